@@ -1,0 +1,269 @@
+"""Command-line entry point: option parsing only; each command calls its stage and reports.
+
+Exit codes: 0 ok, 1 content errors, 2 usage errors. Errors go to stderr as `error: path:line:col: message`;
+a traceback is shown only with --debug.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import textwrap
+from pathlib import Path
+from typing import Callable, NoReturn, Sequence
+
+from . import __version__
+from .content import Content, Project, load_content
+from .errors import ContentError, Problem, did_you_mean
+
+EXIT_OK = 0
+EXIT_CONTENT = 1
+EXIT_USAGE = 2
+
+
+class UsageError(Exception):
+    """The command line asks for something impossible; exit 2 with this message."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with a "did you mean" for misspelt commands and our exit code for usage errors."""
+
+    def error(self, message: str) -> NoReturn:
+        if "invalid choice:" in message and self._subparsers is not None:
+            choices = next(
+                (a.choices for a in self._subparsers._group_actions if isinstance(a, argparse._SubParsersAction)), {}
+            )
+            word = message.split("invalid choice:")[1].split("'")[1] if "'" in message else ""
+            message += did_you_mean(word, set(choices or {}))
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
+
+
+def report_problems(problems: list[Problem], *, stream=None) -> None:  # type: ignore[no-untyped-def]
+    """Print problems to stderr, and as GitHub annotations when running under GitHub Actions."""
+    stream = stream or sys.stderr
+    for problem in problems:
+        print(str(problem), file=stream)
+    if os.environ.get("GITHUB_ACTIONS") == "true":
+        for problem in problems:
+            print(problem.github_annotation())
+
+
+def _summary(errors: int, warnings: int) -> str:
+    return f"Found {errors} error(s) and {warnings} warning(s)."
+
+
+def _project(args: argparse.Namespace) -> Project:
+    return Project(Path(args.directory).resolve())
+
+
+def load_checked(args: argparse.Namespace, *, show_warnings: bool = False) -> Content:
+    """Load the project; on errors print them all and raise ContentError (exit 1)."""
+    content = load_content(_project(args))
+    errors = content.problems.errors
+    shown = content.problems.sorted() if show_warnings else sorted(errors)
+    if errors:
+        report_problems(shown)
+        print(_summary(len(errors), len(content.problems.warnings)), file=sys.stderr)
+        raise SystemExit(EXIT_CONTENT)
+    return content
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    content = load_content(_project(args))
+    problems = content.problems
+    shown = problems.sorted() if not args.quiet else sorted(problems.errors)
+    report_problems(shown)
+    errors, warnings = len(problems.errors), len(problems.warnings)
+    failed = errors or (args.strict and warnings)
+    print(
+        f"{'error' if failed else 'ok'}: {len(content.events)} event(s), {len(content.people)} people, "
+        f"{len(content.articles)} article(s). {_summary(errors, warnings)}",
+        file=sys.stderr,
+    )
+    return EXIT_CONTENT if failed else EXIT_OK
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from .site.build import build_site
+
+    content = load_checked(args)
+    out = Path(args.out).resolve() if args.out else content.project.site_dir
+    report = build_site(content, out, base_url=args.base_url, include_drafts=args.drafts)
+    print(report.summary(), file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    from .ingest import run_ingest
+
+    content = load_checked(args)
+    report = run_ingest(content, [Path(a) for a in args.articles] or None, jobs=args.jobs, progress=not args.quiet)
+    print(report.table(), file=sys.stderr)
+    return EXIT_CONTENT if report.failed else EXIT_OK
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    import json
+
+    from .ingest import extract_events
+
+    result = extract_events([Path(a) for a in args.files], project_dir=Path(args.directory).resolve())
+    for problem in result.problems:
+        print(str(problem), file=sys.stderr)
+    json.dump(result.events_json(), sys.stdout, indent=2 if args.json else None, ensure_ascii=False)
+    sys.stdout.write("\n")
+    return EXIT_CONTENT if result.problems and not result.events else EXIT_OK
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    from .evaluation import evaluate_gold_file
+
+    report = evaluate_gold_file(Path(args.gold), project_dir=Path(args.directory).resolve())
+    print(report.table())
+    return EXIT_OK
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    from .scaffold import init_project
+
+    created = init_project(Path(args.target))
+    for path in created:
+        print(f"created {path}")
+    print(f"\nNext: cd {args.target} && timeline build", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    from .scaffold import new_event
+
+    path = new_event(_project(args), args.title, date=args.date, kind=args.kind, event_id=args.id)
+    print(f"created {path}")
+    return EXIT_OK
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from .serve import serve
+
+    return serve(_project(args), host=args.host, port=args.port, include_drafts=args.drafts)
+
+
+def cmd_review(args: argparse.Namespace) -> int:
+    from .review import review_items, review_json, review_table
+
+    content = load_checked(args)
+    items = review_items(content)
+    print(review_json(items) if args.json else review_table(items))
+    return EXIT_OK
+
+
+COMMANDS: dict[str, tuple[Callable[[argparse.Namespace], int], str, str]] = {}
+
+
+def _command(sub: argparse._SubParsersAction, name: str, func: Callable[[argparse.Namespace], int], help_text: str,
+             example: str) -> argparse.ArgumentParser:
+    parser = sub.add_parser(
+        name,
+        help=help_text,
+        description=help_text,
+        epilog=f"example:\n{textwrap.indent(example, '  ')}",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.set_defaults(func=func)
+    COMMANDS[name] = (func, help_text, example)
+    return parser
+
+
+def make_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="timeline",
+        description="Turn news articles into a sourced, correctable, publishable chronology.",
+        epilog="Run `timeline COMMAND --help` for each command's options and an example.",
+    )
+    parser.add_argument("--version", action="version", version=f"timeline {__version__}")
+    parser.add_argument("-C", dest="directory", default=".", metavar="PROJECT_DIR",
+                        help="run as if started in PROJECT_DIR (default: the current folder)")
+    parser.add_argument("--debug", action="store_true", help="show tracebacks for unexpected errors")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    check = _command(sub, "check", cmd_check, "validate every YAML file and article reference",
+                     "timeline check            # errors and warnings, exit 1 on errors\n"
+                     "timeline check --strict   # warnings fail too")
+    check.add_argument("--strict", action="store_true", help="treat warnings (drafts, review flags) as failures")
+    check.add_argument("--quiet", action="store_true", help="print errors only, not warnings")
+
+    build = _command(sub, "build", cmd_build, "render content/ into a static site (default: site/)",
+                     "timeline build --base-url https://owner.github.io/repo/")
+    build.add_argument("--out", metavar="DIR", help="output folder (default: site/)")
+    build.add_argument("--base-url", metavar="URL", help="URL or path the site is served under (overrides the config)")
+    build.add_argument("--drafts", action="store_true", help="include draft events, marked as unreviewed")
+
+    ingest = _command(sub, "ingest", cmd_ingest, "turn articles into draft event stubs in content/events/",
+                      "timeline ingest                               # every article in content/articles/\n"
+                      "timeline ingest content/articles/new-story.md")
+    ingest.add_argument("articles", nargs="*", metavar="ARTICLE", help="only these articles (default: all)")
+    ingest.add_argument("--jobs", type=int, default=0, metavar="N", help="worker processes (default: all cores)")
+    ingest.add_argument("--quiet", action="store_true", help="no progress bar")
+
+    extract = _command(sub, "extract", cmd_extract, "print the event stubs extracted from articles, write nothing",
+                       "timeline extract story1.txt story2.html --json")
+    extract.add_argument("files", nargs="+", metavar="FILE", help="article files (text, Markdown or HTML)")
+    extract.add_argument("--json", action="store_true", help="print indented JSON (the output is always JSON)")
+
+    evaluate = _command(sub, "eval", cmd_eval, "measure extraction against a gold file, field by field",
+                        "timeline eval tests/gold/seeds.yaml")
+    evaluate.add_argument("gold", metavar="GOLD.yaml", help="gold file: expected fields per article")
+
+    init = _command(sub, "init", cmd_init, "create a new timeline project in DIR",
+                    "timeline init my-timeline")
+    init.add_argument("target", metavar="DIR", help="folder to create (must not hold timeline files yet)")
+
+    new = _command(sub, "new", cmd_new, "write a stub for an event no article covers yet",
+                   'timeline new "Kurilla visits Islamabad" --date 2023-07 --kind visit')
+    new.add_argument("title", help="headline-style title")
+    new.add_argument("--date", help="YYYY, YYYY-MM or YYYY-MM-DD (default: unknown, left for review)")
+    new.add_argument("--kind", default="other", help="meeting, call, visit, statement, ... (default: other)")
+    new.add_argument("--id", help="event id (default: made from the date and title)")
+
+    serve = _command(sub, "serve", cmd_serve, "preview the site locally, rebuilding on every change",
+                     "timeline serve --port 8000")
+    serve.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
+    serve.add_argument("--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1, this machine only)")
+    serve.add_argument("--drafts", action="store_true", help="include draft events")
+
+    review = _command(sub, "review", cmd_review, "list what needs a human: drafts, flags, duplicates, thin sourcing",
+                      "timeline review\ntimeline review --json | jq '.[] | .file'")
+    review.add_argument("--json", action="store_true", help="print JSON for scripts")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = make_parser()
+    args = parser.parse_args(argv)
+    if not args.command:
+        parser.print_help(sys.stderr)
+        return EXIT_USAGE
+    try:
+        return args.func(args)
+    except SystemExit as exc:
+        return int(exc.code or 0) if isinstance(exc.code, int) else EXIT_CONTENT
+    except ContentError as exc:
+        report_problems(exc.problems)
+        return EXIT_CONTENT
+    except UsageError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:  # noqa: BLE001 - the last line of defence: a message, not a traceback
+        if args.debug:
+            raise
+        print(f"error: {type(exc).__name__}: {exc} (run with --debug for a traceback, and please report it)",
+              file=sys.stderr)
+        return EXIT_CONTENT
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

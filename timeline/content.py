@@ -1,0 +1,243 @@
+"""The load stage: find a project's files, read config, people and events, and check they fit together.
+
+`load_content` reads everything and validates it before anything is written (see STYLE.md: load
+everything, then write). `timeline check` is this stage alone; `build` and `ingest` start with it.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+from .config import Config, parse_config
+from .errors import ContentError, Problems, did_you_mean
+from .model import Event, is_valid_id, parse_event
+from .people import PeopleRegistry, parse_people
+from .yaml_source import read_yaml
+
+ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
+
+
+@dataclass(frozen=True)
+class Project:
+    """Where a project's files live, relative to its root folder."""
+
+    root: Path
+
+    @property
+    def content_dir(self) -> Path:
+        return self.root / "content"
+
+    @property
+    def config_path(self) -> Path:
+        return self.content_dir / "timeline.yaml"
+
+    @property
+    def people_path(self) -> Path:
+        return self.content_dir / "people.yaml"
+
+    @property
+    def articles_dir(self) -> Path:
+        return self.content_dir / "articles"
+
+    @property
+    def events_dir(self) -> Path:
+        return self.content_dir / "events"
+
+    @property
+    def templates_dir(self) -> Path:
+        return self.root / "templates"
+
+    @property
+    def site_dir(self) -> Path:
+        return self.root / "site"
+
+    @property
+    def state_dir(self) -> Path:
+        """Caches and locks; never committed."""
+        return self.root / ".timeline"
+
+    def relative(self, path: Path) -> str:
+        """`path` relative to the project root with forward slashes, for messages and links."""
+        try:
+            return path.resolve().relative_to(self.root.resolve()).as_posix()
+        except ValueError:
+            return str(path)
+
+    def event_path(self, event_id: str) -> Path:
+        if not is_valid_id(event_id):
+            raise ValueError(f"not a valid event id: {event_id!r}")
+        return self.events_dir / f"{event_id}.yaml"
+
+    def article_path(self, name: str) -> Path | None:
+        """The file an event's `sources[].article` names, or None when the name leaves the articles folder."""
+        if not is_safe_relative_path(name):
+            return None
+        return self.articles_dir / PurePosixPath(name)
+
+
+def is_safe_relative_path(name: str) -> bool:
+    """A relative POSIX path with no `..`, no drive, no control characters: safe to join to a folder."""
+    if not name or name.startswith(("/", "\\")) or "\\" in name or ":" in name:
+        return False
+    if any(ord(c) < 32 or c == "\x7f" for c in name):
+        return False
+    parts = PurePosixPath(name).parts
+    return all(part not in ("..", ".") for part in parts) and len(name) <= 255
+
+
+@dataclass
+class Content:
+    """Everything a project holds, validated and linked, ready for the stages that write."""
+
+    project: Project
+    config: Config
+    people: PeopleRegistry
+    events: list[Event]  # sorted chronologically
+    articles: list[str]  # file names under content/articles/, sorted
+    problems: Problems = field(default_factory=Problems)
+
+    def event(self, event_id: str) -> Event | None:
+        return self._by_id.get(event_id)
+
+    def __post_init__(self) -> None:
+        self._by_id = {e.id: e for e in self.events}
+
+
+def list_event_files(project: Project) -> list[Path]:
+    if not project.events_dir.is_dir():
+        return []
+    return sorted(p for p in project.events_dir.iterdir() if p.suffix in (".yaml", ".yml") and not p.name.startswith("."))
+
+
+def list_articles(project: Project) -> list[str]:
+    """Article file names under content/articles/ (subfolders allowed), sorted."""
+    root = project.articles_dir
+    if not root.is_dir():
+        return []
+    names = []
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for filename in filenames:
+            if filename.startswith(".") or not filename.lower().endswith(ARTICLE_SUFFIXES):
+                continue
+            names.append((Path(dirpath) / filename).relative_to(root).as_posix())
+    return sorted(names)
+
+
+def read_event_file(path: Path, shown: str, problems: Problems, kinds: tuple[str, ...]) -> Event | None:
+    """Read and validate one event file; its own problems (not cross-file ones) go to `problems`."""
+    try:
+        data = read_yaml(path, shown)
+    except ContentError as exc:
+        problems.extend(exc.problems)
+        return None
+    return parse_event(data, shown, problems, kinds)
+
+
+def _read_optional_yaml(path: Path, shown: str, problems: Problems) -> object:
+    if not path.exists():
+        return None
+    try:
+        return read_yaml(path, shown)
+    except ContentError as exc:
+        problems.extend(exc.problems)
+        return None
+
+
+def load_content(project: Project) -> Content:
+    """Read and validate the whole project. Problems are collected in `content.problems`, never raised."""
+    problems = Problems()
+    if not project.content_dir.is_dir():
+        problems.error(project.relative(project.content_dir), None,
+                       "no content/ folder here; run in a timeline project, pass -C DIR, or create one with `timeline init DIR`")
+    config = parse_config(_read_optional_yaml(project.config_path, project.relative(project.config_path), problems),
+                          project.relative(project.config_path), problems)
+    people = parse_people(_read_optional_yaml(project.people_path, project.relative(project.people_path), problems),
+                          project.relative(project.people_path), problems)
+    events = []
+    for path in list_event_files(project):
+        shown = project.relative(path)
+        if path.suffix == ".yml":
+            problems.error(shown, None, f"event files end in .yaml; rename it to {path.stem}.yaml")
+            continue
+        if not is_valid_id(path.stem):
+            problems.error(shown, None, f'"{path.name}" is not a valid event file name; use a lowercase slug '
+                           "(a-z, 0-9, hyphens) ending in .yaml")
+            continue
+        event = read_event_file(path, shown, problems, config.kinds)
+        if event is not None:
+            events.append(event)
+    articles = list_articles(project)
+    events.sort(key=Event.sort_key)
+    content = Content(project, config, people, events, articles, problems)
+    check_references(content)
+    return content
+
+
+def _line(event: Event, key: str) -> int | None:
+    return event.lines.get(key)
+
+
+def check_references(content: Content) -> None:
+    """Cross-file rules: ids match file names and are unique; links, threads and articles exist."""
+    problems = content.problems
+    by_id: dict[str, Event] = {}
+    thread_ids = {t.id for t in content.config.threads}
+    articles = set(content.articles)
+    for event in content.events:
+        path = event.path or ""
+        stem = PurePosixPath(path).stem
+        if event.id and event.id != stem:
+            problems.error(path, _line(event, "id"), f'id "{event.id}" does not match the file name; '
+                           f'set `id: {stem}` or rename the file to {event.id}.yaml')
+        if event.id in by_id:
+            other = by_id[event.id]
+            problems.error(path, _line(event, "id"), f'duplicate id "{event.id}", also used by {other.path}; '
+                           "give each event its own id")
+        else:
+            by_id[event.id] = event
+    all_ids = set(by_id)
+    for event in content.events:
+        path = event.path or ""
+        for thread in event.threads:
+            if thread not in thread_ids:
+                hint = did_you_mean(thread, thread_ids) or "; define it under `threads:` in content/timeline.yaml"
+                problems.error(path, _line(event, "threads"), f'thread "{thread}" does not exist{hint}')
+        for link in event.related:
+            if link.id == event.id:
+                problems.error(path, _line(event, "related"), "an event cannot be related to itself")
+            elif link.id not in all_ids:
+                problems.error(path, _line(event, "related"),
+                               f'related event "{link.id}" does not exist{did_you_mean(link.id, all_ids)}')
+        for mention in event.mentions:
+            if mention.event and mention.event not in all_ids:
+                problems.error(path, _line(event, "mentions"),
+                               f'mention links to event "{mention.event}", which does not exist'
+                               f"{did_you_mean(mention.event, all_ids)}")
+        for source in event.sources:
+            if source.article is None:
+                continue
+            if not is_safe_relative_path(source.article):
+                problems.error(path, _line(event, "sources"), f'source article "{source.article}" must be a path '
+                               "inside content/articles/ (no .., no leading /)")
+            elif source.article not in articles:
+                problems.error(path, _line(event, "sources"), f'source article "{source.article}" is not in '
+                               f"content/articles/{did_you_mean(source.article, articles)}")
+        for participant in event.participants:
+            if participant.person and content.people.get(participant.person) is None:
+                problems.error(path, _line(event, "participants"), f'participant "{participant.name}" names person '
+                               f'"{participant.person}", who is not in content/people.yaml')
+        if event.is_draft:
+            problems.warning(path, _line(event, "status"), "draft: not published until an editor sets status: reviewed")
+        if event.review.needs:
+            problems.warning(path, _line(event, "review"),
+                             f"fields flagged for review: {', '.join(event.review.needs)}")
+
+
+def require_clean(content: Content) -> None:
+    """Raise ContentError when loading found errors (warnings pass)."""
+    if content.problems.errors:
+        raise ContentError(content.problems.sorted())
+

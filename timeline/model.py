@@ -1,0 +1,503 @@
+"""The typed content model: events, participants, sources, mentions, review notes; validated in one place.
+
+`parse_event` turns the YamlMap read from `content/events/<id>.yaml` into an `Event`, recording every
+problem (with its line) instead of stopping at the first, so `timeline check` can report them all.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urlsplit
+
+from .errors import Problems, did_you_mean
+from .partial_date import DateSpec, DateValueError, PartialDate, parse_date_spec, parse_partial_date
+from .yaml_source import YamlList, YamlMap, mark_of
+
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+MAX_ID_LENGTH = 120
+
+DRAFT = "draft"
+REVIEWED = "reviewed"
+STATUSES = (DRAFT, REVIEWED)
+
+DEFAULT_KINDS = (
+    "meeting",
+    "call",
+    "visit",
+    "statement",
+    "attack",
+    "talks",
+    "summit",
+    "agreement",
+    "announcement",
+    "appointment",
+    "exercise",
+    "withdrawal",
+    "deployment",
+    "election",
+    "protest",
+    "other",
+)
+
+EVENT_KEYS = (
+    "id",
+    "title",
+    "date",
+    "kind",
+    "place",
+    "summary",
+    "participants",
+    "sources",
+    "mentions",
+    "threads",
+    "related",
+    "status",
+    "review",
+)
+REQUIRED_EVENT_KEYS = ("id", "title", "date", "kind", "status")
+PARTICIPANT_KEYS = ("name", "title", "role", "country", "person")
+SOURCE_KEYS = ("article", "outlet", "url", "published", "headline", "author", "quote")
+MENTION_KEYS = ("summary", "date", "event", "quote", "article")
+RELATED_KEYS = ("id", "reason")
+REVIEW_KEYS = ("needs", "notes", "evidence", "confidence", "duplicates")
+
+
+@dataclass
+class Participant:
+    """Someone who took part: name, rank or honorific (`title`), office (`role`), country, registry id."""
+
+    name: str
+    title: str | None = None
+    role: str | None = None
+    country: str | None = None
+    person: str | None = None  # id in content/people.yaml, when known
+
+    def to_yaml(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"name": self.name, "title": self.title, "role": self.role, "country": self.country}
+        if self.person:
+            data["person"] = self.person
+        return data
+
+
+@dataclass
+class Source:
+    """An article that reports the event, and the quote that supports it."""
+
+    article: str | None = None  # path under content/articles/
+    outlet: str | None = None
+    url: str | None = None
+    published: PartialDate | None = None
+    headline: str | None = None
+    author: str | None = None
+    quote: str | None = None
+
+    def to_yaml(self) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "article": self.article,
+            "outlet": self.outlet,
+            "url": self.url,
+            "published": self.published.iso() if self.published else None,
+        }
+        if self.headline:
+            data["headline"] = self.headline
+        if self.author:
+            data["author"] = self.author
+        data["quote"] = self.quote
+        return data
+
+
+@dataclass
+class Mention:
+    """An earlier or background happening an article mentions, with its date as far as it is known."""
+
+    summary: str
+    date: DateSpec | None = None
+    event: str | None = None  # id of the event it refers to, when that exists
+    quote: str | None = None
+    article: str | None = None
+
+    def to_yaml(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"summary": self.summary, "date": self.date.to_yaml() if self.date else None}
+        if self.event:
+            data["event"] = self.event
+        data["quote"] = self.quote
+        if self.article:
+            data["article"] = self.article
+        return data
+
+
+@dataclass
+class Related:
+    """A link to another event, with the reason it is there."""
+
+    id: str
+    reason: str | None = None
+
+    def to_yaml(self) -> dict[str, Any] | str:
+        return {"id": self.id, "reason": self.reason} if self.reason else self.id
+
+
+@dataclass
+class Review:
+    """What a human must still look at: flagged fields, why, and the sentence each guess came from."""
+
+    needs: list[str] = field(default_factory=list)
+    notes: dict[str, str] = field(default_factory=dict)
+    evidence: dict[str, str] = field(default_factory=dict)
+    confidence: dict[str, float] = field(default_factory=dict)
+    duplicates: list[str] = field(default_factory=list)
+
+    def is_empty(self) -> bool:
+        return not (self.needs or self.notes or self.evidence or self.confidence or self.duplicates)
+
+    def to_yaml(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"needs": list(self.needs), "notes": dict(self.notes), "evidence": dict(self.evidence)}
+        if self.confidence:
+            data["confidence"] = dict(self.confidence)
+        if self.duplicates:
+            data["duplicates"] = list(self.duplicates)
+        return data
+
+
+@dataclass
+class Event:
+    """One happening, one file: `content/events/<id>.yaml`."""
+
+    id: str
+    title: str
+    date: DateSpec | None
+    kind: str
+    status: str = DRAFT
+    place: str | None = None
+    summary: str = ""
+    participants: list[Participant] = field(default_factory=list)
+    sources: list[Source] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    threads: list[str] = field(default_factory=list)
+    related: list[Related] = field(default_factory=list)
+    review: Review = field(default_factory=Review)
+    path: str | None = None  # where it was read from, relative to the project
+    lines: dict[str, int] = field(default_factory=dict)  # top-level key -> line, for messages
+
+    @property
+    def is_draft(self) -> bool:
+        return self.status == DRAFT
+
+    def sort_key(self) -> tuple[Any, ...]:
+        """Chronological, undated last, ties broken by id so the order never depends on file order."""
+        if self.date is None:
+            return (1, (0, 0, 0, 0, 0, 0), self.id)
+        return (0, self.date.sort_key(), self.id)
+
+    def needs_review(self, field_name: str) -> bool:
+        return field_name in self.review.needs
+
+    def to_yaml(self) -> dict[str, Any]:
+        """The event as the mapping written to its file, keys in the documented order."""
+        data: dict[str, Any] = {
+            "id": self.id,
+            "title": self.title,
+            "date": self.date.to_yaml() if self.date else None,
+            "kind": self.kind,
+            "place": self.place,
+            "status": self.status,
+            "summary": self.summary,
+            "participants": [p.to_yaml() for p in self.participants],
+            "sources": [s.to_yaml() for s in self.sources],
+        }
+        if self.mentions:
+            data["mentions"] = [m.to_yaml() for m in self.mentions]
+        data["threads"] = list(self.threads)
+        data["related"] = [r.to_yaml() for r in self.related]
+        if not self.review.is_empty():
+            data["review"] = self.review.to_yaml()
+        return data
+
+
+def is_safe_url(url: str) -> bool:
+    """Only absolute http(s) URLs with a host are published as links."""
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return False
+    return parts.scheme in ("http", "https") and bool(parts.netloc) and not any(c in url for c in "\n\r\t<>\"")
+
+
+def is_valid_id(value: str) -> bool:
+    return bool(SLUG.match(value)) and len(value) <= MAX_ID_LENGTH
+
+
+class _EventReader:
+    """Validates one event mapping, recording problems with their lines."""
+
+    def __init__(self, data: YamlMap, path: str, problems: Problems, kinds: tuple[str, ...]):
+        self.data = data
+        self.path = path
+        self.problems = problems
+        self.kinds = kinds
+
+    def error(self, container: Any, key: Any, message: str, *, at_value: bool = False) -> None:
+        line, col = self._mark(container, key, at_value)
+        self.problems.error(self.path, line, message, col)
+
+    def warning(self, container: Any, key: Any, message: str) -> None:
+        line, col = self._mark(container, key, False)
+        self.problems.warning(self.path, line, message, col)
+
+    @staticmethod
+    def _mark(container: Any, key: Any, at_value: bool) -> tuple[int, int]:
+        if isinstance(container, YamlMap) and key is not None:
+            return container.value_mark(key) if at_value else container.key_mark(key)
+        if isinstance(container, YamlList) and isinstance(key, int):
+            return container.item_mark(key)
+        return mark_of(container)
+
+    def unknown_keys(self, mapping: YamlMap, allowed: tuple[str, ...], what: str) -> None:
+        for key in mapping:
+            if key not in allowed:
+                hint = did_you_mean(str(key), set(allowed)) or f"; allowed keys: {', '.join(allowed)}"
+                self.error(mapping, key, f'unknown key "{key}" in {what}{hint}')
+
+    def text(self, mapping: YamlMap, key: str, *, required: bool = False, what: str = "") -> str | None:
+        value = mapping.get(key)
+        label = f"{what}{key}"
+        if value is None:
+            if required:
+                self.error(mapping, key if key in mapping else None, f'"{label}" is required; give it a value')
+            return None
+        if isinstance(value, bool) or isinstance(value, (dict, list)):
+            self.error(mapping, key, f'"{label}" must be text, not {type(value).__name__}', at_value=True)
+            return None
+        text = str(value).strip()
+        if required and not text:
+            self.error(mapping, key, f'"{label}" must not be empty', at_value=True)
+            return None
+        return text
+
+    def string_list(self, mapping: YamlMap, key: str) -> list[str]:
+        value = mapping.get(key)
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            self.error(mapping, key, f'"{key}" must be a list, like [{key}-one, {key}-two]', at_value=True)
+            return []
+        items = []
+        for index, item in enumerate(value):
+            if not isinstance(item, (str, int)) or isinstance(item, bool):
+                self.error(value, index, f'each item of "{key}" must be text')
+                continue
+            items.append(str(item))
+        return items
+
+    def read(self) -> Event | None:
+        data = self.data
+        self.unknown_keys(data, EVENT_KEYS, "event")
+        for key in REQUIRED_EVENT_KEYS:
+            if key not in data:
+                self.error(data, None, f'missing "{key}"; every event needs {", ".join(REQUIRED_EVENT_KEYS)}')
+        event_id = self.text(data, "id", required="id" in data) or ""
+        if event_id and not is_valid_id(event_id):
+            self.error(data, "id", f'id "{event_id}" must be a lowercase slug (a-z, 0-9 and single hyphens, '
+                       f"at most {MAX_ID_LENGTH} characters)", at_value=True)
+        title = self.text(data, "title", required="title" in data) or ""
+        status = self.text(data, "status") or DRAFT
+        if status not in STATUSES:
+            self.error(data, "status", f'status "{status}" must be draft or reviewed{did_you_mean(status, set(STATUSES))}',
+                       at_value=True)
+        kind = self.text(data, "kind") or ""
+        if "kind" in data and kind not in self.kinds:
+            self.error(data, "kind", f'unknown kind "{kind}"{did_you_mean(kind, set(self.kinds))}; known kinds: '
+                       f"{', '.join(self.kinds)} (add more under `kinds:` in timeline.yaml)", at_value=True)
+        date = self._date(status)
+        place = self.text(data, "place")
+        summary = data.get("summary")
+        if summary is not None and not isinstance(summary, str):
+            self.error(data, "summary", '"summary" must be text (Markdown)', at_value=True)
+            summary = None
+        event = Event(
+            id=event_id,
+            title=title,
+            date=date,
+            kind=kind,
+            status=status if status in STATUSES else DRAFT,
+            place=place or None,
+            summary=(summary or "").strip(),
+            participants=self._list(data, "participants", self._participant),
+            sources=self._list(data, "sources", self._source),
+            mentions=self._list(data, "mentions", self._mention),
+            threads=self.string_list(data, "threads"),
+            related=self._list(data, "related", self._related),
+            review=self._review(),
+            path=self.path,
+            lines={str(k): data.key_mark(k)[0] for k in data},
+        )
+        return event
+
+    def _date(self, status: str) -> DateSpec | None:
+        data = self.data
+        if "date" not in data:
+            return None
+        value = data["date"]
+        if value is None:
+            if status == REVIEWED:
+                self.error(data, "date", "a reviewed event needs a date (YYYY, YYYY-MM or YYYY-MM-DD); "
+                           "leave it null only while the status is draft", at_value=True)
+            return None
+        try:
+            return parse_date_spec(value)
+        except DateValueError as exc:
+            self.error(data, "date", f"date: {exc}", at_value=True)
+            return None
+
+    def _list(self, data: YamlMap, key: str, read_item: Any) -> list[Any]:
+        value = data.get(key)
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            self.error(data, key, f'"{key}" must be a list', at_value=True)
+            return []
+        items = []
+        for index, item in enumerate(value):
+            parsed = read_item(value, index, item)
+            if parsed is not None:
+                items.append(parsed)
+        return items
+
+    def _mapping_item(self, container: YamlList, index: int, item: Any, what: str, keys: tuple[str, ...]) -> YamlMap | None:
+        if not isinstance(item, YamlMap):
+            self.error(container, index, f"each {what} must be a mapping with keys {', '.join(keys)}")
+            return None
+        self.unknown_keys(item, keys, what)
+        return item
+
+    def _participant(self, container: YamlList, index: int, item: Any) -> Participant | None:
+        if isinstance(item, str):
+            return Participant(name=item.strip())
+        mapping = self._mapping_item(container, index, item, "participant", PARTICIPANT_KEYS)
+        if mapping is None:
+            return None
+        name = self.text(mapping, "name", required=True, what="participant ")
+        if not name:
+            return None
+        return Participant(
+            name=name,
+            title=self.text(mapping, "title"),
+            role=self.text(mapping, "role"),
+            country=self.text(mapping, "country"),
+            person=self.text(mapping, "person"),
+        )
+
+    def _source(self, container: YamlList, index: int, item: Any) -> Source | None:
+        mapping = self._mapping_item(container, index, item, "source", SOURCE_KEYS)
+        if mapping is None:
+            return None
+        url = self.text(mapping, "url")
+        if url and not is_safe_url(url):
+            self.error(mapping, "url", f'source url "{url}" must be an http:// or https:// address', at_value=True)
+            url = None
+        published = None
+        if mapping.get("published") is not None:
+            try:
+                published = parse_partial_date(mapping["published"])
+            except DateValueError as exc:
+                self.error(mapping, "published", f"published: {exc}", at_value=True)
+        article = self.text(mapping, "article")
+        if article is None and url is None:
+            self.error(container, index, "a source needs an article (a file under content/articles/) or a url")
+        return Source(
+            article=article,
+            outlet=self.text(mapping, "outlet"),
+            url=url,
+            published=published,
+            headline=self.text(mapping, "headline"),
+            author=self.text(mapping, "author"),
+            quote=self.text(mapping, "quote"),
+        )
+
+    def _mention(self, container: YamlList, index: int, item: Any) -> Mention | None:
+        mapping = self._mapping_item(container, index, item, "mention", MENTION_KEYS)
+        if mapping is None:
+            return None
+        summary = self.text(mapping, "summary", required=True, what="mention ")
+        date = None
+        if mapping.get("date") is not None:
+            try:
+                date = parse_date_spec(mapping["date"])
+            except DateValueError as exc:
+                self.error(mapping, "date", f"mention date: {exc}", at_value=True)
+        event = self.text(mapping, "event")
+        if event and not is_valid_id(event):
+            self.error(mapping, "event", f'mention event "{event}" is not a valid event id', at_value=True)
+            event = None
+        return Mention(summary=summary or "", date=date, event=event, quote=self.text(mapping, "quote"),
+                       article=self.text(mapping, "article"))
+
+    def _related(self, container: YamlList, index: int, item: Any) -> Related | None:
+        if isinstance(item, str):
+            return Related(id=item.strip())
+        mapping = self._mapping_item(container, index, item, "related link", RELATED_KEYS)
+        if mapping is None:
+            return None
+        related_id = self.text(mapping, "id", required=True, what="related ")
+        return Related(id=related_id, reason=self.text(mapping, "reason")) if related_id else None
+
+    def _review(self) -> Review:
+        value = self.data.get("review")
+        if value is None:
+            return Review()
+        if not isinstance(value, YamlMap):
+            self.error(self.data, "review", '"review" must be a mapping with needs, notes, evidence', at_value=True)
+            return Review()
+        self.unknown_keys(value, REVIEW_KEYS, "review")
+        needs = self.string_list(value, "needs")
+        for field_name in needs:
+            if field_name.split(".")[0] not in EVENT_KEYS:
+                self.warning(value, "needs", f'review.needs names "{field_name}", which is not an event field'
+                             f"{did_you_mean(field_name, set(EVENT_KEYS))}")
+        return Review(
+            needs=needs,
+            notes=self._text_map(value, "notes"),
+            evidence=self._text_map(value, "evidence"),
+            confidence=self._number_map(value, "confidence"),
+            duplicates=self.string_list(value, "duplicates"),
+        )
+
+    def _text_map(self, review: YamlMap, key: str) -> dict[str, str]:
+        value = review.get(key)
+        if value is None:
+            return {}
+        if not isinstance(value, dict):
+            self.error(review, key, f'review.{key} must map field names to text', at_value=True)
+            return {}
+        result = {}
+        for name, text in value.items():
+            if isinstance(text, list):
+                text = " / ".join(str(t) for t in text)
+            result[str(name)] = "" if text is None else str(text)
+        return result
+
+    def _number_map(self, review: YamlMap, key: str) -> dict[str, float]:
+        value = review.get(key)
+        if value is None:
+            return {}
+        if not isinstance(value, dict):
+            self.error(review, key, f'review.{key} must map field names to numbers between 0 and 1', at_value=True)
+            return {}
+        result = {}
+        for name, number in value.items():
+            if isinstance(number, bool) or not isinstance(number, (int, float)) or not 0 <= number <= 1:
+                self.error(value, name, f'review.{key}.{name} must be a number between 0 and 1', at_value=True)
+                continue
+            result[str(name)] = float(number)
+        return result
+
+
+def parse_event(data: Any, path: str, problems: Problems, kinds: tuple[str, ...] = DEFAULT_KINDS) -> Event | None:
+    """Validate the mapping read from an event file; problems go to `problems`, None if unusable."""
+    if not isinstance(data, YamlMap):
+        what = "empty" if data is None else f"a {type(data).__name__}"
+        problems.error(path, 1, f"an event file must be a YAML mapping (id: ..., title: ...), but this one is {what}")
+        return None
+    return _EventReader(data, path, problems, kinds).read()
