@@ -1,0 +1,32 @@
+"""What an article is once read: clean body text and the metadata the page states about itself.
+
+This module only defines the shape; `reading.py` (text, Markdown, HTML, encodings, noise) fills it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..partial_date import PartialDate
+
+
+@dataclass
+class Article:
+    """One news article, read and cleaned.
+
+    `text` is the article's own prose: headline, byline, captions, "ALSO READ" lines, newsletter
+    prompts and other page furniture removed, paragraphs separated by blank lines.
+    """
+
+    name: str  # path under content/articles/ (or the file path given on the command line)
+    text: str
+    title: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    published: PartialDate | None = None  # only when the page states it; never guessed
+    author: str | None = None
+    dateline: str | None = None  # "ISLAMABAD": where the story was filed, not where the event was
+    metadata_evidence: dict[str, str] = field(default_factory=dict)  # field -> the line it came from
+
+    def paragraphs(self) -> list[str]:
+        return [p.strip() for p in self.text.split("\n\n") if p.strip()]
