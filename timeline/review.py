@@ -1,0 +1,131 @@
+"""The review stage: list what in the loaded content still needs a human, each item with the file and line to open.
+
+It reads only the `Content` that `load_content` built (nothing is written), so `timeline review` can run as
+often as an editor likes. What counts as needing a look:
+
+- drafts (not published until `status: reviewed`);
+- fields ingest flagged in `review.needs`, with the note it left;
+- possible duplicates (`review.duplicates`);
+- events with no source or a single one;
+- dates coarser than a day, or no date at all;
+- mentions (background events an article refers to) not linked to an event.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass
+
+from .content import Content
+from .model import Event
+from .partial_date import DAY
+
+# Issue names, shared by the table and the JSON so scripts can filter on them.
+DRAFT = "draft"
+NEEDS = "needs"
+DUPLICATE = "duplicate"
+NO_SOURCE = "no source"
+SINGLE_SOURCE = "single source"
+NO_DATE = "no date"
+COARSE_DATE = "coarse date"
+UNLINKED_MENTION = "unlinked mention"
+
+TABLE_DETAIL_WIDTH = 100  # the table is for reading; --json carries the full text
+
+
+@dataclass(frozen=True)
+class ReviewItem:
+    """One thing for a human to look at: where (file, line), which event, what and why."""
+
+    file: str
+    line: int | None
+    event: str
+    issue: str
+    detail: str
+
+    def location(self) -> str:
+        return f"{self.file}:{self.line}" if self.line is not None else self.file
+
+
+def _line(event: Event, *keys: str) -> int | None:
+    """The line of the first of `keys` the file has, else the event's first line."""
+    for key in keys:
+        if key in event.lines:
+            return event.lines[key]
+    return event.lines.get("id", 1 if event.lines else None)
+
+
+def event_review_items(event: Event) -> list[ReviewItem]:
+    """What needs a human in one event, in the order the fields appear in its file."""
+    path = event.path or f"content/events/{event.id}.yaml"
+    items: list[ReviewItem] = []
+
+    def add(line: int | None, issue: str, detail: str) -> None:
+        items.append(ReviewItem(path, line, event.id, issue, " ".join(detail.split())))
+
+    if event.is_draft:
+        add(_line(event, "status"), DRAFT, "not published until an editor checks it and sets status: reviewed")
+    for field_name in event.review.needs:
+        note = event.review.notes.get(field_name) or event.review.notes.get(field_name.split(".")[0])
+        evidence = event.review.evidence.get(field_name)
+        detail = note or "flagged by ingest; check it against the sources"
+        if evidence:
+            detail += f' (from: "{evidence}")'
+        add(_line(event, field_name.split(".")[0], "review"), f"{NEEDS} {field_name}", detail)
+    for other in event.review.duplicates:
+        add(_line(event, "review"), DUPLICATE, f"may be the same event as {other}; merge the two files or "
+            "remove it from review.duplicates")
+    if not event.sources:
+        add(_line(event, "sources"), NO_SOURCE, "no article or URL supports this event; add a source")
+    elif len(event.sources) == 1:
+        only = event.sources[0]
+        name = only.outlet or only.article or only.url or "one report"
+        add(_line(event, "sources"), SINGLE_SOURCE, f"only {name} reports it; add a second, independent report")
+    if event.date is None:
+        add(_line(event, "date"), NO_DATE, "when did it happen? write YYYY, YYYY-MM or YYYY-MM-DD")
+    elif event.date.precision != DAY or event.date.approximate:
+        known = "approximate" if event.date.approximate and event.date.precision == DAY else event.date.precision
+        note = event.review.notes.get("date")
+        detail = f"date {event.date.iso()} is known only to the {known}"
+        detail += f"; note: {note}" if note else "; narrow it to a day if a report allows"
+        add(_line(event, "date"), COARSE_DATE, detail)
+    for mention in event.mentions:
+        if mention.event:
+            continue
+        when = f" ({mention.date.iso()})" if mention.date else ""
+        add(_line(event, "mentions"), UNLINKED_MENTION, f"{mention.summary}{when}: link it with `event: <id>` "
+            "or create the event with `timeline new`")
+    return items
+
+
+def review_items(content: Content) -> list[ReviewItem]:
+    """Everything in the project that needs a human, sorted by file and line."""
+    items = [item for event in content.events for item in event_review_items(event)]
+    # Python's sort is stable, so items on the same line keep the order event_review_items gave them.
+    return sorted(items, key=lambda item: (item.file, item.line or 0))
+
+
+def review_json(items: list[ReviewItem]) -> str:
+    """A JSON list of {file, line, event, issue, detail}, for scripts."""
+    return json.dumps([asdict(item) for item in items], indent=2, ensure_ascii=False)
+
+
+def _shorten(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+def review_table(items: list[ReviewItem]) -> str:
+    """A plain-text table (file:line, event, what, why) with a count, for reading in a terminal."""
+    if not items:
+        return "Nothing needs review."
+    header = ("FILE:LINE", "EVENT", "WHAT", "WHY")
+    rows = [(item.location(), item.event, item.issue, _shorten(item.detail, TABLE_DETAIL_WIDTH)) for item in items]
+    widths = [max(len(row[i]) for row in [header, *rows]) for i in range(3)]
+    lines = []
+    for row in [header, *rows]:
+        lines.append("  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row[:3])) + "  " + row[3])
+    events = len({item.event for item in items})
+    lines.append("")
+    lines.append(f"{len(items)} item(s) in {events} event(s) need review. Open each file at its line; "
+                 "`timeline review --json` gives the full text.")
+    return "\n".join(lines)
