@@ -8,6 +8,7 @@ absurd nesting and oversized files are refused with a message instead of a hang 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +24,14 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_NODES = 200_000  # far above any real event file, far below what an alias bomb expands to
 MAX_DEPTH = 64
+MAX_SCALAR_CHARS = 100_000  # a whole article is smaller; a longer value is a mistake or an attack
+
+_CORE = "tag:yaml.org,2002:"
+# Plain data only: `!!python/...`, `!!set`, `!!omap`, `!!binary` and local `!tags` are refused, not guessed at.
+ALLOWED_TAGS = frozenset(_CORE + name for name in ("null", "bool", "int", "float", "str", "timestamp", "seq", "map"))
+# What the YAML 1.1 spec lets a stream hold; anything else (NUL, other C0 controls, lone surrogates) is refused
+# with its line before the parser sees it, because the parser reports it without one.
+_FORBIDDEN_CHAR = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 Mark = tuple[int, int]  # 1-based line and column
 
@@ -83,6 +92,11 @@ class _Builder:
         if depth > MAX_DEPTH:
             line, col = _node_mark(node)
             raise ContentError.at(self.path, line, f"nesting deeper than {MAX_DEPTH} levels; flatten this value", col)
+        if node.tag not in ALLOWED_TAGS:
+            line, col = _node_mark(node)
+            tag = node.tag.replace(_CORE, "!!")
+            raise ContentError.at(self.path, line, f'the tag "{tag}" is not allowed; content files hold only text, '
+                                  "numbers, true/false, null, lists and mappings", col)
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, depth)
         if isinstance(node, yaml.SequenceNode):
@@ -114,11 +128,22 @@ class _Builder:
         return result
 
     def _scalar(self, node: yaml.Node) -> Any:
+        if len(node.value) > MAX_SCALAR_CHARS:
+            line, col = _node_mark(node)
+            raise ContentError.at(self.path, line, f"this value is {len(node.value):,} characters long, over the "
+                                  f"{MAX_SCALAR_CHARS:,}-character limit; shorten it", col)
         try:
             value = self.constructor.construct_object(node, deep=True)
         except (yaml.YAMLError, ValueError) as exc:
+            if node.tag == _CORE + "timestamp":
+                # `2021-02-30` looks like a date but is none: keep the text so the field's own check can say
+                # which day does not exist, instead of failing the whole file here.
+                return node.value
             line, col = _node_mark(node)
-            raise ContentError.at(self.path, line, f"cannot read this value: {exc}", col) from None
+            reason = getattr(exc, "problem", None) or str(exc).split("\n")[0]
+            if node.tag == _CORE + "int":
+                reason = "the number has too many digits; put quotes around it if it is text"
+            raise ContentError.at(self.path, line, f"cannot read this value: {reason}", col) from None
         if isinstance(value, (bytes, bytearray, set)):
             line, col = _node_mark(node)
             raise ContentError.at(self.path, line, "binary and set values are not supported here; write plain text", col)
@@ -132,6 +157,8 @@ def decode_yaml_bytes(raw: bytes, path: str) -> str:
     """UTF-8 text of a YAML file, or an error naming the line of the first undecodable byte."""
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise ContentError.at(path, 1, "the file is UTF-16 (it starts with a UTF-16 byte order mark); save it as UTF-8", 1)
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -142,24 +169,83 @@ def decode_yaml_bytes(raw: bytes, path: str) -> str:
         ) from None
 
 
+def _yaml_error(exc: yaml.YAMLError, path: str) -> ContentError:
+    """Our message for a PyYAML error: the line and column, what is wrong, and a hint what to do."""
+    if not isinstance(exc, yaml.MarkedYAMLError):
+        return ContentError.at(path, None, f"invalid YAML: {str(exc).splitlines()[0]}")
+    problem = exc.problem or "invalid YAML"
+    mark = exc.problem_mark or exc.context_mark
+    context = f" {exc.context}" if exc.context else ""
+    if problem.startswith("but ") and exc.context:  # "expected a single document ... but found another document"
+        problem, context = exc.context, f" {problem}"
+    started = exc.context_mark
+    # Point back at where an unclosed quote or bracket began; other contexts (a document, a plain scalar)
+    # only add noise.
+    started = started if exc.context and ("flow" in exc.context or "quoted" in exc.context) else None
+    if started is not None and mark is not None and started.line != mark.line:
+        if problem == "found unexpected end of stream":
+            # The end of the file is not where the mistake is; where the unclosed value began is.
+            mark = started
+            context += " that starts here and is never closed"
+        else:
+            context += f" that starts at line {started.line + 1}, column {started.column + 1}"
+    hint = ""
+    if "tab" in problem:
+        hint = "; indent with spaces, not tabs"
+    elif "mapping values are not allowed" in problem:
+        hint = '; put quotes around a value that contains ": "'
+    elif "quoted scalar" in context:
+        hint = "; add the closing quote"
+    elif "single document" in problem:
+        hint = "; a content file holds one document: remove the `---` line"
+    line = mark.line + 1 if mark else None
+    column = mark.column + 1 if mark else None
+    return ContentError.at(path, line, f"invalid YAML: {problem}{context}{hint}", column)
+
+
+def _check_characters(text: str, path: str) -> None:
+    match = _FORBIDDEN_CHAR.search(text)
+    if match is None:
+        return
+    line = text.count("\n", 0, match.start()) + 1
+    column = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
+    code = ord(match.group())
+    what = "a NUL byte (is this a binary file?)" if code == 0 else f"the character U+{code:04X}"
+    if 0xD800 <= code <= 0xDFFF:
+        what = f"a lone surrogate U+{code:04X}"
+    raise ContentError.at(path, line, f"{what} cannot appear in a YAML file; remove it", column)
+
+
+def _check_shape(text: str, path: str) -> None:
+    """Count values and depth from the parser's events before composing, so that a file of a million tiny
+    values, or one nested ten thousand deep, is refused at the cost of a scan instead of building it all."""
+    values = depth = 0
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, (yaml.ScalarEvent, yaml.AliasEvent)):
+            values += 1
+        elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            values += 1
+            depth += 1
+            if depth > MAX_DEPTH:
+                mark = event.start_mark
+                raise ContentError.at(path, mark.line + 1, f"nesting deeper than {MAX_DEPTH} levels; flatten this value",
+                                      mark.column + 1)
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            depth -= 1
+        if values > MAX_NODES:
+            mark = event.start_mark
+            raise ContentError.at(path, mark.line + 1, f"the file holds more than {MAX_NODES:,} values; "
+                                  "split it into smaller files", mark.column + 1)
+
+
 def parse_yaml(text: str, path: str = "<string>") -> Any:
     """Parse one YAML document from text into YamlMap / YamlList / scalars, or raise ContentError."""
+    _check_characters(text, path)
     try:
+        _check_shape(text, path)
         node = yaml.compose(text, Loader=_Loader)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else None
-        column = mark.column + 1 if mark else None
-        problem = exc.problem or "invalid YAML"
-        hint = ""
-        if "\t" in problem or "'\\t'" in problem:
-            hint = "; indent with spaces, not tabs"
-        elif "mapping values are not allowed" in problem:
-            hint = '; put quotes around a value that contains ": "'
-        context = f" {exc.context}" if exc.context else ""
-        raise ContentError.at(path, line, f"invalid YAML: {problem}{context}{hint}", column) from None
     except yaml.YAMLError as exc:
-        raise ContentError.at(path, None, f"invalid YAML: {exc}") from None
+        raise _yaml_error(exc, path) from None
     except RecursionError:
         raise ContentError.at(path, None, f"nesting is too deep to read; flatten it (at most {MAX_DEPTH} levels)") from None
     if node is None:
