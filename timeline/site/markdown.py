@@ -1,0 +1,114 @@
+"""Event summaries as safe HTML: CommonMark with raw HTML off, links checked, images shown as their text.
+
+An event file may come from an extractor reading hostile pages, so a summary is untrusted: no raw
+HTML, links only to http(s), relative paths or #fragments (others keep their text, lose the link),
+and no images at all, because an image from another host is a request the reader did not make.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+from markdown_it import MarkdownIt
+from markdown_it.rules_core import StateCore
+from markdown_it.token import Token
+from markupsafe import Markup
+
+_CONTROL = re.compile(r"[\x00-\x20\x7f]")
+
+
+def is_allowed_link(url: str) -> bool:
+    """http(s) with a host, a relative path, or a #fragment; never javascript:, data:, //host or \\\\host."""
+    url = url.strip()
+    if not url or _CONTROL.search(url) or "\\" in url:
+        return False
+    if url.startswith("//"):
+        return False  # protocol-relative: another host
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return False
+    if parts.scheme:
+        return parts.scheme in ("http", "https") and bool(parts.netloc)
+    return not parts.netloc
+
+
+def _filter_links_and_images(state: StateCore) -> None:
+    for block in state.tokens:
+        if block.type != "inline" or not block.children:
+            continue
+        kept: list[Token] = []
+        allowed_stack: list[bool] = []  # links cannot nest in CommonMark, but a stack costs nothing
+        for token in block.children:
+            if token.type == "image":
+                # The alt text, as plain text: the image itself is never loaded.
+                text = Token("text", "", 0)
+                text.content = "".join(child.content for child in token.children or [])
+                kept.append(text)
+            elif token.type == "link_open":
+                allowed = is_allowed_link(str(token.attrs.get("href", "")))
+                allowed_stack.append(allowed)
+                if allowed:
+                    kept.append(token)
+            elif token.type == "link_close":
+                if allowed_stack.pop() if allowed_stack else True:
+                    kept.append(token)
+            else:
+                kept.append(token)
+        block.children = kept
+
+
+def make_markdown() -> MarkdownIt:
+    """The one CommonMark parser for the site: raw HTML off, every link checked after parsing."""
+    md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
+    # Let every URL through parsing, then drop the unsafe ones keeping their text (the default
+    # validator would print `[text](javascript:...)` literally instead).
+    md.validateLink = lambda url: True  # type: ignore[method-assign]
+    md.core.ruler.push("safe_links", _filter_links_and_images)
+    return md
+
+
+_MD = make_markdown()
+
+
+def render_markdown(text: str) -> Markup:
+    """Untrusted Markdown to safe HTML."""
+    return Markup(_MD.render(text or ""))
+
+
+def plain_text(text: str) -> str:
+    """The words of a Markdown text, without markup: for one-line summaries and meta descriptions."""
+    tokens = _MD.parse(text or "")
+    words: list[str] = []
+    for block in tokens:
+        if block.type == "inline":
+            words.extend(child.content for child in block.children or [] if child.type in ("text", "code_inline"))
+            words.append(" ")
+        elif block.type in ("softbreak", "hardbreak"):
+            words.append(" ")
+    return re.sub(r"\s+", " ", "".join(words).replace("\n", " ")).strip()
+
+
+_SENTENCE_END = re.compile(r"([.!?])[\"”’)]?\s+(?=[A-Z0-9“\"‘(])")
+# Words a full stop follows without ending the sentence: ranks, titles, months, initials.
+_ABBREVIATIONS = frozenset(
+    "gen lt col maj capt adm sgt cpl pvt brig cmdr mr mrs ms dr prof st jr sr no nos vs gov sen rep pres amb "
+    "jan feb mar apr jun jul aug sep sept oct nov dec inc ltd co corp dept est approx fig".split()
+)
+
+
+def first_sentence(text: str, limit: int = 220) -> str:
+    """The first sentence of a Markdown text as plain text, cut at a word near `limit` characters."""
+    plain = plain_text(text)
+    sentence = plain
+    for match in _SENTENCE_END.finditer(plain):
+        word = plain[: match.start(1)].rsplit(" ", 1)[-1]
+        if match.group(1) == "." and (word.lower().strip("(\"“") in _ABBREVIATIONS or "." in word
+                                      or (len(word) == 1 and word.isupper())):
+            continue
+        sentence = plain[: match.end()].rstrip()
+        break
+    if len(sentence) > limit:
+        sentence = sentence[:limit].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+    return sentence

@@ -1,0 +1,83 @@
+"""Every internal link of the site, built in one place under the base URL or path.
+
+Links are base-path-absolute (`/repo/events/x/`), not page-relative: they resolve the same from any
+page, at any depth, and from 404.html, which a host serves at arbitrary URLs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from urllib.parse import quote, urlsplit
+
+from ..errors import ContentError
+from ..model import is_valid_id
+
+
+@dataclass(frozen=True)
+class SiteUrls:
+    """The site's base path (`/` or `/repo/`) and, when the base URL is absolute, its origin for canonical links."""
+
+    base_path: str
+    origin: str | None = None  # "https://owner.github.io" when the base URL names a host
+
+    @classmethod
+    def from_base_url(cls, base_url: str) -> SiteUrls:
+        """Parse `/`, `/repo/`, `repo` or `https://host/repo/`; anything else is a ContentError."""
+        value = (base_url or "/").strip() or "/"
+        parts = urlsplit(value)
+        if parts.scheme or parts.netloc:
+            if parts.scheme not in ("http", "https") or not parts.netloc or parts.query or parts.fragment:
+                raise ContentError.at("--base-url", None, f'base URL "{value}" must be a path like /repo/ or an '
+                                      "http(s) address like https://owner.github.io/repo/")
+            origin = f"{parts.scheme}://{parts.netloc}"
+            path = parts.path
+        else:
+            origin = None
+            path = value
+        if any(c in path for c in "?#\\\"'<> \t\r\n"):
+            raise ContentError.at("--base-url", None, f'base path "{path}" may hold only letters, digits, "-", "_", '
+                                  '"." and "/"; write it like /repo/')
+        path = "/" + path.strip("/") + "/" if path.strip("/") else "/"
+        return cls(path, origin)
+
+    def page(self, path: str = "") -> str:
+        """The link to a site-relative `path` (`events/x/`), percent-encoded, under the base path."""
+        return self.base_path + quote(path, safe="/-._~")
+
+    def absolute(self, path: str = "") -> str | None:
+        """The full URL of a page, for canonical and Open Graph links; None when the base URL has no host."""
+        return self.origin + self.page(path) if self.origin else None
+
+    def home(self) -> str:
+        return self.page("")
+
+    def event(self, event_id: str) -> str:
+        return self.page(event_path(event_id))
+
+    def person(self, person_id: str) -> str:
+        return self.page(person_path(person_id))
+
+    def thread(self, thread_id: str) -> str:
+        return self.page(thread_path(thread_id))
+
+    def static(self, name: str = "") -> str:
+        return self.page(f"static/{name}")
+
+
+def _checked(slug: str) -> str:
+    # Ids are validated when content is loaded; this keeps an unchecked value out of any path or URL anyway.
+    if not is_valid_id(slug):
+        raise ValueError(f"not a valid id for a page path: {slug!r}")
+    return slug
+
+
+def event_path(event_id: str) -> str:
+    return f"events/{_checked(event_id)}/"
+
+
+def person_path(person_id: str) -> str:
+    return f"people/{_checked(person_id)}/"
+
+
+def thread_path(thread_id: str) -> str:
+    return f"threads/{_checked(thread_id)}/"

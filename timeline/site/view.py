@@ -1,0 +1,447 @@
+"""The view model: everything the templates show, computed once from Content before anything renders.
+
+Templates only read these objects; sorting, grouping, gaps, thread neighbours, people and sources
+are decided here, so each is computed once however many pages show it (and tests can check them
+without parsing HTML).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from urllib.parse import quote
+
+from ..config import Thread
+from ..content import Content
+from ..model import Event, is_safe_url
+from ..partial_date import DateSpec
+from ..people import Person, name_key
+from .gaps import describe_gap
+from .markdown import first_sentence, plain_text
+from .urls import SiteUrls, event_path
+
+# Used for threads without a `color:` in timeline.yaml; chosen for contrast on light and dark backgrounds.
+DEFAULT_THREAD_COLORS = ("#b5540b", "#3b6ea8", "#2f7d4f", "#8a3b8f", "#a33a3a", "#5e6b1f", "#1f6b6b", "#6b4f1f")
+UNTHREADED_COLOR = "#6b7280"
+MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+               "October", "November", "December")
+
+
+@dataclass
+class ParticipantView:
+    name: str
+    title: str | None
+    role: str | None
+    country: str | None
+    person_id: str | None
+    url: str | None
+
+
+@dataclass
+class SourceView:
+    outlet: str | None
+    url: str | None  # only a safe http(s) address
+    published_text: str
+    published_iso: str | None
+    headline: str | None
+    author: str | None
+    quote: str | None
+    article: str | None
+    anchor: str
+    index_url: str  # this source's entry on the sources page
+
+
+@dataclass
+class MentionView:
+    summary: str
+    date_text: str | None
+    date_iso: str | None
+    quote: str | None
+    event: EventView | None = field(default=None, repr=False)
+
+
+@dataclass
+class RelatedView:
+    event: EventView = field(repr=False)
+    reason: str | None
+
+
+@dataclass
+class ThreadLink:
+    """An event's place in one thread: the thread and its neighbours there."""
+
+    thread: ThreadView = field(repr=False)
+    previous: EventView | None = field(default=None, repr=False)
+    next: EventView | None = field(default=None, repr=False)
+
+
+@dataclass
+class EventView:
+    event: Event
+    url: str
+    path: str  # site-relative folder, e.g. events/<id>/
+    date_text: str
+    date_iso: str | None  # a valid <time datetime> value; a range uses its start
+    one_line: str
+    description: str  # plain text for <meta name="description">
+    participants: list[ParticipantView]
+    sources: list[SourceView]
+    unconfirmed: dict[str, str]  # field -> the reviewer's note ("" when none)
+    edit_url: str | None
+    threads: list[ThreadView] = field(default_factory=list, repr=False)
+    thread_links: list[ThreadLink] = field(default_factory=list, repr=False)
+    mentions: list[MentionView] = field(default_factory=list, repr=False)
+    related: list[RelatedView] = field(default_factory=list, repr=False)
+
+    @property
+    def id(self) -> str:
+        return self.event.id
+
+    @property
+    def date(self) -> DateSpec | None:
+        return self.event.date
+
+    @property
+    def people_ids(self) -> list[str]:
+        return list(dict.fromkeys(p.person_id for p in self.participants if p.person_id))
+
+    @property
+    def countries(self) -> list[str]:
+        return list(dict.fromkeys(p.country for p in self.participants if p.country))
+
+    @property
+    def year(self) -> int | None:
+        return self.event.date.start.year if self.event.date else None
+
+    def is_unconfirmed(self, field_name: str) -> bool:
+        return field_name in self.unconfirmed
+
+
+@dataclass
+class ThreadView:
+    thread: Thread
+    url: str
+    path: str
+    color: str
+    events: list[EventView] = field(default_factory=list, repr=False)  # chronological
+    reasons: dict[str, str] = field(default_factory=dict)  # event id -> why it belongs
+
+    @property
+    def id(self) -> str:
+        return self.thread.id
+
+
+@dataclass
+class RoleView:
+    role: str
+    organisation: str | None
+    dates_text: str | None
+
+
+@dataclass
+class PersonView:
+    person: Person
+    url: str
+    path: str
+    roles: list[RoleView]
+    events: list[EventView] = field(default_factory=list, repr=False)  # chronological
+
+
+@dataclass
+class SourceGroup:
+    """One article (by URL, or by file when it has no URL) and the events it supports."""
+
+    anchor: str
+    outlet: str | None
+    url: str | None
+    published_text: str
+    published_iso: str | None
+    headline: str | None
+    author: str | None
+    article: str | None
+    events: list[EventView] = field(default_factory=list, repr=False)
+
+
+@dataclass
+class Entry:
+    """One row of the chronology: an event card or a gap marker before the next card."""
+
+    event: EventView | None = None
+    gap: str | None = None
+
+
+@dataclass
+class MonthGroup:
+    label: str
+    anchor: str
+    entries: list[Entry] = field(default_factory=list)
+
+
+@dataclass
+class YearGroup:
+    label: str
+    anchor: str
+    months: list[MonthGroup] = field(default_factory=list)
+
+
+@dataclass
+class SiteView:
+    content: Content
+    urls: SiteUrls
+    events: list[EventView]  # in the configured display order
+    chronological: list[EventView]
+    groups: list[YearGroup]
+    threads: list[ThreadView]
+    people: list[PersonView]
+    sources: list[SourceGroup]
+    drafts_hidden: int
+    include_drafts: bool
+
+    @property
+    def config(self):  # type: ignore[no-untyped-def]
+        return self.content.config
+
+
+def _date_text(date: DateSpec | None) -> str:
+    return date.display() if date else "Date not known"
+
+
+def _date_iso(date: DateSpec | None) -> str | None:
+    # <time datetime> takes a year, month or date but not a range; a range is tagged with its start.
+    return date.start.iso() if date else None
+
+
+def source_anchor(key: str) -> str:
+    return "source-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:10]
+
+
+def _source_key(url: str | None, article: str | None, outlet: str | None, headline: str | None) -> str:
+    if url:
+        return "url:" + url
+    if article:
+        return "article:" + article
+    return f"outlet:{outlet or ''}|{headline or ''}"
+
+
+def _unconfirmed(event: Event) -> dict[str, str]:
+    notes = event.review.notes
+    flagged: dict[str, str] = {}
+    for name in event.review.needs:
+        top = name.split(".")[0]
+        note = notes.get(name) or notes.get(top) or ""
+        if top in flagged:
+            flagged[top] = "; ".join(n for n in (flagged[top], note) if n)
+        else:
+            flagged[top] = note
+    return flagged
+
+
+def _edit_url(content: Content, event: Event) -> str | None:
+    config = content.config
+    if not config.repository:
+        return None
+    return f"{config.repository}/edit/{quote(config.branch, safe='/')}/content/events/{quote(event.id)}.yaml"
+
+
+def _person_for(content: Content, name: str, person_id: str | None) -> Person | None:
+    if person_id:
+        return content.people.get(person_id)
+    return content.people.find(name)
+
+
+def _event_view(content: Content, urls: SiteUrls, event: Event, people_with_pages: set[str]) -> EventView:
+    participants = []
+    for p in event.participants:
+        person = _person_for(content, p.name, p.person)
+        pid = person.id if person else None
+        participants.append(ParticipantView(p.name, p.title, p.role, p.country, pid,
+                                            urls.person(pid) if pid and pid in people_with_pages else None))
+    sources = []
+    for s in event.sources:
+        url = s.url if s.url and is_safe_url(s.url) else None
+        anchor = source_anchor(_source_key(url, s.article, s.outlet, s.headline))
+        sources.append(SourceView(
+            outlet=s.outlet, url=url,
+            published_text=s.published.display() if s.published else "date not stated",
+            published_iso=s.published.iso() if s.published else None,
+            headline=s.headline, author=s.author, quote=s.quote, article=s.article, anchor=anchor,
+            index_url=urls.page("sources/") + "#" + anchor,
+        ))
+    summary_text = plain_text(event.summary)
+    return EventView(
+        event=event,
+        url=urls.event(event.id),
+        path=event_path(event.id),
+        date_text=_date_text(event.date),
+        date_iso=_date_iso(event.date),
+        one_line=first_sentence(event.summary),
+        description=(summary_text[:157] + "…") if len(summary_text) > 160 else (summary_text or event.title),
+        participants=participants,
+        sources=sources,
+        unconfirmed=_unconfirmed(event),
+        edit_url=_edit_url(content, event),
+    )
+
+
+def _words_pattern(words: list[str]) -> re.Pattern[str] | None:
+    words = [w for w in words if w.strip()]
+    if not words:
+        return None
+    alternatives = "|".join(re.escape(w.strip()) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
+
+
+def thread_reason(thread: Thread, view: EventView) -> str:
+    """Why an event belongs to a thread, from the thread's rules; "Listed by the editor" when none match."""
+    rules = thread.rules
+    event = view.event
+    reasons = []
+    rule_people = {name_key(n): n for n in rules.people}
+    people = [rule_people[name_key(p.name)] for p in view.participants if name_key(p.name) in rule_people]
+    if people:
+        reasons.append("people: " + ", ".join(dict.fromkeys(people)))
+    if event.place:
+        places = [p for p in rules.places if p.strip() and p.lower() in event.place.lower()]
+        if places:
+            reasons.append("place: " + ", ".join(places))
+    text = f"{event.title} {plain_text(event.summary)}"
+    for label, words in (("organisations", rules.organisations), ("phrases", rules.phrases)):
+        pattern = _words_pattern(words)
+        if pattern:
+            spelling = {w.strip().lower(): w.strip() for w in words}
+            found = list(dict.fromkeys(spelling.get(m.group(0).lower(), m.group(0)) for m in pattern.finditer(text)))
+            if found:
+                reasons.append(f"{label}: " + ", ".join(f"“{w}”" for w in found[:4]))
+    if event.kind in rules.kinds:
+        reasons.append(f"kind: {event.kind}")
+    if not reasons:
+        return "Listed by the editor."
+    return "Matches the thread’s " + "; ".join(reasons) + "."
+
+
+def _role_dates(start, end) -> str | None:  # type: ignore[no-untyped-def]
+    if start and end:
+        return f"{start.display()} – {end.display()}"
+    if start:
+        return f"since {start.display()}"
+    if end:
+        return f"until {end.display()}"
+    return None
+
+
+def _group(events: list[EventView], gap_days: int, newest_first: bool) -> list[YearGroup]:
+    years: list[YearGroup] = []
+    previous: EventView | None = None
+    last_entries: list[Entry] | None = None
+    for view in events:
+        date = view.event.date
+        if date is None:
+            year_label, year_anchor, month_label, month_anchor = "Date not known", "undated", "Date not known", "undated-events"
+        else:
+            year = date.start.year
+            year_label, year_anchor = str(year), f"y{year}"
+            if date.start.month is None:
+                month_label, month_anchor = f"{year}, month not known", f"y{year}-unknown"
+            else:
+                month_label, month_anchor = f"{MONTH_NAMES[date.start.month - 1]} {year}", f"y{year}-{date.start.month:02d}"
+        # The marker closes the previous group, so it reads before the next year or month heading.
+        if previous is not None and previous.event.date and date and last_entries is not None:
+            earlier, later = (date, previous.event.date) if newest_first else (previous.event.date, date)
+            gap = describe_gap(earlier, later, gap_days, direction="earlier" if newest_first else "later")
+            if gap:
+                last_entries.append(Entry(gap=gap))
+        if not years or years[-1].anchor != year_anchor:
+            years.append(YearGroup(year_label, year_anchor))
+        months = years[-1].months
+        if not months or months[-1].anchor != month_anchor:
+            months.append(MonthGroup(month_label, month_anchor))
+        months[-1].entries.append(Entry(event=view))
+        last_entries = months[-1].entries
+        previous = view
+    return years
+
+
+def build_view(content: Content, urls: SiteUrls, include_drafts: bool) -> SiteView:
+    """Everything the pages show, from validated content: order, groups, gaps, threads, people, sources."""
+    config = content.config
+    visible = [e for e in content.events if include_drafts or not e.is_draft]
+    hidden = len(content.events) - len(visible)
+
+    # People get a page when they are in the registry; events link to them by registry id.
+    people_with_pages = {p.id for p in content.people}
+    chronological = [_event_view(content, urls, e, people_with_pages) for e in visible]
+    by_id = {v.id: v for v in chronological}
+
+    threads = []
+    for index, thread in enumerate(config.threads):
+        color = thread.color or DEFAULT_THREAD_COLORS[index % len(DEFAULT_THREAD_COLORS)]
+        threads.append(ThreadView(thread, urls.thread(thread.id), f"threads/{thread.id}/", color))
+    thread_by_id = {t.id: t for t in threads}
+    for view in chronological:
+        for thread_id in dict.fromkeys(view.event.threads):
+            thread_view = thread_by_id.get(thread_id)
+            if thread_view is not None:
+                view.threads.append(thread_view)
+                thread_view.events.append(view)
+    for thread_view in threads:
+        members = thread_view.events
+        for index, view in enumerate(members):
+            thread_view.reasons[view.id] = thread_reason(thread_view.thread, view)
+            view.thread_links.append(ThreadLink(thread_view, members[index - 1] if index else None,
+                                                members[index + 1] if index + 1 < len(members) else None))
+
+    for view in chronological:
+        event = view.event
+        for mention in event.mentions:
+            view.mentions.append(MentionView(mention.summary, mention.date.display() if mention.date else None,
+                                             _date_iso(mention.date), mention.quote,
+                                             by_id.get(mention.event) if mention.event else None))
+        # A related event left out of this build (a draft) is left out of the list too, not linked.
+        view.related = [RelatedView(by_id[r.id], r.reason) for r in event.related if r.id in by_id]
+
+    people = []
+    for person in sorted(content.people, key=lambda p: (name_key(p.name).split()[-1:], name_key(p.name), p.id)):
+        roles = [RoleView(r.role, r.organisation, _role_dates(r.start, r.end)) for r in person.roles]
+        person_view = PersonView(person, urls.person(person.id), f"people/{person.id}/", roles)
+        person_view.events = [v for v in chronological if person.id in v.people_ids]
+        people.append(person_view)
+
+    groups: dict[str, SourceGroup] = {}
+    for view in chronological:
+        for source in view.sources:
+            group = groups.get(source.anchor)
+            if group is None:
+                group = groups[source.anchor] = SourceGroup(
+                    source.anchor, source.outlet, source.url, source.published_text, source.published_iso,
+                    source.headline, source.author, source.article)
+            else:
+                # Different events may cite the same article with more or less detail; keep what is known.
+                group.outlet = group.outlet or source.outlet
+                group.headline = group.headline or source.headline
+                group.author = group.author or source.author
+                if group.published_iso is None and source.published_iso:
+                    group.published_text, group.published_iso = source.published_text, source.published_iso
+            if view not in group.events:
+                group.events.append(view)
+    sources = sorted(groups.values(), key=lambda g: ((g.outlet or "~").lower(), g.published_iso or "",
+                                                     g.headline or "", g.anchor))
+
+    newest_first = config.order == "newest-first"
+    if newest_first:
+        dated = [v for v in chronological if v.date is not None]
+        ordered = dated[::-1] + [v for v in chronological if v.date is None]
+    else:
+        ordered = list(chronological)
+    return SiteView(
+        content=content,
+        urls=urls,
+        events=ordered,
+        chronological=chronological,
+        groups=_group(ordered, config.gap_days, newest_first),
+        threads=threads,
+        people=people,
+        sources=sources,
+        drafts_hidden=hidden,
+        include_drafts=include_drafts,
+    )
