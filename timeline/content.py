@@ -150,7 +150,7 @@ def load_content(project: Project) -> Content:
     """Read and validate the whole project. Problems are collected in `content.problems`, never raised."""
     problems = Problems()
     if not project.content_dir.is_dir():
-        problems.error(project.relative(project.content_dir), None,
+        problems.error(str(project.content_dir), None,
                        "no content/ folder here; run in a timeline project, pass -C DIR, or create one with `timeline init DIR`")
     config = parse_config(_read_optional_yaml(project.config_path, project.relative(project.config_path), problems),
                           project.relative(project.config_path), problems)
@@ -180,6 +180,15 @@ def _line(event: Event, key: str) -> int | None:
     return event.lines.get(key)
 
 
+def _where(event: Event, *keys: str) -> tuple[int | None, int | None]:
+    """(line, column) of the first of `keys` ("related.0.id", "related.0") the event recorded, else the line of
+    the top-level key, so a message points at the item at fault rather than at the list it is in."""
+    for key in keys:
+        if key in event.marks:
+            return event.marks[key]
+    return event.lines.get(keys[0].split(".")[0]), None
+
+
 def check_references(content: Content) -> None:
     """Cross-file rules: ids match file names and are unique; links, threads and articles exist."""
     problems = content.problems
@@ -201,34 +210,39 @@ def check_references(content: Content) -> None:
     all_ids = set(by_id)
     for event in content.events:
         path = event.path or ""
-        for thread in event.threads:
+        for index, thread in enumerate(event.threads):
             if thread not in thread_ids:
                 hint = did_you_mean(thread, thread_ids) or "; define it under `threads:` in content/timeline.yaml"
-                problems.error(path, _line(event, "threads"), f'thread "{thread}" does not exist{hint}')
-        for link in event.related:
+                line, col = _where(event, f"threads.{index}")
+                problems.error(path, line, f'thread "{thread}" does not exist{hint}', col)
+        for index, link in enumerate(event.related):
+            line, col = _where(event, f"related.{index}.id", f"related.{index}")
             if link.id == event.id:
-                problems.error(path, _line(event, "related"), "an event cannot be related to itself")
+                problems.error(path, line, "an event cannot be related to itself", col)
             elif link.id not in all_ids:
-                problems.error(path, _line(event, "related"),
-                               f'related event "{link.id}" does not exist{did_you_mean(link.id, all_ids)}')
-        for mention in event.mentions:
+                problems.error(path, line, f'related event "{link.id}" does not exist{did_you_mean(link.id, all_ids)}',
+                               col)
+        for index, mention in enumerate(event.mentions):
             if mention.event and mention.event not in all_ids:
-                problems.error(path, _line(event, "mentions"),
-                               f'mention links to event "{mention.event}", which does not exist'
-                               f"{did_you_mean(mention.event, all_ids)}")
-        for source in event.sources:
+                line, col = _where(event, f"mentions.{index}.event", f"mentions.{index}")
+                problems.error(path, line, f'mention links to event "{mention.event}", which does not exist'
+                               f"{did_you_mean(mention.event, all_ids)}", col)
+        for index, source in enumerate(event.sources):
             if source.article is None:
                 continue
+            line, col = _where(event, f"sources.{index}.article", f"sources.{index}")
             if not is_safe_relative_path(source.article):
-                problems.error(path, _line(event, "sources"), f'source article "{source.article}" must be a path '
-                               "inside content/articles/ (no .., no leading /)")
+                problems.error(path, line, f'source article "{source.article}" must be a path '
+                               "inside content/articles/ (no .., no leading /)", col)
             elif source.article not in articles:
-                problems.error(path, _line(event, "sources"), f'source article "{source.article}" is not in '
-                               f"content/articles/{did_you_mean(source.article, articles)}")
-        for participant in event.participants:
+                problems.error(path, line, f'source article "{source.article}" is not in '
+                               f"content/articles/{did_you_mean(source.article, articles)}", col)
+        for index, participant in enumerate(event.participants):
             if participant.person and content.people.get(participant.person) is None:
-                problems.error(path, _line(event, "participants"), f'participant "{participant.name}" names person '
-                               f'"{participant.person}", who is not in content/people.yaml')
+                line, col = _where(event, f"participants.{index}.person", f"participants.{index}")
+                problems.error(path, line, f'participant "{participant.name}" names person '
+                               f'"{participant.person}", who is not in content/people.yaml'
+                               f"{did_you_mean(participant.person, {p.id for p in content.people})}", col)
         if event.is_draft:
             problems.warning(path, _line(event, "status"), "draft: not published until an editor sets status: reviewed")
         if event.review.needs:

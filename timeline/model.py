@@ -180,6 +180,9 @@ class Event:
     review: Review = field(default_factory=Review)
     path: str | None = None  # where it was read from, relative to the project
     lines: dict[str, int] = field(default_factory=dict)  # top-level key -> line, for messages
+    # (line, column) of list items and their fields, keyed like "related.0" or "sources.1.article" (index in the
+    # parsed list), so cross-file checks can point at the item itself; not part of the event's value.
+    marks: dict[str, tuple[int, int]] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def is_draft(self) -> bool:
@@ -229,6 +232,19 @@ def is_valid_id(value: str) -> bool:
     return bool(SLUG.match(value)) and len(value) <= MAX_ID_LENGTH
 
 
+def kind_of_value(value: Any) -> str:
+    """How a YAML value reads to an editor: "a list", "a mapping", "true/false", "a number"."""
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, (int, float)):
+        return "a number"
+    return "text" if isinstance(value, str) else type(value).__name__
+
+
 class _EventReader:
     """Validates one event mapping, recording problems with their lines."""
 
@@ -237,6 +253,7 @@ class _EventReader:
         self.path = path
         self.problems = problems
         self.kinds = kinds
+        self.marks: dict[str, tuple[int, int]] = {}
 
     def error(self, container: Any, key: Any, message: str, *, at_value: bool = False) -> None:
         line, col = self._mark(container, key, at_value)
@@ -268,7 +285,7 @@ class _EventReader:
                 self.error(mapping, key if key in mapping else None, f'"{label}" is required; give it a value')
             return None
         if isinstance(value, bool) or isinstance(value, (dict, list)):
-            self.error(mapping, key, f'"{label}" must be text, not {type(value).__name__}', at_value=True)
+            self.error(mapping, key, f'"{label}" must be text, not {kind_of_value(value)}', at_value=True)
             return None
         text = str(value).strip()
         if required and not text:
@@ -283,11 +300,12 @@ class _EventReader:
         if not isinstance(value, list):
             self.error(mapping, key, f'"{key}" must be a list, like [{key}-one, {key}-two]', at_value=True)
             return []
-        items = []
+        items: list[str] = []
         for index, item in enumerate(value):
             if not isinstance(item, (str, int)) or isinstance(item, bool):
-                self.error(value, index, f'each item of "{key}" must be text')
+                self.error(value, index, f'each item of "{key}" must be text, not {kind_of_value(item)}')
                 continue
+            self.marks[f"{key}.{len(items)}"] = value.item_mark(index)
             items.append(str(item))
         return items
 
@@ -333,6 +351,7 @@ class _EventReader:
             path=self.path,
             lines={str(k): data.key_mark(k)[0] for k in data},
         )
+        event.marks = self.marks
         return event
 
     def _date(self, status: str) -> DateSpec | None:
@@ -356,12 +375,17 @@ class _EventReader:
         if value is None:
             return []
         if not isinstance(value, list):
-            self.error(data, key, f'"{key}" must be a list', at_value=True)
+            self.error(data, key, f'"{key}" must be a list, not {kind_of_value(value)}', at_value=True)
             return []
-        items = []
+        items: list[Any] = []
         for index, item in enumerate(value):
             parsed = read_item(value, index, item)
             if parsed is not None:
+                where = f"{key}.{len(items)}"
+                self.marks[where] = value.item_mark(index)
+                if isinstance(item, YamlMap):
+                    for sub in item:
+                        self.marks[f"{where}.{sub}"] = item.value_mark(sub)
                 items.append(parsed)
         return items
 
@@ -394,6 +418,7 @@ class _EventReader:
         if mapping is None:
             return None
         url = self.text(mapping, "url")
+        gave_url = bool(url)
         if url and not is_safe_url(url):
             self.error(mapping, "url", f'source url "{url}" must be an http:// or https:// address', at_value=True)
             url = None
@@ -404,7 +429,7 @@ class _EventReader:
             except DateValueError as exc:
                 self.error(mapping, "published", f"published: {exc}", at_value=True)
         article = self.text(mapping, "article")
-        if article is None and url is None:
+        if article is None and not gave_url:
             self.error(container, index, "a source needs an article (a file under content/articles/) or a url")
         return Source(
             article=article,
@@ -448,7 +473,8 @@ class _EventReader:
         if value is None:
             return Review()
         if not isinstance(value, YamlMap):
-            self.error(self.data, "review", '"review" must be a mapping with needs, notes, evidence', at_value=True)
+            self.error(self.data, "review", f'"review" must be a mapping with needs, notes, evidence, '
+                       f"not {kind_of_value(value)}", at_value=True)
             return Review()
         self.unknown_keys(value, REVIEW_KEYS, "review")
         needs = self.string_list(value, "needs")
