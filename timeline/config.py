@@ -163,6 +163,11 @@ def _parse_threads(data: YamlMap, path: str, problems: Problems) -> list[Thread]
             problems.error(path, line, f'duplicate thread id "{thread_id}" (first on line {seen[thread_id]})', col)
             continue
         seen[thread_id] = line
+        for key in ("title", "description", "color"):
+            if isinstance(item.get(key), (dict, list, bool)):
+                kline, kcol = item.value_mark(key)
+                problems.error(path, kline, f"thread {key} must be text", kcol)
+                item[key] = None
         color = str(item["color"]).strip() if item.get("color") is not None else None
         if color is not None and not COLOR.match(color):
             kline, kcol = item.key_mark("color")

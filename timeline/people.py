@@ -188,6 +188,11 @@ def parse_people(data: Any, path: str, problems: Problems) -> PeopleRegistry:
             if key not in PERSON_KEYS:
                 kline, kcol = item.key_mark(key)
                 problems.error(path, kline, f'unknown key "{key}" in person{did_you_mean(str(key), set(PERSON_KEYS))}', kcol)
+        bad_type = next((k for k in ("id", "name") if isinstance(item.get(k), (dict, list, bool))), None)
+        if bad_type:
+            kline, kcol = item.value_mark(bad_type)
+            problems.error(path, kline, f"a person's {bad_type} must be text", kcol)
+            continue
         name = str(item.get("name") or "").strip()
         person_id = str(item.get("id") or (person_id_for(name) if name else "")).strip()
         if not name:
@@ -202,7 +207,7 @@ def parse_people(data: Any, path: str, problems: Problems) -> PeopleRegistry:
             continue
         seen[person_id] = line
         aliases = item.get("aliases") or []
-        if not isinstance(aliases, list):
+        if not isinstance(aliases, list) or any(isinstance(a, (dict, list, bool)) or a is None for a in aliases):
             kline, kcol = item.key_mark("aliases")
             problems.error(path, kline, "aliases must be a list of names", kcol)
             aliases = []
