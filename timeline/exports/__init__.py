@@ -1,0 +1,62 @@
+"""The export stage: feeds, calendar, data files, search index, sitemap and 404 page, beside the HTML pages.
+
+Every format is a pure function of the loaded Content, the base URL and whether drafts are shown,
+returning {site-relative path: bytes}; `build_site` writes them with the pages. One module per format:
+`atom` (feed.xml, threads/<id>/feed.xml), `icalendar` (calendar.ics), `dataset` (data/timeline.json),
+`timelinejs` (data/timelinejs.json), `search_index` (search-index.json), `sitemap` (sitemap.xml,
+robots.txt, .nojekyll), `not_found` (404.html).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from ..content import Content
+from .atom import render_feeds
+from .context import ExportContext
+from .dataset import render_dataset
+from .icalendar import render_calendar
+from .not_found import render_not_found
+from .search_index import render_search_index
+from .sitemap import render_sitemap
+from .timelinejs import render_timelinejs
+
+RELATIVE_FEED_NOTE = ("feeds link with base-path URLs (no host): most feed readers need absolute links; "
+                      "build with --base-url https://host/path/ for feeds, calendar URLs and a sitemap")
+
+
+class Exports(dict[str, bytes]):
+    """{relative path: bytes}, plus `notes` for the build report (e.g. why there is no sitemap)."""
+
+    notes: list[str]
+
+    def __init__(self, files: dict[str, bytes], notes: list[str]):
+        super().__init__(sorted(files.items()))
+        self.notes = notes
+
+
+def render_exports(content: Content, base_url: str | None = None, include_drafts: bool = False, *,
+                   pages: Iterable[str] | None = None) -> Exports:
+    """Every export file for `content` served under `base_url` (default: the config's).
+
+    `pages` are the site-relative paths of the HTML pages the build wrote (`events/x/`), for the
+    sitemap; without it the sitemap follows the site's URL scheme.
+    """
+    ctx = ExportContext.create(content, base_url, include_drafts)
+    files: dict[str, bytes] = {}
+    notes: list[str] = []
+    files.update(render_feeds(ctx))
+    files.update(render_calendar(ctx))
+    files.update(render_dataset(ctx))
+    files.update(render_timelinejs(ctx))
+    files.update(render_search_index(ctx))
+    sitemap_files, sitemap_notes = render_sitemap(ctx, pages)
+    files.update(sitemap_files)
+    notes.extend(sitemap_notes)
+    files.update(render_not_found(ctx))
+    if not ctx.is_absolute:
+        notes.insert(0, RELATIVE_FEED_NOTE)
+    return Exports(files, notes)
+
+
+__all__ = ["Exports", "render_exports"]

@@ -1,0 +1,151 @@
+"""What every export needs, computed once: the published events, their links, and who and where they involve.
+
+Exports are pure: Content + base URL + include_drafts in, bytes out. Links come from the site's own
+`SiteUrls`, so a feed entry, a search hit and a sitemap line point at exactly the page the build writes.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urlsplit
+
+from ..content import Content
+from ..model import Event
+from ..people import Person
+from ..site.markdown import make_markdown
+from ..site.urls import SiteUrls, event_path
+
+# Characters XML 1.0 forbids even when escaped; a hostile article could carry them into a title.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+_MARKDOWN = make_markdown()
+
+# Used in tag: URIs and iCalendar UIDs when neither the base URL nor `repository` names a host.
+# `.invalid` is reserved (RFC 2606): it can never collide with someone else's real domain.
+FALLBACK_HOST = "timeline.invalid"
+
+
+def json_bytes(data: Any, *, compact: bool = False) -> bytes:
+    """Deterministic UTF-8 JSON (sorted keys) with `<`, `>` and `&` as \\u escapes.
+
+    The values are unchanged for any JSON reader, but no export ever holds a raw `<script>` or
+    `</script>`, so a file pasted into an HTML page or sniffed as HTML by a browser stays inert.
+    """
+    if compact:
+        text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    else:
+        text = json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True)
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return (text + "\n").encode("utf-8")
+
+
+def xml_text(value: str | None) -> str:
+    """`value` with the characters XML 1.0 cannot hold removed (escaping is the serializer's job)."""
+    return _NOT_XML.sub("", value or "")
+
+
+@dataclass
+class ExportContext:
+    """The events to publish (chronological) and the helpers each export format shares."""
+
+    content: Content
+    urls: SiteUrls
+    include_drafts: bool
+    events: list[Event] = field(default_factory=list)
+
+    @classmethod
+    def create(cls, content: Content, base_url: str | None, include_drafts: bool) -> ExportContext:
+        urls = SiteUrls.from_base_url(base_url if base_url is not None else content.config.base_url)
+        # A draft without a date can still be shown with --drafts; exports that need a date skip it.
+        events = [e for e in content.events if include_drafts or not e.is_draft]
+        return cls(content, urls, include_drafts, events)
+
+    @property
+    def is_absolute(self) -> bool:
+        """Whether the base URL names a host, so full URLs can be written."""
+        return self.urls.origin is not None
+
+    @property
+    def host(self) -> str:
+        """The host that owns ids (tag: URIs, iCalendar UIDs): the site's, else the repository's, else a reserved name."""
+        if self.urls.origin:
+            return urlsplit(self.urls.origin).hostname or FALLBACK_HOST
+        repository = self.content.config.repository
+        if repository:
+            return urlsplit(repository).hostname or FALLBACK_HOST
+        return FALLBACK_HOST
+
+    def link(self, path: str = "") -> str:
+        """The best link to a site page: the full URL when the base URL has a host, else base-path-absolute."""
+        return self.urls.absolute(path) or self.urls.page(path)
+
+    def event_link(self, event: Event) -> str:
+        return self.link(event_path(event.id))
+
+    def dated_events(self) -> list[Event]:
+        return [e for e in self.events if e.date is not None]
+
+    def event_person(self, name: str, person_id: str | None) -> Person | None:
+        """The registry entry for a participant: by id when the event names one, else by spelling."""
+        if person_id:
+            return self.content.people.get(person_id)
+        return self.content.people.find(name)
+
+    def event_people(self, event: Event) -> list[tuple[str, Person | None]]:
+        """Each participant's shown name and registry entry (None when unknown)."""
+        return [(p.name, self.event_person(p.name, p.person)) for p in event.participants]
+
+    def person_ids(self, event: Event) -> list[str]:
+        ids = [person.id for _, person in self.event_people(event) if person is not None]
+        return list(dict.fromkeys(ids))
+
+    def people_names(self, event: Event) -> list[str]:
+        """Every name a reader may search for: as written in the event, plus the registry name and aliases."""
+        names: list[str] = []
+        for shown, person in self.event_people(event):
+            names.append(shown)
+            if person is not None:
+                names.extend(person.names())
+        return list(dict.fromkeys(n.strip() for n in names if n and n.strip()))
+
+    def countries(self, event: Event) -> list[str]:
+        """Participants' countries as the event gives them, else as the registry does; sorted."""
+        found = set()
+        for participant in event.participants:
+            country = participant.country
+            if not country:
+                person = self.event_person(participant.name, participant.person)
+                country = person.country if person else None
+            if country:
+                found.add(country.strip())
+        return sorted(found)
+
+    def thread_titles(self, event: Event) -> list[str]:
+        titles = []
+        for thread_id in event.threads:
+            thread = self.content.config.thread(thread_id)
+            titles.append(thread.title if thread else thread_id)
+        return titles
+
+    def summary_text(self, event: Event) -> str:
+        return markdown_text(event.summary)
+
+
+def markdown_text(text: str) -> str:
+    """The words of a Markdown text on one line: link text kept, markup and images' URLs dropped."""
+    words: list[str] = []
+    for block in _MARKDOWN.parse(text or ""):
+        if block.type != "inline":
+            continue
+        for child in block.children or []:
+            if child.type in ("text", "code_inline"):
+                words.append(child.content)
+            elif child.type in ("softbreak", "hardbreak"):
+                # A line break inside a paragraph separates words ("U.S.\nbase" is two words).
+                words.append(" ")
+        words.append(" ")
+    return re.sub(r"\s+", " ", "".join(words)).strip()
+

@@ -1,0 +1,155 @@
+"""`data/timeline.json`: the whole published dataset for reuse (shape: docs/data-format.md).
+
+Validated in the tests against `timeline/schema/dataset.schema.json`. Events keep every field of
+their YAML file (evidence and review notes included: they are what makes the chronology checkable),
+with dates spelled out as {iso, start, end, approximate, precision, display}. People are those the
+exported events involve; sources are grouped by URL (or article file) with the events they support.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..model import Event, Source
+from ..partial_date import DateSpec
+from ..people import Person
+from ..site.urls import person_path, thread_path
+from .context import ExportContext, json_bytes
+
+DATASET_FORMAT = "timeline-dataset"
+DATASET_VERSION = 1
+
+
+def render_dataset(ctx: ExportContext) -> dict[str, bytes]:
+    """`data/timeline.json`, pretty-printed with sorted keys so diffs between builds read well."""
+    return {"data/timeline.json": json_bytes(dataset(ctx))}
+
+
+def dataset(ctx: ExportContext) -> dict[str, Any]:
+    config = ctx.content.config
+    return {
+        "format": DATASET_FORMAT,
+        "version": DATASET_VERSION,
+        "title": config.title,
+        "description": config.description,
+        "language": config.language,
+        "url": ctx.link(""),
+        "includes_drafts": ctx.include_drafts,
+        "threads": [_thread(ctx, t.id) for t in config.threads],
+        "people": [_person(ctx, p) for p in _people(ctx)],
+        "events": [_event(ctx, e) for e in ctx.events],
+        "sources": _sources(ctx),
+    }
+
+
+def date_record(date: DateSpec | None) -> dict[str, Any] | None:
+    if date is None:
+        return None
+    return {
+        "iso": date.iso(),
+        "start": date.start.iso(),
+        "end": date.end.iso() if date.end else None,
+        "approximate": date.approximate,
+        "precision": date.precision,
+        "display": date.display(),
+    }
+
+
+def _thread(ctx: ExportContext, thread_id: str) -> dict[str, Any]:
+    thread = ctx.content.config.thread(thread_id)
+    assert thread is not None
+    return {
+        "id": thread.id,
+        "title": thread.title,
+        "description": thread.description,
+        "color": thread.color,
+        "url": ctx.link(thread_path(thread.id)),
+        "events": [e.id for e in ctx.events if thread.id in e.threads],
+    }
+
+
+def _people(ctx: ExportContext) -> list[Person]:
+    ids = {pid for e in ctx.events for pid in ctx.person_ids(e)}
+    return [p for p in ctx.content.people if p.id in ids]
+
+
+def _person(ctx: ExportContext, person: Person) -> dict[str, Any]:
+    record = person.to_yaml()
+    record.setdefault("title", None)
+    record.setdefault("description", None)
+    record["url"] = ctx.link(person_path(person.id))
+    record["events"] = [e.id for e in ctx.events if person.id in ctx.person_ids(e)]
+    return record
+
+
+def _event(ctx: ExportContext, event: Event) -> dict[str, Any]:
+    return {
+        "id": event.id,
+        "url": ctx.event_link(event),
+        "title": event.title,
+        "status": event.status,
+        "date": date_record(event.date),
+        "kind": event.kind,
+        "place": event.place,
+        "summary": event.summary,
+        "summary_text": ctx.summary_text(event),
+        "participants": [
+            {"name": p.name, "title": p.title, "role": p.role, "country": p.country,
+             "person": (person.id if (person := ctx.event_person(p.name, p.person)) else None)}
+            for p in event.participants
+        ],
+        "sources": [_source(s) for s in event.sources],
+        "mentions": [
+            {"summary": m.summary, "date": date_record(m.date), "event": m.event, "quote": m.quote, "article": m.article}
+            for m in event.mentions
+        ],
+        "threads": list(event.threads),
+        "related": [{"id": r.id, "reason": r.reason} for r in event.related],
+        "review": {
+            "needs": list(event.review.needs),
+            "notes": dict(event.review.notes),
+            "evidence": dict(event.review.evidence),
+            "confidence": dict(event.review.confidence),
+            "duplicates": list(event.review.duplicates),
+        },
+    }
+
+
+def _source(source: Source) -> dict[str, Any]:
+    return {
+        "article": source.article,
+        "outlet": source.outlet,
+        "url": source.url,
+        "published": source.published.iso() if source.published else None,
+        "headline": source.headline,
+        "author": source.author,
+        "quote": source.quote,
+    }
+
+
+def source_key(source: Source) -> str | None:
+    """One report: its URL when known, else its article file; None when neither is given."""
+    if source.url:
+        return source.url
+    if source.article:
+        return f"article:{source.article}"
+    return None
+
+
+def _sources(ctx: ExportContext) -> list[dict[str, Any]]:
+    """Every report cited, once, with the events it supports; the first mention's details win gaps."""
+    grouped: dict[str, dict[str, Any]] = {}
+    for event in ctx.events:
+        for source in event.sources:
+            key = source_key(source)
+            if key is None:
+                continue
+            record = grouped.setdefault(key, {"key": key, **{k: None for k in _source(source)}, "events": []})
+            for field_name, value in _source(source).items():
+                if field_name != "quote" and record[field_name] is None and value is not None:
+                    record[field_name] = value
+            if event.id not in record["events"]:
+                record["events"].append(event.id)
+    for record in grouped.values():
+        del record["quote"]  # quotes belong to the event they support; they stay under events[].sources
+    return [grouped[key] for key in sorted(grouped)]

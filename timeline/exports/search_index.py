@@ -1,0 +1,41 @@
+"""`search-index.json`: what the in-page search (theme/static/search.js) looks through.
+
+One compact record per exported event, in chronological order. `people` holds every spelling a
+reader might type: the names as the event gives them plus the registry's canonical names and aliases,
+so "Munir" finds the event whose participant is "Gen. Syed Asim Munir".
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..model import Event
+from .context import ExportContext, json_bytes
+
+SEARCH_INDEX_VERSION = 1
+
+
+def render_search_index(ctx: ExportContext) -> dict[str, bytes]:
+    """`search-index.json`: {"version": 1, "events": [...]} without whitespace, keys sorted."""
+    data = {"version": SEARCH_INDEX_VERSION, "events": [search_record(ctx, e) for e in ctx.events]}
+    return {"search-index.json": json_bytes(data, compact=True)}
+
+
+def search_record(ctx: ExportContext, event: Event) -> dict[str, Any]:
+    record: dict[str, Any] = {
+        "id": event.id,
+        "url": ctx.urls.event(event.id),
+        "title": event.title,
+        "date": event.date.display() if event.date else "Undated",
+        "year": event.date.start.year if event.date else None,
+        "kind": event.kind,
+        "threads": list(event.threads),
+        "people": ctx.people_names(event),
+        "person_ids": ctx.person_ids(event),
+        "countries": ctx.countries(event),
+        "place": event.place or "",
+        "summary": ctx.summary_text(event),
+    }
+    if event.is_draft:
+        record["draft"] = True
+    return record
