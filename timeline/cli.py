@@ -136,9 +136,12 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def cmd_new(args: argparse.Namespace) -> int:
-    from .scaffold import new_event
+    from .scaffold import NewEventError, new_event
 
-    path = new_event(_project(args), args.title, date=args.date, kind=args.kind, event_id=args.id)
+    try:
+        path = new_event(_project(args), args.title, date=args.date, kind=args.kind, event_id=args.id)
+    except NewEventError as exc:
+        raise UsageError(str(exc)) from exc
     print(f"created {path}")
     return EXIT_OK
 
