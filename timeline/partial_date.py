@@ -18,7 +18,8 @@ PRECISIONS = (YEAR, MONTH, DAY)
 
 MONTH_ABBR = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
-_ISO_PARTIAL = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+# ASCII digits only: `\d` alone would also take Arabic-Indic and other digits the schema and browsers refuse.
+_ISO_PARTIAL = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$", re.ASCII)
 
 
 class DateValueError(ValueError):
@@ -193,7 +194,7 @@ def parse_partial_date(value: object) -> PartialDate:
     if isinstance(value, dt.date):
         return PartialDate.from_date(value)
     if isinstance(value, bool):
-        raise DateValueError(f"{value!r} is not a date; write YYYY, YYYY-MM or YYYY-MM-DD")
+        raise DateValueError(f"{str(value).lower()} is not a date; write YYYY, YYYY-MM or YYYY-MM-DD")
     if isinstance(value, int):
         return PartialDate(value)
     if isinstance(value, str):
