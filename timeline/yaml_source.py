@@ -79,6 +79,7 @@ class _Builder:
     def __init__(self, path: str):
         self.path = path
         self.nodes = 0
+        self.open: set[int] = set()  # collections being built right now, to catch an alias to its own parent
         self.constructor = _Loader("")  # only its scalar constructors are used
 
     def build(self, node: yaml.Node, depth: int = 0) -> Any:
@@ -97,15 +98,23 @@ class _Builder:
             tag = node.tag.replace(_CORE, "!!")
             raise ContentError.at(self.path, line, f'the tag "{tag}" is not allowed; content files hold only text, '
                                   "numbers, true/false, null, lists and mappings", col)
-        if isinstance(node, yaml.MappingNode):
-            return self._mapping(node, depth)
-        if isinstance(node, yaml.SequenceNode):
+        if isinstance(node, yaml.ScalarNode):
+            return self._scalar(node)
+        if id(node) in self.open:
+            line, col = _node_mark(node)
+            raise ContentError.at(self.path, line, "an alias here refers to a value that contains it (a loop); "
+                                  "write the values out", col)
+        self.open.add(id(node))
+        try:
+            if isinstance(node, yaml.MappingNode):
+                return self._mapping(node, depth)
             result = YamlList(_node_mark(node))
             for item in node.value:
                 result.item_marks.append(_node_mark(item))
                 result.append(self.build(item, depth + 1))
             return result
-        return self._scalar(node)
+        finally:
+            self.open.discard(id(node))
 
     def _mapping(self, node: yaml.MappingNode, depth: int) -> YamlMap:
         result = YamlMap(_node_mark(node))
@@ -178,6 +187,10 @@ def _yaml_error(exc: yaml.YAMLError, path: str) -> ContentError:
     context = f" {exc.context}" if exc.context else ""
     if problem.startswith("but ") and exc.context:  # "expected a single document ... but found another document"
         problem, context = exc.context, f" {problem}"
+    elif exc.context and "duplicate anchor" in exc.context:  # PyYAML words it "second occurrence" / "found ..."
+        first = exc.context_mark
+        problem = "the same anchor (&name) is defined twice"
+        context = f" (first on line {first.line + 1})" if first is not None else ""
     started = exc.context_mark
     # Point back at where an unclosed quote or bracket began; other contexts (a document, a plain scalar)
     # only add noise.
@@ -196,6 +209,10 @@ def _yaml_error(exc: yaml.YAMLError, path: str) -> ContentError:
         hint = '; put quotes around a value that contains ": "'
     elif "quoted scalar" in context:
         hint = "; add the closing quote"
+    elif "undefined alias" in problem:
+        hint = "; define the anchor (&name) before the alias (*name) that uses it"
+    elif "duplicate anchor" in problem or "defined twice" in problem:
+        hint = "; give each anchor its own name"
     elif "single document" in problem:
         hint = "; a content file holds one document: remove the `---` line"
     line = mark.line + 1 if mark else None
