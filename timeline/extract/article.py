@@ -27,6 +27,8 @@ class Article:
     author: str | None = None
     dateline: str | None = None  # "ISLAMABAD": where the story was filed, not where the event was
     metadata_evidence: dict[str, str] = field(default_factory=dict)  # field -> the line it came from
+    agency: str | None = None  # wire agency credited ("AFP"), from the byline or the dateline
+    source_format: str = "text"  # "text", "markdown" or "html": how the file was read
 
     def paragraphs(self) -> list[str]:
         return [p.strip() for p in self.text.split("\n\n") if p.strip()]

