@@ -1,0 +1,149 @@
+"""`timeline build`: validated Content in, a static site out.
+
+Load-then-write: the view model is built from Content first, every page is rendered from it into a
+temporary folder, and only a complete build replaces the previous site (see output.py).
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..content import Content
+from .output import SiteOutput, check_target
+from .overview_svg import Overview, render_overview, thread_lanes
+from .render import THEME_STATIC, THEME_TEMPLATES, Renderer
+from .urls import SiteUrls
+from .view import SiteView, build_view
+
+PAGE_TEMPLATES = ("index.html", "event.html", "threads.html", "thread.html", "people.html", "person.html",
+                  "sources.html")
+
+
+@dataclass
+class BuildReport:
+    """What a build wrote; `summary()` is the one line the CLI prints."""
+
+    out: Path
+    pages: int
+    files: int
+    events_shown: int
+    drafts_left_out: int
+    include_drafts: bool
+    seconds: float
+
+    def summary(self) -> str:
+        drafts = ""
+        if self.drafts_left_out:
+            drafts = (f"; {self.drafts_left_out} draft{'s' if self.drafts_left_out != 1 else ''} left out; "
+                      "use --drafts to show them")
+        elif self.include_drafts:
+            drafts = "; drafts included and marked as unreviewed"
+        return (f"Built {self.pages} pages ({self.files} files), {self.events_shown} event"
+                f"{'s' if self.events_shown != 1 else ''} shown{drafts}, into {self.out} in {self.seconds:.2f}s.")
+
+
+@dataclass
+class Page:
+    """The parts of <head> every page has: title, description, its own path, canonical URL."""
+
+    title: str
+    description: str
+    path: str  # site-relative, e.g. events/<id>/
+    canonical: str | None
+    kind: str = "website"
+
+
+def _page(urls: SiteUrls, title: str, description: str, path: str, kind: str = "website") -> Page:
+    return Page(title, description, path, urls.absolute(path), kind)
+
+
+def _output_name(path: str) -> str:
+    return path + "index.html" if path.endswith("/") or not path else path
+
+
+def static_files(project_templates: Path) -> dict[str, Path]:
+    """Static files by name: the theme's, then the project's templates/static/ overriding them by name."""
+    files: dict[str, Path] = {}
+    for root in (THEME_STATIC, project_templates / "static"):
+        if root.is_dir():
+            for path in sorted(p for p in root.rglob("*") if p.is_file()):
+                relative = path.relative_to(root).as_posix()
+                if not any(part.startswith(".") for part in relative.split("/")):
+                    files[relative] = path
+    return files
+
+
+def render_pages(view: SiteView, renderer: Renderer) -> Iterator[tuple[str, str]]:
+    """Every HTML page of the site as (output path, HTML), one at a time so a big site is never all in memory."""
+    urls = view.urls
+    config = view.config
+
+    def render(path: str, template: str, page: Page, **context: Any) -> tuple[str, str]:
+        return _output_name(path), renderer.render(template, page=page, **context)
+
+    home_lanes = thread_lanes(view.chronological, view.threads)
+    overview = render_overview(home_lanes, "Overview", config.gap_days)
+    yield render("", "index.html", _page(urls, config.title, config.description or config.title, ""),
+                 overview=overview)
+    for event in view.chronological:
+        yield render(event.path, "event.html",
+                     _page(urls, event.event.title, event.description, event.path, "article"), event=event)
+    yield render("threads/", "threads.html",
+                 _page(urls, "Threads", f"The storylines that run through {config.title}.", "threads/"))
+    for thread in view.threads:
+        lanes = thread_lanes(thread.events, [thread])
+        thread_overview: Overview | None = render_overview(lanes, thread.thread.title, config.gap_days)
+        yield render(thread.path, "thread.html",
+                     _page(urls, thread.thread.title, thread.thread.description or thread.thread.title, thread.path),
+                     thread=thread, overview=thread_overview)
+    yield render("people/", "people.html", _page(urls, "People", f"Who appears in {config.title}.", "people/"))
+    for person in view.people:
+        description = f"{person.person.name}: {len(person.events)} event(s) in {config.title}."
+        yield render(person.path, "person.html", _page(urls, person.person.name, description, person.path),
+                     person=person)
+    yield render("sources/", "sources.html",
+                 _page(urls, "Sources", f"Every report {config.title} is sourced to, and the events it supports.",
+                       "sources/"))
+
+
+def build_site(content: Content, out: Path, base_url: str | None = None, include_drafts: bool = False) -> BuildReport:
+    """Render the site for `content` into `out`, replacing a previous build only when this one succeeds."""
+    started = time.perf_counter()
+    project = content.project
+    urls = SiteUrls.from_base_url(base_url or content.config.base_url)
+    check_target(out, project.root)
+    view = build_view(content, urls, include_drafts)
+
+    statics = static_files(project.templates_dir)
+    renderer = Renderer([project.templates_dir, THEME_TEMPLATES], shown_root=project.root)
+    renderer.add_globals(site=view, config=content.config, urls=urls, static=urls.static(),
+                         has_static=lambda name: name in statics)
+    # Compile every template before the first write, so a broken template fails before any disk work.
+    for name in PAGE_TEMPLATES:
+        renderer.template(name)
+
+    output = SiteOutput(out)
+    pages = 0
+    try:
+        for name, html in render_pages(view, renderer):
+            output.write(name, html)
+            pages += 1
+        for name, path in statics.items():
+            output.write(f"static/{name}", path.read_bytes())
+        output.commit()
+    except BaseException:
+        output.abort()
+        raise
+    return BuildReport(
+        out=output.target,
+        pages=pages,
+        files=output.files,
+        events_shown=len(view.chronological),
+        drafts_left_out=view.drafts_hidden,
+        include_drafts=include_drafts,
+        seconds=time.perf_counter() - started,
+    )

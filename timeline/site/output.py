@@ -1,0 +1,98 @@
+"""Writing the site: into a temporary folder beside the target, then swapped in at the end.
+
+A build that fails halfway (a template error, a full disk) leaves the previous site/ exactly as it
+was: nothing is written into the target until every page has been rendered and written. The swap is
+two renames on the same file system, so the old site is replaced in one step, not file by file.
+Every file is rewritten on each build (the temp folder starts empty); unchanged pages get identical
+bytes, so deploy tools that compare content (rsync -c, git) still see only real changes.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path, PurePosixPath
+
+from ..content import is_safe_relative_path
+from ..errors import ContentError
+
+MARKER = ".timeline-site"
+MARKER_TEXT = "This folder is written by `timeline build` and replaced on every build.\n"
+
+
+def check_target(target: Path, project_root: Path) -> None:
+    """Refuse to replace a folder that is not a previous build: the project itself, or someone's files."""
+    target = target.resolve()
+    root = project_root.resolve()
+    if target == root or target in root.parents or target == root / "content" or root / "content" in target.parents:
+        raise ContentError.at(str(target), None, "the output folder would replace the project or its content; "
+                              "choose another --out, like site/")
+    if target.exists() and not target.is_dir():
+        raise ContentError.at(str(target), None, "the output path is a file; choose a folder for --out")
+    if target.is_dir() and any(target.iterdir()) and not (target / MARKER).exists():
+        raise ContentError.at(str(target), None, f"the output folder is not empty and was not made by timeline "
+                              f"(no {MARKER} file); choose an empty or new folder for --out, or delete it")
+
+
+class SiteOutput:
+    """A build in progress: files go to a hidden temp folder next to `target` until `commit`."""
+
+    def __init__(self, target: Path):
+        self.target = target.resolve()
+        self.target.parent.mkdir(parents=True, exist_ok=True)
+        self.temp = Path(tempfile.mkdtemp(prefix=f".{self.target.name}.building-", dir=self.target.parent))
+        self.files = 0
+        self.bytes = 0
+        self._made_dirs: set[Path] = {self.temp}
+
+    def path_for(self, relative: str) -> Path:
+        """The temp-folder path for a site-relative path, which must stay inside the site."""
+        if not is_safe_relative_path(relative) or PurePosixPath(relative).is_absolute():
+            raise ValueError(f"refusing to write outside the site: {relative!r}")
+        return self.temp / PurePosixPath(relative)
+
+    def write(self, relative: str, data: str | bytes) -> None:
+        path = self.path_for(relative)
+        if path.parent not in self._made_dirs:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self._made_dirs.add(path.parent)
+        payload = data.encode("utf-8") if isinstance(data, str) else data
+        path.write_bytes(payload)
+        self.files += 1
+        self.bytes += len(payload)
+
+    def copy_tree(self, source: Path, prefix: str) -> list[str]:
+        """Copy every file under `source` to `prefix/...`, sorted; later copies override earlier ones."""
+        written = []
+        if not source.is_dir():
+            return written
+        for path in sorted(p for p in source.rglob("*") if p.is_file()):
+            relative = path.relative_to(source).as_posix()
+            if any(part.startswith(".") for part in PurePosixPath(relative).parts):
+                continue
+            self.write(f"{prefix}/{relative}", path.read_bytes())
+            written.append(relative)
+        return written
+
+    def commit(self) -> None:
+        """Swap the finished build in for the previous one."""
+        self.write(MARKER, MARKER_TEXT)
+        os.chmod(self.temp, 0o755)  # mkdtemp makes it private; a web server must be able to read it
+        old = None
+        if self.target.exists():
+            old = Path(tempfile.mkdtemp(prefix=f".{self.target.name}.old-", dir=self.target.parent))
+            os.rmdir(old)
+            os.rename(self.target, old)
+        try:
+            os.rename(self.temp, self.target)
+        except OSError:
+            if old is not None:
+                os.rename(old, self.target)
+            raise
+        if old is not None:
+            shutil.rmtree(old, ignore_errors=True)
+
+    def abort(self) -> None:
+        """Throw the unfinished build away; the target is untouched."""
+        shutil.rmtree(self.temp, ignore_errors=True)

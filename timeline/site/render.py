@@ -1,0 +1,115 @@
+"""One Jinja environment for the whole build: the project's templates/ first, the built-in theme last.
+
+StrictUndefined makes a misspelt variable fail the build with the template's file and line, instead
+of publishing a page with a hole in it. Autoescape is on for every template; Markdown is the only
+HTML that enters unescaped, and it comes from `markdown.render_markdown`, which strips raw HTML.
+"""
+
+from __future__ import annotations
+
+import traceback
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from jinja2 import (
+    Environment,
+    FileSystemLoader,
+    StrictUndefined,
+    Template,
+    TemplateError,
+    TemplateNotFound,
+    TemplateSyntaxError,
+)
+
+from ..errors import ContentError, Problem
+from .markdown import render_markdown
+
+THEME_DIR = Path(__file__).resolve().parent.parent / "theme"
+THEME_TEMPLATES = THEME_DIR / "templates"
+THEME_STATIC = THEME_DIR / "static"
+
+
+def _plural(count: int, singular: str, plural: str | None = None) -> str:
+    """`1 source`, `3 sources`."""
+    return f"{count} {singular if count == 1 else (plural or singular + 's')}"
+
+
+def make_environment(template_dirs: Iterable[Path]) -> Environment:
+    """The environment with its search path (first match wins) and every filter registered here."""
+    env = Environment(
+        loader=FileSystemLoader([str(d) for d in template_dirs]),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        auto_reload=False,
+    )
+    env.filters["markdown"] = render_markdown
+    env.filters["plural"] = _plural
+    return env
+
+
+class Renderer:
+    """Renders named templates, each compiled once, turning template failures into ContentError."""
+
+    def __init__(self, template_dirs: list[Path], shown_root: Path | None = None):
+        self.template_dirs = template_dirs
+        self.shown_root = shown_root
+        self.env = make_environment(template_dirs)
+        self._templates: dict[str, Template] = {}
+
+    def add_globals(self, **values: Any) -> None:
+        self.env.globals.update(values)
+
+    def template(self, name: str) -> Template:
+        if name not in self._templates:
+            try:
+                self._templates[name] = self.env.get_template(name)
+            except TemplateError as exc:
+                raise self.error(exc, name) from exc
+        return self._templates[name]
+
+    def render(self, name: str, **context: Any) -> str:
+        template = self.template(name)
+        try:
+            return template.render(**context)
+        except Exception as exc:  # noqa: BLE001 - any failure inside a template is the template's to report
+            raise self.error(exc, name) from exc
+
+    def _shown(self, filename: str | None) -> str:
+        if not filename:
+            return "templates"
+        path = Path(filename)
+        if self.shown_root is not None:
+            try:
+                return path.resolve().relative_to(self.shown_root.resolve()).as_posix()
+            except ValueError:
+                pass
+        try:
+            return "(built-in theme) " + path.resolve().relative_to(THEME_DIR).as_posix()
+        except ValueError:
+            return str(path)
+
+    def error(self, exc: BaseException, name: str) -> ContentError:
+        """A ContentError naming the template file and line where `exc` happened."""
+        if isinstance(exc, TemplateSyntaxError):
+            return ContentError(Problem(self._shown(exc.filename), exc.lineno, None,
+                                        f"template syntax error: {exc.message}; fix the template"))
+        if isinstance(exc, TemplateNotFound):
+            return ContentError(Problem(self._shown(None), None, None,
+                                        f'template "{exc.name}" not found (needed by {name}); searched '
+                                        + ", ".join(self._shown(str(d)) for d in self.template_dirs)))
+        # Jinja maps template code back to template lines in the traceback; the deepest template frame is
+        # where it failed.
+        filename, line = None, None
+        for frame in traceback.extract_tb(exc.__traceback__):
+            if frame.filename.endswith((".html", ".xml", ".svg", ".txt")) and Path(frame.filename).exists():
+                filename, line = frame.filename, frame.lineno
+        if filename is None:
+            filename = next((str(Path(d) / name) for d in self.template_dirs if (Path(d) / name).exists()), None)
+        message = str(exc) or type(exc).__name__
+        return ContentError(Problem(self._shown(filename), line, None,
+                                    f"template error while rendering {name}: {message}; fix the template "
+                                    "(every variable must exist: templates use StrictUndefined)"))
