@@ -207,8 +207,10 @@ def _yaml_error(exc: yaml.YAMLError, path: str) -> ContentError:
         hint = "; indent with spaces, not tabs"
     elif "mapping values are not allowed" in problem:
         hint = '; put quotes around a value that contains ": "'
-    elif "quoted scalar" in context:
+    elif "quoted scalar" in context and "end of stream" in problem:
         hint = "; add the closing quote"
+    elif "maximum nesting depth" in problem:
+        hint = f"; flatten it (at most {MAX_DEPTH} levels)"
     elif "undefined alias" in problem:
         hint = "; define the anchor (&name) before the alias (*name) that uses it"
     elif "duplicate anchor" in problem or "defined twice" in problem:
@@ -234,22 +236,45 @@ def _check_characters(text: str, path: str) -> None:
 
 
 def _check_shape(text: str, path: str) -> None:
-    """Count values and depth from the parser's events before composing, so that a file of a million tiny
-    values, or one nested ten thousand deep, is refused at the cost of a scan instead of building it all."""
-    values = depth = 0
+    """Count values (aliases by the size of what they repeat) and depth from the parser's events, before
+    composing: a file of a million tiny values, an alias bomb or nesting ten thousand deep is refused at the
+    cost of a scan, at the line where it crosses the limit, instead of being built first."""
+    expanded = depth = 0
+    sizes: dict[str, int] = {}  # anchor -> how many values it stands for
+    open_sizes: list[int] = [0]  # values inside each collection still open
+    open_anchors: list[str | None] = [None]
     for event in yaml.parse(text, Loader=_Loader):
-        if isinstance(event, (yaml.ScalarEvent, yaml.AliasEvent)):
-            values += 1
+        added = 0
+        if isinstance(event, yaml.ScalarEvent):
+            added = 1
+            if event.anchor:
+                sizes[event.anchor] = 1
+        elif isinstance(event, yaml.AliasEvent):
+            added = sizes.get(event.anchor, 1)  # an alias to a collection still open is a loop: the builder says so
+            if expanded + added > MAX_NODES:
+                mark = event.start_mark
+                raise ContentError.at(path, mark.line + 1, f"this alias makes the document expand to more than "
+                                      f"{MAX_NODES:,} values (an alias bomb?); write the values out instead of "
+                                      "using anchors and aliases", mark.column + 1)
         elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
-            values += 1
             depth += 1
             if depth > MAX_DEPTH:
                 mark = event.start_mark
                 raise ContentError.at(path, mark.line + 1, f"nesting deeper than {MAX_DEPTH} levels; flatten this value",
                                       mark.column + 1)
+            expanded += 1
+            open_sizes.append(1)
+            open_anchors.append(event.anchor)
         elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
             depth -= 1
-        if values > MAX_NODES:
+            size, anchor = open_sizes.pop(), open_anchors.pop()
+            open_sizes[-1] += size
+            if anchor:
+                sizes[anchor] = size
+        if added:
+            expanded += added
+            open_sizes[-1] += added
+        if expanded > MAX_NODES:
             mark = event.start_mark
             raise ContentError.at(path, mark.line + 1, f"the file holds more than {MAX_NODES:,} values; "
                                   "split it into smaller files", mark.column + 1)
