@@ -238,3 +238,37 @@ def test_timeline_serve_end_to_end(tmp_path):
     assert f"Serving http://127.0.0.1:{port}/" in err
     assert "build failed" in err and "content/events/2024-03-04-council-approves-harbour-bridge.yaml:" in err
     assert "Stopped." in err
+
+
+# The live-reload script in a real browser.
+
+def _chromium() -> str | None:
+    import shutil
+
+    if importlib.util.find_spec("playwright") is None:
+        return None
+    return shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+@pytest.mark.browser
+@pytest.mark.skipif(_chromium() is None, reason="needs playwright and Debian's chromium")
+def test_open_page_reloads_itself_on_change_and_on_error(running_preview):
+    from playwright.sync_api import sync_playwright
+
+    root, base, _ = running_preview
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=_chromium(), args=["--no-sandbox"])
+        try:
+            page = browser.new_page()
+            page.goto(base + "/events/2024-03-04-council-approves-harbour-bridge/")
+            assert page.inner_text("h1") == "Northport council approves the harbour bridge"
+            good = (root / EVENT).read_text(encoding="utf-8")
+            _retitle(root, "Reloaded without a click")
+            page.wait_for_function("document.body.innerText.includes('Reloaded without a click')", timeout=10_000)
+            (root / EVENT).write_text("title: [unclosed\n", encoding="utf-8")
+            page.wait_for_function("document.title.startsWith('Build failed')", timeout=10_000)
+            assert "2024-03-04-council-approves-harbour-bridge.yaml:" in page.inner_text("ol")
+            (root / EVENT).write_text(good, encoding="utf-8")
+            page.wait_for_function("document.body.innerText.includes('Northport council approves')", timeout=10_000)
+        finally:
+            browser.close()
