@@ -1,0 +1,183 @@
+"""Same-event merging on synthetic reports: what merges, what never does, and that cost stays linear."""
+
+from __future__ import annotations
+
+from timeline.merge import (
+    MAYBE,
+    SAME,
+    assign_ids,
+    compare_events,
+    compare_places,
+    dates_compatible,
+    kinds_compatible,
+    merge_same_event,
+)
+from timeline.model import Event, Mention, Participant, Review, Source
+from timeline.partial_date import DateSpec, PartialDate, parse_date_spec
+
+
+def report(article: str, people: list[str], date: str | None, kind: str = "meeting", place: str | None = None,
+           title: str = "", quote: str = "", published: str | None = None, mentions: list[Mention] | None = None,
+           needs: list[str] | None = None, evidence: dict[str, str] | None = None) -> Event:
+    return Event(
+        id=f"draft-{article.split('.')[0]}",
+        title=title or f"{' and '.join(people)} {kind}",
+        date=parse_date_spec(date) if date else None,
+        kind=kind,
+        place=place,
+        participants=[Participant(name=p.replace("-", " ").title(), person=p) for p in people],
+        sources=[Source(article=article, quote=quote or f"quote from {article}",
+                        published=PartialDate.parse(published) if published else None)],
+        mentions=mentions or [],
+        review=Review(needs=list(needs or ([] if date else ["date"])), evidence=dict(evidence or {})),
+    )
+
+
+def test_date_compatibility_respects_precision():
+    day, month = parse_date_spec("2021-09-22"), parse_date_spec("2021-09")
+    assert dates_compatible(day, month)
+    assert not dates_compatible(day, parse_date_spec("2021-09-23"))
+    assert not dates_compatible(month, parse_date_spec("2022-09"))
+    assert dates_compatible(parse_date_spec("2021"), day)
+
+
+def test_kind_and_place_compatibility():
+    assert kinds_compatible("meeting", "talks") and kinds_compatible("visit", "meeting")
+    assert not kinds_compatible("call", "meeting") and not kinds_compatible("call", "visit")
+    assert compare_places("General Headquarters, Rawalpindi, Pakistan", "Rawalpindi") == "same"
+    assert compare_places("Helsinki, Finland", None) == "unknown"
+    assert compare_places("Helsinki, Finland", "Geneva, Switzerland") == "conflict"
+
+
+def test_same_people_months_apart_stay_two_events():
+    a = report("a.txt", ["kurilla", "munir"], "2022-12-15", kind="visit", place="Rawalpindi, Pakistan")
+    b = report("b.txt", ["kurilla", "munir"], "2023-07-24", place="Rawalpindi, Pakistan")
+    result = merge_same_event([a, b])
+    assert len(result.clusters) == 2
+    assert all(len(c.event.sources) == 1 for c in result.clusters)
+    assert not any(c.duplicates for c in result.clusters)
+
+
+def test_same_day_different_people_stay_two_events():
+    a = report("a.txt", ["austin", "bajwa"], "2021-08-09", kind="call")
+    b = report("b.txt", ["milley", "gerasimov"], "2021-08-09", kind="call")
+    result = merge_same_event([a, b])
+    assert [len(c.event.sources) for c in result.clusters] == [1, 1]
+
+
+def test_call_and_meeting_same_day_same_people_are_possible_duplicates_not_merged():
+    call = report("a.txt", ["austin", "bajwa"], "2021-08-09", kind="call", title="Austin calls Bajwa")
+    meeting = report("b.txt", ["austin", "bajwa"], "2021-08-09", kind="meeting", title="Austin meets Bajwa")
+    assert compare_events(meeting, call).outcome == MAYBE
+    result = merge_same_event([call, meeting])
+    assign_ids(result, set())
+    first, second = (c.event for c in result.clusters)
+    assert len(result.clusters) == 2
+    assert first.review.duplicates == [second.id] and second.review.duplicates == [first.id]
+    assert "a meeting vs a call" in second.review.notes["duplicates"]
+    assert second.review.notes["duplicates"].startswith(f"possible duplicate of {first.id}:")
+
+
+def test_undated_report_takes_the_date_of_the_dated_report_of_the_same_event():
+    undated = report("000.txt", ["milley", "gerasimov"], None, place="Helsinki, Finland",
+                     title="Milley meets Gerasimov in Helsinki", quote="met his counterpart in the Finnish capital")
+    dated = report("001.txt", ["milley", "gerasimov"], "2021-09-22", place="Helsinki, Finland",
+                   quote="met Wednesday in Helsinki", evidence={"date": "September 22, 2021 ... met Wednesday"})
+    result = merge_same_event([dated, undated])
+    assert len(result.clusters) == 1
+    event = result.clusters[0].event
+    assert [s.article for s in event.sources] == ["000.txt", "001.txt"]  # sorted by article name
+    assert event.date == parse_date_spec("2021-09-22")
+    assert event.review.evidence["date"] == "date from 001.txt: September 22, 2021 ... met Wednesday"
+    assert "001.txt" in event.review.notes["date"]
+    assert "date" not in event.review.needs  # the dated report was sure of it
+
+
+def test_propagated_date_stays_flagged_when_the_dated_report_was_unsure():
+    undated = report("a.txt", ["milley", "gerasimov"], None, place="Helsinki, Finland")
+    unsure = report("b.txt", ["milley", "gerasimov"], "2021-09", place="Helsinki, Finland", needs=["date"])
+    event = merge_same_event([undated, unsure]).clusters[0].event
+    assert event.date == parse_date_spec("2021-09") and event.review.needs == ["date"]
+
+
+def test_undated_reports_merge_only_with_strong_other_evidence():
+    thin_a = report("a.txt", ["milley", "gerasimov"], None, kind="meeting")
+    thin_b = report("b.txt", ["milley", "gerasimov"], None, kind="visit")
+    result = merge_same_event([thin_a, thin_b])
+    assert len(result.clusters) == 2 and result.clusters[1].duplicates  # noted, not merged
+    strong_a = report("a.txt", ["kurilla", "munir"], None, place="General Headquarters, Rawalpindi, Pakistan",
+                      title="Talks at GHQ with ISPR and CENTCOM")
+    strong_b = report("b.txt", ["kurilla", "munir"], None, place="Rawalpindi",
+                      title="CENTCOM chief meets army chief, ISPR says")
+    assert compare_events(strong_b, strong_a).outcome == SAME
+    assert len(merge_same_event([strong_a, strong_b]).clusters) == 1
+
+
+def test_undated_report_matching_two_events_is_left_alone():
+    old = report("a.txt", ["kurilla", "munir"], "2022-12-15", place="Rawalpindi, Pakistan", kind="visit")
+    new = report("b.txt", ["kurilla", "munir"], "2023-07-24", place="Rawalpindi, Pakistan")
+    undated = report("c.txt", ["kurilla", "munir"], None, place="Rawalpindi, Pakistan")
+    result = merge_same_event([old, new, undated])
+    assert len(result.clusters) == 3
+    assert set(result.clusters[2].duplicates) == {0, 1}
+
+
+def test_an_event_is_not_merged_with_what_its_report_mentions_as_background():
+    earlier = report("a.txt", ["milley", "gerasimov"], "2019-12", place="Switzerland")
+    background = Mention(summary="Milley and Gerasimov met before", date=parse_date_spec("2019-12"),
+                         quote="having previously met in December 2019 in Switzerland")
+    undated = report("b.txt", ["milley", "gerasimov"], None, mentions=[background])
+    result = merge_same_event([earlier, undated])
+    assert len(result.clusters) == 2 and not result.clusters[1].duplicates
+
+
+def test_new_report_adds_a_source_to_an_existing_event_and_locked_events_only_collect_sources():
+    on_disk = report("a.txt", ["austin", "bajwa"], "2021-08-09", kind="call")
+    on_disk.id = "2021-08-09-austin-calls-bajwa"
+    new = report("b.txt", ["austin", "bajwa"], "2021-08-09", kind="call")
+    result = merge_same_event([new], existing=[on_disk], locked={on_disk.id})
+    assert len(result.clusters) == 1
+    cluster = result.clusters[0]
+    assert [s.article for s in cluster.event.sources] == ["a.txt"]  # the editor's event is not changed
+    assert [s.article for s in cluster.new_sources] == ["b.txt"]
+    again = merge_same_event([report("a.txt", ["austin", "bajwa"], "2021-08-09", kind="call")],
+                             existing=[on_disk], locked={on_disk.id})
+    assert again.clusters[0].new_sources == []  # already cited: nothing to add
+
+
+def test_events_without_participants_merge_only_on_same_kind_day_and_place():
+    a = report("a.txt", [], "2023-07-12", kind="attack", place="Zhob, Balochistan, Pakistan")
+    b = report("b.txt", [], "2023-07-12", kind="attack", place="Zhob")
+    c = report("c.txt", [], "2023-07-12", kind="attack", place="Kabul, Afghanistan")
+    result = merge_same_event([a, b, c])
+    assert [len(x.event.sources) for x in result.clusters] == [2, 1]
+
+
+def test_merge_order_is_deterministic():
+    reports = [report(f"{i:03d}.txt", ["a-b", "c-d"], None, place="Rawalpindi") for i in range(5)]
+    first = merge_same_event(reports)
+    second = merge_same_event(list(reversed(reports)))
+    assert [c.event.to_yaml() for c in first.clusters] == [c.event.to_yaml() for c in second.clusters]
+
+
+def _synthetic(count: int) -> list[Event]:
+    """`count` reports of count/2 happenings: pairs sharing people and day, spread over years and people."""
+    events = []
+    for i in range(count // 2):
+        day = DateSpec(PartialDate(2000 + (i // 300) % 20, 1 + (i // 25) % 12, 1 + i % 28))
+        people = [f"person-{i % 97}", f"person-{(i * 7 + 3) % 89 + 100}"]
+        for copy in range(2):
+            event = report(f"{i:06d}-{copy}.txt", people, None, place=f"City {i % 13}")
+            event.date = day
+            event.review.needs = []
+            events.append(event)
+    return events
+
+
+def test_comparisons_grow_linearly_not_quadratically():
+    small = merge_same_event(_synthetic(2_000))
+    large = merge_same_event(_synthetic(8_000))
+    assert len(small.clusters) == 1_000 and len(large.clusters) == 4_000
+    # 4x the reports: a linear method does about 4x the comparisons, an all-pairs one 16x.
+    assert large.comparisons <= 5 * small.comparisons
+    assert large.comparisons < 8_000 * 10

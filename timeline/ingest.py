@@ -1,0 +1,488 @@
+"""The ingest stage: articles in, draft event stubs and registry updates out, editors' work untouched.
+
+Order (load everything, then write): read and extract every article (in a process pool when there are
+many), add new people and spellings to the registry, merge reports of the same happening
+(`merge.py`), suggest threads, related events and mention targets (`linking.py`), and only then write:
+people.yaml, then one stub per event.
+
+Each stub records on its second line a hash of what ingest wrote. A file whose bytes still match is
+ingest's own and may be regenerated with new evidence; any other file (edited, header removed,
+reviewed, hand-written) belongs to an editor and is never rewritten: a new source for it is spliced
+into its `sources:` list, or reported in the summary table when that cannot be done safely.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import shutil
+import sys
+from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from multiprocessing import get_context
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.error import YAMLError
+
+from .atomic_write import write_bytes_atomic, write_if_changed
+from .config import Config
+from .content import Content, Project, load_content
+from .errors import ContentError, Problem, Problems
+from .linking import Links, link_events
+from .merge import Cluster, assign_ids, merge_same_event
+from .model import Event, Source, parse_event
+from .people import PeopleRegistry
+from .people_writer import PeopleChanges, update_people, write_people
+from .project_lock import project_lock
+from .yaml_source import parse_yaml, plain
+from .yaml_writer import dump_yaml
+
+SCHEMA_LINE = "# yaml-language-server: $schema=../event.schema.json"
+INGEST_LINE = "# ingest: sha256={} (edit freely; ingest will not overwrite an edited file)"
+_INGEST_LINE = re.compile(r"^# ingest: sha256=([0-9a-f]{64})\b")
+SCHEMA_SOURCE = Path(__file__).parent / "schema" / "event.schema.json"
+
+INLINE_BELOW = 6  # fewer articles than this are extracted here: starting workers would cost more
+PROGRESS_ABOVE = 5  # show a progress bar for more articles than this (on a terminal)
+CHUNKS_PER_WORKER = 4  # small enough chunks to balance uneven articles, big enough to amortise pickling
+
+
+# --- extraction (in this process or in workers) ---------------------------------------------------
+
+
+@dataclass
+class ArticleOutcome:
+    """What one article gave: a draft event and the people it names, or the problem that stopped it."""
+
+    name: str
+    event: Event | None = None
+    people: list[Any] = field(default_factory=list)  # PersonMention from timeline.extract.stub
+    problem: Problem | None = None
+
+
+def load_extractor() -> tuple[Callable[..., Any], Callable[..., Any]]:
+    """`read_article` and `extract_article`, imported late so that ingest loads without them."""
+    try:
+        from .extract.reading import read_article
+        from .extract.stub import extract_article
+    except ImportError as exc:
+        raise ContentError.at("timeline/extract", None, f"article extraction is not available ({exc}); "
+                              "reinstall timeline with `pip install -e .`") from None
+    return read_article, extract_article
+
+
+def extract_one(path: Path, name: str, shown: str, people: PeopleRegistry) -> ArticleOutcome:
+    """Read and extract one article; an unreadable file or a failed extraction becomes a problem."""
+    read_article, extract_article = load_extractor()
+    try:
+        article = read_article(path, name)
+        extraction = extract_article(article, people)
+    except ContentError as exc:
+        first = exc.problems[0] if exc.problems else Problem(shown, None, None, str(exc))
+        return ArticleOutcome(name, problem=Problem(shown, first.line, first.column,
+                                                    f"skipped: {first.message}"))
+    except OSError as exc:
+        return ArticleOutcome(name, problem=Problem(shown, None, None, f"skipped: cannot read it ({exc.strerror or exc})"))
+    except Exception as exc:  # noqa: BLE001 - one odd article must not stop the other thousand
+        return ArticleOutcome(name, problem=Problem(shown, None, None, f"skipped: extraction failed "
+                                                    f"({type(exc).__name__}: {exc}); please report this article"))
+    return ArticleOutcome(name, extraction.event, list(extraction.people or []))
+
+
+_WORKER_PEOPLE: PeopleRegistry | None = None
+
+
+def _init_worker(people: PeopleRegistry) -> None:
+    global _WORKER_PEOPLE
+    _WORKER_PEOPLE = people
+
+
+def _extract_chunk(items: list[tuple[str, str, str]]) -> list[ArticleOutcome]:
+    assert _WORKER_PEOPLE is not None
+    return [extract_one(Path(path), name, shown, _WORKER_PEOPLE) for path, name, shown in items]
+
+
+class _Progress:
+    """`ingest [#####-----] 12/40` on stderr, redrawn in place; nothing when stderr is not a terminal."""
+
+    def __init__(self, total: int, enabled: bool):
+        self.total, self.done = total, 0
+        self.enabled = enabled and total > PROGRESS_ABOVE and sys.stderr.isatty()
+
+    def advance(self, count: int) -> None:
+        self.done += count
+        if self.enabled:
+            filled = 30 * self.done // self.total
+            sys.stderr.write(f"\ringest [{'#' * filled}{'-' * (30 - filled)}] {self.done}/{self.total}")
+            sys.stderr.flush()
+
+    def close(self) -> None:
+        if self.enabled:
+            sys.stderr.write("\n")
+
+
+def extract_all(items: list[tuple[Path, str, str]], people: PeopleRegistry, jobs: int = 0, progress: bool = False,
+                inline_below: int = INLINE_BELOW) -> list[ArticleOutcome]:
+    """Extract (path, name, shown) items on every core; results sorted by article name."""
+    workers = min(jobs or os.cpu_count() or 1, len(items))
+    bar = _Progress(len(items), progress)
+    outcomes: list[ArticleOutcome] = []
+    if workers <= 1 or len(items) < inline_below:
+        for path, name, shown in items:
+            outcomes.append(extract_one(path, name, shown, people))
+            bar.advance(1)
+    else:
+        load_extractor()  # fail here with a clear message, not once per worker
+        size = max(1, len(items) // (workers * CHUNKS_PER_WORKER))
+        chunks = [[(str(p), n, s) for p, n, s in items[i:i + size]] for i in range(0, len(items), size)]
+        # forkserver: forking a process that may hold threads (or a pytest run) is unsafe.
+        context = get_context("forkserver") if sys.platform.startswith("linux") else None
+        with ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker, initargs=(people,)) as pool:
+            futures = [pool.submit(_extract_chunk, chunk) for chunk in chunks]
+            for future in as_completed(futures):
+                result = future.result()
+                outcomes.extend(result)
+                bar.advance(len(result))
+    bar.close()
+    return sorted(outcomes, key=lambda o: o.name)
+
+
+# --- stub files -----------------------------------------------------------------------------------
+
+
+def _digest(schema_line: str, body: str) -> str:
+    return hashlib.sha256(f"{schema_line}\n{body}".encode()).hexdigest()
+
+
+def render_stub(event: Event) -> str:
+    """The stub file text: schema line, ingest hash line, then the event in the documented key order."""
+    body = dump_yaml(event.to_yaml())
+    return f"{SCHEMA_LINE}\n{INGEST_LINE.format(_digest(SCHEMA_LINE, body))}\n{body}"
+
+
+def is_ingest_owned(text: str) -> bool:
+    """True when the file is exactly what ingest wrote: its recorded hash still matches its bytes."""
+    lines = text.split("\n", 2)
+    if len(lines) < 3 or lines[0] != SCHEMA_LINE:
+        return False
+    match = _INGEST_LINE.match(lines[1])
+    return bool(match) and match.group(1) == _digest(lines[0], lines[2]) and lines[1] == INGEST_LINE.format(match.group(1))
+
+
+def normalise_event(event: Event, config: Config, problems: Problems) -> Event:
+    """The event exactly as it will read back from its file, so a second run compares equal to the first."""
+    if event.kind not in config.kinds:
+        event.review.notes.setdefault("kind", f'extraction guessed "{event.kind}", which is not a configured kind')
+        event.kind = "other"
+        if "kind" not in event.review.needs:
+            event.review.needs.append("kind")
+    shown = f"content/events/{event.id}.yaml"
+    local = Problems()
+    parsed = parse_event(parse_yaml(dump_yaml(event.to_yaml()), shown), shown, local, config.kinds)
+    for problem in local.items:
+        problems.warning(problem.path, problem.line, f"{problem.message} (in the generated stub; fix it by hand)")
+    return parsed or event
+
+
+def append_sources(text: str, sources: list[Source]) -> str | None:
+    """`text` with `sources` added at the end of its `sources:` list, every other byte unchanged.
+
+    ruamel.yaml's round-trip parser finds where the list ends and checks the result, but the new
+    items are spliced in as text: a full round-trip dump would re-wrap long lines and rewrite `null`,
+    and an editor's file must not change beyond the lines added. None when the list cannot be found
+    in block style (then the table tells the editor what to add).
+    """
+    yaml = YAML(typ="rt")
+    try:
+        data = yaml.load(text)
+    except YAMLError:
+        return None
+    if not isinstance(data, CommentedMap) or not isinstance(data.get("sources"), CommentedSeq):
+        return None
+    existing = data["sources"]
+    if not existing or existing.fa.flow_style():
+        return None
+    lines = text.splitlines(keepends=True)
+    keys = list(data.keys())
+    position = keys.index("sources")
+    end = data.lc.key(keys[position + 1])[0] if position + 1 < len(keys) else len(lines)
+    while end > 0 and (not lines[end - 1].strip() or lines[end - 1].startswith("#")):
+        end -= 1  # blank lines and column-0 comments before the next key belong to that key
+    item_line, item_col = existing.lc.item(0)
+    dash = lines[item_line].rfind("-", 0, item_col + 1)
+    if dash < 0:
+        return None
+    block = dump_yaml([s.to_yaml() for s in sources])
+    block = "".join(" " * dash + line if line.strip() else line for line in block.splitlines(keepends=True))
+    head = "".join(lines[:end])
+    if head and not head.endswith("\n"):
+        head += "\n"
+    result = head + block + "".join(lines[end:])
+    try:
+        check = yaml.load(result)
+    except YAMLError:
+        return None
+    added = check.get("sources") if isinstance(check, CommentedMap) else None
+    if not isinstance(added, list) or len(added) != len(existing) + len(sources) or list(check.keys()) != keys:
+        return None
+    return result
+
+
+# --- the run --------------------------------------------------------------------------------------
+
+
+@dataclass
+class FileChange:
+    """What happened to one event file."""
+
+    event_id: str
+    path: str
+    detail: str = ""
+
+
+@dataclass
+class IngestReport:
+    """What ingest did, for the summary table and for tests."""
+
+    articles: int = 0
+    created: list[FileChange] = field(default_factory=list)
+    updated: list[FileChange] = field(default_factory=list)
+    unchanged: list[FileChange] = field(default_factory=list)
+    skipped: list[FileChange] = field(default_factory=list)  # editor-edited; new evidence reported
+    needs_review: list[str] = field(default_factory=list)
+    unreadable: list[Problem] = field(default_factory=list)
+    warnings: Problems = field(default_factory=Problems)
+    people: PeopleChanges = field(default_factory=PeopleChanges)
+    imported: list[str] = field(default_factory=list)
+    comparisons: int = 0
+
+    @property
+    def failed(self) -> bool:
+        """True when some article could not be used: the run did what it could, but not everything."""
+        return bool(self.unreadable)
+
+    def table(self) -> str:
+        """The summary printed after a run: one row per outcome, with the files concerned."""
+        lines = [str(p) for p in self.unreadable] + [str(p) for p in self.warnings.sorted()]
+        lines.append(f"ingest: {self.articles} article(s)")
+
+        def row(label: str, items: list[FileChange] | list[str]) -> None:
+            lines.append(f"  {label:<26}{len(items):>4}")
+            for item in items[:50]:
+                if isinstance(item, FileChange):
+                    lines.append(f"      {item.path}" + (f"  ({item.detail})" if item.detail else ""))
+                else:
+                    lines.append(f"      {item}")
+            if len(items) > 50:
+                lines.append(f"      ... and {len(items) - 50} more")
+
+        row("created", self.created)
+        row("updated", self.updated)
+        lines.append(f"  {'unchanged':<26}{len(self.unchanged):>4}")
+        row("skipped (editor-edited)", self.skipped)
+        lines.append(f"  {'needs review':<26}{len(self.needs_review):>4}")
+        row("unreadable", [p.location() for p in self.unreadable])
+        if self.imported:
+            row("imported articles", self.imported)
+        lines.append(f"people: {len(self.people.added)} added, {len(self.people.aliases)} new alias(es)"
+                     + (" (content/people.yaml)" if self.people else ""))
+        return "\n".join(lines)
+
+
+@dataclass
+class _Plan:
+    """Everything decided before the first write."""
+
+    clusters: list[Cluster]
+    outcomes: list[ArticleOutcome]
+    people: PeopleChanges
+    links: Links
+    comparisons: int
+
+
+def _assemble(outcomes: list[ArticleOutcome], existing: list[Event], locked: set[str], config: Config,
+              people: PeopleRegistry, problems: Problems) -> _Plan:
+    """Registry updates, merging, ids and links: the pure middle of ingest and extract."""
+    reports = [o.event for o in outcomes if o.event is not None]
+    mentions = [m for o in outcomes for m in o.people]
+    changes = update_people(people, mentions, reports)
+    result = merge_same_event(reports, existing, locked)
+    assign_ids(result, {e.id for e in existing})
+    open_ids = {c.event.id for c in result.clusters if not c.locked}
+    links = link_events([c.event for c in result.clusters], config, people, only=open_ids)
+    for cluster in result.clusters:
+        if cluster.locked:
+            continue
+        event = cluster.event
+        suggestions = links.threads.get(event.id, [])
+        event.threads = [s.thread for s in suggestions]
+        if suggestions:
+            event.review.notes["threads"] = "; ".join(f"{s.thread}: {s.reason}" for s in suggestions)
+        else:
+            event.review.notes.pop("threads", None)
+        event.related = links.related.get(event.id, [])
+        for index, target in links.mentions.get(event.id, {}).items():
+            event.mentions[index].event = target
+    for cluster in result.clusters:
+        if not cluster.locked and (cluster.articles or not cluster.existing):
+            cluster.event = normalise_event(cluster.event, config, problems)
+        elif not cluster.locked:
+            cluster.event = normalise_event(cluster.event, config, Problems())
+    return _Plan(result.clusters, outcomes, changes, links, result.comparisons + links.comparisons)
+
+
+def _article_items(project: Project, paths: list[Path] | None, articles: list[str]
+                   ) -> tuple[list[tuple[Path, str, str]], dict[str, Path]]:
+    """(path, name, shown) per article; articles from outside the project get a name under content/articles/."""
+    if paths is None:
+        return [(project.articles_dir / n, n, project.relative(project.articles_dir / n)) for n in articles], {}
+    items, outside = [], {}
+    root = project.articles_dir.resolve()
+    taken: set[str] = set()
+    for path in paths:
+        resolved = path.resolve()
+        try:
+            name = resolved.relative_to(root).as_posix()
+        except ValueError:
+            name = _import_name(resolved, project.articles_dir, taken)
+            outside[name] = resolved
+        taken.add(name)
+        items.append((resolved, name, project.relative(resolved) if name not in outside else str(path)))
+    return sorted(items, key=lambda i: i[1]), outside
+
+
+def _import_name(path: Path, articles_dir: Path, taken: set[str]) -> str:
+    """The file's own name; the name already holding these same bytes; or `name-2.txt`, `name-3.txt`..."""
+    name, number = path.name, 2
+    while True:
+        target = articles_dir / name
+        if target.exists():
+            if _same_bytes(target, path):
+                return name
+        elif name not in taken:
+            return name
+        name = f"{path.stem}-{number}{path.suffix}"
+        number += 1
+
+
+def _same_bytes(a: Path, b: Path) -> bool:
+    try:
+        return a.read_bytes() == b.read_bytes()
+    except OSError:
+        return False
+
+
+def _edited_ids(project: Project, events: Iterable[Event]) -> tuple[set[str], dict[str, str]]:
+    """Ids of events whose files belong to an editor, and every event file's current text."""
+    locked, texts = set(), {}
+    for event in events:
+        path = project.event_path(event.id)
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            locked.add(event.id)
+            continue
+        texts[event.id] = text
+        if not is_ingest_owned(text) or not event.is_draft:
+            locked.add(event.id)
+    return locked, texts
+
+
+def run_ingest(content: Content, paths: list[Path] | None, jobs: int = 0, progress: bool = True) -> IngestReport:
+    """Turn articles into draft stubs in content/events/ and registry updates in content/people.yaml."""
+    project = content.project
+    with project_lock(project, "ingest"):
+        items, outside = _article_items(project, paths, content.articles)
+        report = IngestReport(articles=len(items))
+        outcomes = extract_all(items, content.people, jobs, progress)
+        report.unreadable = [o.problem for o in outcomes if o.problem is not None]
+        locked, texts = _edited_ids(project, content.events)
+        plan = _assemble(outcomes, content.events, locked, content.config, content.people, report.warnings)
+        report.people = plan.people
+        report.comparisons = plan.comparisons
+        # Writing starts here: articles brought in from outside, then people, then events.
+        for outcome in outcomes:
+            if outcome.problem is None and outcome.name in outside:
+                target = project.articles_dir / outcome.name
+                if not target.exists():
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    shutil.copyfile(outside[outcome.name], target)
+                    report.imported.append(project.relative(target))
+        write_people(project.people_path, plan.people, project.relative(project.people_path))
+        schema = project.content_dir / "event.schema.json"
+        if not schema.exists():
+            write_bytes_atomic(schema, SCHEMA_SOURCE.read_bytes())
+        for cluster in plan.clusters:
+            _write_cluster(project, cluster, texts.get(cluster.event.id), report)
+    return report
+
+
+def _write_cluster(project: Project, cluster: Cluster, current: str | None, report: IngestReport) -> None:
+    event = cluster.event
+    path = project.event_path(event.id)
+    change = FileChange(event.id, project.relative(path))
+    if cluster.locked:
+        if not cluster.new_sources:
+            if cluster.articles:
+                report.unchanged.append(change)
+            return
+        names = ", ".join(s.article or s.url or "?" for s in cluster.new_sources)
+        updated = append_sources(current, cluster.new_sources) if current is not None else None
+        if updated is None:
+            change.detail = (f"new evidence reported: add {names} under sources: by hand "
+                             "(this file's sources list could not be extended safely)")
+            report.skipped.append(change)
+            return
+        write_bytes_atomic(path, updated.encode("utf-8"))
+        change.detail = f"edited by an editor; new source appended: {names}"
+        report.updated.append(change)
+        return
+    text = render_stub(event)
+    if event.review.needs:
+        report.needs_review.append(event.id)
+    if current is None:
+        write_bytes_atomic(path, text.encode("utf-8"))
+        report.created.append(change)
+    elif write_if_changed(path, text.encode("utf-8")):
+        change.detail = "regenerated with new evidence"
+        report.updated.append(change)
+    elif cluster.articles:
+        report.unchanged.append(change)
+
+
+# --- `timeline extract` ---------------------------------------------------------------------------
+
+
+@dataclass
+class ExtractResult:
+    """Events extracted (and merged) from the given files, nothing written."""
+
+    events: list[Event] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    def events_json(self) -> list[dict[str, Any]]:
+        """The events as JSON-ready objects in the event-file format (review block included)."""
+        return [plain(e.to_yaml()) for e in self.events]
+
+
+def extract_events(paths: list[Path], project_dir: Path) -> ExtractResult:
+    """Extract, merge and link events from `paths` as ingest would, using the project's registry and events."""
+    project = Project(project_dir)
+    if project.content_dir.is_dir():
+        content = load_content(project)
+        config, people, existing = content.config, content.people, content.events
+        articles = content.articles
+    else:
+        config, people, existing, articles = Config(), PeopleRegistry(), [], []
+    items, _ = _article_items(project, paths, articles)
+    outcomes = extract_all(items, people, jobs=0, progress=False)
+    problems = Problems()
+    # Nothing is written, so existing events may take new sources in memory to show the merged result.
+    plan = _assemble(outcomes, existing, set(), config, people, problems)
+    events = [c.event for c in plan.clusters if c.articles]
+    return ExtractResult(events, [o.problem for o in outcomes if o.problem is not None] + problems.items)

@@ -1,0 +1,347 @@
+"""The link stage: thread suggestions, related events and background mentions tied to their events.
+
+Every suggestion carries its reason ("shares participant Gen. Asim Munir") so an editor can judge it
+and keep or drop it. Cost stays near-linear in the number of events: each event is compared only with
+its nearest neighbours in time within each inverted-index list (person -> events, organisation ->
+events, theme -> events, month -> events), never with every other event. `Links.comparisons` counts
+the pairs scored, so tests and the benchmark can check the growth.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from .config import Config, Thread
+from .merge import dates_compatible, event_text, kinds_compatible, person_keys, place_parts
+from .model import Event, Mention, Related
+from .partial_date import DateSpec
+from .people import PeopleRegistry, name_key
+
+MAX_RELATED = 3
+NEIGHBOURS = 12  # per index list, how many events either side in time are scored
+MIN_RELATED_SCORE = 3
+MAX_MENTION_CANDIDATES = 200
+
+# Key themes shared across storylines, besides each thread's own phrases: a short, documented list.
+THEMES = (
+    "safe haven", "sanctuary", "over the horizon", "counterterrorism", "terrorism", "risk reduction",
+    "de-confliction", "ceasefire", "truce", "withdrawal", "militant attack", "regional security",
+    "defence cooperation", "defense cooperation", "sanctions", "nuclear", "arms control",
+)
+WEIGHTS = {"person": 4, "organisation": 2, "place": 2, "country": 1, "theme": 2}
+
+# Acronyms that are countries, units or page furniture rather than organisations.
+NOT_ORGANISATIONS = frozenset({"US", "USA", "UK", "UAE", "AM", "PM", "TV", "ID", "OK", "II", "III", "IV",
+                               "COAS", "CEO", "GMT", "UTC", "AFP", "AP", "PTI", "IANS", "RSS", "URL", "PDF"})
+KNOWN_ORGANISATIONS = ("Pentagon", "Kremlin", "White House", "State Department", "Foreign Office", "Taliban",
+                       "Al-Qaeda", "al-Qaeda", "Islamic State", "Daesh", "Hamas", "Hezbollah", "United Nations")
+_ACRONYM = re.compile(r"\b[A-Z][A-Z&]{1,7}\b")
+_ORG_WORDS = ("Department", "Ministry", "Command", "Agency", "Council", "Office", "Forces", "Army", "Navy",
+              "Air Force", "Headquarters", "General Staff", "Committee", "Commission", "Parliament", "Assembly")
+_NAMED_ORG = re.compile(
+    r"\b((?:[A-Z][\w.-]+\s+){1,3}(?:" + "|".join(_ORG_WORDS) + r")|(?:Department|Ministry|Office) of (?:the )?"
+    r"[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})\b"
+)
+_KNOWN_ORG = re.compile(r"\b(" + "|".join(re.escape(o) for o in KNOWN_ORGANISATIONS) + r")\b")
+_LEADING_WORDS = re.compile(r"^(?:The|A|An|And|But|In|On|At|By|For|Of|Said|Pakistan's|Russia's|America's)\s+")
+
+# Words in a mention that say what kind of happening it was: "He last visited in December".
+_KIND_HINTS = (
+    (re.compile(r"\b(visit(s|ed|ing)?|trip|travell?ed)\b", re.I), "visit"),
+    (re.compile(r"\b(call(s|ed)?|phone|spoke by telephone)\b", re.I), "call"),
+    (re.compile(r"\b(met|meet(s|ing)?|talks)\b", re.I), "meeting"),
+    (re.compile(r"\b(attack(s|ed)?|bomb(ing)?|raid)\b", re.I), "attack"),
+)
+_CONTENT_WORD = re.compile(r"[a-z][a-z-]{3,}")
+_STOP = frozenset("""
+that this with from have been were will would their there about after before since into over under
+also which while when where what they them than then said says last first second week month year
+years months weeks government officials official according reported report statement
+""".split())
+
+
+@dataclass
+class ThreadSuggestion:
+    thread: str
+    reason: str
+
+
+@dataclass
+class Links:
+    """Suggestions per event id: threads (with reasons), related links, and mention index -> event id."""
+
+    threads: dict[str, list[ThreadSuggestion]] = field(default_factory=dict)
+    related: dict[str, list[Related]] = field(default_factory=dict)
+    mentions: dict[str, dict[int, str]] = field(default_factory=dict)
+    comparisons: int = 0
+
+
+def detect_organisations(text: str, known: Iterable[str] = ()) -> set[str]:
+    """Organisations named in text: acronyms (CENTCOM, ISPR, NATO), "X Command"-style names, known names."""
+    found = {a for a in _ACRONYM.findall(text) if a not in NOT_ORGANISATIONS}
+    for match in _NAMED_ORG.findall(text):
+        name = match
+        while _LEADING_WORDS.match(name):
+            name = _LEADING_WORDS.sub("", name, count=1)
+        if len(name.split()) >= 2:
+            found.add(" ".join(name.split()))
+    found.update(_KNOWN_ORG.findall(text))
+    for name in known:
+        if re.search(rf"\b{re.escape(name)}\b", text, re.IGNORECASE):
+            found.add(name)
+    return found
+
+
+def _phrase_pattern(phrases: Iterable[str]) -> re.Pattern[str] | None:
+    """One case-insensitive pattern for many phrases; hyphens match spaces and plurals match."""
+    parts = []
+    for phrase in sorted({p.strip() for p in phrases if p.strip()}, key=len, reverse=True):
+        words = [re.escape(w) for w in re.split(r"[\s-]+", phrase)]
+        parts.append(r"[\s-]+".join(words) + r"(?:s|es)?")
+    if not parts:
+        return None
+    return re.compile(r"\b(" + "|".join(parts) + r")\b", re.IGNORECASE)
+
+
+def _theme_key(text: str) -> str:
+    key = re.sub(r"[\s-]+", " ", text.lower()).strip()
+    for suffix in ("es", "s"):
+        if key.endswith(suffix) and key[: -len(suffix)] in _THEME_KEYS:
+            return key[: -len(suffix)]
+    return key
+
+
+_THEME_KEYS: set[str] = set()
+
+
+def _participant_label(event: Event, key: str) -> str:
+    for participant in event.participants:
+        if participant.person == key or "name:" + name_key(participant.name) == key:
+            return f"{participant.title} {participant.name}" if participant.title else participant.name
+    return key
+
+
+class _ThreadMatcher:
+    """One thread's rules, compiled once: people as registry ids, words as one pattern per rule kind."""
+
+    def __init__(self, thread: Thread, people: PeopleRegistry):
+        self.id = thread.id
+        rules = thread.rules
+        self.people: dict[str, str] = {}
+        for name in rules.people:
+            person = people.find(name)
+            self.people[person.id if person else "name:" + name_key(name)] = name
+        self.places = _phrase_pattern(rules.places)
+        self.organisations = _phrase_pattern(rules.organisations)
+        self.phrases = _phrase_pattern(rules.phrases)
+        self.kinds = set(rules.kinds)
+
+    def reason(self, event: Event, text: str) -> str | None:
+        """Why the event belongs to the thread (the first rule that matches), or None."""
+        for key in sorted(person_keys(event)):
+            if key in self.people:
+                return f"participant {_participant_label(event, key)} (rule people: {self.people[key]})"
+        if self.places and event.place and (m := self.places.search(event.place)):
+            return f"place {m.group(0)} (rule places)"
+        if self.organisations and (m := self.organisations.search(text)):
+            return f"organisation {m.group(0)} (rule organisations)"
+        if self.phrases and (m := self.phrases.search(text)):
+            return f'phrase "{m.group(0)}" (rule phrases)'
+        if event.kind in self.kinds:
+            return f"kind {event.kind} (rule kinds)"
+        return None
+
+
+@dataclass
+class _Features:
+    event: Event
+    text: str
+    keys: dict[str, str]  # feature ("person:asim-munir") -> label for the reason ("participant Gen. Asim Munir")
+
+
+def _features(event: Event, theme_pattern: re.Pattern[str] | None, known_orgs: list[str]) -> _Features:
+    text = event_text(event)
+    keys: dict[str, str] = {}
+    for key in sorted(person_keys(event)):
+        keys["person:" + key] = f"participant {_participant_label(event, key)}"
+    for org in sorted(detect_organisations(text, known_orgs)):
+        keys["organisation:" + org.lower()] = f"organisation {org}"
+    parts = place_parts(event.place)
+    if parts:
+        keys["place:" + parts[0]] = f"place {event.place.split(',')[0].strip()}"  # type: ignore[union-attr]
+        if len(parts) > 1:
+            keys["country:" + parts[-1]] = f"country {event.place.split(',')[-1].strip()}"  # type: ignore[union-attr]
+    if theme_pattern is not None:
+        for match in theme_pattern.findall(text):
+            theme = _theme_key(match)
+            keys.setdefault("theme:" + theme, f'theme "{theme}"')
+    return _Features(event, text, keys)
+
+
+def _date_key(event: Event) -> tuple[int, int]:
+    """Days since year 1 at the event's start (undated events sort last), for nearest-in-time lists."""
+    if event.date is None:
+        return (1, 0)
+    return (0, event.date.first_day().toordinal())
+
+
+def link_events(events: list[Event], config: Config, people: PeopleRegistry, only: set[str] | None = None,
+                max_related: int = MAX_RELATED) -> Links:
+    """Suggest threads, related events and mention targets for `only` (default: every event)."""
+    links = Links()
+    ordered = sorted(events, key=Event.sort_key)
+    wanted = [e for e in ordered if only is None or e.id in only]
+    matchers = [_ThreadMatcher(t, people) for t in config.threads]
+    known_orgs = sorted({o for t in config.threads for o in t.rules.organisations})
+    phrases = {p for t in config.threads for p in t.rules.phrases} | set(THEMES)
+    _THEME_KEYS.update(_theme_key(p) for p in phrases)
+    theme_pattern = _phrase_pattern(phrases)
+    features = [_features(e, theme_pattern, known_orgs) for e in ordered]
+    postings: dict[str, list[int]] = defaultdict(list)  # feature -> positions in `ordered`, oldest first
+    for position, item in enumerate(features):
+        for key in item.keys:
+            postings[key].append(position)
+    position_of = {e.id: i for i, e in enumerate(ordered)}
+    starts = [_date_key(e) for e in ordered]
+    names = _NameFinder(people)
+    for event in wanted:
+        item = features[position_of[event.id]]
+        suggestions = [ThreadSuggestion(m.id, reason) for m in matchers if (reason := m.reason(event, item.text))]
+        links.threads[event.id] = suggestions
+        mention_targets = _link_mentions(event, ordered, postings, starts, names, links)
+        if mention_targets:
+            links.mentions[event.id] = mention_targets
+        links.related[event.id] = _related(event, item, features, postings, position_of[event.id], mention_targets,
+                                           ordered, max_related, links)
+    return links
+
+
+def _related(event: Event, item: _Features, features: list[_Features], postings: dict[str, list[int]],
+             position: int, mention_targets: dict[int, str], ordered: list[Event], max_related: int,
+             links: Links) -> list[Related]:
+    """The few events sharing the most (people weigh most), nearest in time first among equals."""
+    result: list[Related] = []
+    taken = {event.id} | set(event.review.duplicates)
+    for index, target in sorted(mention_targets.items()):
+        if target not in taken and len(result) < max_related:
+            result.append(Related(target, f"mentioned in its report: {event.mentions[index].summary}"))
+            taken.add(target)
+    scores: dict[int, int] = defaultdict(int)
+    reasons: dict[int, list[str]] = defaultdict(list)
+    for key, label in item.keys.items():
+        positions = postings[key]
+        at = bisect.bisect_left(positions, position)
+        for other in positions[max(0, at - NEIGHBOURS): at + NEIGHBOURS + 1]:
+            if other == position:
+                continue
+            links.comparisons += 1
+            scores[other] += WEIGHTS[key.split(":", 1)[0]]
+            reasons[other].append(label)
+    me = _date_key(event)
+
+    def rank(other: int) -> tuple[int, int, str]:
+        them = _date_key(ordered[other])
+        distance = abs(them[1] - me[1]) if them[0] == me[0] == 0 else 10**9
+        return (-scores[other], distance, ordered[other].id)
+
+    for other in sorted(scores, key=rank):
+        if len(result) >= max_related or scores[other] < MIN_RELATED_SCORE:
+            break
+        target = ordered[other].id
+        if target in taken:
+            continue
+        taken.add(target)
+        result.append(Related(target, "shares " + "; ".join(reasons[other][:3])))
+    return result
+
+
+class _NameFinder:
+    """Registry people named in a text, by any full spelling or by a surname only one person has."""
+
+    def __init__(self, people: PeopleRegistry):
+        self.by_key: dict[str, str] = {}
+        surnames: dict[str, set[str]] = defaultdict(set)
+        for person in people:
+            for name in person.names():
+                key = name_key(name)
+                if len(key.split()) >= 2:
+                    self.by_key.setdefault(key, person.id)
+            if len(person.surname()) > 3:
+                surnames[person.surname()].add(person.id)
+        self.by_key.update({s: next(iter(ids)) for s, ids in surnames.items() if len(ids) == 1 and s not in self.by_key})
+
+    def people_in(self, mention: Mention) -> set[str]:
+        words = name_key(f"{mention.summary} {mention.quote or ''}").split()
+        found = set()
+        for size in (3, 2, 1):
+            for start in range(len(words) - size + 1):
+                person = self.by_key.get(" ".join(words[start:start + size]))
+                if person:
+                    found.add(person)
+        return found
+
+
+def _kind_hint(mention: Mention) -> str | None:
+    text = f"{mention.summary} {mention.quote or ''}"
+    for pattern, kind in _KIND_HINTS:
+        if pattern.search(text):
+            return kind
+    return None
+
+
+def _date_window(starts: list[tuple[int, int]], date: DateSpec) -> tuple[int, int]:
+    """Positions of the events starting within a month before `date` and its end (`starts` is sorted)."""
+    first = bisect.bisect_left(starts, (0, date.first_day().toordinal() - 31))
+    last = bisect.bisect_right(starts, (0, date.last_day().toordinal()))
+    return first, last
+
+
+def _link_mentions(event: Event, ordered: list[Event], postings: dict[str, list[int]], starts: list[tuple[int, int]],
+                   names: _NameFinder, links: Links) -> dict[int, str]:
+    """Mention index -> the existing event it refers to, when exactly one event fits best."""
+    targets: dict[int, str] = {}
+    for index, mention in enumerate(event.mentions):
+        if mention.event:
+            continue
+        named = names.people_in(mention)
+        persons = named or person_keys(event)  # "He last visited": the report's own people
+        hint = _kind_hint(mention)
+        candidates: dict[int, None] = {}
+        for key in sorted(persons):
+            candidates.update(dict.fromkeys(postings.get("person:" + key, [])[-MAX_MENTION_CANDIDATES:]))
+        if not persons and mention.date is not None:
+            first, last = _date_window(starts, mention.date)
+            candidates.update(dict.fromkeys(range(first, min(last, first + MAX_MENTION_CANDIDATES))))
+        scored = []
+        mention_words = set(_CONTENT_WORD.findall(f"{mention.summary} {mention.quote or ''}".lower())) - _STOP
+        for position in candidates:
+            other = ordered[position]
+            links.comparisons += 1
+            if other.id == event.id or other.id in event.review.duplicates:
+                continue
+            if mention.date is not None:
+                if other.date is None or not dates_compatible(mention.date, other.date):
+                    continue
+            elif other.date is None or event.date is None or other.date.last_day() >= event.date.first_day():
+                continue  # an undated mention can only point back to an earlier, dated event
+            if hint and not kinds_compatible(hint, other.kind):
+                continue
+            shared = len(persons & person_keys(other))
+            if persons:
+                if shared < min(2, len(persons)):
+                    continue
+                score = shared * 2 + (1 if hint and hint == other.kind else 0)
+            else:
+                words = set(_CONTENT_WORD.findall(f"{other.title} {other.summary}".lower())) - _STOP
+                score = len(mention_words & words)
+                if score < 2:
+                    continue
+            scored.append((score, other.id))
+        scored.sort(key=lambda s: (-s[0], s[1]))
+        if scored and (len(scored) == 1 or scored[0][0] > scored[1][0]):
+            targets[index] = scored[0][1]
+    return targets

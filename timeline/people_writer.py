@@ -1,0 +1,163 @@
+"""Registry updates from ingest: new people and new spellings, written into `content/people.yaml`.
+
+`update_people` is pure (registry in, changes out); `write_people` is the edge that touches the file.
+people.yaml is edited by hand, so it is rewritten with ruamel.yaml's round-trip mode: the editor's
+comments, flow lists and key order survive, existing entries are never dropped or reordered, and only
+the new aliases and the new people (appended at the end) change.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.error import YAMLError
+
+from .atomic_write import write_if_changed
+from .errors import ContentError
+from .model import Event, is_valid_id
+from .people import PeopleRegistry, Person, Role, name_key, person_id_for
+from .yaml_writer import dump_yaml
+
+NEW_PERSON_CONFIDENCE = 0.6  # someone only quoted or named in passing must be this sure to be added
+PEOPLE_HEADER = (
+    "# The people registry: one entry per person, every spelling the articles use under aliases.\n"
+    "# Ingest adds new people and aliases; editors correct and merge entries.\n"
+)
+# Lowercase words allowed inside a name ("Mohammad bin Salman", "Ursula von der Leyen").
+_NAME_PARTICLES = frozenset({"al", "bin", "bint", "ibn", "de", "del", "der", "da", "di", "du", "van", "von", "la",
+                             "le", "ul", "e", "el", "ben", "abu", "y", "dos", "das"})
+
+
+@dataclass
+class PeopleChanges:
+    """What ingest adds to the registry: whole new people, and new spellings of known ones."""
+
+    added: list[Person] = field(default_factory=list)
+    aliases: list[tuple[str, str]] = field(default_factory=list)  # (person id, new spelling)
+
+    def __bool__(self) -> bool:
+        return bool(self.added or self.aliases)
+
+
+def looks_like_name(name: str) -> bool:
+    """Two or more capitalised words (particles allowed): "Asim Munir", not "army chief" or "Munir"."""
+    words = re.findall(r"[\w'’.-]+", name)
+    if len(name_key(name).split()) < 2:
+        return False
+    return all(w[0].isupper() or w.lower() in _NAME_PARTICLES for w in words)
+
+
+def update_people(registry: PeopleRegistry, mentions: Iterable[Any], events: Iterable[Event]) -> PeopleChanges:
+    """Add new people and spellings found by extraction; give every participant its registry id."""
+    changes = PeopleChanges()
+    for mention in mentions:
+        _note_mention(registry, changes, mention)
+    for event in events:
+        for participant in event.participants:
+            if participant.person and registry.get(participant.person):
+                continue
+            person = registry.find(participant.name)
+            if person is None and looks_like_name(participant.name):
+                person = _add_person(registry, changes, participant.name, participant.title, participant.role,
+                                     participant.country, participant.person)
+            participant.person = person.id if person else None
+    return changes
+
+
+def _note_mention(registry: PeopleRegistry, changes: PeopleChanges, mention: Any) -> None:
+    name = (getattr(mention, "name", None) or "").strip()
+    if not name:
+        return
+    proposed = getattr(mention, "person_id", None)
+    person = registry.get(proposed) if proposed else None
+    person = person or registry.find(name)
+    if person is not None:
+        if looks_like_name(name) and registry.add_alias(person, name):
+            changes.aliases.append((person.id, name))
+        return
+    sure = getattr(mention, "is_participant", False) or (getattr(mention, "confidence", 0) or 0) >= NEW_PERSON_CONFIDENCE
+    if sure and looks_like_name(name):
+        _add_person(registry, changes, name, getattr(mention, "title", None), getattr(mention, "role", None),
+                    getattr(mention, "country", None), proposed)
+
+
+def _add_person(registry: PeopleRegistry, changes: PeopleChanges, name: str, title: str | None, role: str | None,
+                country: str | None, proposed: str | None) -> Person:
+    person_id = proposed if proposed and is_valid_id(proposed) and not registry.get(proposed) else None
+    if person_id is None:
+        base = person_id_for(name)
+        person_id, number = base, 2
+        while registry.get(person_id):
+            person_id, number = f"{base}-{number}", number + 1
+    person = Person(id=person_id, name=name, title=title or None, country=country or None,
+                    roles=[Role(role=role)] if role else [])
+    registry.add(person)
+    changes.added.append(person)
+    return person
+
+
+def _yaml() -> YAML:
+    yaml = YAML(typ="rt")
+    yaml.preserve_quotes = True
+    yaml.width = 4096  # never re-wrap an editor's long lines
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    # Write `null` as the registry does, not ruamel's empty value.
+    yaml.representer.add_representer(type(None), lambda r, _: r.represent_scalar("tag:yaml.org,2002:null", "null"))
+    return yaml
+
+
+def render_people_update(text: str | None, changes: PeopleChanges, shown: str) -> str:
+    """The new text of people.yaml: `text` with the changes applied, everything else as it was."""
+    if text is None or not text.strip():
+        return dump_yaml({"people": [p.to_yaml() for p in changes.added]}, header=PEOPLE_HEADER)
+    yaml = _yaml()
+    try:
+        data = yaml.load(text)
+    except YAMLError as exc:
+        raise ContentError.at(shown, None, f"cannot update people.yaml, it is not valid YAML: {exc}") from None
+    if not isinstance(data, CommentedMap):
+        raise ContentError.at(shown, 1, "people.yaml must be a mapping with a `people:` list; fix it and ingest again")
+    people = data.get("people")
+    if people is None:
+        people = data["people"] = CommentedSeq()
+    if not isinstance(people, list):
+        raise ContentError.at(shown, None, "`people:` must be a list; fix it and ingest again")
+    by_id = {str(item.get("id")): item for item in people if isinstance(item, dict)}
+    for person_id, alias in changes.aliases:
+        item = by_id.get(person_id)
+        if item is None:
+            continue  # a person added in this same run carries its aliases already
+        aliases = item.get("aliases")
+        if not isinstance(aliases, list):
+            aliases = CommentedSeq()
+            aliases.fa.set_flow_style()
+            position = list(item.keys()).index("name") + 1 if "name" in item else len(item)
+            if "title" in item:
+                position = list(item.keys()).index("title") + 1
+            item.insert(position, "aliases", aliases)
+        if alias not in aliases:
+            aliases.append(alias)
+    for person in changes.added:
+        entry = CommentedMap(person.to_yaml())
+        aliases = CommentedSeq(entry["aliases"])
+        aliases.fa.set_flow_style()
+        entry["aliases"] = aliases
+        people.append(entry)
+    out = io.StringIO()
+    yaml.dump(data, out)
+    return out.getvalue()
+
+
+def write_people(path: Path, changes: PeopleChanges, shown: str) -> bool:
+    """Apply the changes to people.yaml atomically; returns whether the file changed."""
+    if not changes:
+        return False
+    text = path.read_text(encoding="utf-8") if path.exists() else None
+    return write_if_changed(path, render_people_update(text, changes, shown).encode("utf-8"))
