@@ -213,3 +213,14 @@ def test_stub_text_keeps_odd_titles_valid_yaml():
     title = 'Minister: "no deal" # not a comment'
     data = yaml.safe_load(event_stub("undated-x", title, None, "statement"))
     assert data["title"] == title
+
+
+def test_init_into_an_existing_folder_keeps_unrelated_files(tmp_path, cli):
+    target = tmp_path / "repo"
+    target.mkdir()
+    (target / "LICENSE").write_text("MIT\n", encoding="utf-8")
+    result = cli("init", str(target))
+    assert result.code == 0, result.err
+    assert (target / "LICENSE").read_text(encoding="utf-8") == "MIT\n"
+    assert (target / "content/timeline.yaml").is_file()
+    assert cli("-C", str(target), "check").code == 0

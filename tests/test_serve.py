@@ -272,3 +272,31 @@ def test_open_page_reloads_itself_on_change_and_on_error(running_preview):
             page.wait_for_function("document.body.innerText.includes('Northport council approves')", timeout=10_000)
         finally:
             browser.close()
+
+
+def test_preview_passes_drafts_and_base_url_to_the_build(tmp_path):
+    root = tmp_path / "proj"
+    init_project(root)
+    calls = []
+
+    def build(content, out, base_url, include_drafts):
+        calls.append((out, base_url, include_drafts))
+
+    with open("/dev/null", "w") as log:
+        preview = Preview(Project(root), include_drafts=True, build=build, log=log)
+        assert preview.rebuild() and preview.version == 1 and preview.state()["ok"]
+    assert calls == [(root / ".timeline" / "preview", "/", True)]
+
+
+def test_preview_survives_a_crashing_build(tmp_path):
+    root = tmp_path / "proj"
+    init_project(root)
+
+    def build(content, out, base_url, include_drafts):
+        raise RuntimeError("disk full")
+
+    with open("/dev/null", "w") as log:
+        preview = Preview(Project(root), build=build, log=log)
+        assert not preview.rebuild()
+    assert preview.errors[0].startswith("error: RuntimeError: disk full")
+    assert "--debug" in preview.errors[0]

@@ -172,7 +172,7 @@ class Preview:
         except Exception as exc:  # noqa: BLE001 - the server must survive any build failure and show it
             where = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
             at = f" (at {Path(where.filename).name}:{where.lineno})" if where else ""
-            return [f"error: {type(exc).__name__}: {exc}{at}; run `timeline build --debug` for a traceback"]
+            return [f"error: {type(exc).__name__}: {exc}{at}; run `timeline --debug build` for a traceback"]
         return []
 
     def state(self) -> dict[str, Any]:
