@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ..content import Content
+from ..exports import render_exports
 from .output import SiteOutput, check_target
 from .overview_svg import Overview, render_overview, thread_lanes
 from .render import THEME_STATIC, THEME_TEMPLATES, Renderer
@@ -34,6 +35,7 @@ class BuildReport:
     drafts_left_out: int
     include_drafts: bool
     seconds: float
+    notes: list[str] = field(default_factory=list)  # from the exports: e.g. why there is no sitemap
 
     def summary(self) -> str:
         drafts = ""
@@ -43,7 +45,8 @@ class BuildReport:
         elif self.include_drafts:
             drafts = "; drafts included and marked as unreviewed"
         return (f"Built {self.pages} pages ({self.files} files), {self.events_shown} event"
-                f"{'s' if self.events_shown != 1 else ''} shown{drafts}, into {self.out} in {self.seconds:.2f}s.")
+                f"{'s' if self.events_shown != 1 else ''} shown{drafts}, into {self.out} in {self.seconds:.2f}s."
+                + "".join(f"\nnote: {note}" for note in self.notes))
 
 
 @dataclass
@@ -128,12 +131,19 @@ def build_site(content: Content, out: Path, base_url: str | None = None, include
 
     output = SiteOutput(out)
     pages = 0
+    page_paths: list[str] = []
     try:
         for name, html in render_pages(view, renderer):
             output.write(name, html)
             pages += 1
+            page_paths.append(name.removesuffix("index.html"))
         for name, path in statics.items():
             output.write(f"static/{name}", path.read_bytes())
+        # Feeds, calendar, data files, search index, sitemap, robots.txt, .nojekyll and 404.html (timeline/exports).
+        exports = render_exports(content, base_url or content.config.base_url, include_drafts, pages=page_paths,
+                                 renderer=renderer)
+        for name, data in exports.items():
+            output.write(name, data)
         output.commit()
     except BaseException:
         output.abort()
@@ -146,4 +156,5 @@ def build_site(content: Content, out: Path, base_url: str | None = None, include
         drafts_left_out=view.drafts_hidden,
         include_drafts=include_drafts,
         seconds=time.perf_counter() - started,
+        notes=exports.notes,
     )
