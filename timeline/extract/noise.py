@@ -93,6 +93,8 @@ _SHORT_NOISE = _re(
     r"^this\s+(?:story|article|report)\s+has\s+not\s+been\s+edited\b",
     r"^(?:only\s+the\s+)?headline(?:\s+and\s+picture)?\s+(?:of\s+this\s+(?:story|report)\s+)?(?:may\s+)?ha(?:s|ve)\s+been\s+"
     r"(?:reworked|changed|edited)",
+    r"^\(?(?:(?:additional\s+)?reporting|writing|editing|compiled|translated|produced)\s+by\b.*[;)]",
+    r"^\(?(?:(?:additional\s+)?reporting|writing|editing)\s+by\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\)?\.?$",
     r"^(?:enter|type)\s+(?:a\s+valid|your)\s+e-?mail",
     r"^(?:please\s+)?enter\s+a\s+valid\b",
     r"^(?:thank\s+you|thanks)\s+for\s+(?:subscribing|signing\s+up|registering|reading)",

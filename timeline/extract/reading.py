@@ -319,7 +319,8 @@ def _read_lines(lines: list[_Line], found: _Found, title_known: bool = False) ->
             skip_teasers = False
         if in_header and not seen_content:
             seen_content = True
-            if _is_headline(text) and not _is_prose(text):
+            continues = following is not None and lines[index].block == line.block and following[:1].islower()
+            if _is_headline(text) and not _is_prose(text) and not continues:
                 found.title = text
                 found.evidence["title"] = text
                 continue
@@ -418,8 +419,8 @@ def _settle_metadata(article: Article, found: _Found) -> None:
             article.outlet, evidence["outlet"] = found.newsletter_outlet, found.newsletter_line
         elif article.agency:
             article.outlet, evidence["outlet"] = article.agency, evidence.get("agency", "")
-        if article.outlet and article.agency and article.agency.lower() not in article.outlet.lower():
-            article.outlet = f"{article.outlet} ({article.agency})"  # republished wire copy
+    if article.outlet and article.agency and article.agency.lower() not in article.outlet.lower():
+        article.outlet = f"{article.outlet} ({article.agency})"  # wire copy republished: "The Moscow Times (AFP)"
     if article.published is None:
         if found.date is not None:
             article.published, evidence["published"] = found.date, found.date_line
@@ -445,11 +446,11 @@ def _split_front_matter(text: str, name: str) -> tuple[dict[str, Any] | None, st
     from ..yaml_source import parse_yaml
 
     try:
-        data = parse_yaml(source, name) if source.strip() else {}
+        # A leading newline stands for the opening --- so that YAML's line numbers are the file's.
+        data = parse_yaml("\n" + source, name) if source.strip() else {}
     except ContentError as exc:
         raise ArticleError([
-            Problem(p.path, p.line + 1 if p.line else 2, p.column, f"front matter: {p.message}", p.severity)
-            for p in exc.problems
+            Problem(p.path, p.line or 2, p.column, f"front matter: {p.message}", p.severity) for p in exc.problems
         ]) from None
     if not isinstance(data, dict):
         raise ArticleError.at(name, 2, "front matter must be keys and values (title: ..., url: ...); fix or remove it")
@@ -458,7 +459,7 @@ def _split_front_matter(text: str, name: str) -> tuple[dict[str, Any] | None, st
 
 def _front_matter_line(data: dict[str, Any], key: str) -> int:
     mark = getattr(data, "value_mark", None)
-    return (mark(key)[0] + 1) if mark else 2
+    return mark(key)[0] if mark else 2
 
 
 def _apply_front_matter(article: Article, data: dict[str, Any], name: str) -> None:
