@@ -1,0 +1,416 @@
+"""People named in an article: name, rank or honorific, office, country, and whether they took part.
+
+A person is a run of 2-4 capitalised name words (initials and particles such as "bin", "al-", "de", "van"
+allowed) that is announced by a rank, honorific or office before it ("Chairman of the Joint Chiefs of
+Staff Gen. Mark Milley", "State Department spokesperson Matthew Miller") or explained by an office after
+it ("Asif Durrani, Pakistan's special representative to Afghanistan"), or that the people registry
+knows. Later mentions ("General Munir", "Milley", "Mr Biden", "the army chief") are tied back to the
+same person by surname and by office words, within the article and through the registry.
+
+Whether someone took part is decided by the caller's choice of event sentences (see `kinds`): people
+named there are participants, unless they only speak about it (spokespeople, "said X").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..people import PeopleRegistry, name_key, person_id_for
+from .places import country_of
+from .sentences import Sentence
+
+# Ranks and honorifics, lower case without stops -> how a title is written.
+RANKS = {
+    "gen": "Gen.", "general": "Gen.", "lt gen": "Lt. Gen.", "lieutenant general": "Lt. Gen.", "maj gen": "Maj. Gen.",
+    "major general": "Maj. Gen.", "brig gen": "Brig. Gen.", "brigadier general": "Brig. Gen.", "brig": "Brig.",
+    "brigadier": "Brig.", "col": "Col.", "colonel": "Col.", "lt col": "Lt. Col.", "lieutenant colonel": "Lt. Col.",
+    "maj": "Maj.", "major": "Maj.", "capt": "Capt.", "captain": "Capt.", "lt": "Lt.", "lieutenant": "Lt.",
+    "adm": "Adm.", "admiral": "Adm.", "vice adm": "Vice Adm.", "vice admiral": "Vice Adm.", "rear adm": "Rear Adm.",
+    "rear admiral": "Rear Adm.", "air chief marshal": "Air Chief Marshal", "air marshal": "Air Marshal",
+    "field marshal": "Field Marshal", "marshal": "Marshal", "sgt": "Sgt.", "sergeant": "Sgt.", "cmdr": "Cmdr.",
+    "mr": "Mr.", "mrs": "Mrs.", "ms": "Ms.", "dr": "Dr.", "prof": "Prof.", "sir": "Sir", "dame": "Dame",
+    "sheikh": "Sheikh", "sen": "Sen.", "rep": "Rep.", "gov": "Gov.", "pope": "Pope",
+}
+_RANK_WORDS = frozenset(w for rank in RANKS for w in rank.split())
+
+# Words that head an office ("spokesperson", "chief"); lower case.
+OFFICE_HEADS = frozenset(
+    """president vice-president premier prime minister secretary secretary-general chancellor chairman chairwoman
+    chair chief chiefs commander director director-general head spokesperson spokesman spokeswoman envoy ambassador
+    representative adviser advisor governor mayor senator lawmaker leader deputy officer official emir king queen
+    prince princess speaker attorney inspector commissioner coas cjcs dg ceo founder negotiator diplomat
+    counterpart minister-counsellor undersecretary under-secretary administrator""".split()
+)
+# Words that may stand inside an office's name ("Joint Chiefs of Staff", "State Department").
+OFFICE_WORDS = frozenset(
+    """defense defence foreign interior state army navy air force forces naval military joint staff national
+    security intelligence central command special press vice acting former top senior department ministry affairs
+    public relations services homeland finance economy trade health armed general of the for and to on
+    regional combatant operations strategic first second deputy assistant principal""".split()
+)
+# Statements are not participation.
+SPEAKER_HEADS = ("spokesperson", "spokesman", "spokeswoman", "press secretary", "press officer", "press attache")
+PARTICLES = frozenset("bin ibn bint al el de da di del della van von der den la le ul ur abu mac st".split())
+# Capitalised words that begin sentences or clauses and are never part of a name.
+STOP_CAPS = frozenset(
+    """the a an but and or in on at he she it they we i his her their its our this that these those after before
+    when while since last earlier later meanwhile however also according both two top senior former new then if
+    as for from with by to of not no yes said says told read photo file related also""".split()
+)
+# Words of organisations and places, never of a person's name ("General Headquarters", "General Assembly").
+ORGANISATION_WORDS = frozenset(
+    """headquarters assembly council command staff ministry department office agency committee party army navy
+    force forces university house palace bank company corporation group court nations union states kingdom
+    republic province region city airport hotel times post news tribune daily press institute center centre
+    school college church mosque embassy parliament senate congress guard police service services relations
+    organization organisation association federation alliance front movement brigade division corps regiment
+    fleet base camp station media network television radio channel journal herald gazette""".split()
+)
+MONTH_DAY_WORDS = frozenset(
+    """january february march april may june july august september october november december monday tuesday
+    wednesday thursday friday saturday sunday""".split()
+)
+# Organisations that tell a country when no adjective does ("Pentagon spokesperson").
+ORGANISATION_COUNTRIES = {
+    "pentagon": "United States", "state department": "United States", "white house": "United States",
+    "centcom": "United States", "department of defense": "United States", "kremlin": "Russia",
+    "ispr": "Pakistan", "ghq": "Pakistan", "downing street": "United Kingdom",
+}
+_ATTRIBUTION_BEFORE = re.compile(r"(?:\bsaid|\bsays|\btold|\baccording to|\bquoted|\bstated by|\bcited|\bwrote)\s*,?\s*$",
+                                 re.IGNORECASE)
+_ATTRIBUTION_AFTER = re.compile(r"^\s*(?:,[^,]{0,80},\s*)?(?:said|says|told|added|noted|stated)\b", re.IGNORECASE)
+_ROLE_REFERENCE = re.compile(r"\bthe\s+(?P<mod>(?:[A-Za-z-]+\s+){0,2})(?P<head>chief|commander|secretary|minister|"
+                             r"president|general|envoy|ambassador|director|chairman)\b")
+
+_TOKEN = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ][\w'’.-]*|[()]|[^\w\s]")
+
+
+@dataclass
+class PersonMention:
+    """One person as the article presents them, with every sentence that names them."""
+
+    name: str
+    title: str | None = None  # rank or honorific: "Gen.", "Col.", "Mr."
+    role: str | None = None  # office: "Chairman of the Joint Chiefs of Staff"
+    country: str | None = None
+    person_id: str = ""
+    is_participant: bool = False
+    evidence: str = ""  # the sentence that best shows who they are (or that they took part)
+    confidence: float = 0.0
+    first_index: int = 0  # sentence index of the first mention
+    sentences: list[int] = field(default_factory=list)  # every sentence index naming them
+    spoke: bool = False  # gave a statement or was quoted
+    known: bool = False  # found in the people registry
+
+
+@dataclass
+class _Token:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def bare(self) -> str:
+        return re.sub(r"['’]s$", "", self.text).rstrip(".,")
+
+    @property
+    def lower(self) -> str:
+        return self.bare.lower()
+
+
+def _tokens(sentence: str) -> list[_Token]:
+    return [_Token(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(sentence)]
+
+
+def _is_name_word(token: _Token) -> bool:
+    text = token.text
+    if re.fullmatch(r"[A-Z]\.", text):  # an initial
+        return True
+    bare = token.bare
+    if not bare or not bare[0].isupper() or not re.search(r"[a-z]", bare):
+        return False  # lower case, or an acronym like ISPR
+    lower = bare.lower()
+    if lower in STOP_CAPS or lower in MONTH_DAY_WORDS or lower in _RANK_WORDS or lower in OFFICE_HEADS:
+        return False
+    if lower in OFFICE_WORDS or lower.split("-")[0] in ("al", "el") and "-" not in lower:
+        return lower.startswith(("al-", "el-"))
+    return country_of(bare) is None
+
+
+def _is_office_word(token: _Token) -> bool:
+    lower = token.lower
+    return lower in OFFICE_HEADS or lower in OFFICE_WORDS or lower in _RANK_WORDS
+
+
+def _rank_before(tokens: list[_Token], end: int) -> tuple[str | None, int]:
+    """The rank or honorific ending just before tokens[end]: (title, index where it starts)."""
+    for size in (3, 2, 1):
+        start = end - size
+        if start < 0:
+            continue
+        words = " ".join(t.lower.rstrip(".") for t in tokens[start:end])
+        if words in RANKS:
+            return RANKS[words], start
+    return None, end
+
+
+@dataclass
+class _Found:
+    name: str
+    surname_only: bool
+    title: str | None
+    role: str | None
+    country: str | None
+    start: int  # character offset in the sentence
+    end: int
+    confidence: float
+
+
+def _country_in(words: list[str]) -> str | None:
+    text = " ".join(words)
+    for organisation, country in ORGANISATION_COUNTRIES.items():
+        if re.search(rf"\b{re.escape(organisation)}\b", text, re.IGNORECASE):
+            organisation_country = country
+            break
+    else:
+        organisation_country = None
+    for index in range(len(words)):
+        for size in (3, 2, 1):
+            chunk = " ".join(words[index:index + size])
+            if len(chunk) > 1 and chunk[0].isupper():
+                country = country_of(chunk)
+                if country:
+                    return country
+    return organisation_country
+
+
+def _strip_country(words: list[str]) -> list[str]:
+    """Drop leading articles and country words: "the Pakistani army chief" -> "army chief"."""
+    while words:
+        head = words[0]
+        two = " ".join(words[:2])
+        if head.lower() in ("the", "a", "an", "its", "his", "her", "their"):
+            words = words[1:]
+        elif len(words) > 1 and country_of(two) and two[0].isupper():
+            words = words[2:]
+        elif head[:1].isupper() and country_of(head):
+            words = words[1:]
+        else:
+            break
+    return words
+
+
+def _clean_role(words: list[str]) -> str | None:
+    words = _strip_country(list(words))
+    while words and words[-1].lower() in ("of", "the", "for", "and", "to", ","):
+        words = words[:-1]
+    text = " ".join(words).replace("( ", "(").replace(" )", ")").replace(" ,", ",").strip(" ,")
+    text = re.sub(r"\((?:L|R|left|right)\)", "", text).strip()
+    if not text or not any(w.lower().strip("(),") in OFFICE_HEADS or w[:1].isupper() for w in words):
+        return None
+    return text[0].upper() + text[1:]
+
+
+def _prefix(tokens: list[_Token], name_start: int) -> tuple[list[str], str | None, float]:
+    """The office words before a name and its rank: (role words, title, confidence it is a person)."""
+    title, rank_start = _rank_before(tokens, name_start)
+    j = rank_start - 1
+    depth = 0
+    words: list[str] = []
+    while j >= 0:
+        token = tokens[j]
+        text = token.text
+        if text == ")":
+            depth += 1
+        elif text == "(":
+            if depth == 0:
+                break
+            depth -= 1
+        elif depth == 0:
+            lower = token.lower
+            if _is_office_word(token) and lower not in ("of", "the", "for", "and", "to", "on"):
+                pass
+            elif lower in ("of", "the", "for", "and", "on") and j > 0 and (tokens[j - 1].text[:1].isupper()
+                                                                          or _is_office_word(tokens[j - 1])):
+                if lower == "and" and not tokens[j - 1].text[:1].isupper():
+                    break
+                pass
+            elif text[:1].isupper() and token.lower not in STOP_CAPS and re.search(r"\w", text):
+                pass
+            else:
+                break
+        words.insert(0, token.text)
+        j -= 1
+    while words and words[0].lower() in ("of", "the", "for", "and", "on", "("):
+        words = words[1:]
+    has_head = any(w.lower().strip(".,()") in OFFICE_HEADS for w in words)
+    confidence = 0.85 if (title or has_head) else 0.0
+    if title and title in ("Mr.", "Mrs.", "Ms.", "Dr.") and not has_head:
+        confidence = 0.8
+    return (words if has_head or title else []), title, confidence
+
+
+def _appositive(sentence: str, end: int) -> list[str] | None:
+    """The office explained after a name: ", Pakistan's special representative to Afghanistan,"."""
+    match = re.match(r"\s*,\s*(?P<app>[^,;:“”\"]{3,120}?)\s*(?:,|;|\.(?:\s|$)|$|\s+and\s+[A-Z]|\s+(?:said|told)\b)",
+                     sentence[end:])
+    if not match:
+        return None
+    words = match["app"].replace("(", " ( ").replace(")", " ) ").split()
+    words = [w for w in words if w not in ("(", ")")] if words.count("(") != words.count(")") else words
+    head_window = [w.lower().strip(".,()") for w in words[:8]]
+    if not any(w in OFFICE_HEADS for w in head_window):
+        return None
+    if re.match(r"(?:who|which|that|where|whose)\b", match["app"]):
+        return None
+    return words
+
+
+def find_names(sentence: str) -> list[_Found]:
+    """Names in one sentence with the rank, office and country said around them."""
+    tokens = _tokens(sentence)
+    found: list[_Found] = []
+    index = 0
+    while index < len(tokens):
+        if not _is_name_word(tokens[index]):
+            index += 1
+            continue
+        end = index
+        while end < len(tokens) and end - index < 5:
+            token = tokens[end]
+            if _is_name_word(token):
+                end += 1
+            elif token.lower in PARTICLES and end + 1 < len(tokens) and _is_name_word(tokens[end + 1]) and end > index:
+                end += 1
+            else:
+                break
+        run = tokens[index:end]
+        index = end
+        if len(run) > 4 or any(t.lower in ORGANISATION_WORDS for t in run):
+            continue
+        if len(run) > 1 and country_of(" ".join(t.bare for t in run)):
+            continue
+        name = " ".join(t.bare if not re.fullmatch(r"[A-Z]\.", t.text) else t.text for t in run)
+        role_words, title, confidence = _prefix(tokens, tokens.index(run[0]))
+        start, stop = run[0].start, run[-1].end
+        appositive = _appositive(sentence, stop)
+        role = _clean_role(role_words) if role_words else None
+        country = _country_in(role_words) if role_words else None
+        if appositive:
+            confidence = max(confidence, 0.8)
+            role = role if role and any(w.lower() in OFFICE_HEADS for w in role.split()) else _clean_role(appositive)
+            country = country or _country_in(appositive)
+        if len(run) == 1 and not title and not role_words:
+            confidence = 0.0  # a lone capitalised word is a person only if someone already named them
+        found.append(_Found(name, len(run) == 1, title, role, country, start, stop, confidence))
+    return found
+
+
+class _People:
+    """The people of one article, merged across mentions."""
+
+    def __init__(self, registry: PeopleRegistry | None):
+        self.registry = registry
+        self.people: list[PersonMention] = []
+
+    def by_surname(self, word: str) -> PersonMention | None:
+        key = name_key(word)
+        matches = [p for p in self.people if name_key(p.name).split()[-1:] == [key]]
+        return matches[0] if len(matches) == 1 else None
+
+    def add(self, found: _Found, sentence: Sentence, speech: bool) -> PersonMention | None:
+        known = self.registry.find(found.name) if self.registry is not None else None
+        person = self.by_surname(found.name) if found.surname_only else self.by_full_name(found.name)
+        if person is None and known is not None:
+            person = next((p for p in self.people if p.person_id == known.id), None)
+        if person is None:
+            # Someone new needs a sign of being a person: a rank or office, the registry, or (for a full name)
+            # speaking; "Islamic State" and "Black Sea" have none of these.
+            if found.confidence == 0 and known is None and (found.surname_only or not speech):
+                return None
+            person = PersonMention(
+                name=known.name if known else found.name,
+                person_id=known.id if known else person_id_for(found.name),
+                first_index=sentence.index,
+                evidence=sentence.text,
+                confidence=max(found.confidence, 0.7 if known else 0.5),
+                known=known is not None,
+            )
+            self.people.append(person)
+        elif not person.known and not found.surname_only and len(found.name) > len(person.name):
+            person.name = found.name
+        person.title = person.title or found.title
+        if found.role and (person.role is None or (not _has_head(person.role) and _has_head(found.role))):
+            person.role = found.role
+        person.country = person.country or found.country
+        person.confidence = max(person.confidence, found.confidence)
+        if sentence.index not in person.sentences:
+            person.sentences.append(sentence.index)
+        return person
+
+    def by_full_name(self, name: str) -> PersonMention | None:
+        key = name_key(name)
+        for person in self.people:
+            words = name_key(person.name).split()
+            if name_key(person.name) == key or (len(key.split()) >= 2 and key.split()[-1] == words[-1:][0]
+                                                and set(key.split()) <= set(words) | set(key.split()[:1])):
+                return person
+        return None
+
+    def by_role(self, modifier: str, head: str) -> PersonMention | None:
+        words = [w for w in re.findall(r"[a-z]+", modifier.lower()) if w not in ("the", "a")]
+        matches = []
+        for person in self.people:
+            role = (person.role or "").lower()
+            if head in role or head == "general" and person.title == "Gen.":
+                if all(w in role for w in words):
+                    matches.append(person)
+        return matches[0] if len(matches) == 1 else None
+
+
+def _has_head(role: str) -> bool:
+    return any(w.lower().strip(".,()") in OFFICE_HEADS for w in role.split())
+
+
+def _is_speaker(person: PersonMention) -> bool:
+    role = (person.role or "").lower()
+    return any(word in role for word in SPEAKER_HEADS)
+
+
+def find_people(sentences: list[Sentence], registry: PeopleRegistry | None = None,
+                event_sentences: tuple[int, ...] = ()) -> list[PersonMention]:
+    """Every person the article names, merged across mentions; those named in `event_sentences` as doing the
+    event (not as speaking about it) are marked participants."""
+    people = _People(registry)
+    participant_hits: dict[int, int] = {}  # id(person) -> position in the event sentence, for ordering
+    for sentence in sentences:
+        text = sentence.text
+        for found in find_names(text):
+            speech = bool(_ATTRIBUTION_BEFORE.search(text[:found.start]) or _ATTRIBUTION_AFTER.search(text[found.end:]))
+            person = people.add(found, sentence, speech)
+            if person is None:
+                continue
+            if speech:
+                person.spoke = True
+            if sentence.index in event_sentences and not speech:
+                participant_hits.setdefault(id(person), event_sentences.index(sentence.index) * 1000 + found.start)
+        if sentence.index in event_sentences:
+            for match in _ROLE_REFERENCE.finditer(text):
+                person = people.by_role(match["mod"], match["head"])
+                if person is not None:
+                    if sentence.index not in person.sentences:
+                        person.sentences.append(sentence.index)
+                    participant_hits.setdefault(id(person), event_sentences.index(sentence.index) * 1000 + match.start())
+    for person in people.people:
+        if registry is not None and person.known:
+            known = registry.get(person.person_id)
+            if known is not None:
+                person.country = person.country or known.country
+                person.title = person.title or known.title
+        if id(person) in participant_hits and not _is_speaker(person):
+            person.is_participant = True
+            first_event = next(i for i in event_sentences if i in person.sentences)
+            person.evidence = next(s.text for s in sentences if s.index == first_event)
+    order = {id(p): participant_hits.get(id(p), 10**9) for p in people.people}
+    return sorted(people.people, key=lambda p: (not p.is_participant, order[id(p)], p.first_index))
