@@ -20,6 +20,7 @@ from timeline.exports import render_exports
 from timeline.exports.context import markdown_text
 from timeline.exports.icalendar import escape_text, fold_line
 from timeline.partial_date import DAY
+from timeline.site.build import build_site
 
 SCHEMA = Path(__file__).resolve().parent.parent / "timeline" / "schema" / "dataset.schema.json"
 ABSOLUTE = "https://example.org/repo/"
@@ -389,20 +390,28 @@ class _Links(HTMLParser):
 
 
 @pytest.mark.parametrize("base_url", ["/repo/", "https://example.org/repo/"])
-def test_404_links_resolve_from_any_depth(fixture_content: Content, base_url: str) -> None:
-    html = render_exports(fixture_content, base_url, False)["404.html"].decode()
+def test_404_links_resolve_from_any_depth(fixture_content: Content, base_url: str, tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    build_site(fixture_content, out, base_url, include_drafts=False)
+    html = (out / "404.html").read_text(encoding="utf-8")
     parser = _Links()
     parser.feed(html)
-    assert parser.links, "the 404 page links somewhere"
-    known = {"/repo/", "/repo/threads/", "/repo/people/", "/repo/sources/"}
-    for depth_page in ("http://127.0.0.1:8000/repo/x", "http://127.0.0.1:8000/repo/some/missing/page/"):
-        for link in parser.links:
-            if link.startswith("#"):
-                continue  # the skip link stays on the page itself
-            resolved = urlsplit(urljoin(depth_page, link))
-            assert resolved.path.startswith("/repo/"), (link, resolved)
-            assert resolved.path in known or resolved.path.startswith("/repo/static/"), link
+    internal = [link for link in parser.links if not link.startswith("#")
+                and urlsplit(link).netloc in ("", "example.org")]
+    assert len(internal) >= 6, "home, sections, stylesheet and favicon at least"
+    assert all(link.startswith(("/repo/", "https://example.org/repo/")) for link in internal), internal
+    for missing in ("http://example.org/repo/x", "http://example.org/repo/some/missing/page/"):
+        for link in internal:
+            path = urlsplit(urljoin(missing, link)).path
+            assert path.startswith("/repo/"), (link, path)
+            target = out / path.removeprefix("/repo/")
+            if path.endswith("/"):
+                target = target / "index.html"
+            assert target.is_file(), f"{link} from {missing} -> {target}"
+    external = [link for link in parser.links if urlsplit(link).netloc not in ("", "example.org")]
+    assert external == [fixture_content.config.repository]  # the footer's plain link to the repository
     assert "Timeline &lt;script&gt;" in html and "<script>alert" not in html
+    assert render_exports(fixture_content, base_url, False)["404.html"] == (out / "404.html").read_bytes()
 
 
 # --- every export at once -----------------------------------------------------------------------

@@ -10,6 +10,7 @@ robots.txt, .nojekyll), `not_found` (404.html).
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from ..content import Content
 from .atom import render_feeds
@@ -20,6 +21,9 @@ from .not_found import render_not_found
 from .search_index import render_search_index
 from .sitemap import render_sitemap
 from .timelinejs import render_timelinejs
+
+if TYPE_CHECKING:
+    from ..site.render import Renderer
 
 RELATIVE_FEED_NOTE = ("feeds link with base-path URLs (no host): most feed readers need absolute links; "
                       "build with --base-url https://host/path/ for feeds, calendar URLs and a sitemap")
@@ -36,11 +40,12 @@ class Exports(dict[str, bytes]):
 
 
 def render_exports(content: Content, base_url: str | None = None, include_drafts: bool = False, *,
-                   pages: Iterable[str] | None = None) -> Exports:
+                   pages: Iterable[str] | None = None, renderer: Renderer | None = None) -> Exports:
     """Every export file for `content` served under `base_url` (default: the config's).
 
     `pages` are the site-relative paths of the HTML pages the build wrote (`events/x/`), for the
-    sitemap; without it the sitemap follows the site's URL scheme.
+    sitemap; without it the sitemap follows the site's URL scheme. `renderer` is the build's template
+    renderer, so 404.html shares the pages' layout; without it one is set up the same way.
     """
     ctx = ExportContext.create(content, base_url, include_drafts)
     files: dict[str, bytes] = {}
@@ -53,7 +58,7 @@ def render_exports(content: Content, base_url: str | None = None, include_drafts
     sitemap_files, sitemap_notes = render_sitemap(ctx, pages)
     files.update(sitemap_files)
     notes.extend(sitemap_notes)
-    files.update(render_not_found(ctx))
+    files.update(render_not_found(ctx, renderer))
     if not ctx.is_absolute:
         notes.insert(0, RELATIVE_FEED_NOTE)
     return Exports(files, notes)

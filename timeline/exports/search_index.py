@@ -16,8 +16,19 @@ SEARCH_INDEX_VERSION = 1
 
 
 def render_search_index(ctx: ExportContext) -> dict[str, bytes]:
-    """`search-index.json`: {"version": 1, "events": [...]} without whitespace, keys sorted."""
-    data = {"version": SEARCH_INDEX_VERSION, "events": [search_record(ctx, e) for e in ctx.events]}
+    """`search-index.json`: {"version", "events", "threads", "people"} without whitespace, keys sorted.
+
+    `threads` and `people` map ids to titles and names, so the filters can label the ids the event
+    cards carry in their data attributes.
+    """
+    records = [search_record(ctx, e) for e in ctx.events]
+    person_ids = {pid for record in records for pid in record["person_ids"]}
+    data = {
+        "version": SEARCH_INDEX_VERSION,
+        "events": records,
+        "threads": {t.id: t.title for t in ctx.content.config.threads},
+        "people": {p.id: p.name for p in ctx.content.people if p.id in person_ids},
+    }
     return {"search-index.json": json_bytes(data, compact=True)}
 
 
