@@ -1,0 +1,249 @@
+"""Ingest end to end: stubs written, re-runs idempotent, editors' files kept, bad articles skipped, locking.
+
+Most tests swap the extractor for a tiny one that reads `key: value` articles, so they test ingest
+itself, not extraction quality; the seed-article tests run the real extractor once it is installed.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import shutil
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+from conftest import SEEDS, run_timeline
+
+from timeline import ingest, project_lock
+from timeline.content import Project, load_content
+from timeline.errors import ContentError
+from timeline.extract.article import Article
+from timeline.model import Event, Participant, Review, Source
+from timeline.partial_date import parse_date_spec
+
+HAVE_EXTRACTOR = importlib.util.find_spec("timeline.extract.stub") is not None
+
+
+def fake_read(path: Path, name: str | None) -> Article:
+    raw = path.read_bytes()
+    if b"\x00" in raw:
+        raise ContentError.at(name or str(path), None, "this is a binary file, not an article; remove it")
+    return Article(name=name or path.name, text=raw.decode("utf-8"))
+
+
+def fake_extract(article: Article, people) -> SimpleNamespace:  # type: ignore[no-untyped-def]
+    fields = dict(line.split(": ", 1) for line in article.text.splitlines() if ": " in line)
+    names = [n.strip() for n in fields.get("people", "").split(";") if n.strip()]
+    participants = []
+    for name in names:
+        person = people.find(name)
+        participants.append(Participant(name=name, person=person.id if person else None))
+    date = fields.get("date")
+    event = Event(
+        id="draft", title=fields["title"], date=parse_date_spec(date) if date else None,
+        kind=fields.get("kind", "meeting"), place=fields.get("place"), summary=fields.get("summary", ""),
+        participants=participants, sources=[Source(article=article.name, quote=fields.get("quote", fields["title"]))],
+        review=Review(needs=[] if date else ["date"], evidence={"date": fields.get("quote", "")} if date else {}),
+    )
+    mentions = [SimpleNamespace(name=p.name, title=None, role=None, country=None, person_id=p.person,
+                                is_participant=True, evidence=fields["title"], confidence=0.9) for p in participants]
+    return SimpleNamespace(event=event, people=mentions)
+
+
+@pytest.fixture
+def fake_extractor(monkeypatch):
+    monkeypatch.setattr(ingest, "load_extractor", lambda: (fake_read, fake_extract))
+
+
+ARTICLES = {
+    "a-helsinki.txt": "title: Milley meets Gerasimov in Helsinki\npeople: General Mark Milley; Valery Gerasimov\n"
+                      "place: Helsinki, Finland\nquote: The two generals met in Helsinki.\n",
+    "b-helsinki-dated.txt": "title: Top generals meet in Helsinki\ndate: 2021-09-22\n"
+                            "people: Mark Milley; Gen. Valery Gerasimov\nplace: Helsinki, Finland\n"
+                            "quote: Milley met Gerasimov on Wednesday in Helsinki.\n",
+    "c-call.txt": "title: Austin calls Bajwa\ndate: 2021-08-09\nkind: call\npeople: Lloyd Austin; Qamar Javed Bajwa\n"
+                  "quote: Austin called Bajwa about safe havens.\n",
+    "d-new-person.txt": "title: Jane Roe visits Kabul\ndate: 2023-07-19\nkind: visit\nplace: Kabul, Afghanistan\n"
+                        "people: Jane Roe\nquote: Jane Roe travelled to Kabul.\n",
+}
+
+
+@pytest.fixture
+def project(demo_project: Path) -> Path:
+    """The demo project with no events and the synthetic articles instead of the seeds."""
+    shutil.rmtree(demo_project / "content" / "events")
+    (demo_project / "content" / "events").mkdir()
+    shutil.rmtree(demo_project / "content" / "articles")
+    for name, text in ARTICLES.items():
+        path = demo_project / "content" / "articles" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return demo_project
+
+
+def snapshot(root: Path) -> dict[str, tuple[bytes, int]]:
+    return {p.relative_to(root).as_posix(): (p.read_bytes(), p.stat().st_mtime_ns)
+            for p in sorted((root / "content").rglob("*")) if p.is_file()}
+
+
+def stubs(root: Path) -> dict[str, str]:
+    return {p.stem: p.read_text(encoding="utf-8") for p in sorted((root / "content" / "events").glob("*.yaml"))}
+
+
+def test_ingest_creates_merged_stubs_and_a_second_run_changes_no_byte(project, cli, fake_extractor):
+    result = cli("-C", str(project), "ingest")
+    assert result.code == 0, result.err
+    events = stubs(project)
+    assert sorted(events) == ["2021-08-09-austin-calls-bajwa", "2021-09-22-milley-meets-gerasimov-in-helsinki",
+                              "2023-07-19-jane-roe-visits-kabul"]
+    helsinki = events["2021-09-22-milley-meets-gerasimov-in-helsinki"]
+    assert helsinki.startswith("# yaml-language-server: $schema=../event.schema.json\n# ingest: sha256=")
+    assert "article: a-helsinki.txt" in helsinki and "article: b-helsinki-dated.txt" in helsinki
+    assert "date from b-helsinki-dated.txt: Milley met Gerasimov on Wednesday in Helsinki." in helsinki
+    assert "created" in result.err and "unchanged" in result.err
+    people = (project / "content" / "people.yaml").read_text(encoding="utf-8")
+    assert "id: jane-roe" in people and "# The people registry" in people
+    check = cli("-C", str(project), "check")
+    assert check.code == 0, check.err
+
+    before = snapshot(project)
+    again = cli("-C", str(project), "ingest")
+    assert again.code == 0, again.err
+    assert snapshot(project) == before  # same bytes and same mtimes: nothing rewritten
+    assert "created                      0" in again.err
+    assert list((project / "content" / "events").glob(".*")) == []  # no temporary files left behind
+
+
+def test_an_edited_stub_survives_except_for_an_appended_source(project, cli, fake_extractor):
+    assert cli("-C", str(project), "ingest").code == 0
+    path = project / "content" / "events" / "2021-08-09-austin-calls-bajwa.yaml"
+    edited = path.read_text(encoding="utf-8").replace("title: Austin calls Bajwa", "title: Austin phones Bajwa")
+    edited = edited.replace("kind: call\n", "kind: call  # confirmed by the DoD readout\n")
+    path.write_text(edited, encoding="utf-8")
+    (project / "content" / "articles" / "e-call-again.txt").write_text(
+        "title: Pentagon chief speaks to army chief\ndate: 2021-08-09\nkind: call\n"
+        "people: Lloyd J. Austin III; General Bajwa\nquote: A very long sentence about the call " + "x" * 120 + "\n",
+        encoding="utf-8")
+    result = cli("-C", str(project), "ingest")
+    assert result.code == 0, result.err
+    after = path.read_text(encoding="utf-8")
+    sources_end = edited.index("threads:")
+    assert after.startswith(edited[:sources_end])  # everything before the new source, byte for byte
+    added = after[sources_end:after.index("threads:")]
+    assert added.startswith("  - article: e-call-again.txt\n")
+    assert after[after.index("threads:"):] == edited[sources_end:]  # and everything after it
+    assert "new source appended: e-call-again.txt" in result.err
+    event = load_content(Project(project)).event("2021-08-09-austin-calls-bajwa")
+    assert event is not None and [s.article for s in event.sources] == ["c-call.txt", "e-call-again.txt"]
+    before = snapshot(project)
+    assert cli("-C", str(project), "ingest").code == 0
+    assert snapshot(project) == before  # the source is there now: not appended twice
+
+
+def test_an_unedited_stub_is_regenerated_with_new_evidence(project, cli, fake_extractor):
+    assert cli("-C", str(project), "ingest").code == 0
+    (project / "content" / "articles" / "e-call-again.txt").write_text(
+        "title: Austin speaks to Bajwa\ndate: 2021-08-09\nkind: call\npeople: Lloyd Austin; General Bajwa\n",
+        encoding="utf-8")
+    result = cli("-C", str(project), "ingest")
+    text = stubs(project)["2021-08-09-austin-calls-bajwa"]
+    assert "article: e-call-again.txt" in text and ingest.is_ingest_owned(text)
+    assert "regenerated with new evidence" in result.err
+
+
+def test_unreadable_article_is_skipped_and_reported(project, cli, fake_extractor):
+    (project / "content" / "articles" / "z-broken.txt").write_bytes(b"\x00\x01binary")
+    result = cli("-C", str(project), "ingest")
+    assert result.code == 1
+    assert "error: content/articles/z-broken.txt: skipped: this is a binary file, not an article" in result.err
+    assert "unreadable                   1" in result.err
+    assert len(stubs(project)) == 3  # the other articles were processed
+
+
+def test_article_outside_the_project_is_imported(project, cli, fake_extractor, tmp_path):
+    outside = tmp_path / "elsewhere" / "story.txt"
+    outside.parent.mkdir()
+    outside.write_text(ARTICLES["c-call.txt"].replace("Austin calls", "Austin rings"), encoding="utf-8")
+    result = cli("-C", str(project), "ingest", str(outside))
+    assert result.code == 0, result.err
+    assert (project / "content" / "articles" / "story.txt").read_bytes() == outside.read_bytes()
+    assert "article: story.txt" in stubs(project)["2021-08-09-austin-rings-bajwa"]
+    assert cli("-C", str(project), "check").code == 0
+
+
+def test_a_second_ingest_is_refused_while_the_lock_is_held(project, cli, fake_extractor, monkeypatch):
+    monkeypatch.setattr(project_lock, "WAIT_SECONDS", 0.2)
+    with project_lock.project_lock(Project(project), "build"):
+        result = cli("-C", str(project), "ingest")
+    assert result.code == 1
+    assert "another timeline build is running (pid " in result.err
+    assert "wait for it or remove .timeline/lock" in result.err
+    assert stubs(project) == {}
+    assert cli("-C", str(project), "ingest").code == 0  # released afterwards
+
+
+def test_schema_is_written_when_missing(project, cli, fake_extractor):
+    (project / "content" / "event.schema.json").unlink()
+    assert cli("-C", str(project), "ingest").code == 0
+    schema = json.loads((project / "content" / "event.schema.json").read_text(encoding="utf-8"))
+    assert schema["title"] == "timeline event"
+
+
+def test_extract_prints_events_as_json_and_writes_nothing(project, cli, fake_extractor):
+    before = snapshot(project)
+    files = [str(project / "content" / "articles" / n) for n in ("a-helsinki.txt", "b-helsinki-dated.txt")]
+    result = cli("-C", str(project), "extract", *files, "--json")
+    assert result.code == 0, result.err
+    events = json.loads(result.out)
+    assert len(events) == 1
+    assert events[0]["date"] == "2021-09-22" and len(events[0]["sources"]) == 2
+    assert events[0]["review"]["evidence"]["date"].startswith("date from b-helsinki-dated.txt")
+    assert snapshot(project) == before
+
+
+def test_extract_outside_a_project_uses_an_empty_registry(tmp_path, fake_extractor):
+    article = tmp_path / "story.txt"
+    article.write_text(ARTICLES["d-new-person.txt"], encoding="utf-8")
+    result = ingest.extract_events([article], project_dir=tmp_path)
+    assert result.problems == []
+    [event] = result.events_json()
+    assert event["participants"][0]["person"] == "jane-roe" and event["sources"][0]["article"] == "story.txt"
+
+
+def test_append_sources_keeps_every_other_byte():
+    text = ("# yaml-language-server: $schema=../event.schema.json\n# my notes\nid: x\ntitle: X\n"
+            "sources:\n  - article: a.txt\n    quote: >-\n      folded long\n      text\n  # keep me\n\n"
+            "# about threads\nthreads: []\n")
+    result = ingest.append_sources(text, [Source(article="b.txt", quote="new")])
+    assert result == text.replace("  # keep me\n", "  # keep me\n  - article: b.txt\n    outlet: null\n"
+                                  "    url: null\n    published: null\n    quote: new\n")
+    assert ingest.append_sources("id: x\nsources: []\n", [Source(article="b.txt")]) is None
+
+
+@pytest.mark.skipif(not HAVE_EXTRACTOR, reason="timeline.extract.stub is not installed yet")
+def test_seed_articles_become_three_stubs_and_reingest_is_idempotent(demo_project):
+    shutil.rmtree(demo_project / "content" / "events")
+    (demo_project / "content" / "events").mkdir()
+    first = run_timeline("-C", str(demo_project), "ingest")
+    assert first.returncode == 0, first.stderr
+    events = {p.stem: load_content(Project(demo_project)).event(p.stem)
+              for p in (demo_project / "content" / "events").glob("*.yaml")}
+    by_articles = sorted(tuple(sorted(s.article for s in e.sources)) for e in events.values())
+    seeds = sorted(p.name for p in SEEDS.iterdir())
+    assert by_articles == [(seeds[0], seeds[1]), (seeds[2], seeds[3]), (seeds[4],)]
+    before = snapshot(demo_project)
+    second = run_timeline("-C", str(demo_project), "ingest")
+    assert second.returncode == 0, second.stderr
+    assert snapshot(demo_project) == before
+    assert run_timeline("-C", str(demo_project), "check").returncode == 0
+
+
+@pytest.mark.skipif(not HAVE_EXTRACTOR, reason="timeline.extract.stub is not installed yet")
+def test_seed_articles_through_the_worker_pool_match_the_inline_run(demo_project):
+    content = load_content(Project(demo_project))
+    items = [(SEEDS / n, n, n) for n in sorted(p.name for p in SEEDS.iterdir())]
+    inline = ingest.extract_all(items, content.people, jobs=1)
+    pooled = ingest.extract_all(items, content.people, jobs=2, inline_below=0)
+    assert [o.event.to_yaml() if o.event else o.problem for o in pooled] == \
+        [o.event.to_yaml() if o.event else o.problem for o in inline]
