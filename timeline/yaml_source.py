@@ -93,6 +93,8 @@ class _Builder:
         if depth > MAX_DEPTH:
             line, col = _node_mark(node)
             raise ContentError.at(self.path, line, f"nesting deeper than {MAX_DEPTH} levels; flatten this value", col)
+        if isinstance(node, yaml.ScalarNode) and node.tag in (_CORE + "value", _CORE + "merge"):
+            return node.value  # a plain `=` or `<<` as a value is just text (a `<<` key is refused in _mapping)
         if node.tag not in ALLOWED_TAGS:
             line, col = _node_mark(node)
             tag = node.tag.replace(_CORE, "!!")

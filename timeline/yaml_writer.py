@@ -7,13 +7,12 @@ from typing import Any
 
 import yaml
 
-try:
-    from yaml import CSafeDumper as _BaseDumper
-except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeDumper as _BaseDumper  # type: ignore[assignment]
+# The pure-Python dumper, not CSafeDumper: libyaml's emitter never calls `increase_indent`, so with it lists
+# came out flush with their key, unlike the hand-written files. Event files are small; the speed is not missed.
+_BaseDumper = yaml.SafeDumper
 
 
-class _StubDumper(_BaseDumper):  # type: ignore[misc, valid-type]
+class _StubDumper(_BaseDumper):
     """Block style; multi-line text as `|` blocks; lists indented under their key."""
 
     def increase_indent(self, flow: bool = False, indentless: bool = False) -> Any:
