@@ -12,6 +12,7 @@ from pathlib import Path, PurePosixPath
 
 from .config import Config, parse_config
 from .errors import ContentError, Problems, did_you_mean
+from .load_cache import ParseCache
 from .model import Event, is_valid_id, parse_event
 from .people import PeopleRegistry, parse_people
 from .yaml_source import read_yaml
@@ -152,23 +153,31 @@ def load_content(project: Project) -> Content:
     if not project.content_dir.is_dir():
         problems.error(str(project.content_dir), None,
                        "no content/ folder here; run in a timeline project, pass -C DIR, or create one with `timeline init DIR`")
-    config = parse_config(_read_optional_yaml(project.config_path, project.relative(project.config_path), problems),
-                          project.relative(project.config_path), problems)
-    people = parse_people(_read_optional_yaml(project.people_path, project.relative(project.people_path), problems),
-                          project.relative(project.people_path), problems)
-    events = []
-    for path in list_event_files(project):
-        shown = project.relative(path)
-        if path.suffix == ".yml":
-            problems.error(shown, None, f"event files end in .yaml; rename it to {path.stem}.yaml")
-            continue
-        if not is_valid_id(path.stem):
-            problems.error(shown, None, f'"{path.name}" is not a valid event file name; use a lowercase slug '
-                           "(a-z, 0-9, hyphens) ending in .yaml")
-            continue
-        event = read_event_file(path, shown, problems, config.kinds)
-        if event is not None:
-            events.append(event)
+    # Unchanged files come from the parse cache with the problems they had (see load_cache.py).
+    with ParseCache.open(project.state_dir) as cache:
+        config_shown = project.relative(project.config_path)
+        config = cache.parse(project.config_path, config_shown, None, problems, lambda own: parse_config(
+            _read_optional_yaml(project.config_path, config_shown, own), config_shown, own))
+        people_shown = project.relative(project.people_path)
+        people = cache.parse(project.people_path, people_shown, None, problems, lambda own: parse_people(
+            _read_optional_yaml(project.people_path, people_shown, own), people_shown, own))
+        events = []
+        # Resolving every path costs ~0.1 ms a file (1.3 s for 10,000 events); symlinks still take the slow, exact path.
+        events_shown = project.relative(project.events_dir)
+        fast_shown = not PurePosixPath(events_shown).is_absolute()
+        for path in list_event_files(project):
+            shown = f"{events_shown}/{path.name}" if fast_shown and not path.is_symlink() else project.relative(path)
+            if path.suffix == ".yml":
+                problems.error(shown, None, f"event files end in .yaml; rename it to {path.stem}.yaml")
+                continue
+            if not is_valid_id(path.stem):
+                problems.error(shown, None, f'"{path.name}" is not a valid event file name; use a lowercase slug '
+                               "(a-z, 0-9, hyphens) ending in .yaml")
+                continue
+            event = cache.parse(path, shown, config.kinds, problems,
+                                lambda own, path=path, shown=shown: read_event_file(path, shown, own, config.kinds))
+            if event is not None:
+                events.append(event)
     articles = list_articles(project)
     events.sort(key=Event.sort_key)
     content = Content(project, config, people, events, articles, problems)
