@@ -108,11 +108,11 @@ def event_stub(event_id: str, title: str, date: DateSpec | None, kind: str) -> s
     """The text of a new draft: every field present, empty ones flagged in review.needs with why."""
     needs = (["date"] if date is None else []) + ["place", "summary", "participants", "sources"]
     notes = {
-        "date": "Unknown when the stub was made; write YYYY, YYYY-MM or YYYY-MM-DD, only as precise as a source says.",
+        "date": "Unknown so far: write YYYY, YYYY-MM or YYYY-MM-DD, no more precise than a source says.",
         "place": "Where it happened, like 'Helsinki, Finland'.",
         "summary": "Two or three sentences of Markdown saying what happened.",
         "participants": "Who took part: name, title (rank), role (office), country, person (id in people.yaml).",
-        "sources": "At least one report: an article under content/articles/ or a url, and the quote that supports it.",
+        "sources": "One or more reports: an article under content/articles/ or a url, with the quote.",
     }
     lines = [
         SCHEMA_COMMENT,
@@ -122,7 +122,7 @@ def event_stub(event_id: str, title: str, date: DateSpec | None, kind: str) -> s
         f"date: {date.start.iso() if date else 'null'}\n",
         dump_yaml({"kind": kind, "place": None, "status": "draft", "summary": ""}),
         "participants: []\n",
-        "#  - {name: Jo Harper, title: Mayor, role: Mayor of Northport, country: United Kingdom, person: jo-harper}\n",
+        "#  - {name: Full Name, title: Gen., role: the office held, country: Country, person: id-in-people-yaml}\n",
         "sources: []\n",
         "#  - {article: file-under-content-articles.md, outlet: ..., url: https://..., published: YYYY-MM-DD,\n"
         "#     quote: the sentence that reports it}\n",
