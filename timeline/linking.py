@@ -56,6 +56,7 @@ _KIND_HINTS = (
     (re.compile(r"\b(met|meet(s|ing)?|talks)\b", re.I), "meeting"),
     (re.compile(r"\b(attack(s|ed)?|bomb(ing)?|raid)\b", re.I), "attack"),
 )
+_SUBJECT_PRONOUN = re.compile(r"\b(he|she|the two|both men|both leaders)\b", re.IGNORECASE)
 _CONTENT_WORD = re.compile(r"[a-z][a-z-]{3,}")
 _STOP = frozenset("""
 that this with from have been were will would their there about after before since into over under
@@ -96,15 +97,15 @@ def detect_organisations(text: str, known: Iterable[str] = ()) -> set[str]:
     return found
 
 
-def _phrase_pattern(phrases: Iterable[str]) -> re.Pattern[str] | None:
-    """One case-insensitive pattern for many phrases; hyphens match spaces and plurals match."""
+def _phrase_pattern(phrases: Iterable[str], ignore_case: bool = True) -> re.Pattern[str] | None:
+    """One pattern for many phrases; hyphens match spaces and plurals match."""
     parts = []
     for phrase in sorted({p.strip() for p in phrases if p.strip()}, key=len, reverse=True):
         words = [re.escape(w) for w in re.split(r"[\s-]+", phrase)]
         parts.append(r"[\s-]+".join(words) + r"(?:s|es)?")
     if not parts:
         return None
-    return re.compile(r"\b(" + "|".join(parts) + r")\b", re.IGNORECASE)
+    return re.compile(r"\b(" + "|".join(parts) + r")\b", re.IGNORECASE if ignore_case else 0)
 
 
 def _theme_key(text: str) -> str:
@@ -136,7 +137,8 @@ class _ThreadMatcher:
             person = people.find(name)
             self.people[person.id if person else "name:" + name_key(name)] = name
         self.places = _phrase_pattern(rules.places)
-        self.organisations = _phrase_pattern(rules.organisations)
+        # Organisations are proper names: "TTP" is the group, "ttp" inside a slug is not.
+        self.organisations = _phrase_pattern(rules.organisations, ignore_case=False)
         self.phrases = _phrase_pattern(rules.phrases)
         self.kinds = set(rules.kinds)
 
@@ -308,7 +310,9 @@ def _link_mentions(event: Event, ordered: list[Event], postings: dict[str, list[
         if mention.event:
             continue
         named = names.people_in(mention)
-        persons = named or person_keys(event)  # "He last visited": the report's own people
+        if not named and _SUBJECT_PRONOUN.search(f"{mention.summary} {mention.quote or ''}"):
+            named = person_keys(event)  # "He last visited": the report's own people
+        persons = named
         hint = _kind_hint(mention)
         candidates: dict[int, None] = {}
         for key in sorted(persons):
