@@ -224,3 +224,18 @@ def test_init_into_an_existing_folder_keeps_unrelated_files(tmp_path, cli):
     assert (target / "LICENSE").read_text(encoding="utf-8") == "MIT\n"
     assert (target / "content/timeline.yaml").is_file()
     assert cli("-C", str(target), "check").code == 0
+
+
+@pytest.mark.skipif(not HAS_BUILDER, reason="timeline.site.build is not written yet")
+def test_template_overrides_work_as_the_scaffold_readme_says(tmp_path, cli):
+    target = tmp_path / "themed"
+    init_project(target)
+    (target / "templates/static").mkdir()
+    (target / "templates/static/style.css").write_text("body { color: rebeccapurple }\n", encoding="utf-8")
+    (target / "templates/base.html").write_text(
+        (REPO / "timeline/theme/templates/base.html").read_text(encoding="utf-8")
+        .replace("{% block footer %}", "{% block footer %}<p>Our own footer</p>", 1), encoding="utf-8")
+    result = cli("-C", str(target), "build")
+    assert result.code == 0, result.err
+    assert "rebeccapurple" in (target / "site/static/style.css").read_text(encoding="utf-8")
+    assert "Our own footer" in (target / "site/index.html").read_text(encoding="utf-8")
