@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import re
 
 from ..partial_date import DAY, MONTH, PRECISIONS, YEAR, DateSpec
 
@@ -75,6 +76,9 @@ def short_gap(earlier: DateSpec, later: DateSpec) -> str:
     if gap is None:
         return ""
     text, approximate = gap
+    if "month" in text or "year" in text:
+        # Days are noise at this scale; the exact gap is in the list below the strip.
+        text = re.sub(r" \d+ days?$", "", text)
     for long, short in ((" years", " yr"), (" year", " yr"), (" months", " mo"), (" month", " mo"),
                         (" days", " d"), (" day", " d")):
         text = text.replace(long, short)

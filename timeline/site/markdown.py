@@ -83,9 +83,11 @@ def plain_text(text: str) -> str:
     words: list[str] = []
     for block in tokens:
         if block.type == "inline":
-            words.extend(child.content for child in block.children or [] if child.type in ("text", "code_inline"))
-            words.append(" ")
-        elif block.type in ("softbreak", "hardbreak"):
+            for child in block.children or []:
+                if child.type in ("text", "code_inline"):
+                    words.append(child.content)
+                elif child.type in ("softbreak", "hardbreak"):
+                    words.append(" ")
             words.append(" ")
     return re.sub(r"\s+", " ", "".join(words).replace("\n", " ")).strip()
 

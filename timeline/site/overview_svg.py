@@ -114,7 +114,7 @@ def _axis(clusters: list[_Cluster]) -> list[str]:
         start_day = dt.date.fromordinal(int(left) + 1)
         year, month = start_day.year, start_day.month
         month_px = cluster.width / cluster.span * 30.4
-        parts.append(f'<text class="ov-year" x="{_n(cluster.x0)}" y="12">{start_day.year}</text>')
+        parts.append(f'<text class="ov-year" x="{_n(cluster.x0)}" y="12.0">{start_day.year}</text>')
         last_year_x = cluster.x0
         while True:
             day = dt.date(year, month, 1)
@@ -126,8 +126,8 @@ def _axis(clusters: list[_Cluster]) -> list[str]:
                 major = month == 1
                 parts.append(f'<line class="ov-tick{" ov-major" if major else ""}" x1="{_n(x)}" '
                              f'y1="{_n(axis_y - (8 if major else 4))}" x2="{_n(x)}" y2="{_n(axis_y)}"/>')
-                if major and x - last_year_x > 34:
-                    parts.append(f'<text class="ov-year" x="{_n(x)}" y="12">{year}</text>')
+                if major and x - last_year_x > 34 and cluster.x0 + cluster.width - x > 26:
+                    parts.append(f'<text class="ov-year" x="{_n(x)}" y="12.0">{year}</text>')
                     last_year_x = x
                 if month_px >= 26:
                     parts.append(f'<text class="ov-month" x="{_n(x + 2)}" y="{_n(axis_y - 10)}">'
@@ -142,7 +142,7 @@ def _axis(clusters: list[_Cluster]) -> list[str]:
                 parts.append(f'<line class="ov-break" x1="{_n(mid + dx - 3)}" y1="{_n(axis_y + 6)}" '
                              f'x2="{_n(mid + dx + 3)}" y2="{_n(axis_y - 6)}"/>')
             label = short_gap(cluster.spec_last, nxt.spec_first)
-            parts.append(f'<text class="ov-gap" x="{_n(mid)}" y="{_n(axis_y - 12)}" text-anchor="middle">'
+            parts.append(f'<text class="ov-gap" x="{_n(mid)}" y="12.0" text-anchor="middle">'
                          f"{escape(label)}</text>")
     return parts
 
@@ -163,7 +163,7 @@ def _mark(view: EventView, cluster_of, lane_y: float, color: str) -> str:  # typ
             centre = (x0 + x1) / 2
             x0, x1 = centre - 4, centre + 4
         shape = (f'<rect class="ov-span{approximate}" x="{_n(x0)}" y="{_n(lane_y - 4.5)}" width="{_n(x1 - x0)}" '
-                 f'height="9" rx="4.5" fill="{color}" stroke="{color}"/>')
+                 f'height="9.0" rx="4.5" fill="{color}" stroke="{color}"/>')
     # tabindex -1: the marks repeat the list below, which is the keyboard and screen-reader path.
     return f'<a href="{escape(view.url)}" tabindex="-1"><title>{tooltip}</title>{shape}</a>'
 
@@ -194,7 +194,7 @@ def render_overview(lanes: list[Lane], label: str, gap_days: int) -> Overview | 
         top = AXIS_HEIGHT + LANE_HEIGHT * index
         line_y = top + 23
         parts.append(f'<g class="ov-lane">'
-                     f'<rect x="{_n(MARGIN)}" y="{_n(top + 4)}" width="8" height="8" rx="2" fill="{color}"/>'
+                     f'<rect x="{_n(MARGIN)}" y="{_n(top + 4)}" width="8.0" height="8.0" rx="2" fill="{color}"/>'
                      f'<text class="ov-label" x="{_n(MARGIN + 13)}" y="{_n(top + 12)}">{escape(lane.label)}</text>')
         for cluster in clusters:
             parts.append(f'<line class="ov-lane-line" x1="{_n(cluster.x0)}" y1="{_n(line_y)}" '
