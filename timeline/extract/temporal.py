@@ -248,7 +248,8 @@ class _Resolver:
             pass
         year, how, confidence = self._stated_year_or_inferred(match, month)
         if year is None:
-            return self.mention(match, None, 0, self.no_reference(match.group(0), " (no year is given)"), EXPLICIT)
+            return self.mention(match, None, 0, self.no_reference(match.group(0), " (no year is given)"), EXPLICIT,
+                                self._relation(match))
         value = _explicit_day(year, month, day, match.group(0))
         if value is None:
             return self.mention(match, None, 0, f"'{match.group(0)}' is not a real date", EXPLICIT)
@@ -259,7 +260,8 @@ class _Resolver:
         month = _month_number(match["m"])
         year, how, confidence = self._stated_year_or_inferred(match, month)
         if year is None:
-            return self.mention(match, None, 0, self.no_reference(match.group(0), " (no year is given)"), RANGE)
+            return self.mention(match, None, 0, self.no_reference(match.group(0), " (no year is given)"), RANGE,
+                                self._relation(match))
         first = _explicit_day(year, month, int(match["d1"]), match.group(0))
         last = _explicit_day(year, month, int(match["d2"]), match.group(0))
         if first is None or last is None or last.first_day() < first.first_day():

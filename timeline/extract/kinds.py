@@ -1,0 +1,173 @@
+"""What happened: the sentence that reports the article's main event, its kind, a headline-style title and
+a short summary in the article's own words.
+
+The main event is the first sentence of the lead that reports a happening (a meeting, a call, a visit...)
+in the past or present tense, is not about something earlier ("last visited", "previously met"), and
+preferably names people. The sentences right after it that speak of the same happening ("a meeting
+between X and the army chief") are its supporting sentences: people named there took part.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .sentences import Sentence
+from .temporal import is_future_sentence
+
+# (kind, pattern, confidence): the first pattern that matches a sentence decides its kind. Ordered from
+# the most telling wording to the vaguest; "held talks with" a person is a meeting, "peace talks" are talks.
+KIND_PATTERNS: list[tuple[str, re.Pattern[str], float]] = [
+    ("call", re.compile(r"\b(?:(?<!so-)called(?!\s+(?:on|for|it|off|upon|him a|her a|them)\b)|phoned|telephoned|"
+                        r"spoke\s+(?:by|over the|on the)\s+(?:tele)?phone|(?:phone|telephone|video)\s+(?:call|"
+                        r"conversation|talks)|spoke\s+by\s+telephone|held\s+a\s+call|(?:in|on|during)\s+a\s+call)\b",
+                        re.IGNORECASE), 0.85),
+    ("summit", re.compile(r"\bsummit\b", re.IGNORECASE), 0.8),
+    ("visit", re.compile(r"\b(?:visited|visits|arrived\s+in|arrives\s+in|landed\s+in|(?:official|state|maiden|"
+                         r"first|two-day|three-day|day-long)\s+visit|visit\s+to|trip\s+to|travell?ed\s+to|toured)\b",
+                         re.IGNORECASE), 0.8),
+    ("talks", re.compile(r"\b(?:peace|ceasefire|trade|nuclear|round of|formal|bilateral)\s+(?:talks|negotiations)|"
+                         r"\bnegotiations\b", re.IGNORECASE), 0.75),
+    ("meeting", re.compile(r"\b(?:met|meets|meet|meeting\s+(?:with|between)|held\s+talks|holds\s+talks|hold\s+talks|"
+                           r"talks\s+with|engaged\s+in\s+(?:talks|discussions)|discussions?\s+with|sat\s+down\s+with|"
+                           r"hosted|received|called\s+on)\b", re.IGNORECASE), 0.8),
+    ("attack", re.compile(r"\b(?:attacked|attack\s+on|bombing|bombed|suicide\s+blast|blast|explosion|ambush(?:ed)?|"
+                          r"raid(?:ed)?|shelling|shot\s+dead|gunmen|killed)\b", re.IGNORECASE), 0.75),
+    ("agreement", re.compile(r"\b(?:signed|agreed\s+to|agreement|accord|treaty|memorandum\s+of\s+understanding)\b",
+                             re.IGNORECASE), 0.7),
+    ("appointment", re.compile(r"\b(?:appointed|named\s+as|nominated|sworn\s+in|took\s+office|assumed\s+(?:command|"
+                               r"office)|took\s+(?:over\s+)?command)\b", re.IGNORECASE), 0.75),
+    ("withdrawal", re.compile(r"\b(?:withdrew|withdrawal\s+(?:of|from)|pulled\s+out|pull-?out|left\s+[A-Z]\w+)\b"), 0.65),
+    ("exercise", re.compile(r"\b(?:exercises?|drills?|manoeuvres|maneuvers|war\s+games)\b", re.IGNORECASE), 0.7),
+    ("deployment", re.compile(r"\b(?:deployed|deployment\s+of|sent\s+troops)\b", re.IGNORECASE), 0.7),
+    ("election", re.compile(r"\b(?:elected|election|re-elected|went\s+to\s+the\s+polls)\b", re.IGNORECASE), 0.7),
+    ("protest", re.compile(r"\b(?:protest(?:ed|ers|s)?|demonstrat(?:ion|ors|ed)|rallied)\b", re.IGNORECASE), 0.7),
+    ("announcement", re.compile(r"\b(?:announced|unveiled|launched)\b", re.IGNORECASE), 0.6),
+    ("statement", re.compile(r"\b(?:issued\s+a\s+statement|said\s+in\s+a\s+statement|told\s+reporters|declared|"
+                             r"press\s+conference|briefing)\b", re.IGNORECASE), 0.55),
+]
+# The kinds that are something people do together at one time; the rest ("statement") are weaker leads.
+STRONG_KINDS = ("call", "summit", "visit", "talks", "meeting", "attack", "agreement", "appointment")
+
+_BACKGROUND = re.compile(r"\b(?:last\s+(?:visited|met|spoke|called)|previously|had\s+(?:met|visited|called|said)|"
+                         r"in\s+the\s+past|earlier\s+(?:this|last)|first\s+time\s+since\s+\w+\s+took|"
+                         r"since\s+(?:then|taking))\b", re.IGNORECASE)
+_EVENT_REFERENCE = re.compile(r"\b(?:the|a|their|this)\s+(?:meeting|call|talks|visit|discussions?|summit|"
+                              r"conversation|attack)\b|\b(?:met|meets|meeting\s+between|called|visited)\b",
+                              re.IGNORECASE)
+
+VERBS = {"meeting": "meets", "call": "calls", "talks": "holds talks with", "agreement": "signs an agreement with"}
+
+
+@dataclass(frozen=True)
+class KindGuess:
+    """An event kind, how sure we are, and the words that told us."""
+
+    kind: str
+    confidence: float
+    cue: str
+    sentence: str
+
+
+@dataclass
+class MainEvent:
+    """The sentence reporting the main event and the sentences that support it."""
+
+    main: Sentence | None
+    supporting: list[Sentence] = field(default_factory=list)
+    kind: KindGuess | None = None
+
+    @property
+    def indices(self) -> tuple[int, ...]:
+        found = [self.main.index] if self.main else []
+        return tuple(found + [s.index for s in self.supporting])
+
+
+def classify_kind(sentence: str) -> KindGuess | None:
+    """The kind of happening a sentence reports, or None when it reports none we know."""
+    for kind, pattern, confidence in KIND_PATTERNS:
+        match = pattern.search(sentence)
+        if match:
+            return KindGuess(kind, confidence, match.group(0), sentence)
+    return None
+
+
+def _is_prose(sentence: Sentence) -> bool:
+    """Headlines and decks carry no full stop; quotes are someone's words, not the report."""
+    text = sentence.text.strip()
+    return text[-1:] in ".!?”\"’" and not text.startswith(("“", '"', "‘")) and len(text.split()) >= 6
+
+
+def find_main_event(sentences: list[Sentence], headline: str | None = None, lead_size: int = 6) -> MainEvent:
+    """The main event's sentence among the first `lead_size` prose sentences, with its supporting sentences."""
+    lead = [s for s in sentences if _is_prose(s)][:lead_size]
+    best: tuple[float, Sentence, KindGuess] | None = None
+    for position, sentence in enumerate(lead):
+        guess = classify_kind(sentence.text)
+        if guess is None or is_future_sentence(sentence.text) or _BACKGROUND.search(sentence.text):
+            continue
+        score = guess.confidence - 0.12 * position + (0.15 if guess.kind in STRONG_KINDS else 0)
+        if best is None or score > best[0]:
+            best = (score, sentence, guess)
+    if best is None:
+        headline_kind = classify_kind(headline) if headline else None
+        main = lead[0] if lead else None
+        kind = KindGuess(headline_kind.kind, 0.45, headline_kind.cue, headline or "") if headline_kind else None
+        return MainEvent(main, [], kind)
+    _, main, guess = best
+    supporting = []
+    for sentence in lead:
+        if sentence.index <= main.index or sentence.index > main.index + 3:
+            continue
+        if _EVENT_REFERENCE.search(sentence.text) and not _BACKGROUND.search(sentence.text) \
+                and not is_future_sentence(sentence.text):
+            supporting.append(sentence)
+    # A lead that names nobody ("The senior Pentagon officer met his Russian counterpart") is often followed
+    # by one that names them: that sentence supports it, and a stronger cue there can refine the kind.
+    if headline:
+        headline_kind = classify_kind(headline)
+        if headline_kind and headline_kind.kind == guess.kind:
+            guess = KindGuess(guess.kind, min(0.95, guess.confidence + 0.05), guess.cue, guess.sentence)
+    return MainEvent(main, supporting, guess)
+
+
+def _surname(name: str) -> str:
+    words = name.split()
+    return words[-1] if words else name
+
+
+def event_title(kind: str, participants: list[str], place_city: str | None, fallback: str | None) -> str:
+    """A short headline: "Milley meets Gerasimov in Helsinki", "Austin calls Bajwa"."""
+    names = [_surname(n) for n in participants]
+    where = f" in {place_city}" if place_city and kind in ("meeting", "talks", "summit", "visit", "attack",
+                                                           "agreement", "exercise", "protest") else ""
+    if len(names) >= 2 and kind in ("meeting", "call", "talks", "agreement"):
+        others = " and ".join(names[1:3])
+        return f"{names[0]} {VERBS[kind]} {others}{where}"
+    if len(names) >= 2 and kind == "summit":
+        return f"{names[0]} and {names[1]} hold a summit{where}"
+    if names and kind == "visit" and place_city:
+        return f"{names[0]} visits {place_city}"
+    if names and kind == "call":
+        return f"{names[0]} holds a call"
+    if len(names) >= 2:
+        return f"{names[0]} and {names[1]}: {kind}{where}"
+    if names and kind in ("meeting", "talks"):
+        return f"{names[0]} holds {'talks' if kind == 'talks' else 'a meeting'}{where}"
+    if fallback:
+        words = fallback.split()
+        return " ".join(words[:12]).rstrip(".,;:")
+    return f"{kind.capitalize()}{where}".strip()
+
+
+def event_summary(main: MainEvent, max_sentences: int = 3) -> str:
+    """One to three of the article's own sentences about the main event; quotes are left out."""
+    chosen: list[str] = []
+    for sentence in [s for s in [main.main, *main.supporting] if s is not None]:
+        text = sentence.text.strip()
+        if text.startswith(("“", '"', "‘")) or text in chosen:
+            continue
+        chosen.append(text)
+        if len(chosen) >= max_sentences:
+            break
+    return " ".join(chosen)

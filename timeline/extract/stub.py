@@ -1,0 +1,214 @@
+"""Assemble an honest draft event from one article: every field with its evidence, its confidence, and a
+review flag wherever the article does not settle it.
+
+`extract_article` is pure: an `Article` and the people registry in, an `Extraction` out; no files.
+The rule above all others: never a confident wrong date. A date is only as precise as the text and the
+publication date allow; when they do not allow one, the date is left empty and "date" goes to
+`review.needs` with the reason in plain English.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..model import DRAFT, Event, Mention, Participant, Review, Source
+from ..partial_date import DateSpec
+from ..people import PeopleRegistry
+from ..slugs import event_id_for
+from .article import Article
+from .kinds import MainEvent, event_summary, event_title, find_main_event
+from .mentions import find_mentions
+from .people_mentions import PersonMention, find_people
+from .places import Place, countries_in, find_places, gazetteer, place_from_dateline
+from .sentences import Sentence, split_sentences
+from .temporal import TemporalMention, find_temporal_mentions
+
+# Below this a field goes to review.needs.
+CONFIDENCE_THRESHOLD = 0.7
+# Kinds that happen in no one place: a missing place is not a gap for them.
+PLACELESS_KINDS = ("call", "statement", "announcement", "appointment", "other")
+# Words showing that a date belongs to the report of the event ("a handout issued on Monday").
+_ATTRIBUTION = re.compile(r"\b(?:said|says|stated|statement|handout|announced|according|told|issued|reported|"
+                          r"confirmed|readout|release)\b[^.]{0,40}$", re.IGNORECASE)
+# Relations that make a date a bound, not the time of the event.
+_BOUND_RELATIONS = ("since", "by", "until", "till", "before", "after", "from", "through")
+
+
+@dataclass
+class Extraction:
+    """What one article yields: the draft event (None if no event could be found) and everyone it names."""
+
+    article: Article
+    event: Event | None
+    people: list[PersonMention] = field(default_factory=list)
+    dates: list[TemporalMention] = field(default_factory=list)  # temporal mentions in the event's sentences
+    problems: list[str] = field(default_factory=list)  # why no event, in plain English
+
+
+@dataclass
+class _Field:
+    value: object
+    confidence: float
+    evidence: str | None
+    note: str | None = None
+    needs_review: bool = False
+
+
+def _event_sentences(main: MainEvent) -> list[Sentence]:
+    return [s for s in [main.main, *main.supporting] if s is not None]
+
+
+def _choose_date(main: MainEvent, article: Article) -> tuple[_Field, list[TemporalMention]]:
+    """The event's date from its own sentences: the main sentence first, then the supporting ones."""
+    seen: list[TemporalMention] = []
+    for sentence in _event_sentences(main):
+        mentions = find_temporal_mentions(sentence.text, article.published)
+        seen.extend(mentions)
+        candidates = [m for m in mentions if m.relation not in _BOUND_RELATIONS and not m.future
+                      and not (m.kind == "year" and m.confidence < 0.7)]
+        if not candidates:
+            continue
+        chosen = candidates[0]
+        reported = bool(_ATTRIBUTION.search(sentence.text[:chosen.start]))
+        if chosen.value is None:
+            return _Field(None, 0.0, sentence.text, f"{chosen.reason}; check the date against other reports",
+                          True), seen
+        confidence = chosen.confidence
+        note = f"'{chosen.text}': {chosen.reason}"
+        if reported:
+            confidence -= 0.15
+            note += "; this is when the event was reported, which may be a day or more after it happened"
+        published = article.published
+        if published is not None and chosen.value.first_day() > published.last_day():
+            confidence = min(confidence, 0.3)
+            note += f"; it falls after the publication date {published.iso()}"
+        return _Field(chosen.value, round(confidence, 2), sentence.text, note,
+                      confidence < CONFIDENCE_THRESHOLD), seen
+    if article.published is not None:
+        note = (f"the article gives no date for the event; it was published {article.published.iso()}, "
+                "so the event happened on or before that")
+    else:
+        note = "the article gives no date for the event and no publication date"
+    evidence = main.main.text if main.main else None
+    return _Field(None, 0.0, evidence, note, True), seen
+
+
+def _choose_place(main: MainEvent, article: Article, kind: str) -> _Field:
+    """The most specific place named in the event's sentences; the dateline only as a flagged fallback."""
+    prefer = countries_in(article.text)
+    best: Place | None = None
+    for sentence in _event_sentences(main):
+        places = find_places(sentence.text, prefer)
+        specific = [p for p in places if p.city or p.facility]
+        if specific:
+            best = specific[0]
+            break
+        if best is None and places:
+            best = places[0]
+    if best is not None and (best.city or best.facility or kind not in PLACELESS_KINDS):
+        return _Field(best, best.confidence, best.sentence, best.reason, best.confidence < CONFIDENCE_THRESHOLD)
+    if kind in PLACELESS_KINDS:
+        return _Field(None, 1.0, None, None, False)
+    if article.dateline:
+        fallback = place_from_dateline(article.dateline, prefer)
+        if fallback is not None:
+            return _Field(fallback, fallback.confidence, article.dateline, fallback.reason, True)
+    return _Field(None, 0.0, None, "the article does not say where the event happened", True)
+
+
+def _in_order(people: list[PersonMention], main: MainEvent) -> list[PersonMention]:
+    """Who did it first, then to whom: named before the main verb, named only in a supporting sentence (the
+    lead said "a top US commander"), then named after the verb."""
+    assert main.main is not None
+    text = main.main.text
+    cue = text.find(main.kind.cue) if main.kind and main.kind.cue in text else -1
+
+    def slot(person: PersonMention) -> int:
+        if main.main is None or main.main.index not in person.sentences or cue < 0:
+            return 1
+        words = [w for w in person.name.split() if len(w) > 2]
+        position = min((text.find(w) for w in words if w in text), default=-1)
+        if position < 0:
+            return 1
+        return 0 if position < cue else 2
+
+    return sorted(people, key=slot)
+
+
+def _participants(people: list[PersonMention], kind: str) -> tuple[list[PersonMention], _Field]:
+    taking_part = [p for p in people if p.is_participant]
+    if not taking_part:
+        return [], _Field([], 0.0, None, "no one named in the article is shown taking part", True)
+    confidence = min(p.confidence for p in taking_part)
+    note = None
+    if kind in ("meeting", "call", "talks") and len(taking_part) < 2:
+        confidence = min(confidence, 0.5)
+        note = f"a {kind} needs two sides, but only {taking_part[0].name} is named"
+    missing = [p.name for p in taking_part if not p.role or not p.country]
+    if missing and note is None:
+        note = f"office or country not stated for {', '.join(missing)}"
+    evidence = " / ".join(dict.fromkeys(p.evidence for p in taking_part))
+    return taking_part, _Field(taking_part, round(confidence, 2), evidence, note, confidence < CONFIDENCE_THRESHOLD)
+
+
+def extract_article(article: Article, people: PeopleRegistry | None = None) -> Extraction:
+    """The draft event an article reports, with evidence and confidence for every field."""
+    sentences = split_sentences(article.text)
+    if not sentences:
+        return Extraction(article, None, problems=["the article has no text"])
+    main = find_main_event(sentences, article.title)
+    if main.main is None:
+        return Extraction(article, None, problems=["no sentence in the article reads like a report of an event"])
+    persons = find_people(sentences, people, main.indices)
+    kind_guess = main.kind
+    kind = kind_guess.kind if kind_guess else "other"
+    kind_field = _Field(kind, kind_guess.confidence if kind_guess else 0.3,
+                        kind_guess.sentence if kind_guess else main.main.text,
+                        f"from the words '{kind_guess.cue}'" if kind_guess else "no wording says what kind of event this is")
+    kind_field.needs_review = kind_field.confidence < CONFIDENCE_THRESHOLD
+    date_field, temporal = _choose_date(main, article)
+    place_field = _choose_place(main, article, kind)
+    participants, participants_field = _participants(persons, kind)
+    participants = _in_order(participants, main)
+    place: Place | None = place_field.value  # type: ignore[assignment]
+    title = event_title(kind, [p.name for p in participants], place.city if place else None,
+                        article.title or main.main.text)
+    title_confidence = round(min(kind_field.confidence, participants_field.confidence or 0.4), 2)
+    title_field = _Field(title, title_confidence, main.main.text,
+                         "made from the participants' surnames, the kind and the place" if participants
+                         else "no participants: taken from the headline", title_confidence < CONFIDENCE_THRESHOLD)
+    date: DateSpec | None = date_field.value  # type: ignore[assignment]
+    mentions: list[Mention] = find_mentions(sentences, article.published, date, main.indices, article.name)
+    review = Review()
+    for name, item in (("date", date_field), ("place", place_field), ("kind", kind_field),
+                       ("participants", participants_field), ("title", title_field)):
+        if item.evidence:
+            review.evidence[name] = item.evidence
+        if item.evidence or item.needs_review:
+            review.confidence[name] = round(max(0.0, min(1.0, item.confidence)), 2)
+        if item.needs_review:
+            review.needs.append(name)
+        if item.note and (item.needs_review or name == "date"):
+            review.notes[name] = item.note
+    event = Event(
+        id=event_id_for(date, title),
+        title=title,
+        date=date,
+        kind=kind,
+        status=DRAFT,
+        place=place.name if place else None,
+        summary=event_summary(main),
+        participants=[Participant(p.name, p.title, p.role, p.country, p.person_id) for p in participants],
+        sources=[Source(article=article.name, outlet=article.outlet, url=article.url, published=article.published,
+                        headline=article.title, author=article.author, quote=main.main.text)],
+        mentions=mentions,
+        review=review,
+    )
+    return Extraction(article, event, persons, temporal)
+
+
+def warm_up() -> None:
+    """Load the gazetteer and date parser now (once per worker process), not inside the first article."""
+    gazetteer()
+    find_temporal_mentions("It happened on September 22, 2021.", None)
