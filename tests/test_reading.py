@@ -564,3 +564,124 @@ def test_oversized_file_says_so(tmp_path: Path) -> None:
         handle.truncate(10 * 1024 * 1024 + 1)
     with pytest.raises(ArticleError, match=r"over the 10 MB limit"):
         read_article(path)
+
+
+# --- pasted pages in other outlets' styles (not seeds) --------------------------------------------------
+
+AP_STYLE = """Skip to main content
+Menu
+World
+Politics
+
+US, Russia military chiefs hold rare talks in Finland
+
+By LOLITA C. BALDOR
+Updated 4:12 PM GMT, September 22, 2021
+Share
+Copy Link
+
+HELSINKI (AP) — The top U.S. and Russian generals met for about six hours in Finland on Wednesday, as the U.S. works to reduce the risk of conflict between the two nations.
+
+ADVERTISEMENT
+
+U.S. officials have been searching for options in the region since the withdrawal, Col. Dave Butler said.
+
+Associated Press writer Matthew Lee in Washington contributed to this report.
+
+Copyright 2021 The Associated Press. All rights reserved. This material may not be published without permission.
+"""
+
+DAWN_STYLE = """Pakistan
+COAS, Centcom chief discuss regional security in Rawalpindi meeting
+Dawn.com | Naveed Siddiqui
+Published July 31, 2023
+Updated July 31, 2023 09:40pm
+
+Army chief Gen Asim Munir meets Centcom commander Gen Michael Kurilla at GHQ on Monday. — Photo courtesy ISPR
+
+RAWALPINDI: Chief of Army Staff General Asim Munir and US Central Command chief General Michael Erik Kurilla discussed the regional security situation on Monday, the military's media wing said.
+
+Read: Centcom chief's visit signals thaw in ties
+
+The visit was Gen Kurilla's second to Pakistan in seven months, the statement said.
+
+Facebook Count
+Twitter Share
+0
+Translate
+"""
+
+BBC_STYLE = """Milley and Gerasimov: Top US and Russian generals meet in Helsinki
+22 September 2021
+Image source, Reuters
+Image caption,
+Gen Milley has been chairman of the Joint Chiefs of Staff since 2019
+By Jonathan Beale
+Defence correspondent, BBC News
+
+The most senior military officers of the US and Russia have met in Finland for talks.
+
+Gen Mark Milley and Gen Valery Gerasimov held talks behind closed doors in Helsinki on Wednesday, the Pentagon said.
+
+Related Topics
+US armed forces
+Russia
+Finland
+"""
+
+GUARDIAN_STYLE = """---
+title: "US and Russian generals meet in Helsinki"
+url: https://www.theguardian.com/world/2021/sep/22/us-russia-generals-meet
+---
+
+The two generals met in Helsinki on Wednesday. Photograph: Evan Vucci/AP
+
+The most senior [US](https://www.theguardian.com/us) and Russian military officers met in Helsinki on Wednesday for talks that lasted several hours, officials in Washington said.
+
+Sign up to First Edition, our free daily newsletter – every weekday morning at 7am BST
+
+Neither side gave details of what was discussed, but the meeting comes weeks after the US withdrawal.
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "fmt", "expected", "paragraphs"),
+    [
+        pytest.param(
+            AP_STYLE, "text",
+            dict(title="US, Russia military chiefs hold rare talks in Finland", author="Lolita C. Baldor", agency="AP",
+                 outlet="AP", dateline="Helsinki", published=PartialDate(2021, 9, 22)),
+            ["The top U.S. and Russian generals met", "U.S. officials have been searching"],
+            id="ap",
+        ),
+        pytest.param(
+            DAWN_STYLE, "text",
+            dict(title="COAS, Centcom chief discuss regional security in Rawalpindi meeting", author="Naveed Siddiqui",
+                 outlet="Dawn", dateline="Rawalpindi", published=PartialDate(2023, 7, 31)),
+            ["Chief of Army Staff General Asim Munir", "The visit was Gen Kurilla's second"],
+            id="dawn",
+        ),
+        pytest.param(
+            BBC_STYLE, "text",
+            dict(title="Milley and Gerasimov: Top US and Russian generals meet in Helsinki", author="Jonathan Beale",
+                 outlet="BBC News", published=PartialDate(2021, 9, 22)),
+            ["The most senior military officers", "Gen Mark Milley and Gen Valery Gerasimov held talks"],
+            id="bbc",
+        ),
+        pytest.param(
+            GUARDIAN_STYLE, "markdown",
+            dict(title="US and Russian generals meet in Helsinki", outlet="The Guardian",
+                 published=PartialDate(2021, 9, 22)),
+            ["The most senior US and Russian military officers", "Neither side gave details"],
+            id="guardian-markdown",
+        ),
+    ],
+)
+def test_other_outlet_styles(text: str, fmt: str, expected: dict, paragraphs: list[str]) -> None:
+    article = parse_article_text(text, "story", fmt)
+    for field_name, value in expected.items():
+        assert getattr(article, field_name) == value, field_name
+    got = article.paragraphs()
+    assert len(got) == len(paragraphs), got
+    for paragraph, start in zip(got, paragraphs, strict=True):
+        assert paragraph.startswith(start)

@@ -63,8 +63,14 @@ _OUTLET_WORDS = {
 }
 # Bylines that credit a desk, not anyone we can name.
 _ANONYMOUS_BYLINES = re.compile(
-    r"^(?:our |a )?(?:staff|correspondent|reporter|web desk|news desk|desk|editorial board|editor|"
+    r"^(?:our |a |the )?(?:staff|correspondent|reporter|web desk|news desk|desk|editorial board|editor|agencies|"
     r"special correspondent|staff reporter|staff writer|monitoring desk|online desk|bureau)s?\b(?: report(?:er)?)?$",
+    re.IGNORECASE,
+)
+# A job title after the name: "Jonathan Beale, Defence correspondent", "Jane Doe, Senior Editor".
+_ROLE = re.compile(
+    r"\b(?:correspondent|reporter|editor|writer|analyst|contributor|columnist|producer|journalist|staff|"
+    r"bureau chief|desk)s?\b",
     re.IGNORECASE,
 )
 
@@ -137,13 +143,16 @@ _WEEKDAYS = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?"
 _DATE_LINE_FILLER = re.compile(
     rf"\b(?:published|posted|first|last|updated|modified|date|on|at|and|{_WEEKDAYS})\b\.?"
     r"|\b\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?|\b\d{1,2}\s*[ap]\.?m\.?"
-    r"|\b(?:[A-Z]{2,5}|UTC|GMT)(?:[+-]\d{1,2}(?::?\d{2})?)?\b"
+    r"|(?-i:\b(?:[A-Z]{2,5}|UTC|GMT)(?:[+-]\d{1,2}(?::?\d{2})?)?\b)"  # time zones: capitals only
     r"|[|,:;()\-–—/•·]",
     re.IGNORECASE,
 )
 _UPDATED_LABEL = re.compile(r"\b(?:updated|modified)\b", re.IGNORECASE)
 _URL = re.compile(r"https?://[^\s<>\"'()\[\]]+[^\s<>\"'()\[\].,;:!?]", re.IGNORECASE)
-_URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-]([01]\d)(?:[/-]([0-3]\d))?(?=[/-]|$)")
+_URL_DATE = re.compile(
+    r"/((?:19|20)\d\d)[/-]([01]\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)(?:[/-]([0-3]\d))?(?=[/-]|$)",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -181,6 +190,28 @@ def looks_like_person(text: str) -> bool:
     ) and not looks_like_outlet(text)
 
 
+def person_name(text: str) -> str:
+    """ "LOLITA C. BALDOR" -> "Lolita C. Baldor"; names already in mixed case are kept as written."""
+    if not text.isupper():
+        return text
+    return " ".join(w if re.fullmatch(r"(?:[A-Z]\.)+", w) else w.capitalize() for w in text.split())
+
+
+def split_byline_date(line: str) -> tuple[str, str] | None:
+    """ "By Jane Doe | Published: Sep 22, 2021" -> ("By Jane Doe", "Published: Sep 22, 2021")."""
+    dates = find_dates(line)
+    if not dates:
+        return None
+    start = dates[0][0].start()
+    label = re.search(
+        rf"(?:[|,•·–—-]\s*)?(?:(?:published|posted|updated|first published)(?:\s+on)?\s*:?\s*)?(?:{_WEEKDAYS},?\s*)?$",
+        line[:start],
+        re.IGNORECASE,
+    )
+    cut = label.start() if label else start
+    return line[:cut].strip(), line[cut:].strip(" |,•·–—-")
+
+
 def parse_byline(line: str) -> Byline | None:
     """Read a "By ..." line; None when the line is not a byline at all."""
     match = re.match(r"^(?:written\s+)?by[:\s]\s*(.+)$", line.strip(), re.IGNORECASE)
@@ -199,19 +230,63 @@ def parse_byline(line: str) -> Byline | None:
             continue
         if agency_name(name):
             agency = agency or agency_name(name)
-        elif _ANONYMOUS_BYLINES.match(name):
+        elif _ANONYMOUS_BYLINES.match(name) or (_ROLE.search(name) and (author or agency or outlet)):
             continue
         elif looks_like_outlet(name):
             outlet = outlet or name
         else:
             people = [_clean_name(p) for p in re.split(r"\s+(?:and|&)\s+", name)]
             if all(looks_like_person(p) for p in people):
-                author.extend(people)
+                author.extend(person_name(p) for p in people)
             else:
                 return None
     if not (author or agency or outlet):
         return None
     return Byline(" and ".join(author) or None, agency, outlet)
+
+
+def _credit_part(part: str) -> Byline | None:
+    name = _clean_name(part)
+    if agency_name(name):
+        return Byline(agency=agency_name(name))
+    if re.fullmatch(r"[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}", name):  # "Dawn.com"
+        return Byline(outlet=outlet_from_url(f"https://{name.lower()}"))
+    if looks_like_outlet(name):
+        return Byline(outlet=name)
+    if looks_like_person(name):
+        return Byline(author=person_name(name))
+    return None
+
+
+def parse_credit_line(line: str) -> Byline | None:
+    """A byline without "By": "Dawn.com | Naveed Siddiqui", "Reuters • Jane Doe"; None otherwise."""
+    parts = [p for p in re.split(r"\s*[|•·]\s*", line.strip()) if p]
+    if len(parts) < 2 or len(parts) > 4:
+        return None
+    credits = [_credit_part(p) for p in parts]
+    if any(c is None for c in credits):
+        return None
+    return Byline(
+        next((c.author for c in credits if c and c.author), None),
+        next((c.agency for c in credits if c and c.agency), None),
+        next((c.outlet for c in credits if c and c.outlet), None),
+    )
+
+
+def parse_role_line(line: str) -> Byline | None:
+    """A job title line under a byline, maybe naming the outlet: "Defence correspondent, BBC News"."""
+    text = line.strip()
+    if word_count_simple(text) > 8 or not _ROLE.search(text) or text.endswith("."):
+        return None
+    outlet = None
+    for part in re.split(r"\s*[,|•·]\s*", text):
+        if not _ROLE.search(part) and looks_like_outlet(part):
+            outlet = _clean_name(part)
+    return Byline(outlet=outlet)
+
+
+def word_count_simple(text: str) -> int:
+    return len(text.split())
 
 
 def _date_from_match(match: re.Match[str]) -> PartialDate | None:
@@ -282,10 +357,10 @@ def date_from_url(url: str) -> PartialDate | None:
     match = _URL_DATE.search(path)
     if not match:
         return None
-    year, month, day = (int(g) if g else None for g in match.groups())
-    assert year is not None and month is not None
+    year, month_text, day = match.groups()
+    month = int(month_text) if month_text.isdigit() else MONTHS[month_text.lower()]
     try:
-        return PartialDate(year, month, day)
+        return PartialDate(int(year), month, int(day) if day else None)
     except DateValueError:
         return None
 

@@ -60,6 +60,7 @@ _TEASER_START = _re(
     r"most\s+(?:read|popular|viewed)|top\s+stories|editor'?s\s+picks?|"
     r"related(?:\s+(?:articles?|stories|story|news|content|coverage|posts?|reading|topics|links?|videos?))?)\b\s*(?:[:|\-–—]|$)",
     r"^(?:also\s+read|read\s+also|read\s+more|related\s+article|related\s+story|related\s+news|see\s+also)\b",
+    r"^read\s*:",
     r"^(?:watch|video|listen|photos|gallery|podcast|infographic)\s*[:|]",
 )
 # Short lines (prompts, buttons, labels) that are noise when they make up the whole line.
@@ -76,11 +77,20 @@ _SHORT_NOISE = _re(
     r"^continue\s+reading",
     r"^scroll\s+(?:down\s+)?to\s+continue",
     r"^skip\s+to\s+(?:main\s+)?content$",
-    r"^(?:sign|log)\s*(?:in|up|out)$",
+    r"^(?:sign|log)\s*(?:in|up|out)(?:\s+here)?\.?$",
+    r"^(?:menu|search|sections|close|home|back\s+to\s+top|top|save|bookmark|print|more|next|previous|play|pause)$",
+    r"^listen(?:\s+to\s+(?:this\s+)?(?:article|story))?(?:\s*[|:•·]?\s*\d+\s*min(?:ute)?s?)?$",
+    r"^\d+\s*min(?:ute)?s?\s+(?:read|listen)$",
+    r"^(?:(?:updated|published|posted)\s+)?\d+\s*(?:seconds?|mins?|minutes?|hours?|hrs?|days?|weeks?)\s+ago$",
+    r"^(?:image|media|video)\s+(?:caption|source)\s*[,:]",
+    r"^our\s+standards\s*:",
+    r"^[\w .,'’-]{3,80}\s(?:writers?|correspondents?|reporters?)\s[\w .,'’&-]{2,120}\scontributed(?:\s+to)?\s+(?:this|the)\s+report",
     r"^subscribe(?:\s+now)?!?$",
     r"^share(?:\s+(?:this|the)\s+(?:article|story|post|page))?(?:\s+(?:on|via)\s+\w+)?:?$",
     r"^(?:share|tweet|email|print|copy\s+link|whatsapp|facebook|twitter|linkedin|telegram|reddit|pinterest)"
-    r"(?:[\s,|/•·]+(?:share|tweet|email|print|copy\s+link|whatsapp|facebook|twitter|x|linkedin|telegram|reddit|pinterest))*$",
+    r"(?:[\s,|/•·]+(?:share|tweet|email|print|copy\s+link|whatsapp|facebook|twitter|x|linkedin|telegram|reddit|"
+    r"pinterest|count|like|comments?|\d+))*$",
+    r"^\d+$|^translate$",
     r"^follow\s+(?:us|@?\w+)\s+on\b",
     r"^click\s+here\b",
     r"^(?:©|\(c\)|copyright\b)",
@@ -111,6 +121,7 @@ _PROMPT_ANYWHERE = _re(
     r"\bget\s+(?:our|the)\b[^.]{0,20}\bapp\b",
     r"\bavailable\s+on\s+(?:the\s+)?(?:app\s+store|google\s+play)\b",
     r"\bnever\s+miss\s+a\s+(?:story|thing|beat|headline)\b",
+    r"\bsign\s+up\s+here\b",
     r"\bstay\s+(?:connected|informed|updated)\s+(?:and\s+\w+\s+)?with\s+us\b",
     r"\bfollow\s+us\s+on\s+(?:twitter|facebook|instagram|telegram|whatsapp|x|google\s+news|social\s+media)\b",
     r"\bjoin\s+(?:our|us\s+on)\s+(?:whatsapp|telegram)\b",
@@ -121,7 +132,11 @@ _CREDIT_END = _re(
     r"\s*(?:[:|]|\bby\b)\s*[^.:]{1,60}\)?$",
     r"\((?:file\s+)?(?:photo|image|picture|pic)\b[^()]{0,60}\)$",
     r"\b(?:via|/)\s*getty\s+images$",
+    r"[—–-]\s*(?:photo\s+(?:courtesy|by|credit)\b[^.]{1,40}|[\w .]{1,30}/\s*file(?:\s+photo)?|file(?:\s+photo)?)$",
 )
+# A caption's closing credit naming only an agency: "... in Kabul on Monday. — AFP". Story paragraphs
+# end like this too, so this only marks captions above the first paragraph of the story.
+TRAILING_AGENCY = re.compile(r"[.!?”\"']\s*[—–-]+\s*(?:AFP|Reuters|AP|APP|PPI|INP|EPA|Xinhua|Anadolu|ANI|PTI)$")
 # A slash-separated credit after a caption's last sentence: ". Chuck Burton / DoD / AFP".
 _SLASH_CREDIT = re.compile(
     r"[.!?”\"']\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}(?:\s*/\s*[A-Za-z][\w.'’&-]*(?:\s+[A-Za-z][\w.'’&-]*){0,3}){1,3}$"

@@ -19,6 +19,7 @@ from ..partial_date import DateValueError, PartialDate, parse_partial_date
 from . import metadata as meta
 from .article import Article
 from .noise import (
+    TRAILING_AGENCY,
     clean_inline_markup,
     ends_sentence,
     is_breadcrumb,
@@ -254,6 +255,27 @@ _NEWSLETTER_NAME = re.compile(
 )
 
 
+_COPYRIGHT_HOLDER = re.compile(
+    r"^(?i:(?:copyright\s*)?(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?(?:by\s+)?)"
+    r"((?:[Tt]he\s+)?[A-Z][\w&'’-]*(?:\.[a-z]{2,}\b)?(?:\s+[A-Z][\w&'’-]*){0,4})"
+)
+_CAPTION_LABEL = re.compile(r"^(?:image|media|video|photo)\s+caption\s*[,:]?$", re.IGNORECASE)
+
+
+def _is_label(text: str) -> bool:
+    """A word or three with no sentence punctuation: a section name or a navigation item."""
+    return 1 <= word_count(text) <= 3 and len(text) <= 30 and not ends_sentence(text) and not re.search(r"\d", text)
+
+
+def _note_owner(text: str, found: _Found) -> None:
+    """Who a dropped line says publishes the page: "subscribe to TBEN newsletters", "© 2023 The Daily Ledger"."""
+    if found.newsletter_outlet is not None:
+        return
+    match = _NEWSLETTER_NAME.search(text) or _COPYRIGHT_HOLDER.match(matching_form(text))
+    if match and not re.fullmatch(r"(?i)(?:all|our|the|this|\d+)", match.group(1)):
+        found.newsletter_outlet, found.newsletter_line = match.group(1).rstrip("."), text
+
+
 def _read_lines(lines: list[_Line], found: _Found, title_known: bool = False) -> list[_Line]:
     """Take headline, byline, date, URL and noise out of `lines`; return the story's own lines."""
     kept: list[_Line] = []
@@ -289,8 +311,20 @@ def _read_lines(lines: list[_Line], found: _Found, title_known: bool = False) ->
             continue  # dividers
         if near_top and found.byline is None:
             byline = meta.parse_byline(strip_bullet(text))
+            if byline is None and in_header and found.title is not None and not kept:
+                byline = meta.parse_credit_line(text)  # "Dawn.com | Naveed Siddiqui"
             if byline:
                 found.byline, found.byline_line = byline, text
+                role = meta.parse_role_line(following) if following else None
+                if role is not None:  # "Defence correspondent, BBC News" under "By Jonathan Beale"
+                    found.byline = meta.Byline(byline.author, byline.agency, byline.outlet or role.outlet)
+                    found.byline_line = f"{text} {following}"
+                    index += 1
+                continue
+            both = meta.split_byline_date(text)  # "By Jane Doe | Published: Sep 22, 2021"
+            if both and meta.parse_byline(both[0]) and meta.parse_date_line(both[1]):
+                found.byline, found.byline_line = meta.parse_byline(both[0]), text
+                found.date, found.date_line = found.date or meta.parse_date_line(both[1]), text
                 continue
         if near_top:
             date = meta.parse_date_line(text)
@@ -301,17 +335,21 @@ def _read_lines(lines: list[_Line], found: _Found, title_known: bool = False) ->
         if in_header and not seen_content:
             if is_breadcrumb(text, following):
                 continue
-            if not kept and found.title is None and is_section_label(text, following) and not is_noise_line(following or ""):
-                continue
-        if is_noise_line(text):
-            if found.newsletter_outlet is None:
-                match = _NEWSLETTER_NAME.search(text)
-                if match:
-                    found.newsletter_outlet, found.newsletter_line = match.group(1), text
-            continue
+            if not kept and found.title is None and not is_noise_line(following or "") and (
+                is_section_label(text, following) or (_is_label(text) and following is not None and _is_label(following))
+            ):
+                continue  # section names and navigation above the headline
         if is_related_heading(text):
             skip_teasers = True
             continue
+        if _CAPTION_LABEL.match(text):
+            index += 1 if following and not _is_prose(following) else 0
+            continue  # "Image caption," with the caption on the next line
+        if is_noise_line(text):
+            _note_owner(text, found)
+            continue
+        if in_header and TRAILING_AGENCY.search(matching_form(text)):
+            continue  # a caption credited to an agency, above the story
         if skip_teasers:
             # Under a "Related" heading come other stories' headlines until the story resumes.
             if not ends_sentence(text) and word_count(text) <= 25:
@@ -351,6 +389,7 @@ def _paragraphs(lines: list[_Line]) -> list[str]:
         wrapped = (
             len(texts) >= 2
             and max(len(t) for t in texts[:-1]) <= 100
+            and sum(len(t) for t in texts[:-1]) >= 40 * (len(texts) - 1)  # wrapped lines are long, labels short
             and sum(not ends_sentence(t) for t in texts[:-1]) >= (len(texts) - 1) / 2
         )
         if wrapped:
@@ -387,7 +426,8 @@ def _parse_plain(text: str, name: str, title_known: bool = False) -> Article:
 def _settle_metadata(article: Article, found: _Found) -> None:
     """Choose outlet, author, URL and publication date from what the text stated, recording where."""
     evidence = article.metadata_evidence
-    evidence.update(found.evidence)
+    for key, value in found.evidence.items():
+        evidence.setdefault(key, value)
     if article.url is None:
         if found.url is None and found.end_urls:
             found.url = found.end_urls[-1]  # a bare URL closing a pasted page is usually its address
@@ -415,11 +455,17 @@ def _settle_metadata(article: Article, found: _Found) -> None:
             article.outlet, evidence["outlet"] = byline.outlet, found.byline_line
         elif article.url and meta.outlet_from_url(article.url):
             article.outlet, evidence["outlet"] = meta.outlet_from_url(article.url), article.url
+        elif found.newsletter_outlet and meta.agency_name(found.newsletter_outlet):
+            # "Copyright 2021 The Associated Press": wire copy as the agency sent it
+            article.agency = article.agency or meta.agency_name(found.newsletter_outlet)
+            evidence.setdefault("agency", found.newsletter_line)
+            article.outlet, evidence["outlet"] = article.agency, found.newsletter_line
         elif found.newsletter_outlet:
             article.outlet, evidence["outlet"] = found.newsletter_outlet, found.newsletter_line
         elif article.agency:
             article.outlet, evidence["outlet"] = article.agency, evidence.get("agency", "")
-    if article.outlet and article.agency and article.agency.lower() not in article.outlet.lower():
+    stated = evidence.get("outlet") == FRONT_MATTER
+    if article.outlet and article.agency and not stated and article.agency.lower() not in article.outlet.lower():
         article.outlet = f"{article.outlet} ({article.agency})"  # wire copy republished: "The Moscow Times (AFP)"
     if article.published is None:
         if found.date is not None:
@@ -485,8 +531,8 @@ def _apply_front_matter(article: Article, data: dict[str, Any], name: str) -> No
         else:
             setattr(article, key, str(value).strip())
         evidence[key] = FRONT_MATTER
-    if "outlet" not in data and article.url and "outlet" in evidence and evidence["outlet"] != FRONT_MATTER:
-        # The front matter URL names the publisher better than guesses from the text.
+    if "outlet" not in data and "url" in data and article.url:
+        # The page's own URL names the publisher better than anything guessed from the text.
         article.outlet = meta.outlet_from_url(article.url)
         evidence["outlet"] = article.url
 
@@ -529,10 +575,13 @@ def markdown_to_text(body: str) -> str:
 
 def _parse_markdown(text: str, name: str) -> Article:
     data, body, _ = _split_front_matter(text, name)
-    article = _parse_plain(clean_inline_markup(markdown_to_text(body)), name)
-    article.source_format = "markdown"
+    found = _Found()
+    kept = _read_lines(_lines_of(clean_inline_markup(markdown_to_text(body))), found)
+    paragraphs = _take_dateline(_paragraphs(kept), found)
+    article = Article(name=name, text="\n\n".join(paragraphs), title=found.title, source_format="markdown")
     if data:
         _apply_front_matter(article, data, name)
+    _settle_metadata(article, found)  # fills in only what the front matter did not state
     return article
 
 
