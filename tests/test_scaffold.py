@@ -239,3 +239,28 @@ def test_template_overrides_work_as_the_scaffold_readme_says(tmp_path, cli):
     assert result.code == 0, result.err
     assert "rebeccapurple" in (target / "site/static/style.css").read_text(encoding="utf-8")
     assert "Our own footer" in (target / "site/index.html").read_text(encoding="utf-8")
+
+
+def test_editing_guide_examples_are_valid_events():
+    from timeline.errors import Problems
+    from timeline.model import parse_event
+    from timeline.yaml_source import parse_yaml
+
+    guide = (REPO / "docs/editing.md").read_text(encoding="utf-8")
+    blocks = [b.split("```", 1)[0] for b in guide.split("```yaml\n")[1:]]
+    events = [b for b in blocks if b.startswith("# yaml-language-server:")]
+    assert len(events) == 2
+    statuses, parsed = [], []
+    for text in events:
+        problems = Problems()
+        event = parse_event(parse_yaml(text, "docs/editing.md"), "docs/editing.md", problems)
+        assert not problems.errors, problems.errors
+        statuses.append(event.status)
+        parsed.append(event)
+    assert statuses == ["draft", "reviewed"]
+    # The "after" example is the demo's real reviewed event, abridged: the fields it shows must match.
+    real_path = REPO / "content/events" / f"{parsed[1].id}.yaml"
+    real = parse_event(parse_yaml(real_path.read_text(encoding="utf-8"), "x"), "x", Problems())
+    for field in ("title", "date", "kind", "place", "status", "summary", "participants", "threads"):
+        assert getattr(parsed[1], field) == getattr(real, field), field
+    assert parsed[1].review.notes == real.review.notes
