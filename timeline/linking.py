@@ -10,6 +10,7 @@ the pairs scored, so tests and the benchmark can check the growth.
 from __future__ import annotations
 
 import bisect
+import heapq
 import re
 from collections import defaultdict
 from collections.abc import Iterable
@@ -22,7 +23,7 @@ from .partial_date import DateSpec
 from .people import PeopleRegistry, name_key
 
 MAX_RELATED = 3
-NEIGHBOURS = 12  # per index list, how many events either side in time are scored
+NEIGHBOURS = 10  # per index list, how many events either side in time are scored
 MIN_RELATED_SCORE = 3
 MAX_MENTION_CANDIDATES = 200
 
@@ -217,13 +218,13 @@ def link_events(events: list[Event], config: Config, people: PeopleRegistry, onl
         mention_targets = _link_mentions(event, ordered, postings, starts, names, links)
         if mention_targets:
             links.mentions[event.id] = mention_targets
-        links.related[event.id] = _related(event, item, features, postings, position_of[event.id], mention_targets,
-                                           ordered, max_related, links)
+        links.related[event.id] = _related(event, item, postings, position_of[event.id], mention_targets, ordered,
+                                           starts, max_related, links)
     return links
 
 
-def _related(event: Event, item: _Features, features: list[_Features], postings: dict[str, list[int]],
-             position: int, mention_targets: dict[int, str], ordered: list[Event], max_related: int,
+def _related(event: Event, item: _Features, postings: dict[str, list[int]], position: int,
+             mention_targets: dict[int, str], ordered: list[Event], starts: list[tuple[int, int]], max_related: int,
              links: Links) -> list[Related]:
     """The few events sharing the most (people weigh most), nearest in time first among equals."""
     result: list[Related] = []
@@ -236,28 +237,25 @@ def _related(event: Event, item: _Features, features: list[_Features], postings:
     reasons: dict[int, list[str]] = defaultdict(list)
     for key, label in item.keys.items():
         positions = postings[key]
+        weight = WEIGHTS[key.split(":", 1)[0]]
         at = bisect.bisect_left(positions, position)
-        for other in positions[max(0, at - NEIGHBOURS): at + NEIGHBOURS + 1]:
-            if other == position:
-                continue
-            links.comparisons += 1
-            scores[other] += WEIGHTS[key.split(":", 1)[0]]
-            reasons[other].append(label)
-    me = _date_key(event)
+        nearest = positions[max(0, at - NEIGHBOURS): at + NEIGHBOURS + 1]
+        links.comparisons += len(nearest) - 1
+        for other in nearest:
+            if other != position:
+                scores[other] += weight
+                reasons[other].append(label)
+    me = starts[position]
 
     def rank(other: int) -> tuple[int, int, str]:
-        them = _date_key(ordered[other])
+        them = starts[other]
         distance = abs(them[1] - me[1]) if them[0] == me[0] == 0 else 10**9
         return (-scores[other], distance, ordered[other].id)
 
-    for other in sorted(scores, key=rank):
-        if len(result) >= max_related or scores[other] < MIN_RELATED_SCORE:
-            break
-        target = ordered[other].id
-        if target in taken:
-            continue
-        taken.add(target)
-        result.append(Related(target, "shares " + "; ".join(reasons[other][:3])))
+    # Only the few best are kept, so only candidates above the bar are ranked, with a bounded heap.
+    eligible = [o for o, score in scores.items() if score >= MIN_RELATED_SCORE and ordered[o].id not in taken]
+    for other in heapq.nsmallest(max_related - len(result), eligible, key=rank):
+        result.append(Related(ordered[other].id, "shares " + "; ".join(reasons[other][:3])))
     return result
 
 
