@@ -172,6 +172,10 @@
       index ? "Titles, people (any spelling of a name), places and summaries. Results update as you type."
             : "Titles, names, places and summaries as shown on this page. Results update as you type."));
     root.appendChild(form);
+    // Search first, then the filters, whatever order the template put the two containers in.
+    if (root.compareDocumentPosition(filtersBox) & Node.DOCUMENT_POSITION_PRECEDING) {
+      filtersBox.parentNode.insertBefore(root, filtersBox);
+    }
 
     // The filters, from the values the cards carry.
     var selects = {};
