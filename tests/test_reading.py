@@ -368,6 +368,11 @@ def test_date_and_outlet_from_url() -> None:
         ("WASHINGTON (Reuters) - The Pentagon said on Monday ...", "Washington"),
         ("NEW YORK — The council met on Friday.", "New York"),
         ("ISPR: The meeting was held at GHQ.", None),
+        ("New Delhi: The ministers met on Monday.", "New Delhi"),
+        ("Note: The ministers met on Monday.", None),
+        ("MIRANSHAH: Militants attacked a checkpost.", "Miranshah"),
+        ("SUMMARY: Militants attacked a checkpost.", None),
+        ("REUTERS: Militants attacked a checkpost.", None),
         ("BREAKING: Talks collapse in Doha.", None),
         ("The army chief met the visiting general.", None),
     ],
@@ -685,3 +690,25 @@ def test_other_outlet_styles(text: str, fmt: str, expected: dict, paragraphs: li
     assert len(got) == len(paragraphs), got
     for paragraph, start in zip(got, paragraphs, strict=True):
         assert paragraph.startswith(start)
+
+
+def test_html_fragment_and_html_saved_as_text(tmp_path: Path, no_network: None) -> None:
+    fragment = "<h1>Talks in Doha</h1><p>DOHA: The ministers met on Monday for talks on trade, officials said.</p>"
+    article = parse_article_text(fragment, "doha.html", "html")
+    assert (article.title, article.dateline, article.paragraphs()) == (
+        "Talks in Doha", "Doha", ["The ministers met on Monday for talks on trade, officials said."]
+    )
+    path = tmp_path / "saved.txt"
+    path.write_text(PAGE.replace("PUBLISHED_META", ""), encoding="utf-8")
+    assert read_article(path).source_format == "html"
+
+
+def test_front_matter_other_tools_names() -> None:
+    text = (
+        "---\nheadline: Talks in Doha\npublisher: Gulf Daily\ndate: 2024-01-05\nlink: https://gulf.example/x\n---\n"
+        "The ministers met on Monday for talks on trade, officials said.\n"
+    )
+    article = parse_article_text(text, "doha.md", "markdown")
+    assert (article.title, article.outlet, article.published, article.url) == (
+        "Talks in Doha", "Gulf Daily", PartialDate(2024, 1, 5), "https://gulf.example/x"
+    )

@@ -405,7 +405,12 @@ _DATELINE_CAPS = re.compile(
 _NOT_PLACES = {
     "BREAKING", "UPDATE", "UPDATED", "EXCLUSIVE", "WATCH", "ANALYSIS", "OPINION", "EDITORIAL", "LIVE", "VIDEO",
     "PHOTOS", "NOTE", "EDITOR'S NOTE", "CORRECTION", "FILE", "READ", "ALSO READ", "RELATED", "COMMENT", "Q", "A",
+    "SUMMARY", "HIGHLIGHTS", "WARNING", "DISCLAIMER", "FACTBOX", "EXPLAINER", "INTERVIEW", "REVIEW", "FEATURE",
+    "BACKGROUND", "CONTEXT", "STATEMENT", "TRANSCRIPT", "QUESTION", "ANSWER", "SOURCE", "SOURCES", "ADVERTISEMENT",
+    "IMPORTANT", "ATTENTION", "NOTICE", "REPORT", "SPONSORED", "PROMOTED", "EXCERPT", "TRENDING",
 }
+# "Islamabad: ...", "New Delhi: ...": a mixed-case place is only taken when it is a known one.
+_DATELINE_MIXED = re.compile(r"^(?P<place>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})\s*:\s+(?=[A-Z0-9“\"‘'])")
 
 
 @dataclass(frozen=True)
@@ -460,15 +465,20 @@ def find_dateline(paragraph: str) -> Dateline | None:
             place_name(place), text[match.end():].strip(), match.group("date"),
             _dateline_date(match.group("date")), agency, text[: match.end()].strip(),
         )
+    mixed = _DATELINE_MIXED.match(text)
+    if mixed and mixed.group("place").lower() in _known_places():
+        return Dateline(mixed.group("place"), text[mixed.end():].strip(), source=text[: mixed.end()].strip())
     match = _DATELINE_CAPS.match(text)
     if not match:
         return None
     place = match.group("place").strip(" ,")
-    if place in _NOT_PLACES or len(place) < 3:
+    if place in _NOT_PLACES or len(place) < 3 or agency_name(place):
         return None
     city = place.split(",")[0].strip()
-    # An all-capital opener may be an acronym ("ISPR: ..."), so it must name a known place.
-    if city.lower() not in _known_places() and place.lower() not in _known_places():
+    # An all-capital opener may be an acronym ("ISPR: ..."), so it must name a known place, or be long
+    # enough that it is unlikely to be one ("MIRANSHAH:", a town too small for the place list).
+    known = city.lower() in _known_places() or place.lower() in _known_places()
+    if not known and not all(len(w) >= 6 for w in re.findall(r"[A-Z]+", city)):
         return None
     rest = text[match.end():].strip()
     if rest and not re.match(r"[A-Z0-9“\"‘'(]", rest):

@@ -60,11 +60,12 @@ class ArticleError(ContentError):
 def format_of(path: Path, text: str = "") -> str:
     """"text", "markdown" or "html", from the file's suffix, else from how the text begins."""
     known = FORMATS.get(path.suffix.lower())
+    start = text.lstrip("\ufeff \t\r\n")[:500].lower()
+    # A page saved as .txt is still HTML; anything else trusts its suffix.
+    if known in (None, "text") and (start.startswith(("<!doctype html", "<html")) or re.search(r"<(?:head|body)\b", start)):
+        return "html"
     if known:
         return known
-    start = text.lstrip()[:500].lower()
-    if start.startswith(("<!doctype html", "<html")) or re.search(r"<(?:head|body|article)\b", start):
-        return "html"
     if start.startswith("---\n"):
         return "markdown"
     return "text"
@@ -91,7 +92,7 @@ def read_article(path: Path, name: str | None = None) -> Article:
         raise ArticleError.at(
             path, None, f"this is {what}, not an article; save the article as text (.txt), Markdown (.md) or HTML (.html)"
         )
-    fmt = format_of(path, raw[:600].decode("latin-1"))
+    fmt = format_of(path, raw[:600].replace(b"\x00", b"").decode("latin-1"))
     text = decode_article_bytes(raw, fmt)
     try:
         return parse_article_text(text, name, fmt)
@@ -503,6 +504,16 @@ def _split_front_matter(text: str, name: str) -> tuple[dict[str, Any] | None, st
     return data, body, offset
 
 
+# Our keys first, then the names other tools (Hugo, Jekyll, scrapers) give the same thing.
+_FRONT_MATTER_KEYS = {
+    "title": ("title", "headline"),
+    "outlet": ("outlet", "publisher", "site_name", "sitename", "source"),
+    "author": ("author", "authors", "byline"),
+    "url": ("url", "link", "canonical", "canonical_url", "source_url"),
+    "published": ("published", "date", "pubdate", "published_at", "publish_date"),
+}
+
+
 def _front_matter_line(data: dict[str, Any], key: str) -> int:
     mark = getattr(data, "value_mark", None)
     return mark(key)[0] if mark else 2
@@ -511,13 +522,12 @@ def _front_matter_line(data: dict[str, Any], key: str) -> int:
 def _apply_front_matter(article: Article, data: dict[str, Any], name: str) -> None:
     """Front matter states the metadata outright, so it wins over anything read from the text."""
     evidence = article.metadata_evidence
-    for key in ("title", "outlet", "author", "url", "published"):
-        value = data.get(key)
-        if key == "published" and value is None:
-            value = data.get("date")
-        if value is None or value == "":
+    for key, aliases in _FRONT_MATTER_KEYS.items():
+        given = next((k for k in aliases if data.get(k) not in (None, "")), None)
+        if given is None:
             continue
-        line = _front_matter_line(data, key if key in data else "date")
+        value = data[given]
+        line = _front_matter_line(data, given)
         if key == "author" and isinstance(value, list):
             value = " and ".join(str(v) for v in value)
         if key == "published":
@@ -531,7 +541,7 @@ def _apply_front_matter(article: Article, data: dict[str, Any], name: str) -> No
         else:
             setattr(article, key, str(value).strip())
         evidence[key] = FRONT_MATTER
-    if "outlet" not in data and "url" in data and article.url:
+    if evidence.get("url") == FRONT_MATTER and evidence.get("outlet") != FRONT_MATTER:
         # The page's own URL names the publisher better than anything guessed from the text.
         article.outlet = meta.outlet_from_url(article.url)
         evidence["outlet"] = article.url
@@ -597,6 +607,8 @@ def _parse_html(text: str, name: str) -> Article:
     """
     import trafilatura
 
+    if not re.search(r"<(?:html|body)\b", text[:2000], re.IGNORECASE):
+        text = f"<html><body><article>{text}</article></body></html>"  # trafilatura wants a whole page
     document = trafilatura.bare_extraction(
         text,
         with_metadata=True,
