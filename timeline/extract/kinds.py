@@ -52,6 +52,9 @@ STRONG_KINDS = ("call", "summit", "visit", "talks", "meeting", "attack", "agreem
 _BACKGROUND = re.compile(r"\b(?:last\s+(?:visited|met|spoke|called)|previously|had\s+(?:met|visited|called|said)|"
                          r"in\s+the\s+past|earlier\s+(?:this|last)|first\s+time\s+since\s+\w+\s+took|"
                          r"since\s+(?:then|taking))\b", re.IGNORECASE)
+# A sentence with its own year or distance in time ("in November 2022", "two years ago") is about another time.
+_OWN_DATE = re.compile(r"\b(?:19|20)\d\d\b|\b(?:ago|last\s+(?:year|month)|previously)\b", re.IGNORECASE)
+_SINCE = re.compile(r"\bsince\s+(?:\w+\s+)?(?:\d{1,2},?\s+)?(?:19|20)\d\d\b")  # a bound, not another time
 _EVENT_REFERENCE = re.compile(r"\b(?:the|a|their|this)\s+(?:meeting|call|talks|visit|discussions?|summit|"
                               r"conversation|attack)\b|\b(?:met|meets|meeting\s+between|called|visited)\b",
                               re.IGNORECASE)
@@ -120,7 +123,7 @@ def find_main_event(sentences: list[Sentence], headline: str | None = None, lead
         if sentence.index <= main.index or sentence.index > main.index + 3:
             continue
         if _EVENT_REFERENCE.search(sentence.text) and not _BACKGROUND.search(sentence.text) \
-                and not is_future_sentence(sentence.text):
+                and not is_future_sentence(sentence.text) and not _OWN_DATE.search(_SINCE.sub("", sentence.text)):
             supporting.append(sentence)
     # A lead that names nobody ("The senior Pentagon officer met his Russian counterpart") is often followed
     # by one that names them: that sentence supports it, and a stronger cue there can refine the kind.

@@ -61,12 +61,11 @@ def mention_summary(sentence: str, temporal: TemporalMention) -> str:
     return text[:1].upper() + text[1:] if text else sentence
 
 
-def _best_temporal(mentions: list[TemporalMention]) -> TemporalMention | None:
+def _usable_temporals(mentions: list[TemporalMention]) -> list[TemporalMention]:
+    """The dates that say when something happened: resolved ones (one per clause), or the first unresolved."""
     usable = [m for m in mentions if m.relation not in ("by", "until", "till", "before")]
-    if not usable:
-        return None
     precise = [m for m in usable if m.value is not None]
-    return max(precise, key=lambda m: m.confidence) if precise else usable[0]
+    return precise if precise else usable[:1]
 
 
 def find_mentions(sentences: list[Sentence], reference: PartialDate | None, main_date: DateSpec | None,
@@ -79,14 +78,16 @@ def find_mentions(sentences: list[Sentence], reference: PartialDate | None, main
             continue
         if text[-1:] not in ".!?”\"’" or len(text.split()) < 6 or not _HAPPENING.search(text):
             continue
-        temporal = _best_temporal(find_temporal_mentions(text, reference, main_date))
-        if temporal is None:
-            continue
-        if temporal.value is not None and main_date is not None and temporal.value == main_date \
-                and temporal.kind == "weekday":
-            continue  # the same day as the main event, said again: not a separate happening
-        found.append(Mention(summary=mention_summary(text, temporal), date=temporal.value, quote=text,
-                             article=article_name))
+        summaries: set[str] = set()
+        for temporal in _usable_temporals(find_temporal_mentions(text, reference, main_date)):
+            if temporal.value is not None and main_date is not None and temporal.value == main_date \
+                    and temporal.kind == "weekday":
+                continue  # the same day as the main event, said again: not a separate happening
+            summary = mention_summary(text, temporal)
+            if summary in summaries:
+                continue
+            summaries.add(summary)
+            found.append(Mention(summary=summary, date=temporal.value, quote=text, article=article_name))
         if len(found) >= MAX_MENTIONS:
-            break
+            return found[:MAX_MENTIONS]
     return found

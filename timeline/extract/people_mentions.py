@@ -229,13 +229,13 @@ def _prefix(tokens: list[_Token], name_start: int) -> tuple[list[str], str | Non
             depth -= 1
         elif depth == 0:
             lower = token.lower
-            if _is_office_word(token) and lower not in ("of", "the", "for", "and", "to", "on"):
+            if lower == "and":
+                break
+            if _is_office_word(token) and lower not in ("of", "the", "for", "to", "on"):
                 pass
-            elif lower in ("of", "the", "for", "and", "on") and j > 0 and (tokens[j - 1].text[:1].isupper()
-                                                                          or _is_office_word(tokens[j - 1])):
-                if lower == "and" and not tokens[j - 1].text[:1].isupper():
-                    break
-                pass
+            elif lower in ("of", "the", "for", "on") and j > 0 and (tokens[j - 1].text[:1].isupper()
+                                                                   or _is_office_word(tokens[j - 1])):
+                pass  # "and" always stops: "President Joe Biden and Chinese leader Xi Jinping" are two people
             elif text[:1].isupper() and token.lower not in STOP_CAPS and re.search(r"\w", text):
                 pass
             else:

@@ -96,6 +96,8 @@ def _choose_date(main: MainEvent, article: Article) -> tuple[_Field, list[Tempor
 
 def _choose_place(main: MainEvent, article: Article, kind: str) -> _Field:
     """The most specific place named in the event's sentences; the dateline only as a flagged fallback."""
+    if kind == "call":  # a call joins two places; "ahead of a trip to Beijing" is not where it happened
+        return _Field(None, 1.0, None, None, False)
     prefer = countries_in(article.text)
     best: Place | None = None
     for sentence in _event_sentences(main):
