@@ -712,3 +712,21 @@ def test_front_matter_other_tools_names() -> None:
     assert (article.title, article.outlet, article.published, article.url) == (
         "Talks in Doha", "Gulf Daily", PartialDate(2024, 1, 5), "https://gulf.example/x"
     )
+
+
+def test_an_embedded_link_is_not_the_article_url() -> None:
+    text = (
+        "Talks held\n\nThe ministers met on Monday, officials said in a long statement.\n\n"
+        "https://example.com/news/2023/01/02/other-story\n\n"
+        "They will meet again next week, the statement said.\n\nhttps://twitter.com/someone/status/1\n"
+    )
+    article = parse_article_text(text, "x.txt", "text")
+    assert (article.url, article.outlet, article.published) == (None, None, None)
+    assert "https://" not in article.text
+
+
+def test_newsletter_and_copyright_lines_name_the_publisher_only_when_they_can() -> None:
+    story = "Talks held\n\nThe ministers met on Monday, officials said in a long statement.\n\n"
+    assert parse_article_text(story + "Sign up for the Morning Briefing newsletter\n", "x", "text").outlet is None
+    assert parse_article_text(story + "Subscribe to the Gulf Daily newsletter\n", "x", "text").outlet == "Gulf Daily"
+    assert parse_article_text(story + "© 2024 Gulf Daily. All rights reserved.\n", "x", "text").outlet == "Gulf Daily"

@@ -216,7 +216,8 @@ class _Found:
     title: str | None = None
     url: str | None = None
     url_is_labelled: bool = False
-    end_urls: list[str] = field(default_factory=list)
+    end_urls: list[tuple[str, int]] = field(default_factory=list)  # bare URL lines, with story lines before them
+    story_lines: int = 0
     byline: meta.Byline | None = None
     byline_line: str = ""
     date: PartialDate | None = None
@@ -263,6 +264,14 @@ _COPYRIGHT_HOLDER = re.compile(
 _CAPTION_LABEL = re.compile(r"^(?:image|media|video|photo)\s+caption\s*[,:]?$", re.IGNORECASE)
 
 
+# Links to posts and videos embedded in a story are never the story's own address.
+_SOCIAL = re.compile(
+    r"^https?://(?:[\w-]+\.)*(?:twitter\.com|x\.com|t\.co|facebook\.com|fb\.watch|instagram\.com|youtube\.com|"
+    r"youtu\.be|tiktok\.com|t\.me|bit\.ly)(?:/|$)",
+    re.IGNORECASE,
+)
+
+
 def _is_label(text: str) -> bool:
     """A word or three with no sentence punctuation: a section name or a navigation item."""
     return 1 <= word_count(text) <= 3 and len(text) <= 30 and not ends_sentence(text) and not re.search(r"\d", text)
@@ -272,7 +281,11 @@ def _note_owner(text: str, found: _Found) -> None:
     """Who a dropped line says publishes the page: "subscribe to TBEN newsletters", "© 2023 The Daily Ledger"."""
     if found.newsletter_outlet is not None:
         return
-    match = _NEWSLETTER_NAME.search(text) or _COPYRIGHT_HOLDER.match(matching_form(text))
+    match = _NEWSLETTER_NAME.search(text)
+    if match and not (match.group(0).lower().endswith("newsletters") or match.group(1).isupper()
+                      or meta.looks_like_outlet(match.group(1))):
+        match = None  # "the Morning Briefing newsletter" names a newsletter, not who publishes it
+    match = match or _COPYRIGHT_HOLDER.match(matching_form(text))
     if match and not re.fullmatch(r"(?i)(?:all|our|the|this|\d+)", match.group(1)):
         found.newsletter_outlet, found.newsletter_line = match.group(1).rstrip("."), text
 
@@ -306,7 +319,7 @@ def _read_lines(lines: list[_Line], found: _Found, title_known: bool = False) ->
                 found.url = url
                 found.evidence["url"] = text
             else:
-                found.end_urls.append(url)
+                found.end_urls.append((url, len(kept)))
             continue
         if not text.strip("*•·-–—=_#~ "):
             continue  # dividers
@@ -373,6 +386,7 @@ def _read_lines(lines: list[_Line], found: _Found, title_known: bool = False) ->
             if _is_prose(text):
                 in_header = False
         kept.append(_Line(line.number, strip_bullet(text), line.block))
+    found.story_lines = len(kept)
     return kept
 
 
@@ -430,8 +444,9 @@ def _settle_metadata(article: Article, found: _Found) -> None:
     for key, value in found.evidence.items():
         evidence.setdefault(key, value)
     if article.url is None:
-        if found.url is None and found.end_urls:
-            found.url = found.end_urls[-1]  # a bare URL closing a pasted page is usually its address
+        closing = [url for url, before in found.end_urls if before == found.story_lines and not _SOCIAL.search(url)]
+        if found.url is None and closing:
+            found.url = closing[-1]  # a bare URL after the last paragraph of a pasted page is usually its address
             evidence["url"] = found.url
         article.url = found.url
     byline = found.byline
