@@ -253,7 +253,7 @@ def _is_headline(text: str) -> bool:
 
 _URL_LABEL = re.compile(r"^(?:original\s+)?(?:url|link|source(?:\s+url)?|read\s+(?:it\s+)?online)\s*:?$", re.IGNORECASE)
 _NEWSLETTER_NAME = re.compile(
-    r"\b(?:subscribe|sign\s+up)\s+(?:to|for)\s+(?:the\s+)?([A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3}?)(?:['’]s)?\s+newsletters?\b"
+    r"\b(?i:subscribe|sign\s+up)\s+(?i:to|for)\s+(?i:the\s+)?([A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3}?)(?:['’]s)?\s+newsletters?\b"
 )
 
 
