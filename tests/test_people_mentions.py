@@ -1,0 +1,82 @@
+"""People in articles: rank, office, country, coreference, participants versus speakers."""
+
+from __future__ import annotations
+
+from timeline.extract.people_mentions import find_names, find_people
+from timeline.extract.sentences import split_sentences
+from timeline.people import PeopleRegistry, Person
+
+
+def names(sentence: str) -> dict[str, tuple]:
+    return {f.name: (f.title, f.role, f.country) for f in find_names(sentence) if f.confidence > 0}
+
+
+def test_rank_office_and_country_before_the_name():
+    found = names("Chairman of the Joint Chiefs of Staff Gen. Mark Milley met with Russian Chief of General Staff "
+                  "Gen. Valery Gerasimov here.")
+    assert found["Mark Milley"] == ("Gen.", "Chairman of the Joint Chiefs of Staff", None)
+    assert found["Valery Gerasimov"] == ("Gen.", "Chief of General Staff", "Russia")
+
+
+def test_offices_with_lower_case_heads_and_country_adjectives():
+    found = names("U.S. Defense Secretary Lloyd Austin called Pakistan Army chief Gen. Qamar Javed Bajwa.")
+    assert found["Lloyd Austin"] == (None, "Defense Secretary", "United States")
+    assert found["Qamar Javed Bajwa"] == ("Gen.", "Army chief", "Pakistan")
+    assert names("COAS Gen Asim Munir met him.")["Asim Munir"][0] == "Gen."
+    assert names("Russian President Vladimir Putin rejected it.")["Vladimir Putin"] == (None, "President", "Russia")
+
+
+def test_appositive_office_after_the_name():
+    found = names("Asif Durrani, Pakistan's special representative to Afghanistan, traveled to Kabul.")
+    assert found["Asif Durrani"] == (None, "Special representative to Afghanistan", "Pakistan")
+    found = names("General Michael Erik Kurilla, the commander of the United States Central Command (CENTCOM), spoke.")
+    title, role, country = found["Michael Erik Kurilla"]
+    assert title == "Gen." and role.startswith("Commander of the United States Central Command")
+    assert country == "United States"
+
+
+def test_organisations_and_places_are_not_people():
+    found = names("Islamic State and the General Assembly of the United Nations met at the General Headquarters "
+                  "with New Zealand and the Black Sea.")
+    assert found == {}
+
+
+def test_and_separates_two_people():
+    found = names("President Joe Biden and Chinese leader Xi Jinping agreed.")
+    assert found["Xi Jinping"] == (None, "Leader", "China")
+
+
+def test_later_mentions_resolve_by_surname_and_role():
+    text = ("Top US military commander held talks with Army chief General Asim Munir in Rawalpindi.\n\n"
+            "The talks were held during a meeting between US Central Command General Michael Erik Kurilla and "
+            "the army chief.\n\nGeneral Munir thanked him. Later, Kurilla said the visit went well.")
+    people = find_people(split_sentences(text), None, event_sentences=(0, 1))
+    by_name = {p.name: p for p in people}
+    assert set(by_name) == {"Asim Munir", "Michael Erik Kurilla"}
+    assert by_name["Asim Munir"].sentences == [0, 1, 2]
+    assert 3 in by_name["Michael Erik Kurilla"].sentences
+    assert all(p.is_participant for p in people)
+
+
+def test_spokespeople_and_speakers_are_not_participants():
+    text = ("Polish Defence Minister Mariusz Blaszczak met Ukrainian Defence Minister Oleksii Reznikov, "
+            "said ministry spokesman Jacek Sogala.\n\n"
+            "Pentagon spokesperson John Kirby had told a briefing that talks were ongoing.")
+    people = {p.name: p for p in find_people(split_sentences(text), None, event_sentences=(0,))}
+    assert people["Mariusz Blaszczak"].is_participant and people["Oleksii Reznikov"].is_participant
+    assert not people["Jacek Sogala"].is_participant
+    assert not people["John Kirby"].is_participant and people["John Kirby"].country == "United States"
+
+
+def test_registry_gives_ids_names_and_missing_countries():
+    registry = PeopleRegistry([Person(id="mark-milley", name="Mark Milley", title="Gen.", country="United States",
+                                      aliases=["General Milley"])])
+    text = "Chairman of the Joint Chiefs of Staff Gen. Mark A. Milley met officials.\n\nMr Milley left."
+    people = find_people(split_sentences(text), registry, event_sentences=(0,))
+    assert people[0].person_id == "mark-milley" and people[0].name == "Mark Milley"
+    assert people[0].country == "United States" and people[0].sentences == [0, 1]
+
+
+def test_unknown_people_get_a_slug_id():
+    people = find_people(split_sentences("Foreign Minister Jane Q. Doe met reporters."), None, (0,))
+    assert people[0].person_id == "jane-q-doe"
