@@ -131,7 +131,8 @@ def test_an_edited_stub_survives_except_for_an_appended_source(project, cli, fak
     sources_end = edited.index("threads:")
     assert after.startswith(edited[:sources_end])  # everything before the new source, byte for byte
     added = after[sources_end:after.index("threads:")]
-    assert added.startswith("  - article: e-call-again.txt\n")
+    indent = edited[edited.index("sources:\n") + 9:].split("- article:")[0]  # as the existing items
+    assert added.startswith(f"{indent}- article: e-call-again.txt\n")
     assert after[after.index("threads:"):] == edited[sources_end:]  # and everything after it
     assert "new source appended: e-call-again.txt" in result.err
     event = load_content(Project(project)).event("2021-08-09-austin-calls-bajwa")

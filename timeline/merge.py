@@ -426,9 +426,14 @@ def merge_into(cluster: Cluster, report: Event) -> None:
     event.related.extend(r for r in report.related if r.id not in known and r.id != event.id)
     review, other = event.review, report.review
     review.needs.extend(n for n in other.needs if n not in review.needs and n not in ("date", "place", "kind"))
-    for mapping, source_map in ((review.notes, other.notes), (review.evidence, other.evidence)):
-        for key, value in source_map.items():
-            mapping.setdefault(key, value)
+    # A report's note on a field this event already knows ("the article does not say where") is about
+    # that report, not about the event; its evidence sentences are kept only where the event has none.
+    known = {key for key, value in event.to_yaml().items() if value not in (None, "", [])}
+    for key, value in other.notes.items():
+        if key not in known:
+            review.notes.setdefault(key, value)
+    for key, value in other.evidence.items():
+        review.evidence.setdefault(key, value)
     for key, value in other.confidence.items():
         review.confidence.setdefault(key, value)
     cluster.changed = cluster.changed or event.to_yaml() != before
