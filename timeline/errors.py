@@ -10,7 +10,7 @@ ERROR = "error"
 WARNING = "warning"
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True)
 class Problem:
     """One thing wrong (or worth a look) in one file, with what to do about it."""
 
@@ -19,6 +19,14 @@ class Problem:
     column: int | None
     message: str
     severity: str = ERROR
+
+    def sort_key(self) -> tuple[str, int, int, str, str]:
+        """By file, then line and column (a problem of the whole file first), then message."""
+        return (self.path, self.line or 0, self.column or 0, self.message, self.severity)
+
+    # Not dataclass(order=True): that compares `line` directly and fails on None next to a number.
+    def __lt__(self, other: Problem) -> bool:
+        return self.sort_key() < other.sort_key()
 
     def location(self) -> str:
         """`path:line:column` with whatever parts are known."""
@@ -68,7 +76,7 @@ class Problems:
         return [p for p in self.items if p.severity == WARNING]
 
     def sorted(self) -> list[Problem]:
-        return sorted(self.items, key=lambda p: (p.path, p.line or 0, p.column or 0, p.message))
+        return sorted(self.items, key=Problem.sort_key)
 
     def __bool__(self) -> bool:
         return bool(self.items)
