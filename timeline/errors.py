@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -10,6 +11,7 @@ ERROR = "error"
 WARNING = "warning"
 
 
+@functools.total_ordering
 @dataclass(frozen=True)
 class Problem:
     """One thing wrong (or worth a look) in one file, with what to do about it."""
