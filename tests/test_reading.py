@@ -149,6 +149,7 @@ STORY = "Talks in Vienna\n\nThe generals met on “neutral ground” at the Caf�
         pytest.param(STORY.encode("utf-16"), id="utf-16-bom"),
         pytest.param(b"\xfe\xff" + STORY.encode("utf-16-be"), id="utf-16-be-bom"),
         pytest.param(b"\xff\xfe" + STORY.encode("utf-16-le"), id="utf-16-le-bom"),
+        pytest.param(STORY.encode("utf-16-le"), id="utf-16-le-no-bom"),
         pytest.param(STORY.encode("cp1252"), id="cp1252"),
         pytest.param(STORY.replace("\n", "\r\n").encode("cp1252"), id="cp1252-crlf"),
         pytest.param(STORY.replace("\n", "\r").encode("utf-8"), id="cr"),
@@ -730,3 +731,8 @@ def test_newsletter_and_copyright_lines_name_the_publisher_only_when_they_can() 
     assert parse_article_text(story + "Sign up for the Morning Briefing newsletter\n", "x", "text").outlet is None
     assert parse_article_text(story + "Subscribe to the Gulf Daily newsletter\n", "x", "text").outlet == "Gulf Daily"
     assert parse_article_text(story + "© 2024 Gulf Daily. All rights reserved.\n", "x", "text").outlet == "Gulf Daily"
+
+
+def test_a_folder_is_not_an_article(tmp_path: Path) -> None:
+    with pytest.raises(ArticleError, match="cannot read the file"):
+        read_article(tmp_path)
