@@ -1,0 +1,71 @@
+"""Event kinds, the main event sentence, titles and summaries."""
+
+from __future__ import annotations
+
+import pytest
+
+from timeline.extract.kinds import classify_kind, event_summary, event_title, find_main_event
+from timeline.extract.sentences import split_sentences
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("Austin called Pakistan Army chief Gen. Qamar Javed Bajwa on Tuesday night.", "call"),
+        ("Blinken spoke by telephone on Thursday with Qin Gang.", "call"),
+        ("The two leaders held a phone call.", "call"),
+        ("Milley met with Gerasimov here.", "meeting"),
+        ("The commander held talks with the army chief at GHQ.", "meeting"),
+        ("Kurilla engaged in discussions with Pakistan's army chief.", "meeting"),
+        ("The minister arrived in Islamabad on a two-day visit.", "visit"),
+        ("Putin rejected the demand at a summit in Geneva.", "summit"),
+        ("The two sides resumed peace talks in Doha.", "talks"),
+        ("Gunmen attacked a military installation, killing nine soldiers.", "attack"),
+        ("The ministers signed an agreement on defence.", "agreement"),
+        ("Ukraine launched joint military exercises.", "exercise"),
+    ],
+)
+def test_kind_from_wording(sentence, kind):
+    guess = classify_kind(sentence)
+    assert guess is not None and guess.kind == kind and 0 < guess.confidence <= 1 and guess.cue
+
+
+@pytest.mark.parametrize("sentence", ["The UK called on China to agree to the plan.", "the so-called Five Eyes",
+                                      "Prices rose sharply."])
+def test_not_a_call(sentence):
+    guess = classify_kind(sentence)
+    assert guess is None or guess.kind != "call"
+
+
+def test_main_event_skips_decks_quotes_background_and_future():
+    text = ("Handout says both officials discussed the situation\n\n"
+            "“We will hold them to their commitments,” he said.\n\n"
+            "He last visited in December, weeks after the change of command.\n\n"
+            "The minister will visit Kabul next month for talks.\n\n"
+            "U.S. Defense Secretary Lloyd Austin called Pakistan Army chief Gen. Qamar Javed Bajwa on Tuesday night.\n\n"
+            "The call comes at a sensitive time for the region and its neighbours.\n\n"
+            "They had previously met in December 2019 in Switzerland at a hotel.")
+    sentences = split_sentences(text)
+    main = find_main_event(sentences, "Austin discusses security with Bajwa")
+    assert main.main is not None and main.main.text.startswith("U.S. Defense Secretary")
+    assert main.kind.kind == "call"
+    assert [s.text[:8] for s in main.supporting] == ["The call"]
+
+
+def test_titles():
+    assert event_title("meeting", ["Mark Milley", "Valery Gerasimov"], "Helsinki", None) == \
+        "Milley meets Gerasimov in Helsinki"
+    assert event_title("call", ["Lloyd Austin", "Qamar Javed Bajwa"], None, None) == "Austin calls Bajwa"
+    assert event_title("visit", ["Mevlut Cavusoglu"], "Islamabad", None) == "Cavusoglu visits Islamabad"
+    assert event_title("attack", [], "Zhob", "Militants storm garrison in Zhob, killing nine soldiers overnight") \
+        == "Militants storm garrison in Zhob, killing nine soldiers overnight"
+
+
+def test_summary_uses_the_articles_sentences_without_quotes():
+    text = ("The chiefs met Wednesday in Helsinki for the first time in months.\n\n"
+            "“It was useful,” a spokesman said.\n\n"
+            "Milley met with Gerasimov, the Pentagon said in a statement.")
+    main = find_main_event(split_sentences(text))
+    summary = event_summary(main)
+    assert summary.startswith("The chiefs met Wednesday in Helsinki") and "useful" not in summary
+    assert "Milley met with Gerasimov" in summary
