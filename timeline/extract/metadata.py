@@ -276,17 +276,13 @@ def parse_credit_line(line: str) -> Byline | None:
 def parse_role_line(line: str) -> Byline | None:
     """A job title line under a byline, maybe naming the outlet: "Defence correspondent, BBC News"."""
     text = line.strip()
-    if word_count_simple(text) > 8 or not _ROLE.search(text) or text.endswith("."):
+    if len(text.split()) > 8 or not _ROLE.search(text) or text.endswith("."):
         return None
     outlet = None
     for part in re.split(r"\s*[,|•·]\s*", text):
         if not _ROLE.search(part) and looks_like_outlet(part):
             outlet = _clean_name(part)
     return Byline(outlet=outlet)
-
-
-def word_count_simple(text: str) -> int:
-    return len(text.split())
 
 
 def _date_from_match(match: re.Match[str]) -> PartialDate | None:

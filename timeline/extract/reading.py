@@ -495,16 +495,15 @@ def _settle_metadata(article: Article, found: _Found) -> None:
 # --- Markdown -------------------------------------------------------------------------------------
 
 
-def _split_front_matter(text: str, name: str) -> tuple[dict[str, Any] | None, str, int]:
-    """(front matter mapping or None, body, number of lines before the body)."""
+def _split_front_matter(text: str, name: str) -> tuple[dict[str, Any] | None, str]:
+    """(front matter mapping or None, the Markdown body after it)."""
     if not text.startswith("---\n"):
-        return None, text, 0
+        return None, text
     end = re.search(r"^(?:---|\.\.\.)[ \t]*$", text[4:], re.MULTILINE)
     if end is None:
         raise ArticleError.at(name, 1, "the front matter starting here is never closed; add a line with --- after it", 1)
     source = text[4: 4 + end.start()]
     body = text[4 + end.end():]
-    offset = source.count("\n") + 2  # the opening --- line and the closing one
     from ..yaml_source import parse_yaml
 
     try:
@@ -516,7 +515,7 @@ def _split_front_matter(text: str, name: str) -> tuple[dict[str, Any] | None, st
         ]) from None
     if not isinstance(data, dict):
         raise ArticleError.at(name, 2, "front matter must be keys and values (title: ..., url: ...); fix or remove it")
-    return data, body, offset
+    return data, body
 
 
 # Our keys first, then the names other tools (Hugo, Jekyll, scrapers) give the same thing.
@@ -599,7 +598,7 @@ def markdown_to_text(body: str) -> str:
 
 
 def _parse_markdown(text: str, name: str) -> Article:
-    data, body, _ = _split_front_matter(text, name)
+    data, body = _split_front_matter(text, name)
     found = _Found()
     kept = _read_lines(_lines_of(clean_inline_markup(markdown_to_text(body))), found)
     paragraphs = _take_dateline(_paragraphs(kept), found)
