@@ -438,3 +438,25 @@ def test_schema_and_model_accept_the_same_valid_forms(make_project, cli, validat
     result = cli("-C", str(root), "check")
     assert result.code == 0, result.err
     assert list(validator.iter_errors(plain(read_yaml(root / "content" / "events" / "a.yaml")))) == []
+
+
+def test_events_without_ids_under_quiet(make_project, cli):
+    """Regression: a file-level problem (no line) next to a lined one in the same file crashed the sort."""
+    no_id = EVENT.replace("id: a\n", "")
+    root = make_project({"content/events/a.yaml": no_id, "content/events/b.yaml": no_id})
+    result = cli("-C", str(root), "check", "--quiet")
+    assert result.code == 1
+    assert problem_lines(result.err) == [
+        'error: content/events/a.yaml:1:1: missing "id"; every event needs id, title, date, kind, status',
+        'error: content/events/b.yaml:1:1: missing "id"; every event needs id, title, date, kind, status',
+    ]
+
+
+def test_problems_with_and_without_lines_sort_together(make_project, cli):
+    root = make_project({"content/events/a.yaml": "- not a mapping\n", "content/events/b.yml": EVENT})
+    result = cli("-C", str(root), "check", "--quiet")
+    assert problem_lines(result.err) == [
+        "error: content/events/a.yaml:1: an event file must be a YAML mapping (id: ..., title: ...), "
+        "but this one is a list",
+        "error: content/events/b.yml: event files end in .yaml; rename it to b.yaml",
+    ]

@@ -523,7 +523,7 @@ class _EventReader:
 def parse_event(data: Any, path: str, problems: Problems, kinds: tuple[str, ...] = DEFAULT_KINDS) -> Event | None:
     """Validate the mapping read from an event file; problems go to `problems`, None if unusable."""
     if not isinstance(data, YamlMap):
-        what = "empty" if data is None else f"a {type(data).__name__}"
+        what = "empty" if data is None else kind_of_value(data)
         problems.error(path, 1, f"an event file must be a YAML mapping (id: ..., title: ...), but this one is {what}")
         return None
     return _EventReader(data, path, problems, kinds).read()
