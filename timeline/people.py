@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from .errors import Problems, did_you_mean
@@ -28,6 +29,7 @@ _HONORIFIC_RE = re.compile(r"^(?:(?:" + "|".join(sorted((re.escape(h) for h in H
                            + r")\.?\s+)+", re.IGNORECASE)
 
 
+@lru_cache(maxsize=65536)  # pure, and called for every name of every article against every registry entry
 def name_key(name: str) -> str:
     """A spelling-insensitive key: no accents, no punctuation, no rank, lower case, single spaces."""
     text = unicodedata.normalize("NFKD", name)
