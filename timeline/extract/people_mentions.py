@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..people import PeopleRegistry, name_key, person_id_for
 from .places import country_of
@@ -104,19 +105,22 @@ class PersonMention:
     known: bool = False  # found in the people registry
 
 
-@dataclass
 class _Token:
-    text: str
-    start: int
-    end: int
+    """A word with its offsets; `bare` drops a possessive and trailing stops, `lower` is that in lower case."""
 
-    @property
-    def bare(self) -> str:
-        return re.sub(r"['’]s$", "", self.text).rstrip(".,")
+    __slots__ = ("text", "start", "end", "bare", "lower")
 
-    @property
-    def lower(self) -> str:
-        return self.bare.lower()
+    def __init__(self, text: str, start: int, end: int):
+        self.text = text
+        self.start = start
+        self.end = end
+        self.bare = _bare(text)
+        self.lower = self.bare.lower()
+
+
+@lru_cache(maxsize=65536)
+def _bare(text: str) -> str:
+    return re.sub(r"['’]s$", "", text).rstrip(".,")
 
 
 def _tokens(sentence: str) -> list[_Token]:
@@ -124,10 +128,14 @@ def _tokens(sentence: str) -> list[_Token]:
 
 
 def _is_name_word(token: _Token) -> bool:
-    text = token.text
+    return _is_name_text(token.text)
+
+
+@lru_cache(maxsize=65536)
+def _is_name_text(text: str) -> bool:
     if re.fullmatch(r"[A-Z]\.", text):  # an initial
         return True
-    bare = token.bare
+    bare = _bare(text)
     if not bare or not bare[0].isupper() or not re.search(r"[a-z]", bare):
         return False  # lower case, or an acronym like ISPR
     lower = bare.lower()

@@ -144,8 +144,7 @@ class Gazetteer:
 
     def country_code(self, word: str) -> str | None:
         """Alpha-2 for a country name, adjective or short form ("Finnish", "U.S.", "Pakistan's")."""
-        key = _fold(re.sub(r"['’]s$", "", word.strip()))
-        return DEMONYMS.get(key) or self.country_codes.get(key)
+        return _country_code(self, word)
 
     def country_name(self, code: str | None) -> str | None:
         return self.countries.get(code) if code else None
@@ -162,12 +161,19 @@ class Gazetteer:
         return entries[0]
 
 
+@lru_cache(maxsize=65536)
+def _country_code(gaz: Gazetteer, word: str) -> str | None:
+    key = _fold(re.sub(r"['’]s$", "", word.strip()))
+    return DEMONYMS.get(key) or gaz.country_codes.get(key)
+
+
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
     """The process-wide gazetteer, built on first use."""
     return Gazetteer()
 
 
+@lru_cache(maxsize=65536)
 def country_of(word: str) -> str | None:
     """The common English country name for a name, adjective or short form; None if it is not one."""
     gaz = gazetteer()
