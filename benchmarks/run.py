@@ -1,0 +1,327 @@
+"""Benchmarks: build, rebuild, memory, ingest and linking at newsroom sizes, side by side with Hugo.
+
+    python benchmarks/run.py                 # 1,000 and 10,000 events, median of 3 (`make bench`)
+    python benchmarks/run.py --large         # also 50,000 events (one repetition)
+    python benchmarks/run.py --sizes 200 --repeat 1 --no-hugo --ingest-articles 20
+
+Every measurement runs `python -m timeline -C DIR ...` in a fresh process, so memory (the child's
+ru_maxrss) and caches are honest: "cold" starts with no site/ and no .timeline/ cache, "no change"
+rebuilds right after a build, "one edit" rebuilds after changing one event's title. Projects come from
+benchmarks/generate.py with a fixed seed. Results are printed as a table and written to
+benchmarks/results/latest.json. The Hugo comparison builds the same event pages (same front matter and
+Markdown, a home list, thread and people term pages) with `hugo --quiet`; it is informative only and
+skipped when hugo is not installed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(1, str(REPO))
+
+from generate import generate_project  # noqa: E402
+
+DEFAULT_SIZES = (1000, 10000)
+LARGE_SIZE = 50000
+RESULTS = HERE / "results" / "latest.json"
+HUGO_LAYOUTS = HERE / "hugo" / "layouts"
+BUILT = re.compile(r"Built (\d+) pages \((\d+) files\)")
+
+
+@dataclass
+class Run:
+    """One child process: wall seconds, peak resident memory, exit code and what it printed."""
+
+    seconds: float
+    max_rss_mb: float
+    code: int
+    stdout: str
+    stderr: str
+
+
+def run_child(args: list[str], cwd: Path | None = None, env: dict[str, str] | None = None) -> Run:
+    """Run `args` and measure it alone: wall time, and the child's own peak RSS from wait4()."""
+    started = time.perf_counter()
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        process = subprocess.Popen(args, cwd=cwd, stdout=out, stderr=err, env=env)
+        _, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - started
+        process.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        return Run(seconds, usage.ru_maxrss / 1024, process.returncode, out.read().decode(errors="replace"),
+                   err.read().decode(errors="replace"))
+
+
+def timeline_cmd(project: Path, *args: str) -> list[str]:
+    return [sys.executable, "-m", "timeline", "-C", str(project), *args]
+
+
+def checked(run: Run, what: str) -> Run:
+    if run.code != 0:
+        raise SystemExit(f"{what} failed (exit {run.code}):\n{run.stderr[-3000:]}")
+    return run
+
+
+def median(values: list[float]) -> float:
+    return statistics.median(values) if values else float("nan")
+
+
+def clean_build_state(project: Path) -> None:
+    for name in ("site", ".timeline"):
+        shutil.rmtree(project / name, ignore_errors=True)
+
+
+def edit_one_event(project: Path, round_number: int) -> Path:
+    """Change one reviewed event's title, the commonest correction an editor makes."""
+    events = sorted((project / "content" / "events").glob("*.yaml"))
+    path = events[len(events) // 2]
+    text = path.read_text(encoding="utf-8")
+    text = re.sub(r"^title: (.*?)(?: \(rev \d+\))?$", lambda m: f"title: {m.group(1)} (rev {round_number})", text,
+                  count=1, flags=re.MULTILINE)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def measure_builds(project: Path, repeat: int) -> dict[str, object]:
+    """Cold, no-change and one-edit builds of `project`, each `repeat` times."""
+    build = timeline_cmd(project, "build", "--out", str(project / "site"))
+    cold: list[Run] = []
+    for _ in range(repeat):
+        clean_build_state(project)
+        cold.append(checked(run_child(build), "cold build"))
+    unchanged = [checked(run_child(build), "no-change rebuild") for _ in range(repeat)]
+    edited = []
+    for number in range(repeat):
+        edit_one_event(project, number + 1)
+        edited.append(checked(run_child(build), "one-edit rebuild"))
+    match = BUILT.search(cold[-1].stderr)
+    pages = int(match.group(1)) if match else 0
+    files = int(match.group(2)) if match else 0
+    cold_s = median([r.seconds for r in cold])
+    return {
+        "pages": pages,
+        "files": files,
+        "cold_s": cold_s,
+        "cold_runs_s": [r.seconds for r in cold],
+        "no_change_s": median([r.seconds for r in unchanged]),
+        "no_change_runs_s": [r.seconds for r in unchanged],
+        "one_edit_s": median([r.seconds for r in edited]),
+        "one_edit_runs_s": [r.seconds for r in edited],
+        "peak_rss_mb": max(r.max_rss_mb for r in cold + unchanged + edited),
+        "pages_per_s": pages / cold_s if cold_s else 0.0,
+    }
+
+
+# -- Hugo -----------------------------------------------------------------------------------------
+
+def write_hugo_site(project: Path, hugo_dir: Path) -> int:
+    """The same events as a Hugo site: one Markdown page each, front matter with every field shown."""
+    from timeline.content import Project, load_content
+    from timeline.yaml_writer import dump_yaml
+
+    os.environ["TIMELINE_CACHE"] = "off"  # read the project without leaving a cache behind for the timed runs
+    content = load_content(Project(project))
+    del os.environ["TIMELINE_CACHE"]
+    shutil.rmtree(hugo_dir, ignore_errors=True)
+    (hugo_dir / "content" / "events").mkdir(parents=True)
+    shutil.copytree(HUGO_LAYOUTS, hugo_dir / "layouts")
+    (hugo_dir / "static").mkdir()
+    (hugo_dir / "static" / "style.css").write_text("body{font-family:system-ui;max-width:50rem;margin:auto}\n")
+    title = content.config.title.replace('"', "'")
+    (hugo_dir / "config.toml").write_text(
+        f'baseURL = "/"\ntitle = "{title}"\ndisableKinds = []\n'
+        '[taxonomies]\n  thread = "threads"\n  person = "people"\n'
+        '[params]\n  description = "Hugo twin of a timeline benchmark project"\n'
+        '[markup.goldmark.renderer]\n  unsafe = false\n', encoding="utf-8")
+    (hugo_dir / "content" / "events" / "_index.md").write_text("---\ntitle: Events\n---\n", encoding="utf-8")
+    titles = {e.id: e.title for e in content.events}
+    written = 0
+    for event in content.events:
+        if event.is_draft:
+            continue  # timeline leaves drafts out by default; so does this twin
+        front = {
+            "title": event.title,
+            "date": event.date.first_day().isoformat() if event.date else None,
+            "date_iso": event.date.iso() if event.date else "",
+            "date_text": event.date.display() if event.date else "date unknown",
+            "kind": event.kind,
+            "place": event.place,
+            "status": event.status,
+            "participants": [p.to_yaml() for p in event.participants],
+            "people": [p.name for p in event.participants],
+            "sources": [{**s.to_yaml(), "published": s.published.iso() if s.published else None}
+                        for s in event.sources],
+            "mentions": [m.to_yaml() for m in event.mentions],
+            "threads": list(event.threads),
+            "related": [{"id": r.id, "title": titles.get(r.id, r.id), "reason": r.reason} for r in event.related],
+        }
+        if front["date"] is None:
+            del front["date"]
+        text = "---\n" + dump_yaml(front) + "---\n" + event.summary + "\n"
+        (hugo_dir / "content" / "events" / f"{event.id}.md").write_text(text, encoding="utf-8")
+        written += 1
+    return written
+
+
+def measure_hugo(project: Path, work: Path, repeat: int) -> dict[str, object] | None:
+    hugo = shutil.which("hugo")
+    if hugo is None:
+        return None
+    hugo_dir = work / "hugo-site"
+    pages = write_hugo_site(project, hugo_dir)
+    runs = []
+    for _ in range(repeat):
+        for name in ("public", "resources", ".hugo_build.lock"):
+            target = hugo_dir / name
+            shutil.rmtree(target, ignore_errors=True) if target.is_dir() else target.unlink(missing_ok=True)
+        runs.append(checked(run_child([hugo, "--quiet", "-s", str(hugo_dir), "-d", str(hugo_dir / "public")]),
+                            "hugo"))
+    files = sum(1 for p in (hugo_dir / "public").rglob("*.html"))
+    return {"event_pages": pages, "html_files": files, "cold_s": median([r.seconds for r in runs]),
+            "cold_runs_s": [r.seconds for r in runs], "peak_rss_mb": max(r.max_rss_mb for r in runs)}
+
+
+# -- ingest and linking ---------------------------------------------------------------------------
+
+def measure_ingest(work: Path, articles: int, repeat: int, seed: int) -> dict[str, object]:
+    """`timeline ingest` over `articles` articles into a project with no events yet, on every core."""
+    runs = []
+    for _ in range(repeat):
+        project = work / "ingest"
+        shutil.rmtree(project, ignore_errors=True)
+        generate_project(project, events=max(articles, 2), articles=articles, seed=seed)
+        for path in (project / "content" / "events").glob("*.yaml"):
+            path.unlink()
+        runs.append(checked(run_child(timeline_cmd(project, "ingest", "--quiet")), "ingest"))
+    seconds = median([r.seconds for r in runs])
+    written = len(list((work / "ingest" / "content" / "events").glob("*.yaml")))
+    return {"articles": articles, "jobs": os.cpu_count(), "seconds": seconds, "runs_s": [r.seconds for r in runs],
+            "articles_per_s": articles / seconds if seconds else 0.0, "stubs_written": written,
+            "peak_rss_mb": max(r.max_rss_mb for r in runs)}
+
+
+LINK_SNIPPET = """
+import json, sys, time
+from pathlib import Path
+from timeline.content import Project, load_content
+from timeline.linking import link_events
+content = load_content(Project(Path(sys.argv[1])))
+started = time.perf_counter()
+links = link_events(content.events, content.config, content.people)
+print(json.dumps({"seconds": time.perf_counter() - started, "events": len(content.events)}))
+"""
+
+
+def measure_linking(project: Path, repeat: int) -> dict[str, object] | None:
+    """`link_events` over every event of `project` (the load is not counted)."""
+    runs = []
+    for _ in range(repeat):
+        run = run_child([sys.executable, "-c", LINK_SNIPPET, str(project)])
+        if run.code != 0:
+            return {"error": run.stderr.strip().splitlines()[-1] if run.stderr.strip() else f"exit {run.code}"}
+        runs.append(json.loads(run.stdout.strip().splitlines()[-1]))
+    seconds = median([r["seconds"] for r in runs])
+    events = runs[0]["events"]
+    return {"events": events, "seconds": seconds, "ms_per_event": 1000 * seconds / events if events else 0.0}
+
+
+# -- report ---------------------------------------------------------------------------------------
+
+def print_table(results: dict[str, object]) -> None:
+    sizes = results["sizes"]
+    header = (f"{'events':>8} {'pages':>7} {'cold s':>8} {'ms/event':>9} {'no-change s':>12} {'one-edit s':>11} "
+              f"{'peak MB':>8} {'pages/s':>8} {'hugo s':>7} {'ratio':>6} {'link s':>7}")
+    print(header)
+    print("-" * len(header))
+    for size, row in sizes.items():
+        hugo = row.get("hugo") or {}
+        link = row.get("linking") or {}
+        ratio = row.get("ratio_vs_hugo")
+        print(f"{size:>8} {row['pages']:>7} {row['cold_s']:>8.2f} {row['ms_per_event']:>9.3f} "
+              f"{row['no_change_s']:>12.2f} {row['one_edit_s']:>11.2f} {row['peak_rss_mb']:>8.0f} "
+              f"{row['pages_per_s']:>8.0f} {hugo.get('cold_s', float('nan')):>7.2f} "
+              f"{ratio if ratio is not None else float('nan'):>6.2f} {link.get('seconds', float('nan')):>7.2f}")
+    ingest = results.get("ingest")
+    if ingest:
+        print(f"\ningest: {ingest['articles']} articles in {ingest['seconds']:.2f}s = "
+              f"{ingest['articles_per_s']:.0f} articles/s on {ingest['jobs']} cores "
+              f"({ingest['stubs_written']} stubs, peak {ingest['peak_rss_mb']:.0f} MB)")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Measure timeline at newsroom sizes (see the module docstring).")
+    parser.add_argument("--sizes", default=",".join(map(str, DEFAULT_SIZES)),
+                        help="comma-separated event counts (default 1000,10000)")
+    parser.add_argument("--large", action="store_true", help=f"also {LARGE_SIZE:,} events, one repetition")
+    parser.add_argument("--repeat", type=int, default=3, help="repetitions per measurement; the median is kept")
+    parser.add_argument("--articles", type=int, default=0,
+                        help="articles per project (default: a tenth of the events, at most 1000)")
+    parser.add_argument("--ingest-articles", type=int, default=1000, help="articles for the ingest run (0: skip)")
+    parser.add_argument("--no-hugo", action="store_true", help="skip the Hugo comparison")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--work", type=Path, help="where projects are generated (default: a temporary folder)")
+    parser.add_argument("--out", type=Path, default=RESULTS, help=f"JSON results (default {RESULTS})")
+    args = parser.parse_args(argv)
+
+    sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
+    if args.large:
+        sizes.append(LARGE_SIZE)
+    work = args.work or Path(tempfile.mkdtemp(prefix="timeline-bench-"))
+    results: dict[str, object] = {
+        "machine": {"python": platform.python_version(), "cpus": os.cpu_count(), "platform": platform.platform()},
+        "repeat": args.repeat,
+        "seed": args.seed,
+        "sizes": {},
+    }
+    try:
+        for size in sizes:
+            repeat = 1 if size >= LARGE_SIZE else args.repeat
+            project = work / f"events-{size}"
+            articles = args.articles or min(size // 10, 1000)
+            print(f"[{size} events] generating ...", file=sys.stderr, flush=True)
+            generate_project(project, events=size, articles=articles, seed=args.seed)
+            print(f"[{size} events] building x{repeat} ...", file=sys.stderr, flush=True)
+            row = measure_builds(project, repeat)
+            row["events"] = size
+            row["ms_per_event"] = 1000 * row["cold_s"] / size
+            row["ms_per_event_no_change"] = 1000 * row["no_change_s"] / size
+            if not args.no_hugo:
+                print(f"[{size} events] hugo x{repeat} ...", file=sys.stderr, flush=True)
+                hugo = measure_hugo(project, work / f"hugo-{size}", repeat)
+                row["hugo"] = hugo
+                row["ratio_vs_hugo"] = row["cold_s"] / hugo["cold_s"] if hugo and hugo["cold_s"] else None
+            if size <= 10000:
+                print(f"[{size} events] linking ...", file=sys.stderr, flush=True)
+                row["linking"] = measure_linking(project, repeat)
+            results["sizes"][str(size)] = row
+        if args.ingest_articles:
+            print(f"[ingest] {args.ingest_articles} articles ...", file=sys.stderr, flush=True)
+            results["ingest"] = measure_ingest(work, args.ingest_articles, min(args.repeat, 3), args.seed)
+    finally:
+        if args.work is None:
+            shutil.rmtree(work, ignore_errors=True)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    print_table(results)
+    print(f"\nwritten to {args.out}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
