@@ -1,0 +1,72 @@
+"""`timeline eval`: per-field accuracy against a gold file, and the worst-failure count."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from timeline.errors import ContentError
+from timeline.evaluation import evaluate_gold_file
+
+REPO = Path(__file__).resolve().parent.parent
+GOLD = Path(__file__).resolve().parent / "gold" / "seeds.yaml"
+UNSEEN_GOLD = Path(__file__).resolve().parent / "fixtures" / "unseen" / "gold.yaml"
+
+
+def test_seed_gold_has_no_wrong_unflagged_dates():
+    report = evaluate_gold_file(GOLD, REPO)
+    assert len(report.articles) == 5 and not any(a.error for a in report.articles)
+    assert report.wrong_unflagged_dates == 0
+    assert report.flagged_dates == 4  # 000, 002, 003, 004 state no publication date
+    for field in ("date", "precision", "participants", "countries", "place", "kind"):
+        correct, scored = report.accuracy(field)
+        assert scored == 5 or field == "countries"
+        assert correct == scored, report.table()
+    table = report.table()
+    assert "dates wrong and not flagged:       0" in table and "accuracy" in table
+
+
+def test_unseen_gold_generalises():
+    report = evaluate_gold_file(UNSEEN_GOLD, REPO)
+    assert report.wrong_unflagged_dates == 0
+    for field in ("date", "precision", "participants", "kind", "place"):
+        correct, scored = report.accuracy(field)
+        assert correct == scored == 4, report.table()
+
+
+def test_a_confident_wrong_date_is_counted(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("Ministers meet\n\nMay 3, 2024\n\nThe foreign ministers met on Monday in Geneva, "
+                       "officials said, to discuss the ceasefire.\n", encoding="utf-8")
+    gold = tmp_path / "gold.yaml"
+    gold.write_text("- article: a.txt\n  expected: {date: 2024-04-29, kind: meeting}\n"
+                    "  truth: {date: 2024-04-22}\n", encoding="utf-8")
+    report = evaluate_gold_file(gold, tmp_path)
+    assert report.articles[0].fields[0].correct  # what the text says...
+    assert report.wrong_unflagged_dates == 1  # ...but not what happened, and it was not flagged
+
+
+def test_cli_prints_the_table(cli):
+    result = cli("-C", str(REPO), "eval", str(GOLD))
+    assert result.code == 0
+    assert "participants" in result.out and "dates wrong and not flagged" in result.out
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("article: a.txt\n", "must be a YAML list"),
+    ("- article: a.txt\n", "needs `article:`"),
+    ("- {article: a.txt, expected: {date: 2021-02-30}}\n", "gold date"),
+])
+def test_bad_gold_files_name_the_line(tmp_path, text, message):
+    gold = tmp_path / "gold.yaml"
+    gold.write_text(text, encoding="utf-8")
+    (tmp_path / "a.txt").write_text("Some text about a meeting.\n", encoding="utf-8")
+    with pytest.raises(ContentError) as error:
+        evaluate_gold_file(gold, tmp_path)
+    assert message in str(error.value) and "gold.yaml" in str(error.value)
+
+
+def test_missing_gold_file(tmp_path):
+    with pytest.raises(ContentError, match="gold file not found"):
+        evaluate_gold_file(tmp_path / "nope.yaml", tmp_path)
