@@ -55,6 +55,10 @@ class ExportContext:
     urls: SiteUrls
     include_drafts: bool
     events: list[Event] = field(default_factory=list)
+    # Per-event results, computed once: several formats ask for the same event's people and text,
+    # and Markdown parsing and registry look-ups dominate the cost on big sites.
+    _people: dict[str, list[tuple[str, Person | None]]] = field(default_factory=dict, repr=False)
+    _text: dict[str, str] = field(default_factory=dict, repr=False)
 
     @classmethod
     def create(cls, content: Content, base_url: str | None, include_drafts: bool) -> ExportContext:
@@ -96,7 +100,9 @@ class ExportContext:
 
     def event_people(self, event: Event) -> list[tuple[str, Person | None]]:
         """Each participant's shown name and registry entry (None when unknown)."""
-        return [(p.name, self.event_person(p.name, p.person)) for p in event.participants]
+        if event.id not in self._people:
+            self._people[event.id] = [(p.name, self.event_person(p.name, p.person)) for p in event.participants]
+        return self._people[event.id]
 
     def person_ids(self, event: Event) -> list[str]:
         ids = [person.id for _, person in self.event_people(event) if person is not None]
@@ -130,8 +136,18 @@ class ExportContext:
             titles.append(thread.title if thread else thread_id)
         return titles
 
+    def events_by_person(self) -> dict[str, list[str]]:
+        """Person id -> ids of the exported events they take part in, chronological."""
+        found: dict[str, list[str]] = {}
+        for event in self.events:
+            for person_id in self.person_ids(event):
+                found.setdefault(person_id, []).append(event.id)
+        return found
+
     def summary_text(self, event: Event) -> str:
-        return markdown_text(event.summary)
+        if event.id not in self._text:
+            self._text[event.id] = markdown_text(event.summary)
+        return self._text[event.id]
 
 
 def markdown_text(text: str) -> str:

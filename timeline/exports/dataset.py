@@ -36,7 +36,7 @@ def dataset(ctx: ExportContext) -> dict[str, Any]:
         "url": ctx.link(""),
         "includes_drafts": ctx.include_drafts,
         "threads": [_thread(ctx, t.id) for t in config.threads],
-        "people": [_person(ctx, p) for p in _people(ctx)],
+        "people": _people(ctx),
         "events": [_event(ctx, e) for e in ctx.events],
         "sources": _sources(ctx),
     }
@@ -68,17 +68,18 @@ def _thread(ctx: ExportContext, thread_id: str) -> dict[str, Any]:
     }
 
 
-def _people(ctx: ExportContext) -> list[Person]:
-    ids = {pid for e in ctx.events for pid in ctx.person_ids(e)}
-    return [p for p in ctx.content.people if p.id in ids]
+def _people(ctx: ExportContext) -> list[dict[str, Any]]:
+    """The registry entries of everyone the exported events involve, in registry order."""
+    events_by_person = ctx.events_by_person()
+    return [_person(ctx, p, events_by_person[p.id]) for p in ctx.content.people if p.id in events_by_person]
 
 
-def _person(ctx: ExportContext, person: Person) -> dict[str, Any]:
+def _person(ctx: ExportContext, person: Person, event_ids: list[str]) -> dict[str, Any]:
     record = person.to_yaml()
     record.setdefault("title", None)
     record.setdefault("description", None)
     record["url"] = ctx.link(person_path(person.id))
-    record["events"] = [e.id for e in ctx.events if person.id in ctx.person_ids(e)]
+    record["events"] = event_ids
     return record
 
 
@@ -95,8 +96,8 @@ def _event(ctx: ExportContext, event: Event) -> dict[str, Any]:
         "summary_text": ctx.summary_text(event),
         "participants": [
             {"name": p.name, "title": p.title, "role": p.role, "country": p.country,
-             "person": (person.id if (person := ctx.event_person(p.name, p.person)) else None)}
-            for p in event.participants
+             "person": person.id if person else None}
+            for p, (_, person) in zip(event.participants, ctx.event_people(event), strict=True)
         ],
         "sources": [_source(s) for s in event.sources],
         "mentions": [

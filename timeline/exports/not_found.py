@@ -9,7 +9,8 @@ and globals as every other page.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from .context import ExportContext
 
@@ -27,9 +28,24 @@ def site_renderer(ctx: ExportContext) -> Renderer:
     project = ctx.content.project
     statics = static_files(project.templates_dir)
     renderer = Renderer([project.templates_dir, THEME_TEMPLATES], shown_root=project.root)
-    renderer.add_globals(site=build_view(ctx.content, ctx.urls, ctx.include_drafts), config=ctx.content.config,
-                         urls=ctx.urls, static=ctx.urls.static(), has_static=lambda name: name in statics)
+    renderer.add_globals(site=_LazyView(lambda: build_view(ctx.content, ctx.urls, ctx.include_drafts)),
+                         config=ctx.content.config, urls=ctx.urls, static=ctx.urls.static(),
+                         has_static=lambda name: name in statics)
     return renderer
+
+
+class _LazyView:
+    """The site's view model, built only if a (project's own) 404 template reads it: the default one does not,
+    and on a big site building it costs more than every export together."""
+
+    def __init__(self, build: Callable[[], Any]):
+        self._build = build
+        self._view: Any = None
+
+    def __getattr__(self, name: str) -> Any:
+        if self._view is None:
+            self._view = self._build()
+        return getattr(self._view, name)
 
 
 def render_not_found(ctx: ExportContext, renderer: Renderer | None = None) -> dict[str, bytes]:
