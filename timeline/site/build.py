@@ -14,6 +14,7 @@ from typing import Any
 
 from ..content import Content
 from ..exports import render_exports
+from ..project_lock import project_lock
 from .output import SiteOutput, check_target
 from .overview_svg import Overview, render_overview, thread_lanes
 from .render import THEME_STATIC, THEME_TEMPLATES, Renderer
@@ -129,25 +130,27 @@ def build_site(content: Content, out: Path, base_url: str | None = None, include
     for name in PAGE_TEMPLATES:
         renderer.template(name)
 
-    output = SiteOutput(out)
-    pages = 0
-    page_paths: list[str] = []
-    try:
-        for name, html in render_pages(view, renderer):
-            output.write(name, html)
-            pages += 1
-            page_paths.append(name.removesuffix("index.html"))
-        for name, path in statics.items():
-            output.write(f"static/{name}", path.read_bytes())
-        # Feeds, calendar, data files, search index, sitemap, robots.txt, .nojekyll and 404.html (timeline/exports).
-        exports = render_exports(content, base_url or content.config.base_url, include_drafts, pages=page_paths,
-                                 renderer=renderer)
-        for name, data in exports.items():
-            output.write(name, data)
-        output.commit()
-    except BaseException:
-        output.abort()
-        raise
+    # One writer at a time: a concurrent ingest or build must not change the project or site under us.
+    with project_lock(project, "build"):
+        output = SiteOutput(out)
+        pages = 0
+        page_paths: list[str] = []
+        try:
+            for name, html in render_pages(view, renderer):
+                output.write(name, html)
+                pages += 1
+                page_paths.append(name.removesuffix("index.html"))
+            for name, path in statics.items():
+                output.write(f"static/{name}", path.read_bytes())
+            # Feeds, calendar, data files, search index, sitemap, robots.txt, .nojekyll and 404.html (timeline/exports).
+            exports = render_exports(content, base_url or content.config.base_url, include_drafts, pages=page_paths,
+                                     renderer=renderer)
+            for name, data in exports.items():
+                output.write(name, data)
+            output.commit()
+        except BaseException:
+            output.abort()
+            raise
     return BuildReport(
         out=output.target,
         pages=pages,

@@ -102,7 +102,11 @@ _ABBREVIATIONS = frozenset(
 
 def first_sentence(text: str, limit: int = 220) -> str:
     """The first sentence of a Markdown text as plain text, cut at a word near `limit` characters."""
-    plain = plain_text(text)
+    return first_sentence_of_plain(plain_text(text), limit)
+
+
+def first_sentence_of_plain(plain: str, limit: int = 220) -> str:
+    """`first_sentence` for text already made plain by `plain_text`."""
     sentence = plain
     for match in _SENTENCE_END.finditer(plain):
         word = plain[: match.start(1)].rsplit(" ", 1)[-1]

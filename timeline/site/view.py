@@ -18,7 +18,7 @@ from ..model import Event, is_safe_url
 from ..partial_date import DateSpec
 from ..people import Person, name_key
 from .gaps import describe_gap
-from .markdown import first_sentence, plain_text
+from .markdown import first_sentence_of_plain, plain_text
 from .urls import SiteUrls, event_path
 
 # Used for threads without a `color:` in timeline.yaml; chosen for contrast on light and dark backgrounds.
@@ -85,6 +85,7 @@ class EventView:
     date_iso: str | None  # a valid <time datetime> value; a range uses its start
     one_line: str
     description: str  # plain text for <meta name="description">
+    summary_text: str  # the whole summary as plain text
     participants: list[ParticipantView]
     sources: list[SourceView]
     unconfirmed: dict[str, str]  # field -> the reviewer's note ("" when none)
@@ -268,15 +269,16 @@ def _event_view(content: Content, urls: SiteUrls, event: Event, people_with_page
             headline=s.headline, author=s.author, quote=s.quote, article=s.article, anchor=anchor,
             index_url=urls.page("sources/") + "#" + anchor,
         ))
-    summary_text = plain_text(event.summary)
+    summary_text = plain_text(event.summary)  # parsed once; the card line, meta and thread rules reuse it
     return EventView(
         event=event,
         url=urls.event(event.id),
         path=event_path(event.id),
         date_text=_date_text(event.date),
         date_iso=_date_iso(event.date),
-        one_line=first_sentence(event.summary),
+        one_line=first_sentence_of_plain(summary_text),
         description=(summary_text[:157] + "…") if len(summary_text) > 160 else (summary_text or event.title),
+        summary_text=summary_text,
         participants=participants,
         sources=sources,
         unconfirmed=_unconfirmed(event),
@@ -305,7 +307,7 @@ def thread_reason(thread: Thread, view: EventView) -> str:
         places = [p for p in rules.places if p.strip() and p.lower() in event.place.lower()]
         if places:
             reasons.append("place: " + ", ".join(places))
-    text = f"{event.title} {plain_text(event.summary)}"
+    text = f"{event.title} {view.summary_text}"
     for label, words in (("organisations", rules.organisations), ("phrases", rules.phrases)):
         pattern = _words_pattern(words)
         if pattern:
@@ -400,11 +402,15 @@ def build_view(content: Content, urls: SiteUrls, include_drafts: bool) -> SiteVi
         # A related event left out of this build (a draft) is left out of the list too, not linked.
         view.related = [RelatedView(by_id[r.id], r.reason) for r in event.related if r.id in by_id]
 
+    events_of: dict[str, list[EventView]] = {}
+    for view in chronological:
+        for person_id in view.people_ids:
+            events_of.setdefault(person_id, []).append(view)
     people = []
     for person in sorted(content.people, key=lambda p: (name_key(p.name).split()[-1:], name_key(p.name), p.id)):
         roles = [RoleView(r.role, r.organisation, _role_dates(r.start, r.end)) for r in person.roles]
         person_view = PersonView(person, urls.person(person.id), f"people/{person.id}/", roles)
-        person_view.events = [v for v in chronological if person.id in v.people_ids]
+        person_view.events = events_of.get(person.id, [])
         people.append(person_view)
 
     groups: dict[str, SourceGroup] = {}
@@ -422,7 +428,7 @@ def build_view(content: Content, urls: SiteUrls, include_drafts: bool) -> SiteVi
                 group.author = group.author or source.author
                 if group.published_iso is None and source.published_iso:
                     group.published_text, group.published_iso = source.published_text, source.published_iso
-            if view not in group.events:
+            if not group.events or group.events[-1] is not view:  # an event citing the same report twice
                 group.events.append(view)
     sources = sorted(groups.values(), key=lambda g: ((g.outlet or "~").lower(), g.published_iso or "",
                                                      g.headline or "", g.anchor))
