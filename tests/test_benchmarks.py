@@ -1,0 +1,222 @@
+"""The benchmark generator and runner, and the load stage's parse cache (timeline/load_cache.py)."""
+
+from __future__ import annotations
+
+import json
+import os
+import pickle
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from conftest import REPO, run_timeline
+
+from timeline.content import Project, load_content
+from timeline.load_cache import CACHE_FILE, RACY_NS
+
+sys.path.insert(0, str(REPO / "benchmarks"))
+from generate import generate_project  # noqa: E402
+
+
+def _tree_bytes(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+# --- generator -----------------------------------------------------------------------------------
+
+def test_generator_is_deterministic(tmp_path: Path) -> None:
+    first = generate_project(tmp_path / "a", events=60, articles=15, seed=7)
+    generate_project(tmp_path / "b", events=60, articles=15, seed=7)
+    generate_project(tmp_path / "c", events=60, articles=15, seed=8)
+    a, b, c = (_tree_bytes(tmp_path / name) for name in "abc")
+    assert first == {"events": 60, "articles": 15, "people": 200}
+    assert a == b
+    assert a != c
+    assert sum(name.startswith("content/events/") for name in a) == 60
+    assert sum(name.startswith("content/articles/") for name in a) == 15
+
+
+def test_generated_project_passes_check(tmp_path: Path) -> None:
+    generate_project(tmp_path / "p", events=80, articles=20, seed=3)
+    result = run_timeline("-C", str(tmp_path / "p"), "check", "--quiet")
+    assert result.returncode == 0, result.stderr
+    assert "ok: 80 event(s), 200 people, 20 article(s). Found 0 error(s)" in result.stderr
+
+
+def test_generated_content_has_the_variety_the_benchmarks_need(tmp_path: Path) -> None:
+    generate_project(tmp_path / "p", events=300, articles=30, seed=1)
+    os.environ["TIMELINE_CACHE"] = "off"
+    try:
+        content = load_content(Project(tmp_path / "p"))
+    finally:
+        del os.environ["TIMELINE_CACHE"]
+    events = content.events
+    precisions = {e.date.precision for e in events if e.date}
+    assert precisions == {"year", "month", "day"}
+    assert any(e.date is None for e in events), "some undated drafts"
+    assert any(e.date and e.date.end for e in events), "some ranges"
+    assert 0 < sum(e.is_draft for e in events) < len(events) // 4
+    assert all(e.participants and e.sources for e in events)
+    assert sum(bool(e.related) for e in events) > len(events) // 2
+    assert sum(bool(e.threads) for e in events) > len(events) // 2
+    assert any("**" in e.summary for e in events), "Markdown summaries"
+    assert len(content.config.threads) >= 3 and all(not t.rules.is_empty() for t in content.config.threads)
+    assert all(p.aliases and p.roles for p in content.people)
+    article = (tmp_path / "p" / "content" / "articles" / content.articles[0]).read_text(encoding="utf-8")
+    lead = next(line for line in article.splitlines() if " on " in line and any(
+        day in line for day in ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")))
+    assert lead.count(",") >= 3, lead  # rank, name, office, verb, second person, place and weekday
+
+
+# --- runner --------------------------------------------------------------------------------------
+
+def test_tiny_bench_run_writes_the_results(tmp_path: Path) -> None:
+    out = tmp_path / "latest.json"
+    result = subprocess.run(
+        [sys.executable, str(REPO / "benchmarks" / "run.py"), "--sizes", "50", "--articles", "10", "--repeat", "1",
+         "--no-hugo", "--ingest-articles", "0", "--work", str(tmp_path / "work"), "--out", str(out)],
+        capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert set(data) >= {"machine", "repeat", "seed", "sizes"}
+    row = data["sizes"]["50"]
+    assert set(row) >= {"pages", "files", "cold_s", "no_change_s", "one_edit_s", "peak_rss_mb", "pages_per_s",
+                        "ms_per_event", "linking"}
+    assert row["pages"] > 50 and row["peak_rss_mb"] > 0
+    assert "ms/event" in result.stdout and "no-change s" in result.stdout
+
+
+# --- parse cache ---------------------------------------------------------------------------------
+
+EVENT = """\
+id: {id}
+title: {title}
+date: 2023-07-24
+kind: meeting
+status: {status}
+participants: [Asim Munir]
+sources:
+  - url: https://example.org/a
+threads: [{thread}]
+"""
+CONFIG = "threads:\n  - id: ties\n    title: Ties\n"
+
+
+def _project(make_project, **events: str):  # type: ignore[no-untyped-def]
+    files = {"content/timeline.yaml": CONFIG}
+    files.update({f"content/events/{name}.yaml": text for name, text in events.items()})
+    return Project(make_project(files))
+
+
+def _age(path: Path, seconds: float = 10) -> None:
+    """Backdate a file so its mtime is trusted without the digest check (as for any file not just saved)."""
+    old = time.time() - seconds
+    os.utime(path, (old, old))
+
+
+def _snapshot(project: Project) -> tuple[list, list, list, object]:
+    content = load_content(project)
+    return content.events, content.problems.sorted(), content.people.people, content.config
+
+
+def test_cache_returns_identical_events_and_problems(make_project) -> None:  # type: ignore[no-untyped-def]
+    project = _project(
+        make_project,
+        **{"a-meeting": EVENT.format(id="a-meeting", title="A", status="reviewed", thread="ties"),
+           "b-draft": EVENT.format(id="b-draft", title="B", status="draft", thread="nope"),
+           "c-bad": "id: c-bad\ntitle: [not, text]\ndate: 2023-02-30\nkind: meeting\nstatus: reviewed\n",
+           "d-broken": "id: d-broken\ntitle: 'unclosed\n"},
+    )
+    for path in project.content_dir.rglob("*.yaml"):
+        _age(path)
+    os.environ["TIMELINE_CACHE"] = "off"
+    try:
+        uncached = _snapshot(project)
+    finally:
+        del os.environ["TIMELINE_CACHE"]
+    assert not (project.state_dir / "cache").exists()
+    first = _snapshot(project)
+    assert (project.state_dir / "cache" / CACHE_FILE).is_file()
+    second = _snapshot(project)
+    assert first == uncached and second == uncached
+    messages = [str(p) for p in second[1]]
+    assert any("c-bad.yaml" in m and "must be text" in m for m in messages)
+    assert any("d-broken.yaml" in m and "invalid YAML" in m for m in messages)
+    assert any('thread "nope" does not exist' in m for m in messages)
+    assert any("b-draft.yaml" in m and "draft" in m for m in messages)
+
+
+def test_cache_serves_unchanged_files_without_parsing(make_project, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    project = _project(make_project, **{"a-meeting": EVENT.format(id="a-meeting", title="A", status="reviewed",
+                                                                   thread="ties")})
+    for path in project.content_dir.rglob("*.yaml"):
+        _age(path)
+    load_content(project)
+    import timeline.content
+
+    def fail(*args: object, **kwargs: object) -> None:
+        raise AssertionError("parsed a file the cache holds")
+
+    monkeypatch.setattr(timeline.content, "read_event_file", fail)
+    assert load_content(project).events[0].title == "A"
+
+
+def test_cache_is_invalidated_when_a_file_changes(make_project) -> None:  # type: ignore[no-untyped-def]
+    project = _project(make_project, **{"a-meeting": EVENT.format(id="a-meeting", title="A", status="reviewed",
+                                                                   thread="ties")})
+    path = project.events_dir / "a-meeting.yaml"
+    _age(path, 20)
+    assert load_content(project).events[0].title == "A"
+    # Same size, new mtime: re-read, with the new problems.
+    path.write_text(EVENT.format(id="a-meeting", title="B", status="reviewed", thread="nope"), encoding="utf-8")
+    _age(path, 15)
+    content = load_content(project)
+    assert content.events[0].title == "B"
+    assert [p.message for p in content.problems.errors] == ['thread "nope" does not exist; define it under `threads:` in content/timeline.yaml']
+    # A file that becomes invalid reports its problem from a fresh parse, and again from the cache.
+    path.write_text("id: a-meeting\ntitle: [x]\n", encoding="utf-8")
+    for _ in range(2):
+        problems = [str(p) for p in load_content(project).problems.errors]
+        assert any("a-meeting.yaml:2" in p and "must be text" in p for p in problems), problems
+    # A deleted file leaves the cache too.
+    path.unlink()
+    assert load_content(project).events == []
+    stored = pickle.loads((project.state_dir / "cache" / CACHE_FILE).read_bytes())
+    assert not any("a-meeting" in name for name in stored["entries"])
+
+
+def test_racy_mtime_same_size_edit_is_not_missed(make_project) -> None:  # type: ignore[no-untyped-def]
+    """A file saved in the same tick as the cache, then edited again keeping size and mtime."""
+    project = _project(make_project, **{"a-meeting": EVENT.format(id="a-meeting", title="A", status="reviewed",
+                                                                   thread="ties")})
+    path = project.events_dir / "a-meeting.yaml"
+    stat = path.stat()
+    assert stat.st_mtime_ns > time.time_ns() - RACY_NS  # just written: racy
+    load_content(project)
+    path.write_text(EVENT.format(id="a-meeting", title="Z", status="reviewed", thread="ties"), encoding="utf-8")
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert load_content(project).events[0].title == "Z"
+
+
+def test_cache_follows_config_kinds_and_survives_a_corrupt_file(make_project) -> None:  # type: ignore[no-untyped-def]
+    project = _project(make_project, **{"a-meeting": EVENT.format(id="a-meeting", title="A", status="reviewed",
+                                                                   thread="ties").replace("kind: meeting", "kind: raid")})
+    for path in project.content_dir.rglob("*.yaml"):
+        _age(path, 30)
+    assert any('unknown kind "raid"' in p.message for p in load_content(project).problems.errors)
+    project.config_path.write_text(CONFIG + "kinds: [raid]\n", encoding="utf-8")
+    _age(project.config_path, 25)
+    assert not load_content(project).problems.errors
+    (project.state_dir / "cache" / CACHE_FILE).write_bytes(b"not a pickle")
+    assert load_content(project).events[0].kind == "raid"
+
+
+@pytest.mark.parametrize("value", ["off", "0"])
+def test_cache_can_be_switched_off(make_project, monkeypatch, value: str) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("TIMELINE_CACHE", value)
+    project = _project(make_project, **{"a-meeting": EVENT.format(id="a-meeting", title="A", status="reviewed",
+                                                                   thread="ties")})
+    assert load_content(project).events[0].title == "A"
+    assert not project.state_dir.exists()
