@@ -180,3 +180,16 @@ def test_search_filters_and_shared_urls_in_chromium(served_demo: str, browser) -
 
     assert foreign == [], foreign
     page.close()
+
+
+def test_without_javascript_the_whole_chronology_reads(served_demo: str, browser) -> None:  # type: ignore[no-untyped-def]
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"http://{served_demo}/repo/?thread=us-russia-military-channel&q=Munir")
+    assert len(_visible_ids(page)) == 10  # filters in the URL need the script; nothing is hidden without it
+    assert not page.is_visible("#filters")
+    assert page.locator("#tl-q").count() == 0
+    first = _visible_ids(page)[0]
+    page.click(f"#event-{first} .card-title a")
+    page.wait_for_url(f"http://{served_demo}/repo/events/{first}/")
+    context.close()

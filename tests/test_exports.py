@@ -435,3 +435,31 @@ def test_hostile_text_is_escaped_everywhere_and_output_is_deterministic(fixture_
 
 def test_markdown_text_keeps_words_across_line_breaks() -> None:
     assert markdown_text("U.S.\nbase, [text](javascript:x) ![alt](http://x/i.png)\n\n*two*") == "U.S. base, text alt two"
+
+
+# --- through `timeline build` -------------------------------------------------------------------
+
+
+def test_build_writes_exports_and_reports_relative_base(cli, demo_project: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    result = cli("-C", str(demo_project), "build", "--out", str(out), "--base-url", "/repo/")
+    assert result.code == 0, result.err
+    for name in ("feed.xml", "calendar.ics", "data/timeline.json", "data/timelinejs.json", "search-index.json",
+                 "robots.txt", ".nojekyll", "404.html", "threads/us-russia-military-channel/feed.xml"):
+        assert (out / name).is_file(), name
+    assert not (out / "sitemap.xml").exists()
+    assert "note: no sitemap.xml: sitemaps need absolute URLs" in result.err
+    assert "note: feeds link with base-path URLs" in result.err
+
+
+def test_sitemap_lists_every_page_the_build_wrote(cli, demo_project: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    result = cli("-C", str(demo_project), "build", "--out", str(out), "--base-url", ABSOLUTE)
+    assert result.code == 0, result.err
+    assert "note:" not in result.err
+    written = sorted(ABSOLUTE + p.relative_to(out).as_posix().removesuffix("index.html")
+                     for p in out.rglob("index.html"))
+    root = ET.fromstring((out / "sitemap.xml").read_bytes())
+    locs = sorted(loc.text for loc in root.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc"))
+    assert locs == written
+    assert len(locs) > 20
