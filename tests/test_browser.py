@@ -120,6 +120,17 @@ def test_search_filters_and_shared_urls_in_chromium(served_demo: str, browser) -
     page.fill("#tl-q", "Munir")
     page.wait_for_function("() => new URLSearchParams(location.search).get('q') === 'Munir'")
     assert set(_visible_ids(page)) == set(found)
+    # Escape in the box clears the search from the keyboard.
+    page.press("#tl-q", "Escape")
+    page.wait_for_function("() => !new URLSearchParams(location.search).has('q')")
+    assert _visible_ids(page) == all_ids
+    page.fill("#tl-q", "Munir")
+    page.wait_for_function("() => new URLSearchParams(location.search).get('q') === 'Munir'")
+
+    # Every control is labelled and the count is announced.
+    assert page.get_attribute("#tl-status", "aria-live") == "polite"
+    for control in page.eval_on_selector_all("#filters select, #tl-q", "els => els.map(e => e.id)"):
+        assert page.locator(f"label[for='{control}']").count() == 1, control
 
     # A filter combined with the search, then the search cleared: the filter alone.
     page.fill("#tl-q", "")
