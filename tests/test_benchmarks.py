@@ -220,3 +220,21 @@ def test_cache_can_be_switched_off(make_project, monkeypatch, value: str) -> Non
                                                                    thread="ties")})
     assert load_content(project).events[0].title == "A"
     assert not project.state_dir.exists()
+
+
+def test_parallel_parse_gives_the_same_content(make_project, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import timeline.load_cache as load_cache
+
+    events = {f"e{i:02d}": EVENT.format(id=f"e{i:02d}", title=f"T{i}", status="reviewed",
+                                        thread="ties" if i % 3 else "nope") for i in range(40)}
+    events["bad"] = "id: bad\ntitle: [x]\n"
+    project = _project(make_project, **events)
+    monkeypatch.setenv("TIMELINE_CACHE", "off")
+    serial = _snapshot(project)
+    monkeypatch.setattr(load_cache, "PARALLEL_MIN_FILES", 4)
+    monkeypatch.setattr(load_cache, "CHUNK_FILES", 7)
+    monkeypatch.setattr(load_cache, "parse_jobs", lambda: 2)
+    monkeypatch.delenv("TIMELINE_CACHE")
+    parallel = _snapshot(project)
+    assert parallel == serial
+    assert load_content(project).problems.items == load_content(project).problems.items

@@ -18,11 +18,13 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import multiprocessing
 import os
 import pickle
 import tempfile
 import time
 from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -39,7 +41,12 @@ RACY_NS = 2_000_000_000
 PARSER_MODULES = ("model.py", "yaml_source.py", "partial_date.py", "config.py", "people.py", "errors.py",
                   "content.py", "load_cache.py")
 
+# Below this many files to parse, starting worker processes costs more than it saves.
+PARALLEL_MIN_FILES = 400
+CHUNK_FILES = 250
+
 T = TypeVar("T")
+FileParser = Callable[[Path, str, Problems], Any]  # (path, shown, problems) -> value; module-level, picklable
 
 
 @dataclass
@@ -72,6 +79,25 @@ def _file_digest(path: Path) -> bytes | None:
         return hashlib.blake2b(path.read_bytes(), digest_size=16).digest()
     except OSError:
         return None
+
+
+def parse_jobs() -> int:
+    """Worker processes for parsing: the cores this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):  # pragma: no cover - not Linux
+        return os.cpu_count() or 1
+
+
+def _parse_blob(parse: FileParser, path: Path, shown: str) -> bytes:
+    own = Problems()
+    value = parse(path, shown, own)
+    return pickle.dumps((value, own.items), protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def _parse_chunk(parse: FileParser, items: list[tuple[Path, str]]) -> list[bytes]:
+    """In a worker: parse files and return each result already pickled, which is also how the cache stores it."""
+    return [_parse_blob(parse, path, shown) for path, shown in items]
 
 
 @contextmanager
@@ -159,6 +185,57 @@ class ParseCache:
         self.misses += 1
         self._store(path, shown, stat, context, value, own.items)
         return value
+
+    def parse_many(self, items: list[tuple[Path, str]], context: Any, parse: FileParser
+                   ) -> list[tuple[Any, list[Problem]]]:
+        """(value, problems) for each (path, shown), in order: cached where unchanged, the rest parsed on every core.
+
+        YAML parsing is pure Python-bound work, so a cold load of 10,000 events runs in worker processes;
+        each worker returns pickled results, which the cache keeps as they are.
+        """
+        results: list[tuple[Any, list[Problem]] | None] = [None] * len(items)
+        stats: list[os.stat_result | None] = [None] * len(items)
+        missing: list[int] = []
+        for index, (path, shown) in enumerate(items):
+            if self.file is not None:
+                try:
+                    stats[index] = os.stat(path)
+                except OSError:
+                    stats[index] = None
+                else:
+                    self.seen.add(shown)
+                    results[index] = self._lookup(path, shown, stats[index], context)
+            if results[index] is None:
+                missing.append(index)
+            else:
+                self.hits += 1
+        blobs = self._parse_missing(parse, [items[i] for i in missing])
+        for index, blob in zip(missing, blobs, strict=True):
+            path, shown = items[index]
+            value, problems = pickle.loads(blob)
+            results[index] = (value, problems)
+            self.misses += 1
+            stat = stats[index]
+            if stat is not None:
+                digest = _file_digest(path) if self._is_racy(stat.st_mtime_ns) else None
+                self.entries[shown] = _Entry(stat.st_size, stat.st_mtime_ns, digest, context, blob)
+                self.dirty = True
+        return results  # type: ignore[return-value]
+
+    @staticmethod
+    def _parse_missing(parse: FileParser, items: list[tuple[Path, str]]) -> list[bytes]:
+        jobs = min(parse_jobs(), len(items) // (PARALLEL_MIN_FILES // 2) or 1)
+        if len(items) < PARALLEL_MIN_FILES or jobs < 2:
+            return _parse_chunk(parse, items)
+        chunks = [items[i:i + CHUNK_FILES] for i in range(0, len(items), CHUNK_FILES)]
+        # fork: workers start in milliseconds and inherit the imported parser; nothing else runs threads here.
+        methods = multiprocessing.get_all_start_methods()
+        context = multiprocessing.get_context("fork" if "fork" in methods else None)
+        try:
+            with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+                return [blob for chunk in pool.map(_parse_chunk, [parse] * len(chunks), chunks) for blob in chunk]
+        except (OSError, RuntimeError):  # no processes allowed here (a sandbox): parse in this one
+            return _parse_chunk(parse, items)
 
     def _lookup(self, path: Path, shown: str, stat: os.stat_result, context: Any) -> tuple[Any, list[Problem]] | None:
         entry = self.entries.get(shown)
