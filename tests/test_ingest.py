@@ -153,13 +153,24 @@ def test_an_unedited_stub_is_regenerated_with_new_evidence(project, cli, fake_ex
     assert "regenerated with new evidence" in result.err
 
 
-def test_unreadable_article_is_skipped_and_reported(project, cli, fake_extractor):
+def test_unreadable_article_is_skipped_and_reported_but_the_run_succeeds(project, cli, fake_extractor):
     (project / "content" / "articles" / "z-broken.txt").write_bytes(b"\x00\x01binary")
     result = cli("-C", str(project), "ingest")
-    assert result.code == 1
-    assert "error: content/articles/z-broken.txt: skipped: this is a binary file, not an article" in result.err
+    assert result.code == 0, result.err  # a partial success: the others were ingested
+    assert "warning: content/articles/z-broken.txt: skipped: this is a binary file, not an article" in result.err
+    assert "1 article(s) skipped; the others were ingested" in result.err
     assert "unreadable                   1" in result.err
     assert len(stubs(project)) == 3  # the other articles were processed
+
+
+def test_ingest_fails_when_no_article_could_be_read(project, cli, fake_extractor):
+    for path in (project / "content" / "articles").iterdir():
+        path.write_bytes(b"\x00binary")
+    result = cli("-C", str(project), "ingest")
+    assert result.code == 1
+    assert result.err.count("error: content/articles/") == 4
+    assert "4 article(s) skipped; nothing was ingested" in result.err
+    assert stubs(project) == {}
 
 
 def test_article_outside_the_project_is_imported(project, cli, fake_extractor, tmp_path):

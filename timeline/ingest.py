@@ -20,7 +20,7 @@ import shutil
 import sys
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor, as_completed
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
@@ -263,12 +263,22 @@ class IngestReport:
 
     @property
     def failed(self) -> bool:
-        """True when some article could not be used: the run did what it could, but not everything."""
-        return bool(self.unreadable)
+        """True when articles were given and not one could be used (exit 1).
+
+        A run that processed some articles and skipped others succeeded at what it could do: it exits 0
+        and lists each skipped file with its reason, so a batch with one broken file does not look failed
+        to a script while the editor still sees what to fix.
+        """
+        return bool(self.unreadable) and len(self.unreadable) >= self.articles
 
     def table(self) -> str:
         """The summary printed after a run: one row per outcome, with the files concerned."""
-        lines = [str(p) for p in self.unreadable] + [str(p) for p in self.warnings.sorted()]
+        severity = "error" if self.failed else "warning"
+        lines = [str(replace(p, severity=severity)) for p in self.unreadable]
+        lines += [str(p) for p in self.warnings.sorted()]
+        if self.unreadable:
+            lines.append(f"{len(self.unreadable)} article(s) skipped"
+                         + ("; nothing was ingested" if self.failed else "; the others were ingested"))
         lines.append(f"ingest: {self.articles} article(s)")
 
         def row(label: str, items: list[FileChange] | list[str]) -> None:
