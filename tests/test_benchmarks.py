@@ -238,3 +238,43 @@ def test_parallel_parse_gives_the_same_content(make_project, monkeypatch) -> Non
     parallel = _snapshot(project)
     assert parallel == serial
     assert load_content(project).problems.items == load_content(project).problems.items
+
+
+# --- parallel page rendering (timeline/site/parallel.py) -----------------------------------------
+
+def _build(project_dir: Path, out: Path, monkeypatch, parallel: bool):  # type: ignore[no-untyped-def]
+    import timeline.site.parallel as parallel_module
+    from timeline.site.build import build_site
+
+    monkeypatch.setattr(parallel_module, "PARALLEL_MIN_PAGES", 1 if parallel else 10**9)
+    monkeypatch.setattr(parallel_module, "render_jobs", lambda: 2)
+    return build_site(load_content(Project(project_dir)), out)
+
+
+def test_parallel_build_is_byte_identical_to_serial(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    generate_project(tmp_path / "p", events=40, articles=8, seed=5, people=30)
+    serial = _build(tmp_path / "p", tmp_path / "serial", monkeypatch, parallel=False)
+    parallel = _build(tmp_path / "p", tmp_path / "parallel", monkeypatch, parallel=True)
+    assert (parallel.pages, parallel.files) == (serial.pages, serial.files)
+    assert _tree_bytes(tmp_path / "parallel") == _tree_bytes(tmp_path / "serial")
+
+
+def test_parallel_build_reports_the_earliest_failing_page_and_keeps_the_old_site(
+        tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from timeline.errors import ContentError
+
+    generate_project(tmp_path / "p", events=30, articles=5, seed=2, people=20)
+    _build(tmp_path / "p", tmp_path / "site", monkeypatch, parallel=True)
+    before = _tree_bytes(tmp_path / "site")
+    template = tmp_path / "p" / "templates" / "person.html"
+    template.parent.mkdir(parents=True)
+    template.write_text('{% extends "base.html" %}{% block main %}{{ no_such_variable }}{% endblock %}\n')
+    messages = []
+    for parallel in (False, True):
+        with pytest.raises(ContentError) as caught:
+            _build(tmp_path / "p", tmp_path / "site", monkeypatch, parallel=parallel)
+        messages.append([str(p) for p in caught.value.problems])
+    assert messages[0] == messages[1]
+    assert "templates/person.html" in messages[0][0] and "no_such_variable" in messages[0][0]
+    assert _tree_bytes(tmp_path / "site") == before
+    assert not [p for p in tmp_path.iterdir() if ".building-" in p.name]

@@ -17,6 +17,7 @@ from ..exports import render_exports
 from ..project_lock import project_lock
 from .output import SiteOutput, check_target
 from .overview_svg import Overview, render_overview, thread_lanes
+from .parallel import PageJob, start_page_writers
 from .render import THEME_STATIC, THEME_TEMPLATES, Renderer
 from .urls import SiteUrls
 from .view import SiteView, build_view
@@ -81,37 +82,43 @@ def static_files(project_templates: Path) -> dict[str, Path]:
     return files
 
 
-def render_pages(view: SiteView, renderer: Renderer) -> Iterator[tuple[str, str]]:
-    """Every HTML page of the site as (output path, HTML), one at a time so a big site is never all in memory."""
+def page_jobs(view: SiteView) -> Iterator[PageJob]:
+    """Every HTML page of the site as (output path, template, page, context), in site order, not yet rendered."""
     urls = view.urls
     config = view.config
 
-    def render(path: str, template: str, page: Page, **context: Any) -> tuple[str, str]:
-        return _output_name(path), renderer.render(template, page=page, **context)
+    def job(path: str, template: str, page: Page, **context: Any) -> PageJob:
+        return _output_name(path), template, page, context
 
     home_lanes = thread_lanes(view.chronological, view.threads)
     overview = render_overview(home_lanes, "Overview", config.gap_days)
-    yield render("", "index.html", _page(urls, config.title, config.description or config.title, ""),
-                 overview=overview)
+    yield job("", "index.html", _page(urls, config.title, config.description or config.title, ""),
+              overview=overview)
     for event in view.chronological:
-        yield render(event.path, "event.html",
-                     _page(urls, event.event.title, event.description, event.path, "article"), event=event)
-    yield render("threads/", "threads.html",
-                 _page(urls, "Threads", f"The storylines that run through {config.title}.", "threads/"))
+        yield job(event.path, "event.html",
+                  _page(urls, event.event.title, event.description, event.path, "article"), event=event)
+    yield job("threads/", "threads.html",
+              _page(urls, "Threads", f"The storylines that run through {config.title}.", "threads/"))
     for thread in view.threads:
         lanes = thread_lanes(thread.events, [thread])
         thread_overview: Overview | None = render_overview(lanes, thread.thread.title, config.gap_days)
-        yield render(thread.path, "thread.html",
-                     _page(urls, thread.thread.title, thread.thread.description or thread.thread.title, thread.path),
-                     thread=thread, overview=thread_overview)
-    yield render("people/", "people.html", _page(urls, "People", f"Who appears in {config.title}.", "people/"))
+        yield job(thread.path, "thread.html",
+                  _page(urls, thread.thread.title, thread.thread.description or thread.thread.title, thread.path),
+                  thread=thread, overview=thread_overview)
+    yield job("people/", "people.html", _page(urls, "People", f"Who appears in {config.title}.", "people/"))
     for person in view.people:
         description = f"{person.person.name}: {len(person.events)} event(s) in {config.title}."
-        yield render(person.path, "person.html", _page(urls, person.person.name, description, person.path),
-                     person=person)
-    yield render("sources/", "sources.html",
-                 _page(urls, "Sources", f"Every report {config.title} is sourced to, and the events it supports.",
-                       "sources/"))
+        yield job(person.path, "person.html", _page(urls, person.person.name, description, person.path),
+                  person=person)
+    yield job("sources/", "sources.html",
+              _page(urls, "Sources", f"Every report {config.title} is sourced to, and the events it supports.",
+                    "sources/"))
+
+
+def render_pages(view: SiteView, renderer: Renderer) -> Iterator[tuple[str, str]]:
+    """Every HTML page of the site as (output path, HTML), one at a time so a big site is never all in memory."""
+    for name, template, page, context in page_jobs(view):
+        yield name, renderer.render(template, page=page, **context)
 
 
 def build_site(content: Content, out: Path, base_url: str | None = None, include_drafts: bool = False) -> BuildReport:
@@ -133,18 +140,23 @@ def build_site(content: Content, out: Path, base_url: str | None = None, include
     # One writer at a time: a concurrent ingest or build must not change the project or site under us.
     with project_lock(project, "build"):
         output = SiteOutput(out)
-        pages = 0
-        page_paths: list[str] = []
+        jobs = list(page_jobs(view))
+        pages = len(jobs)
+        page_paths = [name.removesuffix("index.html") for name, *_ in jobs]
         try:
-            for name, html in render_pages(view, renderer):
-                output.write(name, html)
-                pages += 1
-                page_paths.append(name.removesuffix("index.html"))
-            for name, path in statics.items():
-                output.write(f"static/{name}", path.read_bytes())
-            # Feeds, calendar, data files, search index, sitemap, robots.txt, .nojekyll and 404.html (timeline/exports).
-            exports = render_exports(content, base_url or content.config.base_url, include_drafts, pages=page_paths,
-                                     renderer=renderer)
+            # Big sites render their pages in worker processes while this one writes the exports (parallel.py).
+            writers = start_page_writers(jobs, lambda job: renderer.render(job[1], page=job[2], **job[3]), output)
+            try:
+                for name, path in statics.items():
+                    output.write(f"static/{name}", path.read_bytes())
+                # Feeds, calendar, data files, search index, sitemap, robots.txt, .nojekyll and 404.html
+                # (timeline/exports).
+                exports = render_exports(content, base_url or content.config.base_url, include_drafts,
+                                         pages=page_paths, renderer=renderer)
+            except BaseException:
+                writers.wait()  # a page's error comes first, as it would in a serial build
+                raise
+            writers.wait()
             for name, data in exports.items():
                 output.write(name, data)
             output.commit()
