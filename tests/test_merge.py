@@ -181,3 +181,51 @@ def test_comparisons_grow_linearly_not_quadratically():
     # 4x the reports: a linear method does about 4x the comparisons, an all-pairs one 16x.
     assert large.comparisons <= 5 * small.comparisons
     assert large.comparisons < 8_000 * 10
+
+
+# --- places through the gazetteer ----------------------------------------------------------------------
+
+
+def test_place_containment_comes_from_the_gazetteer():
+    assert compare_places("Helsinki", "Finland") == "within"
+    assert compare_places("Islamabad", "Pakistan") == "within"
+    assert compare_places("Rawalpindi", "General Headquarters, Rawalpindi, Pakistan") == "same"
+    assert compare_places("Helsinki, Finland", "Vantaa, Finland") == "near"  # 15 km apart
+    assert compare_places("Rawalpindi, Pakistan", "Islamabad") == "near"  # twin cities, two provinces
+    assert compare_places("Karachi", "Islamabad") == "conflict"  # one country, 1,100 km apart
+    assert compare_places("Helsinki", "Stockholm, Sweden") == "conflict"
+    assert compare_places("Finland", "Sweden") == "conflict"
+    assert compare_places("City 3", "City 3, Country 2") == "same"  # names the gazetteer does not know
+
+
+def test_a_city_and_its_country_merge_and_the_event_keeps_the_city():
+    country = report("a.txt", ["milley", "gerasimov"], "2021-09-22", place="Finland")
+    city = report("b.txt", ["milley", "gerasimov"], "2021-09-22", place="Helsinki")
+    [cluster] = merge_same_event([country, city]).clusters
+    assert [s.article for s in cluster.event.sources] == ["a.txt", "b.txt"]
+    assert cluster.event.place == "Helsinki"
+    assert cluster.event.review.notes["place"] == "taken from b.txt, which reports the same event"
+
+
+def test_nearby_cities_merge_only_on_the_same_day_else_a_duplicate_note():
+    helsinki = report("a.txt", ["milley", "gerasimov"], "2021-09-22", place="Helsinki, Finland")
+    vantaa = report("b.txt", ["milley", "gerasimov"], "2021-09-22", place="Vantaa, Finland")
+    verdict = compare_events(vantaa, helsinki)
+    assert verdict.outcome == SAME and "Vantaa and Helsinki are 15 km apart" in verdict.reason
+    assert len(merge_same_event([helsinki, vantaa]).clusters) == 1
+    vague = report("b.txt", ["milley", "gerasimov"], "2021-09", place="Vantaa, Finland")
+    result = merge_same_event([helsinki, vague])
+    assert len(result.clusters) == 2
+    assign_ids(result, set())
+    note = result.clusters[1].event.review.notes["duplicates"]
+    assert note.startswith(f"possible duplicate of {result.clusters[0].event.id}: same participants, but Vantaa")
+
+
+def test_reports_in_two_countries_never_merge():
+    helsinki = report("a.txt", ["milley", "gerasimov"], "2021-09-22", place="Helsinki, Finland")
+    stockholm = report("b.txt", ["milley", "gerasimov"], "2021-09-22", place="Stockholm, Sweden")
+    verdict = compare_events(stockholm, helsinki)
+    assert verdict.outcome == MAYBE and "different countries" in verdict.reason
+    assert len(merge_same_event([helsinki, stockholm]).clusters) == 2
+    undated = report("c.txt", ["milley", "gerasimov"], None, place="Sweden", quote="quote from a.txt")
+    assert compare_events(undated, helsinki).outcome != SAME

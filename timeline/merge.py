@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 from .model import Event, Mention, Participant, Source
 from .partial_date import DAY, MONTH, YEAR, DateSpec
 from .people import name_key
+from .place_match import CONFLICT, NEAR, WITHIN, match_places, resolve_place
+from .place_match import SAME as SAME_PLACE
 from .slugs import event_id_for, unique_id
 
 SAME = "same"
@@ -115,14 +117,12 @@ def place_parts(place: str | None) -> list[str]:
 
 
 def compare_places(a: str | None, b: str | None) -> str:
-    """`same` when the places share a part (city or country), `unknown` when one is missing, else `conflict`."""
-    parts_a, parts_b = place_parts(a), place_parts(b)
-    if not parts_a or not parts_b:
-        return "unknown"
-    if set(parts_a) & set(parts_b):
-        return "same"
-    # "Helsinki" vs "Helsinki, Finland" share a part; "Helsinki" vs "Finland" do not, and stay apart.
-    return "conflict"
+    """`same`, `within` (a city and its country), `near` (towns nearby: uncertain), `unknown` or `conflict`.
+
+    See `place_match`: the gazetteer decides containment, so "Helsinki" fits "Finland" and
+    "Islamabad" fits "Pakistan", while places in two countries never do.
+    """
+    return match_places(a, b).outcome
 
 
 def _span(date: DateSpec) -> tuple[dt.date, dt.date]:
@@ -193,11 +193,14 @@ def _reported_before_it_happened(report: Event, other: Event) -> bool:
 def _evidence_points(a: Event, b: Event, shared: set[str], pa: set[str], pb: set[str]) -> tuple[int, list[str]]:
     """What else ties two reports together when a date is missing; each clue is worth points."""
     points, why = 0, []
-    place = compare_places(a.place, b.place)
-    if place == "same":
+    match = match_places(a.place, b.place)
+    if match.outcome == SAME_PLACE:
         points += 2
         why.append("same place")
-    else:
+    elif match.outcome == WITHIN:
+        points += 1
+        why.append(match.reason)
+    elif match.outcome != NEAR:
         for known, text in ((a.place, event_text(b)), (b.place, event_text(a))):
             parts = place_parts(known)
             if parts and re.search(rf"\b{re.escape(parts[0])}\b", name_key(text)):
@@ -251,9 +254,10 @@ def compare_events(a: Event, b: Event) -> Verdict:
     conflicts = []
     if not kinds_compatible(a.kind, b.kind):
         conflicts.append(f"a {a.kind} vs a {b.kind}")
-    place = compare_places(a.place, b.place)
-    if place == "conflict":
-        conflicts.append(f"{a.place} vs {b.place}")
+    match = match_places(a.place, b.place)
+    place = match.outcome
+    if place == CONFLICT:
+        conflicts.append(match.reason or f"{a.place} vs {b.place}")
     strong_people = len(shared) >= 2 or (len(shared) == 1 and len(pa) == len(pb) == 1)
     if conflicts:
         if strong_people and both_dated:
@@ -262,12 +266,21 @@ def compare_events(a: Event, b: Event) -> Verdict:
     if not pa and not pb:
         return _compare_without_people(a, b, place)
     if not strong_people:
-        if both_dated and shared and place == "same" and a.date.precision == b.date.precision == DAY:  # type: ignore[union-attr]
+        if both_dated and shared and place == SAME_PLACE and a.date.precision == b.date.precision == DAY:  # type: ignore[union-attr]
             return Verdict(MAYBE, reason="a participant in common on the same day and in the same place")
         return Verdict(DIFFERENT, reason="too few participants in common")
+    if place == NEAR:
+        # Nearby towns may be one place reported two ways, or two stops of one trip: only the same
+        # people on the same day make them one event; anything less is for an editor to decide.
+        same_day = both_dated and a.date.precision == b.date.precision == DAY  # type: ignore[union-attr]
+        if same_day:
+            return Verdict(SAME, 3 + (1 if _same_kind(a.kind, b.kind) else 0),
+                           f"same participants on the same day; {match.reason}")
+        return Verdict(MAYBE, reason=f"same participants, but {match.reason}")
     if both_dated:
-        score = 3 + (2 if place == "same" else 0) + (1 if _same_kind(a.kind, b.kind) else 0)
-        return Verdict(SAME, score, "same participants on compatible dates")
+        score = 3 + {SAME_PLACE: 2, WITHIN: 1}.get(place, 0) + (1 if _same_kind(a.kind, b.kind) else 0)
+        return Verdict(SAME, score, "same participants on compatible dates"
+                       + (f" ({match.reason})" if place == WITHIN else ""))
     points, why = _evidence_points(a, b, shared, pa, pb)
     if points >= SCORE_TO_MERGE_UNDATED:
         return Verdict(SAME, points, "same participants; no date to compare, but " + ", ".join(why))
@@ -278,9 +291,9 @@ def _compare_without_people(a: Event, b: Event, place: str) -> Verdict:
     """Attacks, statements...: only the same kind, the same day and the same place make them one."""
     if a.date is None or b.date is None or not _same_kind(a.kind, b.kind):
         return Verdict(DIFFERENT, reason="no participants and not enough else to compare")
-    if a.date.precision == b.date.precision == DAY and place == "same" and a.date.start == b.date.start:
+    if a.date.precision == b.date.precision == DAY and place == SAME_PLACE and a.date.start == b.date.start:
         return Verdict(SAME, 4, "same kind, day and place")
-    if place != "conflict":
+    if place != CONFLICT:
         return Verdict(MAYBE, reason=f"both a {a.kind} around {a.date}")
     return Verdict(DIFFERENT, reason="different places")
 
@@ -411,7 +424,7 @@ def merge_into(cluster: Cluster, report: Event) -> None:
             event.sources.append(source)
     origin = _first_article(report) or "another report"
     _take_date(event, report, origin)
-    if event.place is None and report.place:
+    if report.place and (event.place is None or _more_specific(report.place, event.place)):
         event.place = report.place
         _record(event, report, "place", origin)
     if event.kind == "other" and report.kind != "other":
@@ -437,6 +450,16 @@ def merge_into(cluster: Cluster, report: Event) -> None:
     for key, value in other.confidence.items():
         review.confidence.setdefault(key, value)
     cluster.changed = cluster.changed or event.to_yaml() != before
+
+
+def _more_specific(new: str, old: str) -> bool:
+    """True when `new` names the same place more precisely: "Helsinki" for "Finland", "GHQ, Rawalpindi" for "Rawalpindi"."""
+    outcome = match_places(new, old).outcome
+    if outcome == WITHIN:
+        return bool(resolve_place(new).cities) and not resolve_place(old).cities
+    if outcome == SAME_PLACE:
+        return set(place_parts(old)) < set(place_parts(new))
+    return False
 
 
 def _same_source(a: Source, b: Source) -> bool:

