@@ -14,7 +14,9 @@ Gold file (YAML): a list of articles, each
         published: 2021-09-22
       truth:                                # optional: what really happened, from other reports
         date: 2021-09-22
-Only the keys present under `expected` are scored for that article.
+Only the keys present under `expected` are scored for that article. `event: null` says the article reports
+no event of its own (an op-ed, an analysis): it is scored right when extraction yields no event, or only a
+draft with no date and its kind flagged for review, i.e. nothing confident.
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ from .partial_date import DateSpec, DateValueError, parse_date_spec, parse_parti
 from .people import name_key
 from .yaml_source import YamlList, YamlMap, mark_of, read_yaml
 
-FIELDS = ("date", "precision", "participants", "roles", "countries", "place", "kind", "outlet", "url", "published")
+FIELDS = ("event", "date", "precision", "participants", "roles", "countries", "place", "kind", "outlet", "url", "published")
 _ROLE_STOP = frozenset("of the for and to a an us u s".split())
 
 
@@ -148,6 +150,9 @@ def _score(result: ArticleResult, expected: YamlMap, truth: YamlMap | None, even
     flagged = event is None or "date" in event.review.needs
     want_date = _date(expected.get("date"), where)
     add = result.fields.append
+    if "event" in expected and expected.get("event") is None:
+        confident = event is not None and (event.date is not None or "kind" not in event.review.needs)
+        add(FieldResult("event", None, event.kind if confident else None, not confident))
     if "date" in expected:
         add(FieldResult("date", want_date.iso() if want_date else None, got_date.iso() if got_date else None,
                         (want_date.iso() if want_date else None) == (got_date.iso() if got_date else None)))
