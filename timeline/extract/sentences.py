@@ -30,6 +30,7 @@ _STARTERS = frozenset(
     "After Before When While Since Last Earlier Later Meanwhile However Also According".split()
 )
 
+_WINDOW = 200  # characters either side of a full stop that decide whether it ends a sentence
 _BOUNDARY = re.compile(r"""[.!?]+['"”’)]*(?=\s+['"“‘(]?[A-Z0-9])""")
 
 
@@ -47,7 +48,8 @@ def _ends_sentence(paragraph: str, stop: int, after: str, closing: str) -> bool:
     """Whether the full stop at `stop` ends a sentence, judging by the word before it and the word after."""
     if paragraph[stop] in "!?" or closing.strip(".!?"):  # `"No."` closes a quote: the stop is final
         return True
-    before = paragraph[:stop]
+    # Only the last word matters; a bounded window keeps a huge paragraph linear, not quadratic.
+    before = paragraph[max(0, stop - _WINDOW):stop]
     word_match = re.search(r"(\S+)$", before)
     word = word_match.group(1) if word_match else ""
     bare = word.lstrip("\"'“‘(").rstrip(".")
@@ -68,7 +70,7 @@ def split_paragraph(paragraph: str) -> list[tuple[int, str]]:
     start = 0
     for match in _BOUNDARY.finditer(paragraph):
         stop = match.start()
-        if not _ends_sentence(paragraph, stop, paragraph[match.end():], match.group()):
+        if not _ends_sentence(paragraph, stop, paragraph[match.end():match.end() + _WINDOW], match.group()):
             continue
         text = paragraph[start:match.end()].strip()
         if text:
