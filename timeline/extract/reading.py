@@ -112,7 +112,9 @@ def _binary_kind(raw: bytes) -> str | None:
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF8)):
         return None
     sample = raw[:65536]
-    if b"\x00" in sample and _utf16_without_bom(sample) is None:
+    # A stray NUL or two (a bad copy-paste, a broken editor) does not make text binary; real binary
+    # files have them everywhere. The NULs are dropped when the text is decoded.
+    if sample.count(0) > max(2, len(sample) // 1000) and _utf16_without_bom(sample) is None:
         return "binary data (it contains NUL bytes)"
     controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
     if controls > len(sample) * 0.05:
@@ -150,6 +152,7 @@ def decode_article_bytes(raw: bytes, fmt: str = "text") -> str:
         if utf16:
             text = raw.decode(utf16, errors="replace")
         else:
+            raw = raw.replace(b"\x00", b"")  # stray NULs in 8-bit text (see _binary_kind)
             try:
                 text = raw.decode("utf-8")
             except UnicodeDecodeError:
@@ -174,10 +177,10 @@ def _decode_legacy(raw: bytes) -> str:
 
 
 def normalise_text(text: str) -> str:
-    """LF line ends, plain spaces for non-breaking ones, no zero-width or BOM characters."""
+    """LF line ends, plain spaces for non-breaking ones, no NUL, zero-width or BOM characters."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n\n")
     text = re.sub(r"[\u00a0\u2007\u202f\u2009\u200a]", " ", text)
-    return re.sub(r"[\u200b\u200c\u200d\u2060\ufeff]", "", text)
+    return re.sub(r"[\x00\u200b\u200c\u200d\u2060\ufeff]", "", text)
 
 
 def parse_article_text(text: str, name: str, fmt: str) -> Article:
