@@ -88,10 +88,19 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def cmd_build(args: argparse.Namespace) -> int:
     from .site.build import build_site
+    from .site.up_to_date import BuildStamp
 
+    project = _project(args)
+    out = Path(args.out).resolve() if args.out else project.site_dir
+    # Nothing changed since the last successful build into `out`: skip loading and writing (site/up_to_date.py).
+    stamp = BuildStamp.for_build(project, out, args.base_url, args.drafts)
+    if (last := stamp.last_build()) is not None:
+        print(f"Site is up to date: nothing changed since the last build of {last['pages']} pages into {out}.",
+              file=sys.stderr)
+        return EXIT_OK
     content = load_checked(args)
-    out = Path(args.out).resolve() if args.out else content.project.site_dir
     report = build_site(content, out, base_url=args.base_url, include_drafts=args.drafts)
+    stamp.record(report.pages, report.files, report.summary())
     print(report.summary(), file=sys.stderr)
     return EXIT_OK
 
