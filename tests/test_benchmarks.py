@@ -278,3 +278,61 @@ def test_parallel_build_reports_the_earliest_failing_page_and_keeps_the_old_site
     assert "templates/person.html" in messages[0][0] and "no_such_variable" in messages[0][0]
     assert _tree_bytes(tmp_path / "site") == before
     assert not [p for p in tmp_path.iterdir() if ".building-" in p.name]
+
+
+# --- skipping an unchanged build (timeline/site/up_to_date.py) -----------------------------------
+
+def _backdate_tree(root: Path, seconds: float = 30) -> None:
+    for path in root.rglob("*"):
+        _age(path, seconds)
+
+
+def test_unchanged_build_is_skipped_until_something_changes(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    generate_project(tmp_path / "p", events=20, articles=4, seed=4, people=10)
+    root = str(tmp_path / "p")
+    _backdate_tree(tmp_path / "p" / "content")
+    first = cli("-C", root, "build")
+    assert first.code == 0 and first.err.startswith("Built "), first.err
+    again = cli("-C", root, "build")
+    assert again.code == 0 and again.err.startswith("Site is up to date"), again.err
+    # Other options or another folder: a real build.
+    assert cli("-C", root, "build", "--drafts").err.startswith("Built ")
+    assert cli("-C", root, "build", "--out", str(tmp_path / "elsewhere")).err.startswith("Built ")
+    assert cli("-C", root, "build").err.startswith("Built ")  # the last build of site/ had --drafts
+    assert cli("-C", root, "build").err.startswith("Site is up to date")
+    # An edited event (even one saved just now) means a build, and the page shows the edit.
+    event = sorted((tmp_path / "p" / "content" / "events").glob("*.yaml"))[3]
+    event.write_text(event.read_text(encoding="utf-8").replace("\ntitle: ", "\ntitle: Edited "), encoding="utf-8")
+    assert cli("-C", root, "build").err.startswith("Built ")
+    assert "Edited " in (tmp_path / "p" / "site" / "events" / event.stem / "index.html").read_text(encoding="utf-8")
+    _backdate_tree(tmp_path / "p" / "content")
+    assert cli("-C", root, "build").err.startswith("Built ")
+    assert cli("-C", root, "build").err.startswith("Site is up to date")
+    # A deleted or replaced site folder is rebuilt.
+    import shutil
+
+    shutil.rmtree(tmp_path / "p" / "site")
+    assert cli("-C", root, "build").err.startswith("Built ")
+    assert (tmp_path / "p" / "site" / "index.html").is_file()
+    # A template override counts as an input.
+    (tmp_path / "p" / "templates").mkdir()
+    override = tmp_path / "p" / "templates" / "about.html"
+    override.write_text('{% extends "base.html" %}{% block main %}About{% endblock %}\n', encoding="utf-8")
+    _age(override)
+    assert cli("-C", root, "build").err.startswith("Built ")
+
+
+def test_a_failed_build_is_not_recorded_as_current(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    generate_project(tmp_path / "p", events=12, articles=2, seed=6, people=8)
+    root = str(tmp_path / "p")
+    _backdate_tree(tmp_path / "p" / "content")
+    assert cli("-C", root, "build").code == 0
+    event = sorted((tmp_path / "p" / "content" / "events").glob("*.yaml"))[0]
+    good = event.read_text(encoding="utf-8")
+    event.write_text(good.replace("\nkind: ", "\nkind: nonsense-"), encoding="utf-8")
+    _age(event)
+    assert cli("-C", root, "build").code == 1
+    assert cli("-C", root, "build").code == 1  # still failing: never "up to date"
+    event.write_text(good, encoding="utf-8")
+    _age(event, 60)
+    assert cli("-C", root, "build").err.startswith("Built ")

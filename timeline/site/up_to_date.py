@@ -1,0 +1,112 @@
+"""Skipping a build whose inputs have not changed since the last successful one (`make`'s rule).
+
+Before loading anything, `timeline build` fingerprints its inputs from file metadata alone: the name,
+size and mtime of every file under content/ and templates/, the built-in theme and the timeline code,
+and the build's options. If the fingerprint equals the one recorded after the last successful build
+into the same folder, and that folder is still the one that build made (its marker file is the same
+file), the site is up to date and nothing is read or written: ~0.1 s at 10,000 events instead of a
+full build. A file changed less than two seconds before the fingerprint is taken is not trusted (its
+next edit could keep the same mtime), so such builds always run and record nothing.
+
+Set TIMELINE_CACHE=off, or delete .timeline/, to force a full build.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from .. import __version__
+from ..atomic_write import write_text_atomic
+from ..content import Project
+from ..load_cache import RACY_NS, cache_enabled
+from .output import MARKER
+
+PACKAGE_DIR = Path(__file__).resolve().parent.parent  # timeline/: its code and built-in theme
+
+
+def _walk(root: Path) -> list[tuple[str, int, int]]:
+    """(relative path, size, mtime_ns) of every file under `root`, sorted; empty when it does not exist."""
+    found = []
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames[:] = sorted(d for d in dirnames if d != "__pycache__")
+        for name in filenames:
+            path = os.path.join(dirpath, name)
+            try:
+                stat = os.stat(path)
+            except OSError:
+                continue
+            found.append((os.path.relpath(path, root), stat.st_size, stat.st_mtime_ns))
+    found.sort()
+    return found
+
+
+def _marker_identity(out: Path) -> list[int] | None:
+    try:
+        stat = (out / MARKER).stat()
+    except OSError:
+        return None
+    return [stat.st_ino, stat.st_size, stat.st_mtime_ns]
+
+
+@dataclass
+class BuildStamp:
+    """The fingerprint of one build's inputs, and where the last successful build's is kept."""
+
+    out: Path
+    fingerprint: str | None  # None: some input is too fresh to trust, or caching is off
+    file: Path
+
+    @classmethod
+    def for_build(cls, project: Project, out: Path, base_url: str | None, include_drafts: bool) -> BuildStamp:
+        """Fingerprint the inputs of building `project` into `out` with these options, now."""
+        out = out.resolve()
+        name = hashlib.blake2b(str(out).encode(), digest_size=8).hexdigest()
+        file = project.state_dir / "cache" / f"build-{name}.json"
+        if not cache_enabled():
+            return cls(out, None, file)
+        started = time.time_ns()
+        digest = hashlib.blake2b(digest_size=20)
+        digest.update(json.dumps([__version__, str(out), base_url, include_drafts]).encode())
+        for label, root in (("content", project.content_dir), ("templates", project.templates_dir),
+                            ("timeline", PACKAGE_DIR)):
+            entries = _walk(root)
+            if label != "timeline" and any(mtime >= started - RACY_NS for _, _, mtime in entries):
+                return cls(out, None, file)
+            digest.update(json.dumps([label, entries]).encode())
+        return cls(out, digest.hexdigest(), file)
+
+    def last_build(self) -> dict | None:
+        """What the last successful build recorded, if this build would produce exactly the same site."""
+        if self.fingerprint is None:
+            return None
+        try:
+            recorded = json.loads(self.file.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        if not isinstance(recorded, dict) or recorded.get("fingerprint") != self.fingerprint:
+            return None
+        if recorded.get("marker") != _marker_identity(self.out):
+            return None  # the site folder was deleted, replaced or rebuilt by something else
+        return recorded
+
+    def record(self, pages: int, files: int, summary: str) -> None:
+        """Remember a successful build; failures to write are ignored (the next build just runs in full)."""
+        if self.fingerprint is None:
+            return
+        data = {"fingerprint": self.fingerprint, "marker": _marker_identity(self.out), "pages": pages,
+                "files": files, "summary": summary}
+        try:
+            write_text_atomic(self.file, json.dumps(data, indent=1) + "\n")
+        except OSError:
+            pass
+
+    def forget(self) -> None:
+        try:
+            self.file.unlink()
+        except OSError:
+            pass
