@@ -33,6 +33,7 @@ from .atomic_write import write_bytes_atomic, write_if_changed
 from .config import Config
 from .content import Content, Project, load_content
 from .errors import ContentError, Problem, Problems
+from .ingest_log import LOG_NAME, IngestLog, LogEntry, article_hash, read_ingest_log, write_ingest_log
 from .linking import Links, link_events
 from .merge import Cluster, assign_ids, merge_same_event
 from .model import Event, Source, parse_event
@@ -91,6 +92,10 @@ def extract_one(path: Path, name: str, shown: str, people: PeopleRegistry) -> Ar
     except Exception as exc:  # noqa: BLE001 - one odd article must not stop the other thousand
         return ArticleOutcome(name, problem=Problem(shown, None, None, f"skipped: extraction failed "
                                                     f"({type(exc).__name__}: {exc}); please report this article"))
+    if extraction.event is None:  # read fine but reports nothing: say so rather than leave it out silently
+        reason = "; ".join(extraction.problems or []) or "no event found"
+        return ArticleOutcome(name, problem=Problem(shown, None, None, f"skipped: no event found ({reason}); "
+                                                    "if it reports one, add it with `timeline new`"))
     return ArticleOutcome(name, extraction.event, list(extraction.people or []))
 
 
@@ -259,6 +264,9 @@ class IngestReport:
     warnings: Problems = field(default_factory=Problems)
     people: PeopleChanges = field(default_factory=PeopleChanges)
     imported: list[str] = field(default_factory=list)
+    dismissed: list[FileChange] = field(default_factory=list)  # logged articles whose stub an editor deleted
+    renamed: list[FileChange] = field(default_factory=list)  # same bytes as a logged article under a new name
+    already_cited: int = 0  # unchanged articles cited only by editors' events: not read again
     comparisons: int = 0
 
     @property
@@ -297,6 +305,12 @@ class IngestReport:
         row("skipped (editor-edited)", self.skipped)
         lines.append(f"  {'needs review':<26}{len(self.needs_review):>4}")
         row("unreadable", [p.location() for p in self.unreadable])
+        if self.dismissed:
+            row("dismissed by editor", self.dismissed)
+        if self.renamed:
+            row("renamed or copied", self.renamed)
+        if self.already_cited:
+            lines.append(f"  {'already in edited events':<26}{self.already_cited:>4}  (unchanged; not read again)")
         if self.imported:
             row("imported articles", self.imported)
         lines.append(f"people: {len(self.people.added)} added, {len(self.people.aliases)} new alias(es)"
@@ -403,15 +417,126 @@ def _edited_ids(project: Project, events: Iterable[Event]) -> tuple[set[str], di
     return locked, texts
 
 
+@dataclass
+class Selection:
+    """Which articles to read this run, and why the others are left alone (see `select_articles`)."""
+
+    extract: list[tuple[Path, str, str]] = field(default_factory=list)
+    hashes: dict[str, str] = field(default_factory=dict)  # article name -> sha256 of the bytes read
+    dismissed: list[FileChange] = field(default_factory=list)
+    dismissed_names: list[str] = field(default_factory=list)
+    renamed: list[FileChange] = field(default_factory=list)
+    moves: dict[str, str] = field(default_factory=dict)  # old article name -> new name
+    already_cited: int = 0
+
+
+def _article_bytes(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return None  # extraction reports it with its reason
+
+
+def select_articles(items: list[tuple[Path, str, str]], log: IngestLog, events: list[Event], locked: set[str],
+                    articles: list[str], explicit: bool = False) -> Selection:
+    """Decide per article: read it, or leave it (dismissed by an editor, renamed, already in an editor's event).
+
+    - logged, unchanged, and no longer cited by any event: an editor deleted its stub (or removed the
+      source), so it stays dismissed until its text changes;
+    - not logged, but its bytes are a logged article's: renamed or copied, not ingested twice;
+    - unchanged (or never logged) and cited only by editors' events: nothing new can come of reading it;
+    - everything else (new, changed, or feeding ingest's own stubs) is read. Articles named on the
+      command line are always read: naming one is how an editor asks for it again.
+    """
+    cited: dict[str, list[str]] = {}
+    for event in events:
+        for source in event.sources:
+            if source.article:
+                cited.setdefault(source.article, []).append(event.id)
+    by_hash = log.by_hash()
+    present = set(articles) | {name for _, name, _ in items}
+    selection = Selection()
+    for path, name, shown in items:
+        data = _article_bytes(path)
+        if data is None:
+            selection.extract.append((path, name, shown))
+            continue
+        sha = article_hash(data)
+        selection.hashes[name] = sha
+        entry = log.entries.get(name)
+        citing = cited.get(name, [])
+        if explicit:
+            selection.extract.append((path, name, shown))
+            continue
+        if entry is not None and entry.sha256 == sha:
+            if not citing and entry.event is not None:
+                selection.dismissed.append(FileChange(entry.event, shown, f"dismissed by editor, not recreated "
+                                                      f"(was content/events/{entry.event}.yaml)"))
+                selection.dismissed_names.append(name)
+                continue
+            if citing and all(e in locked for e in citing):
+                selection.already_cited += 1
+                continue
+        elif entry is None:
+            same = [other for other in by_hash.get(sha, []) if other != name]
+            if same:
+                old = next((o for o in same if o not in present), same[0])
+                previous = log.entries[old].event or "no event"
+                if old not in present:
+                    selection.moves[old] = name
+                    selection.renamed.append(FileChange(previous, shown, f"renamed from {old}; not ingested again"))
+                else:
+                    selection.renamed.append(FileChange(previous, shown, f"same text as {old}; not ingested again"))
+                continue
+            if citing and all(e in locked for e in citing):
+                selection.already_cited += 1
+                continue
+        selection.extract.append((path, name, shown))
+    return selection
+
+
+def update_log(log: IngestLog, selection: Selection, outcomes: list[ArticleOutcome], cited: dict[str, str]) -> None:
+    """Record what this run read and where each article now is; mark dismissals; follow renames."""
+    for outcome in outcomes:
+        sha = selection.hashes.get(outcome.name)
+        if outcome.problem is None and sha is not None:
+            log.entries[outcome.name] = LogEntry(sha, cited.get(outcome.name))
+    for name in selection.dismissed_names:
+        log.entries[name].dismissed = True
+    for old, new in selection.moves.items():
+        entry = log.entries.pop(old)
+        entry.event = cited.get(new, cited.get(old, entry.event))
+        log.entries[new] = entry
+
+
+def _follow_renames(events: list[Event], locked: set[str], moves: dict[str, str], report: IngestReport) -> None:
+    """Ingest's own stubs cite a renamed article by its new name; an editor's file is only told about it."""
+    for event in events:
+        for source in event.sources:
+            if source.article in moves:
+                if event.id in locked:
+                    report.warnings.warning(event.path or f"content/events/{event.id}.yaml", event.lines.get("sources"),
+                                            f"cites {source.article}, now named {moves[source.article]}; "
+                                            "update sources[].article by hand")
+                else:
+                    source.article = moves[source.article]
+
+
 def run_ingest(content: Content, paths: list[Path] | None, jobs: int = 0, progress: bool = True) -> IngestReport:
     """Turn articles into draft stubs in content/events/ and registry updates in content/people.yaml."""
     project = content.project
     with project_lock(project, "ingest"):
         items, outside = _article_items(project, paths, content.articles)
         report = IngestReport(articles=len(items))
-        outcomes = extract_all(items, content.people, jobs, progress)
-        report.unreadable = [o.problem for o in outcomes if o.problem is not None]
+        log_path = project.content_dir / LOG_NAME
+        log = read_ingest_log(log_path, project.relative(log_path))
         locked, texts = _edited_ids(project, content.events)
+        selection = select_articles(items, log, content.events, locked, content.articles, explicit=paths is not None)
+        report.dismissed, report.renamed, report.already_cited = (selection.dismissed, selection.renamed,
+                                                                  selection.already_cited)
+        _follow_renames(content.events, locked, selection.moves, report)
+        outcomes = extract_all(selection.extract, content.people, jobs, progress)
+        report.unreadable = [o.problem for o in outcomes if o.problem is not None]
         plan = _assemble(outcomes, content.events, locked, content.config, content.people, report.warnings)
         report.people = plan.people
         report.comparisons = plan.comparisons
@@ -427,12 +552,19 @@ def run_ingest(content: Content, paths: list[Path] | None, jobs: int = 0, progre
         schema = project.content_dir / "event.schema.json"
         if not schema.exists():
             write_bytes_atomic(schema, SCHEMA_SOURCE.read_bytes())
+        cited = {}
         for cluster in plan.clusters:
-            _write_cluster(project, cluster, texts.get(cluster.event.id), report)
+            added = _write_cluster(project, cluster, texts.get(cluster.event.id), report)
+            for source in [*cluster.event.sources, *added]:
+                if source.article:
+                    cited.setdefault(source.article, cluster.event.id)
+        update_log(log, selection, outcomes, cited)
+        write_ingest_log(log_path, log)
     return report
 
 
-def _write_cluster(project: Project, cluster: Cluster, current: str | None, report: IngestReport) -> None:
+def _write_cluster(project: Project, cluster: Cluster, current: str | None, report: IngestReport) -> list[Source]:
+    """Write one event file as the rules allow; returns the sources appended to an editor's file."""
     event = cluster.event
     path = project.event_path(event.id)
     change = FileChange(event.id, project.relative(path))
@@ -440,18 +572,18 @@ def _write_cluster(project: Project, cluster: Cluster, current: str | None, repo
         if not cluster.new_sources:
             if cluster.articles:
                 report.unchanged.append(change)
-            return
+            return []
         names = ", ".join(s.article or s.url or "?" for s in cluster.new_sources)
         updated = append_sources(current, cluster.new_sources) if current is not None else None
         if updated is None:
             change.detail = (f"new evidence reported: add {names} under sources: by hand "
                              "(this file's sources list could not be extended safely)")
             report.skipped.append(change)
-            return
+            return []
         write_bytes_atomic(path, updated.encode("utf-8"))
         change.detail = f"edited by an editor; new source appended: {names}"
         report.updated.append(change)
-        return
+        return cluster.new_sources
     text = render_stub(event)
     if event.review.needs:
         report.needs_review.append(event.id)
@@ -463,6 +595,7 @@ def _write_cluster(project: Project, cluster: Cluster, current: str | None, repo
         report.updated.append(change)
     elif cluster.articles:
         report.unchanged.append(change)
+    return []
 
 
 # --- `timeline extract` ---------------------------------------------------------------------------
