@@ -144,6 +144,8 @@ _DATE_LINE_FILLER = re.compile(
     rf"\b(?:published|posted|first|last|updated|modified|date|on|at|and|{_WEEKDAYS})\b\.?"
     r"|\b\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?|\b\d{1,2}\s*[ap]\.?m\.?"
     r"|(?-i:\b(?:[A-Z]{2,5}|UTC|GMT)(?:[+-]\d{1,2}(?::?\d{2})?)?\b)"  # time zones: capitals only
+    # what news pages print next to the date: "Updated 2 hours ago", "2 min read"
+    r"|\b\d+\s*(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?)\s+ago\b|\b\d+\s*min(?:ute)?s?\s+read\b"
     r"|[|,:;()\-–—/•·]",
     re.IGNORECASE,
 )
@@ -153,6 +155,8 @@ _URL_DATE = re.compile(
     r"/((?:19|20)\d\d)[/-]([01]\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)(?:[/-]([0-3]\d))?(?=[/-]|$)",
     re.IGNORECASE,
 )
+
+_URL_COMPACT_DATE = re.compile(r"/((?:19|20)\d\d)([01]\d)([0-3]\d)(?=[-_])")
 
 
 @dataclass(frozen=True)
@@ -320,6 +324,9 @@ def parse_date_line(line: str) -> PartialDate | None:
     text = line.strip()
     if not text or len(text) > 100:
         return None
+    # Pages copied as text glue the year to the time: "August 21, 20253:41 PM GMT+5Updated".
+    text = re.sub(r"\b((?:19|20)\d\d)(?=\d{1,2}:\d\d)", r"\1 ", text)
+    text = re.sub(r"(?<=[A-Z0-9])(?=Updated\b)", " ", text)
     dates = find_dates(text)
     if not dates:
         return None
@@ -352,7 +359,14 @@ def date_from_url(url: str) -> PartialDate | None:
     path = urlsplit(url).path
     match = _URL_DATE.search(path)
     if not match:
-        return None
+        # "/en/americas/20240603-slug": a compact date at the start of the slug (France 24, many CMSs)
+        compact = _URL_COMPACT_DATE.search(path)
+        if compact is None:
+            return None
+        try:
+            return PartialDate(int(compact[1]), int(compact[2]), int(compact[3]))
+        except DateValueError:
+            return None
     year, month_text, day = match.groups()
     month = int(month_text) if month_text.isdigit() else MONTHS[month_text.lower()]
     try:
@@ -391,6 +405,12 @@ _DATELINE_AGENCY = re.compile(
     r"(?:,\s*(?P<date>[A-Za-z]{3,9}\.?\s+\d{1,2}(?:,?\s+\d{4})?|\d{1,2}\s+[A-Za-z]{3,9}\.?(?:\s+\d{4})?))?"
     rf"\s*\((?i:(?P<agency>{_AGENCY_ALT}))\)\s*(?:[-–—:]+\s*|(?=[A-Z“\"]))",
 )
+# "MOSCOW, September 22. /TASS/.": the agency between slashes, as TASS writes it
+_DATELINE_SLASHED = re.compile(
+    r"^(?P<place>[A-Z][\w'’.-]*(?:[ ,]+[A-Z][\w'’.-]*){0,3}?)"
+    r",\s*(?P<date>[A-Za-z]{3,9}\.?\s+\d{1,2}(?:,?\s+\d{4})?|\d{1,2}\s+[A-Za-z]{3,9}\.?(?:\s+\d{4})?)\.?"
+    rf"\s*/(?i:(?P<agency>{_AGENCY_ALT}))/\.?\s*"
+)
 # "ISLAMABAD:", "NEW YORK —", "WASHINGTON, D.C. -": a place in capitals, then a colon or dash
 _DATELINE_CAPS = re.compile(
     r"^(?P<place>[A-Z][A-Z'’.-]+(?:[ ,]+[A-Z][A-Z'’.-]*){0,3})"
@@ -405,6 +425,11 @@ _NOT_PLACES = {
     "BACKGROUND", "CONTEXT", "STATEMENT", "TRANSCRIPT", "QUESTION", "ANSWER", "SOURCE", "SOURCES", "ADVERTISEMENT",
     "IMPORTANT", "ATTENTION", "NOTICE", "REPORT", "SPONSORED", "PROMOTED", "EXCERPT", "TRENDING",
 }
+# "Rawalpindi, 24 Jul 23:": a press release's place and date, the year in two digits.
+_DATELINE_RELEASE = re.compile(
+    r"^(?P<place>[A-Z][A-Za-z]+(?:[ -][A-Z][A-Za-z]+){0,2})\s*[,-]\s*(?P<date>(?P<day>[0-3]?\d)\s+(?P<month>[A-Za-z]{3,9})\.?,?"
+    r"\s+(?P<year>(?:19|20)?\d\d))\s*:\s*"
+)
 # "Islamabad: ...", "New Delhi: ...": a mixed-case place is only taken when it is a known one.
 _DATELINE_MIXED = re.compile(r"^(?P<place>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})\s*:\s+(?=[A-Z0-9“\"‘'])")
 
@@ -451,7 +476,7 @@ def _dateline_date(text: str | None) -> PartialDate | None:
 def find_dateline(paragraph: str) -> Dateline | None:
     """The dateline opening a paragraph, if it has one; a bare "ISLAMABAD:" line counts too."""
     text = paragraph.strip()
-    match = _DATELINE_AGENCY.match(text)
+    match = _DATELINE_AGENCY.match(text) or _DATELINE_SLASHED.match(text)
     if match:
         agency = agency_name(match.group("agency"))
         place = match.group("place").strip(" ,")
@@ -461,6 +486,16 @@ def find_dateline(paragraph: str) -> Dateline | None:
             place_name(place), text[match.end():].strip(), match.group("date"),
             _dateline_date(match.group("date")), agency, text[: match.end()].strip(),
         )
+    release = _DATELINE_RELEASE.match(text)
+    if release and release.group("place").lower() in _known_places() and release.group("month").lower() in MONTHS:
+        year = int(release.group("year"))
+        try:
+            date = PartialDate(year + 2000 if year < 100 else year, MONTHS[release.group("month").lower()],
+                               int(release.group("day")))
+        except DateValueError:
+            date = None
+        return Dateline(place_name(release.group("place")), text[release.end():].strip(), release.group("date"), date,
+                        None, text[: release.end()].strip())
     mixed = _DATELINE_MIXED.match(text)
     if mixed and mixed.group("place").lower() in _known_places():
         return Dateline(mixed.group("place"), text[mixed.end():].strip(), source=text[: mixed.end()].strip())

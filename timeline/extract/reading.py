@@ -264,6 +264,13 @@ _COPYRIGHT_HOLDER = re.compile(
     r"^(?i:(?:copyright\s*)?(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?(?:by\s+)?)"
     r"((?:[Tt]he\s+)?[A-Z][\w&'’-]*(?:\.[a-z]{2,}\b)?(?:\s+[A-Z][\w&'’-]*){0,4})"
 )
+# Closing lines that name the publisher: "Published in Dawn, November 14th, 2023", "SOURCE: AL JAZEERA AND
+# NEWS AGENCIES", "This article first appeared in The Hindu".
+_FOOTER_OWNER = re.compile(
+    r"^(?i:(?:first\s+)?published\s+in|this\s+(?:article|story)\s+(?:first\s+)?appeared\s+in|source)\s*:?\s+"
+    r"((?:[Tt]he\s+)?[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,3}?)(?:\s+(?i:and\s+(?:news\s+)?agencies))?"
+    r"(?:,\s+[A-Z][a-z]+\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4})?\.?$"
+)
 _CAPTION_LABEL = re.compile(r"^(?:image|media|video|photo)\s+caption\s*[,:]?$", re.IGNORECASE)
 
 
@@ -364,6 +371,13 @@ def _read_lines(lines: list[_Line], found: _Found, title_known: bool = False) ->
             continue  # "Image caption," with the caption on the next line
         if is_noise_line(text):
             _note_owner(text, found)
+            continue
+        owner = _FOOTER_OWNER.match(matching_form(text)) if not in_header else None
+        if owner and not re.fullmatch(r"(?i)(?:the\s+)?(?:ministry|statement|office|report|sources?)", owner.group(1)):
+            if found.newsletter_outlet is None:
+                name = owner.group(1)
+                found.newsletter_outlet = name.title() if name.isupper() else name
+                found.newsletter_line = text
             continue
         if in_header and TRAILING_AGENCY.search(matching_form(text)):
             continue  # a caption credited to an agency, above the story
