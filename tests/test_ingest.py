@@ -259,3 +259,85 @@ def test_seed_articles_through_the_worker_pool_match_the_inline_run(demo_project
     pooled = ingest.extract_all(items, content.people, jobs=2, inline_below=0)
     assert [o.event.to_yaml() if o.event else o.problem for o in pooled] == \
         [o.event.to_yaml() if o.event else o.problem for o in inline]
+
+
+# --- the ingest log: dismissed stubs stay dismissed, renamed articles are not ingested twice ----------
+
+
+def test_a_stub_deleted_by_an_editor_is_not_recreated_until_its_article_changes(project, cli, fake_extractor):
+    assert cli("-C", str(project), "ingest").code == 0
+    log = (project / "content" / "ingest-log.yaml").read_text(encoding="utf-8")
+    assert "  c-call.txt:\n    sha256: " in log and "    event: 2021-08-09-austin-calls-bajwa\n" in log
+    (project / "content" / "events" / "2021-08-09-austin-calls-bajwa.yaml").unlink()
+    result = cli("-C", str(project), "ingest")
+    assert result.code == 0, result.err
+    assert "2021-08-09-austin-calls-bajwa" not in stubs(project)
+    assert ("content/articles/c-call.txt  (dismissed by editor, not recreated "
+            "(was content/events/2021-08-09-austin-calls-bajwa.yaml))") in result.err
+    assert "    event: 2021-08-09-austin-calls-bajwa\n    dismissed: true\n" in \
+        (project / "content" / "ingest-log.yaml").read_text(encoding="utf-8")
+    before = snapshot(project)
+    assert cli("-C", str(project), "ingest").code == 0
+    assert snapshot(project) == before  # still dismissed, nothing rewritten
+
+    article = project / "content" / "articles" / "c-call.txt"
+    article.write_text(article.read_text(encoding="utf-8") + "summary: corrected by the outlet\n", encoding="utf-8")
+    result = cli("-C", str(project), "ingest")
+    assert "2021-08-09-austin-calls-bajwa" in stubs(project)  # the article changed: read again
+    assert "    dismissed: true" not in (project / "content" / "ingest-log.yaml").read_text(encoding="utf-8")
+
+
+def test_naming_a_dismissed_article_on_the_command_line_ingests_it_again(project, cli, fake_extractor):
+    assert cli("-C", str(project), "ingest").code == 0
+    (project / "content" / "events" / "2021-08-09-austin-calls-bajwa.yaml").unlink()
+    assert cli("-C", str(project), "ingest").code == 0
+    result = cli("-C", str(project), "ingest", str(project / "content" / "articles" / "c-call.txt"))
+    assert result.code == 0, result.err
+    assert "2021-08-09-austin-calls-bajwa" in stubs(project)
+
+
+def test_a_renamed_article_is_recognised_by_its_bytes_and_not_ingested_twice(project, cli, fake_extractor):
+    assert cli("-C", str(project), "ingest").code == 0
+    articles = project / "content" / "articles"
+    (articles / "2021").mkdir()
+    (articles / "c-call.txt").rename(articles / "2021" / "austin-call.txt")
+    stub = project / "content" / "events" / "2021-08-09-austin-calls-bajwa.yaml"
+    stub.write_text(stub.read_text(encoding="utf-8").replace("article: c-call.txt", "article: 2021/austin-call.txt"),
+                    encoding="utf-8")  # the editor follows the move, as `timeline check` asks
+    (articles / "copy-of-d.txt").write_bytes((articles / "d-new-person.txt").read_bytes())
+    result = cli("-C", str(project), "ingest")
+    assert result.code == 0, result.err
+    assert sorted(stubs(project)) == ["2021-08-09-austin-calls-bajwa", "2021-09-22-milley-meets-gerasimov-in-helsinki",
+                                      "2023-07-19-jane-roe-visits-kabul"]
+    assert "content/articles/2021/austin-call.txt  (renamed from c-call.txt; not ingested again)" in result.err
+    assert "content/articles/copy-of-d.txt  (same text as d-new-person.txt; not ingested again)" in result.err
+    log = (project / "content" / "ingest-log.yaml").read_text(encoding="utf-8")
+    assert "  2021/austin-call.txt:\n" in log and "c-call.txt" not in log
+    assert cli("-C", str(project), "check").code == 0
+
+
+def test_a_dismissed_article_moved_to_another_folder_stays_dismissed(project, cli, fake_extractor):
+    assert cli("-C", str(project), "ingest").code == 0
+    (project / "content" / "events" / "2021-08-09-austin-calls-bajwa.yaml").unlink()
+    assert cli("-C", str(project), "ingest").code == 0
+    articles = project / "content" / "articles"
+    (articles / "old").mkdir()
+    (articles / "c-call.txt").rename(articles / "old" / "c-call.txt")
+    result = cli("-C", str(project), "ingest")
+    assert result.code == 0, result.err
+    assert "2021-08-09-austin-calls-bajwa" not in stubs(project)
+    assert "renamed from c-call.txt; not ingested again" in result.err
+    assert "  old/c-call.txt:\n" in (project / "content" / "ingest-log.yaml").read_text(encoding="utf-8")
+    before = snapshot(project)
+    assert cli("-C", str(project), "ingest").code == 0
+    assert snapshot(project) == before
+
+
+def test_a_mangled_ingest_log_is_an_error_at_its_line(project, cli, fake_extractor):
+    (project / "content" / "ingest-log.yaml").write_text(
+        "articles:\n  a-helsinki.txt:\n    sha256: nothex\n    event: x\n", encoding="utf-8")
+    result = cli("-C", str(project), "ingest")
+    assert result.code == 1
+    assert ("error: content/ingest-log.yaml:3:5: entry 'a-helsinki.txt': sha256 must be 64 hexadecimal digits; "
+            "fix it, or delete the entry to have ingest read the article as new") in result.err
+    assert stubs(project) == {}
