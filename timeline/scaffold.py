@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .atomic_write import write_bytes_atomic
+from .atomic_write import write_bytes_atomic, write_bytes_new
 from .config import Config, parse_config
 from .content import Project
 from .errors import ContentError, Problem, Problems, did_you_mean
@@ -155,11 +155,10 @@ def new_event(project: Project, title: str, date: str | None = None, kind: str =
         event_id = unique_id(event_id_for(spec, title), taken)
     path = project.event_path(event_id)
     text = event_stub(event_id, title, spec, kind).encode("utf-8")
-    # O_EXCL: if another process wrote the same id since we listed the folder, fail rather than overwrite.
-    path.parent.mkdir(parents=True, exist_ok=True)
+    # If another process wrote the same id since we listed the folder, fail rather than overwrite; and a
+    # crash mid-write must not leave half a stub (write_bytes_new links a complete temp file into place).
     try:
-        with path.open("xb") as handle:
-            handle.write(text)
+        write_bytes_new(path, text)
     except FileExistsError as exc:
         raise NewEventError(f"{project.relative(path)} already exists; run the command again") from exc
     return path
