@@ -16,7 +16,6 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-import shutil
 import sys
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -40,6 +39,7 @@ from .model import Event, Source, parse_event
 from .people import PeopleRegistry
 from .people_writer import PeopleChanges, update_people, write_people
 from .project_lock import project_lock
+from .suggestions import pending_suggestions, save_suggestions
 from .yaml_source import parse_yaml, plain
 from .yaml_writer import dump_yaml
 
@@ -267,6 +267,7 @@ class IngestReport:
     dismissed: list[FileChange] = field(default_factory=list)  # logged articles whose stub an editor deleted
     renamed: list[FileChange] = field(default_factory=list)  # same bytes as a logged article under a new name
     already_cited: int = 0  # unchanged articles cited only by editors' events: not read again
+    suggestions: list[str] = field(default_factory=list)  # facts for editors' files, to apply by hand
     comparisons: int = 0
 
     @property
@@ -309,6 +310,8 @@ class IngestReport:
             row("dismissed by editor", self.dismissed)
         if self.renamed:
             row("renamed or copied", self.renamed)
+        if self.suggestions:
+            row("suggestions (by hand)", self.suggestions)
         if self.already_cited:
             lines.append(f"  {'already in edited events':<26}{self.already_cited:>4}  (unchanged; not read again)")
         if self.imported:
@@ -545,8 +548,7 @@ def run_ingest(content: Content, paths: list[Path] | None, jobs: int = 0, progre
             if outcome.problem is None and outcome.name in outside:
                 target = project.articles_dir / outcome.name
                 if not target.exists():
-                    target.parent.mkdir(parents=True, exist_ok=True)
-                    shutil.copyfile(outside[outcome.name], target)
+                    write_bytes_atomic(target, outside[outcome.name].read_bytes())  # whole, or not at all
                     report.imported.append(project.relative(target))
         write_people(project.people_path, plan.people, project.relative(project.people_path))
         schema = project.content_dir / "event.schema.json"
@@ -560,6 +562,11 @@ def run_ingest(content: Content, paths: list[Path] | None, jobs: int = 0, progre
                     cited.setdefault(source.article, cluster.event.id)
         update_log(log, selection, outcomes, cited)
         write_ingest_log(log_path, log)
+        new = [s for c in plan.clusters if c.locked for s in c.suggestions]
+        paths = {e.id: e.path or project.relative(project.event_path(e.id)) for e in content.events}
+        pending = pending_suggestions(project.state_dir, content.events, new)
+        report.suggestions = [s.message(paths.get(s.event_id, s.event_id)) for s in pending]
+        save_suggestions(project.state_dir, pending, paths)
     return report
 
 
