@@ -8,7 +8,8 @@ often as an editor likes. What counts as needing a look:
 - possible duplicates (`review.duplicates`);
 - events with no source or a single one;
 - dates coarser than a day, or no date at all;
-- mentions (background events an article refers to) not linked to an event.
+- mentions (background events an article refers to) not linked to an event;
+- facts a newer report offers for an editor's file (ingest's `.timeline/suggestions.json`).
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ SINGLE_SOURCE = "single source"
 NO_DATE = "no date"
 COARSE_DATE = "coarse date"
 UNLINKED_MENTION = "unlinked mention"
+SUGGESTION = "suggestion"
 
 TABLE_DETAIL_WIDTH = 100  # the table is for reading; --json carries the full text
 
@@ -101,8 +103,23 @@ def event_review_items(event: Event) -> list[ReviewItem]:
 def review_items(content: Content) -> list[ReviewItem]:
     """Everything in the project that needs a human, sorted by file and line."""
     items = [item for event in content.events for item in event_review_items(event)]
+    items += suggestion_review_items(content)
     # Python's sort is stable, so items on the same line keep the order event_review_items gave them.
     return sorted(items, key=lambda item: (item.file, item.line or 0))
+
+
+def suggestion_review_items(content: Content) -> list[ReviewItem]:
+    """Facts newer reports offer for editors' files, which ingest kept in .timeline/suggestions.json."""
+    from .suggestions import pending_suggestions
+
+    by_id = {e.id: e for e in content.events}
+    items = []
+    for suggestion in pending_suggestions(content.project.state_dir, content.events):
+        event = by_id[suggestion.event_id]
+        key = "participants" if suggestion.field == "participant" else suggestion.field
+        items.append(ReviewItem(event.path or f"content/events/{event.id}.yaml", _line(event, key), event.id,
+                                SUGGESTION, f"{suggestion.detail} from article {suggestion.article}; apply by hand"))
+    return items
 
 
 def review_json(items: list[ReviewItem]) -> str:
