@@ -341,3 +341,41 @@ def test_a_mangled_ingest_log_is_an_error_at_its_line(project, cli, fake_extract
     assert ("error: content/ingest-log.yaml:3:5: entry 'a-helsinki.txt': sha256 must be 64 hexadecimal digits; "
             "fix it, or delete the entry to have ingest read the article as new") in result.err
     assert stubs(project) == {}
+
+
+# --- suggestions for editors' files --------------------------------------------------------------------
+
+
+def test_new_facts_for_an_edited_stub_are_suggested_not_written(project, cli, fake_extractor):
+    articles = project / "content" / "articles"
+    dated = articles / "b-helsinki-dated.txt"
+    later = dated.read_text(encoding="utf-8").replace("people: Mark Milley; Gen. Valery Gerasimov",
+                                                      "people: Mark Milley; Gen. Valery Gerasimov; Dave Butler")
+    dated.unlink()
+    assert cli("-C", str(project), "ingest").code == 0
+    stub = project / "content" / "events" / "undated-milley-meets-gerasimov-in-helsinki.yaml"
+    edited = stub.read_text(encoding="utf-8").replace("title: Milley meets Gerasimov in Helsinki",
+                                                      "title: Milley and Gerasimov meet in Helsinki")
+    stub.write_text(edited, encoding="utf-8")
+    dated.write_text(later, encoding="utf-8")
+
+    result = cli("-C", str(project), "ingest")
+    assert result.code == 0, result.err
+    shown = "content/events/undated-milley-meets-gerasimov-in-helsinki.yaml"
+    assert (f"{shown}: newer report gives date 2021-09-22 (day) from article b-helsinki-dated.txt; apply by hand"
+            in result.err)
+    assert f"{shown}: newer report names participant Dave Butler from article b-helsinki-dated.txt" in result.err
+    text = stub.read_text(encoding="utf-8")
+    assert text.startswith(edited[:edited.index("threads:")]) and "date: null" in text  # only a source appended
+    stored = json.loads((project / ".timeline" / "suggestions.json").read_text(encoding="utf-8"))
+    assert [(s["field"], s["value"], s["file"]) for s in stored] == [("date", "2021-09-22", shown),
+                                                                     ("participant", "dave-butler", shown)]
+    review = cli("-C", str(project), "review")
+    assert f"{shown}:5" in review.out and "suggestion" in review.out
+    assert "newer report gives date 2021-09-22 (day) from article b-helsinki-dated.txt; apply by hand" in review.out
+
+    stub.write_text(stub.read_text(encoding="utf-8").replace("date: null", "date: 2021-09-22"), encoding="utf-8")
+    again = cli("-C", str(project), "ingest")  # the editor applied the date: only the participant is left
+    assert "newer report gives date" not in again.err
+    assert "names participant Dave Butler" in again.err
+    assert [s["field"] for s in json.loads((project / ".timeline" / "suggestions.json").read_text())] == ["participant"]

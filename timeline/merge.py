@@ -17,7 +17,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from .model import Event, Mention, Participant, Source
-from .partial_date import DAY, MONTH, YEAR, DateSpec
+from .partial_date import DAY, MONTH, YEAR, DateSpec, parse_date_spec
 from .people import name_key
 from .place_match import CONFLICT, NEAR, WITHIN, match_places, resolve_place
 from .place_match import SAME as SAME_PLACE
@@ -61,6 +61,20 @@ class Verdict:
     reason: str = ""
 
 
+@dataclass(frozen=True)
+class Suggestion:
+    """A fact a new report offers for an editor's file, which ingest never rewrites: for a human to apply."""
+
+    event_id: str
+    field: str  # date | participant | place
+    value: str
+    article: str
+    detail: str  # "newer report gives date 2023-07-24 (day)"
+
+    def message(self, path: str) -> str:
+        return f"{path}: {self.detail} from article {self.article}; apply by hand"
+
+
 @dataclass
 class Cluster:
     """One event being assembled: an event already on disk or a new stub, and what merged into it."""
@@ -70,6 +84,7 @@ class Cluster:
     existing: bool = False
     locked: bool = False  # an editor's file: it is never rewritten, only offered new sources
     new_sources: list[Source] = field(default_factory=list)  # for locked clusters
+    suggestions: list[Suggestion] = field(default_factory=list)  # for locked clusters: other new facts
     articles: list[str] = field(default_factory=list)  # articles whose reports merged in during this run
     duplicates: dict[int, str] = field(default_factory=dict)  # other cluster order -> why it may be the same
     changed: bool = False
@@ -416,6 +431,9 @@ def merge_into(cluster: Cluster, report: Event) -> None:
         for source in report.sources:
             if not has_source(cluster.event, source) and not any(_same_source(source, s) for s in cluster.new_sources):
                 cluster.new_sources.append(source)
+        for suggestion in suggest_facts(cluster.event, report):
+            if suggestion not in cluster.suggestions:
+                cluster.suggestions.append(suggestion)
         return
     event = cluster.event
     before = event.to_yaml()
@@ -459,6 +477,43 @@ def _more_specific(new: str, old: str) -> bool:
         return bool(resolve_place(new).cities) and not resolve_place(old).cities
     if outcome == SAME_PLACE:
         return set(place_parts(old)) < set(place_parts(new))
+    return False
+
+
+def suggest_facts(event: Event, report: Event) -> list[Suggestion]:
+    """What `report` knows that `event` (an editor's, so never rewritten) lacks: a finer date, people, a place."""
+    article = _first_article(report) or "another report"
+    found = []
+    if report.date is not None and "date" not in report.review.needs and (
+            event.date is None or (_precision_rank(report.date) > _precision_rank(event.date)
+                                   and dates_compatible(report.date, event.date))):
+        detail = (f"newer report gives date {report.date.iso()} ({report.date.precision})" if event.date is None else
+                  f"newer report narrows date {event.date.iso()} to {report.date.iso()} ({report.date.precision})")
+        found.append(Suggestion(event.id, "date", report.date.iso(), article, detail))
+    known = person_keys(event)
+    for participant in report.participants:
+        key = participant.person or "name:" + name_key(participant.name)
+        if key not in known and name_key(participant.name):
+            label = f"{participant.title} {participant.name}" if participant.title else participant.name
+            found.append(Suggestion(event.id, "participant", participant.person or participant.name, article,
+                                    f"newer report names participant {label}"))
+    if report.place and (event.place is None or _more_specific(report.place, event.place)):
+        found.append(Suggestion(event.id, "place", report.place, article, f"newer report gives place {report.place}"))
+    return found
+
+
+def suggestion_applied(event: Event, suggestion: Suggestion) -> bool:
+    """True once the editor's file has what the suggestion offered (or something at least as precise)."""
+    if suggestion.field == "date":
+        try:
+            offered = parse_date_spec(suggestion.value)
+        except ValueError:
+            return False
+        return event.date is not None and _precision_rank(event.date) >= _precision_rank(offered)
+    if suggestion.field == "participant":
+        return suggestion.value in person_keys(event) or "name:" + name_key(suggestion.value) in person_keys(event)
+    if suggestion.field == "place":
+        return event.place is not None and not _more_specific(suggestion.value, event.place)
     return False
 
 
