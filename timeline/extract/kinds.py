@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from .sentences import Sentence
-from .temporal import is_future_sentence
+from .temporal import is_future_at
 
 # (kind, pattern, confidence): the first pattern that matches a sentence decides its kind. Ordered from
 # the most telling wording to the vaguest; "held talks with" a person is a meeting, "peace talks" are talks.
@@ -51,13 +51,29 @@ STRONG_KINDS = ("call", "summit", "visit", "talks", "meeting", "attack", "agreem
 
 _BACKGROUND = re.compile(r"\b(?:last\s+(?:visited|met|spoke|called)|previously|had\s+(?:met|visited|called|said)|"
                          r"in\s+the\s+past|earlier\s+(?:this|last)|first\s+time\s+since\s+\w+\s+took|"
-                         r"since\s+(?:then|taking))\b", re.IGNORECASE)
+                         r"(?<!first\s)since\s+(?:then|taking))\b", re.IGNORECASE)
 # A sentence with its own year or distance in time ("in November 2022", "two years ago") is about another time.
-_OWN_DATE = re.compile(r"\b(?:19|20)\d\d\b|\b(?:ago|last\s+(?:year|month)|previously)\b", re.IGNORECASE)
+_OWN_DATE = re.compile(r"\b(?:19|20)\d\d\b|\b(?:ago|previously|last\s+(?:year|month|(?-i:January|February|March|"
+                       r"April|May|June|July|August|September|October|November|December)))\b", re.IGNORECASE)
 _SINCE = re.compile(r"\bsince\s+(?:\w+\s+)?(?:\d{1,2},?\s+)?(?:19|20)\d\d\b")  # a bound, not another time
 _EVENT_REFERENCE = re.compile(r"\b(?:the|a|their|this)\s+(?:meeting|call|talks|visit|discussions?|summit|"
                               r"conversation|attack)\b|\b(?:met|meets|meeting\s+between|called|visited)\b",
                               re.IGNORECASE)
+# How a sentence refers back to an event of one kind: "The blast ripped through...", "The ceasefire was signed".
+_KIND_REFERENCES = {
+    kind: re.compile(r"\b(?:the|a|this|their)\s+(?:[\w-]+\s+){0,2}?(?:" + words + r")\b", re.IGNORECASE)
+    for kind, words in (
+        ("attack", "blast|bombing|explosion|attack|strike|raid|assault"),
+        ("agreement", "ceasefire|truce|agreement|deal|accord|treaty"),
+        ("protest", "protests?|rally|demonstrations?|march|protesters|demonstrators"),
+        ("election", "election|vote|polls|ballot"),
+        ("meeting", "retreat|talks|meeting"),
+        ("summit", "summit|talks|meeting"),
+    )
+}
+# The attribution of an announcement: "..., the White House said on Tuesday".
+_ANNOUNCED = re.compile(r"[,;]\s+(?:[\w.'’-]+\s+){1,6}?(?:said|announced|confirmed|told\s+reporters)\b",
+                        re.IGNORECASE)
 
 VERBS = {"meeting": "meets", "call": "calls", "talks": "holds talks with", "agreement": "signs an agreement with"}
 
@@ -86,13 +102,36 @@ class MainEvent:
         return tuple(found + [s.index for s in self.supporting])
 
 
+# Kinds that name the form of a meeting ("spoke by phone", "held a summit"): they win over the plain verb
+# wherever they stand in the sentence.
+_FORM_KINDS = ("call", "summit")
+# Verbs that say something was made public, whatever it was: any other cue tells more.
+_WEAK_KINDS = ("announcement", "statement")
+# A summit that is only the occasion ("on the sidelines of the G20 summit") does not make a meeting a summit.
+_OCCASION = re.compile(r"\b(?:sidelines?|margins?|ahead|eve|run-up|wake)\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,5}$",
+                       re.IGNORECASE)
+
+
 def classify_kind(sentence: str) -> KindGuess | None:
-    """The kind of happening a sentence reports, or None when it reports none we know."""
+    """The kind of happening a sentence reports, or None when it reports none we know.
+
+    A form of meeting (a call, a summit) decides; otherwise the cue that comes first, because the main verb
+    leads the sentence and later cues are circumstances: "met the crown prince, opening a three-day visit".
+    """
+    found: list[tuple[int, str, re.Match[str], float]] = []
     for kind, pattern, confidence in KIND_PATTERNS:
-        match = pattern.search(sentence)
-        if match:
-            return KindGuess(kind, confidence, match.group(0), sentence)
-    return None
+        for match in pattern.finditer(sentence):
+            if kind == "summit" and _OCCASION.search(sentence[:match.start()]):
+                continue
+            found.append((match.start(), kind, match, confidence))
+            break
+    if not found:
+        return None
+    strong = [f for f in found if f[1] not in _WEAK_KINDS]
+    found = strong or found  # "launched exercises" are exercises; "announced" alone is an announcement
+    forms = [f for f in found if f[1] in _FORM_KINDS]
+    start, kind, match, confidence = min(forms or found, key=lambda f: (f[1] != "call" if forms else 0, f[0]))
+    return KindGuess(kind, confidence, match.group(0), sentence)
 
 
 def _is_prose(sentence: Sentence) -> bool:
@@ -107,8 +146,14 @@ def find_main_event(sentences: list[Sentence], headline: str | None = None, lead
     best: tuple[float, Sentence, KindGuess] | None = None
     for position, sentence in enumerate(lead):
         guess = classify_kind(sentence.text)
-        if guess is None or is_future_sentence(sentence.text) or _BACKGROUND.search(sentence.text):
+        if guess is None or _BACKGROUND.search(sentence.text):
             continue
+        if is_future_at(sentence.text, max(0, sentence.text.find(guess.cue))):
+            # "Biden will meet Xi next week, the White House said on Tuesday": what happened is the announcement.
+            said = _ANNOUNCED.search(sentence.text)
+            if said is None or is_future_at(sentence.text, said.start()):
+                continue
+            guess = KindGuess("announcement", 0.7, said.group(0).strip(), sentence.text)
         score = guess.confidence - 0.12 * position + (0.15 if guess.kind in STRONG_KINDS else 0)
         if best is None or score > best[0]:
             best = (score, sentence, guess)
@@ -122,8 +167,11 @@ def find_main_event(sentences: list[Sentence], headline: str | None = None, lead
     for sentence in lead:
         if sentence.index <= main.index or sentence.index > main.index + 3:
             continue
-        if _EVENT_REFERENCE.search(sentence.text) and not _BACKGROUND.search(sentence.text) \
-                and not is_future_sentence(sentence.text) and not _OWN_DATE.search(_SINCE.sub("", sentence.text)):
+        reference = _EVENT_REFERENCE.search(sentence.text) or (
+            _KIND_REFERENCES[guess.kind].search(sentence.text) if guess.kind in _KIND_REFERENCES else None)
+        if reference and not _BACKGROUND.search(sentence.text) \
+                and not is_future_at(sentence.text, reference.start()) \
+                and not _OWN_DATE.search(_SINCE.sub("", sentence.text)):
             supporting.append(sentence)
     # A lead that names nobody ("The senior Pentagon officer met his Russian counterpart") is often followed
     # by one that names them: that sentence supports it, and a stronger cue there can refine the kind.

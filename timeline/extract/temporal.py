@@ -62,6 +62,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                        + r"(?:,?\s+" + _p(_YEAR, name="y") + r")?\b")),
     ("my", re.compile(r"\b(?P<mod>(?i:early|late|mid|end of|beginning of|the end of)[\s-]+)?" + _p(_MONTH, name="m")
                       + r",?\s+(?:of\s+)?" + _p(_YEAR, name="y") + r"\b")),
+    ("ordinal_day", re.compile(r"\b(?P<mod>on|since|by|until|from|before|after)\s+the\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)\b"
+                               r"(?!\s+(?:of\s+)?(?:century|anniversary|time|round|day|week|year|floor|edition|"
+                               r"session|summit|meeting|amendment|birthday|[A-Z]))")),
+    ("numeric", re.compile(r"(?<![\d/.-])(?P<a>[0-3]?\d)(?P<sep>[/.])(?P<b>[0-3]?\d)(?P=sep)(?P<y>(?:19|20)\d\d)\b(?![/.]\d)")),
     ("relative_span", re.compile(r"\b(?P<mod>last|this|next|earlier this|later this|past)\s+(?P<unit>week|month|year)\b",
                                  re.IGNORECASE)),
     ("ago", re.compile(r"\b" + _NUM + r"\s+(?P<unit>day|week|month|year)s?\s+(?P<dir>ago|earlier|later|before|after)\b",
@@ -101,9 +105,37 @@ class TemporalMention:
     future: bool = False
 
 
+# Where one clause ends and the next begins: "was signed on Saturday, the statement said, and is due to...".
+_CLAUSE_END = re.compile(r"[,;:]\s|\s[-–—]\s|\s(?:and|but|while|whereas)\s")
+# A verb in the past tense: a clause with one (and no future wording) reports what happened.
+_PAST = re.compile(r"\b(?:was|were|had|did|said|told|met|held|signed|agreed|announced|\w{3,}ed)\b", re.IGNORECASE)
+
+
 def is_future_sentence(sentence: str) -> bool:
     """Whether the sentence talks about what will happen (its dates resolve forward)."""
     return bool(_FUTURE.search(sentence))
+
+
+def clause_bounds(sentence: str, position: int) -> tuple[int, int]:
+    """(start, end) of the clause around `position`."""
+    start, end = 0, len(sentence)
+    for match in _CLAUSE_END.finditer(sentence):
+        if match.end() <= position:
+            start = match.end()
+        elif match.start() >= position:
+            end = match.start()
+            break
+    return start, end
+
+
+def is_future_at(sentence: str, position: int) -> bool:
+    """Whether the clause around `position` talks about what will happen: "was signed on Saturday and is due to
+    take effect on Monday" is past at "Saturday" and future at "Monday"."""
+    if not _FUTURE.search(sentence):
+        return False
+    start, end = clause_bounds(sentence, position)
+    clause = sentence[start:end]
+    return bool(_FUTURE.search(clause)) or not _PAST.search(clause)
 
 
 def _spec(start: PartialDate, end: PartialDate | None = None, approximate: bool = False) -> DateSpec:
@@ -171,7 +203,8 @@ class _Resolver:
         self.sentence = sentence
         self.reference = reference
         self.anchor = anchor
-        self.future = is_future_sentence(sentence)
+        self.any_future = is_future_sentence(sentence)
+        self.future = self.any_future
         self.ref_text = f"the publication date {reference.iso()}" if reference else ""
 
     def mention(self, match: re.Match[str], value: DateSpec | None, confidence: float, reason: str, kind: str,
@@ -208,6 +241,8 @@ class _Resolver:
         return "future" if self.future else "past"
 
     def resolve(self, name: str, match: re.Match[str]) -> TemporalMention | None:
+        # Tense is a property of the clause: a past date may share its sentence with a future one.
+        self.future = self.any_future and is_future_at(self.sentence, match.start())
         return getattr(self, f"_{name}")(match)
 
     def _relation(self, match: re.Match[str]) -> str | None:
@@ -218,6 +253,8 @@ class _Resolver:
                 return word
         if re.search(r"\b(?:for the first time since|since)\s*$", before):
             return "since"
+        if re.search(r"\bsince(?:\s+\w+){0,3}$", before):
+            return "since"  # "his first since taking office in December": a bound, not the event's date
         return None
 
     def _iso(self, match: re.Match[str]) -> TemporalMention | None:
@@ -365,6 +402,43 @@ class _Resolver:
         return self.mention(match, _spec(value), 0.7, f"'{match.group(0)}' counted from {what} {base.iso()}",
                             RELATIVE, self._relation(match))
 
+    def _ordinal_day(self, match: re.Match[str]) -> TemporalMention | None:
+        """ "on the 23rd": a day of the publication month, or of the month before when the day is still to come."""
+        day = int(match["d"])
+        reference = _reference_day(self.reference)
+        relation = self._relation(match)
+        if reference is None or not 1 <= day <= 31:
+            return self.mention(match, None, 0, self.no_reference(match.group(0), " (no month is given)"), RELATIVE,
+                                relation)
+        year, month = reference.year, reference.month
+        if self.future and day < reference.day:
+            year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+        elif not self.future and day > reference.day:
+            year, month = (year - 1, 12) if month == 1 else (year, month - 1)
+        value = _explicit_day(year, month, day, match.group(0))
+        if value is None:
+            return self.mention(match, None, 0, f"'{match.group(0)}' is not a day of {MONTH_NAMES[month - 1]}",
+                                RELATIVE, relation)
+        return self.mention(match, _spec(value), 0.7, f"the {match['d']}th taken as a day of "
+                            f"{MONTH_NAMES[month - 1]} {year}, the month of {self.ref_text}", RELATIVE, relation)
+
+    def _numeric(self, match: re.Match[str]) -> TemporalMention | None:
+        """ "04/10/2023" is 4 October or 10 April depending on the country: only the year is certain, and the
+        month only when one of the numbers cannot be a month (22/09/2021). The day is never taken."""
+        first, second, year = int(match["a"]), int(match["b"]), int(match["y"])
+        if not (1 <= first <= 31 and 1 <= second <= 31):
+            return None
+        months = {m for m, d in ((first, second), (second, first)) if 1 <= m <= 12}
+        if len(months) == 1:
+            month = months.pop()
+            return self.mention(match, _spec(PartialDate(year, month)), 0.6,
+                                f"'{match.group(0)}' can only be {MONTH_NAMES[month - 1]} {year}; numeric dates are "
+                                "written day-first or month-first by country, so the day is left for review",
+                                EXPLICIT, self._relation(match))
+        return self.mention(match, _spec(PartialDate(year)), 0.5,
+                            f"'{match.group(0)}' is written day-first in some countries and month-first in others, "
+                            "so only the year is certain", EXPLICIT, self._relation(match))
+
     def _relative_span(self, match: re.Match[str]) -> TemporalMention | None:
         modifier = match["mod"].lower()
         unit = match["unit"].lower()
@@ -452,5 +526,5 @@ def describe_precision(value: DateSpec | None) -> str:
     return value.precision if value is not None else "unknown"
 
 
-__all__ = ["TemporalMention", "find_temporal_mentions", "is_future_sentence", "parse_explicit_date",
+__all__ = ["TemporalMention", "find_temporal_mentions", "is_future_sentence", "is_future_at", "clause_bounds", "parse_explicit_date",
            "describe_precision", "DAY", "MONTH", "YEAR"]
