@@ -3,14 +3,22 @@
 A build that fails halfway (a template error, a full disk) leaves the previous site/ exactly as it
 was: nothing is written into the target until every page has been rendered and written. The swap is
 two renames on the same file system, so the old site is replaced in one step, not file by file.
+On Linux the swap is one step (renameat2 RENAME_EXCHANGE), so a kill at any moment leaves either
+the old site or the new one at the target. Elsewhere it is two renames; a build killed between them
+leaves the old site beside the target as `.site.old-<pid>-*`, and the next build puts it back before
+starting. Temp folders of killed builds (`.site.building-<pid>-*`, named with the pid of the build
+that made them) are deleted by the next build once that process is gone.
 Every file is rewritten on each build (the temp folder starts empty); unchanged pages get identical
 bytes, so deploy tools that compare content (rsync -c, git) still see only real changes.
 """
 
 from __future__ import annotations
 
+import ctypes
+import errno
 import os
 import shutil
+import sys
 import tempfile
 from pathlib import Path, PurePosixPath
 
@@ -35,13 +43,58 @@ def check_target(target: Path, project_root: Path) -> None:
                               f"(no {MARKER} file); choose an empty or new folder for --out, or delete it")
 
 
+_AT_FDCWD = -100
+_RENAME_EXCHANGE = 2
+
+
+def exchange_paths(a: Path, b: Path) -> bool:
+    """Swap two existing paths in one step (Linux renameat2); False where the system cannot, so the caller falls back."""
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
+    except (OSError, AttributeError):
+        return False
+    if renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE) == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.ENOSYS, errno.EINVAL, errno.ENOTSUP, errno.EOPNOTSUPP):
+        return False  # an old kernel or a file system without exchange
+    raise OSError(code, os.strerror(code), str(b))
+
+
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def clean_leftovers(target: Path) -> None:
+    """Undo what a killed build left beside `target`: restore a moved-aside old site, delete dead temp folders."""
+    for prefix in ("old", "building"):
+        for path in sorted(target.parent.glob(f".{target.name}.{prefix}-*")):
+            pid = path.name.removeprefix(f".{target.name}.{prefix}-").split("-", 1)[0]
+            if not pid.isdigit() or _pid_alive(int(pid)) or not path.is_dir():
+                continue  # another build's, still running (or not ours at all)
+            if prefix == "old" and not target.exists():
+                os.rename(path, target)  # killed between the two renames: the old site goes back
+            else:
+                shutil.rmtree(path, ignore_errors=True)
+
+
 class SiteOutput:
     """A build in progress: files go to a hidden temp folder next to `target` until `commit`."""
 
     def __init__(self, target: Path):
         self.target = target.resolve()
         self.target.parent.mkdir(parents=True, exist_ok=True)
-        self.temp = Path(tempfile.mkdtemp(prefix=f".{self.target.name}.building-", dir=self.target.parent))
+        clean_leftovers(self.target)
+        self.temp = Path(tempfile.mkdtemp(prefix=f".{self.target.name}.building-{os.getpid()}-",
+                                          dir=self.target.parent))
         self.files = 0
         self.bytes = 0
         self._made_dirs: set[Path] = {self.temp}
@@ -80,8 +133,11 @@ class SiteOutput:
         self.write(MARKER, MARKER_TEXT)
         os.chmod(self.temp, 0o755)  # mkdtemp makes it private; a web server must be able to read it
         old = None
+        if self.target.exists() and exchange_paths(self.temp, self.target):
+            shutil.rmtree(self.temp, ignore_errors=True)  # it holds the previous site now
+            return
         if self.target.exists():
-            old = Path(tempfile.mkdtemp(prefix=f".{self.target.name}.old-", dir=self.target.parent))
+            old = Path(tempfile.mkdtemp(prefix=f".{self.target.name}.old-{os.getpid()}-", dir=self.target.parent))
             os.rmdir(old)
             os.rename(self.target, old)
         try:
