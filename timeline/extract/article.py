@@ -29,6 +29,7 @@ class Article:
     metadata_evidence: dict[str, str] = field(default_factory=dict)  # field -> the line it came from
     agency: str | None = None  # wire agency credited ("AFP"), from the byline or the dateline
     source_format: str = "text"  # "text", "markdown" or "html": how the file was read
+    standfirst: str | None = None  # the summary under the headline ("deck"), kept out of `text`
 
     def paragraphs(self) -> list[str]:
         return [p.strip() for p in self.text.split("\n\n") if p.strip()]

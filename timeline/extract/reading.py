@@ -229,6 +229,8 @@ class _Found:
     newsletter_line: str = ""
     dateline: meta.Dateline | None = None
     evidence: dict[str, str] = field(default_factory=dict)
+    meta_line: int | None = None  # number of the first byline or date line
+    standfirst: str | None = None
 
 
 def _lines_of(text: str) -> list[_Line]:
@@ -339,6 +341,7 @@ def _read_lines(lines: list[_Line], found: _Found, title_known: bool = False) ->
                 byline = meta.parse_credit_line(text)  # "Dawn.com | Naveed Siddiqui"
             if byline:
                 found.byline, found.byline_line = byline, text
+                found.meta_line = found.meta_line or line.number
                 role = meta.parse_role_line(following) if following else None
                 if role is not None:  # "Defence correspondent, BBC News" under "By Jonathan Beale"
                     found.byline = meta.Byline(byline.author, byline.agency, byline.outlet or role.outlet)
@@ -348,6 +351,7 @@ def _read_lines(lines: list[_Line], found: _Found, title_known: bool = False) ->
             both = meta.split_byline_date(text)  # "By Jane Doe | Published: Sep 22, 2021"
             if both and meta.parse_byline(both[0]) and meta.parse_date_line(both[1]):
                 found.byline, found.byline_line = meta.parse_byline(both[0]), text
+                found.meta_line = found.meta_line or line.number
                 found.date, found.date_line = found.date or meta.parse_date_line(both[1]), text
                 continue
         if near_top:
@@ -355,6 +359,7 @@ def _read_lines(lines: list[_Line], found: _Found, title_known: bool = False) ->
             if date:
                 if found.date is None:
                     found.date, found.date_line = date, text
+                    found.meta_line = found.meta_line or line.number
                 continue
         if in_header and not seen_content:
             if is_breadcrumb(text, following):
@@ -403,8 +408,22 @@ def _read_lines(lines: list[_Line], found: _Found, title_known: bool = False) ->
             if _is_prose(text):
                 in_header = False
         kept.append(_Line(line.number, strip_bullet(text), line.block))
+    kept = _without_standfirst(kept, found)
     found.story_lines = len(kept)
     return kept
+
+
+def _without_standfirst(kept: list[_Line], found: _Found) -> list[_Line]:
+    """Drop the standfirst: a line or two under the headline and above the byline or date line. It sums the
+    story up in the present tense ("Wong and Anwar agreed to press ahead..."), so it would pass for its lead."""
+    if found.title is None or found.meta_line is None:
+        return kept
+    deck = [line for line in kept if line.number < found.meta_line]
+    if not deck or len(deck) > 2 or len(deck) == len(kept) or any(word_count(line.text) > 60 for line in deck):
+        return kept
+    found.standfirst = " ".join(line.text for line in deck)
+    found.end_urls = [(url, before - len(deck)) for url, before in found.end_urls]
+    return kept[len(deck):]
 
 
 def _paragraphs(lines: list[_Line]) -> list[str]:
@@ -450,7 +469,7 @@ def _parse_plain(text: str, name: str, title_known: bool = False) -> Article:
     found = _Found()
     kept = _read_lines(_lines_of(text), found, title_known)
     paragraphs = _take_dateline(_paragraphs(kept), found)
-    article = Article(name=name, text="\n\n".join(paragraphs), title=found.title)
+    article = Article(name=name, text="\n\n".join(paragraphs), title=found.title, standfirst=found.standfirst)
     _settle_metadata(article, found)
     return article
 
@@ -619,7 +638,8 @@ def _parse_markdown(text: str, name: str) -> Article:
     found = _Found()
     kept = _read_lines(_lines_of(clean_inline_markup(markdown_to_text(body))), found)
     paragraphs = _take_dateline(_paragraphs(kept), found)
-    article = Article(name=name, text="\n\n".join(paragraphs), title=found.title, source_format="markdown")
+    article = Article(name=name, text="\n\n".join(paragraphs), title=found.title, source_format="markdown",
+                      standfirst=found.standfirst)
     if data:
         _apply_front_matter(article, data, name)
     _settle_metadata(article, found)  # fills in only what the front matter did not state
@@ -661,7 +681,8 @@ def _parse_html(text: str, name: str) -> Article:
         found.title = title
     kept = _read_lines(_lines_of(clean_inline_markup(body)), found, title_known=bool(title))
     paragraphs = _take_dateline(_paragraphs(kept), found)
-    article = Article(name=name, text="\n\n".join(paragraphs), title=found.title, source_format="html")
+    article = Article(name=name, text="\n\n".join(paragraphs), title=found.title, source_format="html",
+                      standfirst=found.standfirst)
     evidence = article.metadata_evidence
     if title:
         evidence["title"] = "HTML title (og:title, <h1> or <title>)"
