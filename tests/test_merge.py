@@ -213,6 +213,7 @@ def test_nearby_cities_merge_only_on_the_same_day_else_a_duplicate_note():
     verdict = compare_events(vantaa, helsinki)
     assert verdict.outcome == SAME and "Vantaa and Helsinki are 15 km apart" in verdict.reason
     assert len(merge_same_event([helsinki, vantaa]).clusters) == 1
+    helsinki = report("a.txt", ["milley", "gerasimov"], "2021-09-22", place="Helsinki, Finland")  # unmerged copy
     vague = report("b.txt", ["milley", "gerasimov"], "2021-09", place="Vantaa, Finland")
     result = merge_same_event([helsinki, vague])
     assert len(result.clusters) == 2
@@ -229,3 +230,18 @@ def test_reports_in_two_countries_never_merge():
     assert len(merge_same_event([helsinki, stockholm]).clusters) == 2
     undated = report("c.txt", ["milley", "gerasimov"], None, place="Sweden", quote="quote from a.txt")
     assert compare_events(undated, helsinki).outcome != SAME
+
+
+def test_nearby_places_merge_undated_reports_only_on_extra_evidence_and_the_difference_is_flagged():
+    ghq = report("a.txt", ["kurilla", "munir"], None, place="General Headquarters, Rawalpindi, Pakistan",
+                 title="Talks at GHQ with ISPR and CENTCOM")
+    capital = report("b.txt", ["kurilla", "munir"], None, place="Islamabad, Pakistan",
+                     title="CENTCOM chief meets army chief, ISPR says")
+    [cluster] = merge_same_event([ghq, capital]).clusters
+    assert cluster.event.place == "General Headquarters, Rawalpindi, Pakistan"
+    assert "place" in cluster.event.review.needs
+    assert cluster.event.review.notes["place"] == ("b.txt gives Islamabad, Pakistan (Rawalpindi and Islamabad are "
+                                                   "14 km apart); check which is right")
+    thin = report("c.txt", ["kurilla", "munir"], None, place="Islamabad, Pakistan", kind="visit")
+    fresh = report("a.txt", ["kurilla", "munir"], None, place="General Headquarters, Rawalpindi, Pakistan")
+    assert compare_events(thin, fresh).outcome == MAYBE  # nearby, undated, nothing else in common

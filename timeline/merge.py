@@ -39,6 +39,7 @@ MAX_INDEXED_MONTHS = 36  # a range longer than this is indexed by year only
 MAX_UNDATED_CANDIDATES = 50  # an undated report with more candidates than this is left alone
 SCORE_TO_MERGE_UNDATED = 3  # evidence points an undated report needs (see `_evidence_points`)
 APPROXIMATE_SLACK_DAYS = 7
+NEAR_EXTRA_POINTS = 1  # nearby towns without a shared day: one more clue than SCORE_TO_MERGE_UNDATED
 
 _TERM = re.compile(r"\b(?:[A-Z]{2,}[A-Za-z]*|[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?)\b")
 _COMMON_WORDS = frozenset("""
@@ -212,10 +213,10 @@ def _evidence_points(a: Event, b: Event, shared: set[str], pa: set[str], pb: set
     if match.outcome == SAME_PLACE:
         points += 2
         why.append("same place")
-    elif match.outcome == WITHIN:
+    elif match.outcome in (WITHIN, NEAR):
         points += 1
         why.append(match.reason)
-    elif match.outcome != NEAR:
+    else:
         for known, text in ((a.place, event_text(b)), (b.place, event_text(a))):
             parts = place_parts(known)
             if parts and re.search(rf"\b{re.escape(parts[0])}\b", name_key(text)):
@@ -291,7 +292,11 @@ def compare_events(a: Event, b: Event) -> Verdict:
         if same_day:
             return Verdict(SAME, 3 + (1 if _same_kind(a.kind, b.kind) else 0),
                            f"same participants on the same day; {match.reason}")
-        return Verdict(MAYBE, reason=f"same participants, but {match.reason}")
+        # Without a shared day, the other clues must be stronger than for one place (NEAR_EXTRA_POINTS).
+        points, why = _evidence_points(a, b, shared, pa, pb)
+        if points >= SCORE_TO_MERGE_UNDATED + NEAR_EXTRA_POINTS:
+            return Verdict(SAME, points, "same participants; " + ", ".join(why))
+        return Verdict(MAYBE, points, f"same participants, but {match.reason}")
     if both_dated:
         score = 3 + {SAME_PLACE: 2, WITHIN: 1}.get(place, 0) + (1 if _same_kind(a.kind, b.kind) else 0)
         return Verdict(SAME, score, "same participants on compatible dates"
@@ -445,6 +450,11 @@ def merge_into(cluster: Cluster, report: Event) -> None:
     if report.place and (event.place is None or _more_specific(report.place, event.place)):
         event.place = report.place
         _record(event, report, "place", origin)
+    elif report.place and event.place and (near := match_places(event.place, report.place)).outcome == NEAR:
+        # Merged on other evidence while the places differ a little: keep ours, show theirs.
+        event.review.notes["place"] = f"{origin} gives {report.place} ({near.reason}); check which is right"
+        if "place" not in event.review.needs:
+            event.review.needs.append("place")
     if event.kind == "other" and report.kind != "other":
         event.kind = report.kind
         _record(event, report, "kind", origin)
