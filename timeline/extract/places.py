@@ -67,10 +67,26 @@ FACILITY_WORDS = frozenset(
     "parliament assembly residence stadium complex compound fort barracks villa castle mansion".split()
 )
 
+# Words after a city's name that make the phrase a site in it ("Republic Square", "Hyderabad House").
+SITE_WORDS = FACILITY_WORDS | frozenset(
+    "square street road avenue park bridge chowk bagh gate market mosque church temple cathedral university college "
+    "hospital school museum plaza boulevard tower towers gardens garden field ground grounds".split()
+)
+
 _CAP_RUN = r"[A-Z][\w'’.-]*(?:\s+(?:(?:of|de|del|al|el|la|le|the|and|on|upon)\s+)?[A-Z][\w'’.-]*)*"
 _PREPOSITIONS = r"(?:in|at|near|outside|inside|to|from|visited|visiting|visit to|arrived in|landed in|reached)"
 _PLACE_AFTER = re.compile(r"\b(?P<prep>" + _PREPOSITIONS + r")\s+(?P<the>the\s+)?(?P<name>" + _CAP_RUN + r")")
-_CAPITAL = re.compile(r"\b(?:in|at|to|from|near)\s+the\s+(?P<adj>[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*)?)\s+capital\b")
+_CAPITAL = re.compile(r"\b(?:in|at|to|from|near|through|across|outside)\s+the\s+(?P<adj>[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*)?)\s+capital\b")
+# "the Saudi city of Jeddah", "the town of Khar", "the Black Sea resort of Sochi", "the capital Ankara",
+# "the Georgian capital, Tbilisi": a place introduced by what it is.
+_INTRODUCED = re.compile(
+    r"\b(?:in|at|near|to|from|through|across|outside|inside|on)\s+the\s+(?P<adj>(?:[A-Z][\w'’-]*\s+){0,3})"
+    r"(?P<what>city|town|village|port\s+city|port|resort|capital|district|province|region|border\s+town|"
+    r"coastal\s+city|frontline\s+city|enclave)(?:\s+of|,)?\s+(?P<name>" + "[A-Z][\\w'’.-]*(?:\\s+[A-Z][\\w'’.-]*){0,2}" + r")"
+)
+# "an attack on Odesa", "strikes against Kharkiv": the target of an attack is where it happened.
+_TARGET = re.compile(r"\b(?:attacks?|strikes?|assault|raids?|offensive|shelling|bombardment|bombing)\s+(?:on|against)\s+"
+                     r"(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})")
 _TRAVEL = re.compile(r"\b(?:travel+ed|flew|went|came|returned|headed|trip|journey|arrived|visit)\s*$", re.IGNORECASE)
 
 
@@ -195,6 +211,8 @@ def _resolve_run(run: str, prefer: tuple[str, ...]) -> tuple[str, City | None, s
     for size in range(min(len(words), 4), 0, -1):
         text = " ".join(words[:size]).rstrip(".,'’")
         text = re.sub(r"['’]s$", "", text)
+        if size < len(words) and words[size].lower().strip(".,'’") in SITE_WORDS:
+            return None  # "Republic Square", "Hyderabad House": a site named after a town, not the town
         city = gaz.city(text, prefer)
         if city is not None:
             return text, city, city.country_code
@@ -204,10 +222,46 @@ def _resolve_run(run: str, prefer: tuple[str, ...]) -> tuple[str, City | None, s
     return None
 
 
+def _introduced_places(sentence: str, prefer: tuple[str, ...]) -> list[Place]:
+    """Places introduced by what they are: known towns at full confidence; a town the gazetteer lacks (too small
+    for it) still counts when the article calls it a town, with the country the article is about."""
+    gaz = gazetteer()
+    places: list[Place] = []
+    for match in _INTRODUCED.finditer(sentence):
+        adjective = match["adj"].strip()
+        code = gaz.country_code(adjective) if adjective else None
+        found = _resolve_run(match["name"], ((code,) if code else ()) + prefer)
+        if found is not None and found[1] is not None:
+            _, city, city_code = found
+            country = gaz.country_name(city_code)
+            places.append(Place(_display(city.name, country), match.group(0), sentence, match.start("name"), city.name,
+                                country, None, 0.85, f"'{match.group(0).split(' ', 1)[1]}' is a city in {country}"))
+            continue
+        if found is not None or match["what"] in ("capital", "district", "province", "region"):
+            continue  # a country, or an area rather than the town where it happened
+        code = code or (prefer[0] if prefer else None)
+        country = gaz.country_name(code)
+        name = match["name"].rstrip(".,'’")
+        name = re.sub(r"['’]s$", "", name)
+        if country and name.split()[0].lower() not in SITE_WORDS:
+            places.append(Place(_display(name, country), match.group(0), sentence, match.start("name"), name, country,
+                                None, 0.6, f"the article calls {name} a {match['what']}; it is not in the gazetteer, "
+                                f"so its country ({country}) is the one the article is about"))
+    for match in _TARGET.finditer(sentence):
+        found = _resolve_run(match["name"], prefer)
+        if found is not None and found[1] is not None:
+            _, city, city_code = found
+            country = gaz.country_name(city_code)
+            places.append(Place(_display(city.name, country), match.group(0), sentence, match.start("name"), city.name,
+                                country, None, 0.8, f"'{match.group(0)}': the target of the attack"))
+    return places
+
+
 def find_places(sentence: str, prefer: tuple[str, ...] = ()) -> list[Place]:
     """Every place named in the sentence, in order; `prefer` lists country codes the article is about."""
     gaz = gazetteer()
-    places: list[Place] = []
+    places: list[Place] = _introduced_places(sentence, prefer)
+    taken = [(p.start, p.start + len(p.text)) for p in places]
     for match in _CAPITAL.finditer(sentence):
         code = gaz.country_code(match["adj"])
         capital = gaz.capitals.get(code or "")
@@ -216,6 +270,8 @@ def find_places(sentence: str, prefer: tuple[str, ...] = ()) -> list[Place]:
             places.append(Place(_display(capital, country), match.group(0), sentence, match.start(), capital, country,
                                 None, 0.8, f"'{match['adj']} capital' is {capital}"))
     for match in _PLACE_AFTER.finditer(sentence):
+        if any(start <= match.start("name") < end + 2 for start, end in taken):
+            continue  # already read as an introduced place
         prep = match["prep"].lower()
         if prep == "to" and not _TRAVEL.search(sentence[:match.start()]):
             continue  # "representative to Afghanistan" is not a trip there
@@ -231,7 +287,7 @@ def find_places(sentence: str, prefer: tuple[str, ...] = ()) -> list[Place]:
                 places.append(Place(country or text, text, sentence, match.start("name"), None, country, None, 0.55,
                                     f"'{text}' names only a country"))
             continue
-        if match["the"] and any(w.lower().strip(".,") in FACILITY_WORDS for w in name.split()):
+        if any(w.lower().strip(".,") in FACILITY_WORDS for w in name.split()):
             after = sentence[match.end("name"):]
             located = re.match(r"\s*(?:,\s*|\s+in\s+|\s+at\s+)(?P<city>" + _CAP_RUN + ")", after)
             city_info = _resolve_run(located["city"], prefer) if located else None

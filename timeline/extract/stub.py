@@ -31,6 +31,7 @@ PLACELESS_KINDS = ("call", "statement", "announcement", "appointment", "other")
 # Words showing that a date belongs to the report of the event ("a handout issued on Monday").
 _ATTRIBUTION = re.compile(r"\b(?:said|says|stated|statement|handout|announced|according|told|issued|reported|"
                           r"confirmed|readout|release)\b[^.]{0,40}$", re.IGNORECASE)
+_HERE = re.compile(r"\b(?:here|in\s+the\s+city)\b(?!\s+(?:is|are|was|were)\b)")
 # Relations that make a date a bound, not the time of the event.
 _BOUND_RELATIONS = ("since", "by", "until", "till", "before", "after", "from", "through")
 
@@ -99,8 +100,22 @@ def _choose_place(main: MainEvent, article: Article, kind: str) -> _Field:
     if kind == "call":  # a call joins two places; "ahead of a trip to Beijing" is not where it happened
         return _Field(None, 1.0, None, None, False)
     prefer = countries_in(article.text)
+    if kind == "election":
+        # A national vote happens across its country: the country named with it, not a city in passing.
+        for sentence in _event_sentences(main):
+            codes = countries_in(sentence.text)
+            if codes:
+                country = gazetteer().country_name(codes[0])
+                return _Field(Place(country or codes[0], country or codes[0], sentence.text, 0, None, country), 0.75,
+                              sentence.text, f"an election in {country}", False)
     best: Place | None = None
     for sentence in _event_sentences(main):
+        if best is None and _HERE.search(sentence.text) and article.dateline:
+            # Wire copy says "here" for the dateline's city: "held talks with his counterpart here".
+            here = place_from_dateline(article.dateline, prefer)
+            if here is not None and not find_places(sentence.text, prefer):
+                return _Field(Place(here.name, "here", sentence.text, 0, here.city, here.country), 0.8, sentence.text,
+                              f"'here' in a story filed from {article.dateline}", False)
         places = find_places(sentence.text, prefer)
         specific = [p for p in places if p.city or p.facility]
         if specific:
