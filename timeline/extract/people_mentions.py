@@ -80,7 +80,9 @@ ORGANISATION_COUNTRIES = {
 }
 _ATTRIBUTION_BEFORE = re.compile(r"(?:\bsaid|\bsays|\btold|\baccording to|\bquoted|\bstated by|\bcited|\bwrote)\s*,?\s*$",
                                  re.IGNORECASE)
-_ATTRIBUTION_AFTER = re.compile(r"^\s*(?:,[^,]{0,80},\s*)?(?:said|says|told|added|noted|stated)\b", re.IGNORECASE)
+_ATTRIBUTION_AFTER = re.compile(r"^\s*(?:,[^,]{0,80},\s*)?(?:said|says|told|added|noted|stated|reported|wrote|posted|"
+                                r"tweeted|announced|confirmed)\b", re.IGNORECASE)
+_COUNTERPART = re.compile(r"^(?:[\w-]+\s+)?counterparts?$", re.IGNORECASE)
 _ROLE_REFERENCE = re.compile(r"\bthe\s+(?P<mod>(?:[A-Za-z-]+\s+){0,2})(?P<head>chief|commander|secretary|minister|"
                              r"president|general|envoy|ambassador|director|chairman)\b")
 
@@ -103,6 +105,7 @@ class PersonMention:
     sentences: list[int] = field(default_factory=list)  # every sentence index naming them
     spoke: bool = False  # gave a statement or was quoted
     known: bool = False  # found in the people registry
+    short: str = ""  # how the article names them on later mentions ("Wang" for Wang Yi, "Sheinbaum")
 
 
 class _Token:
@@ -318,13 +321,23 @@ def find_names(sentence: str) -> list[_Found]:
 class _People:
     """The people of one article, merged across mentions."""
 
-    def __init__(self, registry: PeopleRegistry | None):
+    def __init__(self, registry: PeopleRegistry | None, signed: set[str] | None = None):
         self.registry = registry
         self.people: list[PersonMention] = []
+        # Names that somewhere in the article come with a sign of a person (an office, a rank, speech): a full
+        # name met earlier without one ("Leftist Claudia Sheinbaum Pardo was elected") is still a person.
+        self.signed = signed or set()
 
     def by_surname(self, word: str) -> PersonMention | None:
+        """The one person a lone name stands for: their last name, or another of their names after the first
+        ("Sheinbaum" for Claudia Sheinbaum Pardo, "Wang" for Wang Yi)."""
         key = name_key(word)
         matches = [p for p in self.people if name_key(p.name).split()[-1:] == [key]]
+        if not matches:
+            matches = [p for p in self.people if key in name_key(p.name).split()[1:-1]
+                       or (len(p.name.split()) >= 2 and name_key(p.name).split()[0] == key and _family_first(p))]
+        if len(matches) == 1 and not matches[0].short:
+            matches[0].short = word
         return matches[0] if len(matches) == 1 else None
 
     def add(self, found: _Found, sentence: Sentence, speech: bool) -> PersonMention | None:
@@ -335,7 +348,8 @@ class _People:
         if person is None:
             # Someone new needs a sign of being a person: a rank or office, the registry, or (for a full name)
             # speaking; "Islamic State" and "Black Sea" have none of these.
-            if found.confidence == 0 and known is None and (found.surname_only or not speech):
+            signed = not found.surname_only and any(name_key(w) in self.signed for w in found.name.split()[1:])
+            if found.confidence == 0 and known is None and (found.surname_only or not speech) and not signed:
                 return None
             person = PersonMention(
                 name=known.name if known else found.name,
@@ -386,19 +400,43 @@ def _is_speaker(person: PersonMention) -> bool:
     return any(word in role for word in SPEAKER_HEADS)
 
 
+def _is_speech(text: str, found: _Found) -> bool:
+    return bool(_ATTRIBUTION_BEFORE.search(text[:found.start]) or _ATTRIBUTION_AFTER.search(text[found.end:]))
+
+
+def _family_first(person: PersonMention) -> bool:
+    """Whether the person's first name word may be a family name written first (Chinese, Korean, Vietnamese
+    names: "Wang Yi", "Yoon Suk Yeol"): short name words, and a later mention by the first word alone."""
+    words = person.name.split()
+    return len(words) in (2, 3) and all(len(w) <= 6 for w in words) and not person.known
+
 def find_people(sentences: list[Sentence], registry: PeopleRegistry | None = None,
                 event_sentences: tuple[int, ...] = ()) -> list[PersonMention]:
     """Every person the article names, merged across mentions; those named in `event_sentences` as doing the
     event (not as speaking about it) are marked participants."""
-    people = _People(registry)
+    named = [(sentence, found, _is_speech(sentence.text, found)) for sentence in sentences
+             for found in find_names(sentence.text)]
+    signed = {name_key(found.name.split()[-1]) for _, found, speech in named
+              if found.surname_only and (found.confidence > 0 or speech)}
+    people = _People(registry, signed)
     participant_hits: dict[int, int] = {}  # id(person) -> position in the event sentence, for ordering
+    by_sentence: dict[int, list[tuple[_Found, bool]]] = {}
+    for sentence, found, speech in named:
+        by_sentence.setdefault(sentence.index, []).append((found, speech))
     for sentence in sentences:
         text = sentence.text
-        for found in find_names(text):
-            speech = bool(_ATTRIBUTION_BEFORE.search(text[:found.start]) or _ATTRIBUTION_AFTER.search(text[found.end:]))
+        before: list[PersonMention] = []
+        for found, speech in by_sentence.get(sentence.index, []):
             person = people.add(found, sentence, speech)
             if person is None:
                 continue
+            if person.role and _COUNTERPART.match(person.role):
+                # "Lavrov and his Turkish counterpart Hakan Fidan": the same office as the one named before.
+                office = next((p.role for p in reversed(before) if p is not person and p.role
+                               and not _COUNTERPART.match(p.role) and _has_head(p.role)), None)
+                if office:
+                    person.role = office
+            before.append(person)
             if speech:
                 person.spoke = True
             if sentence.index in event_sentences and not speech:

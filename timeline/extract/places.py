@@ -41,7 +41,12 @@ DEMONYMS = {
     "sudanese": "SD", "swedish": "SE", "swiss": "CH", "syrian": "SY", "taiwanese": "TW", "tajik": "TJ",
     "tanzanian": "TZ", "thai": "TH", "tunisian": "TN", "turkish": "TR", "turkmen": "TM", "ugandan": "UG",
     "ukrainian": "UA", "uruguayan": "UY", "uzbek": "UZ", "venezuelan": "VE", "vietnamese": "VN", "yemeni": "YE",
-    "zambian": "ZM", "zimbabwean": "ZW",
+    "zambian": "ZM", "zimbabwean": "ZW", "philippine": "PH", "maldivian": "MV", "bhutanese": "BT",
+    "bruneian": "BN", "timorese": "TL", "fijian": "FJ", "salvadoran": "SV", "costa rican": "CR", "dominican": "DO",
+    "macedonian": "MK", "montenegrin": "ME", "kosovar": "XK", "mauritanian": "MR", "mauritian": "MU",
+    "namibian": "NA", "malawian": "MW", "beninese": "BJ", "togolese": "TG", "burkinabe": "BF", "gabonese": "GA",
+    "liberian": "LR", "sierra leonean": "SL", "gambian": "GM", "guinean": "GN", "djiboutian": "DJ",
+    "luxembourgish": "LU", "sahrawi": "EH",
 }
 
 # Short forms and everyday names of countries that the gazetteer spells differently.

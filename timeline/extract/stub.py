@@ -32,6 +32,12 @@ PLACELESS_KINDS = ("call", "statement", "announcement", "appointment", "other")
 _ATTRIBUTION = re.compile(r"\b(?:said|says|stated|statement|handout|announced|according|told|issued|reported|"
                           r"confirmed|readout|release)\b[^.]{0,40}$", re.IGNORECASE)
 _HERE = re.compile(r"\b(?:here|in\s+the\s+city)\b(?!\s+(?:is|are|was|were)\b)")
+# Offices of a state (not of a party, a company or an alliance), for the dateline's country.
+_GOVERNMENT_OFFICES = frozenset("minister president premier secretary chancellor governor chief commander general "
+                                "admiral ambassador envoy".split())
+# Kinds that happen to people: someone named after the verb ("a protest against the detention of Imran Khan",
+# "an attack on the convoy of ...") is its object, not a participant.
+_KINDS_WITH_VICTIMS = ("protest", "attack")
 # Relations that make a date a bound, not the time of the event.
 _BOUND_RELATIONS = ("since", "by", "until", "till", "before", "after", "from", "through")
 
@@ -134,23 +140,38 @@ def _choose_place(main: MainEvent, article: Article, kind: str) -> _Field:
     return _Field(None, 0.0, None, "the article does not say where the event happened", True)
 
 
-def _in_order(people: list[PersonMention], main: MainEvent) -> list[PersonMention]:
-    """Who did it first, then to whom: named before the main verb, named only in a supporting sentence (the
-    lead said "a top US commander"), then named after the verb."""
+def _slot(person: PersonMention, main: MainEvent) -> int:
+    """0 when named before the main verb, 2 after it, 1 when only a supporting sentence names them."""
     assert main.main is not None
     text = main.main.text
     cue = text.find(main.kind.cue) if main.kind and main.kind.cue in text else -1
+    if main.main.index not in person.sentences or cue < 0:
+        return 1
+    words = [w for w in person.name.split() if len(w) > 2]
+    position = min((text.find(w) for w in words if w in text), default=-1)
+    if position < 0:
+        return 1
+    return 0 if position < cue else 2
 
-    def slot(person: PersonMention) -> int:
-        if main.main is None or main.main.index not in person.sentences or cue < 0:
-            return 1
-        words = [w for w in person.name.split() if len(w) > 2]
-        position = min((text.find(w) for w in words if w in text), default=-1)
-        if position < 0:
-            return 1
-        return 0 if position < cue else 2
 
-    return sorted(people, key=slot)
+def _in_order(people: list[PersonMention], main: MainEvent) -> list[PersonMention]:
+    """Who did it first, then to whom: named before the main verb, named only in a supporting sentence (the
+    lead said "a top US commander"), then named after the verb."""
+    return sorted(people, key=lambda p: _slot(p, main))
+
+
+def _countries_from_dateline(people: list[PersonMention], article: Article) -> None:
+    """An official named without a country in wire copy holds office where the story was filed: agencies
+    qualify foreign officials ("his Maldivian counterpart") and not their own ("External Affairs Minister")."""
+    if not article.dateline:
+        return
+    filed = place_from_dateline(article.dateline)
+    if filed is None or filed.country is None:
+        return
+    for person in people:
+        if person.country is None and person.role and not person.known \
+                and any(w.lower() in _GOVERNMENT_OFFICES for w in re.findall(r"[\w-]+", person.role)):
+            person.country = filed.country
 
 
 def _participants(people: list[PersonMention], kind: str) -> tuple[list[PersonMention], _Field]:
@@ -186,10 +207,15 @@ def extract_article(article: Article, people: PeopleRegistry | None = None) -> E
     kind_field.needs_review = kind_field.confidence < CONFIDENCE_THRESHOLD
     date_field, temporal = _choose_date(main, article)
     place_field = _choose_place(main, article, kind)
+    if kind in _KINDS_WITH_VICTIMS:
+        for person in persons:
+            if person.is_participant and _slot(person, main) == 2:
+                person.is_participant = False
     participants, participants_field = _participants(persons, kind)
     participants = _in_order(participants, main)
+    _countries_from_dateline(participants, article)
     place: Place | None = place_field.value  # type: ignore[assignment]
-    title = event_title(kind, [p.name for p in participants], place.city if place else None,
+    title = event_title(kind, [p.short or p.name for p in participants], place.city if place else None,
                         article.title or main.main.text)
     title_confidence = round(min(kind_field.confidence, participants_field.confidence or 0.4), 2)
     title_field = _Field(title, title_confidence, main.main.text,
