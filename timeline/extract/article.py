@@ -30,6 +30,7 @@ class Article:
     agency: str | None = None  # wire agency credited ("AFP"), from the byline or the dateline
     source_format: str = "text"  # "text", "markdown" or "html": how the file was read
     standfirst: str | None = None  # the summary under the headline ("deck"), kept out of `text`
+    genre: str | None = None  # "opinion" for op-eds, columns and analyses, which argue rather than report
 
     def paragraphs(self) -> list[str]:
         return [p.strip() for p in self.text.split("\n\n") if p.strip()]

@@ -230,6 +230,7 @@ class _Found:
     dateline: meta.Dateline | None = None
     evidence: dict[str, str] = field(default_factory=dict)
     meta_line: int | None = None  # number of the first byline or date line
+    genre: str | None = None
     standfirst: str | None = None
 
 
@@ -265,6 +266,16 @@ _NEWSLETTER_NAME = re.compile(
 _COPYRIGHT_HOLDER = re.compile(
     r"^(?i:(?:copyright\s*)?(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?(?:by\s+)?)"
     r"((?:[Tt]he\s+)?[A-Z][\w&'’-]*(?:\.[a-z]{2,}\b)?(?:\s+[A-Z][\w&'’-]*){0,4})"
+)
+OPINION = "opinion"
+# Labels and headline prefixes of pieces that argue rather than report.
+_GENRE_LABEL = re.compile(r"^(?i:opinion|analysis|comment|commentary|editorial|op-ed|oped|column|columns|perspective|"
+                          r"viewpoint|essay|letters?(?:\s+to\s+the\s+editor)?)\s*(?:[|:—–-]\s*|$)")
+# The closing note on a guest writer: "Hussein Ibish is a senior resident scholar at ...".
+_WRITER_NOTE = re.compile(
+    r"^[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3}\s+is\s+(?:a|an|the)\s+[^.]{0,80}?\b(?:fellow|scholar|professor|"
+    r"columnist|lecturer|researcher|author of|contributing (?:editor|writer)|former (?:ambassador|minister|"
+    r"diplomat|adviser|official))\b"
 )
 # Closing lines that name the publisher: "Published in Dawn, November 14th, 2023", "SOURCE: AL JAZEERA AND
 # NEWS AGENCIES", "This article first appeared in The Hindu".
@@ -367,6 +378,8 @@ def _read_lines(lines: list[_Line], found: _Found, title_known: bool = False) ->
             if not kept and found.title is None and not is_noise_line(following or "") and (
                 is_section_label(text, following) or (_is_label(text) and following is not None and _is_label(following))
             ):
+                if _GENRE_LABEL.match(matching_form(text)):
+                    found.genre = OPINION  # "Opinion", "Analysis" above the headline: an argument, not a report
                 continue  # section names and navigation above the headline
         if is_related_heading(text):
             skip_teasers = True
@@ -474,8 +487,20 @@ def _parse_plain(text: str, name: str, title_known: bool = False) -> Article:
     return article
 
 
+def _genre(found: _Found, paragraphs: list[str]) -> str | None:
+    """"opinion" for op-eds, columns and analyses: a genre label, a labelled headline or a note on the writer."""
+    if found.genre:
+        return found.genre
+    if found.title and _GENRE_LABEL.match(matching_form(found.title)) and re.match(r"^\w+\s*[|:]", found.title):
+        return OPINION
+    if paragraphs and _WRITER_NOTE.match(paragraphs[-1]):
+        return OPINION
+    return None
+
+
 def _settle_metadata(article: Article, found: _Found) -> None:
     """Choose outlet, author, URL and publication date from what the text stated, recording where."""
+    article.genre = article.genre or _genre(found, article.paragraphs())
     evidence = article.metadata_evidence
     for key, value in found.evidence.items():
         evidence.setdefault(key, value)

@@ -195,6 +195,10 @@ def extract_article(article: Article, people: PeopleRegistry | None = None) -> E
     sentences = split_sentences(article.text)
     if not sentences:
         return Extraction(article, None, problems=["the article has no text"])
+    if article.genre == "opinion":
+        # An op-ed mentions events to argue about them; a stub made from one would be a guess dressed as a report.
+        return Extraction(article, None, problems=["it reads as an opinion piece or analysis (a genre label, or a "
+                                                   "closing note on the writer), which argues rather than reports"])
     main = find_main_event(sentences, article.title)
     if main.main is None:
         return Extraction(article, None, problems=["no sentence in the article reads like a report of an event"])
