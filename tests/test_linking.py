@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from timeline.config import Config, Thread, ThreadRules
-from timeline.linking import detect_organisations, link_events
+from timeline.linking import detect_organisations, link_events, month_without_year
 from timeline.model import Event, Mention, Participant, Source
 from timeline.partial_date import parse_date_spec
 from timeline.people import PeopleRegistry, Person
@@ -67,7 +67,7 @@ def test_related_links_share_participants_organisations_or_themes_with_reasons()
     assert related.reason.startswith("shares participant Gen. Asim Munir; participant Gen. Michael Erik Kurilla")
     assert [r.id for r in links.related["kurilla-munir-july"]][0] == "kurilla-munir-december"
     assert next(r.reason for r in links.related["austin-bajwa"] if r.id == "kurilla-munir-july") == \
-        'shares country Pakistan; theme "safe haven"'  # no one in common: shared place and theme are enough
+        'shares country Pakistan; theme "safe haven"; thread us-pakistan'  # no one in common: country, theme, thread
     assert links.related["election"] == []
 
 
@@ -123,3 +123,55 @@ def test_link_events_comparisons_grow_linearly():
     assert len(large.related) == 8_000 and all(len(r) <= 3 for r in large.related.values())
     # 4x the events: a linear method does about 4x the comparisons, all pairs would be 16x.
     assert large.comparisons <= 4.5 * small.comparisons
+
+
+def test_a_shared_participant_always_ranks_before_other_links():
+    host = event("host", "2023-07-24", ["asim-munir"], place="Rawalpindi, Pakistan",
+                 text="CENTCOM, ISPR and NATO on safe havens and counterterrorism.")
+    lookalikes = [event(f"lookalike-{i}", f"2023-07-{20 + i}", [f"stranger-{i}"], place="Rawalpindi, Pakistan",
+                        text="CENTCOM, ISPR and NATO on safe havens and counterterrorism.") for i in range(3)]
+    far = event("munir-years-ago", "2019-01-01", ["asim-munir"], kind="call")
+    related = link_events([host, far, *lookalikes], CONFIG, PEOPLE).related["host"]
+    assert related[0].id == "munir-years-ago" and related[0].reason.startswith("shares participant Gen. Asim Munir")
+    assert len(related) == 3
+
+
+def test_a_shared_thread_and_theme_make_a_link_a_thread_alone_does_not():
+    call = event("austin-call", "2021-08-09", ["lloyd-austin"], kind="call", text="Talks on counterterrorism.")
+    visit = event("munir-visit", "2023-07-24", ["asim-munir"], text="Counterterrorism cooperation was discussed.")
+    lone = event("munir-alone", "2023-08-01", ["qamar-javed-bajwa"], kind="visit")
+    links = link_events([call, visit, lone], CONFIG, PEOPLE)
+    assert [(r.id, r.reason) for r in links.related["austin-call"]] == [
+        ("munir-visit", 'shares theme "counterterrorism"; thread us-pakistan')]
+    assert links.related["munir-alone"] == []  # nothing in common with either
+    visit.threads = ["us-pakistan"]  # an editor's event keeps the threads written in its file
+    links = link_events([call, visit, lone], CONFIG, PEOPLE, only={"austin-call"})
+    assert [r.id for r in links.related["austin-call"]] == ["munir-visit"]
+
+
+def test_a_month_without_a_year_names_one_month():
+    def month(text: str) -> int | None:
+        return month_without_year(Mention("x", None, quote=text))
+
+    assert month("He last visited in December, weeks after the change of command.") == 12
+    assert month("They met in December 2019.") is None  # a year: not a guess
+    assert month("Officials may meet again.") is None and month("Talks resumed in May.") == 5
+    assert month("Between March and April.") is None
+
+
+def test_a_mention_with_a_month_but_no_year_links_by_participants_when_one_event_fits():
+    december = event("kurilla-visits-december", "2022-12-15", ["michael-erik-kurilla", "asim-munir"], kind="visit")
+    old = event("kurilla-visits-years-ago", "2020-12-10", ["michael-erik-kurilla", "asim-munir"], kind="visit")
+    host = event("kurilla-meets-munir", "2023-07-24", ["michael-erik-kurilla", "asim-munir"], mentions=[
+        Mention("his previous visit", None, quote="He last visited in December, weeks after the change of command.")])
+    links = link_events([december, old, host], CONFIG, PEOPLE)
+    assert links.mentions["kurilla-meets-munir"] == {0: "kurilla-visits-december"}  # 2020 is outside the year before
+    assert links.inferred["kurilla-meets-munir"] == {0: "2022-12"}
+    assert links.related["kurilla-meets-munir"][0].reason == (
+        "mentioned in its report: his previous visit; linked by participants; year inferred (2022-12)")
+
+    host.date = None  # no date and no publication date: any December, so two candidates and no link
+    links = link_events([december, old, host], CONFIG, PEOPLE)
+    assert "kurilla-meets-munir" not in links.mentions
+    links = link_events([december, host], CONFIG, PEOPLE)
+    assert links.mentions["kurilla-meets-munir"] == {0: "kurilla-visits-december"}

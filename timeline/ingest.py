@@ -36,6 +36,7 @@ from .ingest_log import LOG_NAME, IngestLog, LogEntry, article_hash, read_ingest
 from .linking import Links, link_events
 from .merge import Cluster, assign_ids, merge_same_event
 from .model import Event, Source, parse_event
+from .partial_date import parse_date_spec
 from .people import PeopleRegistry
 from .people_writer import PeopleChanges, update_people, write_people
 from .project_lock import project_lock
@@ -355,6 +356,15 @@ def _assemble(outcomes: list[ArticleOutcome], existing: list[Event], locked: set
         event.related = links.related.get(event.id, [])
         for index, target in links.mentions.get(event.id, {}).items():
             event.mentions[index].event = target
+        inferred = links.inferred.get(event.id, {})
+        for index, month in sorted(inferred.items()):
+            mention = event.mentions[index]
+            mention.date = parse_date_spec(month)
+            event.review.notes["mentions"] = "; ".join(
+                f'"{event.mentions[i].quote or event.mentions[i].summary}" linked to {event.mentions[i].event} '
+                f"by participants; year inferred ({m}): check it" for i, m in sorted(inferred.items()))
+            if "mentions" not in event.review.needs:
+                event.review.needs.append("mentions")
     for cluster in result.clusters:
         if not cluster.locked and (cluster.articles or not cluster.existing):
             cluster.event = normalise_event(cluster.event, config, problems)

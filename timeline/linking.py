@@ -10,6 +10,7 @@ the pairs scored, so tests and the benchmark can check the growth.
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import heapq
 import re
 from collections import defaultdict
@@ -17,10 +18,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from .config import Config, Thread
-from .merge import dates_compatible, event_text, kinds_compatible, person_keys, place_parts
+from .merge import dates_compatible, event_text, kinds_compatible, month_without_year, person_keys, place_parts
 from .model import Event, Mention, Related
-from .partial_date import DateSpec
+from .partial_date import YEAR, DateSpec
 from .people import PeopleRegistry, name_key
+from .place_match import country_name, resolve_place
 
 MAX_RELATED = 3
 NEIGHBOURS = 10  # per index list, how many events either side in time are scored
@@ -33,7 +35,12 @@ THEMES = (
     "de-confliction", "ceasefire", "truce", "withdrawal", "militant attack", "regional security",
     "defence cooperation", "defense cooperation", "sanctions", "nuclear", "arms control",
 )
-WEIGHTS = {"person": 4, "organisation": 2, "place": 2, "country": 1, "theme": 2}
+# A shared person outranks everything else (see `_related`); a shared thread alone is not enough, but a
+# thread and a theme together are (1 + 2 >= MIN_RELATED_SCORE).
+# Two threads in common, or a thread and the same two countries' people meeting, are enough too.
+WEIGHTS = {"person": 4, "organisation": 2, "place": 2, "country": 1, "theme": 2, "thread": 1, "pair": 1}
+MAX_COUNTRY_PAIRS = 3  # a summit of twenty nations says little about which two met
+YEAR_WINDOW_DAYS = 366  # "He last visited in December": the December in the year before the report
 
 # Acronyms that are countries, units or page furniture rather than organisations.
 NOT_ORGANISATIONS = frozenset({"US", "USA", "UK", "UAE", "AM", "PM", "TV", "ID", "OK", "II", "III", "IV",
@@ -79,6 +86,7 @@ class Links:
     threads: dict[str, list[ThreadSuggestion]] = field(default_factory=dict)
     related: dict[str, list[Related]] = field(default_factory=dict)
     mentions: dict[str, dict[int, str]] = field(default_factory=dict)
+    inferred: dict[str, dict[int, str]] = field(default_factory=dict)  # mention index -> "YYYY-MM" the link assumed
     comparisons: int = 0
 
 
@@ -166,7 +174,8 @@ class _Features:
     keys: dict[str, str]  # feature ("person:asim-munir") -> label for the reason ("participant Gen. Asim Munir")
 
 
-def _features(event: Event, theme_pattern: re.Pattern[str] | None, known_orgs: list[str]) -> _Features:
+def _features(event: Event, theme_pattern: re.Pattern[str] | None, known_orgs: list[str],
+              threads: list[str]) -> _Features:
     text = event_text(event)
     keys: dict[str, str] = {}
     for key in sorted(person_keys(event)):
@@ -176,12 +185,23 @@ def _features(event: Event, theme_pattern: re.Pattern[str] | None, known_orgs: l
     parts = place_parts(event.place)
     if parts:
         keys["place:" + parts[0]] = f"place {event.place.split(',')[0].strip()}"  # type: ignore[union-attr]
-        if len(parts) > 1:
+        countries = resolve_place(event.place).countries  # type: ignore[arg-type]
+        if len(countries) == 1:  # "Islamabad" and "Rawalpindi, Pakistan" share a country through the gazetteer
+            code = next(iter(countries))
+            keys["country:" + code] = f"country {country_name(code)}"
+        elif len(parts) > 1:
             keys["country:" + parts[-1]] = f"country {event.place.split(',')[-1].strip()}"  # type: ignore[union-attr]
     if theme_pattern is not None:
         for match in theme_pattern.findall(text):
             theme = _theme_key(match)
             keys.setdefault("theme:" + theme, f'theme "{theme}"')
+    for thread in threads:
+        keys["thread:" + thread] = f"thread {thread}"
+    countries = sorted({p.country for p in event.participants if p.country})
+    pairs = [(a, b) for i, a in enumerate(countries) for b in countries[i + 1:]]
+    if len(pairs) <= MAX_COUNTRY_PAIRS:
+        for a, b in pairs:  # bilateral ties: a U.S. and a Pakistani official, whoever they are
+            keys[f"pair:{a.lower()}|{b.lower()}"] = f"people from {a} and {b}"
     return _Features(event, text, keys)
 
 
@@ -203,7 +223,14 @@ def link_events(events: list[Event], config: Config, people: PeopleRegistry, onl
     phrases = {p for t in config.threads for p in t.rules.phrases} | set(THEMES)
     _THEME_KEYS.update(_theme_key(p) for p in phrases)
     theme_pattern = _phrase_pattern(phrases)
-    features = [_features(e, theme_pattern, known_orgs) for e in ordered]
+    texts = {e.id: event_text(e) for e in wanted}
+    for event in wanted:
+        links.threads[event.id] = [ThreadSuggestion(m.id, reason) for m in matchers
+                                   if (reason := m.reason(event, texts[event.id]))]
+    # The threads an event is in: suggested now for the events being linked, as written for the others.
+    features = [_features(e, theme_pattern, known_orgs,
+                          [t.thread for t in links.threads[e.id]] if e.id in links.threads else list(e.threads))
+                for e in ordered]
     postings: dict[str, list[int]] = defaultdict(list)  # feature -> positions in `ordered`, oldest first
     for position, item in enumerate(features):
         for key in item.keys:
@@ -213,8 +240,6 @@ def link_events(events: list[Event], config: Config, people: PeopleRegistry, onl
     names = _NameFinder(people)
     for event in wanted:
         item = features[position_of[event.id]]
-        suggestions = [ThreadSuggestion(m.id, reason) for m in matchers if (reason := m.reason(event, item.text))]
-        links.threads[event.id] = suggestions
         mention_targets = _link_mentions(event, ordered, postings, starts, names, links)
         if mention_targets:
             links.mentions[event.id] = mention_targets
@@ -229,9 +254,13 @@ def _related(event: Event, item: _Features, postings: dict[str, list[int]], posi
     """The few events sharing the most (people weigh most), nearest in time first among equals."""
     result: list[Related] = []
     taken = {event.id} | set(event.review.duplicates)
+    inferred = links.inferred.get(event.id, {})
     for index, target in sorted(mention_targets.items()):
         if target not in taken and len(result) < max_related:
-            result.append(Related(target, f"mentioned in its report: {event.mentions[index].summary}"))
+            reason = f"mentioned in its report: {event.mentions[index].summary}"
+            if index in inferred:
+                reason += f"; linked by participants; year inferred ({inferred[index]})"
+            result.append(Related(target, reason))
             taken.add(target)
     scores: dict[int, int] = defaultdict(int)
     reasons: dict[int, list[str]] = defaultdict(list)
@@ -247,10 +276,11 @@ def _related(event: Event, item: _Features, postings: dict[str, list[int]], posi
                 reasons[other].append(label)
     me = starts[position]
 
-    def rank(other: int) -> tuple[int, int, str]:
+    def rank(other: int) -> tuple[bool, int, int, str]:
         them = starts[other]
         distance = abs(them[1] - me[1]) if them[0] == me[0] == 0 else 10**9
-        return (-scores[other], distance, ordered[other].id)
+        # Someone in common always comes first: it is the link an editor most expects.
+        return (not reasons[other][0].startswith("participant "), -scores[other], distance, ordered[other].id)
 
     # Only the few best are kept, so only candidates above the bar are ranked, with a bounded heap.
     eligible = [o for o, score in scores.items() if score >= MIN_RELATED_SCORE and ordered[o].id not in taken]
@@ -283,6 +313,14 @@ class _NameFinder:
                 if person:
                     found.add(person)
         return found
+
+
+def _anchor(event: Event) -> dt.date | None:
+    """The day a report's "last December" counts back from: its event's start, else its earliest publication."""
+    if event.date is not None:
+        return event.date.first_day()
+    published = [s.published.first_day() for s in event.sources if s.published is not None]
+    return min(published) if published else None
 
 
 def _kind_hint(mention: Mention) -> str | None:
@@ -318,6 +356,14 @@ def _link_mentions(event: Event, ordered: list[Event], postings: dict[str, list[
         if not persons and mention.date is not None:
             first, last = _date_window(starts, mention.date)
             candidates.update(dict.fromkeys(range(first, min(last, first + MAX_MENTION_CANDIDATES))))
+        month = month_without_year(mention) if persons else None
+        if month is not None:
+            found = _month_candidates(event, month, persons, hint, [ordered[p] for p in candidates], links)
+            if len(found) == 1:  # the same people in that month of the plausible year: only one fits
+                targets[index] = found[0].id
+                first = found[0].date.first_day()  # type: ignore[union-attr]
+                links.inferred.setdefault(event.id, {})[index] = f"{first.year:04d}-{month:02d}"
+            continue
         scored = []
         mention_words = set(_CONTENT_WORD.findall(f"{mention.summary} {mention.quote or ''}".lower())) - _STOP
         for position in candidates:
@@ -347,3 +393,25 @@ def _link_mentions(event: Event, ordered: list[Event], postings: dict[str, list[
         if scored and (len(scored) == 1 or scored[0][0] > scored[1][0]):
             targets[index] = scored[0][1]
     return targets
+
+
+def _month_candidates(event: Event, month: int, persons: set[str], hint: str | None, others: list[Event],
+                      links: Links) -> list[Event]:
+    """Events with the mention's people in `month` of the year before the report (any year if it has no date)."""
+    anchor = _anchor(event)
+    found = []
+    for other in others:
+        links.comparisons += 1
+        if other.id == event.id or other.id in event.review.duplicates or other.date is None:
+            continue
+        if other.date.precision == YEAR or month not in (other.date.first_day().month, other.date.last_day().month):
+            continue
+        if anchor is not None and not (0 <= (anchor - other.date.first_day()).days <= YEAR_WINDOW_DAYS
+                                       and other.date.last_day() < anchor):
+            continue
+        if hint and not kinds_compatible(hint, other.kind):
+            continue
+        if len(persons & person_keys(other)) < min(2, len(persons)):
+            continue
+        found.append(other)
+    return found

@@ -178,6 +178,31 @@ def distinctive_terms(event: Event) -> set[str]:
     return terms
 
 
+_MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                "november", "december")
+_MONTH = re.compile(r"(?P<prep>\b(?:in|last|since|until|early|late|mid|during|from)[\s-]+)?\b(?P<month>"
+                    + "|".join([m.capitalize() for m in _MONTH_NAMES]
+                               + [m[:3].capitalize() + r"\." for m in _MONTH_NAMES if len(m) > 4]) + r")(?!\w)")
+_YEAR = re.compile(r"\b(?:1[89]|20)\d{2}\b")
+_SUBJECT_PRONOUN = re.compile(r"\b(he|she|they|the two|both men|both leaders)\b", re.IGNORECASE)
+
+
+def month_without_year(mention: Mention) -> int | None:
+    """The month an undated mention names without a year ("He last visited in December" -> 12), if exactly one."""
+    if mention.date is not None:
+        return None
+    text = f"{mention.summary} {mention.quote or ''}"
+    if _YEAR.search(text):
+        return None  # a year is written: dating it is the extractor's job, not a guess here
+    months = set()
+    for match in _MONTH.finditer(text):
+        word = match["month"].rstrip(".").lower()
+        if word == "may" and not match["prep"]:
+            continue  # "may" is also a verb; only "in May", "last May"... name the month
+        months.add(next(i for i, m in enumerate(_MONTH_NAMES, 1) if m.startswith(word)))
+    return months.pop() if len(months) == 1 else None
+
+
 def _mentions_as_background(event: Event, other: Event) -> bool:
     """True when `event`'s article reports `other` as an earlier or background happening."""
     if other.date is None:
@@ -186,10 +211,17 @@ def _mentions_as_background(event: Event, other: Event) -> bool:
     for mention in event.mentions:
         if mention.event and mention.event == other.id:
             return True
-        if mention.date is None or not dates_compatible(mention.date, other.date):
+        text = f"{mention.summary} {mention.quote or ''}"
+        if mention.date is None:
+            # "He last visited in December": no year, but the same people in that month is what it recalls.
+            month = month_without_year(mention)
+            if month is None or month not in (other.date.first_day().month, other.date.last_day().month):
+                continue
+            if _SUBJECT_PRONOUN.search(text) and person_keys(other) <= person_keys(event):
+                return True
+        elif not dates_compatible(mention.date, other.date):
             continue
-        words = set(name_key(f"{mention.summary} {mention.quote or ''}").split())
-        if surnames & words:
+        if surnames & set(name_key(text).split()):
             return True
     return False
 

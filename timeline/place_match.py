@@ -180,11 +180,12 @@ def _compare_text(ra: ResolvedPlace, rb: ResolvedPlace) -> PlaceMatch:
     common = ra.countries & rb.countries
     if common:
         # A base or district the gazetteer does not list may well be in or next to the other town.
-        return PlaceMatch(NEAR, f"both in {_country_name(sorted(common)[0])}; the gazetteer cannot say how near")
+        return PlaceMatch(NEAR, f"both in {country_name(sorted(common)[0])}; the gazetteer cannot say how near")
     return PlaceMatch(CONFLICT, f"{ra.text} vs {rb.text}")
 
 
-def _country_name(code: str) -> str:
+def country_name(code: str) -> str:
+    """The common English name of an ISO country code ("PK" -> "Pakistan")."""
     from .extract.places import gazetteer
 
     return gazetteer().country_name(code) or code
