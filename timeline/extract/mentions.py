@@ -68,9 +68,25 @@ def _usable_temporals(mentions: list[TemporalMention]) -> list[TemporalMention]:
     return precise if precise else usable[:1]
 
 
+_PRONOUN = re.compile(r"^(?:He|She|His|Her)\b")
+
+
+def _without_pronoun(summary: str, subject: str | None) -> str:
+    """ "He visited Beijing" -> "Kurilla visited Beijing": a summary read on its own needs the name."""
+    match = _PRONOUN.match(summary)
+    if match is None or not subject:
+        return summary
+    word = match.group(0)
+    return (f"{subject}'s" if word in ("His", "Her") else subject) + summary[match.end():]
+
+
 def find_mentions(sentences: list[Sentence], reference: PartialDate | None, main_date: DateSpec | None,
-                  event_sentences: tuple[int, ...], article_name: str | None = None) -> list[Mention]:
-    """Background events the article dates, in article order, at most `MAX_MENTIONS`."""
+                  event_sentences: tuple[int, ...], article_name: str | None = None,
+                  subjects: dict[int, str] | None = None) -> list[Mention]:
+    """Background events the article dates, in article order, at most `MAX_MENTIONS`.
+
+    `subjects` maps a sentence index to the person a leading "He" or "She" there stands for (the last one
+    named before it), so that summaries never start with a pronoun."""
     found: list[Mention] = []
     for sentence in sentences:
         text = sentence.text
@@ -83,7 +99,7 @@ def find_mentions(sentences: list[Sentence], reference: PartialDate | None, main
             if temporal.value is not None and main_date is not None and temporal.value == main_date \
                     and temporal.kind == "weekday":
                 continue  # the same day as the main event, said again: not a separate happening
-            summary = mention_summary(text, temporal)
+            summary = _without_pronoun(mention_summary(text, temporal), (subjects or {}).get(sentence.index))
             if summary in summaries:
                 continue
             summaries.add(summary)

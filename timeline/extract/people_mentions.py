@@ -66,7 +66,9 @@ ORGANISATION_WORDS = frozenset(
     republic province region city airport hotel times post news tribune daily press institute center centre
     school college church mosque embassy parliament senate congress guard police service services relations
     organization organisation association federation alliance front movement brigade division corps regiment
-    fleet base camp station media network television radio channel journal herald gazette""".split()
+    fleet base camp station media network television radio channel journal herald gazette commission authority
+    bureau administration secretariat directorate cabinet government coalition fund programme program initiative
+    foundation society tribunal council""".split()
 )
 MONTH_DAY_WORDS = frozenset(
     """january february march april may june july august september october november december monday tuesday
@@ -408,7 +410,7 @@ def _family_first(person: PersonMention) -> bool:
     """Whether the person's first name word may be a family name written first (Chinese, Korean, Vietnamese
     names: "Wang Yi", "Yoon Suk Yeol"): short name words, and a later mention by the first word alone."""
     words = person.name.split()
-    return len(words) in (2, 3) and all(len(w) <= 6 for w in words) and not person.known
+    return len(words) in (2, 3) and all(len(w) <= 7 for w in words) and not person.known
 
 def find_people(sentences: list[Sentence], registry: PeopleRegistry | None = None,
                 event_sentences: tuple[int, ...] = ()) -> list[PersonMention]:

@@ -190,6 +190,22 @@ def _participants(people: list[PersonMention], kind: str) -> tuple[list[PersonMe
     return taking_part, _Field(taking_part, round(confidence, 2), evidence, note, confidence < CONFIDENCE_THRESHOLD)
 
 
+def _last_named(people: list[PersonMention], count: int) -> dict[int, str]:
+    """For each sentence, the short name of the person named last before it (whom a leading "He" means)."""
+    named = sorted(((index, person) for person in people for index in person.sentences), key=lambda item: item[0])
+    subjects: dict[int, str] = {}
+    current: str | None = None
+    position = 0
+    for index in range(count):
+        while position < len(named) and named[position][0] < index:
+            person = named[position][1]
+            current = person.short or person.name.split()[-1]
+            position += 1
+        if current:
+            subjects[index] = current
+    return subjects
+
+
 def extract_article(article: Article, people: PeopleRegistry | None = None) -> Extraction:
     """The draft event an article reports, with evidence and confidence for every field."""
     sentences = split_sentences(article.text)
@@ -226,7 +242,8 @@ def extract_article(article: Article, people: PeopleRegistry | None = None) -> E
                          "made from the participants' surnames, the kind and the place" if participants
                          else "no participants: taken from the headline", title_confidence < CONFIDENCE_THRESHOLD)
     date: DateSpec | None = date_field.value  # type: ignore[assignment]
-    mentions: list[Mention] = find_mentions(sentences, article.published, date, main.indices, article.name)
+    mentions: list[Mention] = find_mentions(sentences, article.published, date, main.indices, article.name,
+                                            _last_named(persons, len(sentences)))
     review = Review()
     for name, item in (("date", date_field), ("place", place_field), ("kind", kind_field),
                        ("participants", participants_field), ("title", title_field)):
