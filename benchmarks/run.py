@@ -54,11 +54,27 @@ class Run:
     stderr: str
 
 
+# Children run a snapshot of the code taken when the run starts (see `snapshot_code`).
+CHILD_ENV: dict[str, str] | None = None
+CHILD_CWD: Path | None = None
+
+
+def snapshot_code(work: Path) -> None:
+    """Run every child on a copy of timeline/ taken now: in a shared checkout the code may change mid-run, which
+    would also (rightly) defeat the no-change rebuild, whose fingerprint covers the tool's own files."""
+    global CHILD_ENV, CHILD_CWD
+    code = work / "code"
+    shutil.rmtree(code, ignore_errors=True)
+    shutil.copytree(REPO / "timeline", code / "timeline", ignore=shutil.ignore_patterns("__pycache__"))
+    CHILD_ENV = {**os.environ, "PYTHONPATH": str(code)}
+    CHILD_CWD = work  # `python -m` puts the working folder first on sys.path: not the checkout
+
+
 def run_child(args: list[str], cwd: Path | None = None, env: dict[str, str] | None = None) -> Run:
     """Run `args` and measure it alone: wall time, and the child's own peak RSS from wait4()."""
     started = time.perf_counter()
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
-        process = subprocess.Popen(args, cwd=cwd, stdout=out, stderr=err, env=env)
+        process = subprocess.Popen(args, cwd=cwd or CHILD_CWD, stdout=out, stderr=err, env=env or CHILD_ENV)
         _, status, usage = os.wait4(process.pid, 0)
         seconds = time.perf_counter() - started
         process.returncode = os.waitstatus_to_exitcode(status)
@@ -289,6 +305,7 @@ def main(argv: list[str] | None = None) -> int:
         "seed": args.seed,
         "sizes": {},
     }
+    snapshot_code(work)
     try:
         for size in sizes:
             repeat = 1 if size >= LARGE_SIZE else args.repeat
