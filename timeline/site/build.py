@@ -153,8 +153,11 @@ def build_site(content: Content, out: Path, base_url: str | None = None, include
                 # (timeline/exports).
                 exports = render_exports(content, base_url or content.config.base_url, include_drafts,
                                          pages=page_paths, renderer=renderer)
-            except BaseException:
+            except Exception:
                 writers.wait()  # a page's error comes first, as it would in a serial build
+                raise
+            except BaseException:  # Ctrl-C: stop the workers now rather than let them finish
+                writers.stop()
                 raise
             writers.wait()
             for name, data in exports.items():
