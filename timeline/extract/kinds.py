@@ -33,9 +33,10 @@ KIND_PATTERNS: list[tuple[str, re.Pattern[str], float]] = [
                            r"hosted|received|called\s+on)\b", re.IGNORECASE), 0.8),
     ("attack", re.compile(r"\b(?:attacked|attack\s+on|bombing|bombed|suicide\s+blast|blast|explosion|ambush(?:ed)?|"
                           r"raid(?:ed)?|shelling|shot\s+dead|gunmen|killed)\b", re.IGNORECASE), 0.75),
-    ("agreement", re.compile(r"\b(?:signed|agreed\s+to|agreement|accord|treaty|memorandum\s+of\s+understanding)\b",
+    ("agreement", re.compile(r"\b(?:signed(?!\s+(?:a|an|the)\s+(?:\w+\s+)?(?:decree|order|law|bill|letter))|agreed\s+to|"
+                             r"agreement|accord|treaty|memorandum\s+of\s+understanding)\b",
                              re.IGNORECASE), 0.7),
-    ("appointment", re.compile(r"\b(?:appointed|named\s+as|nominated|sworn\s+in|took\s+office|assumed\s+(?:command|"
+    ("appointment", re.compile(r"\b(?:appoint(?:ed|ing|s)|named\s+as|nominated|sworn\s+in|took\s+office|assumed\s+(?:command|"
                                r"office)|took\s+(?:over\s+)?command)\b", re.IGNORECASE), 0.75),
     ("withdrawal", re.compile(r"\b(?:withdrew|withdrawal\s+(?:of|from)|pulled\s+out|pull-?out|left\s+[A-Z]\w+)\b"), 0.65),
     ("exercise", re.compile(r"\b(?:exercises?|drills?|manoeuvres|maneuvers|war\s+games)\b", re.IGNORECASE), 0.7),
@@ -52,6 +53,9 @@ STRONG_KINDS = ("call", "summit", "visit", "talks", "meeting", "attack", "agreem
 _BACKGROUND = re.compile(r"\b(?:last\s+(?:visited|met|spoke|called)|previously|had\s+(?:met|visited|called|said)|"
                          r"in\s+the\s+past|earlier\s+(?:this|last)|first\s+time\s+since\s+\w+\s+took|"
                          r"(?<!first\s)since\s+(?:then|taking))\b", re.IGNORECASE)
+# A month and year, or a year, without a day: how a lead dates something earlier, not the news itself.
+_OTHER_TIME = re.compile(r"\b(?:in|during|of)\s+(?:(?:early|late|mid)[\s-]+)?(?:(?:January|February|March|April|May|"
+                         r"June|July|August|September|October|November|December)\s+)?(?:19|20)\d\d\b")
 # A sentence with its own year or distance in time ("in November 2022", "two years ago") is about another time.
 _OWN_DATE = re.compile(r"\b(?:19|20)\d\d\b|\b(?:ago|previously|last\s+(?:year|month|(?-i:January|February|March|"
                        r"April|May|June|July|August|September|October|November|December)))\b", re.IGNORECASE)
@@ -151,10 +155,12 @@ def find_main_event(sentences: list[Sentence], headline: str | None = None, lead
         if is_future_at(sentence.text, max(0, sentence.text.find(guess.cue))):
             # "Biden will meet Xi next week, the White House said on Tuesday": what happened is the announcement.
             said = _ANNOUNCED.search(sentence.text)
-            if said is None or is_future_at(sentence.text, said.start()):
+            if said is None or is_future_at(sentence.text, said.end() - 1):
                 continue
             guess = KindGuess("announcement", 0.7, said.group(0).strip(), sentence.text)
         score = guess.confidence - 0.12 * position + (0.15 if guess.kind in STRONG_KINDS else 0)
+        if _OTHER_TIME.search(sentence.text):
+            score -= 0.3  # "visited Taiwan in August 2022": dated to a month or year, so likely background
         if best is None or score > best[0]:
             best = (score, sentence, guess)
     if best is None:

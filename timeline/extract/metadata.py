@@ -425,6 +425,8 @@ _NOT_PLACES = {
     "BACKGROUND", "CONTEXT", "STATEMENT", "TRANSCRIPT", "QUESTION", "ANSWER", "SOURCE", "SOURCES", "ADVERTISEMENT",
     "IMPORTANT", "ATTENTION", "NOTICE", "REPORT", "SPONSORED", "PROMOTED", "EXCERPT", "TRENDING",
 }
+# "Dar es Salaam. President ...", "Nairobi. The ...": a known place closed by a full stop (East African papers).
+_DATELINE_STOP = re.compile(r"^(?P<place>[A-Z][a-z]+(?:\s+(?:es|el|al|de|[A-Z][a-z]+)){0,3})\.\s+(?=[A-Z“\"])")
 # "Rawalpindi, 24 Jul 23:": a press release's place and date, the year in two digits.
 _DATELINE_RELEASE = re.compile(
     r"^(?P<place>[A-Z][A-Za-z]+(?:[ -][A-Z][A-Za-z]+){0,2})\s*[,-]\s*(?P<date>(?P<day>[0-3]?\d)\s+(?P<month>[A-Za-z]{3,9})\.?,?"
@@ -496,7 +498,7 @@ def find_dateline(paragraph: str) -> Dateline | None:
             date = None
         return Dateline(place_name(release.group("place")), text[release.end():].strip(), release.group("date"), date,
                         None, text[: release.end()].strip())
-    mixed = _DATELINE_MIXED.match(text)
+    mixed = _DATELINE_MIXED.match(text) or _DATELINE_STOP.match(text)
     if mixed and mixed.group("place").lower() in _known_places():
         return Dateline(mixed.group("place"), text[mixed.end():].strip(), source=text[: mixed.end()].strip())
     match = _DATELINE_CAPS.match(text)

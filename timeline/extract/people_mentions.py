@@ -264,6 +264,26 @@ def _prefix(tokens: list[_Token], name_start: int) -> tuple[list[str], str | Non
     return (words if has_head or title else []), title, confidence
 
 
+_SUFFIX = re.compile(r"(?:Jr|Sr)\.?|II|III|IV")
+
+
+def _particles_then_name(tokens: list[_Token], at: int) -> bool:
+    """Whether the particles starting at tokens[at] ("von der") lead on to a name word ("Leyen")."""
+    while at < len(tokens) and tokens[at].lower in PARTICLES:
+        at += 1
+    return at < len(tokens) and _is_name_word(tokens[at])
+
+
+def _office_after_as(sentence: str, end: int) -> list[str] | None:
+    """ "appointing X as Defense Minister of the Russian Federation": the office given after "as"."""
+    match = re.match(r"\s+as\s+(?:the\s+(?:new\s+)?|new\s+|its\s+)?(?P<office>(?:[A-Z][\w'’-]*\s+){0,4}[A-Z][\w'’-]*"
+                     r"(?:\s+(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s*){1,4})?)", sentence[end:])
+    if not match:
+        return None
+    words = match["office"].split()
+    return words if any(w.lower() in OFFICE_HEADS for w in words) else None
+
+
 def _appositive(sentence: str, end: int) -> list[str] | None:
     """The office explained after a name: ", Pakistan's special representative to Afghanistan,"."""
     match = re.match(r"\s*,\s*(?P<app>[^,;:“”\"]{3,120}?)\s*(?:,|;|\.(?:\s|$)|$|\s+and\s+[A-Z]|\s+(?:said|told)\b)",
@@ -294,10 +314,12 @@ def find_names(sentence: str) -> list[_Found]:
             token = tokens[end]
             if _is_name_word(token):
                 end += 1
-            elif token.lower in PARTICLES and end + 1 < len(tokens) and _is_name_word(tokens[end + 1]) and end > index:
-                end += 1
+            elif token.lower in PARTICLES and end > index and _particles_then_name(tokens, end):
+                end += 1  # "von der Leyen", "bin Salman": particles inside a name
             else:
                 break
+        if end < len(tokens) and end > index and _SUFFIX.fullmatch(tokens[end].text):
+            end += 1  # "Lloyd J. Austin III", "Gilberto Teodoro Jr."
         run = tokens[index:end]
         index = end
         if len(run) > 4 or any(t.lower in ORGANISATION_WORDS for t in run):
@@ -307,7 +329,7 @@ def find_names(sentence: str) -> list[_Found]:
         name = " ".join(t.bare if not re.fullmatch(r"[A-Z]\.", t.text) else t.text for t in run)
         role_words, title, confidence = _prefix(tokens, tokens.index(run[0]))
         start, stop = run[0].start, run[-1].end
-        appositive = _appositive(sentence, stop)
+        appositive = _appositive(sentence, stop) or _office_after_as(sentence, stop)
         role = _clean_role(role_words) if role_words else None
         country = _country_in(role_words) if role_words else None
         if appositive:

@@ -78,7 +78,7 @@ SITE_WORDS = FACILITY_WORDS | frozenset(
     "hospital school museum plaza boulevard tower towers gardens garden field ground grounds".split()
 )
 
-_CAP_RUN = r"[A-Z][\w'’.-]*(?:\s+(?:(?:of|de|del|al|el|la|le|the|and|on|upon)\s+)?[A-Z][\w'’.-]*)*"
+_CAP_RUN = r"[A-Z][\w'’.-]*(?:\s+(?:(?:of|de|del|al|el|es|la|le|the|and|on|upon|da|do|dos|das|du|sur)\s+)?[A-Z][\w'’.-]*)*"
 _PREPOSITIONS = r"(?:in|at|near|outside|inside|to|from|visited|visiting|visit to|arrived in|landed in|reached)"
 _PLACE_AFTER = re.compile(r"\b(?P<prep>" + _PREPOSITIONS + r")\s+(?P<the>the\s+)?(?P<name>" + _CAP_RUN + r")")
 _CAPITAL = re.compile(r"\b(?:in|at|to|from|near|through|across|outside)\s+the\s+(?P<adj>[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*)?)\s+capital\b")

@@ -674,6 +674,15 @@ def _parse_markdown(text: str, name: str) -> Article:
 # --- HTML -----------------------------------------------------------------------------------------
 
 
+_STATED_HTML_DATE = re.compile(
+    r"""<meta\s[^>]*?(?:property|name|itemprop)\s*=\s*["'](?:article:published_time|datePublished|pubdate|"""
+    r"""publish[-_]?date|og:published_time|dc\.date|date)["'][^>]*?content\s*=\s*["']((?:19|20)\d\d-[01]\d-[0-3]\d)"""
+    r"""|<meta\s[^>]*?content\s*=\s*["']((?:19|20)\d\d-[01]\d-[0-3]\d)[^"']*["'][^>]*?(?:property|name|itemprop)\s*=\s*"""
+    r"""["'](?:article:published_time|datePublished)["']""",
+    re.IGNORECASE,
+)
+
+
 def _parse_html(text: str, name: str) -> Article:
     """Main text and metadata by trafilatura, then the same noise and dateline rules as plain text.
 
@@ -717,6 +726,11 @@ def _parse_html(text: str, name: str) -> Article:
         article.author, evidence["author"] = author.replace("; ", " and "), "HTML author metadata"
     if sitename and not re.fullmatch(r"[\w.-]+\.[a-z]{2,}", sitename):
         article.outlet, evidence["outlet"] = sitename, "HTML site name (og:site_name)"
+    stated = _STATED_HTML_DATE.search(text)
+    if stated:
+        # An ISO date in the page's own metadata beats trafilatura's reading of "07/11/2023", whose order of
+        # day and month it has to guess.
+        date_text = stated.group(1) or stated.group(2)
     if date_text:
         try:
             article.published = PartialDate.parse(date_text[:10])

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 from ..model import DRAFT, Event, Mention, Participant, Review, Source
 from ..partial_date import DateSpec
@@ -22,7 +23,7 @@ from .mentions import find_mentions
 from .people_mentions import PersonMention, find_people
 from .places import Place, countries_in, find_places, gazetteer, place_from_dateline
 from .sentences import Sentence, split_sentences
-from .temporal import TemporalMention, find_temporal_mentions
+from .temporal import TemporalMention, find_temporal_mentions, is_future_at
 
 # Below this a field goes to review.needs.
 CONFIDENCE_THRESHOLD = 0.7
@@ -34,7 +35,9 @@ _ATTRIBUTION = re.compile(r"\b(?:said|says|stated|statement|handout|announced|ac
 _HERE = re.compile(r"\b(?:here|in\s+the\s+city)\b(?!\s+(?:is|are|was|were)\b)")
 # Offices of a state (not of a party, a company or an alliance), for the dateline's country.
 _GOVERNMENT_OFFICES = frozenset("minister president premier secretary chancellor governor chief commander general "
-                                "admiral ambassador envoy".split())
+                                "admiral ambassador envoy chairman chair marshal".split())
+# A government's own site says whose officials it means: defense.gov, gov.pk, mofa.gov.bd.
+_GOV_DOMAIN = re.compile(r"(?:^|\.)gov(?:\.(?P<cc>[a-z]{2}))?$")
 # Kinds that happen to people: someone named after the verb ("a protest against the detention of Imran Khan",
 # "an attack on the convoy of ...") is its object, not a participant.
 _KINDS_WITH_VICTIMS = ("protest", "attack")
@@ -122,7 +125,8 @@ def _choose_place(main: MainEvent, article: Article, kind: str) -> _Field:
             if here is not None and not find_places(sentence.text, prefer):
                 return _Field(Place(here.name, "here", sentence.text, 0, here.city, here.country), 0.8, sentence.text,
                               f"'here' in a story filed from {article.dateline}", False)
-        places = find_places(sentence.text, prefer)
+        # "will meet Xi in San Francisco next week": where something is still to happen is not where it did.
+        places = [p for p in find_places(sentence.text, prefer) if not is_future_at(sentence.text, p.start)]
         specific = [p for p in places if p.city or p.facility]
         if specific:
             best = specific[0]
@@ -162,16 +166,23 @@ def _in_order(people: list[PersonMention], main: MainEvent) -> list[PersonMentio
 
 def _countries_from_dateline(people: list[PersonMention], article: Article) -> None:
     """An official named without a country in wire copy holds office where the story was filed: agencies
-    qualify foreign officials ("his Maldivian counterpart") and not their own ("External Affairs Minister")."""
-    if not article.dateline:
-        return
-    filed = place_from_dateline(article.dateline)
-    if filed is None or filed.country is None:
+    qualify foreign officials ("his Maldivian counterpart") and not their own ("External Affairs Minister").
+    Likewise a government's own site (defense.gov, ispr.gov.pk) does not say whose its ministers are."""
+    country = None
+    if article.dateline:
+        filed = place_from_dateline(article.dateline)
+        country = filed.country if filed is not None else None
+    if country is None and article.url:
+        domain = _GOV_DOMAIN.search(urlsplit(article.url).hostname or "")
+        if domain:
+            code = (domain["cc"] or "us").upper()
+            country = gazetteer().country_name("GB" if code == "UK" else code)
+    if country is None:
         return
     for person in people:
         if person.country is None and person.role and not person.known \
                 and any(w.lower() in _GOVERNMENT_OFFICES for w in re.findall(r"[\w-]+", person.role)):
-            person.country = filed.country
+            person.country = country
 
 
 def _participants(people: list[PersonMention], kind: str) -> tuple[list[PersonMention], _Field]:
