@@ -1,0 +1,109 @@
+"""Extraction on the held-out corpus (tests/fixtures/corpus/: 26 articles in other outlets' house styles), and
+the generic rules that corpus called for, each on a small inline article.
+
+Floors are the measured accuracy minus a small margin, so a regression shows; the one hard rule is zero
+wrong dates left unflagged. Regenerate the numbers with `timeline eval tests/fixtures/corpus/gold.yaml`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from timeline.evaluation import evaluate_gold_file
+from timeline.extract.reading import parse_article_text
+from timeline.extract.stub import extract_article
+from timeline.extract.temporal import find_temporal_mentions
+from timeline.partial_date import PartialDate
+
+REPO = Path(__file__).resolve().parent.parent
+CORPUS_GOLD = Path(__file__).resolve().parent / "fixtures" / "corpus" / "gold.yaml"
+
+# Measured 2025-11 after the generalisation work: 100% on every field (26 articles). One miss in ~25 is allowed.
+FLOORS = {"date": 0.92, "precision": 0.92, "participants": 0.9, "roles": 0.9, "countries": 0.9, "place": 0.9,
+          "kind": 0.92, "outlet": 0.9, "url": 0.99, "published": 0.92, "event": 0.99}
+
+
+@pytest.fixture(scope="module")
+def report():
+    return evaluate_gold_file(CORPUS_GOLD, REPO)
+
+
+def test_corpus_never_states_a_wrong_date_unflagged(report):
+    assert len(report.articles) >= 20 and not any(a.error for a in report.articles)
+    assert report.wrong_unflagged_dates == 0, report.table()
+
+
+@pytest.mark.parametrize("field", sorted(FLOORS))
+def test_corpus_accuracy_floor(report, field):
+    correct, scored = report.accuracy(field)
+    assert scored > 0
+    assert correct / scored >= FLOORS[field], report.table()
+
+
+def event_of(text: str):
+    return extract_article(parse_article_text(text, "a.txt", "text")).event
+
+
+def test_a_future_meeting_is_reported_as_its_announcement():
+    event = event_of("Leaders to meet next week\n\nMarch 5, 2024\n\nWASHINGTON, March 5 (Reuters) - The president will "
+                     "meet the visiting prime minister in Chicago next week, the White House said on Tuesday, in their "
+                     "first talks this year.\n")
+    assert event.kind == "announcement" and event.place is None
+    assert event.date.iso() == "2024-03-05"  # the announcement's day, never the meeting's
+
+
+def test_numeric_dates_give_only_what_is_certain():
+    ambiguous, = find_temporal_mentions("They met on 04/10/2023 at State House.", None)
+    assert ambiguous.value.iso() == "2023" and ambiguous.confidence < 0.7
+    one_way, = find_temporal_mentions("They met on 22/09/2021 at State House.", None)
+    assert one_way.value.iso() == "2021-09" and one_way.confidence < 0.7
+
+
+def test_an_ordinal_day_is_a_day_of_the_publication_month():
+    mention, = find_temporal_mentions("He arrived on the 23rd for a week-long visit.", PartialDate(2023, 9, 25))
+    assert mention.value.iso() == "2023-09-23"
+    earlier, = find_temporal_mentions("He arrived on the 28th for a week-long visit.", PartialDate(2023, 9, 25))
+    assert earlier.value.iso() == "2023-08-28"
+
+
+def test_a_past_clause_keeps_its_date_beside_a_future_one():
+    mentions = find_temporal_mentions("The truce was signed late on Saturday, the statement said, and is due to take "
+                                      "effect on Monday.", PartialDate(2023, 5, 21))
+    assert [m.value.iso() for m in mentions] == ["2023-05-20", "2023-05-22"]
+
+
+def test_counterpart_takes_the_other_side_office_and_family_names_come_first():
+    event = event_of("Ministers talk\n\nJune 27, 2023\n\nBEIJING, June 27 (Xinhua) -- Chinese Foreign Minister Qin Gang "
+                     "held talks with his Kenyan counterpart Alfred Mutua in Beijing on Tuesday.\n\nQin said the two "
+                     "sides should deepen cooperation.\n")
+    people = {p.name: (p.role, p.country) for p in event.participants}
+    assert people == {"Qin Gang": ("Foreign Minister", "China"), "Alfred Mutua": ("Foreign Minister", "Kenya")}
+    assert event.title == "Qin meets Mutua in Beijing"  # "Qin", as the article itself shortens the name
+
+
+def test_an_opinion_piece_yields_no_event():
+    extraction = extract_article(parse_article_text(
+        "Opinion\n\nWhy the talks in Geneva were never going to work\n\nBy Jane Roe\n\nPublished March 3, 2024\n\n"
+        "When the two foreign ministers met in Geneva last month, few expected a breakthrough, and none came.\n\n"
+        "Jane Roe is a senior fellow at the Institute for Peace Studies.\n", "a.txt", "text"))
+    assert extraction.event is None and "opinion" in extraction.problems[0]
+
+
+def test_the_standfirst_is_not_read_as_the_lead():
+    article = parse_article_text(
+        "Leaders sign rail deal at annual retreat\n\nThe two leaders agreed to press ahead with the rail link, due "
+        "to open in 2026.\n\nJane Doe\n\n13 Jan 2025 06:00AM\n\nPrime Minister Ana Lopez met Prime Minister Ben Ong "
+        "in Putrajaya last Tuesday for the annual leaders' retreat.\n", "a.txt", "text")
+    assert article.standfirst.startswith("The two leaders agreed") and "agreed" not in article.text
+    event = extract_article(article).event
+    assert event.kind == "meeting" and event.date.iso() == "2025-01-07"
+
+
+def test_background_summaries_name_the_person_not_a_pronoun():
+    event = event_of("Envoy meets minister\n\nMay 3, 2024\n\nEnvoy Sam Reed met Foreign Minister Ola Berg in Oslo on "
+                     "Friday.\n\nThe envoy discussed trade with officials.\n\nHe visited Stockholm in March 2023, "
+                     "meeting business leaders there.\n")
+    summaries = [m.summary for m in event.mentions]
+    assert summaries and not any(s.split()[0] in ("He", "She") for s in summaries), summaries
