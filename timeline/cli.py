@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from . import __version__
+from .atomic_write import JOURNAL_NAME, write_batch
 from .content import Content, Project, load_content
 from .errors import ContentError, Problem, did_you_mean
 
@@ -71,8 +72,21 @@ def load_checked(args: argparse.Namespace, *, show_warnings: bool = False) -> Co
     return content
 
 
+def _lock(project: Project, what: str):  # type: ignore[no-untyped-def]
+    """The project lock, or nothing when there is no project folder yet (loading then reports that)."""
+    from contextlib import nullcontext
+
+    from .project_lock import project_lock
+
+    return project_lock(project, what) if project.content_dir.is_dir() else nullcontext()
+
+
 def cmd_check(args: argparse.Namespace) -> int:
-    content = load_content(_project(args))
+    project = _project(args)
+    if (project.state_dir / JOURNAL_NAME).exists():
+        with _lock(project, "check"):  # taking the lock finishes the writes a killed ingest left half-done
+            pass
+    content = load_content(project)
     problems = content.problems
     shown = problems.sorted() if not args.quiet else sorted(problems.errors)
     report_problems(shown)
@@ -92,15 +106,17 @@ def cmd_build(args: argparse.Namespace) -> int:
 
     project = _project(args)
     out = Path(args.out).resolve() if args.out else project.site_dir
-    # Nothing changed since the last successful build into `out`: skip loading and writing (site/up_to_date.py).
-    stamp = BuildStamp.for_build(project, out, args.base_url, args.drafts)
-    if (last := stamp.last_build()) is not None:
-        print(f"Site is up to date: nothing changed since the last build of {last['pages']} pages into {out}.",
-              file=sys.stderr)
-        return EXIT_OK
-    content = load_checked(args)
-    report = build_site(content, out, base_url=args.base_url, include_drafts=args.drafts)
-    stamp.record(report.pages, report.files, report.summary())
+    # The lock from loading to writing: an ingest must not change content/ while it is read.
+    with _lock(project, "build"):
+        # Nothing changed since the last successful build into `out`: skip loading and writing (site/up_to_date.py).
+        stamp = BuildStamp.for_build(project, out, args.base_url, args.drafts)
+        if (last := stamp.last_build()) is not None:
+            print(f"Site is up to date: nothing changed since the last build of {last['pages']} pages into {out}.",
+                  file=sys.stderr)
+            return EXIT_OK
+        content = load_checked(args)
+        report = build_site(content, out, base_url=args.base_url, include_drafts=args.drafts)
+        stamp.record(report.pages, report.files, report.summary())
     print(report.summary(), file=sys.stderr)
     return EXIT_OK
 
@@ -108,8 +124,13 @@ def cmd_build(args: argparse.Namespace) -> int:
 def cmd_ingest(args: argparse.Namespace) -> int:
     from .ingest import run_ingest
 
-    content = load_checked(args)
-    report = run_ingest(content, [Path(a) for a in args.articles] or None, jobs=args.jobs, progress=not args.quiet)
+    project = _project(args)
+    # Locked from loading to the last write, so what ingest decides from is what it writes over; and one
+    # batch, so a kill leaves all of this run's files or none (stubs name each other in `related:`).
+    with _lock(project, "ingest"), write_batch(project.content_dir, project.state_dir):
+        content = load_checked(args)
+        report = run_ingest(content, [Path(a) for a in args.articles] or None, jobs=args.jobs,
+                            progress=not args.quiet)
     print(report.table(), file=sys.stderr)
     return EXIT_CONTENT if report.failed else EXIT_OK
 

@@ -22,6 +22,7 @@ import threading
 import time
 import traceback
 from collections.abc import Callable
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from functools import partial
 from http import HTTPStatus
@@ -31,6 +32,7 @@ from typing import Any, TextIO
 
 from .content import Content, Project, load_content
 from .errors import ContentError
+from .project_lock import project_lock
 
 POLL_SECONDS = 0.5
 SETTLE_SECONDS = 0.1  # an editor's save can touch several files; let the burst finish before building
@@ -162,11 +164,13 @@ class Preview:
 
     def _build_errors(self) -> list[str]:
         try:
-            content = load_content(self.project)
-            if content.problems.errors:
-                return [str(p) for p in sorted(content.problems.errors)]
-            self.out.parent.mkdir(parents=True, exist_ok=True)
-            self.build(content, self.out, "/", self.include_drafts)
+            # Locked from loading to writing, like `timeline build`: never read content/ while ingest writes it.
+            with project_lock(self.project, "serve") if self.project.content_dir.is_dir() else nullcontext():
+                content = load_content(self.project)
+                if content.problems.errors:
+                    return [str(p) for p in sorted(content.problems.errors)]
+                self.out.parent.mkdir(parents=True, exist_ok=True)
+                self.build(content, self.out, "/", self.include_drafts)
         except ContentError as exc:
             return [str(p) for p in exc.problems]
         except Exception as exc:  # noqa: BLE001 - the server must survive any build failure and show it
