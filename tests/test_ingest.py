@@ -9,6 +9,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import shutil
+import threading
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -186,8 +187,22 @@ def test_article_outside_the_project_is_imported(project, cli, fake_extractor, t
 
 def test_a_second_ingest_is_refused_while_the_lock_is_held(project, cli, fake_extractor, monkeypatch):
     monkeypatch.setattr(project_lock, "WAIT_SECONDS", 0.2)
-    with project_lock.project_lock(Project(project), "build"):
+    # Held from another thread: the lock is re-entrant within one thread, as another process it is not.
+    held, release = threading.Event(), threading.Event()
+
+    def hold() -> None:
+        with project_lock.project_lock(Project(project), "build"):
+            held.set()
+            release.wait(10)
+
+    holder = threading.Thread(target=hold)
+    holder.start()
+    held.wait(10)
+    try:
         result = cli("-C", str(project), "ingest")
+    finally:
+        release.set()
+        holder.join()
     assert result.code == 1
     assert "another timeline build is running (pid " in result.err
     assert "wait for it or remove .timeline/lock" in result.err
