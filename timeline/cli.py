@@ -7,6 +7,7 @@ a traceback is shown only with --debug.
 from __future__ import annotations
 
 import argparse
+import errno
 import os
 import sys
 import textwrap
@@ -50,6 +51,22 @@ def report_problems(problems: list[Problem], *, stream=None) -> None:  # type: i
     if os.environ.get("GITHUB_ACTIONS") == "true":
         for problem in problems:
             print(problem.github_annotation())
+
+
+_OS_ADVICE = {
+    errno.ENOSPC: "the disk is full; free some space and run the command again (nothing was replaced)",
+    errno.EDQUOT: "the disk quota is used up; free some space and run the command again (nothing was replaced)",
+    errno.EACCES: "permission denied; make the folder writable or choose another one (e.g. --out)",
+    errno.EPERM: "operation not permitted; make the folder writable or choose another one (e.g. --out)",
+    errno.EROFS: "the file system is read-only; choose a writable folder (e.g. --out)",
+}
+
+
+def os_error_message(exc: OSError) -> str:
+    """`path: what happened; what to do` for a failed read or write."""
+    where = exc.filename or "?"
+    advice = _OS_ADVICE.get(exc.errno or 0, f"{exc.strerror or exc}; check the file and run the command again")
+    return f"{where}: {advice}"
 
 
 def _summary(errors: int, warnings: int) -> str:
@@ -294,6 +311,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
+    except OSError as exc:  # the disk, not the content: say which file and what to do, not "please report"
+        if args.debug:
+            raise
+        print(f"error: {os_error_message(exc)}", file=sys.stderr)
+        return EXIT_CONTENT
     except Exception as exc:  # noqa: BLE001 - the last line of defence: a message, not a traceback
         if args.debug:
             raise
