@@ -97,18 +97,19 @@ class Renderer:
         if isinstance(exc, TemplateSyntaxError):
             return ContentError(Problem(self._shown(exc.filename), exc.lineno, None,
                                         f"template syntax error: {exc.message}; fix the template"))
-        if isinstance(exc, TemplateNotFound):
-            return ContentError(Problem(self._shown(None), None, None,
-                                        f'template "{exc.name}" not found (needed by {name}); searched '
-                                        + ", ".join(self._shown(str(d)) for d in self.template_dirs)))
         # Jinja maps template code back to template lines in the traceback; the deepest template frame is
-        # where it failed.
+        # where it failed (for a missing template: the line that includes, imports or extends it).
         filename, line = None, None
         for frame in traceback.extract_tb(exc.__traceback__):
             if frame.filename.endswith((".html", ".xml", ".svg", ".txt")) and Path(frame.filename).exists():
                 filename, line = frame.filename, frame.lineno
         if filename is None:
             filename = next((str(Path(d) / name) for d in self.template_dirs if (Path(d) / name).exists()), None)
+        if isinstance(exc, TemplateNotFound):
+            return ContentError(Problem(self._shown(filename), line, None,
+                                        f'template "{exc.name}" not found (needed by {name}); create it in '
+                                        "templates/ or fix the name; searched "
+                                        + ", ".join(self._shown(str(d)) for d in self.template_dirs)))
         message = str(exc) or type(exc).__name__
         return ContentError(Problem(self._shown(filename), line, None,
                                     f"template error while rendering {name}: {message}; fix the template "
