@@ -108,3 +108,27 @@ def test_write_people_is_atomic_and_skips_unchanged(tmp_path: Path):
     assert text.startswith("# The people registry") and "id: jane-roe" in text
     assert [p.name for p in tmp_path.iterdir()] == ["people.yaml"]  # no temporary file left behind
     assert parse_people(parse_yaml(text), "people.yaml", Problems()).get("jane-roe").roles[0].role == "Envoy"
+
+
+def test_new_people_are_appended_as_text_keeping_every_existing_byte():
+    head, body = PEOPLE_YAML.split("people:\n")
+    flush_left = head + "people:\n" + "".join(line[2:] for line in body.splitlines(keepends=True))  # another tool's
+    for text in (PEOPLE_YAML, flush_left):
+        people = parse_people(parse_yaml(text), "content/people.yaml", Problems())
+        changes = update_people(people, [mention("Jane Roe", country="Kenya", role="Envoy")], [])
+        result = render_people_update(text, changes, "content/people.yaml")
+        assert result.startswith(text)
+        indent = "  " if text is PEOPLE_YAML else ""
+        assert result[len(text):] == (f"{indent}- id: jane-roe\n{indent}  name: Jane Roe\n{indent}  aliases: []\n"
+                                      f"{indent}  country: Kenya\n{indent}  roles:\n{indent}    - role: Envoy\n"
+                                      f"{indent}      start: null\n{indent}      end: null\n")
+        reread = parse_people(parse_yaml(result), "content/people.yaml", Problems())
+        assert [p.id for p in reread] == ["asim-munir", "vladimir-putin", "jane-roe"]
+
+
+def test_a_new_spelling_of_a_known_person_still_goes_through_the_round_trip():
+    people = registry()
+    changes = update_people(people, [mention("Syed Asim Munir"), mention("Jane Roe")], [])
+    result = render_people_update(PEOPLE_YAML, changes, "content/people.yaml")
+    assert "aliases: [General Munir, Syed Asim Munir]" in result
+    assert "- id: jane-roe" in result

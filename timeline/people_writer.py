@@ -23,6 +23,7 @@ from .atomic_write import write_if_changed
 from .errors import ContentError
 from .model import Event, is_valid_id
 from .people import PeopleRegistry, Person, Role, name_key, person_id_for
+from .yaml_source import YamlList, YamlMap, parse_yaml
 from .yaml_writer import dump_yaml
 
 NEW_PERSON_CONFIDENCE = 0.6  # someone only quoted or named in passing must be this sure to be added
@@ -117,6 +118,9 @@ def render_people_update(text: str | None, changes: PeopleChanges, shown: str) -
     """The new text of people.yaml: `text` with the changes applied, everything else as it was."""
     if text is None or not text.strip():
         return dump_yaml({"people": [p.to_yaml() for p in changes.added]}, header=PEOPLE_HEADER)
+    appended = _append_new_people(text, changes, shown)
+    if appended is not None:
+        return appended
     yaml = _yaml()
     try:
         data = yaml.load(text)
@@ -144,15 +148,59 @@ def render_people_update(text: str | None, changes: PeopleChanges, shown: str) -
             item.insert(position, "aliases", aliases)
         if alias not in aliases:
             aliases.append(alias)
+    people.extend(_new_entries(changes))
+    out = io.StringIO()
+    yaml.dump(data, out)
+    return out.getvalue()
+
+
+def _new_entries(changes: PeopleChanges) -> CommentedSeq:
+    entries = CommentedSeq()
     for person in changes.added:
         entry = CommentedMap(person.to_yaml())
         aliases = CommentedSeq(entry["aliases"])
         aliases.fa.set_flow_style()
         entry["aliases"] = aliases
-        people.append(entry)
+        entries.append(entry)
+    return entries
+
+
+def _append_new_people(text: str, changes: PeopleChanges, shown: str) -> str | None:
+    """`text` with only new people added, as text after the last entry: every existing byte kept.
+
+    The common case of a big ingest (many new people, no new spelling of a known one) then costs no
+    round trip of the whole registry, and an editor's own indentation is not re-flowed. None when the
+    file is not the simple shape this needs (then the round-trip path runs).
+    """
+    added = {p.id for p in changes.added}
+    if not changes.added or any(person_id not in added for person_id, _ in changes.aliases):
+        return None
+    try:
+        data = parse_yaml(text, shown)
+    except ContentError:
+        return None
+    if not isinstance(data, YamlMap) or not data or list(data)[-1] != "people":
+        return None
+    people = data["people"]
+    if not isinstance(people, YamlList) or not people:
+        return None
+    lines = text.splitlines()
+    line, column = people.mark
+    if line > len(lines) or lines[line - 1][column - 1:column] != "-":
+        return None  # a flow list: [...]
     out = io.StringIO()
-    yaml.dump(data, out)
-    return out.getvalue()
+    _yaml().dump(CommentedMap(people=_new_entries(changes)), out)
+    block = out.getvalue().split("\n", 1)[1]  # the entries under `people:`, indented by the dumper's offset
+    dash = " " * (column - 1)
+    block = "".join(dash + item[2:] if item.strip() else item for item in block.splitlines(keepends=True))
+    result = (text if text.endswith("\n") else text + "\n") + block
+    try:
+        check = parse_yaml(result, shown)
+    except ContentError:
+        return None
+    if not isinstance(check, dict) or len(check.get("people") or []) != len(people) + len(changes.added):
+        return None
+    return result
 
 
 def write_people(path: Path, changes: PeopleChanges, shown: str) -> bool:
