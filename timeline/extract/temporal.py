@@ -351,6 +351,7 @@ class _Resolver:
             return self.mention(match, None, 0, self.no_reference(phrase), WEEKDAY, relation)
         back = (reference.weekday() - weekday) % 7
         if modifier == "next" or (self.future and modifier != "last"):
+            self.future = True  # "next Monday" points ahead even in a clause without future wording
             ahead = (weekday - reference.weekday()) % 7
             if modifier == "next" and ahead == 0:
                 ahead = 7
