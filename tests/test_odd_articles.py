@@ -15,6 +15,8 @@ from timeline.content import load_content
 from timeline.model import parse_event
 from timeline.yaml_source import read_yaml
 
+pytestmark = pytest.mark.slow  # one ingest over ~25 MB of odd files: ~20 s on 2 cores
+
 GOOD = """Gen. Ada Example meets Gen. Bob Sample in Vienna
 
 By Staff Reporter
