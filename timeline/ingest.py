@@ -8,7 +8,15 @@ people.yaml, then one stub per event.
 Each stub records on its second line a hash of what ingest wrote. A file whose bytes still match is
 ingest's own and may be regenerated with new evidence; any other file (edited, header removed,
 reviewed, hand-written) belongs to an editor and is never rewritten: a new source for it is spliced
-into its `sources:` list, or reported in the summary table when that cannot be done safely.
+into its `sources:` list, or reported in the summary table when that cannot be done safely. Other new
+facts for such a file (a finer date, a participant, a place) are suggestions: printed in the table and
+kept in `.timeline/suggestions.json` for `timeline review` (see `suggestions.py`).
+
+`content/ingest-log.yaml` (see `ingest_log.py`) records which article became which event, by content
+hash, so that a stub an editor deleted is not recreated and a renamed article is not ingested twice.
+
+Exit status (cli): 0 when the run did what it could, even with some articles skipped (each listed with
+its reason, then "N article(s) skipped"); 1 when no article could be read, or on content errors.
 """
 
 from __future__ import annotations
