@@ -130,19 +130,35 @@ MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
     "oct": 10, "nov": 11, "dec": 12,
 }
+# Pages of French, Spanish and Portuguese outlets print their dates in their own language ("Publié le 22
+# sept. 2024", "24 de abril de 2024"), even above an English story.
+MONTHS.update({
+    "janvier": 1, "janv": 1, "février": 2, "fevrier": 2, "févr": 2, "fevr": 2, "mars": 3, "avril": 4, "avr": 4,
+    "mai": 5, "juin": 6, "juillet": 7, "juil": 7, "août": 8, "aout": 8, "septembre": 9, "octobre": 10,
+    "novembre": 11, "décembre": 12, "decembre": 12, "déc": 12,
+    "enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7, "agosto": 8,
+    "septiembre": 9, "setiembre": 9, "octubre": 10, "noviembre": 11, "diciembre": 12,
+    "janeiro": 1, "fevereiro": 2, "março": 3, "maio": 5, "junho": 6, "julho": 7, "setembro": 9, "outubro": 10,
+    "dezembro": 12,
+})
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _DATE_FORMS = [
     re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.IGNORECASE),  # September 22, 2021
-    re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b", re.IGNORECASE),  # 22 September 2021
+    re.compile(rf"\b{_DAY}\s+(?:of\s+|de\s+)?{_MONTH},?\s+(?:de\s+)?{_YEAR}\b", re.IGNORECASE),  # 22 September 2021
     re.compile(r"\b(?P<year>(?:19|20)\d\d)[-/.](?P<month>[01]?\d)[-/.](?P<day>[0-3]?\d)\b"),  # 2021-09-22
+    re.compile(rf"\b{_MONTH}\s+{_DAY}\s*/\s*{_YEAR}\b", re.IGNORECASE),  # January 3/2024
+    # 24-04-2024 or 04/24/2024: a numeric date is read only when one number cannot be a month (see _date_from_match)
+    re.compile(r"\b(?P<first>[0-3]?\d)[-/.](?P<second>[0-3]?\d)[-/.](?P<year>(?:19|20)\d\d)\b"),
 ]
 _WEEKDAYS = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?"
 # What may stand on a date line besides the date itself: labels, weekdays, times, time zones.
 _DATE_LINE_FILLER = re.compile(
     rf"\b(?:published|posted|first|last|updated|modified|date|on|at|and|{_WEEKDAYS})\b\.?"
-    r"|\b\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?|\b\d{1,2}\s*[ap]\.?m\.?"
+    r"|(?:\b|(?<=\s))(?:publié|publiée|mis\s+à\s+jour|publicado|publicada|actualizado|atualizado|le|el|em|à|às|a\s+las)"
+    r"(?=\s|$)"
+    r"|\b\d{1,2}[:.h]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?|\b\d{1,2}\s*[ap]\.?m\.?"
     r"|(?-i:\b(?:[A-Z]{2,5}|UTC|GMT)(?:[+-]\d{1,2}(?::?\d{2})?)?\b)"  # time zones: capitals only
     # what news pages print next to the date: "Updated 2 hours ago", "2 min read"
     r"|\b\d+\s*(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?)\s+ago\b|\b\d+\s*min(?:ute)?s?\s+read\b"
@@ -290,6 +306,15 @@ def parse_role_line(line: str) -> Byline | None:
 
 
 def _date_from_match(match: re.Match[str]) -> PartialDate | None:
+    if "first" in match.groupdict():
+        first, second = int(match.group("first")), int(match.group("second"))
+        if (first > 12) == (second > 12):
+            return None  # 04/10/2023 is April or October: no day can be read from it
+        day, month = (first, second) if first > 12 else (second, first)
+        try:
+            return PartialDate(int(match.group("year")), month, day)
+        except DateValueError:
+            return None
     month_text = match.group("month")
     month = int(month_text) if month_text.isdigit() else MONTHS.get(month_text.lower().rstrip("."))
     if month is None:
@@ -334,12 +359,32 @@ def parse_date_line(line: str) -> PartialDate | None:
     for match, _ in sorted(dates, key=lambda item: -item[0].start()):
         rest = rest[: match.start()] + " " + rest[match.end():]
     if _DATE_LINE_FILLER.sub(" ", rest).strip():
-        return None
+        return _date_beside_labels(text)
     # "Updated: X | Published: Y" -> Y; a lone "Updated: X" still dates the page to at least X.
     for match, date in dates:
         if not _UPDATED_LABEL.search(text[max(0, match.start() - 20): match.start()]):
             return date
     return dates[0][1]
+
+
+# A short part beside the date on a page's date line: the outlet, a section, a byline ("Gulf Times | 08 Oct
+# 2024", "ARGENTINA | 24-04-2024 02:15", "Posted on 2024-09-22 | ECONOMYNEXT", "... | Par Mamadou Diop").
+_LABEL_PART = re.compile(r"^[\w'’.&-]+(?:\s+[\w'’.&-]+){0,3}$")
+
+
+def _date_beside_labels(text: str) -> PartialDate | None:
+    """The date of a line split by bars into one date part and short labels; None when a part is a sentence."""
+    parts = [p.strip() for p in re.split(r"\s+[|•·]\s+", text) if p.strip()]
+    if len(parts) < 2:
+        return None
+    dated = [p for p in parts if find_dates(p)]
+    if len(dated) != 1 or any(re.search(r"\d", p) or not _LABEL_PART.match(p) for p in parts if p is not dated[0]):
+        return None
+    rest = dated[0]
+    dates = find_dates(rest)
+    for match, _ in sorted(dates, key=lambda item: -item[0].start()):
+        rest = rest[: match.start()] + " " + rest[match.end():]
+    return dates[0][1] if not _DATE_LINE_FILLER.sub(" ", rest).strip() else None
 
 
 def find_urls(text: str) -> list[str]:

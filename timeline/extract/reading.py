@@ -220,6 +220,7 @@ class _Found:
     url: str | None = None
     url_is_labelled: bool = False
     end_urls: list[tuple[str, int]] = field(default_factory=list)  # bare URL lines, with story lines before them
+    end_dates: list[tuple[PartialDate, str, int]] = field(default_factory=list)  # date lines below the header
     story_lines: int = 0
     byline: meta.Byline | None = None
     byline_line: str = ""
@@ -372,6 +373,11 @@ def _read_lines(lines: list[_Line], found: _Found, title_known: bool = False) ->
                     found.date, found.date_line = date, text
                     found.meta_line = found.meta_line or line.number
                 continue
+        elif found.date is None and len(text) <= 60 and re.search(r"\d{4}", text):
+            date = meta.parse_date_line(text)
+            if date:  # a stamp under the story ("8th January 2024 19:05"); taken only if nothing follows it
+                found.end_dates.append((date, text, len(kept)))
+                continue
         if in_header and not seen_content:
             if is_breadcrumb(text, following):
                 continue
@@ -421,6 +427,10 @@ def _read_lines(lines: list[_Line], found: _Found, title_known: bool = False) ->
             if _is_prose(text):
                 in_header = False
         kept.append(_Line(line.number, strip_bullet(text), line.block))
+    if found.date is None and found.end_dates and found.end_dates[-1][2] == len(kept) and kept:
+        # Agencies and government sites stamp the date below the story; a date line between paragraphs is
+        # a live blog's entry or a quoted document's, not the page's.
+        found.date, found.date_line = found.end_dates[-1][0], found.end_dates[-1][1]
     kept = _without_standfirst(kept, found)
     found.story_lines = len(kept)
     return kept

@@ -41,6 +41,10 @@ _GOV_DOMAIN = re.compile(r"(?:^|\.)gov(?:\.(?P<cc>[a-z]{2}))?$")
 # Kinds that happen to people: someone named after the verb ("a protest against the detention of Imran Khan",
 # "an attack on the convoy of ...") is its object, not a participant.
 _KINDS_WITH_VICTIMS = ("protest", "attack")
+# A relative clause or aside inside a sentence, still open: ", who flew to Colombo on Tuesday".
+_IN_ASIDE = re.compile(r",\s+(?:who|which|where|whose|after|having|as)\b[^,]*$", re.IGNORECASE)
+# How far before the publication date an event may lie before its date needs a person's check.
+_RECENT_DAYS = 45
 # Relations that make a date a bound, not the time of the event.
 _BOUND_RELATIONS = ("since", "by", "until", "till", "before", "after", "from", "through")
 
@@ -80,6 +84,14 @@ def _choose_date(main: MainEvent, article: Article) -> tuple[_Field, list[Tempor
         if not candidates:
             continue
         chosen = candidates[0]
+        others = {m.value.iso() for m in candidates if m.value is not None and m.kind != "year"} - (
+            {chosen.value.iso()} if chosen.value is not None else set())
+        if others and chosen.value is not None:
+            # "X, who flew in on Tuesday, called on Y on Wednesday": two days for one sentence. The date inside a
+            # clause set off by ", who/which/where ..." is the background's; either way a person checks it.
+            main_clause = [m for m in candidates if m.value is not None and not _IN_ASIDE.search(sentence.text[:m.start])]
+            if main_clause and main_clause[0] is not chosen:
+                chosen = main_clause[0]
         reported = bool(_ATTRIBUTION.search(sentence.text[:chosen.start]))
         if chosen.value is None:
             return _Field(None, 0.0, sentence.text, f"{chosen.reason}; check the date against other reports",
@@ -89,10 +101,17 @@ def _choose_date(main: MainEvent, article: Article) -> tuple[_Field, list[Tempor
         if reported:
             confidence -= 0.15
             note += "; this is when the event was reported, which may be a day or more after it happened"
+        if others:
+            confidence = min(confidence, 0.6)
+            note += f"; the same sentence also names {', '.join(sorted(others))}"
         published = article.published
         if published is not None and chosen.value.first_day() > published.last_day():
             confidence = min(confidence, 0.3)
             note += f"; it falls after the publication date {published.iso()}"
+        elif published is not None and (published.first_day() - chosen.value.last_day()).days > _RECENT_DAYS:
+            # News reports what just happened; a date months before the page is more likely background.
+            confidence = min(confidence, 0.5)
+            note += f"; it is more than {_RECENT_DAYS} days before the publication date {published.iso()}"
         return _Field(chosen.value, round(confidence, 2), sentence.text, note,
                       confidence < CONFIDENCE_THRESHOLD), seen
     if article.published is not None:

@@ -66,6 +66,13 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                                r"(?!\s+(?:of\s+)?(?:century|anniversary|time|round|day|week|year|floor|edition|"
                                r"session|summit|meeting|amendment|birthday|[A-Z]))")),
     ("numeric", re.compile(r"(?<![\d/.-])(?P<a>[0-3]?\d)(?P<sep>[/.])(?P<b>[0-3]?\d)(?P=sep)(?P<y>(?:19|20)\d\d)\b(?![/.]\d)")),
+    # "in the first week of March": a week that names no day; the month is what it settles
+    ("week_of_month", re.compile(r"\b(?P<mod>(?i:in|during|by|until|since|from))?\s*(?i:the\s+)?"
+                                 r"(?P<ord>(?i:first|second|third|fourth|1st|2nd|3rd|4th))\s+(?i:week|fortnight|half)\s+of\s+"
+                                 + _p(_MONTH, name="m") + r"(?:,?\s+" + _p(_YEAR, name="y") + r")?\b")),
+    # "over the weekend": the Saturday and Sunday before the report (after it, in a clause about the future)
+    ("weekend", re.compile(r"\b(?P<mod>over\s+the|this\s+past|this|last|past|at\s+the|on\s+the|during\s+the|next|the)\s+"
+                           r"weekend\b(?!\s+(?:of|before|after)\b)", re.IGNORECASE)),
     ("relative_span", re.compile(r"\b(?P<mod>last|this|next|earlier this|later this|past)\s+(?P<unit>week|month|year)\b",
                                  re.IGNORECASE)),
     ("ago", re.compile(r"\b" + _NUM + r"\s+(?P<unit>day|week|month|year)s?\s+(?P<dir>ago|earlier|later|before|after)\b",
@@ -439,6 +446,37 @@ class _Resolver:
         return self.mention(match, _spec(PartialDate(year)), 0.5,
                             f"'{match.group(0)}' is written day-first in some countries and month-first in others, "
                             "so only the year is certain", EXPLICIT, self._relation(match))
+
+    def _week_of_month(self, match: re.Match[str]) -> TemporalMention | None:
+        month = _month_number(match["m"])
+        year, how, confidence = self._stated_year_or_inferred(match, month)
+        if year is None:
+            return self.mention(match, None, 0, self.no_reference(match.group(0), " (it has no year)"), MONTH_NAME,
+                                self._relation(match))
+        reason = f"'{match.group(0).strip()}' names a week, not a day: {MONTH_NAMES[month - 1]} {year}"
+        reason += f" ({how})" if how != "stated" else ""
+        return self.mention(match, _spec(PartialDate(year, month)), min(confidence, 0.8), reason, MONTH_NAME,
+                            self._relation(match))
+
+    def _weekend(self, match: re.Match[str]) -> TemporalMention | None:
+        modifier = " ".join(match["mod"].lower().split())
+        reference = _reference_day(self.reference)
+        if reference is None:
+            return self.mention(match, None, 0, self.no_reference(match.group(0)), RELATIVE)
+        if modifier == "next" or (self.future and modifier not in ("last", "past", "this past")):
+            self.future = True
+            saturday = reference + dt.timedelta(days=(5 - reference.weekday()) % 7)
+            if modifier == "next" and saturday - reference < dt.timedelta(days=2):
+                saturday += dt.timedelta(days=7)
+            how = "the next weekend after"
+        else:
+            saturday = reference - dt.timedelta(days=(reference.weekday() - 5) % 7)
+            if modifier == "last" and reference.weekday() >= 5:
+                saturday -= dt.timedelta(days=7)  # "last weekend" said on a Sunday is the one before
+            how = "the last weekend on or before"
+        # Saturday and Sunday, approximate: a "weekend" story may start on the Friday night.
+        return self.mention(match, _spec(_day(saturday), _day(saturday + dt.timedelta(days=1)), approximate=True),
+                            0.7, f"'{match.group(0).strip()}': {how} {self.ref_text}", RELATIVE, self._relation(match))
 
     def _relative_span(self, match: re.Match[str]) -> TemporalMention | None:
         modifier = match["mod"].lower()
