@@ -103,3 +103,8 @@ def test_he_last_visited_in_december_links_to_the_december_visit(demo_project, c
     if mention.date is not None and "mentions" in stub.review.needs:  # the year was inferred, not read
         assert reason.endswith("; linked by participants; year inferred (2022-12)")
         assert "year inferred (2022-12): check it" in stub.review.notes["mentions"]
+    before = snapshot(demo_project)
+    again = cli("-C", str(demo_project), "ingest", "--quiet",
+                *(str(demo_project / "content" / "articles" / p.name) for p in articles))
+    assert again.code == 0, again.err
+    assert snapshot(demo_project) == before  # the link, its reason and its flag are stable

@@ -175,3 +175,13 @@ def test_a_mention_with_a_month_but_no_year_links_by_participants_when_one_event
     assert "kurilla-meets-munir" not in links.mentions
     links = link_events([december, host], CONFIG, PEOPLE)
     assert links.mentions["kurilla-meets-munir"] == {0: "kurilla-visits-december"}
+
+
+def test_a_mention_linked_earlier_still_makes_a_related_link():
+    december = event("kurilla-visits-december", "2022-12-15", ["michael-erik-kurilla", "asim-munir"], kind="visit")
+    host = event("host", "2023-07-24", ["lloyd-austin"], mentions=[
+        Mention("Kurilla's previous visit", parse_date_spec("2022-12"), event="kurilla-visits-december",
+                quote="He last visited in December.")])
+    links = link_events([december, host], CONFIG, PEOPLE)
+    assert links.related["host"][0].id == "kurilla-visits-december"
+    assert links.related["host"][0].reason == "mentioned in its report: Kurilla's previous visit"

@@ -245,3 +245,18 @@ def test_nearby_places_merge_undated_reports_only_on_extra_evidence_and_the_diff
     thin = report("c.txt", ["kurilla", "munir"], None, place="Islamabad, Pakistan", kind="visit")
     fresh = report("a.txt", ["kurilla", "munir"], None, place="General Headquarters, Rawalpindi, Pakistan")
     assert compare_events(thin, fresh).outcome == MAYBE  # nearby, undated, nothing else in common
+
+
+def test_a_report_finds_its_own_event_from_an_earlier_run_whatever_its_mentions_say():
+    own = Mention(summary="Vance last visited Germany", date=parse_date_spec("2015-12"),
+                  quote="Vance last visited Germany in December.")
+    first = report("a.txt", ["vance", "usmanov"], "2015-12-20", kind="call", quote="Vance called Usmanov.",
+                   mentions=[own])
+    [cluster] = merge_same_event([first]).clusters
+    again = report("a.txt", ["vance", "usmanov"], "2015-12-20", kind="call", quote="Vance called Usmanov.",
+                   mentions=[own])
+    verdict = compare_events(again, cluster.event)
+    assert (verdict.outcome, verdict.reason) == (SAME, "already cites this report's sentence")
+    no_people = report("b.txt", [], "2015-10", kind="exercise", place="Washington", quote="Joint drills began.")
+    assert compare_events(report("b.txt", [], "2015-10", kind="exercise", place="Washington",
+                                 quote="Joint drills began."), no_people).outcome == SAME

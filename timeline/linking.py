@@ -240,7 +240,7 @@ def link_events(events: list[Event], config: Config, people: PeopleRegistry, onl
     names = _NameFinder(people)
     for event in wanted:
         item = features[position_of[event.id]]
-        mention_targets = _link_mentions(event, ordered, postings, starts, names, links)
+        mention_targets = _link_mentions(event, ordered, postings, starts, names, links, position_of)
         if mention_targets:
             links.mentions[event.id] = mention_targets
         links.related[event.id] = _related(event, item, postings, position_of[event.id], mention_targets, ordered,
@@ -258,8 +258,9 @@ def _related(event: Event, item: _Features, postings: dict[str, list[int]], posi
     for index, target in sorted(mention_targets.items()):
         if target not in taken and len(result) < max_related:
             reason = f"mentioned in its report: {event.mentions[index].summary}"
-            if index in inferred:
-                reason += f"; linked by participants; year inferred ({inferred[index]})"
+            month = inferred.get(index) or _inferred_before(event, target)
+            if month:
+                reason += f"; linked by participants; year inferred ({month})"
             result.append(Related(target, reason))
             taken.add(target)
     scores: dict[int, int] = defaultdict(int)
@@ -315,6 +316,13 @@ class _NameFinder:
         return found
 
 
+def _inferred_before(event: Event, target: str) -> str | None:
+    """The month an earlier run inferred for a link to `target`, as its review note records it."""
+    note = event.review.notes.get("mentions") or ""
+    match = re.search(rf"linked to {re.escape(target)} by participants; year inferred \((\d{{4}}-\d{{2}})\)", note)
+    return match.group(1) if match else None
+
+
 def _anchor(event: Event) -> dt.date | None:
     """The day a report's "last December" counts back from: its event's start, else its earliest publication."""
     if event.date is not None:
@@ -339,11 +347,13 @@ def _date_window(starts: list[tuple[int, int]], date: DateSpec) -> tuple[int, in
 
 
 def _link_mentions(event: Event, ordered: list[Event], postings: dict[str, list[int]], starts: list[tuple[int, int]],
-                   names: _NameFinder, links: Links) -> dict[int, str]:
+                   names: _NameFinder, links: Links, position_of: dict[str, int]) -> dict[int, str]:
     """Mention index -> the existing event it refers to, when exactly one event fits best."""
     targets: dict[int, str] = {}
     for index, mention in enumerate(event.mentions):
         if mention.event:
+            if mention.event in position_of:
+                targets[index] = mention.event  # linked before (by a run or an editor): it still makes a link
             continue
         named = names.people_in(mention)
         if not named and _SUBJECT_PRONOUN.search(f"{mention.summary} {mention.quote or ''}"):

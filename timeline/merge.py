@@ -39,6 +39,7 @@ MAX_INDEXED_MONTHS = 36  # a range longer than this is indexed by year only
 MAX_UNDATED_CANDIDATES = 50  # an undated report with more candidates than this is left alone
 SCORE_TO_MERGE_UNDATED = 3  # evidence points an undated report needs (see `_evidence_points`)
 APPROXIMATE_SLACK_DAYS = 7
+SAME_SENTENCE_SCORE = 20  # above any other verdict's score, so the +2 margin always picks that event
 NEAR_EXTRA_POINTS = 1  # nearby towns without a shared day: one more clue than SCORE_TO_MERGE_UNDATED
 
 _TERM = re.compile(r"\b(?:[A-Z]{2,}[A-Za-z]*|[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?)\b")
@@ -203,8 +204,20 @@ def month_without_year(mention: Mention) -> int | None:
     return months.pop() if len(months) == 1 else None
 
 
+def _cites_same_sentence(event: Event, other: Event) -> bool:
+    """True when `other` already cites one of `event`'s articles with the very sentence `event` stands on.
+
+    That is the report's own event from an earlier run, whatever its mentions say: an article whose
+    "last visited in December" falls in the month of its own December meeting must still find it.
+    """
+    quotes = {(s.article, s.quote) for s in event.sources if s.article and s.quote}
+    return any((s.article, s.quote) in quotes for s in other.sources)
+
+
 def _mentions_as_background(event: Event, other: Event) -> bool:
     """True when `event`'s article reports `other` as an earlier or background happening."""
+    if _cites_same_sentence(event, other) or _cites_same_sentence(other, event):
+        return False
     if other.date is None:
         return any(m.event == other.id for m in event.mentions)
     surnames = {name_key(p.name).split()[-1] for p in other.participants if name_key(p.name)}
@@ -288,6 +301,9 @@ def _evidence_points(a: Event, b: Event, shared: set[str], pa: set[str], pb: set
 
 def compare_events(a: Event, b: Event) -> Verdict:
     """Whether report `a` describes the same happening as event `b`."""
+    if _cites_same_sentence(a, b) or _cites_same_sentence(b, a):
+        # An event from an earlier run of this article: re-ingesting must find it, not make a twin.
+        return Verdict(SAME, SAME_SENTENCE_SCORE, "already cites this report's sentence")
     pa, pb = person_keys(a), person_keys(b)
     shared = pa & pb
     if pa and pb and not shared:
