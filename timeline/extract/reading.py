@@ -233,6 +233,16 @@ class _Found:
     meta_line: int | None = None  # number of the first byline or date line
     genre: str | None = None
     standfirst: str | None = None
+    masthead: str | None = None  # the outlet's name standing alone above the headline
+    masthead_line: str = ""
+
+
+def _is_masthead(text: str, following: str | None) -> bool:
+    """ "Gulf Times", "Buenos Aires Times", "Bangkok Post" alone on the first line, a headline under it."""
+    words = text.split()
+    return (1 <= len(words) <= 4 and following is not None and not re.search(r"[\d.!?:,|]", text)
+            and all(w[:1].isupper() or w.lower() == "the" for w in words) and meta.looks_like_outlet(text)
+            and not _is_prose(following))
 
 
 def _lines_of(text: str) -> list[_Line]:
@@ -270,7 +280,7 @@ _COPYRIGHT_HOLDER = re.compile(
 )
 OPINION = "opinion"
 # Labels and headline prefixes of pieces that argue rather than report.
-_GENRE_LABEL = re.compile(r"^(?i:opinion|analysis|comment|commentary|editorial|op-ed|oped|column|columns|perspective|"
+_GENRE_LABEL = re.compile(r"^(?i:opinion|analysis|comment|commentary|editorial|op-ed|oped|column|columns|perspective|explainer|"
                           r"viewpoint|essay|letters?(?:\s+to\s+the\s+editor)?)\s*(?:[|:—–-]\s*|$)")
 # The closing note on a guest writer: "Hussein Ibish is a senior resident scholar at ...".
 _WRITER_NOTE = re.compile(
@@ -381,6 +391,9 @@ def _read_lines(lines: list[_Line], found: _Found, title_known: bool = False) ->
         if in_header and not seen_content:
             if is_breadcrumb(text, following):
                 continue
+            if not kept and found.title is None and found.masthead is None and _is_masthead(text, following):
+                found.masthead, found.masthead_line = (text.title() if text.isupper() else text), text
+                continue  # the paper's name above the headline, as a pasted page begins
             if not kept and found.title is None and not is_noise_line(following or "") and (
                 is_section_label(text, following) or (_is_label(text) and following is not None and _is_label(following))
             ):
@@ -540,6 +553,8 @@ def _settle_metadata(article: Article, found: _Found) -> None:
     if article.outlet is None:
         if byline and byline.outlet:
             article.outlet, evidence["outlet"] = byline.outlet, found.byline_line
+        elif found.masthead:
+            article.outlet, evidence["outlet"] = found.masthead, found.masthead_line
         elif article.url and meta.outlet_from_url(article.url):
             article.outlet, evidence["outlet"] = meta.outlet_from_url(article.url), article.url
         elif found.newsletter_outlet and meta.agency_name(found.newsletter_outlet):
