@@ -313,6 +313,9 @@ def main(argv: list[str] | None = None) -> int:
             articles = args.articles or min(size // 10, 1000)
             print(f"[{size} events] generating ...", file=sys.stderr, flush=True)
             generate_project(project, events=size, articles=articles, seed=args.seed)
+            # Content is normally saved well before a build; files younger than 2 s are "racy" to the caches
+            # (see timeline/load_cache.py) and would make even a single cold run unrepresentative.
+            time.sleep(2.1)
             print(f"[{size} events] building x{repeat} ...", file=sys.stderr, flush=True)
             row = measure_builds(project, repeat)
             row["events"] = size
