@@ -61,6 +61,7 @@ _OUTLET_WORDS = {
     "press", "wire", "dispatch", "courier", "sun", "mirror", "bulletin", "insider", "report", "nation",
     "dawn", "pakistan", "india", "international", "global", "world", "asia", "africa", "europe",
 }
+OUTLET_WORDS = frozenset(_OUTLET_WORDS)
 # Bylines that credit a desk, not anyone we can name.
 _ANONYMOUS_BYLINES = re.compile(
     r"^(?:our |a |the )?(?:staff|correspondent|reporter|web desk|news desk|desk|editorial board|editor|agencies|"
@@ -477,6 +478,11 @@ _DATELINE_RELEASE = re.compile(
     r"^(?P<place>[A-Z][A-Za-z]+(?:[ -][A-Z][A-Za-z]+){0,2})\s*[,-]\s*(?P<date>(?P<day>[0-3]?\d)\s+(?P<month>[A-Za-z]{3,9})\.?,?"
     r"\s+(?P<year>(?:19|20)?\d\d))\s*:\s*"
 )
+# "Addis Abeba, January 3/2024 – ...", "Lusaka, 3 March 2025 - ...": a mixed-case place with a full date and a dash.
+_DATELINE_DATED = re.compile(
+    r"^(?P<place>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}),\s*(?P<date>(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*|\s*/\s*|\s+)|"
+    r"\d{1,2}\s+[A-Z][a-z]{2,8}\.?,?\s+)(?:19|20)\d\d)\s*[-–—]+\s*(?=[A-Z“\"])"
+)
 # "Islamabad: ...", "New Delhi: ...": a mixed-case place is only taken when it is a known one.
 _DATELINE_MIXED = re.compile(r"^(?P<place>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})\s*:\s+(?=[A-Z0-9“\"‘'])")
 
@@ -543,6 +549,10 @@ def find_dateline(paragraph: str) -> Dateline | None:
             date = None
         return Dateline(place_name(release.group("place")), text[release.end():].strip(), release.group("date"), date,
                         None, text[: release.end()].strip())
+    dated = _DATELINE_DATED.match(text)
+    if dated and _dateline_date(dated.group("date")) is not None:
+        return Dateline(dated.group("place"), text[dated.end():].strip(), dated.group("date"),
+                        _dateline_date(dated.group("date")), None, text[: dated.end()].strip())
     mixed = _DATELINE_MIXED.match(text) or _DATELINE_STOP.match(text)
     if mixed and mixed.group("place").lower() in _known_places():
         return Dateline(mixed.group("place"), text[mixed.end():].strip(), source=text[: mixed.end()].strip())

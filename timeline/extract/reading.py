@@ -240,7 +240,9 @@ class _Found:
 def _is_masthead(text: str, following: str | None) -> bool:
     """ "Gulf Times", "Buenos Aires Times", "Bangkok Post" alone on the first line, a headline under it."""
     words = text.split()
-    return (1 <= len(words) <= 4 and following is not None and not re.search(r"[\d.!?:,|]", text)
+    # A name of its own beside the newspaper word ("Gulf Times"), not a section ("World", "World News").
+    own = [w for w in words if w.lower() != "the" and w.lower() not in meta.OUTLET_WORDS and not w.lower().startswith("news")]
+    return (2 <= len(words) <= 4 and own and following is not None and not re.search(r"[\d.!?:,|]", text)
             and all(w[:1].isupper() or w.lower() == "the" for w in words) and meta.looks_like_outlet(text)
             and not _is_prose(following))
 
