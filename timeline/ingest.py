@@ -61,7 +61,8 @@ SCHEMA_SOURCE = Path(__file__).parent / "schema" / "event.schema.json"
 
 INLINE_BELOW = 6  # fewer articles than this are extracted here: starting workers would cost more
 PROGRESS_ABOVE = 5  # show a progress bar for more articles than this (on a terminal)
-WORKER_MODULES = ("timeline.ingest", "timeline.extract.reading", "timeline.extract.stub")
+# Imported once by the forkserver; the last one warms the extractor up (see ingest_preload.py).
+WORKER_MODULES = ("timeline.ingest", "timeline.extract.reading", "timeline.extract.stub", "timeline.ingest_preload")
 CHUNKS_PER_WORKER = 4  # small enough chunks to balance uneven articles, big enough to amortise pickling
 
 
@@ -115,7 +116,8 @@ _WORKER_PEOPLE: PeopleRegistry | None = None
 
 
 def _init_worker(people: PeopleRegistry) -> None:
-    """Once per worker: keep the registry (pickled once, not per chunk) and build the gazetteer up front."""
+    """Once per worker: keep the registry (pickled once, not per chunk); build the gazetteer unless the
+    forkserver already did (ingest_preload), so no chunk pays for it."""
     global _WORKER_PEOPLE
     _WORKER_PEOPLE = people
     load_extractor()
