@@ -457,12 +457,22 @@ _DATELINE_SLASHED = re.compile(
     r",\s*(?P<date>[A-Za-z]{3,9}\.?\s+\d{1,2}(?:,?\s+\d{4})?|\d{1,2}\s+[A-Za-z]{3,9}\.?(?:\s+\d{4})?)\.?"
     rf"\s*/(?i:(?P<agency>{_AGENCY_ALT}))/\.?\s*"
 )
-# "ISLAMABAD:", "NEW YORK —", "WASHINGTON, D.C. -": a place in capitals, then a colon or dash
+# "ISLAMABAD:", "NEW YORK —", "WASHINGTON, D.C. -", "MOGADISHU, Somalia -", "CALGARY, Alta. —": a place in
+# capitals (with its country or province in mixed case), then a colon or dash. An agency we do not know may
+# stand in brackets before the dash, in capitals: "DAKAR, 22 sept. (APS) –".
 _DATELINE_CAPS = re.compile(
-    r"^(?P<place>[A-Z][A-Z'’.-]+(?:[ ,]+[A-Z][A-Z'’.-]*){0,3})"
+    r"^(?P<place>[A-Z][A-Z'’.-]+(?:[ ,]+[A-Z][A-Z'’.-]*){0,3})(?:,\s*(?P<region>[A-Z][a-z]+\.?(?:\s[A-Z][a-z]+\.?)?)(?=\s*[-–—]))?"
     r"(?:,\s*(?P<date>[A-Za-z]{3,9}\.?\s+\d{1,2}(?:,?\s+\d{4})?|\d{1,2}\s+[A-Za-z]{3,9}\.?(?:\s+\d{4})?))?"
+    r"(?:\s*\((?P<agency>[A-Z][A-Za-z]{1,9})\))?"
     r"\s*(?::|\s[-–—]+)\s*"
 )
+# "Bogor, West Java (ANTARA) -": a mixed-case place, then an agency in capitals we do not know, then a dash.
+_DATELINE_BRACKETED = re.compile(
+    r"^(?P<place>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})(?:,\s*[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)?"
+    r"\s*\((?P<agency>[A-Z]{2,10})\)\s*[-–—:]+\s*(?=[A-Z“\"])"
+)
+# "ANKARA" alone on its line above the story.
+_DATELINE_BARE = re.compile(r"^(?P<place>[A-Z][A-Z'’-]+(?:\s[A-Z][A-Z'’-]+){0,2})$")
 # All-capital openers that are labels, not places.
 _NOT_PLACES = {
     "BREAKING", "UPDATE", "UPDATED", "EXCLUSIVE", "WATCH", "ANALYSIS", "OPINION", "EDITORIAL", "LIVE", "VIDEO",
@@ -485,6 +495,8 @@ _DATELINE_DATED = re.compile(
 )
 # "Islamabad: ...", "New Delhi: ...": a mixed-case place is only taken when it is a known one.
 _DATELINE_MIXED = re.compile(r"^(?P<place>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})\s*:\s+(?=[A-Z0-9“\"‘'])")
+# "Lima – President ...": a known mixed-case place and a dash.
+_DATELINE_DASHED = re.compile(r"^(?P<place>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})\s+[–—]\s+(?=[A-Z“\"])")
 
 
 @dataclass(frozen=True)
@@ -553,9 +565,17 @@ def find_dateline(paragraph: str) -> Dateline | None:
     if dated and _dateline_date(dated.group("date")) is not None:
         return Dateline(dated.group("place"), text[dated.end():].strip(), dated.group("date"),
                         _dateline_date(dated.group("date")), None, text[: dated.end()].strip())
-    mixed = _DATELINE_MIXED.match(text) or _DATELINE_STOP.match(text)
+    mixed = _DATELINE_MIXED.match(text) or _DATELINE_STOP.match(text) or _DATELINE_DASHED.match(text)
     if mixed and mixed.group("place").lower() in _known_places():
         return Dateline(mixed.group("place"), text[mixed.end():].strip(), source=text[: mixed.end()].strip())
+    bracketed = _DATELINE_BRACKETED.match(text)
+    if bracketed and bracketed.group("place").lower() in _known_places():
+        return Dateline(bracketed.group("place"), text[bracketed.end():].strip(), None, None,
+                        agency_name(bracketed.group("agency")) or bracketed.group("agency"),
+                        text[: bracketed.end()].strip())
+    bare = _DATELINE_BARE.match(text)
+    if bare and bare.group("place") not in _NOT_PLACES and bare.group("place").lower() in _known_places():
+        return Dateline(place_name(bare.group("place")), "", source=text)
     match = _DATELINE_CAPS.match(text)
     if not match:
         return None
@@ -571,7 +591,8 @@ def find_dateline(paragraph: str) -> Dateline | None:
     rest = text[match.end():].strip()
     if rest and not re.match(r"[A-Z0-9“\"‘'(]", rest):
         return None
+    agency = match.group("agency")
     return Dateline(
-        place_name(place), rest, match.group("date"), _dateline_date(match.group("date")), None,
-        text[: match.end()].strip(),
+        place_name(place), rest, match.group("date"), _dateline_date(match.group("date")),
+        (agency_name(agency) or agency) if agency else None, text[: match.end()].strip(),
     )
