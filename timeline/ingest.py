@@ -26,8 +26,9 @@ import hashlib
 import os
 import re
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor, as_completed
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from multiprocessing import get_context
 from pathlib import Path
@@ -152,38 +153,58 @@ class _Progress:
             sys.stderr.write("\n")
 
 
+def worker_count(jobs: int, items: int, inline_below: int = INLINE_BELOW) -> int:
+    """How many worker processes `items` articles deserve: 0 (work inline) for a handful, else `jobs` or every core."""
+    workers = min(jobs or os.cpu_count() or 1, items)
+    return 0 if workers <= 1 or items < inline_below else workers
+
+
+@contextmanager
+def worker_pool(workers: int, people: PeopleRegistry) -> Iterator[ProcessPoolExecutor | None]:
+    """Worker processes for extraction (and then for rendering stubs), or None to work inline."""
+    if workers <= 1:
+        yield None
+        return
+    load_extractor()  # fail here with a clear message, not once per worker
+    # forkserver: forking a process that may hold threads (or a pytest run) is unsafe. Its server imports
+    # the extractor and warms it up once, so each worker starts ready (ignored if the server runs already).
+    context = get_context("forkserver") if sys.platform.startswith("linux") else None
+    if context is not None:
+        context.set_forkserver_preload(list(WORKER_MODULES))
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker, initargs=(people,)) as pool:
+        yield pool
+
+
 def extract_all(items: list[tuple[Path, str, str]], people: PeopleRegistry, jobs: int = 0, progress: bool = False,
-                inline_below: int = INLINE_BELOW, while_waiting: Callable[[], None] | None = None
-                ) -> list[ArticleOutcome]:
-    """Extract (path, name, shown) items on every core; results sorted by article name.
+                inline_below: int = INLINE_BELOW, while_waiting: Callable[[], None] | None = None,
+                pool: ProcessPoolExecutor | None = None) -> list[ArticleOutcome]:
+    """Extract (path, name, shown) items on every core (or in `pool`); results sorted by article name.
 
     `while_waiting` runs in this process once the work is handed to the workers: setup the later
     stages need anyway costs no wall time there.
     """
-    workers = min(jobs or os.cpu_count() or 1, len(items))
+    if pool is None:
+        workers = worker_count(jobs, len(items), inline_below)
+        if workers:
+            with worker_pool(workers, people) as own:
+                return extract_all(items, people, jobs, progress, inline_below, while_waiting, own)
     bar = _Progress(len(items), progress)
     outcomes: list[ArticleOutcome] = []
-    if workers <= 1 or len(items) < inline_below:
+    if pool is None:
         for path, name, shown in items:
             outcomes.append(extract_one(path, name, shown, people))
             bar.advance(1)
     else:
-        load_extractor()  # fail here with a clear message, not once per worker
+        workers = max(2, worker_count(jobs, len(items), 0))
         size = max(1, len(items) // (workers * CHUNKS_PER_WORKER))
         chunks = [[(str(p), n, s) for p, n, s in items[i:i + size]] for i in range(0, len(items), size)]
-        # forkserver: forking a process that may hold threads (or a pytest run) is unsafe. Its server
-        # imports the extractor once, so each worker starts with the modules loaded (ignored if it runs already).
-        context = get_context("forkserver") if sys.platform.startswith("linux") else None
-        if context is not None:
-            context.set_forkserver_preload(list(WORKER_MODULES))
-        with ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker, initargs=(people,)) as pool:
-            futures = [pool.submit(_extract_chunk, chunk) for chunk in chunks]
-            if while_waiting is not None:
-                while_waiting()
-            for future in as_completed(futures):
-                result = future.result()
-                outcomes.extend(result)
-                bar.advance(len(result))
+        futures = [pool.submit(_extract_chunk, chunk) for chunk in chunks]
+        if while_waiting is not None:
+            while_waiting()
+        for future in as_completed(futures):
+            result = future.result()
+            outcomes.extend(result)
+            bar.advance(len(result))
     bar.close()
     return sorted(outcomes, key=lambda o: o.name)
 
@@ -377,7 +398,7 @@ class _Plan:
 
 
 def _assemble(outcomes: list[ArticleOutcome], existing: list[Event], locked: set[str], config: Config,
-              people: PeopleRegistry, problems: Problems) -> _Plan:
+              people: PeopleRegistry, problems: Problems, pool: ProcessPoolExecutor | None = None) -> _Plan:
     """Registry updates, merging, ids and links: the pure middle of ingest and extract."""
     reports = [o.event for o in outcomes if o.event is not None]
     mentions = [m for o in outcomes for m in o.people]
@@ -409,12 +430,41 @@ def _assemble(outcomes: list[ArticleOutcome], existing: list[Event], locked: set
             if "mentions" not in event.review.needs:
                 event.review.needs.append("mentions")
     rendered: dict[str, str] = {}
-    for cluster in result.clusters:
-        if not cluster.locked and (cluster.articles or not cluster.existing):
-            cluster.event = normalise_event(cluster.event, config, problems, rendered)
-        elif not cluster.locked:
-            cluster.event = normalise_event(cluster.event, config, Problems(), rendered)
+    todo = [c for c in result.clusters if not c.locked]
+    for cluster, (event, body, found) in zip(todo, normalise_all([c.event for c in todo], config, pool), strict=True):
+        cluster.event = event
+        if body is not None:
+            rendered[event.id] = body
+        if cluster.articles or not cluster.existing:  # an untouched old stub's problems are not news
+            problems.extend(found)
     return _Plan(result.clusters, outcomes, changes, links, result.comparisons + links.comparisons, rendered)
+
+
+NORMALISE_IN_POOL_FROM = 200  # fewer events than this are rendered here: shipping them costs more
+
+
+def _normalise_chunk(events: list[Event], config: Config) -> list[tuple[Event, str | None, list[Problem]]]:
+    results = []
+    for event in events:
+        problems: Problems = Problems()
+        rendered: dict[str, str] = {}
+        normalised = normalise_event(event, config, problems, rendered)
+        results.append((normalised, rendered.get(normalised.id), problems.items))
+    return results
+
+
+def normalise_all(events: list[Event], config: Config, pool: ProcessPoolExecutor | None = None
+                  ) -> list[tuple[Event, str | None, list[Problem]]]:
+    """`normalise_event` for each event, in order: (event as it reads back, its YAML or None, its warnings).
+
+    Dumping and re-reading each stub is the largest serial cost after extraction, so with workers at
+    hand (a big ingest) it runs there, in chunks.
+    """
+    if pool is None or len(events) < NORMALISE_IN_POOL_FROM:
+        return _normalise_chunk(events, config)
+    size = max(1, len(events) // (4 * CHUNKS_PER_WORKER))
+    futures = [pool.submit(_normalise_chunk, events[i:i + size], config) for i in range(0, len(events), size)]
+    return [item for future in futures for item in future.result()]
 
 
 def _article_items(project: Project, paths: list[Path] | None, articles: list[str]
@@ -592,9 +642,12 @@ def run_ingest(content: Content, paths: list[Path] | None, jobs: int = 0, progre
         report.dismissed, report.renamed, report.already_cited = (selection.dismissed, selection.renamed,
                                                                   selection.already_cited)
         _follow_renames(content.events, locked, selection.moves, report)
-        outcomes = extract_all(selection.extract, content.people, jobs, progress, while_waiting=warm_place_tables)
-        report.unreadable = [o.problem for o in outcomes if o.problem is not None]
-        plan = _assemble(outcomes, content.events, locked, content.config, content.people, report.warnings)
+        workers = worker_count(jobs, len(selection.extract))
+        with worker_pool(workers, content.people) as pool:
+            outcomes = extract_all(selection.extract, content.people, jobs, progress, while_waiting=warm_place_tables,
+                                   pool=pool)
+            report.unreadable = [o.problem for o in outcomes if o.problem is not None]
+            plan = _assemble(outcomes, content.events, locked, content.config, content.people, report.warnings, pool)
         report.people = plan.people
         report.comparisons = plan.comparisons
         # Writing starts here: articles brought in from outside, then people, then events.
