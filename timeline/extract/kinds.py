@@ -18,7 +18,7 @@ from .temporal import is_future_at
 # (kind, pattern, confidence): the first pattern that matches a sentence decides its kind. Ordered from
 # the most telling wording to the vaguest; "held talks with" a person is a meeting, "peace talks" are talks.
 KIND_PATTERNS: list[tuple[str, re.Pattern[str], float]] = [
-    ("call", re.compile(r"\b(?:(?<!so-)called(?!\s+(?:on|for|it|off|upon|him a|her a|them)\b)|phoned|telephoned|"
+    ("call", re.compile(r"\b(?:(?<!so-)called(?!\s+(?:on|for|it|off|upon|him a|her a|them|by|in)\b)|phoned|telephoned|by\s+(?:tele)?phone|"
                         r"spoke\s+(?:by|over the|on the)\s+(?:tele)?phone|(?:phone|telephone|video)\s+(?:call|"
                         r"conversation|talks)|spoke\s+by\s+telephone|held\s+a\s+call|(?:in|on|during)\s+a\s+call)\b",
                         re.IGNORECASE), 0.85),
@@ -30,25 +30,42 @@ KIND_PATTERNS: list[tuple[str, re.Pattern[str], float]] = [
                          r"\bnegotiations\b", re.IGNORECASE), 0.75),
     ("meeting", re.compile(r"\b(?:met|meets|meet|meeting\s+(?:with|between)|held\s+talks|holds\s+talks|hold\s+talks|"
                            r"talks\s+with|engaged\s+in\s+(?:talks|discussions)|discussions?\s+with|sat\s+down\s+with|"
-                           r"hosted|received|called\s+on)\b", re.IGNORECASE), 0.8),
+                           r"hosted|received|called\s+on(?![^.;]{0,60}?\bto\s+(?!discuss|review|brief|exchange|pay|present)[a-z]+)|"
+                           r"(?:during|at|in)\s+(?:a|the|their)\s+(?:[\w'’-]+\s+){0,2}meeting|"
+                           r"(?:held|hold|holds)\s+(?:a|an|the|their)\s+(?:[\w'’-]+\s+){0,2}(?:retreat|meeting|"
+                           r"consultations?))\b", re.IGNORECASE), 0.8),
     ("attack", re.compile(r"\b(?:attacked|attack\s+on|bombing|bombed|suicide\s+blast|blast|explosion|ambush(?:ed)?|"
                           r"raid(?:ed)?|shelling|shot\s+dead|gunmen|killed)\b", re.IGNORECASE), 0.75),
     ("agreement", re.compile(r"\b(?:signed(?!\s+(?:a|an|the)\s+(?:\w+\s+)?(?:decree|order|law|bill|letter))|agreed\s+to|"
                              r"agreement|accord|treaty|memorandum\s+of\s+understanding)\b",
                              re.IGNORECASE), 0.7),
-    ("appointment", re.compile(r"\b(?:appoint(?:ed|ing|s)|named\s+as|nominated|sworn\s+in|took\s+office|assumed\s+(?:command|"
+    ("appointment", re.compile(r"\b(?:appoint(?:ed|ing|s)|named\s+as|nominated|sworn\s+in|took\s+office|swore\s+in|swears\s+in|assumed\s+(?:command|"
                                r"office)|took\s+(?:over\s+)?command)\b", re.IGNORECASE), 0.75),
+    # Kinds the default vocabulary folds into `other` (see `reported_kind`): told apart here because a disaster
+    # and a court's ruling happen somewhere, and a resignation is no announcement.
+    ("resignation", re.compile(r"\b(?:resign(?:ed|s)|stepped\s+down|steps\s+down|quit\s+(?:as|his|her))\b",
+                               re.IGNORECASE), 0.8),
+    ("ruling", re.compile(r"\b(?:(?:delivered|issued|handed\s+down)\s+(?:its|a|the)\s+(?:[\w-]+\s+){0,2}(?:order|"
+                          r"ruling|judgment|judgement|verdict|opinion)|ruled\s+that|(?:court|tribunal|judge)\s+(?:ordered|"
+                          r"ruled|convicted|acquitted|sentenced))\b", re.IGNORECASE), 0.8),
+    ("disaster", re.compile(r"\b(?:earthquake|quake|tsunami|floods?|flooded|flooding|landslides?|cyclone|typhoon|"
+                            r"hurricane|wildfires?|eruption|erupted|heavy\s+rains?|record\s+rains?)\b", re.IGNORECASE), 0.75),
     ("withdrawal", re.compile(r"\b(?:withdrew|withdrawal\s+(?:of|from)|pulled\s+out|pull-?out|left\s+[A-Z]\w+)\b"), 0.65),
     ("exercise", re.compile(r"\b(?:exercises?|drills?|manoeuvres|maneuvers|war\s+games)\b", re.IGNORECASE), 0.7),
     ("deployment", re.compile(r"\b(?:deployed|deployment\s+of|sent\s+troops)\b", re.IGNORECASE), 0.7),
     ("election", re.compile(r"\b(?:elected|election|re-elected|went\s+to\s+the\s+polls)\b", re.IGNORECASE), 0.7),
-    ("protest", re.compile(r"\b(?:protest(?:ed|ers|s)?|demonstrat(?:ion|ors|ed)|rallied)\b", re.IGNORECASE), 0.7),
+    ("protest", re.compile(r"\b(?:protest(?:ed|ers|s)?|demonstrat(?:ion|ors|ed)|rallied|marched|march\s+(?:in|through|"
+                          r"against|on|to))\b", re.IGNORECASE), 0.7),
     ("announcement", re.compile(r"\b(?:announced|unveiled|launched)\b", re.IGNORECASE), 0.6),
     ("statement", re.compile(r"\b(?:issued\s+a\s+statement|said\s+in\s+a\s+statement|told\s+reporters|declared|"
                              r"press\s+conference|briefing)\b", re.IGNORECASE), 0.55),
 ]
 # The kinds that are something people do together at one time; the rest ("statement") are weaker leads.
-STRONG_KINDS = ("call", "summit", "visit", "talks", "meeting", "attack", "agreement", "appointment")
+STRONG_KINDS = ("call", "summit", "visit", "talks", "meeting", "attack", "agreement", "appointment", "resignation",
+                "ruling", "disaster")
+# Kinds told apart inside the extractor that the default vocabulary (timeline/model.py DEFAULT_KINDS) reports
+# as `other`; a project that lists them under `kinds:` may keep them (see `reported_kind`).
+FOLDED_KINDS = ("resignation", "ruling", "disaster")
 
 _BACKGROUND = re.compile(r"\b(?:last\s+(?:visited|met|spoke|called)|previously|had\s+(?:met|visited|called|said)|"
                          r"in\s+the\s+past|earlier\s+(?:this|last)|first\s+time\s+since\s+\w+\s+took|"
@@ -112,8 +129,13 @@ _FORM_KINDS = ("call", "summit")
 # Verbs that say something was made public, whatever it was: any other cue tells more.
 _WEAK_KINDS = ("announcement", "statement")
 # A summit that is only the occasion ("on the sidelines of the G20 summit") does not make a meeting a summit.
-_OCCASION = re.compile(r"\b(?:sidelines?|margins?|ahead|eve|run-up|wake)\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,5}$",
+_OCCASION = re.compile(r"\b(?:sidelines?|margins?|ahead|eve|run-up|wake)\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,5}$",
                        re.IGNORECASE)
+
+
+def reported_kind(kind: str, vocabulary: tuple[str, ...] = ()) -> str:
+    """The kind an event file gets: a folded kind ("resignation") is `other` unless the vocabulary has it."""
+    return "other" if kind in FOLDED_KINDS and kind not in vocabulary else kind
 
 
 def classify_kind(sentence: str) -> KindGuess | None:

@@ -13,12 +13,12 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from ..model import DRAFT, Event, Mention, Participant, Review, Source
+from ..model import DEFAULT_KINDS, DRAFT, Event, Mention, Participant, Review, Source
 from ..partial_date import DateSpec
 from ..people import PeopleRegistry
 from ..slugs import event_id_for
 from .article import Article
-from .kinds import MainEvent, event_summary, event_title, find_main_event
+from .kinds import MainEvent, event_summary, event_title, find_main_event, reported_kind
 from .mentions import find_mentions
 from .people_mentions import PersonMention, find_people
 from .places import Place, countries_in, find_places, gazetteer, place_from_dateline
@@ -251,7 +251,7 @@ def extract_article(article: Article, people: PeopleRegistry | None = None) -> E
     persons = find_people(sentences, people, main.indices)
     kind_guess = main.kind
     kind = kind_guess.kind if kind_guess else "other"
-    kind_field = _Field(kind, kind_guess.confidence if kind_guess else 0.3,
+    kind_field = _Field(reported_kind(kind, DEFAULT_KINDS), kind_guess.confidence if kind_guess else 0.3,
                         kind_guess.sentence if kind_guess else main.main.text,
                         f"from the words '{kind_guess.cue}'" if kind_guess else "no wording says what kind of event this is")
     kind_field.needs_review = kind_field.confidence < CONFIDENCE_THRESHOLD
@@ -289,7 +289,7 @@ def extract_article(article: Article, people: PeopleRegistry | None = None) -> E
         id=event_id_for(date, title),
         title=title,
         date=date,
-        kind=kind,
+        kind=reported_kind(kind, DEFAULT_KINDS),
         status=DRAFT,
         place=place.name if place else None,
         summary=event_summary(main),
