@@ -6,6 +6,7 @@ itself, not extraction quality; the seed-article tests run the real extractor on
 
 from __future__ import annotations
 
+import copy
 import importlib.util
 import json
 import shutil
@@ -394,3 +395,19 @@ def test_new_facts_for_an_edited_stub_are_suggested_not_written(project, cli, fa
     assert "newer report gives date" not in again.err
     assert "names participant Dave Butler" in again.err
     assert [s["field"] for s in json.loads((project / ".timeline" / "suggestions.json").read_text())] == ["participant"]
+
+
+def test_stubs_rendered_in_the_worker_pool_match_the_inline_rendering(monkeypatch):
+    monkeypatch.setattr(ingest, "NORMALISE_IN_POOL_FROM", 2)
+    config = load_content(Project(Path(__file__).resolve().parent.parent)).config
+    events = [Event(id=f"e-{i}", title=f"Event {i}", date=parse_date_spec(f"2021-0{1 + i % 9}"),
+                    kind="meeting" if i % 3 else "not-a-kind", place="Helsinki, Finland",
+                    participants=[Participant(name="Mark Milley", person="mark-milley")],
+                    sources=[Source(article=f"{i}.txt", quote="q")]) for i in range(40)]
+    inline = ingest.normalise_all(copy.deepcopy(events), config)
+    with ingest.worker_pool(2, load_content(Project(Path(__file__).resolve().parent.parent)).people) as pool:
+        pooled = ingest.normalise_all(events, config, pool)
+    assert [(e.to_yaml(), body, found) for e, body, found in pooled] == \
+        [(e.to_yaml(), body, found) for e, body, found in inline]
+    assert pooled[0][0].kind == "other" and "kind" in pooled[0][0].review.needs  # unknown kinds flagged there too
+    assert all(body is not None for _, body, _ in pooled)
