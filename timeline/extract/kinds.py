@@ -33,9 +33,10 @@ KIND_PATTERNS: list[tuple[str, re.Pattern[str], float]] = [
                            r"hosted|received|called\s+on(?![^.;]{0,60}?\bto\s+(?!discuss|review|brief|exchange|pay|present)[a-z]+)|"
                            r"(?:during|at|in)\s+(?:a|the|their)\s+(?:[\w'’-]+\s+){0,2}meeting|"
                            r"(?:held|hold|holds)\s+(?:a|an|the|their)\s+(?:[\w'’-]+\s+){0,2}(?:retreat|meeting|"
-                           r"consultations?))\b", re.IGNORECASE), 0.8),
+                           r"consultations?)|working\s+(?:lunch|dinner|breakfast))\b", re.IGNORECASE), 0.8),
     ("attack", re.compile(r"\b(?:attacked|attack\s+on|bombing|bombed|suicide\s+blast|blast|explosion|ambush(?:ed)?|"
-                          r"raid(?:ed)?|shelling|shot\s+dead|gunmen|killed)\b", re.IGNORECASE), 0.75),
+                          r"raid(?:ed)?|shelling|shot\s+dead|gunmen|killed|launch(?:ed|es)?\s+(?:[\w-]+\s+){0,4}(?:drones?|missiles?|"
+                          r"rockets?|air\s*strikes?)\s+(?:at|on|against|into))\b", re.IGNORECASE), 0.75),
     ("agreement", re.compile(r"\b(?:signed(?!\s+(?:a|an|the)\s+(?:\w+\s+)?(?:decree|order|law|bill|letter))|agreed\s+to|"
                              r"agreement|accord|treaty|memorandum\s+of\s+understanding)\b",
                              re.IGNORECASE), 0.7),
@@ -166,13 +167,52 @@ def _is_prose(sentence: Sentence) -> bool:
     return text[-1:] in ".!?”\"’" and not text.startswith(("“", '"', "‘")) and len(text.split()) >= 6
 
 
+# Words too common to tie a sentence to its headline.
+_HEADLINE_STOP = frozenset("""the a an and or of in on at to for with by from as after before over into amid against
+    is are was were be been has have had will would its his her their this that these those new says said live
+    updates update news more than two first""".split())
+# A side event: "X also met Y", "Earlier in the day, ...": the lead's other business, not the headline's.
+_SIDE = re.compile(r"\balso\s+(?:met|meets|held|holds|received|hosted|called|spoke|visited|signed|discussed|"
+                   r"attended|paid)\b|^(?:earlier|later|separately|meanwhile|elsewhere)\b", re.IGNORECASE)
+# Spoken to someone: a transcript's "You were sworn in yesterday" is a remark, not the report.
+_ADDRESSED = re.compile(r"(?:^|\s)(?:you|your)\b", re.IGNORECASE)
+
+
+def _is_background(text: str, guess: KindGuess) -> bool:
+    """Whether the sentence tells of something earlier: a background phrase before its cue, or close after it
+    ("had previously met"); one far behind it qualifies another thing ("in response to the strike earlier
+    this month")."""
+    cue_end = text.find(guess.cue) + len(guess.cue) if guess.cue in text else len(text)
+    return any(m.start() < cue_end + 40 for m in _BACKGROUND.finditer(text))
+
+
+def _content_words(text: str) -> set[str]:
+    """Lower-case word stems (first five letters) that tie a sentence to a headline."""
+    words = re.findall(r"[^\W\d_][\w'’-]*", text)
+    return {w.lower()[:5] for w in words if w.lower() not in _HEADLINE_STOP and len(w) > 2}
+
+
+def _headline_bonus(sentence: str, headline_words: set[str]) -> float:
+    """How much a sentence shares with the headline: the event the page is about, in a lead that may open
+    with background or (in a live blog) with the newest entry."""
+    if not headline_words:
+        return 0.0
+    shared = len(_content_words(sentence) & headline_words)
+    return min(0.3, 0.06 * shared)
+
+
 def find_main_event(sentences: list[Sentence], headline: str | None = None, lead_size: int = 6) -> MainEvent:
-    """The main event's sentence among the first `lead_size` prose sentences, with its supporting sentences."""
+    """The main event's sentence among the first `lead_size` prose sentences, with its supporting sentences.
+
+    Earlier sentences score higher; a sentence that shares words with the headline gains (a live blog's newest
+    entry, a background paragraph or a side remark come first and do not), and a side event ("also met")
+    or a remark addressed to someone ("You were sworn in...") loses."""
     lead = [s for s in sentences if _is_prose(s)][:lead_size]
+    headline_words = _content_words(headline) if headline else set()
     best: tuple[float, Sentence, KindGuess] | None = None
     for position, sentence in enumerate(lead):
         guess = classify_kind(sentence.text)
-        if guess is None or _BACKGROUND.search(sentence.text):
+        if guess is None or _is_background(sentence.text, guess):
             continue
         if is_future_at(sentence.text, max(0, sentence.text.find(guess.cue))):
             # "Biden will meet Xi next week, the White House said on Tuesday": what happened is the announcement.
@@ -183,6 +223,11 @@ def find_main_event(sentences: list[Sentence], headline: str | None = None, lead
         score = guess.confidence - 0.12 * position + (0.15 if guess.kind in STRONG_KINDS else 0)
         if _OTHER_TIME.search(sentence.text):
             score -= 0.3  # "visited Taiwan in August 2022": dated to a month or year, so likely background
+        score += _headline_bonus(sentence.text, headline_words)
+        if _SIDE.search(sentence.text):
+            score -= 0.25
+        if _ADDRESSED.search(sentence.text):
+            score -= 0.4
         if best is None or score > best[0]:
             best = (score, sentence, guess)
     if best is None:
