@@ -78,8 +78,10 @@ _OTHER_TIME = re.compile(r"\b(?:in|during|of)\s+(?:(?:early|late|mid)[\s-]+)?(?:
 _OWN_DATE = re.compile(r"\b(?:19|20)\d\d\b|\b(?:ago|previously|last\s+(?:year|month|(?-i:January|February|March|"
                        r"April|May|June|July|August|September|October|November|December)))\b", re.IGNORECASE)
 _SINCE = re.compile(r"\bsince\s+(?:\w+\s+)?(?:\d{1,2},?\s+)?(?:19|20)\d\d\b")  # a bound, not another time
-_EVENT_REFERENCE = re.compile(r"\b(?:the|a|their|this)\s+(?:meeting|call|talks|visit|discussions?|summit|"
-                              r"conversation|attack)\b|\b(?:met|meets|meeting\s+between|called|visited)\b",
+_EVENT_REFERENCE = re.compile(r"\b(?:the|a|their|this)\s+(?:[\w'’-]+\s+)?(?:meeting|call|talks|visit|discussions?|"
+                              r"summit|conversation|attack)\b|\b(?:met|meets|meeting\s+between|called|visited)\b|"
+                              # "Lula was received by Petro": the visitor's reception, told first in its sentence
+                              r"^[^,]{0,40}\b(?:was|were)\s+(?:received|welcomed|hosted|greeted)\s+by\b",
                               re.IGNORECASE)
 # How a sentence refers back to an event of one kind: "The blast ripped through...", "The ceasefire was signed".
 _KIND_REFERENCES = {
@@ -242,7 +244,7 @@ def find_main_event(sentences: list[Sentence], headline: str | None = None, lead
             continue
         reference = _EVENT_REFERENCE.search(sentence.text) or (
             _KIND_REFERENCES[guess.kind].search(sentence.text) if guess.kind in _KIND_REFERENCES else None)
-        if reference and not _BACKGROUND.search(sentence.text) \
+        if reference and not _BACKGROUND.search(sentence.text) and not _SIDE.search(sentence.text) \
                 and not is_future_at(sentence.text, reference.start()) \
                 and not _OWN_DATE.search(_SINCE.sub("", sentence.text)):
             supporting.append(sentence)

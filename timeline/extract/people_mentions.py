@@ -31,7 +31,7 @@ RANKS = {
     "rear admiral": "Rear Adm.", "air chief marshal": "Air Chief Marshal", "air marshal": "Air Marshal",
     "field marshal": "Field Marshal", "marshal": "Marshal", "sgt": "Sgt.", "sergeant": "Sgt.", "cmdr": "Cmdr.",
     "mr": "Mr.", "mrs": "Mrs.", "ms": "Ms.", "dr": "Dr.", "prof": "Prof.", "sir": "Sir", "dame": "Dame",
-    "sheikh": "Sheikh", "sen": "Sen.", "rep": "Rep.", "gov": "Gov.", "pope": "Pope",
+    "sheikh": "Sheikh", "hon": "Hon.", "honourable": "Hon.", "honorable": "Hon.", "sen": "Sen.", "rep": "Rep.", "gov": "Gov.", "pope": "Pope",
 }
 _RANK_WORDS = frozenset(w for rank in RANKS for w in rank.split())
 
@@ -52,7 +52,9 @@ OFFICE_WORDS = frozenset(
 )
 # Statements are not participation.
 SPEAKER_HEADS = ("spokesperson", "spokesman", "spokeswoman", "press secretary", "press officer", "press attache")
-PARTICLES = frozenset("bin ibn bint al el de da di del della van von der den la le ul ur abu mac st".split())
+PARTICLES = frozenset("bin ibn bint al el de da di del della van von der den la le ul ur abu mac st ould".split())
+# Honorifics that also stand inside a name, between two of its words: "Hassan Sheikh Mohamud".
+_NAME_INNER_RANKS = frozenset({"sheikh"})
 # Capitalised words that begin sentences or clauses and are never part of a name.
 STOP_CAPS = frozenset(
     """the a an but and or in on at he she it they we i his her their its our this that these those after before
@@ -68,11 +70,11 @@ ORGANISATION_WORDS = frozenset(
     organization organisation association federation alliance front movement brigade division corps regiment
     fleet base camp station media network television radio channel journal herald gazette commission authority
     bureau administration secretariat directorate cabinet government coalition fund programme program initiative
-    foundation society tribunal council""".split()
+    foundation society tribunal council limited ltd inc plc llc""".split()
 )
 MONTH_DAY_WORDS = frozenset(
     """january february march april may june july august september october november december monday tuesday
-    wednesday thursday friday saturday sunday""".split()
+    wednesday thursday friday saturday sunday jan feb mar apr jun jul aug sep sept oct nov dec""".split()
 )
 # Organisations that tell a country when no adjective does ("Pentagon spokesperson").
 ORGANISATION_COUNTRIES = {
@@ -297,7 +299,27 @@ def _appositive(sentence: str, end: int) -> list[str] | None:
         return None
     if re.match(r"(?:who|which|that|where|whose)\b", match["app"]):
         return None
+    first = words[0] if words else ""
+    if first[:1].islower() and first.lower() not in ("the", "a", "an", "his", "her", "its", "their") \
+            and first.lower().strip(".,()") not in OFFICE_HEADS and first.lower() not in OFFICE_WORDS:
+        return None  # ", on Sunday received his counterpart ...": the sentence goes on, no office is explained
     return words
+
+
+# "the Minister of Mines and Minerals Development, Hon. Paul Kabuswe", "the President of the Republic of Chile,
+# Gabriel Boric": an office with its "of ..." named first, then a comma, then the person.
+_OFFICE_THEN_COMMA = re.compile(
+    r"(?:\b[Tt]he\s+)?(?P<office>(?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'’-]*"
+    r"(?:(?:\s+|,\s+|\s+and\s+|\s+of\s+(?:the\s+)?)[A-Z][\w'’-]*){0,6})\s*,\s*$")
+
+
+def _office_before_comma(sentence: str, end: int) -> list[str] | None:
+    """The office named before a comma that ends at `end` (where the person's name or rank begins)."""
+    match = _OFFICE_THEN_COMMA.search(sentence[:end])
+    if not match:
+        return None
+    words = match["office"].replace(",", " ,").split()
+    return words if any(w.lower() in OFFICE_HEADS for w in words[:4]) else None
 
 
 def find_names(sentence: str) -> list[_Found]:
@@ -310,24 +332,39 @@ def find_names(sentence: str) -> list[_Found]:
             index += 1
             continue
         end = index
-        while end < len(tokens) and end - index < 5:
+        while end < len(tokens) and end - index < 8:
             token = tokens[end]
             if _is_name_word(token):
                 end += 1
             elif token.lower in PARTICLES and end > index and _particles_then_name(tokens, end):
                 end += 1  # "von der Leyen", "bin Salman": particles inside a name
+            elif token.lower in _NAME_INNER_RANKS and end > index and end + 1 < len(tokens) \
+                    and _is_name_word(tokens[end + 1]):
+                end += 1  # "Hassan Sheikh Mohamud": the honorific is one of his names
             else:
                 break
         if end < len(tokens) and end > index and _SUFFIX.fullmatch(tokens[end].text):
             end += 1  # "Lloyd J. Austin III", "Gilberto Teodoro Jr."
         run = tokens[index:end]
+        first = index
         index = end
-        if len(run) > 4 or any(t.lower in ORGANISATION_WORDS for t in run):
+        if sum(t.lower not in PARTICLES for t in run) > 4 \
+                or any(t.lower in ORGANISATION_WORDS or t.lower[:-1] in ORGANISATION_WORDS for t in run):
             continue
+        if len(run) == 1 and (first > 0 and tokens[first - 1].lower in ("of", "for")
+                              or first > 1 and tokens[first - 1].lower == "the" and tokens[first - 2].lower == "of"
+                              or end < len(tokens) and tokens[end].lower in OFFICE_HEADS):
+            continue  # "Minister of Mines", "Council of Ministers", "Chief Executive Officer": an office's words
         if len(run) > 1 and country_of(" ".join(t.bare for t in run)):
             continue
         name = " ".join(t.bare if not re.fullmatch(r"[A-Z]\.", t.text) else t.text for t in run)
-        role_words, title, confidence = _prefix(tokens, tokens.index(run[0]))
+        role_words, title, confidence = _prefix(tokens, first)
+        if not role_words:
+            _, rank_start = _rank_before(tokens, first)
+            if rank_start > 0 and tokens[rank_start - 1].text == ",":
+                office = _office_before_comma(sentence, tokens[rank_start - 1].end)
+                if office:
+                    role_words, confidence = office, max(confidence, 0.85)
         start, stop = run[0].start, run[-1].end
         appositive = _appositive(sentence, stop) or _office_after_as(sentence, stop)
         role = _clean_role(role_words) if role_words else None
@@ -424,7 +461,14 @@ def _is_speaker(person: PersonMention) -> bool:
     return any(word in role for word in SPEAKER_HEADS)
 
 
+# "X said Monday she had a conversation with Y": the speaker tells of what they did themselves.
+_SAID_OF_SELF = re.compile(r"^\s*(?:said|says|told\s+\w+)\s+(?:[A-Za-z]+\s+){0,2}?(?:that\s+)?(?:he|she|they)\s+"
+                           r"(?:had|has|have|held|spoke|met|talked)\b", re.IGNORECASE)
+
+
 def _is_speech(text: str, found: _Found) -> bool:
+    if _SAID_OF_SELF.match(text[found.end:]):
+        return False
     return bool(_ATTRIBUTION_BEFORE.search(text[:found.start]) or _ATTRIBUTION_AFTER.search(text[found.end:]))
 
 
