@@ -79,7 +79,11 @@ SITE_WORDS = FACILITY_WORDS | frozenset(
 )
 
 _CAP_RUN = r"[A-Z][\w'’.-]*(?:\s+(?:(?:of|de|del|al|el|es|la|le|the|and|on|upon|da|do|dos|das|du|sur)\s+)?[A-Z][\w'’.-]*)*"
-_PREPOSITIONS = r"(?:in|at|near|outside|inside|to|from|visited|visiting|visit to|arrived in|landed in|reached)"
+_PREPOSITIONS = (r"(?:in|at|near|outside|inside|to|from|through|visited|visiting|visit to|arrived in|landed in|reached|"
+                 r"struck|hit|rocked|battered|(?:large\s+)?(?:parts|areas)\s+of)")
+# Lower-case words after a capitalised name that make it a site named after a town ("Lido beach", "the
+# Westfield shopping centre"), not the town.
+_SITE_AFTER = SITE_WORDS | frozenset("beach shopping mall restaurant cafe club resort".split())
 _PLACE_AFTER = re.compile(r"\b(?P<prep>" + _PREPOSITIONS + r")\s+(?P<the>the\s+)?(?P<name>" + _CAP_RUN + r")")
 _CAPITAL = re.compile(r"\b(?:in|at|to|from|near|through|across|outside)\s+the\s+(?P<adj>[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*)?)\s+capital\b")
 # "the Saudi city of Jeddah", "the town of Khar", "the Black Sea resort of Sochi", "the capital Ankara",
@@ -92,7 +96,11 @@ _INTRODUCED = re.compile(
 # "an attack on Odesa", "strikes against Kharkiv": the target of an attack is where it happened.
 _TARGET = re.compile(r"\b(?:attacks?|strikes?|assault|raids?|offensive|shelling|bombardment|bombing)\s+(?:on|against)\s+"
                      r"(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})")
-_TRAVEL = re.compile(r"\b(?:travel+ed|flew|went|came|returned|headed|trip|journey|arrived|visit)\s*$", re.IGNORECASE)
+_TRAVEL = re.compile(r"\b(?:travel+ed|flew|went|came|returned|headed|trip|journey|arrived|visit)(?:\s+(?:in|back|out))?"
+                     r"(?:\s+from\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})?\s*$", re.IGNORECASE)
+# A population this many times larger outweighs a preference for the article's countries: "Damascus" in a
+# story that names the United States is still Syria's capital.
+_DWARFED = 50
 
 
 @dataclass(frozen=True)
@@ -177,7 +185,7 @@ class Gazetteer:
             return None
         for code in prefer:
             for entry in entries:
-                if entry.country_code == code:
+                if entry.country_code == code and entry.population * _DWARFED >= entries[0].population:
                     return entry
         return entries[0]
 
@@ -218,6 +226,9 @@ def _resolve_run(run: str, prefer: tuple[str, ...]) -> tuple[str, City | None, s
         text = re.sub(r"['’]s$", "", text)
         if size < len(words) and words[size].lower().strip(".,'’") in SITE_WORDS:
             return None  # "Republic Square", "Hyderabad House": a site named after a town, not the town
+        code = gaz.country_codes.get(_fold(text))
+        if code is not None and size == 1:
+            return text, None, code  # "Lebanon" is the country, not a town of that name in Pennsylvania
         city = gaz.city(text, prefer)
         if city is not None:
             return text, city, city.country_code
@@ -281,6 +292,9 @@ def find_places(sentence: str, prefer: tuple[str, ...] = ()) -> list[Place]:
         if prep == "to" and not _TRAVEL.search(sentence[:match.start()]):
             continue  # "representative to Afghanistan" is not a trip there
         name = match["name"]
+        following = re.match(r"\s+([a-z]+)", sentence[match.end("name"):])
+        if following and following.group(1) in _SITE_AFTER and len(name.split()) == 1:
+            continue  # "Lido beach", "the Westfield shopping centre"
         found = _resolve_run(name, prefer)
         if found is not None:
             text, city, code = found

@@ -123,6 +123,25 @@ def _choose_date(main: MainEvent, article: Article) -> tuple[_Field, list[Tempor
     return _Field(None, 0.0, evidence, note, True), seen
 
 
+# Where a clause about something else begins: "..., three weeks after his ...", "in response to the strike".
+_OTHER_CLAUSE = re.compile(r"\b(?:after|following|in\s+response\s+to|since|before|ahead\s+of|amid)\b", re.IGNORECASE)
+# Asides that tell of a person, not the event: ", who was born in", ", a native of", "who flew from".
+_PERSON_ASIDE = re.compile(r",\s+(?:who|a\s+native|born|whose)\b[^,]*$", re.IGNORECASE)
+
+
+def _aside_place(text: str, start: int, kind: str, cue: str | None) -> bool:
+    """Whether the place at `start` is an origin, a person's aside or in a clause about something else."""
+    before = text[:start]
+    if re.search(r"\bfrom\s+(?:the\s+)?$", before) and kind != "withdrawal":
+        return True
+    if _PERSON_ASIDE.search(before) or _IN_ASIDE.search(before) and re.search(r"\b(?:born|native|flew|travel)", before[
+            _IN_ASIDE.search(before).start():]):
+        return True
+    at = text.find(cue) if cue else -1
+    clause = _OTHER_CLAUSE.search(text, at + len(cue or "")) if at >= 0 else None
+    return clause is not None and clause.start() < start
+
+
 def _choose_place(main: MainEvent, article: Article, kind: str) -> _Field:
     """The most specific place named in the event's sentences; the dateline only as a flagged fallback."""
     if kind == "call":  # a call joins two places; "ahead of a trip to Beijing" is not where it happened
@@ -144,8 +163,11 @@ def _choose_place(main: MainEvent, article: Article, kind: str) -> _Field:
             if here is not None and not find_places(sentence.text, prefer):
                 return _Field(Place(here.name, "here", sentence.text, 0, here.city, here.country), 0.8, sentence.text,
                               f"'here' in a story filed from {article.dateline}", False)
-        # "will meet Xi in San Francisco next week": where something is still to happen is not where it did.
-        places = [p for p in find_places(sentence.text, prefer) if not is_future_at(sentence.text, p.start)]
+        # "will meet Xi in San Francisco next week": where something is still to happen is not where it did;
+        # where someone came from, was born or did something else ("who flew from Islamabad", "after his kiss at
+        # the final in Sydney") is not either.
+        places = [p for p in find_places(sentence.text, prefer) if not is_future_at(sentence.text, p.start)
+                  and not _aside_place(sentence.text, p.start, kind, main.kind.cue if main.kind else None)]
         specific = [p for p in places if p.city or p.facility]
         if specific:
             best = specific[0]
