@@ -205,7 +205,7 @@ def _in_order(people: list[PersonMention], main: MainEvent) -> list[PersonMentio
     return sorted(people, key=lambda p: _slot(p, main))
 
 
-def _countries_from_dateline(people: list[PersonMention], article: Article) -> None:
+def _countries_from_dateline(people: list[PersonMention], article: Article, place: Place | None = None) -> None:
     """An official named without a country in wire copy holds office where the story was filed: agencies
     qualify foreign officials ("his Maldivian counterpart") and not their own ("External Affairs Minister").
     Likewise a government's own site (defense.gov, ispr.gov.pk) does not say whose its ministers are."""
@@ -218,8 +218,14 @@ def _countries_from_dateline(people: list[PersonMention], article: Article) -> N
         if domain:
             code = (domain["cc"] or "us").upper()
             country = gazetteer().country_name("GB" if code == "UK" else code)
+    if country is None and place is not None and place.city:
+        # The host of a meeting in their own city is the one the article need not qualify ("President Bola
+        # Tinubu hosted Ghana's President ... at the State House, Abuja").
+        country = place.country
     if country is None:
         return
+    if any(p.country == country for p in people):
+        return  # the host is named with their country: the unqualified official is the visitor
     for person in people:
         if person.country is None and person.role and not person.known \
                 and any(w.lower() in _GOVERNMENT_OFFICES for w in re.findall(r"[\w-]+", person.role)):
@@ -285,8 +291,8 @@ def extract_article(article: Article, people: PeopleRegistry | None = None) -> E
                 person.is_participant = False
     participants, participants_field = _participants(persons, kind)
     participants = _in_order(participants, main)
-    _countries_from_dateline(participants, article)
     place: Place | None = place_field.value  # type: ignore[assignment]
+    _countries_from_dateline(participants, article, place)
     title = event_title(kind, [p.short or p.name for p in participants], place.city if place else None,
                         article.title or main.main.text)
     title_confidence = round(min(kind_field.confidence, participants_field.confidence or 0.4), 2)
