@@ -301,7 +301,8 @@ def _appositive(sentence: str, end: int) -> list[str] | None:
         return None
     first = words[0] if words else ""
     if first[:1].islower() and first.lower() not in ("the", "a", "an", "his", "her", "its", "their") \
-            and first.lower().strip(".,()") not in OFFICE_HEADS and first.lower() not in OFFICE_WORDS:
+            and first.lower().strip(".,()") not in OFFICE_HEADS \
+            and (first.lower() not in OFFICE_WORDS or first.lower() in ("of", "the", "for", "and", "to", "on")):
         return None  # ", on Sunday received his counterpart ...": the sentence goes on, no office is explained
     return words
 
@@ -436,7 +437,9 @@ class _People:
         key = name_key(name)
         for person in self.people:
             words = name_key(person.name).split()
+            # "Joseph R. Biden" is "Joe Biden" (same surname, same initial); "Penny Wong" is not "Lawrence Wong".
             if name_key(person.name) == key or (len(key.split()) >= 2 and key.split()[-1] == words[-1:][0]
+                                                and key[:1] == words[0][:1]
                                                 and set(key.split()) <= set(words) | set(key.split()[:1])):
                 return person
         return None

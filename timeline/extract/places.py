@@ -161,7 +161,9 @@ class Gazetteer:
                 self.cities.setdefault(key, []).append(city)
             if city.population >= 500_000:  # well-known spellings ("Kiev") of large cities only
                 for alternate in info.get("alternatenames", ()):
-                    if alternate.isascii() and alternate[:1].isupper() and " " not in alternate and len(alternate) > 3:
+                    if alternate.isascii() and alternate[:1].isupper() and len(alternate) > 3 and (
+                            " " not in alternate or city.population >= 1_000_000
+                            and all(w[:1].isupper() for w in alternate.split())):
                         alternates.setdefault(_fold(alternate), []).append(city)
         # An old or foreign spelling never hides a city that bears the name today ("Islamabad" was once
         # a name of Chattogram).

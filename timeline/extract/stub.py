@@ -129,9 +129,16 @@ _OTHER_CLAUSE = re.compile(r"\b(?:after|following|in\s+response\s+to|since|befor
 _PERSON_ASIDE = re.compile(r",\s+(?:who|a\s+native|born|whose)\b[^,]*$", re.IGNORECASE)
 
 
+# What a meeting was about: "focused on the escalation in Lebanon", "discussed the war in Sudan".
+_TOPIC = re.compile(r"\b(?:discuss\w*|focus\w*|situation|developments?|war|crisis|conflict|escalation|tensions?|about|"
+                    r"regarding|ceasefire)\b[^.;]{0,50}$", re.IGNORECASE)
+
+
 def _aside_place(text: str, start: int, kind: str, cue: str | None) -> bool:
-    """Whether the place at `start` is an origin, a person's aside or in a clause about something else."""
+    """Whether the place at `start` is an origin, a person's aside, a topic or in a clause about something else."""
     before = text[:start]
+    if kind in ("meeting", "talks", "summit", "call", "visit") and _TOPIC.search(before):
+        return True
     if re.search(r"\bfrom\s+(?:the\s+)?$", before) and kind != "withdrawal":
         return True
     if _PERSON_ASIDE.search(before) or _IN_ASIDE.search(before) and re.search(r"\b(?:born|native|flew|travel)", before[
@@ -218,7 +225,7 @@ def _countries_from_dateline(people: list[PersonMention], article: Article, plac
         if domain:
             code = (domain["cc"] or "us").upper()
             country = gazetteer().country_name("GB" if code == "UK" else code)
-    if country is None and place is not None and place.city:
+    if country is None and place is not None:
         # The host of a meeting in their own city is the one the article need not qualify ("President Bola
         # Tinubu hosted Ghana's President ... at the State House, Abuja").
         country = place.country
