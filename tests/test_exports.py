@@ -17,10 +17,10 @@ import pytest
 
 from timeline.content import Content, Project, load_content
 from timeline.exports import render_exports
-from timeline.exports.context import markdown_text
 from timeline.exports.icalendar import escape_text, fold_line
 from timeline.partial_date import DAY
 from timeline.site.build import build_site
+from timeline.site.markdown import plain_text
 
 SCHEMA = Path(__file__).resolve().parent.parent / "timeline" / "schema" / "dataset.schema.json"
 ABSOLUTE = "https://example.org/repo/"
@@ -433,8 +433,8 @@ def test_hostile_text_is_escaped_everywhere_and_output_is_deterministic(fixture_
             json.loads(data)
 
 
-def test_markdown_text_keeps_words_across_line_breaks() -> None:
-    assert markdown_text("U.S.\nbase, [text](javascript:x) ![alt](http://x/i.png)\n\n*two*") == "U.S. base, text alt two"
+def test_plain_text_keeps_words_across_line_breaks() -> None:
+    assert plain_text("U.S.\nbase, [text](javascript:x) ![alt](http://x/i.png)\n\n*two*") == "U.S. base, text alt two"
 
 
 # --- through `timeline build` -------------------------------------------------------------------

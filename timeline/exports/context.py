@@ -15,13 +15,12 @@ from urllib.parse import urlsplit
 from ..content import Content
 from ..model import Event
 from ..people import Person
-from ..site.markdown import make_markdown
+from ..site.markdown import plain_text
 from ..site.urls import SiteUrls, event_path
 
 # Characters XML 1.0 forbids even when escaped; a hostile article could carry them into a title.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
-_MARKDOWN = make_markdown()
 
 # Used in tag: URIs and iCalendar UIDs when neither the base URL nor `repository` names a host.
 # `.invalid` is reserved (RFC 2606): it can never collide with someone else's real domain.
@@ -146,22 +145,8 @@ class ExportContext:
 
     def summary_text(self, event: Event) -> str:
         if event.id not in self._text:
-            self._text[event.id] = markdown_text(event.summary)
+            self._text[event.id] = plain_text(event.summary)
         return self._text[event.id]
 
 
-def markdown_text(text: str) -> str:
-    """The words of a Markdown text on one line: link text kept, markup and images' URLs dropped."""
-    words: list[str] = []
-    for block in _MARKDOWN.parse(text or ""):
-        if block.type != "inline":
-            continue
-        for child in block.children or []:
-            if child.type in ("text", "code_inline"):
-                words.append(child.content)
-            elif child.type in ("softbreak", "hardbreak"):
-                # A line break inside a paragraph separates words ("U.S.\nbase" is two words).
-                words.append(" ")
-        words.append(" ")
-    return re.sub(r"\s+", " ", "".join(words)).strip()
 
