@@ -407,6 +407,9 @@ class _People:
         person = self.by_surname(found.name) if found.surname_only else self.by_full_name(found.name)
         if person is None and known is not None:
             person = next((p for p in self.people if p.person_id == known.id), None)
+        if person is None and found.surname_only and known is None \
+                and any(name_key(p.name).split()[-1:] == [name_key(found.name)] for p in self.people):
+            return None  # "Senator Wong" with two Wongs named: one of them, not a third person
         if person is None:
             # Someone new needs a sign of being a person: a rank or office, the registry, or (for a full name)
             # speaking; "Islamic State" and "Black Sea" have none of these.

@@ -334,6 +334,8 @@ def place_from_dateline(dateline: str, prefer: tuple[str, ...] = ()) -> Place | 
     words = re.sub(r"[^\w\s'’-]", " ", dateline).split()
     text = " ".join(w.capitalize() for w in words[:3])
     found = _resolve_run(text, prefer) if text else None
+    if found is not None and found[1] is None and gazetteer().city(found[0]) is not None:
+        found = (found[0], gazetteer().city(found[0], (found[2],) if found[2] else ()), found[2])  # "SINGAPORE"
     if found is None or found[1] is None:
         return None
     _, city, code = found

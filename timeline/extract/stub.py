@@ -124,9 +124,10 @@ def _choose_date(main: MainEvent, article: Article) -> tuple[_Field, list[Tempor
 
 
 # Where a clause about something else begins: "..., three weeks after his ...", "in response to the strike".
-_OTHER_CLAUSE = re.compile(r"\b(?:after|following|in\s+response\s+to|since|before|ahead\s+of|amid)\b", re.IGNORECASE)
+_OTHER_CLAUSE = re.compile(r"\b(?:(?:days?|weeks?|months?|years?)\s+(?:after|before)|in\s+response\s+to|since|"
+                           r"ahead\s+of)\b", re.IGNORECASE)
 # Asides that tell of a person, not the event: ", who was born in", ", a native of", "who flew from".
-_PERSON_ASIDE = re.compile(r",\s+(?:who|a\s+native|born|whose)\b[^,]*$", re.IGNORECASE)
+_PERSON_ASIDE = re.compile(r",\s+(?:who\s+(?:was|is)\s+born|born|a\s+native|who\s+hails)\b[^,]*$", re.IGNORECASE)
 
 
 # What a meeting was about: "focused on the escalation in Lebanon", "discussed the war in Sudan".
@@ -137,12 +138,13 @@ _TOPIC = re.compile(r"\b(?:discuss\w*|focus\w*|situation|developments?|war|crisi
 def _aside_place(text: str, start: int, kind: str, cue: str | None) -> bool:
     """Whether the place at `start` is an origin, a person's aside, a topic or in a clause about something else."""
     before = text[:start]
-    if kind in ("meeting", "talks", "summit", "call", "visit") and _TOPIC.search(before):
+    topic = _TOPIC.search(before)
+    if kind in ("meeting", "talks", "summit", "call", "visit") and topic \
+            and not re.search(r"\b(?:during|meeting|talks|summit|visit|held|hosted)\b", topic.group(0)):
         return True
     if re.search(r"\bfrom\s+(?:the\s+)?$", before) and kind != "withdrawal":
         return True
-    if _PERSON_ASIDE.search(before) or _IN_ASIDE.search(before) and re.search(r"\b(?:born|native|flew|travel)", before[
-            _IN_ASIDE.search(before).start():]):
+    if _PERSON_ASIDE.search(before):
         return True
     at = text.find(cue) if cue else -1
     clause = _OTHER_CLAUSE.search(text, at + len(cue or "")) if at >= 0 else None
