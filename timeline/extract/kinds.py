@@ -35,7 +35,7 @@ KIND_PATTERNS: list[tuple[str, re.Pattern[str], float]] = [
                            r"(?:held|hold|holds)\s+(?:a|an|the|their)\s+(?:[\w'’-]+\s+){0,2}(?:retreat|meeting|"
                            r"consultations?)|working\s+(?:lunch|dinner|breakfast))\b", re.IGNORECASE), 0.8),
     ("attack", re.compile(r"\b(?:attacked|attack\s+on|bombing|bombed|suicide\s+blast|blast|explosion|ambush(?:ed)?|"
-                          r"raid(?:ed)?|shelling|shot\s+dead|gunmen|killed|launch(?:ed|es)?\s+(?:[\w-]+\s+){0,4}(?:drones?|missiles?|"
+                          r"raid(?:ed)?|shelling|shot\s+dead|gunmen|killed|(?:launch(?:ed|es)?|fired|fires)\s+(?:[\w-]+\s+){0,4}(?:drones?|missiles?|shells?|"
                           r"rockets?|air\s*strikes?)\s+(?:at|on|against|into))\b", re.IGNORECASE), 0.75),
     ("agreement", re.compile(r"\b(?:signed(?!\s+(?:a|an|the)\s+(?:\w+\s+)?(?:decree|order|law|bill|letter))|agreed\s+to|"
                              r"agreement|accord|treaty|memorandum\s+of\s+understanding)\b",
@@ -189,9 +189,9 @@ def _is_background(text: str, guess: KindGuess) -> bool:
 
 
 def _content_words(text: str) -> set[str]:
-    """Lower-case word stems (first five letters) that tie a sentence to a headline."""
+    """Lower-case word stems (first four letters: "fire" and "fired") that tie a sentence to a headline."""
     words = re.findall(r"[^\W\d_][\w'’-]*", text)
-    return {w.lower()[:5] for w in words if w.lower() not in _HEADLINE_STOP and len(w) > 2}
+    return {w.lower()[:4] for w in words if w.lower() not in _HEADLINE_STOP and len(w) > 2}
 
 
 def _headline_bonus(sentence: str, headline_words: set[str]) -> float:

@@ -354,6 +354,7 @@ def find_names(sentence: str) -> list[_Found]:
             continue
         if len(run) == 1 and (first > 0 and tokens[first - 1].lower in ("of", "for")
                               or first > 1 and tokens[first - 1].lower == "the" and tokens[first - 2].lower == "of"
+                              or first > 2 and tokens[first - 1].lower == "and" and tokens[first - 3].lower == "of"
                               or end < len(tokens) and tokens[end].lower in OFFICE_HEADS):
             continue  # "Minister of Mines", "Council of Ministers", "Chief Executive Officer": an office's words
         if len(run) > 1 and country_of(" ".join(t.bare for t in run)):
