@@ -370,17 +370,27 @@ def parse_date_line(line: str) -> PartialDate | None:
 
 # A short part beside the date on a page's date line: the outlet, a section, a byline ("Gulf Times | 08 Oct
 # 2024", "ARGENTINA | 24-04-2024 02:15", "Posted on 2024-09-22 | ECONOMYNEXT", "... | Par Mamadou Diop").
-_LABEL_PART = re.compile(r"^[\w'’.&-]+(?:\s+[\w'’.&-]+){0,3}$")
+_LABEL_PART = re.compile(r"^[\w'’.&-]+,?(?:\s+[\w'’.&-]+,?){0,3}$")
+_TIME_PART = re.compile(r"^\d{1,2}[:.h]\d\d(?:\s*(?:[ap]\.?m\.?|[A-Z]{2,4}))?$", re.IGNORECASE)
+# "All News 15:32 June 04, 2024": a section label run into the date line without a bar.
+_LEADING_LABEL = re.compile(r"^(?P<label>(?:[A-Z][\w'’&-]*\s+){1,3})(?=\d)")
 
 
 def _date_beside_labels(text: str) -> PartialDate | None:
     """The date of a line split by bars into one date part and short labels; None when a part is a sentence."""
-    parts = [p.strip() for p in re.split(r"\s+[|•·]\s+", text) if p.strip()]
+    # Bars, bullets or spaced dashes split it: "KYODO NEWS - Jan 1, 2024 - 19:45 | Japan, All".
+    parts = [p.strip() for p in re.split(r"\s+[|•·–—-]+\s+", text) if p.strip()]
     if len(parts) < 2:
-        return None
+        label = _LEADING_LABEL.match(text)
+        if label is None:
+            return None
+        parts = [label["label"].strip(), text[label.end():]]
     dated = [p for p in parts if find_dates(p)]
-    if len(dated) != 1 or any(re.search(r"\d", p) or not _LABEL_PART.match(p) for p in parts if p is not dated[0]):
+    if len(dated) != 1 or any((re.search(r"\d", p) or not _LABEL_PART.match(p)) and not _TIME_PART.match(p)
+                              for p in parts if p is not dated[0]):
         return None
+    if not re.search(r"\s[|•·]\s", text) and any(w[:1].islower() for p in parts if p is not dated[0] for w in p.split()):
+        return None  # beside a dash or with no separator, a label is in capitals: "The talks ended - 5 May" is prose
     rest = dated[0]
     dates = find_dates(rest)
     for match, _ in sorted(dates, key=lambda item: -item[0].start()):
