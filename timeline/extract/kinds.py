@@ -78,7 +78,7 @@ _OTHER_TIME = re.compile(r"\b(?:in|during|of)\s+(?:(?:early|late|mid)[\s-]+)?(?:
 _OWN_DATE = re.compile(r"\b(?:19|20)\d\d\b|\b(?:ago|previously|last\s+(?:year|month|(?-i:January|February|March|"
                        r"April|May|June|July|August|September|October|November|December)))\b", re.IGNORECASE)
 _SINCE = re.compile(r"\bsince\s+(?:\w+\s+)?(?:\d{1,2},?\s+)?(?:19|20)\d\d\b")  # a bound, not another time
-_EVENT_REFERENCE = re.compile(r"\b(?:the|a|their|this)\s+(?:[\w'’-]+\s+)?(?:meeting|call|talks|visit|discussions?|"
+_EVENT_REFERENCE = re.compile(r"\b(?:the|a|their|this)\s+(?:[\w'’-]+\s+){0,2}(?:meeting|call|talks|visit|discussions?|"
                               r"summit|conversation|attack)\b|\b(?:met|meets|meeting\s+between|called|visited)\b|"
                               # "Lula was received by Petro": the visitor's reception, told first in its sentence
                               r"^[^,]{0,40}\b(?:was|were)\s+(?:received|welcomed|hosted|greeted)\s+by\b",

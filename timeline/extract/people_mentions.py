@@ -446,6 +446,9 @@ class _People:
                                                 and key[:1] == words[0][:1]
                                                 and set(key.split()) <= set(words) | set(key.split()[:1])):
                 return person
+            # "Mr Li" in a summary above the story, then "Premier Li Qiang": the full name of the one named first.
+            if len(words) == 1 and len(key.split()) in (2, 3) and words[0] in (key.split()[0], key.split()[-1]):
+                return person
         return None
 
     def by_role(self, modifier: str, head: str) -> PersonMention | None:

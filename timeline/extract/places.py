@@ -84,12 +84,15 @@ _PREPOSITIONS = (r"(?:in|at|near|outside|inside|to|from|through|visited|visiting
 # Lower-case words after a capitalised name that make it a site named after a town ("Lido beach", "the
 # Westfield shopping centre"), not the town.
 _SITE_AFTER = SITE_WORDS | frozenset("beach shopping mall restaurant cafe club resort".split())
-_PLACE_AFTER = re.compile(r"\b(?P<prep>" + _PREPOSITIONS + r")\s+(?P<the>the\s+)?(?P<name>" + _CAP_RUN + r")")
+_PLACE_AFTER = re.compile(r"\b(?P<prep>" + _PREPOSITIONS + r")\s+(?P<the>the\s+)?(?:(?:central|downtown|northern|"
+                          r"southern|eastern|western|north|south|east|west|old)\s+)?(?P<name>" + _CAP_RUN + r")")
 _CAPITAL = re.compile(r"\b(?:in|at|to|from|near|through|across|outside)\s+the\s+(?P<adj>[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*)?)\s+capital\b")
 # "the Saudi city of Jeddah", "the town of Khar", "the Black Sea resort of Sochi", "the capital Ankara",
 # "the Georgian capital, Tbilisi": a place introduced by what it is.
 _INTRODUCED = re.compile(
-    r"\b(?:in|at|near|to|from|through|across|outside|inside|on)\s+the\s+(?P<adj>(?:[A-Z][\w'’-]*\s+){0,3})"
+    r"\b(?:in|at|near|to|from|through|across|outside|inside|on)\s+the\s+(?:(?:ancient|historic|old|royal|former|"
+    r"northern|southern|eastern|western|central|coastal|seaside|border|bustling|sprawling)\s+){0,2}"
+    r"(?P<adj>(?:[A-Z][\w'’-]*\s+){0,3})"
     r"(?P<what>city|town|village|port\s+city|port|resort|capital|district|province|region|border\s+town|"
     r"coastal\s+city|frontline\s+city|enclave)(?:\s+of|,)?\s+(?P<name>" + "[A-Z][\\w'’.-]*(?:\\s+[A-Z][\\w'’.-]*){0,2}" + r")"
 )

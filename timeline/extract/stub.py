@@ -214,7 +214,8 @@ def _in_order(people: list[PersonMention], main: MainEvent) -> list[PersonMentio
     return sorted(people, key=lambda p: _slot(p, main))
 
 
-def _countries_from_dateline(people: list[PersonMention], article: Article, place: Place | None = None) -> None:
+def _countries_from_dateline(people: list[PersonMention], article: Article, place: Place | None = None,
+                             kind: str = "") -> None:
     """An official named without a country in wire copy holds office where the story was filed: agencies
     qualify foreign officials ("his Maldivian counterpart") and not their own ("External Affairs Minister").
     Likewise a government's own site (defense.gov, ispr.gov.pk) does not say whose its ministers are."""
@@ -233,12 +234,14 @@ def _countries_from_dateline(people: list[PersonMention], article: Article, plac
         country = place.country
     if country is None:
         return
-    if any(p.country == country for p in people):
+    if kind in ("meeting", "talks", "call", "visit", "summit") and any(p.country == country for p in people):
         return  # the host is named with their country: the unqualified official is the visitor
-    for person in people:
-        if person.country is None and person.role and not person.known \
-                and any(w.lower() in _GOVERNMENT_OFFICES for w in re.findall(r"[\w-]+", person.role)):
-            person.country = country
+    # "Somaliland's President": a possessive names the country, even one the gazetteer does not know.
+    unqualified = [p for p in people if p.country is None and p.role and not p.known
+                   and not re.search(r"\b[A-Z][\w-]*['’]s\b", p.role)
+                   and any(w.lower() in _GOVERNMENT_OFFICES for w in re.findall(r"[\w-]+", p.role))]
+    for person in unqualified:
+        person.country = country
 
 
 def _participants(people: list[PersonMention], kind: str) -> tuple[list[PersonMention], _Field]:
@@ -301,7 +304,7 @@ def extract_article(article: Article, people: PeopleRegistry | None = None) -> E
     participants, participants_field = _participants(persons, kind)
     participants = _in_order(participants, main)
     place: Place | None = place_field.value  # type: ignore[assignment]
-    _countries_from_dateline(participants, article, place)
+    _countries_from_dateline(participants, article, place, kind)
     title = event_title(kind, [p.short or p.name for p in participants], place.city if place else None,
                         article.title or main.main.text)
     title_confidence = round(min(kind_field.confidence, participants_field.confidence or 0.4), 2)
