@@ -55,8 +55,10 @@ KIND_PATTERNS: list[tuple[str, re.Pattern[str], float]] = [
     ("exercise", re.compile(r"\b(?:exercises?|drills?|manoeuvres|maneuvers|war\s+games)\b", re.IGNORECASE), 0.7),
     ("deployment", re.compile(r"\b(?:deployed|deployment\s+of|sent\s+troops)\b", re.IGNORECASE), 0.7),
     ("election", re.compile(r"\b(?:elected|election|re-elected|went\s+to\s+the\s+polls)\b", re.IGNORECASE), 0.7),
-    ("protest", re.compile(r"\b(?:protest(?:ed|ers|s)?|demonstrat(?:ion|ors|ed)|rallied|marched|march\s+(?:in|through|"
+    ("protest", re.compile(r"\b(?:protest(?:ed|s)?|demonstrat(?:ion|ed)|rallied|marched|march\s+(?:in|through|"
                           r"against|on|to))\b", re.IGNORECASE), 0.7),
+    # "Protesters accuse the party of...": who protests, not that a protest happened; weaker than the verb.
+    ("protest", re.compile(r"\b(?:protesters|demonstrators)\b", re.IGNORECASE), 0.6),
     ("announcement", re.compile(r"\b(?:announced|unveiled|launched)\b", re.IGNORECASE), 0.6),
     ("statement", re.compile(r"\b(?:issued\s+a\s+statement|said\s+in\s+a\s+statement|told\s+reporters|declared|"
                              r"press\s+conference|briefing)\b", re.IGNORECASE), 0.55),
@@ -80,6 +82,8 @@ _OWN_DATE = re.compile(r"\b(?:19|20)\d\d\b|\b(?:ago|previously|last\s+(?:year|mo
 _SINCE = re.compile(r"\bsince\s+(?:\w+\s+)?(?:\d{1,2},?\s+)?(?:19|20)\d\d\b")  # a bound, not another time
 _EVENT_REFERENCE = re.compile(r"\b(?:the|a|their|this)\s+(?:[\w'’-]+\s+){0,2}(?:meeting|call|talks|visit|discussions?|"
                               r"summit|conversation|attack)\b|\b(?:met|meets|meeting\s+between|called|visited)\b|"
+                              # "The ceremony took place at the Government Palace": the event's own ceremony
+                              r"^(?:The|A)\s+(?:[\w-]+\s+)?(?:ceremony|signing)\b|"
                               # "Lula was received by Petro": the visitor's reception, told first in its sentence
                               r"^[^,]{0,40}\b(?:was|were)\s+(?:received|welcomed|hosted|greeted)\s+by\b",
                               re.IGNORECASE)
@@ -136,6 +140,12 @@ _OCCASION = re.compile(r"\b(?:sidelines?|margins?|ahead|eve|run-up|wake)\s+of\s+
                        re.IGNORECASE)
 
 
+# An aside still open before a cue: ", who flew to Colombo on an official visit".
+_ASIDE_OPEN = re.compile(r",\s+(?:who|which|whose)\b[^,]*$", re.IGNORECASE)
+# Talks still to begin: "agreed to begin negotiations on a pact".
+_TO_BEGIN = re.compile(r"\bto\s+(?:begin|start|launch|open|resume|hold|enter)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+
+
 def reported_kind(kind: str, vocabulary: tuple[str, ...] = ()) -> str:
     """The kind an event file gets: a folded kind ("resignation") is `other` unless the vocabulary has it."""
     return "other" if kind in FOLDED_KINDS and kind not in vocabulary else kind
@@ -152,6 +162,9 @@ def classify_kind(sentence: str) -> KindGuess | None:
         for match in pattern.finditer(sentence):
             if kind == "summit" and _OCCASION.search(sentence[:match.start()]):
                 continue
+            if _ASIDE_OPEN.search(sentence[:match.start()]) or kind == "talks" and _TO_BEGIN.search(
+                    sentence[:match.start()]):
+                continue  # ", who flew in on an official visit," and "agreed to begin negotiations" tell of other things
             found.append((match.start(), kind, match, confidence))
             break
     if not found:

@@ -482,7 +482,7 @@ _DATELINE_BRACKETED = re.compile(
     r"\s*\((?P<agency>[A-Z]{2,10})\)\s*[-–—:]+\s*(?=[A-Z“\"])"
 )
 # "ANKARA" alone on its line above the story.
-_DATELINE_BARE = re.compile(r"^(?P<place>[A-Z][A-Z'’-]+(?:\s[A-Z][A-Z'’-]+){0,2})$")
+_DATELINE_BARE = re.compile(r"^(?P<place>[A-Z][A-Z'’-]+(?:\s[A-Z][A-Z'’-]+){0,2}|[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})$")
 # All-capital openers that are labels, not places.
 _NOT_PLACES = {
     "BREAKING", "UPDATE", "UPDATED", "EXCLUSIVE", "WATCH", "ANALYSIS", "OPINION", "EDITORIAL", "LIVE", "VIDEO",

@@ -53,6 +53,9 @@ OFFICE_WORDS = frozenset(
 # Statements are not participation.
 SPEAKER_HEADS = ("spokesperson", "spokesman", "spokeswoman", "press secretary", "press officer", "press attache")
 PARTICLES = frozenset("bin ibn bint al el de da di del della van von der den la le ul ur abu mac st ould".split())
+# Lower-case nouns after a capitalised word that make it a thing's name: "the Official Security Assistance framework".
+_THING_NOUNS = frozenset("framework programme program plan initiative scheme fund policy project system act law "
+                         "agreement deal strategy mechanism".split())
 # Honorifics that also stand inside a name, between two of its words: "Hassan Sheikh Mohamud".
 _NAME_INNER_RANKS = frozenset({"sheikh"})
 # Capitalised words that begin sentences or clauses and are never part of a name.
@@ -355,7 +358,7 @@ def find_names(sentence: str) -> list[_Found]:
         if len(run) == 1 and (first > 0 and tokens[first - 1].lower in ("of", "for")
                               or first > 1 and tokens[first - 1].lower == "the" and tokens[first - 2].lower == "of"
                               or first > 2 and tokens[first - 1].lower == "and" and tokens[first - 3].lower == "of"
-                              or end < len(tokens) and tokens[end].lower in OFFICE_HEADS):
+                              or end < len(tokens) and tokens[end].lower in OFFICE_HEADS | _THING_NOUNS):
             continue  # "Minister of Mines", "Council of Ministers", "Chief Executive Officer": an office's words
         if len(run) > 1 and country_of(" ".join(t.bare for t in run)):
             continue
