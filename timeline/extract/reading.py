@@ -237,14 +237,35 @@ class _Found:
     masthead_line: str = ""
 
 
+# Labels that stand alone at the top of a page and are no paper's name.
+_SECTION_LIKE = frozenset("""NEWS WORLD POLITICS BUSINESS SPORT SPORTS OPINION NATIONAL LOCAL HOME LATEST LIVE
+    BREAKING EXPLAINER ANALYSIS VIDEO PHOTOS EDITORIAL FEATURE FEATURES ECONOMY MARKETS TECH SCIENCE HEALTH
+    CULTURE ENTERTAINMENT LIFESTYLE TRAVEL""".split())
+
+
 def _is_masthead(text: str, following: str | None) -> bool:
     """ "Gulf Times", "Buenos Aires Times", "Bangkok Post" alone on the first line, a headline under it."""
     words = text.split()
     # A name of its own beside the newspaper word ("Gulf Times"), not a section ("World", "World News").
     own = [w for w in words if w.lower() != "the" and w.lower() not in meta.OUTLET_WORDS and not w.lower().startswith("news")]
-    return (2 <= len(words) <= 4 and own and following is not None and not re.search(r"[\d.!?:,|]", text)
-            and all(w[:1].isupper() or w.lower() == "the" for w in words) and meta.looks_like_outlet(text)
-            and not _is_prose(following))
+    if following is None or _is_prose(following) or re.search(r"[\d.!?:,|>]", text) or not 1 <= len(words) <= 4:
+        return False
+    if 2 <= len(words) and own and all(w[:1].isupper() or w.lower() == "the" for w in words) \
+            and meta.looks_like_outlet(text):
+        return True
+    if meta.find_dateline(text) is not None or text.upper() in _SECTION_LIKE:
+        return False
+    # A name of the paper's own making: "The Edition", "The Africa Report", "EconomyNext", "BIRN", "THE HINDU",
+    # "Notes from Poland" (a headline has lower-case words, or is longer).
+    if words[0] == "The" and len(words) >= 2 and all(w[:1].isupper() for w in words):
+        return True
+    if len(words) == 1:
+        word = words[0]
+        return len(word) >= 3 and (word.isupper() or bool(re.fullmatch(r"[A-Z][a-z]+[A-Z][A-Za-z]+", word)))
+    if text.isupper():
+        return True
+    return (words[0][:1].isupper() and words[-1][:1].isupper() and len(words) == 3
+            and words[1] in ("from", "of", "de", "del", "and"))
 
 
 def _lines_of(text: str) -> list[_Line]:
