@@ -142,3 +142,25 @@ def test_an_unqualified_host_takes_the_country_of_the_city():
     assert event is not None
     countries = {p.name: p.country for p in event.participants}
     assert countries == {"Bola Adeyemi": "Nigeria", "Kofi Mensah": "Ghana"}
+
+
+def test_a_counterpart_before_a_comma_takes_the_office_and_the_adjectives_country():
+    found = {f.name: f for f in find_names("The talks were co-chaired by the acting defence minister and his Cambodian "
+                                           "counterpart, Gen Sok Chea, with observers present.")}
+    assert found["Sok Chea"].country == "Cambodia" and "defence minister" in (found["Sok Chea"].role or "")
+
+
+def test_a_possessive_inside_a_run_is_an_organisation_and_a_descriptor_is_not_a_name():
+    names = [f.name for f in find_names("Leftist Ana Maria Ruiz, leader of the National People's Power alliance, won.")]
+    assert "Ana Maria Ruiz" in names and not any("Power" in n for n in names)
+
+
+def test_a_papers_own_name_above_the_headline_is_the_outlet():
+    article = parse_article_text("The Ledger\n\nPolitics\n\nMinisters agree new border rules\n\nMay 2, 2024\n\nThe "
+                                 "interior ministers of two neighbouring countries met on Thursday to agree new border "
+                                 "rules, officials said.\n", "a.txt", "text")
+    assert article.outlet == "The Ledger"
+    headline_first = parse_article_text("Ministers agree new rules\n\nMay 2, 2024\n\nThe interior ministers of two "
+                                        "countries met on Thursday to agree new border rules, officials said.\n",
+                                        "a.txt", "text")
+    assert headline_first.outlet is None and headline_first.title == "Ministers agree new rules"

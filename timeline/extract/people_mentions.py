@@ -62,7 +62,9 @@ _NAME_INNER_RANKS = frozenset({"sheikh"})
 STOP_CAPS = frozenset(
     """the a an but and or in on at he she it they we i his her their its our this that these those after before
     when while since last earlier later meanwhile however also according both two top senior former new then if
-    as for from with by to of not no yes said says told read photo file related also""".split()
+    as for from with by to of not no yes said says told read photo file related also
+    leftist rightist socialist conservative liberal populist nationalist centrist veteran incumbent outgoing
+    today yesterday tonight tomorrow separately additionally furthermore moreover""".split()
 )
 # Words of organisations and places, never of a person's name ("General Headquarters", "General Assembly").
 ORGANISATION_WORDS = frozenset(
@@ -317,8 +319,16 @@ _OFFICE_THEN_COMMA = re.compile(
     r"(?:(?:\s+|,\s+|\s+and\s+|\s+of\s+(?:the\s+)?)[A-Z][\w'’-]*){0,6})\s*,\s*$")
 
 
+# "Thailand's acting defence minister and his Cambodian counterpart, Gen Tea Seiha": the same office, his country.
+_COUNTERPART_THEN_COMMA = re.compile(r"\b(?P<office>(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)\s+and\s+(?:his|her|their|its)\s+"
+                                     r"(?P<adj>[A-Z][\w-]*)\s+counterparts?\s*,\s*$")
+
+
 def _office_before_comma(sentence: str, end: int) -> list[str] | None:
     """The office named before a comma that ends at `end` (where the person's name or rank begins)."""
+    counterpart = _COUNTERPART_THEN_COMMA.search(sentence[:end])
+    if counterpart and counterpart["office"].split()[-1] in OFFICE_HEADS and country_of(counterpart["adj"]):
+        return [counterpart["adj"], *counterpart["office"].split()]
     match = _OFFICE_THEN_COMMA.search(sentence[:end])
     if not match:
         return None
@@ -352,6 +362,8 @@ def find_names(sentence: str) -> list[_Found]:
         run = tokens[index:end]
         first = index
         index = end
+        if any(re.search(r"['’]s$", t.text) for t in run[:-1]):
+            continue  # "the National People's Power": an organisation's name, with a possessive inside
         if sum(t.lower not in PARTICLES for t in run) > 4 \
                 or any(t.lower in ORGANISATION_WORDS or t.lower[:-1] in ORGANISATION_WORDS for t in run):
             continue
@@ -378,7 +390,7 @@ def find_names(sentence: str) -> list[_Found]:
             confidence = max(confidence, 0.8)
             role = role if role and any(w.lower() in OFFICE_HEADS for w in role.split()) else _clean_role(appositive)
             country = country or _country_in(appositive)
-        if len(run) == 1 and not title and not role_words:
+        if len(run) == 1 and not title and not role_words and not appositive:
             confidence = 0.0  # a lone capitalised word is a person only if someone already named them
         found.append(_Found(name, len(run) == 1, title, role, country, start, stop, confidence))
     return found
