@@ -164,3 +164,12 @@ def test_a_papers_own_name_above_the_headline_is_the_outlet():
                                         "countries met on Thursday to agree new border rules, officials said.\n",
                                         "a.txt", "text")
     assert headline_first.outlet is None and headline_first.title == "Ministers agree new rules"
+
+
+def test_a_transcripts_heading_names_the_participants_when_its_sentences_do_not():
+    event = event_of("Joint press conference by President Ana Ruiz and Paulo Lima, Prime Minister of Portugal\n\n"
+                     "May 7, 2025\n\nTHE PRESIDENT: Welcome, dear Paulo. We have just had a long working lunch during "
+                     "which we addressed trade, defence and migration.\n")
+    assert event is not None and event.kind == "meeting"
+    assert {p.name for p in event.participants} == {"Ana Ruiz", "Paulo Lima"}
+    assert "participants" in event.review.needs

@@ -15,12 +15,12 @@ from urllib.parse import urlsplit
 
 from ..model import DEFAULT_KINDS, DRAFT, Event, Mention, Participant, Review, Source
 from ..partial_date import DateSpec
-from ..people import PeopleRegistry
+from ..people import PeopleRegistry, name_key, person_id_for
 from ..slugs import event_id_for
 from .article import Article
 from .kinds import MainEvent, event_summary, event_title, find_main_event, reported_kind
 from .mentions import find_mentions
-from .people_mentions import PersonMention, find_people
+from .people_mentions import PersonMention, find_names, find_people
 from .places import Place, countries_in, find_places, gazetteer, place_from_dateline
 from .sentences import Sentence, split_sentences
 from .temporal import TemporalMention, find_temporal_mentions, is_future_at
@@ -260,6 +260,24 @@ def _participants(people: list[PersonMention], kind: str) -> tuple[list[PersonMe
     return taking_part, _Field(taking_part, round(confidence, 2), evidence, note, confidence < CONFIDENCE_THRESHOLD)
 
 
+def _people_of_headline(headline: str | None, known: list[PersonMention]) -> list[PersonMention]:
+    """People the headline names with an office when the event's sentences name no one: a transcript's heading
+    ("Joint press conference by President X and Y, Federal Chancellor of Germany") over "We have just had lunch".
+    Their confidence stays below the review threshold: a person checks them."""
+    found: list[PersonMention] = []
+    for name in find_names(headline or ""):
+        if name.surname_only or name.confidence == 0:
+            continue
+        person = next((p for p in known if name_key(p.name).split()[-1:] == name_key(name.name).split()[-1:]), None)
+        if person is None:
+            person = PersonMention(name.name, name.title, name.role, name.country, person_id_for(name.name),
+                                   evidence=headline or "")
+        person.is_participant, person.confidence = True, 0.5
+        person.evidence = headline or ""
+        found.append(person)
+    return found if len(found) >= 2 else []
+
+
 def _last_named(people: list[PersonMention], count: int) -> dict[int, str]:
     """For each sentence, the short name of the person named last before it (whom a leading "He" means)."""
     named = sorted(((index, person) for person in people for index in person.sentences), key=lambda item: item[0])
@@ -291,6 +309,8 @@ def extract_article(article: Article, people: PeopleRegistry | None = None) -> E
     persons = find_people(sentences, people, main.indices)
     kind_guess = main.kind
     kind = kind_guess.kind if kind_guess else "other"
+    if kind in ("meeting", "talks", "call", "summit", "visit") and not any(p.is_participant for p in persons):
+        persons = _people_of_headline(article.title, persons) + persons
     kind_field = _Field(reported_kind(kind, DEFAULT_KINDS), kind_guess.confidence if kind_guess else 0.3,
                         kind_guess.sentence if kind_guess else main.main.text,
                         f"from the words '{kind_guess.cue}'" if kind_guess else "no wording says what kind of event this is")
