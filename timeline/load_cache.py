@@ -39,7 +39,7 @@ FORMAT = 1
 RACY_NS = 2_000_000_000
 # The modules whose code decides what a file parses to; editing one invalidates every entry.
 PARSER_MODULES = ("model.py", "yaml_source.py", "partial_date.py", "config.py", "people.py", "errors.py",
-                  "content.py", "load_cache.py")
+                  "content.py", "load_cache.py", "site/markdown.py")
 
 # Below this many files to parse, starting worker processes costs more than it saves.
 PARALLEL_MIN_FILES = 400
@@ -261,6 +261,14 @@ class ParseCache:
             return pickle.loads(entry.blob)
         except Exception:  # noqa: BLE001 - an unreadable entry is parsed again
             return None
+
+    def digest(self, shown: str) -> bytes | None:
+        """A digest of what `shown` parsed to (its cached value and problems), or None when not cached.
+
+        Equal digests mean equal parsed values, which is what the incremental build compares (site/incremental.py).
+        """
+        entry = self.entries.get(shown)
+        return hashlib.blake2b(entry.blob, digest_size=16).digest() if entry is not None else None
 
     @staticmethod
     def _is_racy(mtime_ns: int) -> bool:

@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 from ..content import Content
 from ..model import Event
 from ..people import Person
-from ..site.markdown import plain_text
+from ..site.markdown import summary_plain_text
 from ..site.urls import SiteUrls, event_path
 
 # Characters XML 1.0 forbids even when escaped; a hostile article could carry them into a title.
@@ -145,7 +145,7 @@ class ExportContext:
 
     def summary_text(self, event: Event) -> str:
         if event.id not in self._text:
-            self._text[event.id] = plain_text(event.summary)
+            self._text[event.id] = summary_plain_text(event)
         return self._text[event.id]
 
 

@@ -6,6 +6,7 @@ temporary folder, and only a complete build replaces the previous site (see outp
 
 from __future__ import annotations
 
+import shutil
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -15,7 +16,8 @@ from typing import Any
 from ..content import Content
 from ..exports import render_exports
 from ..project_lock import project_lock
-from .output import SiteOutput, check_target
+from .incremental import BuildState, Manifest, build_salt, marker_identity, page_keys
+from .output import MARKER, SiteOutput, check_target
 from .overview_svg import Overview, render_overview, thread_lanes
 from .parallel import PageJob, start_page_writers
 from .render import THEME_STATIC, THEME_TEMPLATES, Renderer
@@ -38,6 +40,7 @@ class BuildReport:
     include_drafts: bool
     seconds: float
     notes: list[str] = field(default_factory=list)  # from the exports: e.g. why there is no sitemap
+    rendered: int = 0  # pages rendered by this build; the others were reused unchanged (incremental.py)
 
     def summary(self) -> str:
         drafts = ""
@@ -121,6 +124,54 @@ def render_pages(view: SiteView, renderer: Renderer) -> Iterator[tuple[str, str]
         yield name, renderer.render(template, page=page, **context)
 
 
+def renderer_overrides(templates_dir: Path) -> bool:
+    """Whether the project overrides templates that any page could use to read the whole site.
+
+    `about.html` only appears on the home page, which depends on every event anyway.
+    """
+    if not templates_dir.is_dir():
+        return False
+    return any(path.is_file() and path.name != "about.html" and not path.relative_to(templates_dir).parts[0] == "static"
+               for path in templates_dir.rglob("*"))
+
+
+def _start_from_previous(output: SiteOutput, state: BuildState, keys: dict[str, str]) -> Manifest | None:
+    """Fill the new build's temp folder from a previous build; the manifest of what it holds, or None (a full build)."""
+    if not state.same_device(output.target):
+        return None
+    if state.spare_dir.is_dir():
+        spare = Manifest.read(state.spare_file, state.spare_dir)
+        state.record(state.spare_file, None)  # the spare is about to change
+        if spare is not None:
+            output.from_tree(state.spare_dir)
+            return spare
+        shutil.rmtree(state.spare_dir, ignore_errors=True)  # a spare nobody can vouch for
+    live = Manifest.read(state.live_file, output.target)
+    if live is None:
+        return None
+    reused = [name for name, key in keys.items() if live.pages.get(name) == key]
+    missing = set(output.link_from(output.target, reused))
+    # A page that could not be linked is rendered again; files not linked are not in the temp folder.
+    return Manifest(live.salt, live.marker, {n: k for n, k in live.pages.items() if n in reused and n not in missing}, [])
+
+
+def _commit(output: SiteOutput, state: BuildState | None, keys: dict[str, str] | None, salt: str,
+            files: list[str]) -> None:
+    """Swap the new site in; keep the previous one as the next build's spare when its manifest vouches for it."""
+    if state is None:
+        output.commit()
+        return
+    previous = Manifest.read(state.live_file, output.target)
+    state.record(state.live_file, None)
+    kept = output.commit(keep_previous=state.spare_dir if previous is not None and keys is not None
+                         and not state.spare_dir.exists() else None)
+    if kept and previous is not None:
+        state.record(state.spare_file, previous)
+    marker = marker_identity(output.target)
+    if keys is not None and marker is not None:
+        state.record(state.live_file, Manifest(salt, marker, keys, sorted(files)))
+
+
 def build_site(content: Content, out: Path, base_url: str | None = None, include_drafts: bool = False) -> BuildReport:
     """Render the site for `content` into `out`, replacing a previous build only when this one succeeds."""
     started = time.perf_counter()
@@ -137,15 +188,22 @@ def build_site(content: Content, out: Path, base_url: str | None = None, include
     for name in PAGE_TEMPLATES:
         renderer.template(name)
 
+    jobs = list(page_jobs(view))
+    pages = len(jobs)
+    page_paths = [name.removesuffix("index.html") for name, *_ in jobs]
+    # Per-page keys for the incremental build (incremental.py); None: every page is rendered.
+    state = BuildState.for_output(project.state_dir, out)
+    salt = build_salt(content, base_url, include_drafts) if state is not None else ""
+    keys = page_keys(jobs, view, salt, renderer_overrides(project.templates_dir)) if state is not None else None
+
     # One writer at a time: a concurrent ingest or build must not change the project or site under us.
     with project_lock(project, "build"):
         output = SiteOutput(out)
-        jobs = list(page_jobs(view))
-        pages = len(jobs)
-        page_paths = [name.removesuffix("index.html") for name, *_ in jobs]
         try:
+            base = _start_from_previous(output, state, keys) if keys is not None and state is not None else None
+            todo = jobs if base is None or keys is None else [job for job in jobs if base.pages.get(job[0]) != keys[job[0]]]
             # Big sites render their pages in worker processes while this one writes the exports (parallel.py).
-            writers = start_page_writers(jobs, lambda job: renderer.render(job[1], page=job[2], **job[3]), output)
+            writers = start_page_writers(todo, lambda job: renderer.render(job[1], page=job[2], **job[3]), output)
             try:
                 for name, path in statics.items():
                     output.write(f"static/{name}", path.read_bytes())
@@ -162,17 +220,24 @@ def build_site(content: Content, out: Path, base_url: str | None = None, include
             writers.wait()
             for name, data in exports.items():
                 output.write(name, data)
-            output.commit()
+            files = [name for name, *_ in jobs] + [f"static/{name}" for name in statics] + list(exports) + [MARKER]
+            if base is not None:
+                wanted = set(files)
+                for name in base.files:
+                    if name not in wanted:
+                        output.remove(name)
+            _commit(output, state, keys, salt, files)
         except BaseException:
             output.abort()
             raise
     return BuildReport(
         out=output.target,
         pages=pages,
-        files=output.files,
+        files=len(set(files)),
         events_shown=len(view.chronological),
         drafts_left_out=view.drafts_hidden,
         include_drafts=include_drafts,
         seconds=time.perf_counter() - started,
         notes=exports.notes,
+        rendered=len(todo),
     )

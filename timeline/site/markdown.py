@@ -8,12 +8,16 @@ and no images at all, because an image from another host is a request the reader
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 from markupsafe import Markup
+
+if TYPE_CHECKING:
+    from ..model import Event
 
 _CONTROL = re.compile(r"[\x00-\x20\x7f]")
 
@@ -90,6 +94,12 @@ def plain_text(text: str) -> str:
                     words.append(" ")
             words.append(" ")
     return re.sub(r"\s+", " ", "".join(words).replace("\n", " ")).strip()
+
+
+def summary_plain_text(event: Event) -> str:
+    """`plain_text(event.summary)`, computed once when the event was read (and kept by the parse cache)."""
+    cached = event.summary_plain
+    return cached[1] if cached is not None and cached[0] == event.summary else plain_text(event.summary)
 
 
 _SENTENCE_END = re.compile(r"([.!?])[\"”’)]?\s+(?=[A-Z0-9“\"‘(])")

@@ -8,8 +8,11 @@ the old site or the new one at the target. Elsewhere it is two renames; a build 
 leaves the old site beside the target as `.site.old-<pid>-*`, and the next build puts it back before
 starting. Temp folders of killed builds (`.site.building-<pid>-*`, named with the pid of the build
 that made them) are deleted by the next build once that process is gone.
-Every file is rewritten on each build (the temp folder starts empty); unchanged pages get identical
-bytes, so deploy tools that compare content (rsync -c, git) still see only real changes.
+A full build starts from an empty temp folder. An incremental build (incremental.py) starts it from a
+previous tree instead: the spare moved in (`from_tree`) or the live site's unchanged pages hard-linked in
+(`link_from`); then every write replaces the file (unlink, then create), never writes into it, since a
+file may be shared with the live site. Unchanged pages get identical bytes either way, so deploy tools
+that compare content (rsync -c, git) still see only real changes.
 """
 
 from __future__ import annotations
@@ -98,6 +101,44 @@ class SiteOutput:
         self.files = 0
         self.bytes = 0
         self._made_dirs: set[Path] = {self.temp}
+        self.reusing = False  # the temp folder holds a previous tree: replace files, never write into them
+
+    def from_tree(self, tree: Path) -> None:
+        """Start from the folder `tree` (moved here, not copied): the caller rewrites what is stale in it."""
+        os.rmdir(self.temp)
+        os.rename(tree, self.temp)
+        self.reusing = True
+
+    def link_from(self, tree: Path, names: list[str]) -> list[str]:
+        """Hard-link each of `names` from `tree` into the temp folder; returns the names that could not be."""
+        self.reusing = True
+        failed = []
+        for name in names:
+            path = self.path_for(name)
+            if path.parent not in self._made_dirs:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                self._made_dirs.add(path.parent)
+            try:
+                os.link(tree / PurePosixPath(name), path)
+            except OSError:
+                failed.append(name)
+        return failed
+
+    def remove(self, relative: str) -> None:
+        """Delete a file a previous tree had and this build does not, with the folders it leaves empty."""
+        path = self.path_for(relative)
+        try:
+            path.unlink()
+        except FileNotFoundError:
+            return
+        parent = path.parent
+        while parent != self.temp:
+            try:
+                parent.rmdir()
+            except OSError:
+                break
+            self._made_dirs.discard(parent)
+            parent = parent.parent
 
     def path_for(self, relative: str) -> Path:
         """The temp-folder path for a site-relative path, which must stay inside the site."""
@@ -111,6 +152,11 @@ class SiteOutput:
             path.parent.mkdir(parents=True, exist_ok=True)
             self._made_dirs.add(path.parent)
         payload = data.encode("utf-8") if isinstance(data, str) else data
+        if self.reusing:
+            try:
+                path.unlink()  # it may be a hard link to the live site's file: never write through it
+            except FileNotFoundError:
+                pass
         path.write_bytes(payload)
         self.files += 1
         self.bytes += len(payload)
@@ -128,14 +174,22 @@ class SiteOutput:
             written.append(relative)
         return written
 
-    def commit(self) -> None:
-        """Swap the finished build in for the previous one."""
+    def commit(self, keep_previous: Path | None = None) -> bool:
+        """Swap the finished build in for the previous one; with `keep_previous`, move the previous site there
+        (it must not exist) instead of deleting it, when the swap is one step. Returns whether it was kept."""
         self.write(MARKER, MARKER_TEXT)
         os.chmod(self.temp, 0o755)  # mkdtemp makes it private; a web server must be able to read it
         old = None
         if self.target.exists() and exchange_paths(self.temp, self.target):
-            shutil.rmtree(self.temp, ignore_errors=True)  # it holds the previous site now
-            return
+            # The temp folder holds the previous site now.
+            if keep_previous is not None:
+                try:
+                    os.rename(self.temp, keep_previous)
+                    return True
+                except OSError:
+                    pass
+            shutil.rmtree(self.temp, ignore_errors=True)
+            return False
         if self.target.exists():
             old = Path(tempfile.mkdtemp(prefix=f".{self.target.name}.old-{os.getpid()}-", dir=self.target.parent))
             os.rmdir(old)
@@ -148,6 +202,7 @@ class SiteOutput:
             raise
         if old is not None:
             shutil.rmtree(old, ignore_errors=True)
+        return False
 
     def abort(self) -> None:
         """Throw the unfinished build away; the target is untouched."""

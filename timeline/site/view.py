@@ -18,7 +18,7 @@ from ..model import Event, is_safe_url
 from ..partial_date import DateSpec
 from ..people import Person, name_key
 from .gaps import describe_gap
-from .markdown import first_sentence_of_plain, plain_text
+from .markdown import first_sentence_of_plain, summary_plain_text
 from .urls import SiteUrls, event_path
 
 # Used for threads without a `color:` in timeline.yaml; chosen for contrast on light and dark backgrounds.
@@ -269,7 +269,7 @@ def _event_view(content: Content, urls: SiteUrls, event: Event, people_with_page
             headline=s.headline, author=s.author, quote=s.quote, article=s.article, anchor=anchor,
             index_url=urls.page("sources/") + "#" + anchor,
         ))
-    summary_text = plain_text(event.summary)  # parsed once; the card line, meta and thread rules reuse it
+    summary_text = summary_plain_text(event)  # parsed once; the card line, meta and thread rules reuse it
     return EventView(
         event=event,
         url=urls.event(event.id),

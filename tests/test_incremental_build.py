@@ -1,0 +1,151 @@
+"""Incremental builds (timeline/site/incremental.py): after any kind of edit, the site an incremental build
+leaves is byte for byte the site a clean full build makes, it re-renders only the pages the edit reaches,
+and a failed incremental build leaves the previous site as it was."""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import REPO
+
+from timeline.content import Project, load_content
+from timeline.errors import ContentError
+from timeline.site import build as build_module
+from timeline.site.build import build_site
+from timeline.site.incremental import BuildState
+
+sys.path.insert(0, str(REPO / "benchmarks"))
+from generate import generate_project  # noqa: E402
+
+
+def tree(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def folders(root: Path) -> set[str]:
+    return {p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_dir()}
+
+
+def full_build(project: Path, out: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, bytes]:
+    with monkeypatch.context() as patch:
+        patch.setenv("TIMELINE_CACHE", "off")
+        build_site(load_content(Project(project)), out)
+    return tree(out)
+
+
+def edit(path: Path, pattern: str, replacement: str) -> None:
+    text = path.read_text("utf-8")
+    changed = re.sub(pattern, replacement, text, count=1, flags=re.MULTILINE)
+    assert changed != text, f"{pattern!r} not in {path.name}"
+    path.write_text(changed, "utf-8")
+
+
+def reviewed_events(project: Path) -> list[Path]:
+    return [p for p in sorted((project / "content" / "events").glob("*.yaml"))
+            if "status: reviewed" in p.read_text("utf-8") and "\nthreads:\n- " in p.read_text("utf-8")]
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    root = tmp_path / "project"
+    generate_project(root, events=120, articles=10, seed=5)
+    return root
+
+
+EDITS = [
+    ("title", r"^title: (.*)$", r"title: \1 (corrected)"),
+    ("summary", r"^summary: \|-\n", "summary: |-\n  A new first sentence.\n"),
+    ("date", r"^date: '(\d{4})", r"date: '1999"),
+    ("threads", r"^threads:\n- [a-z-]+\n", "threads:\n"),
+    ("people", r"^  person: [a-z-]+\n", ""),
+    ("draft", r"^status: reviewed$", "status: draft"),
+]
+
+
+def test_every_kind_of_edit_gives_the_full_build_bytes(project, tmp_path, monkeypatch):
+    site = project / "site"
+    build_site(load_content(Project(project)), site)
+    events = reviewed_events(project)
+    for number, (what, pattern, replacement) in enumerate(EDITS):
+        edit(events[(number * 17) % len(events)], pattern, replacement)
+        report = build_site(load_content(Project(project)), site)
+        reference = full_build(project, tmp_path / f"full-{number}", monkeypatch)
+        assert tree(site) == reference, f"after the {what} edit"
+        assert folders(site) == folders(tmp_path / f"full-{number}"), f"after the {what} edit"
+        assert report.rendered < report.pages / 2, f"{what}: {report.rendered} of {report.pages} pages rendered"
+    # An event deleted and one added: their pages go and come, the rest follows.
+    events[3].unlink()
+    added = project / "content" / "events" / "2030-01-01-a-new-event.yaml"
+    added.write_text(events[4].read_text("utf-8").replace(f"id: {events[4].stem}", f"id: {added.stem}"), "utf-8")
+    build_site(load_content(Project(project)), site)
+    assert tree(site) == full_build(project, tmp_path / "full-last", monkeypatch)
+    assert folders(site) == folders(tmp_path / "full-last")
+
+
+def test_a_title_edit_renders_only_the_pages_that_show_it(project, tmp_path, monkeypatch):
+    site = project / "site"
+    first = build_site(load_content(Project(project)), site)
+    assert first.rendered == first.pages
+    event = reviewed_events(project)[10]
+    for round_number in range(3):  # the first reuses the live site, later ones the spare kept beside it
+        edit(event, r"^title: (.*)$", rf"title: \1 (rev {round_number})")
+        report = build_site(load_content(Project(project)), site)
+        # Its page, its thread neighbours', related and mentioning pages, threads, people, the lists: a handful.
+        assert 2 < report.rendered < 40, report.rendered
+        assert tree(site) == full_build(project, tmp_path / f"full-{round_number}", monkeypatch)
+    state = BuildState.for_output(project / ".timeline", site)
+    assert state is not None and state.spare_dir.is_dir()
+    # Nothing left beside the site by a successful build.
+    assert [p.name for p in project.iterdir() if p.name.startswith(".site.")] == []
+
+
+def test_nothing_reused_without_the_cache(project, monkeypatch):
+    monkeypatch.setenv("TIMELINE_CACHE", "off")
+    site = project / "site"
+    build_site(load_content(Project(project)), site)
+    edit(reviewed_events(project)[0], r"^title: (.*)$", r"title: \1 (rev)")
+    report = build_site(load_content(Project(project)), site)
+    assert report.rendered == report.pages
+
+
+def test_overridden_templates_make_every_page_depend_on_every_event(project, tmp_path, monkeypatch):
+    (project / "templates").mkdir()
+    (project / "templates" / "event.html").write_text(
+        '{% extends "base.html" %}{% block main %}{{ event.event.title }} of {{ site.events | length }}: '
+        '{{ site.events[0].event.title }}{% endblock %}', "utf-8")
+    site = project / "site"
+    build_site(load_content(Project(project)), site)
+    edit(reviewed_events(project)[0], r"^title: (.*)$", r"title: \1 (rev)")
+    report = build_site(load_content(Project(project)), site)
+    assert report.rendered == report.pages
+    assert tree(site) == full_build(project, tmp_path / "full", monkeypatch)
+
+
+def test_a_failed_incremental_build_leaves_the_site_and_the_next_build_is_right(project, tmp_path, monkeypatch):
+    site = project / "site"
+    build_site(load_content(Project(project)), site)
+    event = reviewed_events(project)[20]
+    edit(event, r"^title: (.*)$", r"title: \1 (rev 1)")
+    build_site(load_content(Project(project)), site)  # now there is a spare
+    before = tree(site)
+    edit(event, r"^title: (.*)$", r"title: \1 (rev 2)")
+    real_render = build_module.Renderer.render
+    calls = []
+
+    def failing_render(self, name, **context):
+        calls.append(name)
+        if len(calls) == 3:
+            raise ContentError.at("templates/event.html", 1, "boom")
+        return real_render(self, name, **context)
+
+    with monkeypatch.context() as patch:
+        patch.setattr(build_module.Renderer, "render", failing_render)
+        with pytest.raises(ContentError):
+            build_site(load_content(Project(project)), site)
+    assert tree(site) == before
+    assert [p.name for p in project.iterdir() if p.name.startswith(".site.")] == []
+    build_site(load_content(Project(project)), site)
+    assert tree(site) == full_build(project, tmp_path / "full", monkeypatch)

@@ -1,0 +1,213 @@
+"""Incremental builds: re-render only the pages whose inputs changed, reuse the rest of the previous build.
+
+Every page gets a key: a digest of the build's shared inputs (tool code, theme, project templates, config,
+people registry, article list, options) and of the events the page shows, in the order and role it shows
+them (an event page: itself, its thread neighbours, related and mentioned events; a thread or person page:
+its events; the home, threads, people and sources pages: every event they list). An event counts by the
+digest of what its file parsed to (from the parse cache, `Content.digests`). A page whose key equals the
+key recorded for the files being reused is not rendered again: its bytes would be the same.
+
+The files being reused are either the previous site (hard-linked into the new build's temp folder) or,
+better, the *spare*: the site before the previous one, which the last build kept in `.timeline/cache/`
+after swapping the new site in. The spare is moved into the temp folder, only its stale pages are
+rewritten (a new file each time, never in place: the spare shares files with the live site), and the
+folders are swapped in one step as in a full build; the site that was live becomes the next spare. So a
+one-event edit writes a few dozen files and no folder tree is copied or deleted, and a killed build still
+leaves the old site or the new one. Exports and static files are rewritten on every build.
+
+Without the parse cache (TIMELINE_CACHE=off), without a manifest, or when templates are overridden in a
+way that could read any page's data, the build is a full one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .. import __version__
+from ..atomic_write import write_text_atomic
+from ..content import Content
+from ..load_cache import cache_enabled
+from .parallel import PageJob
+from .view import EventView, SiteView
+
+MANIFEST_FORMAT = 1
+PACKAGE_DIR = Path(__file__).resolve().parent.parent  # timeline/: its code and built-in theme
+
+
+def _tree_digest(digest: hashlib._Hash, root: Path) -> None:
+    """Feed every file under `root` (name and bytes, sorted) into `digest`."""
+    if not root.is_dir():
+        digest.update(b"\0absent")
+        return
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames[:] = sorted(d for d in dirnames if d != "__pycache__")
+        for name in sorted(filenames):
+            if name.endswith(".pyc"):
+                continue
+            path = os.path.join(dirpath, name)
+            digest.update(os.path.relpath(path, root).encode() + b"\0")
+            try:
+                with open(path, "rb") as handle:
+                    digest.update(handle.read())
+            except OSError:
+                digest.update(b"\0unreadable")
+
+
+def build_salt(content: Content, base_url: str | None, include_drafts: bool) -> str:
+    """What every page depends on besides its events; any change to it re-renders everything."""
+    project = content.project
+    digest = hashlib.blake2b(digest_size=20)
+    digest.update(json.dumps([MANIFEST_FORMAT, __version__, base_url, include_drafts, content.articles]).encode())
+    for path in (project.config_path, project.people_path):
+        try:
+            digest.update(path.read_bytes())
+        except OSError:
+            digest.update(b"\0absent")
+        digest.update(b"\0")
+    _tree_digest(digest, project.templates_dir)
+    _tree_digest(digest, PACKAGE_DIR)
+    return digest.hexdigest()
+
+
+def _dependencies(job: PageJob, view: SiteView) -> list[EventView | str | None]:
+    """The events a page shows, in order, with markers for the role each plays (see the module docstring)."""
+    template, context = job[1], job[3]
+    if template == "event.html":
+        event: EventView = context["event"]
+        deps: list[EventView | str | None] = [event]
+        for link in event.thread_links:
+            deps += ["thread", link.thread.id, link.previous, link.next]
+        deps.append("related")
+        deps += [r.event for r in event.related]
+        deps.append("mentions")
+        deps += [m.event for m in event.mentions]
+        return deps
+    if template == "thread.html":
+        return list(context["thread"].events)
+    if template == "person.html":
+        return list(context["person"].events)
+    if template == "threads.html":
+        deps = []
+        for thread in view.threads:
+            deps += ["thread", thread.id, *thread.events]
+        return deps
+    if template == "people.html":
+        deps = []
+        for person in view.people:
+            deps += ["person", person.person.id, *person.events]
+        return deps
+    if template == "sources.html":
+        deps = []
+        for group in view.sources:
+            deps += ["source", group.anchor, *group.events]
+        return deps
+    # The home page, and any page this module does not know: every event, in display order.
+    return ["all", *view.events]
+
+
+def page_keys(jobs: list[PageJob], view: SiteView, salt: str, wide: bool = False) -> dict[str, str] | None:
+    """Output name -> key for every page, or None when some event has no digest (nothing can be reused).
+
+    `wide`: the project overrides templates, which may read any event from any page (through `site`), so
+    every page depends on every event.
+    """
+    digests = view.content.digests
+    keys: dict[str, str] = {}
+    if wide:
+        # Every event once, then that one digest per page (not every event per page: 10,000 x 10,000).
+        salt = page_keys([("", "index.html", None, {})], view, salt)  # type: ignore[assignment]
+        if salt is None:
+            return None
+        salt = salt[""]  # type: ignore[index]
+    for job in jobs:
+        digest = hashlib.blake2b(salt.encode(), digest_size=16)
+        digest.update(f"\0{job[0]}\0{job[1]}".encode())
+        for dep in () if wide else _dependencies(job, view):
+            if dep is None:
+                digest.update(b"\0-")
+            elif isinstance(dep, str):
+                digest.update(b"\0:" + dep.encode())
+            else:
+                event_digest = digests.get(dep.event.path or "")
+                if event_digest is None:
+                    return None
+                digest.update(b"\0" + dep.id.encode() + b"\0" + event_digest)
+        keys[job[0]] = digest.hexdigest()
+    return keys
+
+
+@dataclass
+class Manifest:
+    """One built tree: its pages' keys and every file in it, tied to the tree by its marker file's identity."""
+
+    salt: str
+    marker: list[int]
+    pages: dict[str, str] = field(default_factory=dict)
+    files: list[str] = field(default_factory=list)
+
+    def dumps(self) -> str:
+        return json.dumps({"format": MANIFEST_FORMAT, "salt": self.salt, "marker": self.marker,
+                           "pages": self.pages, "files": self.files}, separators=(",", ":")) + "\n"
+
+    @classmethod
+    def read(cls, file: Path, tree: Path) -> Manifest | None:
+        """The manifest stored in `file`, if it still describes the tree at `tree` (same marker file)."""
+        try:
+            data = json.loads(file.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        if not isinstance(data, dict) or data.get("format") != MANIFEST_FORMAT:
+            return None
+        if data.get("marker") is None or data.get("marker") != marker_identity(tree):
+            return None
+        return cls(data["salt"], data["marker"], data["pages"], data["files"])
+
+
+def marker_identity(tree: Path) -> list[int] | None:
+    from .output import MARKER
+
+    try:
+        stat = (tree / MARKER).stat()
+    except OSError:
+        return None
+    return [stat.st_ino, stat.st_size, stat.st_mtime_ns]
+
+
+@dataclass
+class BuildState:
+    """Where the manifests and the spare tree of builds into one output folder are kept (`.timeline/cache/`)."""
+
+    live_file: Path
+    spare_dir: Path
+    spare_file: Path
+
+    @classmethod
+    def for_output(cls, state_dir: Path, out: Path) -> BuildState | None:
+        """None when incremental builds are off (no cache) or the spare could not be swapped with `out` cheaply."""
+        if not cache_enabled():
+            return None
+        name = hashlib.blake2b(str(out.resolve()).encode(), digest_size=8).hexdigest()
+        cache = state_dir / "cache"
+        return cls(cache / f"site-{name}.json", cache / f"site-{name}.spare", cache / f"site-{name}.spare.json")
+
+    def same_device(self, out: Path) -> bool:
+        """The spare can move into place by renaming only on the output's file system."""
+        try:
+            self.spare_dir.parent.mkdir(parents=True, exist_ok=True)
+            return os.stat(self.spare_dir.parent).st_dev == os.stat(out.resolve().parent).st_dev
+        except OSError:
+            return False
+
+    def record(self, file: Path, manifest: Manifest | None) -> None:
+        """Store or forget a manifest; failures only make the next build a full one."""
+        try:
+            if manifest is None:
+                file.unlink(missing_ok=True)
+            else:
+                write_text_atomic(file, manifest.dumps())
+        except OSError:
+            pass
