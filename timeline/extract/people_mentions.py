@@ -148,6 +148,8 @@ def _is_name_text(text: str) -> bool:
     if re.fullmatch(r"[A-Z]\.", text):  # an initial
         return True
     bare = _bare(text)
+    if re.fullmatch(r"(?:al|el|ad|as|ash|az)-[A-Z][\w'’-]+", bare):
+        return True  # "al-Shaibani": the article written in lower case, the name after it
     if not bare or not bare[0].isupper() or not re.search(r"[a-z]", bare):
         return False  # lower case, or an acronym like ISPR
     lower = bare.lower()
@@ -336,6 +338,19 @@ def _office_before_comma(sentence: str, end: int) -> list[str] | None:
     return words if any(w.lower() in OFFICE_HEADS for w in words[:4]) else None
 
 
+def _country_after(sentence: str, end: int) -> str | None:
+    """The country in "of Côte d'Ivoire" right after a name."""
+    match = re.match(r"\s+of\s+(?:the\s+)?(?P<run>[A-Z][\w'’-]*(?:\s+(?:[A-Z]|d['’][A-Z])[\w'’-]*){0,3})", sentence[end:])
+    if not match:
+        return None
+    words = match["run"].split()
+    for size in range(len(words), 0, -1):
+        country = country_of(" ".join(words[:size]))
+        if country:
+            return country
+    return None
+
+
 def find_names(sentence: str) -> list[_Found]:
     """Names in one sentence with the rank, office and country said around them."""
     tokens = _tokens(sentence)
@@ -390,6 +405,8 @@ def find_names(sentence: str) -> list[_Found]:
             confidence = max(confidence, 0.8)
             role = role if role and any(w.lower() in OFFICE_HEADS for w in role.split()) else _clean_role(appositive)
             country = country or _country_in(appositive)
+        if country is None and role:
+            country = _country_after(sentence, stop)  # "President Alassane Ouattara of Côte d'Ivoire"
         if len(run) == 1 and not title and not role_words and not appositive:
             confidence = 0.0  # a lone capitalised word is a person only if someone already named them
         found.append(_Found(name, len(run) == 1, title, role, country, start, stop, confidence))

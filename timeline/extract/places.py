@@ -197,7 +197,7 @@ class Gazetteer:
 
 @lru_cache(maxsize=65536)
 def _country_code(gaz: Gazetteer, word: str) -> str | None:
-    key = _fold(re.sub(r"['’]s$", "", word.strip()))
+    key = _fold(re.sub(r"['’]s$", "", word.strip())).replace("’", "'")
     return DEMONYMS.get(key) or gaz.country_codes.get(key)
 
 
