@@ -205,3 +205,13 @@ def test_a_lower_case_article_starts_a_name_and_of_a_country_after_a_name_is_the
                                            "President Kofi Mensah of Côte d'Ivoire.")}
     assert "Asaad al-Hariri" in found
     assert found["Kofi Mensah"].country == "Ivory Coast"
+
+
+def test_a_national_outlets_domain_gives_its_own_unqualified_officials_their_country():
+    text = ("<html><head><title>Leaders meet</title><link rel=\"canonical\" href=\"https://news.example.com.br/a\">"
+            "<meta property=\"article:published_time\" content=\"2024-04-17T10:00:00-03:00\"></head><body><h1>Leaders "
+            "meet</h1><p>BOGOTA – President Ana Souza met Colombian President Paulo Lima at the palace on Wednesday "
+            "to discuss trade and the Amazon.</p></body></html>")
+    event = extract_article(parse_article_text(text, "a.html", "html")).event
+    assert event is not None
+    assert {p.name: p.country for p in event.participants} == {"Ana Souza": "Brazil", "Paulo Lima": "Colombia"}

@@ -214,13 +214,28 @@ def _in_order(people: list[PersonMention], main: MainEvent) -> list[PersonMentio
     return sorted(people, key=lambda p: _slot(p, main))
 
 
+# Country-code domains sold to anyone (tv, io, me...), which say nothing about where an outlet is.
+_VANITY_DOMAINS = frozenset("co io tv me ai ly fm am gg to cc ws la sh ag vc nu tk ml ga cf gq st gl ms".split())
+
+
+def _outlet_country(url: str | None) -> str | None:
+    """The country of a national outlet's country-code domain ("...com.br" -> Brazil); None for .com and co."""
+    host = (urlsplit(url).hostname or "") if url else ""
+    code = host.rsplit(".", 1)[-1] if "." in host else ""
+    if len(code) != 2 or code in _VANITY_DOMAINS:
+        return None
+    return gazetteer().country_name("GB" if code == "uk" else code.upper())
+
+
 def _countries_from_dateline(people: list[PersonMention], article: Article, place: Place | None = None,
                              kind: str = "") -> None:
     """An official named without a country in wire copy holds office where the story was filed: agencies
     qualify foreign officials ("his Maldivian counterpart") and not their own ("External Affairs Minister").
     Likewise a government's own site (defense.gov, ispr.gov.pk) does not say whose its ministers are."""
-    country = None
-    if article.dateline:
+    # A national outlet's own site (agenciabrasil.ebc.com.br, japantimes.co.jp) qualifies foreign officials and
+    # not its own, wherever the story was filed: its country comes before the dateline's.
+    country = _outlet_country(article.url)
+    if country is None and article.dateline:
         filed = place_from_dateline(article.dateline)
         country = filed.country if filed is not None else None
     if country is None and article.url:
