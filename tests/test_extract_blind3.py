@@ -215,3 +215,14 @@ def test_a_national_outlets_domain_gives_its_own_unqualified_officials_their_cou
     event = extract_article(parse_article_text(text, "a.html", "html")).event
     assert event is not None
     assert {p.name: p.country for p in event.participants} == {"Ana Souza": "Brazil", "Paulo Lima": "Colombia"}
+
+
+def test_a_ruling_is_placed_where_the_court_sits_and_a_project_site_is_not_a_signing_place():
+    event = event_of("COURT PRESS RELEASE\n\nTHE HAGUE, 26 January 2024. The Court today delivered its Order on the "
+                     "request submitted by one state in the case concerning the war in Gaza.\n")
+    assert event is not None and event.place is not None and event.place.startswith("The Hague")
+    event = event_of("Mining deal signed\n\nMarch 3, 2025\n\nThe government today signed an investment agreement with "
+                     "a mining firm for the construction of a new copper smelter in Kitwe.\n\nThe agreement was "
+                     "signed at a ceremony held at the ministry's headquarters in Lusaka.\n")
+    assert event is not None and event.place == "Lusaka, Zambia"
+    assert find_dateline("THE HAGUE, 26 January 2024. The Court indicates measures.").place == "The Hague"

@@ -474,7 +474,7 @@ _DATELINE_CAPS = re.compile(
     r"^(?P<place>[A-Z][A-Z'’.-]+(?:[ ,]+[A-Z][A-Z'’.-]*){0,3})(?:,\s*(?P<region>[A-Z][a-z]+\.?(?:\s[A-Z][a-z]+\.?)?)(?=\s*[-–—]))?"
     r"(?:,\s*(?P<date>[A-Za-z]{3,9}\.?\s+\d{1,2}(?:,?\s+\d{4})?|\d{1,2}\s+[A-Za-z]{3,9}\.?(?:\s+\d{4})?))?"
     r"(?:\s*\((?P<agency>[A-Z][A-Za-z]{1,9})\))?"
-    r"\s*(?::|\s[-–—]+)\s*"
+    r"\s*(?::|\s[-–—]+|(?<=\d{4})\.(?=\s+[A-Z]))\s*"  # "THE HAGUE, 26 January 2024. The Court ..."
 )
 # "Bogor, West Java (ANTARA) -": a mixed-case place, then an agency in capitals we do not know, then a dash.
 _DATELINE_BRACKETED = re.compile(

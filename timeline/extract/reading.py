@@ -513,7 +513,8 @@ def _take_dateline(paragraphs: list[str], found: _Found) -> list[str]:
     """Remove the dateline ("ISLAMABAD:", "WASHINGTON (Reuters) -") from the first paragraph."""
     if found.dateline is not None or not paragraphs:
         return paragraphs
-    for index, paragraph in enumerate(paragraphs[:3]):
+    # A press release may put a letterhead, labels and a headline in capitals above it; they are not prose.
+    for index, paragraph in enumerate(paragraphs[:8]):
         dateline = meta.find_dateline(paragraph)
         if dateline is not None and (dateline.rest or index == 0):
             found.dateline = dateline

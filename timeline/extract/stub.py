@@ -125,7 +125,8 @@ def _choose_date(main: MainEvent, article: Article) -> tuple[_Field, list[Tempor
 
 # Where a clause about something else begins: "..., three weeks after his ...", "in response to the strike".
 _OTHER_CLAUSE = re.compile(r"\b(?:(?:days?|weeks?|months?|years?)\s+(?:after|before)|in\s+response\s+to|since|"
-                           r"ahead\s+of)\b", re.IGNORECASE)
+                           r"ahead\s+of|for\s+(?:the\s+)?(?:construction|building|development|expansion|upgrade|"
+                           r"rehabilitation|supply|financing|purchase)\s+of)\b", re.IGNORECASE)
 # Asides that tell of a person, not the event: ", who was born in", ", a native of", "who flew from".
 _PERSON_ASIDE = re.compile(r",\s+(?:who\s+(?:was|is)\s+born|born|a\s+native|who\s+hails)\b[^,]*$", re.IGNORECASE)
 
@@ -155,6 +156,11 @@ def _choose_place(main: MainEvent, article: Article, kind: str) -> _Field:
     """The most specific place named in the event's sentences; the dateline only as a flagged fallback."""
     if kind == "call":  # a call joins two places; "ahead of a trip to Beijing" is not where it happened
         return _Field(None, 1.0, None, None, False)
+    if kind == "ruling" and article.dateline:
+        # A court delivers its ruling where it sits, where its release is filed; the case's places are its subject.
+        seat = place_from_dateline(article.dateline)
+        if seat is not None:
+            return _Field(seat, 0.75, article.dateline, f"a ruling delivered where the court sits: {seat.name}", False)
     prefer = countries_in(article.text)
     if kind == "election":
         # A national vote happens across its country: the country named with it, not a city in passing.
@@ -214,6 +220,9 @@ def _in_order(people: list[PersonMention], main: MainEvent) -> list[PersonMentio
     return sorted(people, key=lambda p: _slot(p, main))
 
 
+# A company's officer ("Chief Executive Officer of Chambishi Copper Processing Limited") holds no state's office.
+_COMPANY_ROLE = re.compile(r"\b(?:executive|limited|ltd|inc|plc|llc|company|corporation|group|bank|holdings)\b",
+                           re.IGNORECASE)
 # Country-code domains sold to anyone (tv, io, me...), which say nothing about where an outlet is.
 _VANITY_DOMAINS = frozenset("co io tv me ai ly fm am gg to cc ws la sh ag vc nu tk ml ga cf gq st gl ms".split())
 
@@ -253,7 +262,7 @@ def _countries_from_dateline(people: list[PersonMention], article: Article, plac
         return  # the host is named with their country: the unqualified official is the visitor
     # "Somaliland's President": a possessive names the country, even one the gazetteer does not know.
     unqualified = [p for p in people if p.country is None and p.role and not p.known
-                   and not re.search(r"\b[A-Z][\w-]*['’]s\b", p.role)
+                   and not re.search(r"\b[A-Z][\w-]*['’]s\b", p.role) and not _COMPANY_ROLE.search(p.role)
                    and any(w.lower() in _GOVERNMENT_OFFICES for w in re.findall(r"[\w-]+", p.role))]
     for person in unqualified:
         person.country = country
