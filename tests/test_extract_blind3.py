@@ -226,3 +226,10 @@ def test_a_ruling_is_placed_where_the_court_sits_and_a_project_site_is_not_a_sig
                      "signed at a ceremony held at the ministry's headquarters in Lusaka.\n")
     assert event is not None and event.place == "Lusaka, Zambia"
     assert find_dateline("THE HAGUE, 26 January 2024. The Court indicates measures.").place == "The Hague"
+
+
+def test_the_outlet_named_beside_the_date_line():
+    article = parse_article_text("Navies end drills\n\nHARBOUR TIMES - Jan 1, 2024 - 19:45 | World\n\nWarships from "
+                                 "three countries ended five days of drills on Monday, the navy said in a statement.\n",
+                                 "a.txt", "text")
+    assert article.outlet == "Harbour Times" and article.published is not None

@@ -376,6 +376,19 @@ _TIME_PART = re.compile(r"^\d{1,2}[:.h]\d\d(?:\s*(?:[ap]\.?m\.?|[A-Z]{2,4}))?$",
 _LEADING_LABEL = re.compile(r"^(?P<label>(?:[A-Z][\w'’&-]*\s+){1,3})(?=\d)")
 
 
+def outlet_beside_date(line: str) -> str | None:
+    """The outlet named as a label beside a page's date ("Gulf Times | 08 Oct 2024", "KYODO NEWS - Jan 1, 2024")."""
+    for part in re.split(r"\s+[|•·–—-]+\s+", line.strip()):
+        part = part.strip(" *_")
+        if find_dates(part) or not _LABEL_PART.match(part) or "," in part or not looks_like_outlet(part):
+            continue
+        words = part.split()
+        own = [w for w in words if w.lower() != "the" and w.lower() not in OUTLET_WORDS]
+        if own and 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words):
+            return part.title() if part.isupper() else part
+    return None
+
+
 def _date_beside_labels(text: str) -> PartialDate | None:
     """The date of a line split by bars into one date part and short labels; None when a part is a sentence."""
     # Bars, bullets or spaced dashes split it: "KYODO NEWS - Jan 1, 2024 - 19:45 | Japan, All".

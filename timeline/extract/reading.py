@@ -405,6 +405,9 @@ def _read_lines(lines: list[_Line], found: _Found, title_known: bool = False) ->
                 if found.date is None:
                     found.date, found.date_line = date, text
                     found.meta_line = found.meta_line or line.number
+                outlet = meta.outlet_beside_date(text)
+                if outlet and found.masthead is None:  # "Tehran Times | Wednesday, March 20, 2024"
+                    found.masthead, found.masthead_line = outlet, text
                 continue
         elif found.date is None and len(text) <= 60 and re.search(r"\d{4}", text):
             date = meta.parse_date_line(text)
