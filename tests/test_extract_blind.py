@@ -26,8 +26,8 @@ BLIND_GOLD = Path(__file__).resolve().parent / "fixtures" / "blind" / "gold.yaml
 
 # Round three (people, places, the main sentence) raised them from date 0.75, precision 0.77, participants 0.3,
 # roles 0.45, countries 0.2, place 0.28, kind 0.65.
-FLOORS = {"date": 0.85, "precision": 0.88, "participants": 0.95, "roles": 0.95, "countries": 0.72, "place": 0.8,
-          "kind": 0.95, "outlet": 0.75, "url": 0.99, "published": 0.92, "event": 0.99}
+FLOORS = {"date": 0.85, "precision": 0.88, "participants": 0.95, "roles": 0.95, "countries": 0.78, "place": 0.88,
+          "kind": 0.95, "outlet": 0.8, "url": 0.99, "published": 0.95, "event": 0.99}
 
 
 @pytest.fixture(scope="module")

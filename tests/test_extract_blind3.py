@@ -6,7 +6,7 @@ on a small inline article.
 Blind numbers before the round's fixes: date 62%, precision 62%, participants 82%, roles 89%, countries 63%,
 place 54%, kind 54%, outlet 75%, url 100%, published 85%, no wrong date left unflagged. The fixes were made on
 tests/fixtures/blind (the development set) and on these articles' misses too, so the numbers after them (date,
-participants, roles, place, kind 100%, countries 89%, outlet 83%) are no longer blind: see the hold-out below.
+participants, roles, place, kind 100%, countries 95%, outlet 92%) are no longer blind: see the hold-out below.
 Floors are the accuracy measured after the fixes minus a small margin, so a regression shows; the hard rule is
 zero wrong dates left unflagged. Regenerate with `timeline eval tests/fixtures/blind3/gold.yaml`.
 """
@@ -35,8 +35,8 @@ HOLDOUT3_GOLD = Path(__file__).resolve().parent / "fixtures" / "holdout3" / "gol
 HOLDOUT_FLOORS = {"date": 0.99, "participants": 0.99, "roles": 0.99, "countries": 0.85, "place": 0.99, "kind": 0.8,
                   "outlet": 0.99, "published": 0.99}
 
-FLOORS = {"date": 0.95, "precision": 0.95, "participants": 0.95, "roles": 0.95, "countries": 0.85, "place": 0.95,
-          "kind": 0.95, "outlet": 0.8, "url": 0.99, "published": 0.95}
+FLOORS = {"date": 0.95, "precision": 0.95, "participants": 0.95, "roles": 0.95, "countries": 0.9, "place": 0.95,
+          "kind": 0.95, "outlet": 0.85, "url": 0.99, "published": 0.95}
 
 
 @pytest.fixture(scope="module")
