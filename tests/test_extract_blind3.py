@@ -233,3 +233,11 @@ def test_the_outlet_named_beside_the_date_line():
                                  "three countries ended five days of drills on Monday, the navy said in a statement.\n",
                                  "a.txt", "text")
     assert article.outlet == "Harbour Times" and article.published is not None
+
+
+def test_a_project_that_lists_resignation_among_its_kinds_gets_it():
+    article = parse_article_text("Minister quits\n\nDecember 16, 2024\n\nOTTAWA — Finance Minister Ana Ruiz resigned "
+                                 "from cabinet on Monday, hours before she was due to present the budget.\n",
+                                 "a.txt", "text")
+    assert extract_article(article).event.kind == "other"
+    assert extract_article(article, kinds=("meeting", "resignation", "other")).event.kind == "resignation"

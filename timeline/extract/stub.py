@@ -318,8 +318,12 @@ def _last_named(people: list[PersonMention], count: int) -> dict[int, str]:
     return subjects
 
 
-def extract_article(article: Article, people: PeopleRegistry | None = None) -> Extraction:
-    """The draft event an article reports, with evidence and confidence for every field."""
+def extract_article(article: Article, people: PeopleRegistry | None = None,
+                    kinds: tuple[str, ...] = DEFAULT_KINDS) -> Extraction:
+    """The draft event an article reports, with evidence and confidence for every field.
+
+    `kinds` is the project's vocabulary (Config.kinds): a kind the extractor tells apart but the vocabulary
+    lacks ("resignation", "ruling", "disaster") is reported as `other`."""
     sentences = split_sentences(article.text)
     if not sentences:
         return Extraction(article, None, problems=["the article has no text"])
@@ -335,7 +339,7 @@ def extract_article(article: Article, people: PeopleRegistry | None = None) -> E
     kind = kind_guess.kind if kind_guess else "other"
     if kind in ("meeting", "talks", "call", "summit", "visit") and not any(p.is_participant for p in persons):
         persons = _people_of_headline(article.title, persons) + persons
-    kind_field = _Field(reported_kind(kind, DEFAULT_KINDS), kind_guess.confidence if kind_guess else 0.3,
+    kind_field = _Field(reported_kind(kind, kinds), kind_guess.confidence if kind_guess else 0.3,
                         kind_guess.sentence if kind_guess else main.main.text,
                         f"from the words '{kind_guess.cue}'" if kind_guess else "no wording says what kind of event this is")
     kind_field.needs_review = kind_field.confidence < CONFIDENCE_THRESHOLD
@@ -373,7 +377,7 @@ def extract_article(article: Article, people: PeopleRegistry | None = None) -> E
         id=event_id_for(date, title),
         title=title,
         date=date,
-        kind=reported_kind(kind, DEFAULT_KINDS),
+        kind=reported_kind(kind, kinds),
         status=DRAFT,
         place=place.name if place else None,
         summary=event_summary(main),
