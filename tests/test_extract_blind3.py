@@ -241,3 +241,9 @@ def test_a_project_that_lists_resignation_among_its_kinds_gets_it():
                                  "a.txt", "text")
     assert extract_article(article).event.kind == "other"
     assert extract_article(article, kinds=("meeting", "resignation", "other")).event.kind == "resignation"
+
+
+def test_the_office_someone_resigns_from_gives_their_country():
+    found = {f.name: f for f in find_names("Ana Ruiz has resigned as president of the Royal Spanish Football "
+                                           "Federation three weeks after the final.")}
+    assert found["Ana Ruiz"].country == "Spain" and found["Ana Ruiz"].role.lower().startswith("president of")

@@ -288,6 +288,11 @@ def _office_after_as(sentence: str, end: int) -> list[str] | None:
     match = re.match(r"\s+as\s+(?:the\s+(?:new\s+)?|new\s+|its\s+)?(?P<office>(?:[A-Z][\w'’-]*\s+){0,4}[A-Z][\w'’-]*"
                      r"(?:\s+(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s*){1,4})?)", sentence[end:])
     if not match:
+        # "X has resigned as president of the Royal Spanish Football Federation": the office they leave or take.
+        match = re.match(r"\s+(?:(?:has|had|have)\s+)?(?:resigned|stepped\s+down|quit|retired|(?:was|been)\s+(?:appointed|"
+                         r"named|elected|sworn\s+in))\s+as\s+(?:the\s+)?(?P<office>(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*"
+                         r"\s+(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s*){1,5})", sentence[end:])
+    if not match:
         return None
     words = match["office"].split()
     return words if any(w.lower() in OFFICE_HEADS for w in words) else None
