@@ -17,6 +17,7 @@ from .atom import render_feeds
 from .context import ExportContext
 from .dataset import render_dataset
 from .icalendar import render_calendar
+from .memo import ExportMemo
 from .not_found import render_not_found
 from .search_index import render_search_index
 from .sitemap import render_sitemap
@@ -40,14 +41,16 @@ class Exports(dict[str, bytes]):
 
 
 def render_exports(content: Content, base_url: str | None = None, include_drafts: bool = False, *,
-                   pages: Iterable[str] | None = None, renderer: Renderer | None = None) -> Exports:
+                   pages: Iterable[str] | None = None, renderer: Renderer | None = None,
+                   memo: ExportMemo | None = None) -> Exports:
     """Every export file for `content` served under `base_url` (default: the config's).
 
     `pages` are the site-relative paths of the HTML pages the build wrote (`events/x/`), for the
     sitemap; without it the sitemap follows the site's URL scheme. `renderer` is the build's template
-    renderer, so 404.html shares the pages' layout; without it one is set up the same way.
+    renderer, so 404.html shares the pages' layout; without it one is set up the same way. `memo` keeps
+    per-event fragments between builds (memo.py); the bytes are the same with or without it.
     """
-    ctx = ExportContext.create(content, base_url, include_drafts)
+    ctx = ExportContext.create(content, base_url, include_drafts, memo)
     files: dict[str, bytes] = {}
     notes: list[str] = []
     files.update(render_feeds(ctx))
@@ -64,4 +67,4 @@ def render_exports(content: Content, base_url: str | None = None, include_drafts
     return Exports(files, notes)
 
 
-__all__ = ["Exports", "render_exports"]
+__all__ = ["ExportMemo", "Exports", "render_exports"]

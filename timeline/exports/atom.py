@@ -78,15 +78,27 @@ def _feed(ctx: ExportContext, events: list[Event], title: str, subtitle: str, ho
     author = _sub(feed, "author")
     _sub(author, "name", config.title)
     _sub(feed, "generator", "timeline")
-    for event in ordered:
-        _entry(ctx, feed, event)
     ET.indent(feed, space="  ")
-    return ET.tostring(feed, encoding="utf-8", xml_declaration=True) + b"\n"
+    head = ET.tostring(feed, encoding="utf-8", xml_declaration=True)
+    if not ordered:
+        return head + b"\n"
+    # Each entry is serialized on its own, as it would be indented inside the feed, and spliced in before the
+    # end tag: an event's entry is the same text in the site feed and its threads' feeds, and between builds.
+    entries = "".join("\n  " + ctx.fragment("atom", event, lambda event=event: _entry_text(ctx, event))
+                      for event in ordered)
+    return head.removesuffix(b"\n</feed>") + entries.encode("utf-8") + b"\n</feed>\n"
 
 
-def _entry(ctx: ExportContext, feed: ET.Element, event: Event) -> None:
+def _entry_text(ctx: ExportContext, event: Event) -> str:
+    """One `<entry>` as it reads one level into the indented feed, without the whitespace after it."""
+    entry = _entry(ctx, event)
+    ET.indent(entry, space="  ", level=1)
+    return ET.tostring(entry, encoding="unicode")
+
+
+def _entry(ctx: ExportContext, event: Event) -> ET.Element:
     assert event.date is not None
-    entry = _sub(feed, "entry")
+    entry = ET.Element("entry")
     title = event.title if not event.is_draft else f"[Unreviewed draft] {event.title}"
     _sub(entry, "title", title)
     _sub(entry, "id", entry_id(ctx, event))
@@ -96,6 +108,7 @@ def _entry(ctx: ExportContext, feed: ET.Element, event: Event) -> None:
     _sub(entry, "category", term=event.kind, label=event.kind)
     for thread_id, thread_title in zip(event.threads, ctx.thread_titles(event), strict=True):
         _sub(entry, "category", term=thread_id, label=thread_title)
+    return entry
 
 
 def _summary(ctx: ExportContext, event: Event) -> str:

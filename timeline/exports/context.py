@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
@@ -17,6 +18,7 @@ from ..model import Event
 from ..people import Person
 from ..site.markdown import summary_plain_text
 from ..site.urls import SiteUrls, event_path
+from .memo import ExportMemo
 
 # Characters XML 1.0 forbids even when escaped; a hostile article could carry them into a title.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -58,13 +60,19 @@ class ExportContext:
     # and Markdown parsing and registry look-ups dominate the cost on big sites.
     _people: dict[str, list[tuple[str, Person | None]]] = field(default_factory=dict, repr=False)
     _text: dict[str, str] = field(default_factory=dict, repr=False)
+    memo: ExportMemo | None = None  # fragments kept from the last build (memo.py); None: compute every one
 
     @classmethod
-    def create(cls, content: Content, base_url: str | None, include_drafts: bool) -> ExportContext:
+    def create(cls, content: Content, base_url: str | None, include_drafts: bool,
+               memo: ExportMemo | None = None) -> ExportContext:
         urls = SiteUrls.from_base_url(base_url if base_url is not None else content.config.base_url)
         # A draft without a date can still be shown with --drafts; exports that need a date skip it.
         events = [e for e in content.events if include_drafts or not e.is_draft]
-        return cls(content, urls, include_drafts, events)
+        return cls(content, urls, include_drafts, events, memo=memo)
+
+    def fragment(self, kind: str, event: Event, compute: Callable[[], str]) -> str:
+        """`compute()`, the text one export writes for `event`, or the same text kept from the last build."""
+        return compute() if self.memo is None else self.memo.fragment(kind, event, compute)
 
     @property
     def is_absolute(self) -> bool:

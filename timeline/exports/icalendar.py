@@ -33,10 +33,12 @@ def render_calendar(ctx: ExportContext) -> dict[str, bytes]:
     ]
     if config.description:
         lines.append(f"X-WR-CALDESC:{escape_text(config.description)}")
-    for event in calendar_events(ctx):
-        lines.extend(_vevent(ctx, event))
-    lines.append("END:VCALENDAR")
-    return {"calendar.ics": "".join(fold_line(line) + "\r\n" for line in lines).encode("utf-8")}
+    head = "".join(fold_line(line) + "\r\n" for line in lines)
+    # Each event's lines, folded, as one text: the memo keeps it between builds (memo.py).
+    events = [ctx.fragment("calendar", event, lambda event=event: "".join(fold_line(line) + "\r\n"
+                                                                          for line in _vevent(ctx, event)))
+              for event in calendar_events(ctx)]
+    return {"calendar.ics": (head + "".join(events) + "END:VCALENDAR\r\n").encode("utf-8")}
 
 
 def calendar_events(ctx: ExportContext) -> list[Event]:

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from ..content import Content
-from ..exports import render_exports
+from ..exports import ExportMemo, render_exports
 from ..project_lock import project_lock
 from .incremental import BuildState, Manifest, build_salt, marker_identity, page_keys
 from .output import MARKER, SiteOutput, check_target
@@ -195,6 +195,7 @@ def build_site(content: Content, out: Path, base_url: str | None = None, include
     state = BuildState.for_output(project.state_dir, out)
     salt = build_salt(content, base_url, include_drafts) if state is not None else ""
     keys = page_keys(jobs, view, salt, renderer_overrides(project.templates_dir)) if state is not None else None
+    memo = ExportMemo.open(state.memo_file, salt, content.digests) if state is not None and keys is not None else None
 
     # One writer at a time: a concurrent ingest or build must not change the project or site under us.
     with project_lock(project, "build"):
@@ -210,7 +211,7 @@ def build_site(content: Content, out: Path, base_url: str | None = None, include
                 # Feeds, calendar, data files, search index, sitemap, robots.txt, .nojekyll and 404.html
                 # (timeline/exports).
                 exports = render_exports(content, base_url or content.config.base_url, include_drafts,
-                                         pages=page_paths, renderer=renderer)
+                                         pages=page_paths, renderer=renderer, memo=memo)
             except Exception:
                 writers.wait()  # a page's error comes first, as it would in a serial build
                 raise
@@ -230,6 +231,8 @@ def build_site(content: Content, out: Path, base_url: str | None = None, include
         except BaseException:
             output.abort()
             raise
+        if memo is not None:
+            memo.save()
     return BuildReport(
         out=output.target,
         pages=pages,

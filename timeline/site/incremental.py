@@ -36,10 +36,17 @@ from .view import EventView, SiteView
 
 MANIFEST_FORMAT = 1
 PACKAGE_DIR = Path(__file__).resolve().parent.parent  # timeline/: its code and built-in theme
+# The code a page's bytes can depend on: the build and export stages, the theme, and the model they read.
+# (Not all of timeline/: a change to the extractor or to ingest does not change a rendered page.)
+RENDERING_CODE = ("site", "exports", "theme", "__init__.py", "model.py", "partial_date.py", "people.py",
+                  "config.py", "content.py", "errors.py", "yaml_source.py", "atomic_write.py", "load_cache.py")
 
 
 def _tree_digest(digest: hashlib._Hash, root: Path) -> None:
-    """Feed every file under `root` (name and bytes, sorted) into `digest`."""
+    """Feed every file under `root` (name and bytes, sorted) into `digest`; `root` may be one file."""
+    if root.is_file():
+        digest.update(root.name.encode() + b"\0" + root.read_bytes())
+        return
     if not root.is_dir():
         digest.update(b"\0absent")
         return
@@ -69,7 +76,8 @@ def build_salt(content: Content, base_url: str | None, include_drafts: bool) -> 
             digest.update(b"\0absent")
         digest.update(b"\0")
     _tree_digest(digest, project.templates_dir)
-    _tree_digest(digest, PACKAGE_DIR)
+    for name in RENDERING_CODE:
+        _tree_digest(digest, PACKAGE_DIR / name)
     return digest.hexdigest()
 
 
@@ -184,6 +192,7 @@ class BuildState:
     live_file: Path
     spare_dir: Path
     spare_file: Path
+    memo_file: Path  # the exports' per-event fragments (exports/memo.py)
 
     @classmethod
     def for_output(cls, state_dir: Path, out: Path) -> BuildState | None:
@@ -192,7 +201,8 @@ class BuildState:
             return None
         name = hashlib.blake2b(str(out.resolve()).encode(), digest_size=8).hexdigest()
         cache = state_dir / "cache"
-        return cls(cache / f"site-{name}.json", cache / f"site-{name}.spare", cache / f"site-{name}.spare.json")
+        return cls(cache / f"site-{name}.json", cache / f"site-{name}.spare", cache / f"site-{name}.spare.json",
+                   cache / f"site-{name}.exports.pickle")
 
     def same_device(self, out: Path) -> bool:
         """The spare can move into place by renaming only on the output's file system."""
