@@ -411,3 +411,25 @@ def test_stubs_rendered_in_the_worker_pool_match_the_inline_rendering(monkeypatc
         [(e.to_yaml(), body, found) for e, body, found in inline]
     assert pooled[0][0].kind == "other" and "kind" in pooled[0][0].review.needs  # unknown kinds flagged there too
     assert all(body is not None for _, body, _ in pooled)
+
+
+def test_ingest_uses_the_project_kinds_vocabulary(make_project, cli):
+    """A kind the extractor tells apart is kept when the project lists it, and is `other` when it does not."""
+    article = (
+        "Defence minister resigns after procurement scandal\n\n"
+        "By Staff Reporter\n\nMarch 4, 2024\n\n"
+        "WELLINGTON: New Zealand Defence Minister John Harland resigned on Monday after an inquiry into "
+        "a procurement scandal, Prime Minister Anne Carter said.\n\n"
+        "Harland said he had resigned to spare the government further embarrassment.\n"
+    )
+    with_kind = make_project({"content/timeline.yaml": "title: T\nkinds: [resignation]\n",
+                              "content/articles/story.txt": article}, name="with")
+    without = make_project({"content/timeline.yaml": "title: T\n", "content/articles/story.txt": article},
+                           name="without")
+    kinds = {}
+    for root in (with_kind, without):
+        result = cli("-C", str(root), "extract", str(root / "content/articles/story.txt"))
+        assert result.code == 0, result.err
+        kinds[root.name] = [e["kind"] for e in json.loads(result.out)]
+    assert kinds["with"] == ["resignation"]
+    assert kinds["without"] == ["other"]

@@ -45,7 +45,7 @@ from .errors import ContentError, Problem, Problems
 from .ingest_log import LOG_NAME, IngestLog, LogEntry, article_hash, read_ingest_log, write_ingest_log
 from .linking import Links, link_events
 from .merge import Cluster, assign_ids, merge_same_event
-from .model import Event, Source, parse_event
+from .model import DEFAULT_KINDS, Event, Source, parse_event
 from .partial_date import parse_date_spec
 from .people import PeopleRegistry
 from .people_writer import PeopleChanges, update_people, write_people
@@ -91,12 +91,13 @@ def load_extractor() -> tuple[Callable[..., Any], Callable[..., Any]]:
     return read_article, extract_article
 
 
-def extract_one(path: Path, name: str, shown: str, people: PeopleRegistry) -> ArticleOutcome:
+def extract_one(path: Path, name: str, shown: str, people: PeopleRegistry,
+                kinds: tuple[str, ...] = DEFAULT_KINDS) -> ArticleOutcome:
     """Read and extract one article; an unreadable file or a failed extraction becomes a problem."""
     read_article, extract_article = load_extractor()
     try:
         article = read_article(path, name)
-        extraction = extract_article(article, people)
+        extraction = extract_article(article, people, kinds)
     except ContentError as exc:
         first = exc.problems[0] if exc.problems else Problem(shown, None, None, str(exc))
         return ArticleOutcome(name, problem=Problem(shown, first.line, first.column,
@@ -114,13 +115,14 @@ def extract_one(path: Path, name: str, shown: str, people: PeopleRegistry) -> Ar
 
 
 _WORKER_PEOPLE: PeopleRegistry | None = None
+_WORKER_KINDS: tuple[str, ...] = DEFAULT_KINDS
 
 
-def _init_worker(people: PeopleRegistry) -> None:
+def _init_worker(people: PeopleRegistry, kinds: tuple[str, ...] = DEFAULT_KINDS) -> None:
     """Once per worker: keep the registry (pickled once, not per chunk); build the gazetteer unless the
     forkserver already did (ingest_preload), so no chunk pays for it."""
-    global _WORKER_PEOPLE
-    _WORKER_PEOPLE = people
+    global _WORKER_PEOPLE, _WORKER_KINDS
+    _WORKER_PEOPLE, _WORKER_KINDS = people, kinds
     load_extractor()
     try:
         from .extract.places import gazetteer
@@ -131,7 +133,7 @@ def _init_worker(people: PeopleRegistry) -> None:
 
 def _extract_chunk(items: list[tuple[str, str, str]]) -> list[ArticleOutcome]:
     assert _WORKER_PEOPLE is not None
-    return [extract_one(Path(path), name, shown, _WORKER_PEOPLE) for path, name, shown in items]
+    return [extract_one(Path(path), name, shown, _WORKER_PEOPLE, _WORKER_KINDS) for path, name, shown in items]
 
 
 class _Progress:
@@ -160,7 +162,8 @@ def worker_count(jobs: int, items: int, inline_below: int = INLINE_BELOW) -> int
 
 
 @contextmanager
-def worker_pool(workers: int, people: PeopleRegistry) -> Iterator[ProcessPoolExecutor | None]:
+def worker_pool(workers: int, people: PeopleRegistry,
+                kinds: tuple[str, ...] = DEFAULT_KINDS) -> Iterator[ProcessPoolExecutor | None]:
     """Worker processes for extraction (and then for rendering stubs), or None to work inline."""
     if workers <= 1:
         yield None
@@ -171,13 +174,13 @@ def worker_pool(workers: int, people: PeopleRegistry) -> Iterator[ProcessPoolExe
     context = get_context("forkserver") if sys.platform.startswith("linux") else None
     if context is not None:
         context.set_forkserver_preload(list(WORKER_MODULES))
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker, initargs=(people,)) as pool:
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker, initargs=(people, kinds)) as pool:
         yield pool
 
 
 def extract_all(items: list[tuple[Path, str, str]], people: PeopleRegistry, jobs: int = 0, progress: bool = False,
                 inline_below: int = INLINE_BELOW, while_waiting: Callable[[], None] | None = None,
-                pool: ProcessPoolExecutor | None = None) -> list[ArticleOutcome]:
+                pool: ProcessPoolExecutor | None = None, kinds: tuple[str, ...] = DEFAULT_KINDS) -> list[ArticleOutcome]:
     """Extract (path, name, shown) items on every core (or in `pool`); results sorted by article name.
 
     `while_waiting` runs in this process once the work is handed to the workers: setup the later
@@ -186,13 +189,13 @@ def extract_all(items: list[tuple[Path, str, str]], people: PeopleRegistry, jobs
     if pool is None:
         workers = worker_count(jobs, len(items), inline_below)
         if workers:
-            with worker_pool(workers, people) as own:
-                return extract_all(items, people, jobs, progress, inline_below, while_waiting, own)
+            with worker_pool(workers, people, kinds) as own:
+                return extract_all(items, people, jobs, progress, inline_below, while_waiting, own, kinds)
     bar = _Progress(len(items), progress)
     outcomes: list[ArticleOutcome] = []
     if pool is None:
         for path, name, shown in items:
-            outcomes.append(extract_one(path, name, shown, people))
+            outcomes.append(extract_one(path, name, shown, people, kinds))
             bar.advance(1)
     else:
         workers = max(2, worker_count(jobs, len(items), 0))
@@ -643,9 +646,9 @@ def run_ingest(content: Content, paths: list[Path] | None, jobs: int = 0, progre
                                                                   selection.already_cited)
         _follow_renames(content.events, locked, selection.moves, report)
         workers = worker_count(jobs, len(selection.extract))
-        with worker_pool(workers, content.people) as pool:
+        with worker_pool(workers, content.people, content.config.kinds) as pool:
             outcomes = extract_all(selection.extract, content.people, jobs, progress, while_waiting=warm_place_tables,
-                                   pool=pool)
+                                   pool=pool, kinds=content.config.kinds)
             report.unreadable = [o.problem for o in outcomes if o.problem is not None]
             plan = _assemble(outcomes, content.events, locked, content.config, content.people, report.warnings, pool)
         report.people = plan.people
@@ -758,7 +761,7 @@ def extract_events(paths: list[Path], project_dir: Path) -> ExtractResult:
     else:
         config, people, existing, articles = Config(), PeopleRegistry(), [], []
     items, _ = _article_items(project, paths, articles)
-    outcomes = extract_all(items, people, jobs=0, progress=False)
+    outcomes = extract_all(items, people, jobs=0, progress=False, kinds=config.kinds)
     problems = Problems()
     # Nothing is written, so existing events may take new sources in memory to show the merged result.
     plan = _assemble(outcomes, existing, set(), config, people, problems)
