@@ -34,7 +34,7 @@ def fake_read(path: Path, name: str | None) -> Article:
     return Article(name=name or path.name, text=raw.decode("utf-8"))
 
 
-def fake_extract(article: Article, people) -> SimpleNamespace:  # type: ignore[no-untyped-def]
+def fake_extract(article: Article, people, kinds=None) -> SimpleNamespace:  # type: ignore[no-untyped-def]
     fields = dict(line.split(": ", 1) for line in article.text.splitlines() if ": " in line)
     names = [n.strip() for n in fields.get("people", "").split(";") if n.strip()]
     participants = []
