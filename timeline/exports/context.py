@@ -43,6 +43,27 @@ def json_bytes(data: Any, *, compact: bool = False) -> bytes:
     return (text + "\n").encode("utf-8")
 
 
+# Stands for a list while the rest of a document is encoded; a NUL cannot come from a content file.
+_LIST_SLOT = "\x00list\x00"
+
+
+def json_item_text(item: Any) -> str:
+    """`item` as `json_bytes` writes it inside a top-level object's list (two spaces in), without a newline."""
+    return json_bytes(item)[:-1].decode("utf-8").replace("\n", "\n  ")
+
+
+def json_bytes_with_list(data: dict[str, Any], key: str, items: list[str]) -> bytes:
+    """`json_bytes({**data, key: [...]})` where each list item is already encoded by `json_item_text`.
+
+    Encoding items one at a time lets them be kept between builds (memo.py); the bytes are the same.
+    """
+    head = json_bytes({**data, key: _LIST_SLOT})
+    slot = json_bytes(_LIST_SLOT)[:-1]  # the slot as encoded, without the final newline
+    before, after = head.split(slot)
+    listed = "[\n  " + ",\n  ".join(items) + "\n ]" if items else "[]"
+    return before + listed.encode("utf-8") + after
+
+
 def xml_text(value: str | None) -> str:
     """`value` with the characters XML 1.0 cannot hold removed (escaping is the serializer's job)."""
     return _NOT_XML.sub("", value or "")

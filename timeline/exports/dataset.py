@@ -14,33 +14,21 @@ from ..model import Event, Source
 from ..partial_date import DateSpec
 from ..people import Person
 from ..site.urls import person_path, thread_path
-from .context import ExportContext, json_bytes
+from .context import ExportContext, json_bytes_with_list, json_item_text
 
 DATASET_FORMAT = "timeline-dataset"
 DATASET_VERSION = 1
-
-
-# Stands for the events list while the rest is encoded; a NUL cannot come from a content file.
-_EVENTS_SLOT = "\x00events\x00"
 
 
 def render_dataset(ctx: ExportContext) -> dict[str, bytes]:
     """`data/timeline.json`, pretty-printed with sorted keys so diffs between builds read well.
 
     The same bytes as `json_bytes(dataset(ctx))`, but each event is encoded on its own (and kept between
-    builds by the memo) and spliced in at its indentation: encoding is most of the cost of a big dataset.
+    builds by the memo): encoding is most of the cost of a big dataset.
     """
-    head = json_bytes({**_dataset_head(ctx), "events": _EVENTS_SLOT})
-    slot = json_bytes(_EVENTS_SLOT)[:-1]  # the slot as encoded, without json_bytes' final newline
-    fragments = [ctx.fragment("dataset", event, lambda event=event: _event_text(ctx, event)) for event in ctx.events]
-    events = "[\n  " + ",\n  ".join(fragments) + "\n ]" if fragments else "[]"
-    before, after = head.split(slot)
-    return {"data/timeline.json": before + events.encode("utf-8") + after}
-
-
-def _event_text(ctx: ExportContext, event: Event) -> str:
-    """One event as `json_bytes` writes it at the events list's depth (two spaces in), without the newline."""
-    return json_bytes(_event(ctx, event))[:-1].decode("utf-8").replace("\n", "\n  ")
+    events = [ctx.fragment("dataset", event, lambda event=event: json_item_text(_event(ctx, event)))
+              for event in ctx.events]
+    return {"data/timeline.json": json_bytes_with_list(_dataset_head(ctx), "events", events)}
 
 
 def dataset(ctx: ExportContext) -> dict[str, Any]:

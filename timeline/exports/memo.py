@@ -1,4 +1,6 @@
-"""Per-event export fragments kept between builds: a one-event edit re-encodes one event, not ten thousand.
+"""Per-event fragments kept between builds: a one-event edit re-encodes one event, not ten thousand.
+
+Used by the exports and by the pages' event cards (the `fragment` template global, site/build.py).
 
 The big exports (data/timeline.json, calendar.ics) are the same text per event from build to build, and
 encoding them is most of an export's cost (indented JSON has no C encoder). Each fragment is keyed by the
@@ -57,6 +59,16 @@ class ExportMemo:
             self.misses += 1
         self.used[key] = text
         return text
+
+    def new_fragments(self) -> dict[tuple[str, bytes], str]:
+        """The fragments computed in this process (a page-rendering worker sends them back to be kept)."""
+        return {key: text for key, text in self.used.items() if key not in self.stored}
+
+    def add(self, fragments: dict[tuple[str, bytes], str]) -> None:
+        """Keep fragments a worker computed."""
+        if fragments:
+            self.used.update(fragments)
+            self.misses += len(fragments)
 
     def save(self) -> None:
         """Keep the fragments this build used (and only those); failures are ignored."""

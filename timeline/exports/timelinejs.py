@@ -13,7 +13,7 @@ from typing import Any
 
 from ..model import Event
 from ..partial_date import PartialDate
-from .context import ExportContext, json_bytes
+from .context import ExportContext, json_bytes_with_list, json_item_text
 
 
 def render_timelinejs(ctx: ExportContext) -> dict[str, bytes]:
@@ -21,9 +21,11 @@ def render_timelinejs(ctx: ExportContext) -> dict[str, bytes]:
     config = ctx.content.config
     data: dict[str, Any] = {
         "title": {"text": {"headline": escape(config.title), "text": _paragraphs(config.description)}},
-        "events": [timelinejs_slide(ctx, event) for event in ctx.dated_events()],
     }
-    return {"data/timelinejs.json": json_bytes(data)}
+    # Each slide encoded on its own and kept between builds (memo.py); the same bytes as encoding the whole.
+    slides = [ctx.fragment("timelinejs", event, lambda event=event: json_item_text(timelinejs_slide(ctx, event)))
+              for event in ctx.dated_events()]
+    return {"data/timelinejs.json": json_bytes_with_list(data, "events", slides)}
 
 
 def date_object(date: PartialDate) -> dict[str, str]:

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from markupsafe import Markup
+
 from ..content import Content
 from ..exports import ExportMemo, render_exports
 from ..project_lock import project_lock
@@ -135,6 +137,17 @@ def renderer_overrides(templates_dir: Path) -> bool:
                for path in templates_dir.rglob("*"))
 
 
+def _fragment_function(memo: ExportMemo | None) -> Any:
+    """The `fragment` template global: `{% call fragment("card", ev) %}...{% endcall %}` renders the block once
+    per event version and keeps it between builds (exports/memo.py); a block must depend only on that event
+    and on what the build's salt covers (config, people, templates, options)."""
+    def fragment(kind: str, view: Any, caller: Any) -> Markup:
+        if memo is None:
+            return Markup(caller())
+        return Markup(memo.fragment("page:" + kind, view.event, lambda: str(caller())))
+    return fragment
+
+
 def _start_from_previous(output: SiteOutput, state: BuildState, keys: dict[str, str]) -> Manifest | None:
     """Fill the new build's temp folder from a previous build; the manifest of what it holds, or None (a full build)."""
     if not state.same_device(output.target):
@@ -196,6 +209,7 @@ def build_site(content: Content, out: Path, base_url: str | None = None, include
     salt = build_salt(content, base_url, include_drafts) if state is not None else ""
     keys = page_keys(jobs, view, salt, renderer_overrides(project.templates_dir)) if state is not None else None
     memo = ExportMemo.open(state.memo_file, salt, content.digests) if state is not None and keys is not None else None
+    renderer.add_globals(fragment=_fragment_function(memo))
 
     # One writer at a time: a concurrent ingest or build must not change the project or site under us.
     with project_lock(project, "build"):
@@ -204,7 +218,9 @@ def build_site(content: Content, out: Path, base_url: str | None = None, include
             base = _start_from_previous(output, state, keys) if keys is not None and state is not None else None
             todo = jobs if base is None or keys is None else [job for job in jobs if base.pages.get(job[0]) != keys[job[0]]]
             # Big sites render their pages in worker processes while this one writes the exports (parallel.py).
-            writers = start_page_writers(todo, lambda job: renderer.render(job[1], page=job[2], **job[3]), output)
+            writers = start_page_writers(todo, lambda job: renderer.render(job[1], page=job[2], **job[3]), output,
+                                         collect=memo.new_fragments if memo is not None else None,
+                                         merge=memo.add if memo is not None else None)
             try:
                 for name, path in statics.items():
                     output.write(f"static/{name}", path.read_bytes())

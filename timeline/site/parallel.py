@@ -27,7 +27,7 @@ PARALLEL_MIN_PAGES = 500
 PageJob = tuple[str, str, Any, dict[str, Any]]  # output name, template, page, template context
 RenderPage = Callable[[PageJob], str]
 
-_inherited: tuple[list[PageJob], RenderPage, SiteOutput] | None = None
+_inherited: tuple[list[PageJob], RenderPage, SiteOutput, Callable[[], Any] | None] | None = None
 
 
 def render_jobs() -> int:
@@ -49,11 +49,13 @@ def _write_range(jobs: list[PageJob], render: RenderPage, output: SiteOutput, in
 
 def _worker(stripe: int, stripes: int, conn: Any) -> None:
     assert _inherited is not None
-    jobs, render, output = _inherited
+    jobs, render, output, collect = _inherited
     indices = range(stripe, len(jobs), stripes)
     files_before, bytes_before = output.files, output.bytes
     try:
         _write_range(jobs, render, output, indices)
+        if collect is not None:
+            conn.send(("collected", 0, collect()))
     except ContentError as exc:
         conn.send(("error", getattr(exc, "page_index", len(jobs)), exc.problems))
     except BaseException as exc:  # noqa: BLE001 - reported to the main process, which raises it there
@@ -70,6 +72,7 @@ class PageWriters:
     output: SiteOutput
     processes: list[Any] = field(default_factory=list)
     connections: list[Any] = field(default_factory=list)
+    merge: Callable[[Any], None] | None = None  # takes what each worker's `collect` returned
 
     def wait(self) -> None:
         """Wait for every worker; raise the error of the earliest failing page, if any."""
@@ -78,6 +81,10 @@ class PageWriters:
             for conn in self.connections:
                 try:
                     status, first, second = conn.recv()
+                    if status == "collected":
+                        if self.merge is not None:
+                            self.merge(second)
+                        status, first, second = conn.recv()
                 except EOFError:
                     failures.append((1 << 62, "crash", "a page-rendering worker process died"))
                     continue
@@ -107,16 +114,21 @@ class PageWriters:
 
 
 def start_page_writers(jobs: list[PageJob], render: RenderPage, output: SiteOutput,
-                       workers: int | None = None) -> PageWriters:
-    """Start writing every page of `jobs` into `output`; the caller does other work, then calls `wait()`."""
+                       workers: int | None = None, collect: Callable[[], Any] | None = None,
+                       merge: Callable[[Any], None] | None = None) -> PageWriters:
+    """Start writing every page of `jobs` into `output`; the caller does other work, then calls `wait()`.
+
+    With workers, each one's `collect()` (what it learnt while rendering, e.g. memoized fragments) is passed
+    to `merge` in this process; serially there is nothing to pass.
+    """
     global _inherited
     workers = render_jobs() if workers is None else workers
-    writers = PageWriters(output)
+    writers = PageWriters(output, merge=merge)
     if workers < 2 or len(jobs) < PARALLEL_MIN_PAGES or "fork" not in multiprocessing.get_all_start_methods():
         _write_range(jobs, render, output, range(len(jobs)))
         return writers
     context = multiprocessing.get_context("fork")
-    _inherited = (jobs, render, output)
+    _inherited = (jobs, render, output, collect)
     try:
         for stripe in range(workers):
             receive, send = context.Pipe(duplex=False)

@@ -48,6 +48,9 @@ def make_environment(template_dirs: Iterable[Path]) -> Environment:
     )
     env.filters["markdown"] = render_markdown
     env.filters["plural"] = _plural
+    # `{% call fragment(kind, event_view) %}`: a block that shows only one event; a build replaces this with a
+    # version that renders it once per version of the event (site/build.py).
+    env.globals["fragment"] = lambda kind, view, caller: caller()
     return env
 
 
