@@ -113,6 +113,23 @@ def _no_gc() -> Iterator[None]:
             gc.enable()
 
 
+def write_cache_file(file: Path, raw: bytes) -> None:
+    """Replace a cache file under `.timeline/` in one step (temp file, rename).
+
+    No fsync: a cache lost in a crash is rebuilt, and syncing tens of megabytes costs more than the cache
+    saves; the rename still keeps readers from half a file.
+    """
+    file.parent.mkdir(parents=True, exist_ok=True)
+    fd, temp = tempfile.mkstemp(prefix=f".{file.name}.", suffix=".tmp", dir=file.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(raw)
+        os.replace(temp, file)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+
+
 class ParseCache:
     """Parsed files by project-relative path; `parse` returns the cached result or parses and stores it.
 
@@ -296,18 +313,9 @@ class ParseCache:
         saved_at = time.time_ns()
         data = {"format": FORMAT, "salt": self.salt, "saved_at_ns": saved_at, "entries": self.entries}
         try:
-            self.file.parent.mkdir(parents=True, exist_ok=True)
             with _no_gc():
                 raw = pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL)
-            # No fsync: a cache lost in a crash is rebuilt; the rename still keeps readers from half a file.
-            fd, temp = tempfile.mkstemp(prefix=".parsed.", suffix=".tmp", dir=self.file.parent)
-            try:
-                with os.fdopen(fd, "wb") as handle:
-                    handle.write(raw)
-                os.replace(temp, self.file)
-            except BaseException:
-                Path(temp).unlink(missing_ok=True)
-                raise
+            write_cache_file(self.file, raw)
         except OSError:
             return  # a read-only checkout still builds, just without a cache
         self.saved_at_ns = saved_at

@@ -17,7 +17,7 @@ import pickle
 from collections.abc import Callable
 from pathlib import Path
 
-from ..atomic_write import write_bytes_atomic
+from ..load_cache import write_cache_file
 from ..model import Event
 
 FORMAT = 1
@@ -76,6 +76,6 @@ class ExportMemo:
             return
         data = {"format": FORMAT, "salt": self.salt, "fragments": self.used}
         try:
-            write_bytes_atomic(self.file, pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))
+            write_cache_file(self.file, pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))
         except OSError:
             pass
