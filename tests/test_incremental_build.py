@@ -4,6 +4,8 @@ and a failed incremental build leaves the previous site as it was."""
 
 from __future__ import annotations
 
+import json
+import pickle
 import re
 import sys
 from pathlib import Path
@@ -98,6 +100,12 @@ def test_a_title_edit_renders_only_the_pages_that_show_it(project, tmp_path, mon
         assert tree(site) == full_build(project, tmp_path / f"full-{round_number}", monkeypatch)
     state = BuildState.for_output(project / ".timeline", site)
     assert state is not None and state.spare_dir.is_dir()
+    # The exports' and cards' per-event fragments are kept for the next build: one kind per export, per event.
+    kept = pickle.loads(state.memo_file.read_bytes())["fragments"]
+    kinds = {kind for kind, _ in kept}
+    assert {"dataset", "calendar", "atom", "timelinejs", "page:card-h4", "page:card-h3"} <= kinds, kinds
+    exported = json.loads((site / "data" / "timeline.json").read_text("utf-8"))["events"]
+    assert len([k for k in kept if k[0] == "dataset"]) == len(exported)
     # Nothing left beside the site by a successful build.
     assert [p.name for p in project.iterdir() if p.name.startswith(".site.")] == []
 
