@@ -71,8 +71,13 @@ class ExportMemo:
             self.misses += len(fragments)
 
     def save(self) -> None:
-        """Keep the fragments this build used (and only those); failures are ignored."""
-        if self.file is None or (not self.misses and len(self.used) == len(self.stored)):
+        """Keep the fragments this build used (and only those); failures are ignored.
+
+        After a small edit the few new fragments are not worth rewriting tens of megabytes: the next build
+        computes them again. The memo is written when it was empty, and rewritten once 1% of what a build used
+        (at least 100) was new.
+        """
+        if self.file is None or not self.misses or (self.stored and self.misses < max(100, len(self.used) // 100)):
             return
         data = {"format": FORMAT, "salt": self.salt, "fragments": self.used}
         try:

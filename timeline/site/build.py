@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import shutil
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -20,7 +20,7 @@ from ..exports import ExportMemo, render_exports
 from ..project_lock import project_lock
 from .incremental import BuildState, Manifest, build_salt, marker_identity, page_keys
 from .output import MARKER, SiteOutput, check_target
-from .overview_svg import Overview, render_overview, thread_lanes
+from .overview_svg import render_overview, thread_lanes
 from .parallel import PageJob, start_page_writers
 from .render import THEME_STATIC, THEME_TEMPLATES, Renderer
 from .urls import SiteUrls
@@ -95,21 +95,20 @@ def page_jobs(view: SiteView) -> Iterator[PageJob]:
     def job(path: str, template: str, page: Page, **context: Any) -> PageJob:
         return _output_name(path), template, page, context
 
-    home_lanes = thread_lanes(view.chronological, view.threads)
-    overview = render_overview(home_lanes, "Overview", config.gap_days)
+    # Overviews are drawn when their page is rendered (in a worker, and only if the page is not reused).
     yield job("", "index.html", _page(urls, config.title, config.description or config.title, ""),
-              overview=overview)
+              overview=Deferred(lambda: render_overview(thread_lanes(view.chronological, view.threads), "Overview",
+                                                        config.gap_days)))
     for event in view.chronological:
         yield job(event.path, "event.html",
                   _page(urls, event.event.title, event.description, event.path, "article"), event=event)
     yield job("threads/", "threads.html",
               _page(urls, "Threads", f"The storylines that run through {config.title}.", "threads/"))
     for thread in view.threads:
-        lanes = thread_lanes(thread.events, [thread])
-        thread_overview: Overview | None = render_overview(lanes, thread.thread.title, config.gap_days)
         yield job(thread.path, "thread.html",
                   _page(urls, thread.thread.title, thread.thread.description or thread.thread.title, thread.path),
-                  thread=thread, overview=thread_overview)
+                  thread=thread, overview=Deferred(lambda thread=thread: render_overview(
+                      thread_lanes(thread.events, [thread]), thread.thread.title, config.gap_days)))
     yield job("people/", "people.html", _page(urls, "People", f"Who appears in {config.title}.", "people/"))
     for person in view.people:
         description = f"{person.person.name}: {len(person.events)} event(s) in {config.title}."
@@ -120,10 +119,24 @@ def page_jobs(view: SiteView) -> Iterator[PageJob]:
                     "sources/"))
 
 
+@dataclass
+class Deferred:
+    """A page's context value computed only when the page is rendered."""
+
+    compute: Callable[[], Any]
+
+
+def render_job(renderer: Renderer, job: PageJob) -> str:
+    """One page's HTML, its deferred context values computed first."""
+    name, template, page, context = job
+    values = {key: value.compute() if isinstance(value, Deferred) else value for key, value in context.items()}
+    return renderer.render(template, page=page, **values)
+
+
 def render_pages(view: SiteView, renderer: Renderer) -> Iterator[tuple[str, str]]:
     """Every HTML page of the site as (output path, HTML), one at a time so a big site is never all in memory."""
-    for name, template, page, context in page_jobs(view):
-        yield name, renderer.render(template, page=page, **context)
+    for job in page_jobs(view):
+        yield job[0], render_job(renderer, job)
 
 
 def renderer_overrides(templates_dir: Path) -> bool:
@@ -218,7 +231,7 @@ def build_site(content: Content, out: Path, base_url: str | None = None, include
             base = _start_from_previous(output, state, keys) if keys is not None and state is not None else None
             todo = jobs if base is None or keys is None else [job for job in jobs if base.pages.get(job[0]) != keys[job[0]]]
             # Big sites render their pages in worker processes while this one writes the exports (parallel.py).
-            writers = start_page_writers(todo, lambda job: renderer.render(job[1], page=job[2], **job[3]), output,
+            writers = start_page_writers(todo, lambda job: render_job(renderer, job), output,
                                          collect=memo.new_fragments if memo is not None else None,
                                          merge=memo.add if memo is not None else None)
             try:
