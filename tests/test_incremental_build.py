@@ -157,3 +157,20 @@ def test_a_failed_incremental_build_leaves_the_site_and_the_next_build_is_right(
     assert [p.name for p in project.iterdir() if p.name.startswith(".site.")] == []
     build_site(load_content(Project(project)), site)
     assert tree(site) == full_build(project, tmp_path / "full", monkeypatch)
+
+
+def test_after_a_config_edit_everything_is_rendered_once_then_edits_are_small_again(project, tmp_path, monkeypatch):
+    site = project / "site"
+    build_site(load_content(Project(project)), site)
+    event = reviewed_events(project)[30]
+    edit(event, r"^title: (.*)$", r"title: \1 (rev 1)")
+    build_site(load_content(Project(project)), site)  # a spare now exists, made under the old config
+    edit(project / "content" / "timeline.yaml", r"^title: (.*)$", r"title: \1 (renamed)")
+    report = build_site(load_content(Project(project)), site)
+    assert report.rendered == report.pages  # the site title is on every page
+    assert tree(site) == full_build(project, tmp_path / "full-config", monkeypatch)
+    edit(event, r"^title: (.*)$", r"title: \1 (rev 2)")
+    report = build_site(load_content(Project(project)), site)
+    # The spare predates the config edit, but the live site does not: its pages are linked, not rendered.
+    assert report.rendered < 40, report.rendered
+    assert tree(site) == full_build(project, tmp_path / "full-after", monkeypatch)

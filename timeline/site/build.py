@@ -170,6 +170,15 @@ def _start_from_previous(output: SiteOutput, state: BuildState, keys: dict[str, 
         state.record(state.spare_file, None)  # the spare is about to change
         if spare is not None:
             output.from_tree(state.spare_dir)
+            # The spare is the site before the live one: pages the last build rendered, and this one would render
+            # the same, are linked from the live site instead of rendered again.
+            live = Manifest.read(state.live_file, output.target)
+            if live is not None:
+                fresher = [name for name, key in keys.items() if spare.pages.get(name) != key == live.pages.get(name)]
+                failed = set(output.link_from(output.target, fresher))
+                spare.pages.update((name, keys[name]) for name in fresher if name not in failed)
+                for name in failed:
+                    spare.pages.pop(name, None)
             return spare
         shutil.rmtree(state.spare_dir, ignore_errors=True)  # a spare nobody can vouch for
     live = Manifest.read(state.live_file, output.target)

@@ -110,7 +110,8 @@ class SiteOutput:
         self.reusing = True
 
     def link_from(self, tree: Path, names: list[str]) -> list[str]:
-        """Hard-link each of `names` from `tree` into the temp folder; returns the names that could not be."""
+        """Hard-link each of `names` from `tree` into the temp folder, replacing what is there; returns the names that
+        could not be linked (their old file, if any, is gone: they must be written)."""
         self.reusing = True
         failed = []
         for name in names:
@@ -118,6 +119,10 @@ class SiteOutput:
             if path.parent not in self._made_dirs:
                 path.parent.mkdir(parents=True, exist_ok=True)
                 self._made_dirs.add(path.parent)
+            try:
+                path.unlink()  # a stale file of a reused tree
+            except FileNotFoundError:
+                pass
             try:
                 os.link(tree / PurePosixPath(name), path)
             except OSError:
