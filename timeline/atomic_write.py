@@ -139,19 +139,11 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
     if batch is not None and batch.covers(path):
         batch.stage(path, data)
         return
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    temp = _write_temp(path, data)
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp_name, path)
+        os.replace(temp, path)
     except BaseException:
-        try:
-            os.unlink(temp_name)
-        except FileNotFoundError:
-            pass
+        temp.unlink(missing_ok=True)
         raise
 
 
@@ -161,19 +153,11 @@ def write_bytes_new(path: Path, data: bytes) -> None:
     The bytes go to a temporary file first, then a hard link gives them their name: link() fails when
     the name exists (like O_EXCL) and makes the complete file appear in one step (unlike O_EXCL).
     """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    temp = _write_temp(path, data)
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.link(temp_name, path)
+        os.link(temp, path)
     finally:
-        try:
-            os.unlink(temp_name)
-        except FileNotFoundError:
-            pass
+        temp.unlink(missing_ok=True)
 
 
 def write_text_atomic(path: Path, text: str) -> None:
