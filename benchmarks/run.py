@@ -45,9 +45,11 @@ BUILT = re.compile(r"Built (\d+) pages \((\d+) files\)")
 
 @dataclass
 class Run:
-    """One child process: wall seconds, peak resident memory, exit code and what it printed."""
+    """One child process: wall seconds, CPU seconds (user + system, its own and its children's), peak resident
+    memory, exit code and what it printed."""
 
     seconds: float
+    cpu_seconds: float
     max_rss_mb: float
     code: int
     stdout: str
@@ -71,7 +73,8 @@ def snapshot_code(work: Path) -> None:
 
 
 def run_child(args: list[str], cwd: Path | None = None, env: dict[str, str] | None = None) -> Run:
-    """Run `args` and measure it alone: wall time, and the child's own peak RSS from wait4()."""
+    """Run `args` and measure it alone: wall time, and from wait4() the CPU time and peak RSS of the child (its own
+    worker processes' CPU is included: they are waited for before it exits)."""
     started = time.perf_counter()
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         process = subprocess.Popen(args, cwd=cwd or CHILD_CWD, stdout=out, stderr=err, env=env or CHILD_ENV)
@@ -80,7 +83,8 @@ def run_child(args: list[str], cwd: Path | None = None, env: dict[str, str] | No
         process.returncode = os.waitstatus_to_exitcode(status)
         out.seek(0)
         err.seek(0)
-        return Run(seconds, usage.ru_maxrss / 1024, process.returncode, out.read().decode(errors="replace"),
+        cpu = usage.ru_utime + usage.ru_stime
+        return Run(seconds, cpu, usage.ru_maxrss / 1024, process.returncode, out.read().decode(errors="replace"),
                    err.read().decode(errors="replace"))
 
 
@@ -114,13 +118,22 @@ def edit_one_event(project: Path, round_number: int) -> Path:
     return path
 
 
-def measure_builds(project: Path, repeat: int) -> dict[str, object]:
-    """Cold, no-change and one-edit builds of `project`, each `repeat` times."""
+def measure_builds(project: Path, repeat: int, hugo_dir: Path | None = None) -> dict[str, object]:
+    """Cold, no-change and one-edit builds of `project`, each `repeat` times; with `hugo_dir`, a cold Hugo build of
+    the twin site right after each cold timeline build.
+
+    Alternating the two tools gives both the same machine state: on a VM, writing thousands of files right after
+    deleting a big tree can cost several times more than a minute later (freed memory goes back to the host), and
+    each tool's cold run starts right after its previous output was deleted.
+    """
     build = timeline_cmd(project, "build", "--out", str(project / "site"))
     cold: list[Run] = []
+    hugo_runs: list[Run] = []
     for _ in range(repeat):
         clean_build_state(project)
         cold.append(checked(run_child(build), "cold build"))
+        if hugo_dir is not None:
+            hugo_runs.append(run_hugo(hugo_dir))
     unchanged = [checked(run_child(build), "no-change rebuild") for _ in range(repeat)]
     edited = []
     for number in range(repeat):
@@ -130,18 +143,27 @@ def measure_builds(project: Path, repeat: int) -> dict[str, object]:
     pages = int(match.group(1)) if match else 0
     files = int(match.group(2)) if match else 0
     cold_s = median([r.seconds for r in cold])
-    return {
+    row: dict[str, object] = {
         "pages": pages,
         "files": files,
         "cold_s": cold_s,
         "cold_runs_s": [r.seconds for r in cold],
+        "cold_cpu_s": median([r.cpu_seconds for r in cold]),
         "no_change_s": median([r.seconds for r in unchanged]),
         "no_change_runs_s": [r.seconds for r in unchanged],
         "one_edit_s": median([r.seconds for r in edited]),
         "one_edit_runs_s": [r.seconds for r in edited],
+        "one_edit_cpu_s": median([r.cpu_seconds for r in edited]),
         "peak_rss_mb": max(r.max_rss_mb for r in cold + unchanged + edited),
         "pages_per_s": pages / cold_s if cold_s else 0.0,
     }
+    if hugo_dir is not None:
+        row["hugo"] = {"cold_s": median([r.seconds for r in hugo_runs]), "cold_runs_s": [r.seconds for r in hugo_runs],
+                       "cold_cpu_s": median([r.cpu_seconds for r in hugo_runs]),
+                       "peak_rss_mb": max(r.max_rss_mb for r in hugo_runs),
+                       "html_files": sum(1 for p in (hugo_dir / "public").rglob("*.html"))}
+        row["ratio_vs_hugo"] = cold_s / row["hugo"]["cold_s"] if row["hugo"]["cold_s"] else None
+    return row
 
 
 # -- Hugo -----------------------------------------------------------------------------------------
@@ -195,22 +217,22 @@ def write_hugo_site(project: Path, hugo_dir: Path) -> int:
     return written
 
 
-def measure_hugo(project: Path, work: Path, repeat: int) -> dict[str, object] | None:
-    hugo = shutil.which("hugo")
-    if hugo is None:
+def prepare_hugo(project: Path, work: Path) -> Path | None:
+    """The Hugo twin of `project` under `work`, or None when hugo is not installed."""
+    if shutil.which("hugo") is None:
         return None
     hugo_dir = work / "hugo-site"
-    pages = write_hugo_site(project, hugo_dir)
-    runs = []
-    for _ in range(repeat):
-        for name in ("public", "resources", ".hugo_build.lock"):
-            target = hugo_dir / name
-            shutil.rmtree(target, ignore_errors=True) if target.is_dir() else target.unlink(missing_ok=True)
-        runs.append(checked(run_child([hugo, "--quiet", "-s", str(hugo_dir), "-d", str(hugo_dir / "public")]),
-                            "hugo"))
-    files = sum(1 for p in (hugo_dir / "public").rglob("*.html"))
-    return {"event_pages": pages, "html_files": files, "cold_s": median([r.seconds for r in runs]),
-            "cold_runs_s": [r.seconds for r in runs], "peak_rss_mb": max(r.max_rss_mb for r in runs)}
+    write_hugo_site(project, hugo_dir)
+    return hugo_dir
+
+
+def run_hugo(hugo_dir: Path) -> Run:
+    """One cold Hugo build: no public/, no resources/ cache."""
+    for name in ("public", "resources", ".hugo_build.lock"):
+        target = hugo_dir / name
+        shutil.rmtree(target, ignore_errors=True) if target.is_dir() else target.unlink(missing_ok=True)
+    hugo = shutil.which("hugo") or "hugo"
+    return checked(run_child([hugo, "--quiet", "-s", str(hugo_dir), "-d", str(hugo_dir / "public")]), "hugo")
 
 
 # -- ingest and linking ---------------------------------------------------------------------------
@@ -262,7 +284,7 @@ def measure_linking(project: Path, repeat: int) -> dict[str, object] | None:
 def print_table(results: dict[str, object]) -> None:
     sizes = results["sizes"]
     header = (f"{'events':>8} {'pages':>7} {'cold s':>8} {'ms/event':>9} {'no-change s':>12} {'one-edit s':>11} "
-              f"{'peak MB':>8} {'pages/s':>8} {'hugo s':>7} {'ratio':>6} {'link s':>7}")
+              f"{'peak MB':>8} {'pages/s':>8} {'hugo s':>7} {'ratio':>6} {'cpu s':>6} {'hugo cpu':>8} {'link s':>7}")
     print(header)
     print("-" * len(header))
     for size, row in sizes.items():
@@ -272,7 +294,8 @@ def print_table(results: dict[str, object]) -> None:
         print(f"{size:>8} {row['pages']:>7} {row['cold_s']:>8.2f} {row['ms_per_event']:>9.3f} "
               f"{row['no_change_s']:>12.2f} {row['one_edit_s']:>11.2f} {row['peak_rss_mb']:>8.0f} "
               f"{row['pages_per_s']:>8.0f} {hugo.get('cold_s', float('nan')):>7.2f} "
-              f"{ratio if ratio is not None else float('nan'):>6.2f} {link.get('seconds', float('nan')):>7.2f}")
+              f"{ratio if ratio is not None else float('nan'):>6.2f} {row.get('cold_cpu_s', float('nan')):>6.1f} "
+              f"{hugo.get('cold_cpu_s', float('nan')):>8.1f} {link.get('seconds', float('nan')):>7.2f}")
     ingest = results.get("ingest")
     if ingest:
         print(f"\ningest: {ingest['articles']} articles in {ingest['seconds']:.2f}s = "
@@ -316,16 +339,13 @@ def main(argv: list[str] | None = None) -> int:
             # Content is normally saved well before a build; files younger than 2 s are "racy" to the caches
             # (see timeline/load_cache.py) and would make even a single cold run unrepresentative.
             time.sleep(2.1)
-            print(f"[{size} events] building x{repeat} ...", file=sys.stderr, flush=True)
-            row = measure_builds(project, repeat)
+            hugo_dir = None if args.no_hugo else prepare_hugo(project, work / f"hugo-{size}")
+            print(f"[{size} events] building x{repeat}{' (alternating with hugo)' if hugo_dir else ''} ...",
+                  file=sys.stderr, flush=True)
+            row = measure_builds(project, repeat, hugo_dir)
             row["events"] = size
             row["ms_per_event"] = 1000 * row["cold_s"] / size
             row["ms_per_event_no_change"] = 1000 * row["no_change_s"] / size
-            if not args.no_hugo:
-                print(f"[{size} events] hugo x{repeat} ...", file=sys.stderr, flush=True)
-                hugo = measure_hugo(project, work / f"hugo-{size}", repeat)
-                row["hugo"] = hugo
-                row["ratio_vs_hugo"] = row["cold_s"] / hugo["cold_s"] if hugo and hugo["cold_s"] else None
             if size <= 10000:
                 print(f"[{size} events] linking ...", file=sys.stderr, flush=True)
                 row["linking"] = measure_linking(project, repeat)
