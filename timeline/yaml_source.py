@@ -18,7 +18,9 @@ from .errors import ContentError
 
 try:  # libyaml's parser is several times faster; the pure-Python one gives the same nodes.
     from yaml import CSafeLoader as _Loader
+    from yaml._yaml import CParser as _EventParser
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _EventParser  # type: ignore[assignment]
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
@@ -282,9 +284,160 @@ def _check_shape(text: str, path: str) -> None:
                                   "split it into smaller files", mark.column + 1)
 
 
+class _NotSimple(Exception):
+    """The document holds something only the general path reads (or refuses) exactly; read it that way."""
+
+
+_STR, _NULL, _BOOL, _INT, _FLOAT, _TIMESTAMP = (_CORE + name for name in ("str", "null", "bool", "int", "float", "timestamp"))
+# PyYAML's own implicit resolvers, by first character (plus any for every character), so that a plain scalar
+# gets exactly the tag the general path's resolver would give it.
+_WILDCARD_RESOLVERS = tuple(_Loader.yaml_implicit_resolvers.get(None, ()))
+_RESOLVERS = {first: tuple(resolvers) + _WILDCARD_RESOLVERS
+              for first, resolvers in _Loader.yaml_implicit_resolvers.items() if first is not None}
+_BOOL_VALUES = _Loader.bool_values
+_SCALAR_CONSTRUCTORS = _Loader.yaml_constructors
+_GENERAL_CONSTRUCTOR = _Loader("")  # its scalar constructors keep no state when called directly
+# Far enough under the limits that a document the fast path accepts can never cross them in the general path.
+_SIMPLE_MAX_NODES = MAX_NODES // 2
+_SIMPLE_MAX_DEPTH = MAX_DEPTH // 2
+_NO_KEY = object()
+
+
+def _implicit_tag(value: str) -> str:
+    for tag, pattern in _RESOLVERS.get(value[0] if value else "", _WILDCARD_RESOLVERS):
+        if pattern.match(value):
+            return tag
+    return _STR
+
+
+def _plain_scalar(value: str, event: yaml.ScalarEvent) -> Any:
+    """The value of an untagged plain scalar, as resolving and constructing it in the general path gives."""
+    tag = _implicit_tag(value)
+    if tag == _STR:
+        return value
+    if tag == _NULL:
+        return None
+    if tag == _BOOL:
+        return _BOOL_VALUES[value.lower()]
+    if tag == _INT and value.isdigit() and value[0] != "0" and len(value) < 1000:
+        return int(value)  # plain decimal: construct_yaml_int's last case, without its prefix and sign checks
+    if tag == _TIMESTAMP and len(value) == 10:  # YYYY-MM-DD: the resolver's only ten-character form
+        try:
+            return dt.date(int(value[:4]), int(value[5:7]), int(value[8:]))
+        except ValueError:
+            return value  # `2021-02-30`: kept as text, as _Builder._scalar does
+    if tag not in (_INT, _FLOAT, _TIMESTAMP):
+        raise _NotSimple  # `=`, `<<` and `*`-like plain scalars: the general path says what they are
+    node = yaml.ScalarNode(tag, value, event.start_mark, event.end_mark, event.style)
+    try:
+        result = _SCALAR_CONSTRUCTORS[tag](_GENERAL_CONSTRUCTOR, node)
+    except (yaml.YAMLError, ValueError):
+        if tag == _TIMESTAMP:
+            return value
+        raise _NotSimple from None
+    if isinstance(result, float) and result != result:
+        raise _NotSimple  # NaN: refused with its line by the general path
+    return result
+
+
+def _build_simple(text: str) -> Any:
+    """Build the value of a plain-data document in one pass over libyaml's events, or raise _NotSimple.
+
+    Most content files hold no anchors, aliases, tags, merge keys, duplicate keys or oversized values, and
+    composing nodes, checking the shape and constructing each scalar through PyYAML's constructor objects
+    cost three times this pass. Whatever is not plain data, and every error, leaves this path: the general
+    one (`_parse_general`) then reads the file and words its problem exactly as before.
+    """
+    parser = _EventParser(text)
+    try:
+        return _build_events(parser.get_event)
+    except yaml.YAMLError:
+        raise _NotSimple from None
+    finally:
+        parser.dispose()
+
+
+def _build_events(next_event: Any) -> Any:
+    scalar_event, alias_event, mapping_start = yaml.ScalarEvent, yaml.AliasEvent, yaml.MappingStartEvent
+    mapping_end, sequence_end = yaml.MappingEndEvent, yaml.SequenceEndEvent
+    next_event()  # the stream's start
+    if next_event().__class__ is yaml.StreamEndEvent:
+        return None
+    root: Any = None
+    # The collections being filled, innermost last; for a mapping, its key still waiting for a value.
+    open_collections: list[Any] = []
+    pending_keys: list[Any] = []
+    pending_marks: list[Mark] = []
+    nodes = 0
+    while True:
+        event = next_event()
+        kind = event.__class__
+        if kind is mapping_end or kind is sequence_end:
+            open_collections.pop()
+            if kind is mapping_end:
+                pending_keys.pop()
+                pending_marks.pop()
+            continue
+        if kind is yaml.DocumentEndEvent:
+            break
+        if kind is alias_event or event.anchor is not None or event.tag is not None:
+            raise _NotSimple
+        nodes += 1
+        start = event.start_mark
+        mark = (start.line + 1, start.column + 1)
+        if kind is scalar_event:
+            value = event.value
+            if len(value) > MAX_SCALAR_CHARS:
+                raise _NotSimple
+            if event.implicit[0]:
+                value = _plain_scalar(value, event)
+        elif kind is mapping_start:
+            value = YamlMap(mark)
+        else:
+            value = YamlList(mark)
+        if open_collections:
+            parent = open_collections[-1]
+            if parent.__class__ is YamlList:
+                parent.item_marks.append(mark)
+                parent.append(value)
+            elif pending_keys[-1] is _NO_KEY:
+                if kind is not scalar_event or value in parent:
+                    raise _NotSimple  # a mapping or list as a key, or a duplicate key
+                pending_keys[-1] = value
+                pending_marks[-1] = mark
+                continue
+            else:
+                key = pending_keys[-1]
+                parent.key_marks[key] = pending_marks[-1]
+                parent.value_marks[key] = mark
+                parent[key] = value
+                pending_keys[-1] = _NO_KEY
+        else:
+            root = value
+        if kind is not scalar_event:
+            if len(open_collections) >= _SIMPLE_MAX_DEPTH:
+                raise _NotSimple
+            open_collections.append(value)
+            if kind is mapping_start:
+                pending_keys.append(_NO_KEY)
+                pending_marks.append(mark)
+        if nodes > _SIMPLE_MAX_NODES:
+            raise _NotSimple
+    if next_event().__class__ is not yaml.StreamEndEvent:
+        raise _NotSimple  # a second document
+    return root
+
 def parse_yaml(text: str, path: str = "<string>") -> Any:
     """Parse one YAML document from text into YamlMap / YamlList / scalars, or raise ContentError."""
     _check_characters(text, path)
+    try:
+        return _build_simple(text)
+    except _NotSimple:
+        return _parse_general(text, path)
+
+
+def _parse_general(text: str, path: str) -> Any:
+    """`parse_yaml` for any document: every limit checked and every problem worded, at its line."""
     try:
         _check_shape(text, path)
         node = yaml.compose(text, Loader=_Loader)
@@ -298,7 +451,6 @@ def parse_yaml(text: str, path: str = "<string>") -> Any:
         return _Builder(path).build(node)
     except RecursionError:
         raise ContentError.at(path, None, f"nesting is too deep to read; flatten it (at most {MAX_DEPTH} levels)") from None
-
 
 def read_yaml(path: Path, display_path: str | None = None) -> Any:
     """Read and parse a YAML file; errors name `display_path` (the path relative to the project)."""
