@@ -6,11 +6,15 @@ page, at any depth, and from 404.html, which a host serves at arbitrary URLs.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from urllib.parse import quote, urlsplit
 
 from ..errors import ContentError
 from ..model import is_valid_id
+
+# What `quote(path, safe="/-._~")` leaves as it is; page paths made from checked ids are always like this.
+_NEEDS_NO_QUOTING = re.compile(r"[A-Za-z0-9/._~-]*")
 
 
 @dataclass(frozen=True)
@@ -42,6 +46,8 @@ class SiteUrls:
 
     def page(self, path: str = "") -> str:
         """The link to a site-relative `path` (`events/x/`), percent-encoded, under the base path."""
+        if _NEEDS_NO_QUOTING.fullmatch(path):
+            return self.base_path + path  # the common case, without quote()'s encode and scan (~40,000 calls at 10k)
         return self.base_path + quote(path, safe="/-._~")
 
     def absolute(self, path: str = "") -> str | None:

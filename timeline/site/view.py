@@ -251,28 +251,69 @@ def _person_for(content: Content, name: str, person_id: str | None) -> Person | 
     return content.people.find(name)
 
 
-def _event_view(content: Content, urls: SiteUrls, event: Event, people_with_pages: set[str]) -> EventView:
+@dataclass
+class _ViewLookups:
+    """Per-build answers that many events share (people, source addresses, links), each computed once.
+
+    At 10,000 events the same people and articles recur thousands of times; looking each up again was a third
+    of the view's cost.
+    """
+
+    content: Content
+    urls: SiteUrls
+    people_with_pages: set[str]
+    sources_page: str = ""
+    _people: dict[tuple[str, str | None], tuple[str | None, str | None]] = field(default_factory=dict)
+    _safe_urls: dict[str, str | None] = field(default_factory=dict)
+    _anchors: dict[str, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.sources_page = self.urls.page("sources/")
+
+    def person(self, name: str, person_id: str | None) -> tuple[str | None, str | None]:
+        """(registry id, page URL) of the participant named `name`, or None for what is not known."""
+        key = (name, person_id)
+        found = self._people.get(key)
+        if found is None:
+            person = _person_for(self.content, name, person_id)
+            pid = person.id if person else None
+            found = self._people[key] = (pid, self.urls.person(pid) if pid and pid in self.people_with_pages else None)
+        return found
+
+    def safe_url(self, url: str | None) -> str | None:
+        if not url:
+            return None
+        if url not in self._safe_urls:
+            self._safe_urls[url] = url if is_safe_url(url) else None
+        return self._safe_urls[url]
+
+    def anchor(self, key: str) -> str:
+        anchor = self._anchors.get(key)
+        if anchor is None:
+            anchor = self._anchors[key] = source_anchor(key)
+        return anchor
+
+
+def _event_view(lookups: _ViewLookups, event: Event) -> EventView:
     participants = []
     for p in event.participants:
-        person = _person_for(content, p.name, p.person)
-        pid = person.id if person else None
-        participants.append(ParticipantView(p.name, p.title, p.role, p.country, pid,
-                                            urls.person(pid) if pid and pid in people_with_pages else None))
+        pid, person_url = lookups.person(p.name, p.person)
+        participants.append(ParticipantView(p.name, p.title, p.role, p.country, pid, person_url))
     sources = []
     for s in event.sources:
-        url = s.url if s.url and is_safe_url(s.url) else None
-        anchor = source_anchor(_source_key(url, s.article, s.outlet, s.headline))
+        url = lookups.safe_url(s.url)
+        anchor = lookups.anchor(_source_key(url, s.article, s.outlet, s.headline))
         sources.append(SourceView(
             outlet=s.outlet, url=url,
             published_text=s.published.display() if s.published else "date not stated",
             published_iso=s.published.iso() if s.published else None,
             headline=s.headline, author=s.author, quote=s.quote, article=s.article, anchor=anchor,
-            index_url=urls.page("sources/") + "#" + anchor,
+            index_url=lookups.sources_page + "#" + anchor,
         ))
     summary_text = summary_plain_text(event)  # parsed once; the card line, meta and thread rules reuse it
     return EventView(
         event=event,
-        url=urls.event(event.id),
+        url=lookups.urls.event(event.id),
         path=event_path(event.id),
         date_text=_date_text(event.date),
         date_iso=_date_iso(event.date),
@@ -282,7 +323,7 @@ def _event_view(content: Content, urls: SiteUrls, event: Event, people_with_page
         participants=participants,
         sources=sources,
         unconfirmed=_unconfirmed(event),
-        edit_url=_edit_url(content, event),
+        edit_url=_edit_url(lookups.content, event),
     )
 
 
@@ -294,27 +335,45 @@ def _words_pattern(words: list[str]) -> re.Pattern[str] | None:
     return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
 
 
-def thread_reason(thread: Thread, view: EventView) -> str:
+@dataclass
+class _CompiledRules:
+    """A thread's rules made ready to test thousands of events: name keys, patterns and spellings, once."""
+
+    people: dict[str, str]  # name key -> the spelling in the rules
+    places: list[str]
+    words: list[tuple[str, re.Pattern[str], dict[str, str]]]  # (label, pattern, lower-case -> rule spelling)
+    kinds: list[str]
+
+    @classmethod
+    def of(cls, thread: Thread) -> _CompiledRules:
+        rules = thread.rules
+        words = []
+        for label, listed in (("organisations", rules.organisations), ("phrases", rules.phrases)):
+            pattern = _words_pattern(listed)
+            if pattern:
+                words.append((label, pattern, {w.strip().lower(): w.strip() for w in listed}))
+        return cls({name_key(n): n for n in rules.people}, [p for p in rules.places if p.strip()], words,
+                   list(rules.kinds))
+
+
+def thread_reason(thread: Thread, view: EventView, compiled: _CompiledRules | None = None) -> str:
     """Why an event belongs to a thread, from the thread's rules; "Listed by the editor" when none match."""
-    rules = thread.rules
+    rules = compiled or _CompiledRules.of(thread)
     event = view.event
     reasons = []
-    rule_people = {name_key(n): n for n in rules.people}
-    people = [rule_people[name_key(p.name)] for p in view.participants if name_key(p.name) in rule_people]
+    people = [rules.people[key] for key in (name_key(p.name) for p in view.participants) if key in rules.people]
     if people:
         reasons.append("people: " + ", ".join(dict.fromkeys(people)))
     if event.place:
-        places = [p for p in rules.places if p.strip() and p.lower() in event.place.lower()]
+        place = event.place.lower()
+        places = [p for p in rules.places if p.lower() in place]
         if places:
             reasons.append("place: " + ", ".join(places))
     text = f"{event.title} {view.summary_text}"
-    for label, words in (("organisations", rules.organisations), ("phrases", rules.phrases)):
-        pattern = _words_pattern(words)
-        if pattern:
-            spelling = {w.strip().lower(): w.strip() for w in words}
-            found = list(dict.fromkeys(spelling.get(m.group(0).lower(), m.group(0)) for m in pattern.finditer(text)))
-            if found:
-                reasons.append(f"{label}: " + ", ".join(f"“{w}”" for w in found[:4]))
+    for label, pattern, spelling in rules.words:
+        found = list(dict.fromkeys(spelling.get(m.group(0).lower(), m.group(0)) for m in pattern.finditer(text)))
+        if found:
+            reasons.append(f"{label}: " + ", ".join(f"“{w}”" for w in found[:4]))
     if event.kind in rules.kinds:
         reasons.append(f"kind: {event.kind}")
     if not reasons:
@@ -371,8 +430,8 @@ def build_view(content: Content, urls: SiteUrls, include_drafts: bool) -> SiteVi
     hidden = len(content.events) - len(visible)
 
     # People get a page when they are in the registry; events link to them by registry id.
-    people_with_pages = {p.id for p in content.people}
-    chronological = [_event_view(content, urls, e, people_with_pages) for e in visible]
+    lookups = _ViewLookups(content, urls, {p.id for p in content.people})
+    chronological = [_event_view(lookups, e) for e in visible]
     by_id = {v.id: v for v in chronological}
 
     threads = []
@@ -388,8 +447,9 @@ def build_view(content: Content, urls: SiteUrls, include_drafts: bool) -> SiteVi
                 thread_view.events.append(view)
     for thread_view in threads:
         members = thread_view.events
+        compiled = _CompiledRules.of(thread_view.thread)
         for index, view in enumerate(members):
-            thread_view.reasons[view.id] = thread_reason(thread_view.thread, view)
+            thread_view.reasons[view.id] = thread_reason(thread_view.thread, view, compiled)
             view.thread_links.append(ThreadLink(thread_view, members[index - 1] if index else None,
                                                 members[index + 1] if index + 1 < len(members) else None))
 
