@@ -6,11 +6,10 @@ Exports are pure: Content + base URL + include_drafts in, bytes out. Links come 
 
 from __future__ import annotations
 
-import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from functools import cached_property
 from urllib.parse import urlsplit
 
 from ..content import Content
@@ -18,7 +17,7 @@ from ..model import Event
 from ..people import Person
 from ..site.markdown import summary_plain_text
 from ..site.urls import SiteUrls, event_path
-from .memo import ExportMemo
+from .memo import ExportMemo, Fragment
 
 # Characters XML 1.0 forbids even when escaped; a hostile article could carry them into a title.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -27,41 +26,6 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 # Used in tag: URIs and iCalendar UIDs when neither the base URL nor `repository` names a host.
 # `.invalid` is reserved (RFC 2606): it can never collide with someone else's real domain.
 FALLBACK_HOST = "timeline.invalid"
-
-
-def json_bytes(data: Any, *, compact: bool = False) -> bytes:
-    """Deterministic UTF-8 JSON (sorted keys) with `<`, `>` and `&` as \\u escapes.
-
-    The values are unchanged for any JSON reader, but no export ever holds a raw `<script>` or
-    `</script>`, so a file pasted into an HTML page or sniffed as HTML by a browser stays inert.
-    """
-    if compact:
-        text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
-    else:
-        text = json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True)
-    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    return (text + "\n").encode("utf-8")
-
-
-# Stands for a list while the rest of a document is encoded; a NUL cannot come from a content file.
-_LIST_SLOT = "\x00list\x00"
-
-
-def json_item_text(item: Any) -> str:
-    """`item` as `json_bytes` writes it inside a top-level object's list (two spaces in), without a newline."""
-    return json_bytes(item)[:-1].decode("utf-8").replace("\n", "\n  ")
-
-
-def json_bytes_with_list(data: dict[str, Any], key: str, items: list[str]) -> bytes:
-    """`json_bytes({**data, key: [...]})` where each list item is already encoded by `json_item_text`.
-
-    Encoding items one at a time lets them be kept between builds (memo.py); the bytes are the same.
-    """
-    head = json_bytes({**data, key: _LIST_SLOT})
-    slot = json_bytes(_LIST_SLOT)[:-1]  # the slot as encoded, without the final newline
-    before, after = head.split(slot)
-    listed = "[\n  " + ",\n  ".join(items) + "\n ]" if items else "[]"
-    return before + listed.encode("utf-8") + after
 
 
 def xml_text(value: str | None) -> str:
@@ -80,7 +44,9 @@ class ExportContext:
     # Per-event results, computed once: several formats ask for the same event's people and text,
     # and Markdown parsing and registry look-ups dominate the cost on big sites.
     _people: dict[str, list[tuple[str, Person | None]]] = field(default_factory=dict, repr=False)
+    _person_ids: dict[str, list[str]] = field(default_factory=dict, repr=False)
     _text: dict[str, str] = field(default_factory=dict, repr=False)
+    _links: dict[str, str] = field(default_factory=dict, repr=False)
     memo: ExportMemo | None = None  # fragments kept from the last build (memo.py); None: compute every one
 
     @classmethod
@@ -91,16 +57,19 @@ class ExportContext:
         events = [e for e in content.events if include_drafts or not e.is_draft]
         return cls(content, urls, include_drafts, events, memo=memo)
 
-    def fragment(self, kind: str, event: Event, compute: Callable[[], str]) -> str:
-        """`compute()`, the text one export writes for `event`, or the same text kept from the last build."""
-        return compute() if self.memo is None else self.memo.fragment(kind, event, compute)
+    def fragments(self, kind: str, events: Sequence[Event], compute: Callable[[Event], bytes]) -> list[Fragment]:
+        """`compute(event)` for each event, the UTF-8 text one export writes for it, or the same kept from the last
+        build (memo.py)."""
+        if self.memo is None:
+            return [compute(event) for event in events]
+        return self.memo.fragments(kind, events, compute)
 
-    @property
+    @cached_property
     def is_absolute(self) -> bool:
         """Whether the base URL names a host, so full URLs can be written."""
         return self.urls.origin is not None
 
-    @property
+    @cached_property
     def host(self) -> str:
         """The host that owns ids (tag: URIs, iCalendar UIDs): the site's, else the repository's, else a reserved name."""
         if self.urls.origin:
@@ -115,7 +84,10 @@ class ExportContext:
         return self.urls.absolute(path) or self.urls.page(path)
 
     def event_link(self, event: Event) -> str:
-        return self.link(event_path(event.id))
+        link = self._links.get(event.id)
+        if link is None:
+            link = self._links[event.id] = self.link(event_path(event.id))
+        return link
 
     def dated_events(self) -> list[Event]:
         return [e for e in self.events if e.date is not None]
@@ -133,8 +105,12 @@ class ExportContext:
         return self._people[event.id]
 
     def person_ids(self, event: Event) -> list[str]:
-        ids = [person.id for _, person in self.event_people(event) if person is not None]
-        return list(dict.fromkeys(ids))
+        """The registry ids of the event's participants, once each, in the event's order."""
+        ids = self._person_ids.get(event.id)
+        if ids is None:
+            ids = self._person_ids[event.id] = list(dict.fromkeys(
+                person.id for _, person in self.event_people(event) if person is not None))
+        return ids
 
     def people_names(self, event: Event) -> list[str]:
         """Every name a reader may search for: as written in the event, plus the registry name and aliases."""

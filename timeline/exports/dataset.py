@@ -14,7 +14,8 @@ from ..model import Event, Source
 from ..partial_date import DateSpec
 from ..people import Person
 from ..site.urls import person_path, thread_path
-from .context import ExportContext, json_bytes_with_list, json_item_text
+from .context import ExportContext
+from .json_text import json_bytes_with_list, json_item_bytes
 
 DATASET_FORMAT = "timeline-dataset"
 DATASET_VERSION = 1
@@ -26,8 +27,7 @@ def render_dataset(ctx: ExportContext) -> dict[str, bytes]:
     The same bytes as `json_bytes(dataset(ctx))`, but each event is encoded on its own (and kept between
     builds by the memo): encoding is most of the cost of a big dataset.
     """
-    events = [ctx.fragment("dataset", event, lambda event=event: json_item_text(_event(ctx, event)))
-              for event in ctx.events]
+    events = ctx.fragments("dataset", ctx.events, lambda event: json_item_bytes(_event(ctx, event)))
     return {"data/timeline.json": json_bytes_with_list(_dataset_head(ctx), "events", events)}
 
 
@@ -46,7 +46,7 @@ def _dataset_head(ctx: ExportContext) -> dict[str, Any]:
         "language": config.language,
         "url": ctx.link(""),
         "includes_drafts": ctx.include_drafts,
-        "threads": [_thread(ctx, t.id) for t in config.threads],
+        "threads": _threads(ctx),
         "people": _people(ctx),
         "sources": _sources(ctx),
     }
@@ -65,17 +65,21 @@ def date_record(date: DateSpec | None) -> dict[str, Any] | None:
     }
 
 
-def _thread(ctx: ExportContext, thread_id: str) -> dict[str, Any]:
-    thread = ctx.content.config.thread(thread_id)
-    assert thread is not None
-    return {
+def _threads(ctx: ExportContext) -> list[dict[str, Any]]:
+    """Each configured thread with its exported events, chronological."""
+    members: dict[str, list[str]] = {thread.id: [] for thread in ctx.content.config.threads}
+    for event in ctx.events:
+        for thread_id in set(event.threads):
+            if thread_id in members:
+                members[thread_id].append(event.id)
+    return [{
         "id": thread.id,
         "title": thread.title,
         "description": thread.description,
         "color": thread.color,
         "url": ctx.link(thread_path(thread.id)),
-        "events": [e.id for e in ctx.events if thread.id in e.threads],
-    }
+        "events": members[thread.id],
+    } for thread in ctx.content.config.threads]
 
 
 def _people(ctx: ExportContext) -> list[dict[str, Any]]:
@@ -155,12 +159,15 @@ def _sources(ctx: ExportContext) -> list[dict[str, Any]]:
             key = source_key(source)
             if key is None:
                 continue
-            record = grouped.setdefault(key, {"key": key, **{k: None for k in _source(source)}, "events": []})
-            for field_name, value in _source(source).items():
-                if field_name != "quote" and record[field_name] is None and value is not None:
+            details = _source(source)
+            del details["quote"]  # quotes belong to the event they support; they stay under events[].sources
+            record = grouped.get(key)
+            if record is None:
+                grouped[key] = {"key": key, **details, "events": [event.id]}
+                continue
+            for field_name, value in details.items():
+                if record[field_name] is None and value is not None:
                     record[field_name] = value
-            if event.id not in record["events"]:
+            if record["events"][-1] != event.id:  # an event's sources come together; ids are unique
                 record["events"].append(event.id)
-    for record in grouped.values():
-        del record["quote"]  # quotes belong to the event they support; they stay under events[].sources
     return [grouped[key] for key in sorted(grouped)]

@@ -11,6 +11,7 @@ is small, and keeping `icalendar` a test-only dependency keeps the install light
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from ..model import Event
 from ..partial_date import DAY
@@ -18,6 +19,8 @@ from .context import ExportContext
 
 PRODID = "-//timeline//timeline static site generator//EN"
 LINE_LIMIT = 75  # octets per line, not counting CRLF (RFC 5545 section 3.1)
+# Control characters TEXT may not hold (tab is allowed; line breaks are escaped before this applies).
+_CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f]")
 
 
 def render_calendar(ctx: ExportContext) -> dict[str, bytes]:
@@ -35,10 +38,9 @@ def render_calendar(ctx: ExportContext) -> dict[str, bytes]:
         lines.append(f"X-WR-CALDESC:{escape_text(config.description)}")
     head = "".join(fold_line(line) + "\r\n" for line in lines)
     # Each event's lines, folded, as one text: the memo keeps it between builds (memo.py).
-    events = [ctx.fragment("calendar", event, lambda event=event: "".join(fold_line(line) + "\r\n"
-                                                                          for line in _vevent(ctx, event)))
-              for event in calendar_events(ctx)]
-    return {"calendar.ics": (head + "".join(events) + "END:VCALENDAR\r\n").encode("utf-8")}
+    events = ctx.fragments("calendar", calendar_events(ctx), lambda event: "".join(
+        [fold_line(line) + "\r\n" for line in _vevent(ctx, event)]).encode("utf-8"))
+    return {"calendar.ics": b"".join([head.encode("utf-8"), *events, b"END:VCALENDAR\r\n"])}
 
 
 def calendar_events(ctx: ExportContext) -> list[Event]:
@@ -51,7 +53,7 @@ def escape_text(value: str) -> str:
     value = value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
     value = value.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "\\n")
     # Other control characters are not allowed in TEXT at all.
-    return "".join(c for c in value if c == "\t" or ord(c) >= 32 and ord(c) != 127)
+    return _CONTROL.sub("", value)
 
 
 def fold_line(line: str) -> str:
@@ -59,24 +61,23 @@ def fold_line(line: str) -> str:
     encoded = line.encode("utf-8")
     if len(encoded) <= LINE_LIMIT:
         return line
-    chunks: list[str] = []
-    current = ""
-    size = 0
+    chunks: list[bytes] = []
+    start = 0
     limit = LINE_LIMIT
-    for char in line:
-        width = len(char.encode("utf-8"))
-        if size + width > limit:
-            chunks.append(current)
-            current, size = "", 0
-            limit = LINE_LIMIT - 1  # continuation lines start with one space, which counts
-        current += char
-        size += width
-    chunks.append(current)
-    return "\r\n ".join(chunks)
+    while len(encoded) - start > limit:
+        end = start + limit
+        while encoded[end] & 0xC0 == 0x80:  # a UTF-8 continuation byte: cut before its character instead
+            end -= 1
+        chunks.append(encoded[start:end])
+        start = end
+        limit = LINE_LIMIT - 1  # continuation lines start with one space, which counts
+    chunks.append(encoded[start:])
+    return b"\r\n ".join(chunks).decode("utf-8")
 
 
 def _date_value(day: dt.date) -> str:
-    return day.strftime("%Y%m%d")
+    # Not strftime: its %Y drops the leading zeros of a year before 1000 on glibc, and RFC 5545 wants four digits.
+    return f"{day.year:04d}{day.month:02d}{day.day:02d}"
 
 
 def _vevent(ctx: ExportContext, event: Event) -> list[str]:

@@ -10,7 +10,8 @@ from __future__ import annotations
 from typing import Any
 
 from ..model import Event
-from .context import ExportContext, json_bytes
+from .context import ExportContext
+from .json_text import json_bytes
 
 SEARCH_INDEX_VERSION = 1
 

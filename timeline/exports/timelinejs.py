@@ -13,7 +13,8 @@ from typing import Any
 
 from ..model import Event
 from ..partial_date import PartialDate
-from .context import ExportContext, json_bytes_with_list, json_item_text
+from .context import ExportContext
+from .json_text import json_bytes_with_list, json_item_bytes
 
 
 def render_timelinejs(ctx: ExportContext) -> dict[str, bytes]:
@@ -23,8 +24,7 @@ def render_timelinejs(ctx: ExportContext) -> dict[str, bytes]:
         "title": {"text": {"headline": escape(config.title), "text": _paragraphs(config.description)}},
     }
     # Each slide encoded on its own and kept between builds (memo.py); the same bytes as encoding the whole.
-    slides = [ctx.fragment("timelinejs", event, lambda event=event: json_item_text(timelinejs_slide(ctx, event)))
-              for event in ctx.dated_events()]
+    slides = ctx.fragments("timelinejs", ctx.dated_events(), lambda event: json_item_bytes(timelinejs_slide(ctx, event)))
     return {"data/timelinejs.json": json_bytes_with_list(data, "events", slides)}
 
 

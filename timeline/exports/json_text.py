@@ -1,0 +1,153 @@
+"""The exports' JSON text: deterministic, sorted keys, `<`, `>` and `&` escaped, indented or compact.
+
+Python's `json` has a C encoder only for output without indentation; with `indent=1` every value goes
+through the pure-Python encoder, which made data/timeline.json the slowest export on a big site.
+`indented_json` gives exactly the bytes of `json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True)`
+while handing every container without nested non-empty containers (most of them: a date, a participant,
+a list of ids) to the C encoder, whose separators can carry that container's indentation.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from functools import lru_cache
+from json.encoder import c_make_encoder, encode_basestring  # type: ignore[attr-defined]
+from typing import Any
+
+# Values a C-encoded container may hold: the C encoder writes these the way the Python encoder does.
+_SCALAR_TYPES = frozenset({str, int, float, bool, type(None)})
+_CONTAINER_TYPES = (dict, list, tuple)
+
+# Stands for a list while the rest of a document is encoded; a NUL cannot come from a content file.
+_LIST_SLOT = "\x00list\x00"
+
+
+def json_bytes(data: Any, *, compact: bool = False) -> bytes:
+    """Deterministic UTF-8 JSON (sorted keys) with `<`, `>` and `&` as \\u escapes.
+
+    The values are unchanged for any JSON reader, but no export ever holds a raw `<script>` or
+    `</script>`, so a file pasted into an HTML page or sniffed as HTML by a browser stays inert.
+    """
+    text = compact_json(data) if compact else indented_json(data)
+    return (escape_markup(text) + "\n").encode("utf-8")
+
+
+def escape_markup(text: str) -> str:
+    """JSON text with `<`, `>` and `&` (which only strings can hold) written as \\u escapes."""
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def compact_json(data: Any) -> str:
+    """`data` without whitespace, keys sorted, non-ASCII kept (the C encoder)."""
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+
+
+def json_item_bytes(item: Any) -> bytes:
+    """`item` as `json_bytes` writes it inside a top-level object's list (two spaces in), without a newline."""
+    return escape_markup(indented_json(item, level=2)).encode("utf-8")
+
+
+def json_bytes_with_list(data: dict[str, Any], key: str, items: Sequence[bytes | memoryview]) -> bytes:
+    """`json_bytes({**data, key: [...]})` where each list item is already encoded by `json_item_bytes`.
+
+    Encoding items one at a time lets them be kept between builds (memo.py); the bytes are the same.
+    """
+    before, after = json_bytes({**data, key: _LIST_SLOT}).split(json_bytes(_LIST_SLOT)[:-1])
+    listed = b"[\n  " + b",\n  ".join(items) + b"\n ]" if items else b"[]"
+    return before + listed + after
+
+
+def indented_json(data: Any, level: int = 0) -> str:
+    """`json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True)` as if written `level` deep.
+
+    Byte for byte the standard library's text (its line breaks and one space per level), including for
+    a dict with keys that are not strings, which is left to the standard library.
+    """
+    if c_make_encoder is None:  # a Python without the C encoder (e.g. PyPy): the reference is all there is
+        return _reference_indented(data, level)
+    try:
+        return _value(data, level)
+    except _NotPlain:
+        return _reference_indented(data, level)
+
+
+def _reference_indented(data: Any, level: int) -> str:
+    """The standard library's indented text, moved `level` deep (strings never hold a raw line break)."""
+    text = json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True)
+    return text.replace("\n", "\n" + " " * level) if level else text
+
+
+class _NotPlain(Exception):
+    """A dict key that is not a str: `json` converts those, and the standard library is the reference."""
+
+
+@lru_cache(maxsize=64)
+def _flat_encoder(level: int) -> Any:
+    """The C encoder for a container `level` deep whose values are scalars or empty containers.
+
+    It writes `[a,\\n<indent>b]`: the item separator carries the line break and the items' indentation;
+    `_value` adds the break after the opening bracket and before the closing one.
+    """
+    return c_make_encoder(None, _not_serializable, encode_basestring, None, ": ", ",\n" + " " * (level + 1),
+                          True, False, True)
+
+
+def _not_serializable(value: Any) -> Any:
+    raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
+
+
+def _is_flat(values: Any) -> bool:
+    """Whether no value is a non-empty container (so the C encoder's layout is the indented one)."""
+    kinds = set(map(type, values))
+    if kinds <= _SCALAR_TYPES:
+        return True
+    if not all(kind in _SCALAR_TYPES or kind in (dict, list, tuple) for kind in kinds):
+        return False  # subclasses and other types take the careful path
+    return not any(value for value in values if type(value) in (dict, list, tuple))
+
+
+def _value(value: Any, level: int) -> str:
+    kind = type(value)
+    if kind is str:
+        return encode_basestring(value)
+    if kind is dict:
+        return _dict(value, level) if value else "{}"
+    if kind is list or kind is tuple:
+        return _list(value, level) if value else "[]"
+    if value is None:
+        return "null"
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    if isinstance(value, dict):
+        return _dict(value, level) if value else "{}"
+    if isinstance(value, list | tuple):
+        return _list(value, level) if value else "[]"
+    return "".join(_flat_encoder(level)(value, level))  # numbers and str subclasses, as the C encoder writes them
+
+
+def _dict(value: dict[Any, Any], level: int) -> str:
+    if _is_flat(value.values()):
+        if not all(type(key) is str for key in value):
+            raise _NotPlain
+        text = "".join(_flat_encoder(level)(value, level))
+        inner = " " * (level + 1)
+        return "{\n" + inner + text[1:-1] + "\n" + " " * level + "}"
+    items = sorted(value.items())
+    inner = "\n" + " " * (level + 1)
+    parts = []
+    for key, item in items:
+        if type(key) is not str:
+            raise _NotPlain
+        parts.append(encode_basestring(key) + ": " + _value(item, level + 1))
+    return "{" + inner + ("," + inner).join(parts) + "\n" + " " * level + "}"
+
+
+def _list(value: list[Any] | tuple[Any, ...], level: int) -> str:
+    if _is_flat(value):
+        text = "".join(_flat_encoder(level)(value, level))
+        return "[\n" + " " * (level + 1) + text[1:-1] + "\n" + " " * level + "]"
+    inner = "\n" + " " * (level + 1)
+    return "[" + inner + ("," + inner).join([_value(item, level + 1) for item in value]) + "\n" + " " * level + "]"
