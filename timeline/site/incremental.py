@@ -131,20 +131,25 @@ def page_keys(jobs: list[PageJob], view: SiteView, salt: str, wide: bool = False
         if salt is None:
             return None
         salt = salt[""]  # type: ignore[index]
+    salt_bytes = salt.encode()
+    # Each event's part of a key, made once: the home, people and sources pages list every event.
+    tokens: dict[int, bytes] = {}
     for job in jobs:
-        digest = hashlib.blake2b(salt.encode(), digest_size=16)
-        digest.update(f"\0{job[0]}\0{job[1]}".encode())
+        parts = [salt_bytes, f"\0{job[0]}\0{job[1]}".encode()]
         for dep in () if wide else _dependencies(job, view):
             if dep is None:
-                digest.update(b"\0-")
+                parts.append(b"\0-")
             elif isinstance(dep, str):
-                digest.update(b"\0:" + dep.encode())
+                parts.append(b"\0:" + dep.encode())
             else:
-                event_digest = digests.get(dep.event.path or "")
-                if event_digest is None:
-                    return None
-                digest.update(b"\0" + dep.id.encode() + b"\0" + event_digest)
-        keys[job[0]] = digest.hexdigest()
+                token = tokens.get(id(dep))
+                if token is None:
+                    event_digest = digests.get(dep.event.path or "")
+                    if event_digest is None:
+                        return None
+                    token = tokens[id(dep)] = b"\0" + dep.id.encode() + b"\0" + event_digest
+                parts.append(token)
+        keys[job[0]] = hashlib.blake2b(b"".join(parts), digest_size=16).hexdigest()
     return keys
 
 
