@@ -7,6 +7,7 @@ everything, then write). `timeline check` is this stage alone; `build` and `inge
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path, PurePosixPath
@@ -133,6 +134,37 @@ def list_articles(project: Project) -> list[str]:
     return sorted(names)
 
 
+# Summary text that Markdown reads as words alone: no escapes, code, links, autolinks, entities, underscores or
+# tildes, no control characters (\r, tabs) that change how lines split or indent.
+_SPECIAL_IN_SUMMARY = re.compile(r"[\x00-\x09\x0b-\x1f\x7f\\`\[\]<&_~]")
+# `*emphasis*` or `**strong**` that opens after a space, a "(" or the line's start and closes before its end, a
+# space or a full stop-like mark, around words: CommonMark pairs these delimiter runs and nothing else.
+_EMPHASIS_PAIR = re.compile(r"(?<![^ (\n])(\*\*?)(?=[^\W_])([^*\n]*?[^\W_])\1(?=$|[ .,;:!?)])", re.MULTILINE)
+_WHITESPACE = re.compile(r"\s+")
+
+
+def summary_plain_text(summary: str) -> str:
+    """`site.markdown.plain_text(summary)`, without parsing Markdown when the summary is only words, blank lines,
+    `- ` list items and simple emphasis (a fifth of reading an event file went to the Markdown parser)."""
+    from .site.markdown import plain_text  # the build's parser; imported only when events are read
+
+    if _SPECIAL_IN_SUMMARY.search(summary):
+        return plain_text(summary)
+    words = _EMPHASIS_PAIR.sub(r"\2", summary) if "*" in summary else summary
+    if "*" in words:
+        return plain_text(summary)
+    lines = []
+    for line in words.split("\n"):
+        if line.startswith("- "):
+            line = line[2:]
+        # A line starts a paragraph or item with a letter (or emphasis), never a list marker, heading, quote,
+        # fence or indented code, and ends without a hard break.
+        if line and not (line[0].isalpha() and not line[-1].isspace()):
+            return plain_text(summary)
+        lines.append(line)
+    return _WHITESPACE.sub(" ", " ".join(lines)).strip()
+
+
 def read_event_file(path: Path, shown: str, problems: Problems, kinds: tuple[str, ...]) -> Event | None:
     """Read and validate one event file; its own problems (not cross-file ones) go to `problems`."""
     try:
@@ -142,9 +174,7 @@ def read_event_file(path: Path, shown: str, problems: Problems, kinds: tuple[str
         return None
     event = parse_event(data, shown, problems, kinds)
     if event is not None:
-        from .site.markdown import plain_text  # the build's parser; imported only when events are read
-
-        event.summary_plain = (event.summary, plain_text(event.summary))
+        event.summary_plain = (event.summary, summary_plain_text(event.summary))
         # Item positions are only needed for the rare cross-file problem, and were a third of a cached event
         # (~6 KB each in memory): `check_references` reads them again from the file when it needs them.
         event.marks = {}
