@@ -14,9 +14,9 @@ import xml.etree.ElementTree as ET
 
 from ..config import Thread
 from ..model import Event
-from .context import ExportContext, xml_text
+from .context import ExportContext
 from .memo import Fragment
-from .xml_escape import escape_xml_attribute, escape_xml_text
+from .xml_escape import xml_attribute_value, xml_character_data, xml_text
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
 # Any date owned by the tagging entity will do (RFC 4151); a fixed one keeps ids stable forever.
@@ -29,17 +29,19 @@ def render_feeds(ctx: ExportContext) -> dict[str, bytes]:
     config = ctx.content.config
     ordered = _newest_first(ctx.dated_events())
     # Each entry is the same text in the site feed and its threads' feeds, and between builds (memo.py).
-    entries = dict(zip((event.id for event in ordered),
-                       ctx.fragments("atom", ordered, lambda event: _entry_text(ctx, event).encode("utf-8")),
-                       strict=True))
-    updated = {event.id: entry_updated(event) for event in ordered}
-    files = {"feed.xml": _feed(ctx, ordered, entries, updated, config.title, config.description, "", "feed.xml")}
+    entries = ctx.fragments("atom", ordered, lambda event: _entry_text(ctx, event).encode("utf-8"))
+    files = {"feed.xml": _feed(ctx, ordered, entries, config.title, config.description, "", "feed.xml")}
+    in_thread: dict[str, tuple[list[Event], list[Fragment]]] = {thread.id: ([], []) for thread in config.threads}
+    for event, entry in zip(ordered, entries, strict=True):
+        for thread_id in set(event.threads):
+            if thread_id in in_thread:
+                in_thread[thread_id][0].append(event)
+                in_thread[thread_id][1].append(entry)
     for thread in config.threads:
-        # A subset of a stably sorted list is in the order sorting the subset gives.
-        events = [e for e in ordered if thread.id in e.threads]
         home = f"threads/{thread.id}/"
-        files[f"{home}feed.xml"] = _feed(ctx, events, entries, updated, _thread_title(ctx, thread),
-                                         thread.description, home, f"{home}feed.xml")
+        events, thread_entries = in_thread[thread.id]
+        files[f"{home}feed.xml"] = _feed(ctx, events, thread_entries, _thread_title(ctx, thread), thread.description,
+                                         home, f"{home}feed.xml")
     return files
 
 
@@ -60,8 +62,12 @@ def _thread_title(ctx: ExportContext, thread: Thread) -> str:
 
 
 def _newest_first(events: list[Event]) -> list[Event]:
-    # Chronological order reversed; ties (same date) keep a fixed order by id, newest-first too.
-    return sorted(events, key=Event.sort_key, reverse=True)
+    """Chronological order reversed; ties (same date) keep a fixed order by id, newest-first too.
+
+    The exported events are already in `Event.sort_key` order (`Content.events`), and no two keys are equal (ids
+    differ), so reversing them is sorting them newest first; so is any subset of the result, in its order.
+    """
+    return events[::-1]
 
 
 def _sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
@@ -71,17 +77,18 @@ def _sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) ->
     return element
 
 
-def _feed(ctx: ExportContext, ordered: list[Event], entries: dict[str, Fragment], updated: dict[str, str],
-          title: str, subtitle: str, home: str, self_path: str) -> bytes:
-    """One feed of `ordered` (newest first) events, whose `<entry>` texts and timestamps are given by event id."""
+def _feed(ctx: ExportContext, ordered: list[Event], entries: list[Fragment], title: str, subtitle: str, home: str,
+          self_path: str) -> bytes:
+    """One feed of `ordered` (newest first) events, with their `<entry>` texts in the same order."""
     config = ctx.content.config
     feed = ET.Element("feed", {"xmlns": ATOM_NS, "{http://www.w3.org/XML/1998/namespace}lang": config.language})
     _sub(feed, "title", title)
     if subtitle:
         _sub(feed, "subtitle", subtitle)
     _sub(feed, "id", ctx.link(home) if ctx.is_absolute else f"tag:{ctx.host},{TAG_DATE}:{ctx.urls.page(home)}")
-    # The newest event's date, not the build time: the feed changes only when its content does.
-    _sub(feed, "updated", max((updated[e.id] for e in ordered), default=EMPTY_FEED_UPDATED))
+    # The newest event's date, not the build time: the feed changes only when its content does. The first day of
+    # a date never decreases along the chronological order, so the newest event's is the latest of all.
+    _sub(feed, "updated", entry_updated(ordered[0]) if ordered else EMPTY_FEED_UPDATED)
     _sub(feed, "link", rel="alternate", type="text/html", href=ctx.link(home))
     _sub(feed, "link", rel="self", type="application/atom+xml", href=ctx.link(self_path))
     author = _sub(feed, "author")
@@ -92,11 +99,7 @@ def _feed(ctx: ExportContext, ordered: list[Event], entries: dict[str, Fragment]
     if not ordered:
         return head + b"\n"
     # Each entry was serialized on its own, as it reads indented inside the feed; spliced in before the end tag.
-    spliced = [head.removesuffix(b"\n</feed>")]
-    for event in ordered:
-        spliced += (b"\n  ", entries[event.id])
-    spliced.append(b"\n</feed>\n")
-    return b"".join(spliced)
+    return b"".join([head.removesuffix(b"\n</feed>"), b"\n  ", b"\n  ".join(entries), b"\n</feed>\n"])
 
 
 def _entry_text(ctx: ExportContext, event: Event) -> str:
@@ -107,24 +110,25 @@ def _entry_text(ctx: ExportContext, event: Event) -> str:
     """
     assert event.date is not None
     title = event.title if not event.is_draft else f"[Unreviewed draft] {event.title}"
-    children = [
+    kind = xml_attribute_value(event.kind)
+    lines = [
+        "<entry>",
         _element("title", title),
         _element("id", entry_id(ctx, event)),
         _element("updated", entry_updated(event)),
-        _element("link", None, rel="alternate", type="text/html", href=ctx.event_link(event)),
-        _element("summary", _summary(ctx, event), type="text"),
-        _element("category", None, term=event.kind, label=event.kind),
+        f'<link rel="alternate" type="text/html" href="{xml_attribute_value(ctx.event_link(event))}" />',
+        _element("summary", _summary(ctx, event), ' type="text"'),
+        f'<category term="{kind}" label="{kind}" />',
     ]
     for thread_id, thread_title in zip(event.threads, ctx.thread_titles(event), strict=True):
-        children.append(_element("category", None, term=thread_id, label=thread_title))
-    return "<entry>\n    " + "\n    ".join(children) + "\n  </entry>"
+        lines.append(f'<category term="{xml_attribute_value(thread_id)}" label="{xml_attribute_value(thread_title)}" />')
+    return "\n    ".join(lines) + "\n  </entry>"
 
 
-def _element(tag: str, text: str | None, **attrs: str) -> str:
-    """`<tag a="v">text</tag>`, or `<tag a="v" />` without text, escaped as ElementTree escapes (after `xml_text`)."""
-    opening = "<" + tag + "".join(f' {name}="{escape_xml_attribute(xml_text(value))}"' for name, value in attrs.items())
-    text = xml_text(text) if text is not None else ""
-    return f"{opening}>{escape_xml_text(text)}</{tag}>" if text else opening + " />"
+def _element(tag: str, text: str, attributes: str = "") -> str:
+    """`<tag attributes>text</tag>`, or `<tag attributes />` when no text is left, as ElementTree writes them."""
+    content = xml_character_data(text)
+    return f"<{tag}{attributes}>{content}</{tag}>" if content else f"<{tag}{attributes} />"
 
 
 def _summary(ctx: ExportContext, event: Event) -> str:

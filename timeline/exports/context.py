@@ -6,7 +6,7 @@ Exports are pure: Content + base URL + include_drafts in, bytes out. Links come 
 
 from __future__ import annotations
 
-import re
+import hashlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -19,18 +19,9 @@ from ..site.markdown import summary_plain_text
 from ..site.urls import SiteUrls, event_path
 from .memo import ExportMemo, Fragment
 
-# Characters XML 1.0 forbids even when escaped; a hostile article could carry them into a title.
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-
-
 # Used in tag: URIs and iCalendar UIDs when neither the base URL nor `repository` names a host.
 # `.invalid` is reserved (RFC 2606): it can never collide with someone else's real domain.
 FALLBACK_HOST = "timeline.invalid"
-
-
-def xml_text(value: str | None) -> str:
-    """`value` with the characters XML 1.0 cannot hold removed (escaping is the serializer's job)."""
-    return _NOT_XML.sub("", value or "")
 
 
 @dataclass
@@ -47,6 +38,7 @@ class ExportContext:
     _person_ids: dict[str, list[str]] = field(default_factory=dict, repr=False)
     _text: dict[str, str] = field(default_factory=dict, repr=False)
     _links: dict[str, str] = field(default_factory=dict, repr=False)
+    _dated: list[Event] | None = field(default=None, repr=False)
     memo: ExportMemo | None = None  # fragments kept from the last build (memo.py); None: compute every one
 
     @classmethod
@@ -63,6 +55,24 @@ class ExportContext:
         if self.memo is None:
             return [compute(event) for event in events]
         return self.memo.fragments(kind, events, compute)
+
+    def shared(self, kind: str, compute: Callable[[], bytes]) -> Fragment:
+        """`compute()`, text an export gathers across events (the dataset's people, sources and threads; the search
+        index's people), or the same text kept from the last build when none of its inputs changed.
+
+        `compute` may read only the events' ids, order, threads, participants and sources (`shared_inputs_key`),
+        besides what the memo's salt covers: so a title or summary edit does not gather ten thousand events again.
+        """
+        if self.memo is None:
+            return compute()
+        return self.memo.keyed(kind, self.shared_inputs_key, compute)
+
+    @cached_property
+    def shared_inputs_key(self) -> bytes:
+        """A digest of the exported events' ids, order, threads, participants and sources (every field of them)."""
+        # Each part has the same size, so their concatenation is unambiguous.
+        parts = b"".join(self.fragments("shared-inputs", self.events, _shared_inputs_digest))
+        return hashlib.blake2b(parts, digest_size=16).digest()
 
     @cached_property
     def is_absolute(self) -> bool:
@@ -90,7 +100,10 @@ class ExportContext:
         return link
 
     def dated_events(self) -> list[Event]:
-        return [e for e in self.events if e.date is not None]
+        """The exported events that have a date (every format but the dataset and search index needs one)."""
+        if self._dated is None:
+            self._dated = [e for e in self.events if e.date is not None]
+        return self._dated
 
     def event_person(self, name: str, person_id: str | None) -> Person | None:
         """The registry entry for a participant: by id when the event names one, else by spelling."""
@@ -154,4 +167,7 @@ class ExportContext:
         return self._text[event.id]
 
 
-
+def _shared_inputs_digest(event: Event) -> bytes:
+    # Dataclass reprs name every field (a new Source field is covered without a change here) and are stable.
+    inputs = repr((event.id, event.threads, event.participants, event.sources))
+    return hashlib.blake2b(inputs.encode("utf-8"), digest_size=16).digest()

@@ -17,7 +17,11 @@ from typing import Any
 
 # Values a C-encoded container may hold: the C encoder writes these the way the Python encoder does.
 _SCALAR_TYPES = frozenset({str, int, float, bool, type(None)})
-_CONTAINER_TYPES = (dict, list, tuple)
+_CONTAINER_TYPES = frozenset({dict, list, tuple})
+_FLAT_CANDIDATE_TYPES = _SCALAR_TYPES | _CONTAINER_TYPES
+_BREAKS = ["\n" + " " * level for level in range(32)]  # a line break and the indentation `level` deep
+_KEY_TEXT: dict[str, str] = {}  # '"key": ' by key: the same few dozen field names come back all the time
+_KEY_TEXT_LIMIT = 4096
 
 # Stands for a list while the rest of a document is encoded; a NUL cannot come from a content file.
 _LIST_SLOT = "\x00list\x00"
@@ -40,7 +44,9 @@ def escape_markup(text: str) -> str:
 
 def compact_json(data: Any) -> str:
     """`data` without whitespace, keys sorted, non-ASCII kept (the C encoder)."""
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    if c_make_encoder is None:
+        return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    return "".join(_compact_encoder()(data, 0))
 
 
 def json_item_bytes(item: Any) -> bytes:
@@ -48,14 +54,32 @@ def json_item_bytes(item: Any) -> bytes:
     return escape_markup(indented_json(item, level=2)).encode("utf-8")
 
 
-def json_bytes_with_list(data: dict[str, Any], key: str, items: Sequence[bytes | memoryview]) -> bytes:
-    """`json_bytes({**data, key: [...]})` where each list item is already encoded by `json_item_bytes`.
+def compact_item_bytes(item: Any) -> bytes:
+    """`item` as `json_bytes(..., compact=True)` writes it anywhere in a document."""
+    return escape_markup(compact_json(item)).encode("utf-8")
 
-    Encoding items one at a time lets them be kept between builds (memo.py); the bytes are the same.
+
+def json_bytes_with_slot(data: dict[str, Any], key: str, *, compact: bool = False) -> bytes:
+    """`json_bytes({**data, key: <slot>})`: the document around a list whose items are encoded one at a time."""
+    return json_bytes({**data, key: _LIST_SLOT}, compact=compact)
+
+
+def splice_list(document: bytes, items: Sequence[bytes | memoryview], *, compact: bool = False) -> bytes:
+    """`document` (from `json_bytes_with_slot`) with its slot replaced by the list of `items`.
+
+    Items are encoded by `json_item_bytes` (indented) or `compact_item_bytes`; the bytes are those of encoding
+    the whole document at once. Encoding items one at a time lets them be kept between builds (memo.py).
     """
-    before, after = json_bytes({**data, key: _LIST_SLOT}).split(json_bytes(_LIST_SLOT)[:-1])
+    before, after = document.split(json_bytes(_LIST_SLOT, compact=compact)[:-1])
+    if compact:
+        return b"".join([before, b"[", b",".join(items), b"]", after])
     listed = b"[\n  " + b",\n  ".join(items) + b"\n ]" if items else b"[]"
-    return before + listed + after
+    return b"".join([before, listed, after])
+
+
+def json_bytes_with_list(data: dict[str, Any], key: str, items: Sequence[bytes | memoryview]) -> bytes:
+    """`json_bytes({**data, key: [...]})` where each list item is already encoded by `json_item_bytes`."""
+    return splice_list(json_bytes_with_slot(data, key), items)
 
 
 def indented_json(data: Any, level: int = 0) -> str:
@@ -93,18 +117,44 @@ def _flat_encoder(level: int) -> Any:
                           True, False, True)
 
 
+@lru_cache(maxsize=1)
+def _compact_encoder() -> Any:
+    """The C encoder as `json.dumps(separators=(",", ":"), sort_keys=True, ensure_ascii=False)` sets it up."""
+    return c_make_encoder(None, _not_serializable, encode_basestring, None, ":", ",", True, False, True)
+
+
 def _not_serializable(value: Any) -> Any:
     raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
 
 
-def _is_flat(values: Any) -> bool:
-    """Whether no value is a non-empty container (so the C encoder's layout is the indented one)."""
-    kinds = set(map(type, values))
+def _is_flat(values: Any, kinds: set[type]) -> bool:
+    """Whether no value is a non-empty container (so the C encoder's layout is the indented one).
+
+    `kinds` are the values' exact types: subclasses and other types take the careful path.
+    """
     if kinds <= _SCALAR_TYPES:
         return True
-    if not all(kind in _SCALAR_TYPES or kind in (dict, list, tuple) for kind in kinds):
-        return False  # subclasses and other types take the careful path
-    return not any(value for value in values if type(value) in (dict, list, tuple))
+    if not kinds <= _FLAT_CANDIDATE_TYPES:
+        return False
+    for value in values:
+        if value and type(value) in _CONTAINER_TYPES:
+            return False
+    return True
+
+
+def _break(level: int) -> str:
+    return _BREAKS[level] if level < len(_BREAKS) else "\n" + " " * level
+
+
+def _key_text(key: Any) -> str:
+    text = _KEY_TEXT.get(key)
+    if text is None:
+        if type(key) is not str:
+            raise _NotPlain
+        text = encode_basestring(key) + ": "
+        if len(_KEY_TEXT) < _KEY_TEXT_LIMIT:
+            _KEY_TEXT[key] = text
+    return text
 
 
 def _value(value: Any, level: int) -> str:
@@ -129,25 +179,31 @@ def _value(value: Any, level: int) -> str:
 
 
 def _dict(value: dict[Any, Any], level: int) -> str:
-    if _is_flat(value.values()):
-        if not all(type(key) is str for key in value):
+    values = value.values()
+    if _is_flat(values, set(map(type, values))):
+        if not set(map(type, value)) <= {str}:
             raise _NotPlain
         text = "".join(_flat_encoder(level)(value, level))
-        inner = " " * (level + 1)
-        return "{\n" + inner + text[1:-1] + "\n" + " " * level + "}"
-    items = sorted(value.items())
-    inner = "\n" + " " * (level + 1)
+        return "{" + _break(level + 1) + text[1:-1] + _break(level) + "}"
+    deeper = level + 1
     parts = []
-    for key, item in items:
-        if type(key) is not str:
-            raise _NotPlain
-        parts.append(encode_basestring(key) + ": " + _value(item, level + 1))
-    return "{" + inner + ("," + inner).join(parts) + "\n" + " " * level + "}"
+    for key in sorted(value):  # the standard library sorts (key, value) pairs; keys are unique, so the same order
+        item = value[key]
+        if type(item) is str:
+            parts.append(_key_text(key) + encode_basestring(item))
+        else:
+            parts.append(_key_text(key) + _value(item, deeper))
+    return "{" + _break(deeper) + ("," + _break(deeper)).join(parts) + _break(level) + "}"
 
 
 def _list(value: list[Any] | tuple[Any, ...], level: int) -> str:
-    if _is_flat(value):
+    kinds = set(map(type, value))
+    if _is_flat(value, kinds):
         text = "".join(_flat_encoder(level)(value, level))
-        return "[\n" + " " * (level + 1) + text[1:-1] + "\n" + " " * level + "]"
-    inner = "\n" + " " * (level + 1)
-    return "[" + inner + ("," + inner).join([_value(item, level + 1) for item in value]) + "\n" + " " * level + "]"
+        return "[" + _break(level + 1) + text[1:-1] + _break(level) + "]"
+    deeper = level + 1
+    if kinds == {dict}:
+        parts = [_dict(item, deeper) if item else "{}" for item in value]
+    else:
+        parts = [_value(item, deeper) for item in value]
+    return "[" + _break(deeper) + ("," + _break(deeper)).join(parts) + _break(level) + "]"

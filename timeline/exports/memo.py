@@ -104,11 +104,31 @@ class ExportMemo:
             found.append(data)
         return found
 
+    def keyed(self, kind: str, key: bytes, compute: Callable[[], bytes]) -> Fragment:
+        """A fragment that depends on more than one event, under a `key` that digests everything it depends on."""
+        used = self.used.setdefault(kind, {})
+        data = used.get(key)
+        if data is None:
+            place = self.stored.by_kind.get(kind, {}).get(key)
+            if place is None:
+                data = compute()
+                self.misses += 1
+            else:
+                start = place >> _LENGTH_BITS
+                data = self.blob[start:start + (place & _LENGTH_MASK)]
+            used[key] = data
+        return data
+
     def fragment(self, kind: str, event: Event, compute: Callable[[], str]) -> str:
         """One fragment as text (the pages' event cards): kept from the last build, else `compute()`."""
         digest = self.digests.get(event.path or "")
         if digest is None:
             return compute()
+        return self.fragment_for(kind, digest, compute)
+
+    def fragment_for(self, kind: str, digest: bytes, compute: Callable[[], str]) -> str:
+        """A fragment as text under a digest the caller made (of several events: a month of the home page, say);
+        kept from the last build, else `compute()`. The digest must cover everything the fragment shows."""
         used = self.used.setdefault(kind, {})
         data = used.get(digest)
         if data is None:

@@ -11,7 +11,7 @@ from typing import Any
 
 from ..model import Event
 from .context import ExportContext
-from .json_text import json_bytes
+from .json_text import compact_item_bytes, json_bytes_with_slot, splice_list
 
 SEARCH_INDEX_VERSION = 1
 
@@ -22,15 +22,20 @@ def render_search_index(ctx: ExportContext) -> dict[str, bytes]:
     `threads` and `people` map ids to titles and names, so the filters can label the ids the event
     cards carry in their data attributes.
     """
-    records = [search_record(ctx, e) for e in ctx.events]
-    person_ids = {pid for record in records for pid in record["person_ids"]}
-    data = {
+    # Each record encoded on its own and kept between builds (memo.py); the same bytes as encoding the whole.
+    records = ctx.fragments("search", ctx.events, lambda event: compact_item_bytes(search_record(ctx, event)))
+    document = ctx.shared("search-head", lambda: json_bytes_with_slot(_search_head(ctx), "events", compact=True))
+    return {"search-index.json": splice_list(bytes(document), records, compact=True)}
+
+
+def _search_head(ctx: ExportContext) -> dict[str, Any]:
+    """Everything in the index but the events: from the events, only what `ExportContext.shared` allows."""
+    involved = ctx.events_by_person()
+    return {
         "version": SEARCH_INDEX_VERSION,
-        "events": records,
         "threads": {t.id: t.title for t in ctx.content.config.threads},
-        "people": {p.id: p.name for p in ctx.content.people if p.id in person_ids},
+        "people": {p.id: p.name for p in ctx.content.people if p.id in involved},
     }
-    return {"search-index.json": json_bytes(data, compact=True)}
 
 
 def search_record(ctx: ExportContext, event: Event) -> dict[str, Any]:

@@ -12,7 +12,8 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 
 from ..site.urls import event_path, person_path, thread_path
-from .context import ExportContext, xml_text
+from .context import ExportContext
+from .xml_escape import xml_text
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 NO_SITEMAP_NOTE = ("no sitemap.xml: sitemaps need absolute URLs; build with --base-url https://host/path/ "
