@@ -7,9 +7,10 @@ temporary folder, and only a complete build replaces the previous site (see outp
 from __future__ import annotations
 
 import gc
+import hashlib
 import shutil
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -25,7 +26,7 @@ from .overview_svg import render_overview, thread_lanes
 from .parallel import PageJob, start_page_writers
 from .render import THEME_STATIC, THEME_TEMPLATES, Renderer
 from .urls import SiteUrls
-from .view import SiteView, build_view
+from .view import Entry, EventView, SiteView, build_view
 
 PAGE_TEMPLATES = ("index.html", "event.html", "threads.html", "thread.html", "people.html", "person.html",
                   "sources.html")
@@ -162,6 +163,37 @@ def _fragment_function(memo: ExportMemo | None) -> Any:
     return fragment
 
 
+def parts_digest(parts: Iterable[Any], digests: dict[str, bytes]) -> bytes | None:
+    """A digest of a block's inputs: events (EventView, or an Entry holding one) by their parsed file's digest,
+    gap markers and other text as themselves, None as a placeholder; None when an event has no digest."""
+    tokens = []
+    for part in parts:
+        if isinstance(part, Entry):
+            part = part.event if part.event is not None else "gap:" + (part.gap or "")
+        if isinstance(part, EventView):
+            digest = digests.get(part.event.path or "")
+            if digest is None:
+                return None
+            tokens.append(b"e" + part.id.encode() + b"\0" + digest)
+        elif part is None:
+            tokens.append(b"-")
+        else:
+            tokens.append(b"t" + str(part).encode())
+    return hashlib.blake2b(b"\0\1".join(tokens), digest_size=16).digest()
+
+
+def _fragment_of_function(memo: ExportMemo | None, digests: dict[str, bytes]) -> Any:
+    """The `fragment_of` template global: `{% call fragment_of("month", [label, *entries]) %}...{% endcall %}`
+    keeps a block that shows several events (a month of the home page, a source with the events it supports)
+    between builds, keyed by all of them; the block must depend only on the listed parts and the build's salt."""
+    def fragment_of(kind: str, parts: Iterable[Any], caller: Any) -> Markup:
+        digest = parts_digest(parts, digests) if memo is not None else None
+        if memo is None or digest is None:
+            return Markup(caller())
+        return Markup(memo.fragment_for("group:" + kind, digest, lambda: str(caller())))
+    return fragment_of
+
+
 def _start_from_previous(output: SiteOutput, state: BuildState, keys: dict[str, str]) -> Manifest | None:
     """Fill the new build's temp folder from a previous build; the manifest of what it holds, or None (a full build)."""
     if not state.same_device(output.target):
@@ -261,7 +293,7 @@ def _write_site(content: Content, view: SiteView, out: Path, base_url: str | Non
     salt = build_salt(content, base_url, include_drafts) if state is not None else ""
     keys = page_keys(jobs, view, salt, renderer_overrides(project.templates_dir)) if state is not None else None
     memo = ExportMemo.open(state.memo_file, salt, content.digests) if state is not None and keys is not None else None
-    renderer.add_globals(fragment=_fragment_function(memo))
+    renderer.add_globals(fragment=_fragment_function(memo), fragment_of=_fragment_of_function(memo, content.digests))
 
     # One writer at a time: a concurrent ingest or build must not change the project or site under us.
     with project_lock(project, "build"):
