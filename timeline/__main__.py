@@ -1,7 +1,5 @@
 """`python -m timeline` runs the command-line tool."""
 
-import sys
+from .cli import run
 
-from .cli import main
-
-sys.exit(main())
+run()

@@ -324,5 +324,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_CONTENT
 
 
+def run() -> NoReturn:
+    """The `timeline` command: `main`, then exit without tearing the interpreter down.
+
+    After a build of 10,000 events, freeing the loaded content object by object at exit took 0.6 s, a fifth of
+    a one-edit rebuild; the system reclaims a process's memory at once. Commands close their files and release
+    their locks before `main` returns, so only the standard streams are left to flush. (In-process callers, the
+    tests among them, call `main`.)
+    """
+    code = main()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # a closed pipe (`timeline check | head`): nothing more can be said there
+            pass
+    os._exit(code)
+
+
 if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
+    run()
