@@ -153,9 +153,9 @@ def assert_content_whole(project: Project, before: dict[str, str]) -> None:
 
 
 @pytest.fixture(scope="module")
-def ingest_project(tmp_path_factory) -> tuple[Path, dict[str, str]]:
-    """200 generated articles, their events removed (so ingest has every stub to write), and the
-    content/ a complete uninterrupted ingest leaves, for comparison."""
+def ingest_project(tmp_path_factory) -> tuple[Path, dict[str, str], float]:
+    """200 generated articles, their events removed (so ingest has every stub to write), the content/ a
+    complete uninterrupted ingest leaves, for comparison, and the seconds that ingest took."""
     base = tmp_path_factory.mktemp("ingest")
     project = generate(base / "project", events=200, articles=200, seed=11)
     for path in (project / "content" / "events").glob("*.yaml"):
@@ -166,14 +166,15 @@ def ingest_project(tmp_path_factory) -> tuple[Path, dict[str, str]]:
         "status: reviewed\nsummary: Written by hand.\nsources:\n  - url: https://example.com/x\n    quote: q\n")
     reference = base / "reference"
     shutil.copytree(project, reference)
+    started = time.monotonic()
     code, err = finish(start(reference, "ingest", "--quiet", "--jobs", "2"))
     assert code == 0 and "Traceback" not in err, err
-    return project, file_hashes(reference / "content")
+    return project, file_hashes(reference / "content"), time.monotonic() - started
 
 
 @pytest.mark.slow
 def test_ingest_killed_at_random_moments_loses_nothing(ingest_project):
-    project_dir, reference = ingest_project
+    project_dir, reference, duration = ingest_project
     project = Project(project_dir)
     rng = random.Random(20240611)
     events_dir = project.events_dir
@@ -184,7 +185,8 @@ def test_ingest_killed_at_random_moments_loses_nothing(ingest_project):
         existing = set(os.listdir(events_dir))
         process = start(project_dir, "ingest", "--quiet", "--jobs", "2")
         if attempt % 2 == 0:
-            time.sleep(rng.uniform(0.3, 3.0))  # anywhere: loading, extracting, writing
+            # Anywhere in a run (loading, extracting, writing), however long a whole run takes on this machine.
+            time.sleep(rng.uniform(0.05, 0.85) * duration)
         else:
             # Wait for the write phase (the first new stub), then kill a few milliseconds into it.
             deadline = time.monotonic() + 60
@@ -293,7 +295,7 @@ def test_two_builds_at_once_never_interleave(build_project, tmp_path):
 @pytest.mark.slow
 def test_two_ingests_at_once_give_one_consistent_result(ingest_project, tmp_path):
     """Both finish, one after the other, or the second refuses; either way the result is a single run's."""
-    source, reference = ingest_project
+    source, reference, _duration = ingest_project
     project = tmp_path / "twice"
     shutil.copytree(source, project)
     for path in (project / "content" / "events").glob("*.yaml"):
