@@ -172,12 +172,11 @@ def read_event_file(path: Path, shown: str, problems: Problems, kinds: tuple[str
     except ContentError as exc:
         problems.extend(exc.problems)
         return None
-    event = parse_event(data, shown, problems, kinds)
+    # Item positions are only needed for the rare cross-file problem, and were a third of a cached event
+    # (~6 KB each in memory): `check_references` reads them again from the file when it needs them.
+    event = parse_event(data, shown, problems, kinds, item_marks=False)
     if event is not None:
         event.summary_plain = (event.summary, summary_plain_text(event.summary))
-        # Item positions are only needed for the rare cross-file problem, and were a third of a cached event
-        # (~6 KB each in memory): `check_references` reads them again from the file when it needs them.
-        event.marks = {}
     return event
 
 
