@@ -104,10 +104,29 @@ def test_a_title_edit_renders_only_the_pages_that_show_it(project, tmp_path, mon
     kept = pickle.loads(state.memo_file.read_bytes())["fragments"]
     kinds = {kind for kind, _ in kept}
     assert {"dataset", "calendar", "atom", "timelinejs", "page:card-h4", "page:card-h3"} <= kinds, kinds
+    # And the blocks that show several events: home-page months, sources' entries, threads' story items.
+    assert {"group:home-month", "group:source"} <= kinds and any(k.startswith("page:story-") for k in kinds), kinds
     exported = json.loads((site / "data" / "timeline.json").read_text("utf-8"))["events"]
     assert len([k for k in kept if k[0] == "dataset"]) == len(exported)
     # Nothing left beside the site by a successful build.
     assert [p.name for p in project.iterdir() if p.name.startswith(".site.")] == []
+
+
+def test_parts_digest_tells_every_input_apart(project):
+    from timeline.site.urls import SiteUrls
+    from timeline.site.view import Entry, build_view
+
+    content = load_content(Project(project))
+    view = build_view(content, SiteUrls.from_base_url("/"), False)
+    first, second = view.chronological[:2]
+    digest = lambda parts: build_module.parts_digest(parts, content.digests)  # noqa: E731
+    variants = [[first], [second], [first, second], [second, first], ["a", first], ["b", first], [None, first],
+                [Entry(gap="3 months later")], [Entry(gap="4 months later")], ["ab"],
+                ["a", "b"]]
+    digests = [digest(parts) for parts in variants]
+    assert None not in digests and len(set(digests)) == len(digests)
+    assert digest([Entry(event=first)]) == digest([first])  # an entry counts as the event it holds
+    assert build_module.parts_digest([first], {}) is None  # an event without a digest: nothing is kept
 
 
 def test_nothing_reused_without_the_cache(project, monkeypatch):
