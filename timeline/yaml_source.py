@@ -301,6 +301,8 @@ _GENERAL_CONSTRUCTOR = _Loader("")  # its scalar constructors keep no state when
 _SIMPLE_MAX_NODES = MAX_NODES // 2
 _SIMPLE_MAX_DEPTH = MAX_DEPTH // 2
 _NO_KEY = object()
+# First characters of the plain scalars that some resolver may turn into something other than text.
+_MAY_RESOLVE = frozenset(_RESOLVERS) | {""}
 
 
 def _implicit_tag(value: str) -> str:
@@ -312,6 +314,14 @@ def _implicit_tag(value: str) -> str:
 
 def _plain_scalar(value: str, event: yaml.ScalarEvent) -> Any:
     """The value of an untagged plain scalar, as resolving and constructing it in the general path gives."""
+    # Every scalar is a new object, as in the general path: the parse cache's digests pickle these values, and
+    # sharing equal ones between files or paths would make equal values pickle differently.
+    if _WILDCARD_RESOLVERS or value[:1] in _MAY_RESOLVE:
+        return _resolve_plain_scalar(value, event)
+    return value
+
+
+def _resolve_plain_scalar(value: str, event: yaml.ScalarEvent) -> Any:
     tag = _implicit_tag(value)
     if tag == _STR:
         return value
