@@ -336,3 +336,58 @@ def test_a_failed_build_is_not_recorded_as_current(tmp_path: Path, cli) -> None:
     event.write_text(good, encoding="utf-8")
     _age(event, 60)
     assert cli("-C", root, "build").err.startswith("Built ")
+
+
+def _page_writers_run(tmp_path: Path, render, monkeypatch, jobs: int = 600):  # type: ignore[no-untyped-def]
+    import timeline.site.parallel as parallel_module
+    from timeline.site.output import SiteOutput
+
+    monkeypatch.setattr(parallel_module, "CHUNK_PAGES", 4)
+    output = SiteOutput(tmp_path / "site")
+    page_jobs = [(f"p{index}.html", "t", None, {"index": index}) for index in range(jobs)]
+    writers = parallel_module.start_page_writers(page_jobs, render, output, workers=2)
+    writers.help()
+    try:
+        writers.wait()
+    finally:
+        written = sorted(p.name for p in output.temp.iterdir())
+        output.abort()
+    return written
+
+
+def test_the_main_process_renders_pages_alongside_the_workers(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import os
+    import time
+
+    main = os.getpid()
+
+    def render(job):  # type: ignore[no-untyped-def]
+        if os.getpid() != main:
+            time.sleep(0.002)  # workers are slow here, so this process surely takes chunks too
+        return f"{job[3]['index']} by {'main' if os.getpid() == main else 'worker'}"
+
+    written = _page_writers_run(tmp_path, render, monkeypatch)
+    assert written == sorted(f"p{index}.html" for index in range(600))  # every page once
+
+
+def test_a_page_failing_in_the_main_process_is_reported_like_a_workers(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import os
+    import time
+
+    from timeline.errors import ContentError, Problem
+
+    main = os.getpid()
+
+    def render(job):  # type: ignore[no-untyped-def]
+        index = job[3]["index"]
+        if os.getpid() == main:
+            raise ContentError([Problem(f"page {index}", None, None, "failed in main")])
+        time.sleep(0.002)
+        if index == 590:
+            raise ContentError([Problem(f"page {index}", None, None, "failed in a worker")])
+        return "ok"
+
+    with pytest.raises(ContentError) as caught:
+        _page_writers_run(tmp_path, render, monkeypatch)
+    # Main failed on the first chunk it took, long before page 590: that earlier page is the one reported.
+    assert "failed in main" in str(caught.value.problems[0])

@@ -312,6 +312,7 @@ def _write_site(content: Content, view: SiteView, out: Path, base_url: str | Non
                 # (timeline/exports).
                 exports = render_exports(content, base_url or content.config.base_url, include_drafts,
                                          pages=page_paths, renderer=renderer, memo=memo)
+                writers.help()  # the pages the workers have not taken yet: this process is free now
             except Exception:
                 writers.wait()  # a page's error comes first, as it would in a serial build
                 raise

@@ -1,10 +1,13 @@
 """Rendering a big site's pages on every core while the main process writes the exports.
 
-Jinja rendering is CPU-bound Python, so one process renders ~1,400 pages a second however many cores
-there are. For big sites the page list is split in stripes over forked worker processes, which inherit
-the view model and the compiled templates (nothing is pickled but a count or an error) and write their
-pages straight into the build's temporary folder. Each page's bytes depend only on its own inputs, so
-the output is byte-identical to a serial build. Small sites, and systems without fork, render serially.
+Jinja rendering is CPU-bound Python, so one process renders a few thousand pages a second however many
+cores there are. For big sites, forked worker processes render the pages: they inherit the view model and
+the compiled templates (nothing is pickled but a count, an error or the fragments they made) and write
+their pages straight into the build's temporary folder. Work is handed out in chunks of consecutive pages
+from a shared counter, and the main process takes chunks too once the exports are written (`help`), so no
+core waits while another still has a queue: pages vary from a fraction of a millisecond (an event) to a
+second (the home page of a big site). Each page's bytes depend only on its own inputs, so the output is
+byte-identical to a serial build, whoever renders it. Small sites, and systems without fork, render serially.
 
 A failing page is reported as in a serial build: of all failures, the one on the earliest page.
 """
@@ -23,11 +26,13 @@ from .output import SiteOutput
 
 # Below this many pages, forking costs more than it saves.
 PARALLEL_MIN_PAGES = 500
+# Pages handed out at a time: big enough that taking a chunk costs nothing, small enough to even out the end.
+CHUNK_PAGES = 48
 
 PageJob = tuple[str, str, Any, dict[str, Any]]  # output name, template, page, template context
 RenderPage = Callable[[PageJob], str]
 
-_inherited: tuple[list[PageJob], RenderPage, SiteOutput, Callable[[], Any] | None] | None = None
+_inherited: tuple[list[PageJob], RenderPage, SiteOutput, Callable[[], Any] | None, Any] | None = None
 
 
 def render_jobs() -> int:
@@ -47,13 +52,24 @@ def _write_range(jobs: list[PageJob], render: RenderPage, output: SiteOutput, in
         output.write(jobs[index][0], html)
 
 
-def _worker(stripe: int, stripes: int, conn: Any) -> None:
+def _write_chunks(jobs: list[PageJob], render: RenderPage, output: SiteOutput, next_chunk: Any) -> None:
+    """Take chunks from the shared counter and write their pages until none is left."""
+    while True:
+        with next_chunk.get_lock():
+            chunk = next_chunk.value
+            next_chunk.value = chunk + 1
+        start = chunk * CHUNK_PAGES
+        if start >= len(jobs):
+            return
+        _write_range(jobs, render, output, range(start, min(start + CHUNK_PAGES, len(jobs))))
+
+
+def _worker(conn: Any) -> None:
     assert _inherited is not None
-    jobs, render, output, collect = _inherited
-    indices = range(stripe, len(jobs), stripes)
+    jobs, render, output, collect, next_chunk = _inherited
     files_before, bytes_before = output.files, output.bytes
     try:
-        _write_range(jobs, render, output, indices)
+        _write_chunks(jobs, render, output, next_chunk)
         if collect is not None:
             conn.send(("collected", 0, collect()))
     except ContentError as exc:
@@ -67,16 +83,34 @@ def _worker(stripe: int, stripes: int, conn: Any) -> None:
 
 @dataclass
 class PageWriters:
-    """Pages being written: in workers (call `wait`) or already written serially."""
+    """Pages being written: in workers (call `help`, then `wait`) or already written serially."""
 
     output: SiteOutput
     processes: list[Any] = field(default_factory=list)
     connections: list[Any] = field(default_factory=list)
     merge: Callable[[Any], None] | None = None  # takes what each worker's `collect` returned
+    jobs: list[PageJob] = field(default_factory=list)
+    render: RenderPage | None = None
+    next_chunk: Any = None  # the shared counter of chunks handed out
+    own_failure: tuple[int, Any] | None = None  # (page index, problems) of a page this process failed on
+
+    def help(self) -> None:
+        """Render chunks in this process too, until none is left (call it when this process has nothing else to do).
+
+        A page's error is kept for `wait`, which reports the earliest failing page of all processes.
+        """
+        if self.next_chunk is None or self.render is None:
+            return
+        try:
+            _write_chunks(self.jobs, self.render, self.output, self.next_chunk)
+        except ContentError as exc:
+            self.own_failure = (getattr(exc, "page_index", len(self.jobs)), exc.problems)
 
     def wait(self) -> None:
         """Wait for every worker; raise the error of the earliest failing page, if any."""
         failures: list[tuple[int, Any, Any]] = []
+        if self.own_failure is not None:
+            failures.append((self.own_failure[0], "error", self.own_failure[1]))
         try:
             for conn in self.connections:
                 try:
@@ -116,7 +150,8 @@ class PageWriters:
 def start_page_writers(jobs: list[PageJob], render: RenderPage, output: SiteOutput,
                        workers: int | None = None, collect: Callable[[], Any] | None = None,
                        merge: Callable[[Any], None] | None = None) -> PageWriters:
-    """Start writing every page of `jobs` into `output`; the caller does other work, then calls `wait()`.
+    """Start writing every page of `jobs` into `output`; the caller does other work, then calls `help()` to render
+    what is left alongside the workers, then `wait()`.
 
     With workers, each one's `collect()` (what it learnt while rendering, e.g. memoized fragments) is passed
     to `merge` in this process; serially there is nothing to pass.
@@ -128,11 +163,13 @@ def start_page_writers(jobs: list[PageJob], render: RenderPage, output: SiteOutp
         _write_range(jobs, render, output, range(len(jobs)))
         return writers
     context = multiprocessing.get_context("fork")
-    _inherited = (jobs, render, output, collect)
+    writers.jobs, writers.render = jobs, render
+    writers.next_chunk = context.Value("q", 0)
+    _inherited = (jobs, render, output, collect, writers.next_chunk)
     try:
-        for stripe in range(workers):
+        for _ in range(workers):
             receive, send = context.Pipe(duplex=False)
-            process = context.Process(target=_worker, args=(stripe, workers, send), daemon=True)
+            process = context.Process(target=_worker, args=(send,), daemon=True)
             process.start()
             send.close()
             writers.processes.append(process)
