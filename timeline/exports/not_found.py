@@ -21,16 +21,15 @@ if TYPE_CHECKING:
 def site_renderer(ctx: ExportContext) -> Renderer:
     """A Renderer set up exactly as `build_site` sets up its own, for rendering outside a build."""
     # Imported here: timeline.site.build imports this package to write the exports.
-    from ..site.build import static_files
+    from ..site.build import page_globals, static_files
     from ..site.render import THEME_TEMPLATES, Renderer
     from ..site.view import build_view
 
     project = ctx.content.project
     statics = static_files(project.templates_dir)
     renderer = Renderer([project.templates_dir, THEME_TEMPLATES], shown_root=project.root)
-    renderer.add_globals(site=_LazyView(lambda: build_view(ctx.content, ctx.urls, ctx.include_drafts)),
-                         config=ctx.content.config, urls=ctx.urls, static=ctx.urls.static(),
-                         has_static=lambda name: name in statics)
+    renderer.add_globals(**page_globals(_LazyView(lambda: build_view(ctx.content, ctx.urls, ctx.include_drafts)),
+                                        ctx.content.config, ctx.urls, statics))
     return renderer
 
 

@@ -28,6 +28,7 @@ from .render import THEME_STATIC, THEME_TEMPLATES, Renderer
 from .urls import SiteUrls
 from .view import Entry, EventView, SiteView, build_view
 
+SITE_MENU = (("Chronology", ""), ("Threads", "threads/"), ("People", "people/"), ("Sources", "sources/"))
 PAGE_TEMPLATES = ("index.html", "event.html", "threads.html", "thread.html", "people.html", "person.html",
                   "sources.html")
 
@@ -87,6 +88,16 @@ def static_files(project_templates: Path) -> dict[str, Path]:
                 if not any(part.startswith(".") for part in relative.split("/")):
                     files[relative] = path
     return files
+
+
+def page_globals(site: Any, config: Any, urls: SiteUrls, statics: dict[str, Path]) -> dict[str, Any]:
+    """What every template can read besides its page's own context (404.html outside a build too)."""
+    return {
+        "site": site, "config": config, "urls": urls, "static": urls.static(),
+        "has_static": lambda name: name in statics,
+        # The menu's and home links, made once rather than on each of 10,000 pages.
+        "nav": [(label, path, urls.page(path)) for label, path in SITE_MENU], "home_url": urls.home(),
+    }
 
 
 def page_jobs(view: SiteView) -> Iterator[PageJob]:
@@ -279,8 +290,7 @@ def _write_site(content: Content, view: SiteView, out: Path, base_url: str | Non
 
     statics = static_files(project.templates_dir)
     renderer = Renderer([project.templates_dir, THEME_TEMPLATES], shown_root=project.root)
-    renderer.add_globals(site=view, config=content.config, urls=urls, static=urls.static(),
-                         has_static=lambda name: name in statics)
+    renderer.add_globals(**page_globals(view, content.config, urls, statics))
     # Compile every template before the first write, so a broken template fails before any disk work.
     for name in PAGE_TEMPLATES:
         renderer.template(name)
