@@ -119,6 +119,18 @@ def list_event_files(project: Project) -> list[Path]:
                   key=lambda p: p.name)
 
 
+def _event_files(project: Project) -> list[tuple[str, str, bool]]:
+    """(name, path, is a symlink) of each event file, by name: `list_event_files` without a Path object or an
+    lstat call per file (10,000 of each cost ~0.1 s when every file comes from the parse cache)."""
+    try:
+        with os.scandir(project.events_dir) as entries:
+            found = [(entry.name, entry.path, entry.is_symlink()) for entry in entries
+                     if entry.name.endswith((".yaml", ".yml")) and not entry.name.startswith(".")]
+    except OSError:  # no events folder (or not a folder): no events
+        return []
+    return sorted(found)
+
+
 def list_articles(project: Project) -> list[str]:
     """Article file names under content/articles/ (subfolders allowed), sorted."""
     root = project.articles_dir
@@ -165,10 +177,10 @@ def summary_plain_text(summary: str) -> str:
     return _WHITESPACE.sub(" ", " ".join(lines)).strip()
 
 
-def read_event_file(path: Path, shown: str, problems: Problems, kinds: tuple[str, ...]) -> Event | None:
+def read_event_file(path: Path | str, shown: str, problems: Problems, kinds: tuple[str, ...]) -> Event | None:
     """Read and validate one event file; its own problems (not cross-file ones) go to `problems`."""
     try:
-        data = read_yaml(path, shown)
+        data = read_yaml(Path(path), shown)
     except ContentError as exc:
         problems.extend(exc.problems)
         return None
@@ -210,17 +222,17 @@ def load_content(project: Project) -> Content:
         events_shown = project.relative(project.events_dir)
         fast_shown = not PurePosixPath(events_shown).is_absolute()
         # Parse every valid file first (cached or on all cores), then report in file order as before.
-        checked: list[tuple[Path, str, str | None]] = []
-        for path in list_event_files(project):
-            shown = f"{events_shown}/{path.name}" if fast_shown and not path.is_symlink() else project.relative(path)
-            if path.suffix == ".yml":
-                checked.append((path, shown, f"event files end in .yaml; rename it to {path.stem}.yaml"))
-            elif not is_valid_id(path.stem):
-                checked.append((path, shown, f'"{path.name}" is not a valid event file name; use a lowercase slug '
+        checked: list[tuple[str, str, str | None]] = []
+        for name, path, is_symlink in _event_files(project):
+            shown = f"{events_shown}/{name}" if fast_shown and not is_symlink else project.relative(Path(path))
+            if name.endswith(".yml"):
+                checked.append((path, shown, f"event files end in .yaml; rename it to {name[:-4]}.yaml"))
+            elif not is_valid_id(name[:-5]):
+                checked.append((path, shown, f'"{name}" is not a valid event file name; use a lowercase slug '
                                 "(a-z, 0-9, hyphens) ending in .yaml"))
             else:
                 checked.append((path, shown, None))
-        parsed = iter(cache.parse_many([(path, shown) for path, shown, error in checked if error is None],
+        parsed = iter(cache.parse_many([(path, shown) for path, shown, error in checked if error is None],  # type: ignore[misc]
                                        config.kinds, partial(read_event_file, kinds=config.kinds)))
         for _path, shown, error in checked:
             if error is not None:
@@ -238,6 +250,15 @@ def load_content(project: Project) -> Content:
     content = Content(project, config, people, events, articles, problems, digests)
     check_references(content)
     return content
+
+
+def _file_stem(path: str) -> str:
+    """`PurePosixPath(path).stem`, without building a path object for each of 10,000 events."""
+    name = path.rpartition("/")[2]
+    if name in ("", ".", ".."):
+        return PurePosixPath(path).stem
+    dot = name.rfind(".")
+    return name[:dot] if 0 < dot < len(name) - 1 else name
 
 
 def _line(event: Event, key: str) -> int | None:
@@ -276,7 +297,7 @@ def check_references(content: Content) -> None:
     articles = set(content.articles)
     for event in content.events:
         path = event.path or ""
-        stem = PurePosixPath(path).stem
+        stem = _file_stem(path)
         if event.id and event.id != stem:
             problems.error(path, _line(event, "id"), f'id "{event.id}" does not match the file name; '
                            f'set `id: {stem}` or rename the file to {event.id}.yaml')
@@ -291,19 +312,25 @@ def check_references(content: Content) -> None:
     all_ids = set(by_id)
     for event in content.events:
         path = event.path or ""
-        for index, thread in enumerate(event.threads):
-            if thread not in thread_ids:
-                hint = did_you_mean(thread, thread_ids) or "; define it under `threads:` in content/timeline.yaml"
-                line, col = _where(content, event, f"threads.{index}")
-                problems.error(path, line, f'thread "{thread}" does not exist{hint}', col)
-        for index, link in enumerate(event.related):
-            if link.id == event.id or link.id not in all_ids:  # positions only for a problem: they are read again
-                line, col = _where(content, event, f"related.{index}.id", f"related.{index}")
-                if link.id == event.id:
-                    problems.error(path, line, "an event cannot be related to itself", col)
-                else:
-                    problems.error(path, line, f'related event "{link.id}" does not exist'
-                                   f"{did_you_mean(link.id, all_ids)}", col)
+        # Threads and links are looked through one by one only when a set comparison finds a problem among them:
+        # it passes for nearly every event (10,000 loops cost a tenth of a cached load), and the messages come
+        # out in the same order either way.
+        if not thread_ids.issuperset(event.threads):
+            for index, thread in enumerate(event.threads):
+                if thread not in thread_ids:
+                    hint = did_you_mean(thread, thread_ids) or "; define it under `threads:` in content/timeline.yaml"
+                    line, col = _where(content, event, f"threads.{index}")
+                    problems.error(path, line, f'thread "{thread}" does not exist{hint}', col)
+        related_ids = [link.id for link in event.related]
+        if event.id in related_ids or not all_ids.issuperset(related_ids):
+            for index, link in enumerate(event.related):
+                if link.id == event.id or link.id not in all_ids:  # positions only for a problem: read again
+                    line, col = _where(content, event, f"related.{index}.id", f"related.{index}")
+                    if link.id == event.id:
+                        problems.error(path, line, "an event cannot be related to itself", col)
+                    else:
+                        problems.error(path, line, f'related event "{link.id}" does not exist'
+                                       f"{did_you_mean(link.id, all_ids)}", col)
         for index, mention in enumerate(event.mentions):
             if mention.event and mention.event not in all_ids:
                 line, col = _where(content, event, f"mentions.{index}.event", f"mentions.{index}")

@@ -1,16 +1,22 @@
 """A parse cache for the load stage: what each content file parsed to last time, reused while the file is unchanged.
 
-Parsing YAML with marks and validating it costs ~0.6 ms an event file, 6 s for 10,000 events; unpickling the
-result costs a tenth of that. `load_content` asks the cache first and parses only files that changed.
+Parsing YAML with marks and validating it costs ~0.2 ms an event file, 2 s for 10,000 events; unpickling the
+result costs a twentieth of that. `load_content` asks the cache first and parses only files that changed.
 
 A file is unchanged when its size and mtime_ns match what was stored. Like git's index, an mtime too close to
-the moment the cache was written is not trusted (an edit in the same clock tick keeps the mtime); those files
+the moment the entry was stored is not trusted (an edit in the same clock tick keeps the mtime); those files
 are compared by a digest of their bytes instead. Entries also record their parse context (the event kinds
 allowed by the config), and the whole cache is dropped when the tool's version or its parser sources change.
 The value and the problems a file produced are stored together, so a cached file reports the same problems, in
 the same order, as parsing it again would.
 
-The cache lives in `.timeline/cache/` (never committed). It is a pickle: load it only from a project folder
+Values are stored in segments, each one pickle of the results of many files (a worker's chunk on a cold load,
+the few files parsed on a later one): one pickle shares its class references and field names, so loading
+10,000 events costs one unpickling pass, not 10,000. The index (`parsed.pickle`) maps each file to its stat,
+its value's digest and its place in a segment (`parsed-<id>.seg`); after one edit only the index and a small
+new segment are written. Segments that mostly hold replaced values are repacked now and then.
+
+The cache lives in `.timeline/cache/` (never committed). It is pickles: load it only from a project folder
 you trust as much as the code you run. Set TIMELINE_CACHE=off to bypass it.
 """
 
@@ -25,17 +31,17 @@ import tempfile
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
-from contextlib import contextmanager
-from dataclasses import dataclass
+from contextlib import contextmanager, suppress
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 from . import __version__
 from .errors import Problem, Problems
 
 CACHE_FILE = "parsed.pickle"
-FORMAT = 1
-# mtimes within this distance of the cache's writing are "racy": the file may change again in the same tick.
+SEGMENT_PREFIX, SEGMENT_SUFFIX = "parsed-", ".seg"
+FORMAT = 2
+# mtimes within this distance of the entry's storing are "racy": the file may change again in the same tick.
 RACY_NS = 2_000_000_000
 # The modules whose code decides what a file parses to; editing one invalidates every entry.
 PARSER_MODULES = ("model.py", "yaml_source.py", "partial_date.py", "config.py", "people.py", "errors.py",
@@ -44,18 +50,24 @@ PARSER_MODULES = ("model.py", "yaml_source.py", "partial_date.py", "config.py", 
 # Below this many files to parse, starting worker processes costs more than it saves.
 PARALLEL_MIN_FILES = 400
 CHUNK_FILES = 250
+# Repack when this share of the stored values has been replaced, or when edits have left many small segments.
+REPACK_DEAD_SHARE = 4
+REPACK_EXTRA_SEGMENTS = 64
 
 T = TypeVar("T")
 FileParser = Callable[[Path, str, Problems], Any]  # (path, shown, problems) -> value; module-level, picklable
+Result = tuple[Any, list[Problem]]  # what a file parsed to, and its own problems
 
 
-@dataclass
-class _Entry:
+class _Entry(NamedTuple):
     size: int
     mtime_ns: int
-    digest: bytes | None  # set when the mtime was racy at storing time
+    stored_ns: int  # when the entry was stored or its mtime last confirmed
+    file_digest: bytes | None  # of the file's bytes; set when the mtime was racy at storing time
     context: Any
-    blob: bytes  # pickle of (value, problems); unpickled per entry so saving after one edit is cheap
+    digest: bytes  # of the result (see ParseCache.digest)
+    segment: str
+    position: int
 
 
 def cache_enabled() -> bool:
@@ -74,11 +86,17 @@ def _salt() -> str:
     return digest.hexdigest()
 
 
-def _file_digest(path: Path) -> bytes | None:
+def _file_digest(path: Path | str) -> bytes | None:
     try:
-        return hashlib.blake2b(path.read_bytes(), digest_size=16).digest()
+        with open(path, "rb") as handle:
+            return hashlib.blake2b(handle.read(), digest_size=16).digest()
     except OSError:
         return None
+
+
+def _result_digest(result: Result) -> bytes:
+    """A digest of one file's result alone (not of the segment it is stored in), whichever way it was parsed."""
+    return hashlib.blake2b(pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL), digest_size=16).digest()
 
 
 def parse_jobs() -> int:
@@ -89,15 +107,17 @@ def parse_jobs() -> int:
         return os.cpu_count() or 1
 
 
-def _parse_blob(parse: FileParser, path: Path, shown: str) -> bytes:
-    own = Problems()
-    value = parse(path, shown, own)
-    return pickle.dumps((value, own.items), protocol=pickle.HIGHEST_PROTOCOL)
-
-
-def _parse_chunk(parse: FileParser, items: list[tuple[Path, str]]) -> list[bytes]:
-    """In a worker: parse files and return each result already pickled, which is also how the cache stores it."""
-    return [_parse_blob(parse, path, shown) for path, shown in items]
+def _parse_chunk(parse: FileParser, items: list[tuple[Path, str]], digests: bool = True) -> tuple[bytes, list[bytes]]:
+    """Parse files; return their results pickled together (a segment, which the cache stores as it is) and the
+    digest of each result (empty ones when the cache is off). In a worker, the segment is also how the results
+    travel back."""
+    results = []
+    for path, shown in items:
+        own = Problems()
+        value = parse(path, shown, own)
+        results.append((value, own.items))
+    return (pickle.dumps(results, protocol=pickle.HIGHEST_PROTOCOL),
+            [_result_digest(result) if digests else b"" for result in results])
 
 
 @contextmanager
@@ -137,12 +157,14 @@ class ParseCache:
     `_no_gc`) and saves the cache on a clean exit.
     """
 
-    def __init__(self, file: Path | None, salt: str = "", entries: dict[str, _Entry] | None = None,
-                 saved_at_ns: int = 0):
-        self.file = file
+    def __init__(self, directory: Path | None, salt: str = "", entries: dict[str, _Entry] | None = None,
+                 segment_sizes: dict[str, int] | None = None):
+        self.directory = directory  # `.timeline/cache/`; None when caching is off
         self.salt = salt
         self.entries: dict[str, _Entry] = entries or {}
-        self.saved_at_ns = saved_at_ns
+        self.segment_sizes: dict[str, int] = segment_sizes or {}  # values in each segment, live or replaced
+        self.loaded: dict[str, list[Result] | None] = {}  # segments unpickled in this run (None: unreadable)
+        self.unsaved: dict[str, bytes] = {}  # segments made in this run, written by `save`
         self.seen: set[str] = set()
         self.dirty = False
         self.hits = 0
@@ -157,17 +179,17 @@ class ParseCache:
         """The cache stored under `state_dir` (`.timeline/`), or an empty one when absent, stale or unreadable."""
         if not cache_enabled():
             return cls.disabled()
-        file = state_dir / "cache" / CACHE_FILE
+        directory = state_dir / "cache"
         salt = _salt()
         try:
-            raw = file.read_bytes()
+            raw = (directory / CACHE_FILE).read_bytes()
             with _no_gc():
                 stored = pickle.loads(raw)
             if stored.get("format") == FORMAT and stored.get("salt") == salt:
-                return cls(file, salt, stored["entries"], stored["saved_at_ns"])
+                return cls(directory, salt, stored["entries"], stored["segments"])
         except Exception:  # noqa: BLE001 - a missing, torn or foreign cache is only a slower build
             pass
-        return cls(file, salt)
+        return cls(directory, salt)
 
     def __enter__(self) -> ParseCache:
         self._gc_was_enabled = gc.isenabled()
@@ -179,105 +201,125 @@ class ParseCache:
         return self
 
     def __exit__(self, exc_type: object, exc: object, traceback: object) -> None:
+        if exc_type is None:
+            self.save()  # before the freeze, so that what saving drops is not kept frozen
+        self.loaded.clear()
         if self._gc_was_enabled:
             # Everything loaded lives until the process ends. Without freezing, the first allocations after
             # re-enabling scan the ~1.5 million new objects of 10,000 events two or three times (0.4 s), and
             # later collections keep scanning them; frozen, they are skipped. Refcounting still frees them.
             gc.freeze()
             gc.enable()
-        if exc_type is None:
-            self.save()
 
     def parse(self, path: Path, shown: str, context: Any, problems: Problems,
               parse: Callable[[Problems], T]) -> T:
         """`parse(own_problems)` for `path`, or its cached result; either way its problems are added to `problems`."""
-        if self.file is None:
+        if self.directory is None:
             return parse(problems)
         try:
             stat = os.stat(path)
         except OSError:
             return parse(problems)  # missing or unreadable: the parser says so, with the file's name
         self.seen.add(shown)
-        hit = self._lookup(path, shown, stat, context)
+        hit = self._cached(path, shown, stat, context)
         if hit is not None:
-            value, own = hit
-            problems.extend(own)
+            value, own_items = hit
+            problems.extend(own_items)
             self.hits += 1
-            return value
+            return value  # type: ignore[no-any-return]
         own = Problems()
         value = parse(own)
         problems.extend(own)
         self.misses += 1
-        self._store(path, shown, stat, context, value, own.items)
+        result = (value, own.items)
+        try:
+            segment = pickle.dumps([result], protocol=pickle.HIGHEST_PROTOCOL)
+            digest = _result_digest(result)
+        except Exception:  # noqa: BLE001 - something unpicklable is simply not cached
+            return value
+        self._store_segment(segment, [result], [digest], [(path, shown, stat)], context)
         return value
 
-    def parse_many(self, items: list[tuple[Path, str]], context: Any, parse: FileParser
-                   ) -> list[tuple[Any, list[Problem]]]:
+    def parse_many(self, items: list[tuple[Path, str]], context: Any, parse: FileParser) -> list[Result]:
         """(value, problems) for each (path, shown), in order: cached where unchanged, the rest parsed on every core.
 
-        YAML parsing is pure Python-bound work, so a cold load of 10,000 events runs in worker processes;
-        each worker returns pickled results, which the cache keeps as they are.
+        YAML parsing is pure Python-bound work, so a cold load of 10,000 events runs in worker processes; each
+        returns its chunk's results as one pickle, which the cache keeps as a segment.
         """
-        results: list[tuple[Any, list[Problem]] | None] = [None] * len(items)
+        results: list[Result | None] = [None] * len(items)
         stats: list[os.stat_result | None] = [None] * len(items)
         missing: list[int] = []
         for index, (path, shown) in enumerate(items):
-            if self.file is not None:
+            if self.directory is not None:
                 try:
                     stats[index] = os.stat(path)
                 except OSError:
                     stats[index] = None
                 else:
                     self.seen.add(shown)
-                    results[index] = self._lookup(path, shown, stats[index], context)
+                    results[index] = self._cached(path, shown, stats[index], context)  # type: ignore[arg-type]
             if results[index] is None:
                 missing.append(index)
             else:
                 self.hits += 1
-        blobs = self._parse_missing(parse, [items[i] for i in missing])
-        for index, blob in zip(missing, blobs, strict=True):
-            path, shown = items[index]
-            value, problems = pickle.loads(blob)
-            results[index] = (value, problems)
-            self.misses += 1
-            stat = stats[index]
-            if stat is not None:
-                digest = _file_digest(path) if self._is_racy(stat.st_mtime_ns) else None
-                self.entries[shown] = _Entry(stat.st_size, stat.st_mtime_ns, digest, context, blob)
-                self.dirty = True
+        done = 0
+        for segment, digests in self._parse_missing(parse, [items[i] for i in missing], self.directory is not None):
+            chunk = missing[done:done + len(digests)]
+            done += len(digests)
+            chunk_results: list[Result] = pickle.loads(segment)
+            for index, result in zip(chunk, chunk_results, strict=True):
+                results[index] = result
+            self.misses += len(chunk)
+            stored = [(items[i][0], items[i][1], stats[i]) for i in chunk]
+            if self.directory is not None:
+                self._store_segment(segment, chunk_results, digests, stored, context)
         return results  # type: ignore[return-value]
 
     @staticmethod
-    def _parse_missing(parse: FileParser, items: list[tuple[Path, str]]) -> list[bytes]:
+    def _parse_missing(parse: FileParser, items: list[tuple[Path, str]], digests: bool
+                       ) -> list[tuple[bytes, list[bytes]]]:
+        if not items:
+            return []
         jobs = min(parse_jobs(), len(items) // (PARALLEL_MIN_FILES // 2) or 1)
         if len(items) < PARALLEL_MIN_FILES or jobs < 2:
-            return _parse_chunk(parse, items)
+            return [_parse_chunk(parse, items, digests)]
         chunks = [items[i:i + CHUNK_FILES] for i in range(0, len(items), CHUNK_FILES)]
         # fork: workers start in milliseconds and inherit the imported parser; nothing else runs threads here.
         methods = multiprocessing.get_all_start_methods()
         context = multiprocessing.get_context("fork" if "fork" in methods else None)
         try:
             with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
-                return [blob for chunk in pool.map(_parse_chunk, [parse] * len(chunks), chunks) for blob in chunk]
+                return list(pool.map(_parse_chunk, [parse] * len(chunks), chunks, [digests] * len(chunks)))
         except (OSError, RuntimeError):  # no processes allowed here (a sandbox): parse in this one
-            return _parse_chunk(parse, items)
+            return [_parse_chunk(parse, items, digests)]
 
-    def _lookup(self, path: Path, shown: str, stat: os.stat_result, context: Any) -> tuple[Any, list[Problem]] | None:
+    def _cached(self, path: Path, shown: str, stat: os.stat_result, context: Any) -> Result | None:
+        """The stored result for `shown` if the file is unchanged and its segment readable, else None."""
         entry = self.entries.get(shown)
         if entry is None or entry.size != stat.st_size or entry.context != context:
             return None
-        if entry.mtime_ns != stat.st_mtime_ns or entry.mtime_ns >= self.saved_at_ns - RACY_NS:
+        if entry.mtime_ns != stat.st_mtime_ns or entry.mtime_ns >= entry.stored_ns - RACY_NS:
             # Same size but a new or untrustworthy mtime (touched, checked out, or edited within a tick).
-            if entry.digest is None or _file_digest(path) != entry.digest:
+            if entry.file_digest is None or _file_digest(path) != entry.file_digest:
                 return None
             if entry.mtime_ns != stat.st_mtime_ns or not self._is_racy(stat.st_mtime_ns):
-                # Record the new mtime, or save again now that the old one is old enough to be trusted.
-                entry.mtime_ns = stat.st_mtime_ns
+                # Record the new mtime, or that the old one is now old enough to be trusted.
+                entry = entry._replace(mtime_ns=stat.st_mtime_ns, stored_ns=time.time_ns())
+                self.entries[shown] = entry
                 self.dirty = True
-        try:
-            return pickle.loads(entry.blob)
-        except Exception:  # noqa: BLE001 - an unreadable entry is parsed again
+        results = self._segment(entry.segment)
+        if results is None or entry.position >= len(results):
             return None
+        return results[entry.position]
+
+    def _segment(self, name: str) -> list[Result] | None:
+        if name not in self.loaded:
+            assert self.directory is not None
+            try:
+                self.loaded[name] = pickle.loads((self.directory / f"{SEGMENT_PREFIX}{name}{SEGMENT_SUFFIX}").read_bytes())
+            except Exception:  # noqa: BLE001 - a missing or unreadable segment: its files are parsed again
+                self.loaded[name] = None
+        return self.loaded[name]
 
     def digest(self, shown: str) -> bytes | None:
         """A digest of what `shown` parsed to (its cached value and problems), or None when not cached.
@@ -285,38 +327,82 @@ class ParseCache:
         Equal digests mean equal parsed values, which is what the incremental build compares (site/incremental.py).
         """
         entry = self.entries.get(shown)
-        return hashlib.blake2b(entry.blob, digest_size=16).digest() if entry is not None else None
+        return entry.digest if entry is not None else None
 
     @staticmethod
     def _is_racy(mtime_ns: int) -> bool:
         return mtime_ns >= time.time_ns() - RACY_NS
 
-    def _store(self, path: Path, shown: str, stat: os.stat_result, context: Any, value: Any,
-               problems: list[Problem]) -> None:
-        try:
-            blob = pickle.dumps((value, problems), protocol=pickle.HIGHEST_PROTOCOL)
-        except Exception:  # noqa: BLE001 - something unpicklable is simply not cached
-            return
-        digest = _file_digest(path) if self._is_racy(stat.st_mtime_ns) else None
-        self.entries[shown] = _Entry(stat.st_size, stat.st_mtime_ns, digest, context, blob)
+    def _store_segment(self, segment: bytes, results: list[Result], digests: list[bytes],
+                       files: list[tuple[Path, str, os.stat_result | None]], context: Any) -> None:
+        name = os.urandom(8).hex()
+        self.unsaved[name] = segment
+        self.loaded[name] = results
+        self.segment_sizes[name] = len(results)
+        now = time.time_ns()
+        for position, ((path, shown, stat), digest) in enumerate(zip(files, digests, strict=True)):
+            if stat is None:
+                continue
+            file_digest = _file_digest(path) if self._is_racy(stat.st_mtime_ns) else None
+            self.entries[shown] = _Entry(stat.st_size, stat.st_mtime_ns, now, file_digest, context, digest, name,
+                                         position)
         self.dirty = True
 
+    def _repack(self) -> None:
+        """Store the live results again in full segments, when replaced ones take much of the stored values."""
+        live = {entry.segment for entry in self.entries.values()}
+        stored = sum(self.segment_sizes.get(name, 0) for name in live)
+        if not (stored - len(self.entries) > len(self.entries) // REPACK_DEAD_SHARE
+                or len(live) > len(self.entries) // CHUNK_FILES + REPACK_EXTRA_SEGMENTS):
+            return
+        if any(self.loaded.get(name) is None for name in live):
+            return  # only what this run read can be stored again
+        shown_names = sorted(self.entries)
+        for start in range(0, len(shown_names), CHUNK_FILES):
+            names = shown_names[start:start + CHUNK_FILES]
+            entries = [self.entries[shown] for shown in names]
+            results = [self.loaded[entry.segment][entry.position] for entry in entries]  # type: ignore[index]
+            segment_name = os.urandom(8).hex()
+            self.unsaved[segment_name] = pickle.dumps(results, protocol=pickle.HIGHEST_PROTOCOL)
+            self.loaded[segment_name] = results
+            self.segment_sizes[segment_name] = len(results)
+            for position, (shown, entry) in enumerate(zip(names, entries, strict=True)):
+                self.entries[shown] = entry._replace(segment=segment_name, position=position)
+
     def save(self) -> None:
-        """Write the cache back if anything changed, dropping files that are gone; failures are ignored."""
-        if self.file is None:
+        """Write the new segments and the index if anything changed, dropping files that are gone and segments
+        no file uses; failures are ignored."""
+        if self.directory is None:
             return
         stale = set(self.entries) - self.seen
         for shown in stale:
             del self.entries[shown]
         if not (self.dirty or stale):
             return
-        saved_at = time.time_ns()
-        data = {"format": FORMAT, "salt": self.salt, "saved_at_ns": saved_at, "entries": self.entries}
         try:
             with _no_gc():
-                raw = pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL)
-            write_cache_file(self.file, raw)
+                self._repack()
+                live = {entry.segment for entry in self.entries.values()}
+                for name, segment in self.unsaved.items():
+                    if name in live:
+                        write_cache_file(self.directory / f"{SEGMENT_PREFIX}{name}{SEGMENT_SUFFIX}", segment)
+                sizes = {name: size for name, size in self.segment_sizes.items() if name in live}
+                index = {"format": FORMAT, "salt": self.salt, "entries": self.entries, "segments": sizes}
+                write_cache_file(self.directory / CACHE_FILE, pickle.dumps(index, protocol=pickle.HIGHEST_PROTOCOL))
         except OSError:
             return  # a read-only checkout still builds, just without a cache
-        self.saved_at_ns = saved_at
+        self.unsaved.clear()
+        self.segment_sizes = sizes
         self.dirty = False
+        self._remove_unused_segments(live)
+
+    def _remove_unused_segments(self, live: set[str]) -> None:
+        try:
+            names = os.listdir(self.directory)  # type: ignore[arg-type]
+        except OSError:
+            return
+        for file_name in names:
+            if file_name.startswith(SEGMENT_PREFIX) and file_name.endswith(SEGMENT_SUFFIX):
+                if file_name[len(SEGMENT_PREFIX):-len(SEGMENT_SUFFIX)] not in live:
+                    with suppress(OSError):
+                        os.unlink(self.directory / file_name)  # type: ignore[operator]
