@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -300,7 +301,6 @@ _GENERAL_CONSTRUCTOR = _Loader("")  # its scalar constructors keep no state when
 # Far enough under the limits that a document the fast path accepts can never cross them in the general path.
 _SIMPLE_MAX_NODES = MAX_NODES // 2
 _SIMPLE_MAX_DEPTH = MAX_DEPTH // 2
-_NO_KEY = object()
 # First characters of the plain scalars that some resolver may turn into something other than text.
 _MAY_RESOLVE = frozenset(_RESOLVERS) | {""}
 
@@ -367,75 +367,82 @@ def _build_simple(text: str) -> Any:
         parser.dispose()
 
 
-def _build_events(next_event: Any) -> Any:
-    scalar_event, alias_event, mapping_start = yaml.ScalarEvent, yaml.AliasEvent, yaml.MappingStartEvent
+def _build_events(next_event: Callable[[], Any]) -> Any:
+    scalar_event, mapping_start, sequence_start = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent
     mapping_end, sequence_end = yaml.MappingEndEvent, yaml.SequenceEndEvent
-    next_event()  # the stream's start
-    if next_event().__class__ is yaml.StreamEndEvent:
-        return None
-    root: Any = None
-    # The collections being filled, innermost last; for a mapping, its key still waiting for a value.
-    open_collections: list[Any] = []
-    pending_keys: list[Any] = []
-    pending_marks: list[Mark] = []
-    nodes = 0
-    while True:
-        event = next_event()
-        kind = event.__class__
-        if kind is mapping_end or kind is sequence_end:
-            open_collections.pop()
-            if kind is mapping_end:
-                pending_keys.pop()
-                pending_marks.pop()
-            continue
-        if kind is yaml.DocumentEndEvent:
-            break
-        if kind is alias_event or event.anchor is not None or event.tag is not None:
+    nodes = 0  # values in the collections closed so far
+
+    def value_of(event: Any, mark: Mark, depth: int) -> Any:
+        if event.anchor is not None or event.tag is not None:
             raise _NotSimple
-        nodes += 1
-        start = event.start_mark
-        mark = (start.line + 1, start.column + 1)
+        kind = event.__class__
         if kind is scalar_event:
             value = event.value
             if len(value) > MAX_SCALAR_CHARS:
                 raise _NotSimple
-            if event.implicit[0]:
-                value = _plain_scalar(value, event)
-        elif kind is mapping_start:
-            value = YamlMap(mark)
-        else:
-            value = YamlList(mark)
-        if open_collections:
-            parent = open_collections[-1]
-            if parent.__class__ is YamlList:
-                parent.item_marks.append(mark)
-                parent.append(value)
-            elif pending_keys[-1] is _NO_KEY:
-                if kind is not scalar_event or value in parent:
-                    raise _NotSimple  # a mapping or list as a key, or a duplicate key
-                pending_keys[-1] = value
-                pending_marks[-1] = mark
-                continue
-            else:
-                key = pending_keys[-1]
-                parent.key_marks[key] = pending_marks[-1]
-                parent.value_marks[key] = mark
-                parent[key] = value
-                pending_keys[-1] = _NO_KEY
-        else:
-            root = value
-        if kind is not scalar_event:
-            if len(open_collections) >= _SIMPLE_MAX_DEPTH:
-                raise _NotSimple
-            open_collections.append(value)
-            if kind is mapping_start:
-                pending_keys.append(_NO_KEY)
-                pending_marks.append(mark)
-        if nodes > _SIMPLE_MAX_NODES:
+            return _plain_scalar(value, event) if event.implicit[0] else value
+        if depth >= _SIMPLE_MAX_DEPTH:
             raise _NotSimple
+        if kind is mapping_start:
+            return mapping(mark, depth + 1)
+        if kind is sequence_start:
+            return sequence(mark, depth + 1)
+        raise _NotSimple  # an alias
+
+    def mapping(mark: Mark, depth: int) -> YamlMap:
+        nonlocal nodes
+        result = YamlMap(mark)
+        key_marks, value_marks = result.key_marks, result.value_marks
+        while True:
+            event = next_event()
+            if event.__class__ is not scalar_event:
+                if event.__class__ is not mapping_end:
+                    raise _NotSimple  # a mapping or list as a key, or an alias
+                nodes += 2 * len(result)
+                if nodes > _SIMPLE_MAX_NODES:
+                    raise _NotSimple
+                return result
+            start = event.start_mark
+            key_mark = (start.line + 1, start.column + 1)
+            key = value_of(event, key_mark, depth)
+            if key in result or len(result) > _SIMPLE_MAX_NODES:
+                raise _NotSimple  # a duplicate key: the general path says where
+            event = next_event()
+            start = event.start_mark
+            value_mark = (start.line + 1, start.column + 1)
+            key_marks[key] = key_mark
+            value_marks[key] = value_mark
+            result[key] = value_of(event, value_mark, depth)
+
+    def sequence(mark: Mark, depth: int) -> YamlList:
+        nonlocal nodes
+        result = YamlList(mark)
+        item_marks = result.item_marks
+        while True:
+            event = next_event()
+            if event.__class__ is sequence_end:
+                nodes += len(result)
+                if nodes > _SIMPLE_MAX_NODES:
+                    raise _NotSimple
+                return result
+            if len(result) > _SIMPLE_MAX_NODES:
+                raise _NotSimple
+            start = event.start_mark
+            item_mark = (start.line + 1, start.column + 1)
+            item_marks.append(item_mark)
+            result.append(value_of(event, item_mark, depth))
+
+    next_event()  # the stream's start
+    if next_event().__class__ is yaml.StreamEndEvent:
+        return None
+    event = next_event()
+    start = event.start_mark
+    root = value_of(event, (start.line + 1, start.column + 1), 0)
+    next_event()  # the document's end
     if next_event().__class__ is not yaml.StreamEndEvent:
         raise _NotSimple  # a second document
     return root
+
 
 def parse_yaml(text: str, path: str = "<string>") -> Any:
     """Parse one YAML document from text into YamlMap / YamlList / scalars, or raise ContentError."""
