@@ -136,6 +136,26 @@ def test_project_templates_and_static_override_the_theme(synthetic: Path, tmp_pa
     assert (out / "static" / "extra.txt").is_file() and (out / "static" / "favicon.svg").is_file()
 
 
+def test_compiled_templates_are_kept_but_never_stale(synthetic: Path, tmp_path: Path) -> None:
+    about = synthetic / "templates" / "about.html"
+    about.parent.mkdir(parents=True)
+    about.write_text("<p>First words.</p>\n")
+    build_site(load(synthetic), tmp_path / "one")
+    kept = synthetic / ".timeline" / "cache" / "templates"
+    assert len(list(kept.glob("__jinja2_*.cache"))) >= 5  # the theme's pages, compiled once
+    about.write_text("<p>Other words!</p>\n")  # same length: only the source check can tell
+    build_site(load(synthetic), tmp_path / "two")
+    assert "Other words!" in (tmp_path / "two" / "index.html").read_text()
+    for entry in kept.glob("__jinja2_*.cache"):
+        entry.write_bytes(b"torn")  # a damaged cache is compiled again, not trusted
+    build_site(load(synthetic), tmp_path / "three")
+    assert tree_digest(tmp_path / "three") == tree_digest(tmp_path / "two")
+    (kept / ".key").write_text("another jinja")  # made by other code: emptied first
+    build_site(load(synthetic), tmp_path / "four")
+    assert tree_digest(tmp_path / "four") == tree_digest(tmp_path / "two")
+    assert (kept / ".key").read_text() != "another jinja"
+
+
 def test_search_script_only_when_the_theme_has_it(synthetic: Path, tmp_path: Path) -> None:
     out = tmp_path / "site"
     build_site(load(synthetic), out)

@@ -19,12 +19,13 @@ from markupsafe import Markup
 
 from ..content import Content
 from ..exports import ExportMemo, render_exports
+from ..load_cache import cache_enabled
 from ..project_lock import project_lock
 from .incremental import BuildState, Manifest, build_salt, marker_identity, page_keys
 from .output import MARKER, SiteOutput, check_target
 from .overview_svg import render_overview, thread_lanes
 from .parallel import PageJob, start_page_writers
-from .render import THEME_STATIC, THEME_TEMPLATES, Renderer
+from .render import THEME_STATIC, THEME_TEMPLATES, Renderer, compiled_templates_cache
 from .urls import SiteUrls
 from .view import Entry, EventView, SiteView, build_view
 
@@ -289,7 +290,8 @@ def _write_site(content: Content, view: SiteView, out: Path, base_url: str | Non
     urls = view.urls
 
     statics = static_files(project.templates_dir)
-    renderer = Renderer([project.templates_dir, THEME_TEMPLATES], shown_root=project.root)
+    compiled = compiled_templates_cache(project.state_dir / "cache" / "templates") if cache_enabled() else None
+    renderer = Renderer([project.templates_dir, THEME_TEMPLATES], shown_root=project.root, bytecode_cache=compiled)
     renderer.add_globals(**page_globals(view, content.config, urls, statics))
     # Compile every template before the first write, so a broken template fails before any disk work.
     for name in PAGE_TEMPLATES:
