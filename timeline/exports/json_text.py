@@ -146,11 +146,9 @@ def _break(level: int) -> str:
     return _BREAKS[level] if level < len(_BREAKS) else "\n" + " " * level
 
 
-def _key_text(key: Any) -> str:
+def _key_text(key: str) -> str:
     text = _KEY_TEXT.get(key)
     if text is None:
-        if type(key) is not str:
-            raise _NotPlain
         text = encode_basestring(key) + ": "
         if len(_KEY_TEXT) < _KEY_TEXT_LIMIT:
             _KEY_TEXT[key] = text
@@ -179,10 +177,10 @@ def _value(value: Any, level: int) -> str:
 
 
 def _dict(value: dict[Any, Any], level: int) -> str:
+    if not set(map(type, value)) <= {str}:
+        raise _NotPlain
     values = value.values()
     if _is_flat(values, set(map(type, values))):
-        if not set(map(type, value)) <= {str}:
-            raise _NotPlain
         text = "".join(_flat_encoder(level)(value, level))
         return "{" + _break(level + 1) + text[1:-1] + _break(level) + "}"
     deeper = level + 1

@@ -105,22 +105,20 @@ class ExportMemo:
         return found
 
     def keyed(self, kind: str, key: bytes, compute: Callable[[], bytes]) -> Fragment:
-        """A fragment that depends on more than one event, under a `key` that digests everything it depends on."""
+        """A fragment (UTF-8) under a `key` the caller made, digesting everything it depends on (several events'
+        parts, say); kept from the last build, else `compute()`."""
         used = self.used.setdefault(kind, {})
         data = used.get(key)
         if data is None:
-            place = self.stored.by_kind.get(kind, {}).get(key)
-            if place is None:
+            data = self._kept(kind, key)
+            if data is None:
                 data = compute()
                 self.misses += 1
-            else:
-                start = place >> _LENGTH_BITS
-                data = self.blob[start:start + (place & _LENGTH_MASK)]
             used[key] = data
         return data
 
     def fragment(self, kind: str, event: Event, compute: Callable[[], str]) -> str:
-        """One fragment as text (the pages' event cards): kept from the last build, else `compute()`."""
+        """One event's fragment as text (the pages' event cards): kept from the last build, else `compute()`."""
         digest = self.digests.get(event.path or "")
         if digest is None:
             return compute()
@@ -132,15 +130,21 @@ class ExportMemo:
         used = self.used.setdefault(kind, {})
         data = used.get(digest)
         if data is None:
-            place = self.stored.by_kind.get(kind, {}).get(digest)
-            if place is None:
+            data = self._kept(kind, digest)
+            if data is None:
                 text = compute()
                 used[digest] = text.encode("utf-8")
                 self.misses += 1
                 return text
-            start = place >> _LENGTH_BITS
-            data = used[digest] = self.blob[start:start + (place & _LENGTH_MASK)]
+            used[digest] = data
         return str(data, "utf-8")
+
+    def _kept(self, kind: str, key: bytes) -> memoryview | None:
+        place = self.stored.by_kind.get(kind, {}).get(key)
+        if place is None:
+            return None
+        start = place >> _LENGTH_BITS
+        return self.blob[start:start + (place & _LENGTH_MASK)]
 
     def new_fragments(self) -> dict[str, dict[bytes, bytes]]:
         """The fragments computed in this process (a page-rendering worker sends them back to be kept)."""

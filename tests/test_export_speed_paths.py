@@ -1,0 +1,293 @@
+"""The exports' fast paths write exactly what their slow references write.
+
+Each fast path stands in for a reference: `indented_json` for `json.dumps(indent=1)`, the feed entries written as
+text for ElementTree, the calendar's byte folding for a character loop, list splicing for encoding a document
+whole, and the export memo (kept fragments, and what is gathered across events) for computing everything again.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from conftest import REPO
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+
+from timeline.content import Project, load_content
+from timeline.exports import ExportMemo, render_exports
+from timeline.exports.atom import _entry_text, entry_id, entry_updated
+from timeline.exports.context import ExportContext
+from timeline.exports.icalendar import escape_text, fold_line
+from timeline.exports.json_text import (
+    compact_item_bytes,
+    indented_json,
+    json_bytes,
+    json_bytes_with_slot,
+    json_item_bytes,
+    splice_list,
+)
+from timeline.exports.xml_escape import xml_attribute_value, xml_character_data, xml_text
+
+sys.path.insert(0, str(REPO / "benchmarks"))
+from generate import generate_project  # noqa: E402
+
+ABSOLUTE = "https://example.org/repo/"
+TRICKY_TEXT = ['"quoted" \\ back\\slash', "</script><!-- & -->", "ünïcödé ✓ 🙂", "tab\tnew\nline\r\n",
+               "\x00\x01\x1f\x7f", "\u2028\u2029", "", " ", "[1, 2]", '{"a": [1]}', ",\n ", ": ", "\ufffe\uffff"]
+
+# --- JSON ---------------------------------------------------------------------------------------------------
+
+text = st.one_of(st.sampled_from(TRICKY_TEXT), st.text(max_size=12))
+scalars = st.one_of(st.none(), st.booleans(), st.integers(min_value=-2**70, max_value=2**70),
+                    st.floats(allow_nan=True, allow_infinity=True), text)
+json_values = st.recursive(
+    scalars,
+    lambda children: st.one_of(st.lists(children, max_size=5), st.lists(children, max_size=3).map(tuple),
+                               st.dictionaries(text, children, max_size=5)),
+    max_leaves=30,
+)
+
+
+def reference_indented(data: object, level: int = 0) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True).replace("\n", "\n" + " " * level)
+
+
+@settings(max_examples=400, suppress_health_check=[HealthCheck.too_slow])
+@given(json_values, st.integers(min_value=0, max_value=40))
+@example({"a": [], "b": {}, "c": [[]], "d": [{}], "e": [{"x": []}], "f": ({"y": {}},)}, 0)
+@example([{"name": "a", "role": None}, {"name": "</script>", "role": "x,\ny"}], 2)
+@example({"k": [1, [2, [3, [4, []]]]], "": {"": ""}}, 35)
+@example([math.nan, math.inf, -math.inf, 1e300, -0.0, 2**64], 1)
+def test_indented_json_is_the_standard_librarys_text(data, level):
+    assert indented_json(data, level) == reference_indented(data, level)
+
+
+@pytest.mark.parametrize("data", [
+    {1: "int key", 2: ["x"]},  # json turns the keys into strings after sorting them as numbers
+    {"nested": {3: "a", 10: "b"}, "flat": [1, 2]},
+    {True: 1, False: [2]},
+])
+def test_indented_json_with_keys_that_are_not_strings(data):
+    assert indented_json(data) == reference_indented(data)
+    assert indented_json(data, 3) == reference_indented(data, 3)
+
+
+def test_indented_json_refuses_what_json_refuses():
+    for data in [{"a": [1, {"b": object()}]}, [{1, 2}], {None: 1, True: [2]}, {"a": {1: "x", "b": []}}]:
+        with pytest.raises(TypeError) as expected:
+            reference_indented(data)
+        with pytest.raises(TypeError) as raised:
+            indented_json(data)
+        assert str(raised.value) == str(expected.value)
+
+
+@settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow])
+@given(st.dictionaries(text, json_values, max_size=4), st.lists(json_values, max_size=6), st.booleans())
+@example({"a": "</script>&"}, [], False)
+@example({"events": "replaced"}, [{"x": "<b>"}, [], {}], True)
+def test_a_spliced_list_is_the_whole_document(head, items, compact):
+    """Encoding items one at a time (kept by the memo) and splicing them in gives the bytes of encoding it all."""
+    encode = compact_item_bytes if compact else json_item_bytes
+    document = json_bytes_with_slot(head, "events", compact=compact)
+    spliced = splice_list(document, [encode(item) for item in items], compact=compact)
+    assert spliced == json_bytes({**head, "events": items}, compact=compact)
+    assert b"<" not in spliced and b">" not in spliced and b"&" not in spliced
+    assert json.loads(spliced) == json.loads(json.dumps({**head, "events": items}))
+
+
+# --- XML ----------------------------------------------------------------------------------------------------
+
+
+@settings(max_examples=300)
+@given(st.one_of(st.sampled_from(TRICKY_TEXT), st.text(max_size=30)))
+def test_xml_escaping_is_elementtrees(value):
+    element = ET.Element("t", {"a": xml_text(value)})
+    element.text = xml_text(value)
+    expected = ET.tostring(element, encoding="unicode")
+    content = xml_character_data(value)
+    written = f'<t a="{xml_attribute_value(value)}">{content}</t>' if content else f'<t a="{xml_attribute_value(value)}" />'
+    assert written == expected
+
+
+def _reference_entry(ctx: ExportContext, event) -> str:
+    """The entry as the feeds built it before they were written as text: an ElementTree, indented one level."""
+    def sub(parent, tag, text=None, **attrs):
+        element = ET.SubElement(parent, tag, {k: xml_text(v) for k, v in attrs.items()})
+        if text is not None:
+            element.text = xml_text(text)
+
+    entry = ET.Element("entry")
+    sub(entry, "title", event.title if not event.is_draft else f"[Unreviewed draft] {event.title}")
+    sub(entry, "id", entry_id(ctx, event))
+    sub(entry, "updated", entry_updated(event))
+    sub(entry, "link", rel="alternate", type="text/html", href=ctx.event_link(event))
+    when = event.date.display() + (" (date unconfirmed)" if event.needs_review("date") else "")
+    head = f"{when}, {event.place}" if event.place else when
+    summary = ctx.summary_text(event)
+    sub(entry, "summary", f"{head}. {summary}" if summary else head + ".", type="text")
+    sub(entry, "category", term=event.kind, label=event.kind)
+    for thread_id, title in zip(event.threads, ctx.thread_titles(event), strict=True):
+        sub(entry, "category", term=thread_id, label=title)
+    ET.indent(entry, space="  ", level=1)
+    return ET.tostring(entry, encoding="unicode")
+
+
+@pytest.mark.parametrize("base_url", ["/repo/", ABSOLUTE])
+def test_feed_entries_are_what_elementtree_writes(make_project, base_url):
+    files = {"content/timeline.yaml": 'title: T\nthreads:\n  - id: a-b\n    title: "A & <b>B</b>\\t\\"q\\""\n'}
+    for number, value in enumerate(TRICKY_TEXT):
+        value = value.replace("\x00", "").replace("\ufffe", "").replace("\uffff", "").replace("\x7f", "")
+        value = re.sub("[\x01-\x08\x0b\x0c\x0e-\x1f]", "", value)
+        files[f"content/events/e{number}.yaml"] = (
+            f"id: e{number}\ntitle: {json.dumps('T ' + value, ensure_ascii=False)}\ndate: 2024-01-{number + 1:02d}\n"
+            f"kind: meeting\nstatus: {'draft' if number % 3 == 0 else 'reviewed'}\n"
+            f"place: {json.dumps(value, ensure_ascii=False)}\nsummary: {json.dumps(value, ensure_ascii=False)}\n"
+            "threads: [a-b]\n")
+    content = load_content(Project(make_project(files)))
+    assert not content.problems.errors, content.problems.errors
+    ctx = ExportContext.create(content, base_url, include_drafts=True)
+    for event in ctx.dated_events():
+        assert _entry_text(ctx, event) == _reference_entry(ctx, event)
+
+
+# --- iCalendar ----------------------------------------------------------------------------------------------
+
+
+def _reference_fold(line: str) -> str:
+    chunks, current, size, limit = [], "", 0, 75
+    for char in line:
+        width = len(char.encode("utf-8"))
+        if size + width > limit:
+            chunks.append(current)
+            current, size, limit = "", 0, 74
+        current += char
+        size += width
+    chunks.append(current)
+    return "\r\n ".join(chunks)
+
+
+def _reference_escape(value: str) -> str:
+    value = value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+    value = value.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "\\n")
+    return "".join(c for c in value if c == "\t" or ord(c) >= 32 and ord(c) != 127)
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet=st.sampled_from("ab é✓🙂\t\n\r,;\\\x01\x7f"), max_size=200))
+@example("x" * 75)
+@example("x" * 76)
+@example("x" * 74 + "é")
+@example("é" * 38)
+def test_calendar_folding_and_escaping_are_the_character_loops(value):
+    assert escape_text(value) == _reference_escape(value)
+    line = "DESCRIPTION:" + escape_text(value)
+    assert fold_line(line) == _reference_fold(line)
+
+
+def test_calendar_dates_have_four_digit_years(make_project):
+    project = make_project({"content/timeline.yaml": "title: T\n",
+                            "content/events/old.yaml": "id: old\ntitle: Old\ndate: '0800-12-25'\nkind: meeting\n"
+                                                       "status: reviewed\n"})
+    calendar = render_exports(load_content(Project(project)))["calendar.ics"].decode()
+    assert "DTSTART;VALUE=DATE:08001225\r\n" in calendar and "DTEND;VALUE=DATE:08001226\r\n" in calendar
+
+
+# --- Feeds --------------------------------------------------------------------------------------------------
+
+
+def test_feeds_are_newest_first_and_updated_is_their_latest_entry(tmp_path):
+    generate_project(tmp_path / "p", events=80, articles=2, seed=3)
+    files = render_exports(load_content(Project(tmp_path / "p")), ABSOLUTE)
+    for name in [name for name in files if name.endswith("feed.xml")]:
+        feed = ET.fromstring(files[name])
+        updated = [e.findtext("{http://www.w3.org/2005/Atom}updated") for e in feed.iter("{http://www.w3.org/2005/Atom}entry")]
+        assert updated == sorted(updated, reverse=True), name
+        assert feed.findtext("{http://www.w3.org/2005/Atom}updated") == max(updated, default="1970-01-01T00:00:00Z")
+
+
+# --- The memo -----------------------------------------------------------------------------------------------
+
+MEMO_EDITS = [
+    ("title", r"^title: (.*)$", r"title: \1 (corrected)"),
+    ("summary", r"^summary: (?![|>])", "summary: New words. "),
+    ("participant removed", r"^participants:\n- name: [^\n]*\n(?:  [^\n]*\n)*(?=- name:)", "participants:\n"),
+    ("participant's name", r"^- name: (.*)$", r"- name: \1 Jr"),
+    ("source's outlet", r"^  outlet: (.*)$", r"  outlet: \1 Weekly"),
+    ("source's quote", r"^  quote: (.*)$", r"  quote: \1 Indeed."),
+    ("source's headline", r"^  url: (.*)$", r"  url: \1\n  headline: A headline"),
+    ("source's url", r"^  url: (.*)$", r"  url: \1/moved"),
+    ("thread added", r"^threads: \[\]$", "threads: [military-channel]"),
+    ("thread removed", r"^threads:\n- [a-z-]+\n", "threads: []\n"),
+    ("date", r"^date: '(\d{4})", r"date: '1999"),
+    ("draft", r"^status: reviewed$", "status: draft"),
+    ("id", r"^id: (2024-[a-z0-9-]+)$", r"id: \1-renamed"),
+]
+
+
+def _exports(project: Path, memo_file: Path | None, include_drafts: bool = False):
+    content = load_content(Project(project))
+    memo = ExportMemo.open(memo_file, "salt", content.digests) if memo_file else None
+    files = render_exports(content, ABSOLUTE, include_drafts, memo=memo)
+    if memo is not None:
+        memo.save()
+    return files, memo
+
+
+@pytest.mark.parametrize("include_drafts", [False, True])
+def test_exports_with_a_kept_memo_are_the_exports_made_afresh(tmp_path, include_drafts):
+    """After each kind of edit, the memo the previous state left (its fragments, and what it keeps of what is
+    gathered across events) gives the bytes made without any memo; a title edit recomputes only that event's
+    fragments."""
+    project = tmp_path / "p"
+    generate_project(project, events=60, articles=2, seed=11)
+    memo_file = tmp_path / "memo"
+    events = sorted((project / "content" / "events").glob("*.yaml"))
+    for number, (what, pattern, replacement) in enumerate(MEMO_EDITS):
+        memo_file.unlink(missing_ok=True)
+        before, memo = _exports(project, memo_file, include_drafts)  # an empty memo is always written
+        assert memo is not None and memo_file.stat().st_size > 0
+        # The first published event, from a different place each time, that has what the edit changes.
+        path = next(path for path in events[number * 7:] + events
+                    if re.search(pattern, text := path.read_text("utf-8"), re.M) and "\nstatus: reviewed\n" in text)
+        path.write_text(re.sub(pattern, replacement, path.read_text("utf-8"), count=1, flags=re.M), "utf-8")
+        if what == "id":  # the file's name goes with it
+            events[events.index(path)] = path.rename(path.with_name(path.stem + "-renamed.yaml"))
+        kept, memo = _exports(project, memo_file, include_drafts)
+        fresh, _ = _exports(project, None, include_drafts)
+        assert kept == fresh, what
+        assert kept != before, what
+        if what == "title":  # one event's fragments, once per kind; what is gathered across events is reused
+            assert memo is not None and memo.misses <= 6, memo.misses
+    kinds = {kind for kind, _ in ExportMemo.open(memo_file, "salt", {}).stored}
+    assert {"dataset", "atom", "calendar", "timelinejs", "search", "shared-inputs", "dataset-head", "search-head"} <= kinds
+
+
+def test_a_foreign_or_damaged_memo_is_an_empty_one(tmp_path):
+    memo_file = tmp_path / "memo"
+    for data in [b"", b"not a pickle", json.dumps({"format": 2}).encode(), b"\x80\x05K\x01."]:
+        memo_file.write_bytes(data)
+        memo = ExportMemo.open(memo_file, "salt", {})
+        assert memo.stored.by_kind == {} and len(memo.blob) == 0
+    assert ExportMemo.open(tmp_path / "missing", "salt", {}).stored.by_kind == {}
+
+
+def test_the_memo_keeps_fragments_by_kind_and_digest(tmp_path):
+    memo = ExportMemo({}, tmp_path / "memo", "salt")
+    texts = {b"d1": "première ✓", b"d2": "", b"d3": "x" * 1000}
+    for digest, value in texts.items():
+        assert memo.fragment_for("card", digest, lambda value=value: value) == value
+        assert memo.keyed("head", digest, lambda value=value: value.encode()) == value.encode()
+    memo.save()
+    kept = ExportMemo.open(tmp_path / "memo", "salt", {})
+    assert sorted(kept.stored) == sorted((kind, digest) for kind in ("card", "head") for digest in texts)
+    for digest, value in texts.items():
+        assert kept.fragment_for("card", digest, lambda: pytest.fail("recomputed")) == value
+        assert bytes(kept.keyed("head", digest, lambda: pytest.fail("recomputed"))) == value.encode()
+    assert kept.misses == 0 and kept.new_fragments() == {}
+    assert ExportMemo.open(tmp_path / "memo", "other salt", {}).stored.by_kind == {}
