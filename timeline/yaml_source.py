@@ -313,15 +313,11 @@ def _implicit_tag(value: str) -> str:
 
 
 def _plain_scalar(value: str, event: yaml.ScalarEvent) -> Any:
-    """The value of an untagged plain scalar, as resolving and constructing it in the general path gives."""
-    # Every scalar is a new object, as in the general path: the parse cache's digests pickle these values, and
-    # sharing equal ones between files or paths would make equal values pickle differently.
-    if _WILDCARD_RESOLVERS or value[:1] in _MAY_RESOLVE:
-        return _resolve_plain_scalar(value, event)
-    return value
+    """The value of an untagged plain scalar, as resolving and constructing it in the general path gives.
 
-
-def _resolve_plain_scalar(value: str, event: yaml.ScalarEvent) -> Any:
+    Every value is a new object, as in the general path: the parse cache's digests pickle these values, and
+    sharing equal ones between files or paths would make equal values pickle differently.
+    """
     tag = _implicit_tag(value)
     if tag == _STR:
         return value
@@ -358,6 +354,8 @@ def _build_simple(text: str) -> Any:
     cost three times this pass. Whatever is not plain data, and every error, leaves this path: the general
     one (`_parse_general`) then reads the file and words its problem exactly as before.
     """
+    if _WILDCARD_RESOLVERS:
+        raise _NotSimple  # resolvers for every first character: the shortcut below would skip them
     parser = _EventParser(text)
     try:
         return _build_events(parser.get_event)
@@ -370,6 +368,7 @@ def _build_simple(text: str) -> Any:
 def _build_events(next_event: Callable[[], Any]) -> Any:
     scalar_event, mapping_start, sequence_start = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent
     mapping_end, sequence_end = yaml.MappingEndEvent, yaml.SequenceEndEvent
+    may_resolve = _MAY_RESOLVE
     nodes = 0  # values in the collections closed so far
 
     def value_of(event: Any, mark: Mark, depth: int) -> Any:
@@ -380,7 +379,8 @@ def _build_events(next_event: Callable[[], Any]) -> Any:
             value = event.value
             if len(value) > MAX_SCALAR_CHARS:
                 raise _NotSimple
-            return _plain_scalar(value, event) if event.implicit[0] else value
+            # Most plain scalars start with a character no resolver looks at: text, without a call.
+            return _plain_scalar(value, event) if event.implicit[0] and value[:1] in may_resolve else value
         if depth >= _SIMPLE_MAX_DEPTH:
             raise _NotSimple
         if kind is mapping_start:
