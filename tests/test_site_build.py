@@ -231,3 +231,16 @@ def test_bad_base_urls_are_refused(base: str) -> None:
 def test_urls_refuse_unchecked_ids() -> None:
     with pytest.raises(ValueError):
         SiteUrls.from_base_url("/").event("../../etc")
+
+
+def test_thread_reasons_are_worked_out_on_reading_and_match_the_rules(demo_project: Path) -> None:
+    from timeline.site.view import build_view, thread_reason
+
+    view = build_view(load(demo_project), SiteUrls.from_base_url("/"), False)
+    threads = [t for t in view.threads if t.events]
+    assert threads
+    for thread in threads:
+        assert dict(thread.reasons) == {v.id: thread_reason(thread.thread, v) for v in thread.events}
+        assert list(thread.reasons) == [v.id for v in thread.events]
+    with pytest.raises(KeyError):
+        threads[0].reasons["not-in-this-thread"]

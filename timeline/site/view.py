@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from urllib.parse import quote
 
@@ -119,6 +120,33 @@ class EventView:
         return field_name in self.unconfirmed
 
 
+class ThreadReasons(Mapping[str, str]):
+    """Why each event of a thread belongs to it, worked out on first reading.
+
+    A thread page usually takes its items from the last build (site/build.py's fragments), so most reasons are
+    never read again; testing a thread's rules against every event of a big site is a quarter of the view.
+    """
+
+    def __init__(self, rules: _CompiledRules | None, members: dict[str, EventView]):
+        self._rules = rules
+        self._members = members
+        self._known: dict[str, str] = {}
+
+    def __getitem__(self, event_id: str) -> str:
+        reason = self._known.get(event_id)
+        if reason is None:
+            view = self._members[event_id]  # KeyError for an event not in the thread, as from a dict
+            assert self._rules is not None
+            reason = self._known[event_id] = thread_reason(self._rules.thread, view, self._rules)
+        return reason
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._members)
+
+    def __len__(self) -> int:
+        return len(self._members)
+
+
 @dataclass
 class ThreadView:
     thread: Thread
@@ -126,7 +154,7 @@ class ThreadView:
     path: str
     color: str
     events: list[EventView] = field(default_factory=list, repr=False)  # chronological
-    reasons: dict[str, str] = field(default_factory=dict)  # event id -> why it belongs
+    reasons: ThreadReasons = field(default_factory=lambda: ThreadReasons(None, {}))  # event id -> why it belongs
 
     @property
     def id(self) -> str:
@@ -339,6 +367,7 @@ def _words_pattern(words: list[str]) -> re.Pattern[str] | None:
 class _CompiledRules:
     """A thread's rules made ready to test thousands of events: name keys, patterns and spellings, once."""
 
+    thread: Thread
     people: dict[str, str]  # name key -> the spelling in the rules
     places: list[str]
     words: list[tuple[str, re.Pattern[str], dict[str, str]]]  # (label, pattern, lower-case -> rule spelling)
@@ -352,7 +381,7 @@ class _CompiledRules:
             pattern = _words_pattern(listed)
             if pattern:
                 words.append((label, pattern, {w.strip().lower(): w.strip() for w in listed}))
-        return cls({name_key(n): n for n in rules.people}, [p for p in rules.places if p.strip()], words,
+        return cls(thread, {name_key(n): n for n in rules.people}, [p for p in rules.places if p.strip()], words,
                    list(rules.kinds))
 
 
@@ -447,9 +476,8 @@ def build_view(content: Content, urls: SiteUrls, include_drafts: bool) -> SiteVi
                 thread_view.events.append(view)
     for thread_view in threads:
         members = thread_view.events
-        compiled = _CompiledRules.of(thread_view.thread)
+        thread_view.reasons = ThreadReasons(_CompiledRules.of(thread_view.thread), {v.id: v for v in members})
         for index, view in enumerate(members):
-            thread_view.reasons[view.id] = thread_reason(thread_view.thread, view, compiled)
             view.thread_links.append(ThreadLink(thread_view, members[index - 1] if index else None,
                                                 members[index + 1] if index + 1 < len(members) else None))
 
