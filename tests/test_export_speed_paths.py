@@ -32,6 +32,7 @@ from timeline.exports.json_text import (
     json_item_bytes,
     splice_list,
 )
+from timeline.exports.sitemap import render_sitemap
 from timeline.exports.xml_escape import xml_attribute_value, xml_character_data, xml_text
 
 sys.path.insert(0, str(REPO / "benchmarks"))
@@ -154,6 +155,22 @@ def test_feed_entries_are_what_elementtree_writes(make_project, base_url):
     ctx = ExportContext.create(content, base_url, include_drafts=True)
     for event in ctx.dated_events():
         assert _entry_text(ctx, event) == _reference_entry(ctx, event)
+
+
+@pytest.mark.parametrize("pages", [["", "events/a-b/", "people/ü x/", "a&b<c>/", "threads/t/"], []])
+def test_the_sitemap_is_what_elementtree_writes(fixture_free_content, pages):
+    ctx = ExportContext.create(fixture_free_content, ABSOLUTE, include_drafts=False)
+    urlset = ET.Element("urlset", {"xmlns": "http://www.sitemaps.org/schemas/sitemap/0.9"})
+    for page in sorted(set(pages)):
+        ET.SubElement(ET.SubElement(urlset, "url"), "loc").text = xml_text(ctx.link(page))
+    ET.indent(urlset, space="  ")
+    files, _ = render_sitemap(ctx, pages)
+    assert files["sitemap.xml"] == ET.tostring(urlset, encoding="utf-8", xml_declaration=True) + b"\n"
+
+
+@pytest.fixture
+def fixture_free_content(make_project):
+    return load_content(Project(make_project({"content/timeline.yaml": "title: T\n"})))
 
 
 # --- iCalendar ----------------------------------------------------------------------------------------------
