@@ -366,3 +366,30 @@ def test_the_cache_holds_what_reading_the_file_gives(make_project) -> None:  # t
         fresh = read_event_file(project.root / event.path, event.path, Problems(), DEFAULT_KINDS)
         assert fresh == event and fresh.summary_plain == event.summary_plain
         assert fresh.lines == event.lines and event.marks == {}
+
+
+def _is_safe_url_by_urlsplit(url: str) -> bool:
+    """model.is_safe_url as it was before its shortcut for plain http(s) URLs."""
+    from urllib.parse import urlsplit
+
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return False
+    return parts.scheme in ("http", "https") and bool(parts.netloc) and not any(c in url for c in "\n\r\t<>\"")
+
+
+_url_pieces = st.sampled_from(["http", "https", "HTTP", "://", ":", "/", "//", "?", "#", "[", "]", "::1", "a", "é", " ",
+                               "\t", "\n", "<", '"', "@", ".", "x.example", "\x01", "\u3002", "%", "ｅ"])
+
+
+@given(st.lists(_url_pieces, max_size=10).map("".join))
+@example("https:// ")
+@example("https://")
+@example("http://[::1]/x")
+@example("https://news.example/a?b#c")
+@settings(max_examples=1000)
+def test_is_safe_url_shortcut_agrees_with_urlsplit(url: str) -> None:
+    from timeline.model import is_safe_url
+
+    assert is_safe_url(url) == _is_safe_url_by_urlsplit(url)

@@ -8,6 +8,7 @@ absurd nesting and oversized files are refused with a message instead of a hang 
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -42,8 +43,7 @@ Mark = tuple[int, int]  # 1-based line and column
 class YamlMap(dict):
     """A mapping that remembers where each key stood in its file."""
 
-    def __init__(self, mark: Mark):
-        super().__init__()
+    def __init__(self, mark: Mark):  # empty already: dict.__init__ has nothing to do
         self.mark = mark
         self.key_marks: dict[Any, Mark] = {}
         self.value_marks: dict[Any, Mark] = {}
@@ -58,8 +58,7 @@ class YamlMap(dict):
 class YamlList(list):
     """A sequence that remembers where each item stood in its file."""
 
-    def __init__(self, mark: Mark):
-        super().__init__()
+    def __init__(self, mark: Mark):  # empty already: list.__init__ has nothing to do
         self.mark = mark
         self.item_marks: list[Mark] = []
 
@@ -473,12 +472,13 @@ def read_yaml(path: Path, display_path: str | None = None) -> Any:
     """Read and parse a YAML file; errors name `display_path` (the path relative to the project)."""
     shown = display_path or str(path)
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise ContentError.at(
-                shown, None, f"file is {size:,} bytes, over the {MAX_FILE_BYTES:,}-byte limit for a content file; split it"
-            )
-        raw = path.read_bytes()
+        with open(path, "rb") as handle:  # one open for the size check and the read
+            size = os.fstat(handle.fileno()).st_size
+            if size > MAX_FILE_BYTES:
+                raise ContentError.at(
+                    shown, None, f"file is {size:,} bytes, over the {MAX_FILE_BYTES:,}-byte limit for a content file; split it"
+                )
+            raw = handle.read()
     except OSError as exc:
         raise ContentError.at(shown, None, f"cannot read file: {exc.strerror or exc}") from None
     return parse_yaml(decode_yaml_bytes(raw, shown), shown)
