@@ -39,6 +39,7 @@ class ExportContext:
     _text: dict[str, str] = field(default_factory=dict, repr=False)
     _links: dict[str, str] = field(default_factory=dict, repr=False)
     _dated: list[Event] | None = field(default=None, repr=False)
+    _events_by_person: dict[str, list[str]] | None = field(default=None, repr=False)
     memo: ExportMemo | None = None  # fragments kept from the last build (memo.py); None: compute every one
 
     @classmethod
@@ -132,7 +133,7 @@ class ExportContext:
             names.append(shown)
             if person is not None:
                 names.extend(person.names())
-        return list(dict.fromkeys(n.strip() for n in names if n and n.strip()))
+        return list(dict.fromkeys(filter(None, map(str.strip, filter(None, names)))))
 
     def countries(self, event: Event) -> list[str]:
         """Participants' countries as the event gives them, else as the registry does; sorted."""
@@ -155,11 +156,12 @@ class ExportContext:
 
     def events_by_person(self) -> dict[str, list[str]]:
         """Person id -> ids of the exported events they take part in, chronological."""
-        found: dict[str, list[str]] = {}
-        for event in self.events:
-            for person_id in self.person_ids(event):
-                found.setdefault(person_id, []).append(event.id)
-        return found
+        if self._events_by_person is None:
+            self._events_by_person = {}
+            for event in self.events:
+                for person_id in self.person_ids(event):
+                    self._events_by_person.setdefault(person_id, []).append(event.id)
+        return self._events_by_person
 
     def summary_text(self, event: Event) -> str:
         if event.id not in self._text:

@@ -10,7 +10,7 @@ a list of ids) to the C encoder, whose separators can carry that container's ind
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from json.encoder import c_make_encoder, encode_basestring  # type: ignore[attr-defined]
 from typing import Any
@@ -19,7 +19,8 @@ from typing import Any
 _SCALAR_TYPES = frozenset({str, int, float, bool, type(None)})
 _CONTAINER_TYPES = frozenset({dict, list, tuple})
 _FLAT_CANDIDATE_TYPES = _SCALAR_TYPES | _CONTAINER_TYPES
-_BREAKS = ["\n" + " " * level for level in range(32)]  # a line break and the indentation `level` deep
+_STR_TYPE = frozenset({str})
+_DICT_TYPE = {dict}
 _KEY_TEXT: dict[str, str] = {}  # '"key": ' by key: the same few dozen field names come back all the time
 _KEY_TEXT_LIMIT = 4096
 
@@ -106,15 +107,25 @@ class _NotPlain(Exception):
     """A dict key that is not a str: `json` converts those, and the standard library is the reference."""
 
 
-@lru_cache(maxsize=64)
-def _flat_encoder(level: int) -> Any:
-    """The C encoder for a container `level` deep whose values are scalars or empty containers.
+class _ByLevel(dict[int, Any]):
+    """A value for each indentation level, made on first use."""
 
-    It writes `[a,\\n<indent>b]`: the item separator carries the line break and the items' indentation;
-    `_value` adds the break after the opening bracket and before the closing one.
-    """
-    return c_make_encoder(None, _not_serializable, encode_basestring, None, ": ", ",\n" + " " * (level + 1),
-                          True, False, True)
+    def __init__(self, make: Callable[[int], Any]):
+        super().__init__()
+        self.make = make
+
+    def __missing__(self, level: int) -> Any:
+        value = self[level] = self.make(level)
+        return value
+
+
+# A line break and the indentation `level` deep.
+_BREAKS = _ByLevel(lambda level: "\n" + " " * level)
+# The C encoder for a container `level` deep whose values are scalars or empty containers. It writes
+# `[a,\n<indent>b]`: the item separator carries the line break and the items' indentation; `_dict` and `_list`
+# add the break after the opening bracket and before the closing one.
+_FLAT_ENCODERS = _ByLevel(lambda level: c_make_encoder(None, _not_serializable, encode_basestring, None, ": ",
+                                                       ",\n" + " " * (level + 1), True, False, True))
 
 
 @lru_cache(maxsize=1)
@@ -140,10 +151,6 @@ def _is_flat(values: Any, kinds: set[type]) -> bool:
         if value and type(value) in _CONTAINER_TYPES:
             return False
     return True
-
-
-def _break(level: int) -> str:
-    return _BREAKS[level] if level < len(_BREAKS) else "\n" + " " * level
 
 
 def _key_text(key: str) -> str:
@@ -173,16 +180,16 @@ def _value(value: Any, level: int) -> str:
         return _dict(value, level) if value else "{}"
     if isinstance(value, list | tuple):
         return _list(value, level) if value else "[]"
-    return "".join(_flat_encoder(level)(value, level))  # numbers and str subclasses, as the C encoder writes them
+    return "".join(_FLAT_ENCODERS[level](value, level))  # numbers and str subclasses, as the C encoder writes them
 
 
 def _dict(value: dict[Any, Any], level: int) -> str:
-    if not set(map(type, value)) <= {str}:
+    if not set(map(type, value)) <= _STR_TYPE:
         raise _NotPlain
     values = value.values()
     if _is_flat(values, set(map(type, values))):
-        text = "".join(_flat_encoder(level)(value, level))
-        return "{" + _break(level + 1) + text[1:-1] + _break(level) + "}"
+        text = "".join(_FLAT_ENCODERS[level](value, level))
+        return "".join(("{", _BREAKS[level + 1], text[1:-1], _BREAKS[level], "}"))
     deeper = level + 1
     parts = []
     for key in sorted(value):  # the standard library sorts (key, value) pairs; keys are unique, so the same order
@@ -191,17 +198,19 @@ def _dict(value: dict[Any, Any], level: int) -> str:
             parts.append(_key_text(key) + encode_basestring(item))
         else:
             parts.append(_key_text(key) + _value(item, deeper))
-    return "{" + _break(deeper) + ("," + _break(deeper)).join(parts) + _break(level) + "}"
+    inner = _BREAKS[deeper]
+    return "".join(("{", inner, ("," + inner).join(parts), _BREAKS[level], "}"))
 
 
 def _list(value: list[Any] | tuple[Any, ...], level: int) -> str:
     kinds = set(map(type, value))
     if _is_flat(value, kinds):
-        text = "".join(_flat_encoder(level)(value, level))
-        return "[" + _break(level + 1) + text[1:-1] + _break(level) + "]"
+        text = "".join(_FLAT_ENCODERS[level](value, level))
+        return "".join(("[", _BREAKS[level + 1], text[1:-1], _BREAKS[level], "]"))
     deeper = level + 1
-    if kinds == {dict}:
+    if kinds == _DICT_TYPE:
         parts = [_dict(item, deeper) if item else "{}" for item in value]
     else:
         parts = [_value(item, deeper) for item in value]
-    return "[" + _break(deeper) + ("," + _break(deeper)).join(parts) + _break(level) + "]"
+    inner = _BREAKS[deeper]
+    return "".join(("[", inner, ("," + inner).join(parts), _BREAKS[level], "]"))
