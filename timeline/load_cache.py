@@ -277,21 +277,28 @@ class ParseCache:
 
     @staticmethod
     def _parse_missing(parse: FileParser, items: list[tuple[Path, str]], digests: bool
-                       ) -> list[tuple[bytes, list[bytes]]]:
+                       ) -> Iterator[tuple[bytes, list[bytes]]]:
+        """Each chunk's (segment, digests), in order, as the workers finish them: the caller unpickles one chunk
+        while the workers parse the next ones."""
         if not items:
-            return []
+            return
         jobs = min(parse_jobs(), len(items) // (PARALLEL_MIN_FILES // 2) or 1)
         if len(items) < PARALLEL_MIN_FILES or jobs < 2:
-            return [_parse_chunk(parse, items, digests)]
+            yield _parse_chunk(parse, items, digests)
+            return
         chunks = [items[i:i + CHUNK_FILES] for i in range(0, len(items), CHUNK_FILES)]
         # fork: workers start in milliseconds and inherit the imported parser; nothing else runs threads here.
         methods = multiprocessing.get_all_start_methods()
         context = multiprocessing.get_context("fork" if "fork" in methods else None)
+        done = 0
         try:
             with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
-                return list(pool.map(_parse_chunk, [parse] * len(chunks), chunks, [digests] * len(chunks)))
-        except (OSError, RuntimeError):  # no processes allowed here (a sandbox): parse in this one
-            return [_parse_chunk(parse, items, digests)]
+                for result in pool.map(_parse_chunk, [parse] * len(chunks), chunks, [digests] * len(chunks)):
+                    done += 1
+                    yield result
+        except (OSError, RuntimeError):  # no processes allowed here (a sandbox), or a worker died: parse the rest here
+            for chunk in chunks[done:]:
+                yield _parse_chunk(parse, chunk, digests)
 
     def _cached(self, path: Path, shown: str, stat: os.stat_result, context: Any) -> Result | None:
         """The stored result for `shown` if the file is unchanged and its segment readable, else None."""
