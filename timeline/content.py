@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import partial
 from itertools import chain
+from operator import attrgetter
 from pathlib import Path, PurePosixPath
+from typing import Any
 
 from .config import Config, parse_config
 from .errors import ContentError, Problems, did_you_mean
@@ -317,13 +320,16 @@ def check_references(content: Content) -> None:
     # Each kind of reference is looked through event by event only when one pass over all of them finds a
     # problem: on a clean project that skips most of this function (a fifth of loading 10,000 cached events),
     # and every event's messages still come out in the same order.
-    bad_threads = not thread_ids.issuperset(chain.from_iterable(event.threads for event in events))
-    bad_links = any(link.id == event.id or link.id not in all_ids for event in events for link in event.related)
-    bad_mentions = any(mention.event and mention.event not in all_ids for event in events for mention in event.mentions)
-    bad_sources = any(source.article is not None and source.article not in safe_articles
-                      for event in events for source in event.sources)
-    bad_people = any(participant.person and participant.person not in person_ids
-                     for event in events for participant in event.participants)
+    # (map and attrgetter walk the items in C: a generator expression took longer than the loop it saves.)
+    def all_items(name: str) -> Iterator[Any]:
+        return chain.from_iterable(map(attrgetter(name), events))
+
+    bad_threads = not thread_ids.issuperset(all_items("threads"))
+    bad_links = (not all_ids.issuperset(map(attrgetter("id"), all_items("related")))
+                 or any(event.id in map(attrgetter("id"), event.related) for event in events))
+    bad_mentions = not all_ids.issuperset(filter(None, map(attrgetter("event"), all_items("mentions"))))
+    bad_sources = not safe_articles.issuperset(set(map(attrgetter("article"), all_items("sources"))) - {None})
+    bad_people = not person_ids.issuperset(filter(None, map(attrgetter("person"), all_items("participants"))))
     for event in events:
         path = event.path or ""
         if bad_threads:
