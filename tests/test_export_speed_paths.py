@@ -34,6 +34,7 @@ from timeline.exports.json_text import (
 )
 from timeline.exports.sitemap import render_sitemap
 from timeline.exports.xml_escape import xml_attribute_value, xml_character_data, xml_text
+from timeline.model import Event
 
 sys.path.insert(0, str(REPO / "benchmarks"))
 from generate import generate_project  # noqa: E402
@@ -218,14 +219,23 @@ def test_calendar_dates_have_four_digit_years(make_project):
 # --- Feeds --------------------------------------------------------------------------------------------------
 
 
-def test_feeds_are_newest_first_and_updated_is_their_latest_entry(tmp_path):
-    generate_project(tmp_path / "p", events=80, articles=2, seed=3)
-    files = render_exports(load_content(Project(tmp_path / "p")), ABSOLUTE)
-    for name in [name for name in files if name.endswith("feed.xml")]:
-        feed = ET.fromstring(files[name])
-        updated = [e.findtext("{http://www.w3.org/2005/Atom}updated") for e in feed.iter("{http://www.w3.org/2005/Atom}entry")]
-        assert updated == sorted(updated, reverse=True), name
-        assert feed.findtext("{http://www.w3.org/2005/Atom}updated") == max(updated, default="1970-01-01T00:00:00Z")
+def test_feeds_are_sorted_newest_first_and_updated_is_their_latest_entry(tmp_path):
+    """The feeds reverse the chronological order instead of sorting: the same order, ties (same date) included."""
+    generate_project(tmp_path / "p", events=120, articles=2, seed=3)
+    content = load_content(Project(tmp_path / "p"))
+    files = render_exports(content, ABSOLUTE)
+    atom = "{http://www.w3.org/2005/Atom}"
+    dated = [e for e in content.events if e.date is not None and not e.is_draft]
+    assert len({e.date.sort_key() for e in dated}) < len(dated)  # some share a date
+    for thread in [None, *content.config.threads]:
+        feed = ET.fromstring(files["feed.xml" if thread is None else f"threads/{thread.id}/feed.xml"])
+        events = [e for e in dated if thread is None or thread.id in e.threads]
+        entries = list(feed.iter(f"{atom}entry"))
+        newest_first = sorted(events, key=Event.sort_key, reverse=True)
+        assert [e.findtext(f"{atom}link") or e.find(f"{atom}link").get("href") for e in entries] == [
+            f"{ABSOLUTE}events/{event.id}/" for event in newest_first]
+        updated = [e.findtext(f"{atom}updated") for e in entries]
+        assert feed.findtext(f"{atom}updated") == max(updated, default="1970-01-01T00:00:00Z")
 
 
 # --- The memo -----------------------------------------------------------------------------------------------
