@@ -393,3 +393,51 @@ def test_is_safe_url_shortcut_agrees_with_urlsplit(url: str) -> None:
     from timeline.model import is_safe_url
 
     assert is_safe_url(url) == _is_safe_url_by_urlsplit(url)
+
+
+# ---- cross-file checks: whole-project passes first, the same messages in the same order ---------------------
+
+
+def test_reference_problems_keep_their_order_within_and_across_events(make_project) -> None:  # type: ignore[no-untyped-def]
+    bad = """id: {id}
+title: T
+date: 2021-09-01
+kind: meeting
+status: {status}
+threads: [ties, nope]
+related: [{id}, missing, {other}]
+mentions:
+  - summary: Before
+    event: gone
+sources:
+  - article: ../up.txt
+  - article: absent.txt
+  - url: https://x.example/a
+participants:
+  - name: A
+    person: nobody
+"""
+    root = make_project({
+        "content/timeline.yaml": CONFIG,
+        "content/events/a.yaml": bad.format(id="a", other="b", status="draft"),
+        "content/events/b.yaml": bad.format(id="b", other="a", status="reviewed"),
+        "content/events/c.yaml": EVENT.format(id="c", title="Clean", day=3),
+    })
+    # As check_references reported them before it learnt to skip clean kinds of reference.
+    per_event = [
+        "error: content/events/{}.yaml:6:17: thread \"nope\" does not exist; define it under `threads:` in "
+        "content/timeline.yaml",
+        "error: content/events/{}.yaml:7:11: an event cannot be related to itself",
+        "error: content/events/{}.yaml:7:14: related event \"missing\" does not exist",
+        "error: content/events/{}.yaml:10:12: mention links to event \"gone\", which does not exist",
+        "error: content/events/{}.yaml:12:14: source article \"../up.txt\" must be a path inside content/articles/ "
+        "(no .., no leading /)",
+        "error: content/events/{}.yaml:13:14: source article \"absent.txt\" is not in content/articles/",
+        "error: content/events/{}.yaml:17:13: participant \"A\" names person \"nobody\", who is not in "
+        "content/people.yaml",
+    ]
+    assert [str(p) for p in load_content(Project(root)).problems.items] == [
+        *(line.format("a") for line in per_event),
+        "warning: content/events/a.yaml:5: draft: not published until an editor sets status: reviewed",
+        *(line.format("b") for line in per_event),
+    ]
