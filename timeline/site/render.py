@@ -28,6 +28,7 @@ from jinja2 import (
 )
 from jinja2.bccache import Bucket
 
+from ..atomic_write import write_text_atomic
 from ..errors import ContentError, Problem
 from .markdown import render_markdown
 
@@ -69,7 +70,7 @@ def compiled_templates_cache(directory: Path) -> FileSystemBytecodeCache | None:
         cache = _CompiledTemplates(str(directory))
         if not stamp.is_file() or stamp.read_text(encoding="ascii", errors="replace") != key:
             cache.clear()
-            stamp.write_text(key, encoding="ascii")
+            write_text_atomic(stamp, key)
     except OSError:
         return None
     return cache
