@@ -391,3 +391,23 @@ def test_a_page_failing_in_the_main_process_is_reported_like_a_workers(tmp_path:
         _page_writers_run(tmp_path, render, monkeypatch)
     # Main failed on the first chunk it took, long before page 590: that earlier page is the one reported.
     assert "failed in main" in str(caught.value.problems[0])
+
+
+def test_the_first_chunk_can_hold_pages_that_belong_together(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import os
+
+    import timeline.site.parallel as parallel_module
+    from timeline.site.output import SiteOutput
+
+    monkeypatch.setattr(parallel_module, "CHUNK_PAGES", 3)
+    assert [parallel_module._chunk(n, 0) for n in range(3)] == [(0, 3), (3, 6), (6, 9)]
+    assert [parallel_module._chunk(n, 7) for n in range(3)] == [(0, 7), (7, 10), (10, 13)]
+    output = SiteOutput(tmp_path / "site")
+    jobs = [(f"p{index}.html", "t", None, {"index": index}) for index in range(40)]
+    writers = parallel_module.start_page_writers(jobs, lambda job: str(os.getpid()), output, workers=2,
+                                                 first_chunk=25)
+    writers.help()
+    writers.wait()
+    makers = [(output.temp / f"p{index}.html").read_text() for index in range(40)]
+    output.abort()
+    assert len(set(makers[:25])) == 1  # one process made all of the first chunk

@@ -103,7 +103,7 @@ def test_a_title_edit_renders_only_the_pages_that_show_it(project, tmp_path, mon
     # The exports' and cards' per-event fragments are kept for the next build: one kind per export, per event.
     kept = pickle.loads(state.memo_file.read_bytes())["fragments"]
     kinds = {kind for kind, _ in kept}
-    assert {"dataset", "calendar", "atom", "timelinejs", "page:card-h4", "page:card-h3"} <= kinds, kinds
+    assert {"dataset", "calendar", "atom", "timelinejs", "page:card-top", "page:card-rest"} <= kinds, kinds
     # And the blocks that show several events: home-page months, sources' entries, threads' story items.
     assert {"group:home-month", "group:source"} <= kinds and any(k.startswith("page:story-") for k in kinds), kinds
     exported = json.loads((site / "data" / "timeline.json").read_text("utf-8"))["events"]

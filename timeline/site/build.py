@@ -30,6 +30,7 @@ from .urls import SiteUrls
 from .view import Entry, EventView, SiteView, build_view
 
 SITE_MENU = (("Chronology", ""), ("Threads", "threads/"), ("People", "people/"), ("Sources", "sources/"))
+CARD_PAGES = ("index.html", "person.html")  # the pages made of event cards (the `card` macro)
 PAGE_TEMPLATES = ("index.html", "event.html", "threads.html", "thread.html", "people.html", "person.html",
                   "sources.html")
 
@@ -313,10 +314,14 @@ def _write_site(content: Content, view: SiteView, out: Path, base_url: str | Non
         try:
             base = _start_from_previous(output, state, keys) if keys is not None and state is not None else None
             todo = jobs if base is None or keys is None else [job for job in jobs if base.pages.get(job[0]) != keys[job[0]]]
+            # The home page and people's pages show the same event cards: one process renders them all, so each
+            # card is made once, not once in every process that happens to take a person's page.
+            carded = [job for job in todo if job[1] in CARD_PAGES]
+            todo = carded + [job for job in todo if job[1] not in CARD_PAGES]
             # Big sites render their pages in worker processes while this one writes the exports (parallel.py).
             writers = start_page_writers(todo, lambda job: render_job(renderer, job), output,
                                          collect=memo.new_fragments if memo is not None else None,
-                                         merge=memo.add if memo is not None else None)
+                                         merge=memo.add if memo is not None else None, first_chunk=len(carded))
             try:
                 for name, path in statics.items():
                     output.write(f"static/{name}", path.read_bytes())

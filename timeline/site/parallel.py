@@ -32,7 +32,7 @@ CHUNK_PAGES = 48
 PageJob = tuple[str, str, Any, dict[str, Any]]  # output name, template, page, template context
 RenderPage = Callable[[PageJob], str]
 
-_inherited: tuple[list[PageJob], RenderPage, SiteOutput, Callable[[], Any] | None, Any] | None = None
+_inherited: tuple[list[PageJob], RenderPage, SiteOutput, Callable[[], Any] | None, Any, int] | None = None
 
 
 def render_jobs() -> int:
@@ -52,24 +52,37 @@ def _write_range(jobs: list[PageJob], render: RenderPage, output: SiteOutput, in
         output.write(jobs[index][0], html)
 
 
-def _write_chunks(jobs: list[PageJob], render: RenderPage, output: SiteOutput, next_chunk: Any) -> None:
+def _chunk(number: int, first_chunk: int) -> tuple[int, int]:
+    """Where chunk `number` starts and ends: the first holds `first_chunk` pages when that is set, the rest
+    CHUNK_PAGES each."""
+    if first_chunk:
+        if number == 0:
+            return 0, first_chunk
+        start = first_chunk + (number - 1) * CHUNK_PAGES
+    else:
+        start = number * CHUNK_PAGES
+    return start, start + CHUNK_PAGES
+
+
+def _write_chunks(jobs: list[PageJob], render: RenderPage, output: SiteOutput, next_chunk: Any,
+                  first_chunk: int) -> None:
     """Take chunks from the shared counter and write their pages until none is left."""
     while True:
         with next_chunk.get_lock():
-            chunk = next_chunk.value
-            next_chunk.value = chunk + 1
-        start = chunk * CHUNK_PAGES
+            number = next_chunk.value
+            next_chunk.value = number + 1
+        start, end = _chunk(number, first_chunk)
         if start >= len(jobs):
             return
-        _write_range(jobs, render, output, range(start, min(start + CHUNK_PAGES, len(jobs))))
+        _write_range(jobs, render, output, range(start, min(end, len(jobs))))
 
 
 def _worker(conn: Any) -> None:
     assert _inherited is not None
-    jobs, render, output, collect, next_chunk = _inherited
+    jobs, render, output, collect, next_chunk, first_chunk = _inherited
     files_before, bytes_before = output.files, output.bytes
     try:
-        _write_chunks(jobs, render, output, next_chunk)
+        _write_chunks(jobs, render, output, next_chunk, first_chunk)
         if collect is not None:
             conn.send(("collected", 0, collect()))
     except ContentError as exc:
@@ -92,6 +105,7 @@ class PageWriters:
     jobs: list[PageJob] = field(default_factory=list)
     render: RenderPage | None = None
     next_chunk: Any = None  # the shared counter of chunks handed out
+    first_chunk: int = 0  # pages in the first chunk, when they belong together (0: CHUNK_PAGES like the rest)
     own_failure: tuple[int, Any] | None = None  # (page index, problems) of a page this process failed on
 
     def help(self) -> None:
@@ -102,7 +116,7 @@ class PageWriters:
         if self.next_chunk is None or self.render is None:
             return
         try:
-            _write_chunks(self.jobs, self.render, self.output, self.next_chunk)
+            _write_chunks(self.jobs, self.render, self.output, self.next_chunk, self.first_chunk)
         except ContentError as exc:
             self.own_failure = (getattr(exc, "page_index", len(self.jobs)), exc.problems)
 
@@ -149,12 +163,13 @@ class PageWriters:
 
 def start_page_writers(jobs: list[PageJob], render: RenderPage, output: SiteOutput,
                        workers: int | None = None, collect: Callable[[], Any] | None = None,
-                       merge: Callable[[Any], None] | None = None) -> PageWriters:
+                       merge: Callable[[Any], None] | None = None, first_chunk: int = 0) -> PageWriters:
     """Start writing every page of `jobs` into `output`; the caller does other work, then calls `help()` to render
     what is left alongside the workers, then `wait()`.
 
     With workers, each one's `collect()` (what it learnt while rendering, e.g. memoized fragments) is passed
-    to `merge` in this process; serially there is nothing to pass.
+    to `merge` in this process; serially there is nothing to pass. `first_chunk`: the first so many pages are
+    rendered by one process (pages that share fragments); the rest are handed out in chunks of CHUNK_PAGES.
     """
     global _inherited
     workers = render_jobs() if workers is None else workers
@@ -163,9 +178,9 @@ def start_page_writers(jobs: list[PageJob], render: RenderPage, output: SiteOutp
         _write_range(jobs, render, output, range(len(jobs)))
         return writers
     context = multiprocessing.get_context("fork")
-    writers.jobs, writers.render = jobs, render
+    writers.jobs, writers.render, writers.first_chunk = jobs, render, first_chunk
     writers.next_chunk = context.Value("q", 0)
-    _inherited = (jobs, render, output, collect, writers.next_chunk)
+    _inherited = (jobs, render, output, collect, writers.next_chunk, first_chunk)
     try:
         for _ in range(workers):
             receive, send = context.Pipe(duplex=False)
