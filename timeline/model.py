@@ -354,7 +354,7 @@ class _EventReader:
                 continue
             if self.item_marks:
                 self.marks[f"{key}.{len(items)}"] = value.item_mark(index)
-            items.append(str(item))
+            items.append(intern(str(item)))  # thread ids and field names recur (see _interned)
         return items
 
     def read(self) -> Event | None:
