@@ -236,7 +236,7 @@ def load_content(project: Project) -> Content:
                                 "(a-z, 0-9, hyphens) ending in .yaml"))
             else:
                 checked.append((path, shown, None))
-        parsed = iter(cache.parse_many([(path, shown) for path, shown, error in checked if error is None],  # type: ignore[misc]
+        parsed = iter(cache.parse_many([(path, shown) for path, shown, error in checked if error is None],
                                        config.kinds, partial(read_event_file, kinds=config.kinds)))
         for _path, shown, error in checked:
             if error is not None:

@@ -55,7 +55,8 @@ REPACK_DEAD_SHARE = 4
 REPACK_EXTRA_SEGMENTS = 64
 
 T = TypeVar("T")
-FileParser = Callable[[Path, str, Problems], Any]  # (path, shown, problems) -> value; module-level, picklable
+FilePath = Path | str
+FileParser = Callable[[FilePath, str, Problems], Any]  # (path, shown, problems) -> value; module-level, picklable
 Result = tuple[Any, list[Problem]]  # what a file parsed to, and its own problems
 
 
@@ -86,7 +87,7 @@ def _salt() -> str:
     return digest.hexdigest()
 
 
-def _file_digest(path: Path | str) -> bytes | None:
+def _file_digest(path: FilePath) -> bytes | None:
     try:
         with open(path, "rb") as handle:
             return hashlib.blake2b(handle.read(), digest_size=16).digest()
@@ -107,7 +108,8 @@ def parse_jobs() -> int:
         return os.cpu_count() or 1
 
 
-def _parse_chunk(parse: FileParser, items: list[tuple[Path, str]], digests: bool = True) -> tuple[bytes, list[bytes]]:
+def _parse_chunk(parse: FileParser, items: list[tuple[FilePath, str]], digests: bool = True
+                 ) -> tuple[bytes, list[bytes]]:
     """Parse files; return their results pickled together (a segment, which the cache stores as it is) and the
     digest of each result (empty ones when the cache is off). In a worker, the segment is also how the results
     travel back."""
@@ -241,7 +243,7 @@ class ParseCache:
         self._store_segment(segment, [result], [digest], [(path, shown, stat)], context)
         return value
 
-    def parse_many(self, items: list[tuple[Path, str]], context: Any, parse: FileParser) -> list[Result]:
+    def parse_many(self, items: list[tuple[FilePath, str]], context: Any, parse: FileParser) -> list[Result]:
         """(value, problems) for each (path, shown), in order: cached where unchanged, the rest parsed on every core.
 
         YAML parsing is pure Python-bound work, so a cold load of 10,000 events runs in worker processes; each
@@ -277,7 +279,7 @@ class ParseCache:
         return results  # type: ignore[return-value]
 
     @staticmethod
-    def _parse_missing(parse: FileParser, items: list[tuple[Path, str]], digests: bool
+    def _parse_missing(parse: FileParser, items: list[tuple[FilePath, str]], digests: bool
                        ) -> Iterator[tuple[bytes, list[bytes]]]:
         """Each chunk's (segment, digests), in order, as the workers finish them: the caller unpickles one chunk
         while the workers parse the next ones."""
@@ -301,7 +303,7 @@ class ParseCache:
             for chunk in chunks[done:]:
                 yield _parse_chunk(parse, chunk, digests)
 
-    def _cached(self, path: Path, shown: str, stat: os.stat_result, context: Any) -> Result | None:
+    def _cached(self, path: FilePath, shown: str, stat: os.stat_result, context: Any) -> Result | None:
         """The stored result for `shown` if the file is unchanged and its segment readable, else None."""
         entry = self.entries.get(shown)
         if entry is None or entry.size != stat.st_size or entry.context != context:
@@ -342,7 +344,7 @@ class ParseCache:
         return mtime_ns >= time.time_ns() - RACY_NS
 
     def _store_segment(self, segment: bytes, results: list[Result], digests: list[bytes],
-                       files: list[tuple[Path, str, os.stat_result | None]], context: Any) -> None:
+                       files: list[tuple[FilePath, str, os.stat_result | None]], context: Any) -> None:
         name = os.urandom(8).hex()
         self.unsaved[name] = segment
         self.loaded[name] = results
