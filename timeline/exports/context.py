@@ -19,6 +19,10 @@ from ..site.markdown import summary_plain_text
 from ..site.urls import SiteUrls, event_path
 from .memo import ExportMemo, Fragment
 
+# What exports gather across events may depend on, besides the events' ids and order (ExportContext.shared).
+SHARED_INPUTS = ("threads", "participants", "sources")
+_PART_SIZE = 16
+
 # Used in tag: URIs and iCalendar UIDs when neither the base URL nor `repository` names a host.
 # `.invalid` is reserved (RFC 2606): it can never collide with someone else's real domain.
 FALLBACK_HOST = "timeline.invalid"
@@ -57,23 +61,28 @@ class ExportContext:
             return [compute(event) for event in events]
         return self.memo.fragments(kind, events, compute)
 
-    def shared(self, kind: str, compute: Callable[[], bytes]) -> Fragment:
-        """`compute()`, text an export gathers across events (the dataset's people, sources and threads; the search
-        index's people), or the same text kept from the last build when none of its inputs changed.
+    def shared(self, kind: str, inputs: str, compute: Callable[[], bytes]) -> Fragment:
+        """`compute()`, text an export gathers across events, or the same text kept from the last build when none of
+        its `inputs` changed.
 
-        `compute` may read only the events' ids, order, threads, participants and sources (`shared_inputs_key`),
-        besides what the memo's salt covers: so a title or summary edit does not gather ten thousand events again.
+        `inputs` names what `compute` may read of the events besides their ids and order: "threads",
+        "participants" or "sources" (`SHARED_INPUTS`); and of the rest only what the memo's salt covers (config,
+        people, options). So a title edit gathers nothing again, and a source edit only the sources.
         """
         if self.memo is None:
             return compute()
-        return self.memo.keyed(kind, self.shared_inputs_key, compute)
+        return self.memo.keyed(kind, self.shared_inputs_keys[inputs], compute)
 
     @cached_property
-    def shared_inputs_key(self) -> bytes:
-        """A digest of the exported events' ids, order, threads, participants and sources (every field of them)."""
-        # Each part has the same size, so their concatenation is unambiguous.
-        parts = b"".join(self.fragments("shared-inputs", self.events, _shared_inputs_digest))
-        return hashlib.blake2b(parts, digest_size=16).digest()
+    def shared_inputs_keys(self) -> dict[str, bytes]:
+        """For each of `SHARED_INPUTS`, a digest of it (every field) for all exported events, with their ids, in order."""
+        parts = self.fragments("shared-inputs", self.events, _shared_inputs_digests)
+        keys = {}
+        for number, name in enumerate(SHARED_INPUTS):
+            start, end = number * _PART_SIZE, (number + 1) * _PART_SIZE
+            # Each part has the same size, so their concatenation is unambiguous.
+            keys[name] = hashlib.blake2b(b"".join([part[start:end] for part in parts]), digest_size=16).digest()
+        return keys
 
     @cached_property
     def is_absolute(self) -> bool:
@@ -157,10 +166,15 @@ class ExportContext:
     def events_by_person(self) -> dict[str, list[str]]:
         """Person id -> ids of the exported events they take part in, chronological."""
         if self._events_by_person is None:
-            self._events_by_person = {}
-            for event in self.events:
-                for person_id in self.person_ids(event):
-                    self._events_by_person.setdefault(person_id, []).append(event.id)
+            found: dict[str, list[str]] = {}
+            # Each event's ids kept between builds too (ids never hold a line break): finding people in the registry
+            # is most of the cost, and a build after an edit that touches no participant needs it for every event.
+            kept = self.fragments("person-ids", self.events, lambda event: "\n".join(self.person_ids(event)).encode())
+            for event, ids in zip(self.events, kept, strict=True):
+                if ids:
+                    for person_id in str(ids, "utf-8").split("\n"):
+                        found.setdefault(person_id, []).append(event.id)
+            self._events_by_person = found
         return self._events_by_person
 
     def summary_text(self, event: Event) -> str:
@@ -169,7 +183,8 @@ class ExportContext:
         return self._text[event.id]
 
 
-def _shared_inputs_digest(event: Event) -> bytes:
+def _shared_inputs_digests(event: Event) -> bytes:
+    """One digest per `SHARED_INPUTS`, each of the event's id and that part of it."""
     # Dataclass reprs name every field (a new Source field is covered without a change here) and are stable.
-    inputs = repr((event.id, event.threads, event.participants, event.sources))
-    return hashlib.blake2b(inputs.encode("utf-8"), digest_size=16).digest()
+    return b"".join(hashlib.blake2b(repr((event.id, getattr(event, name))).encode("utf-8"), digest_size=_PART_SIZE)
+                    .digest() for name in SHARED_INPUTS)

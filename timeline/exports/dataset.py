@@ -15,7 +15,7 @@ from ..partial_date import DateSpec
 from ..people import Person
 from ..site.urls import person_path, thread_path
 from .context import ExportContext
-from .json_text import json_bytes_with_slot, json_item_bytes, splice_list
+from .json_text import json_item_bytes, json_with_slots, top_level_list, top_level_value
 
 DATASET_FORMAT = "timeline-dataset"
 DATASET_VERSION = 1
@@ -27,17 +27,23 @@ def render_dataset(ctx: ExportContext) -> dict[str, bytes]:
     The same bytes as `json_bytes(dataset(ctx))`, but each event is encoded on its own, and the rest on its own
     too, each kept between builds by the memo: encoding is most of the cost of a big dataset.
     """
-    document = ctx.shared("dataset-head", lambda: json_bytes_with_slot(_dataset_head(ctx), "events"))
+    document = json_with_slots(_dataset_base(ctx), ["events", "people", "sources", "threads"])
     events = ctx.fragments("dataset", ctx.events, lambda event: json_item_bytes(_event(ctx, event)))
-    return {"data/timeline.json": splice_list(bytes(document), events)}
+    return {"data/timeline.json": document.fill({
+        "events": top_level_list(events),
+        "people": ctx.shared("dataset-people", "participants", lambda: top_level_value(_people(ctx))),
+        "sources": ctx.shared("dataset-sources", "sources", lambda: top_level_value(_sources(ctx))),
+        "threads": ctx.shared("dataset-threads", "threads", lambda: top_level_value(_threads(ctx))),
+    })}
 
 
 def dataset(ctx: ExportContext) -> dict[str, Any]:
-    return {**_dataset_head(ctx), "events": [_event(ctx, e) for e in ctx.events]}
+    return {**_dataset_base(ctx), "threads": _threads(ctx), "people": _people(ctx), "sources": _sources(ctx),
+            "events": [_event(ctx, e) for e in ctx.events]}
 
 
-def _dataset_head(ctx: ExportContext) -> dict[str, Any]:
-    """Everything in the dataset but the events: from the events, only what `ExportContext.shared` allows."""
+def _dataset_base(ctx: ExportContext) -> dict[str, Any]:
+    """What the dataset says of itself: nothing here depends on the events."""
     config = ctx.content.config
     return {
         "format": DATASET_FORMAT,
@@ -47,9 +53,6 @@ def _dataset_head(ctx: ExportContext) -> dict[str, Any]:
         "language": config.language,
         "url": ctx.link(""),
         "includes_drafts": ctx.include_drafts,
-        "threads": _threads(ctx),
-        "people": _people(ctx),
-        "sources": _sources(ctx),
     }
 
 
@@ -132,6 +135,11 @@ def _event(ctx: ExportContext, event: Event) -> dict[str, Any]:
 
 
 def _source(source: Source) -> dict[str, Any]:
+    return {**_source_details(source), "quote": source.quote}
+
+
+def _source_details(source: Source) -> dict[str, Any]:
+    """A source without its quote: what `sources` tells of the report itself."""
     return {
         "article": source.article,
         "outlet": source.outlet,
@@ -139,7 +147,6 @@ def _source(source: Source) -> dict[str, Any]:
         "published": source.published.iso() if source.published else None,
         "headline": source.headline,
         "author": source.author,
-        "quote": source.quote,
     }
 
 
@@ -160,8 +167,8 @@ def _sources(ctx: ExportContext) -> list[dict[str, Any]]:
             key = source_key(source)
             if key is None:
                 continue
-            details = _source(source)
-            del details["quote"]  # quotes belong to the event they support; they stay under events[].sources
+            # Quotes belong to the event they support; they stay under events[].sources.
+            details = _source_details(source)
             record = grouped.get(key)
             if record is None:
                 grouped[key] = {"key": key, **details, "events": [event.id]}

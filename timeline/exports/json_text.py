@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
+from itertools import count
 from json.encoder import c_make_encoder, encode_basestring  # type: ignore[attr-defined]
 from typing import Any
 
@@ -23,10 +25,6 @@ _STR_TYPE = frozenset({str})
 _DICT_TYPE = {dict}
 _KEY_TEXT: dict[str, str] = {}  # '"key": ' by key: the same few dozen field names come back all the time
 _KEY_TEXT_LIMIT = 4096
-
-# Stands for a list while the rest of a document is encoded; a NUL cannot come from a content file.
-_LIST_SLOT = "\x00list\x00"
-
 
 def json_bytes(data: Any, *, compact: bool = False) -> bytes:
     """Deterministic UTF-8 JSON (sorted keys) with `<`, `>` and `&` as \\u escapes.
@@ -60,27 +58,52 @@ def compact_item_bytes(item: Any) -> bytes:
     return escape_markup(compact_json(item)).encode("utf-8")
 
 
-def json_bytes_with_slot(data: dict[str, Any], key: str, *, compact: bool = False) -> bytes:
-    """`json_bytes({**data, key: <slot>})`: the document around a list whose items are encoded one at a time."""
-    return json_bytes({**data, key: _LIST_SLOT}, compact=compact)
+@dataclass(frozen=True)
+class Slotted:
+    """A JSON document with some of its top-level values left as slots, filled with text encoded elsewhere."""
+
+    document: bytes
+    markers: dict[str, bytes]  # key -> the slot's text in `document`
+
+    def fill(self, values: dict[str, bytes | memoryview]) -> bytes:
+        """The document with each slot replaced by the value's text (`top_level_list`, `top_level_value`)."""
+        spots = sorted((self.document.index(marker), key, marker) for key, marker in self.markers.items())
+        pieces: list[bytes | memoryview] = []
+        position = 0
+        for start, key, marker in spots:
+            pieces += (self.document[position:start], values[key])
+            position = start + len(marker)
+        pieces.append(self.document[position:])
+        return b"".join(pieces)
 
 
-def splice_list(document: bytes, items: Sequence[bytes | memoryview], *, compact: bool = False) -> bytes:
-    """`document` (from `json_bytes_with_slot`) with its slot replaced by the list of `items`.
+def json_with_slots(data: dict[str, Any], keys: Sequence[str], *, compact: bool = False) -> Slotted:
+    """`json_bytes({**data, key: ...})` with a slot for each of `keys`, to be filled by `Slotted.fill`.
 
-    Items are encoded by `json_item_bytes` (indented) or `compact_item_bytes`; the bytes are those of encoding
-    the whole document at once. Encoding items one at a time lets them be kept between builds (memo.py).
+    Filling them with the values' text gives the bytes of encoding the whole document at once; encoding the big
+    values on their own lets them be kept between builds (memo.py).
     """
-    before, after = document.split(json_bytes(_LIST_SLOT, compact=compact)[:-1])
+    for attempt in count():
+        # A slot is a string no other value of the document holds (content could hold NULs), so it is found once.
+        slots = {key: f"\x00slot {attempt} {key}\x00" for key in keys}
+        document = json_bytes({**data, **slots}, compact=compact)
+        markers = {key: json_bytes(slot, compact=compact)[:-1] for key, slot in slots.items()}
+        if all(document.count(marker) == 1 for marker in markers.values()):
+            return Slotted(document, markers)
+    raise AssertionError("unreachable")
+
+
+def top_level_list(items: Sequence[bytes | memoryview], *, compact: bool = False) -> bytes:
+    """The text of a list that is a value of the document's top-level object, from its items' text
+    (`json_item_bytes`, or `compact_item_bytes` when `compact`)."""
     if compact:
-        return b"".join([before, b"[", b",".join(items), b"]", after])
-    listed = b"[\n  " + b",\n  ".join(items) + b"\n ]" if items else b"[]"
-    return b"".join([before, listed, after])
+        return b"[" + b",".join(items) + b"]"
+    return b"[\n  " + b",\n  ".join(items) + b"\n ]" if items else b"[]"
 
 
-def json_bytes_with_list(data: dict[str, Any], key: str, items: Sequence[bytes | memoryview]) -> bytes:
-    """`json_bytes({**data, key: [...]})` where each list item is already encoded by `json_item_bytes`."""
-    return splice_list(json_bytes_with_slot(data, key), items)
+def top_level_value(value: Any, *, compact: bool = False) -> bytes:
+    """The text of a value of the document's top-level object, as `json_bytes` writes it there."""
+    return compact_item_bytes(value) if compact else escape_markup(indented_json(value, level=1)).encode("utf-8")
 
 
 def indented_json(data: Any, level: int = 0) -> str:

@@ -12,12 +12,19 @@ Stored in `.timeline/cache/` beside the build's manifests, as a small pickled in
 fragment's UTF-8 bytes. Opening maps the file instead of reading it: the exports splice kept fragments
 straight from the mapping into their output, so a build after a small edit neither copies nor decodes tens
 of megabytes it will only write out again. The file is only ever replaced whole (a rename), never changed in
-place, so a mapping stays valid. A lost, torn or foreign memo is only a slower build.
+place, so a mapping stays valid.
+
+Rewriting the whole file after a small edit would cost more than the edit saves, so the few fragments a build
+computes are kept in a small second file, `<memo>.delta`, that extends the main one (it names the main file's
+generation); the main file is rewritten, and the delta dropped, once enough is new. Without the delta an edit
+to an event's sources would make every later build gather the dataset's sources again, until enough else
+changed. A lost, torn or foreign memo or delta is only a slower build.
 """
 
 from __future__ import annotations
 
 import mmap
+import os
 import pickle
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
@@ -25,7 +32,11 @@ from pathlib import Path
 from ..load_cache import write_cache_file
 from ..model import Event
 
-FORMAT = 2
+FORMAT = 3
+# The main file is rewritten when what a build used beyond it is this many of the fragments the build used (1%,
+# at least 100), or this share of the main file's bytes; less goes to the delta.
+REWRITE_FRAGMENTS = (1 / 100, 100)
+REWRITE_BYTES = 1 / 10
 _LENGTH_BITS = 32  # a fragment's place in the blob is one int, start << 32 | length: fewer objects to unpickle
 _LENGTH_MASK = (1 << _LENGTH_BITS) - 1
 
@@ -56,12 +67,15 @@ class ExportMemo:
     """Fragments by kind and event digest; `fragments` and `fragment` return the kept ones or compute and keep them."""
 
     def __init__(self, digests: dict[str, bytes], file: Path | None = None, salt: str = "",
-                 stored: FragmentIndex | None = None, blob: bytes | memoryview = b""):
+                 stored: FragmentIndex | None = None, blob: bytes | memoryview = b"", generation: bytes = b"",
+                 delta: dict[str, dict[bytes, bytes]] | None = None):
         self.digests = digests
         self.file = file
         self.salt = salt
         self.stored = stored if stored is not None else FragmentIndex({})
         self.blob = memoryview(blob)
+        self.generation = generation  # names this main file, so a delta made for another is not read with it
+        self.delta = delta or {}  # fragments kept since the main file was written
         self.used: dict[str, dict[bytes, Fragment]] = {}
         self.misses = 0
 
@@ -74,7 +88,8 @@ class ExportMemo:
             head = pickle.loads(mapped)
             if head.get("format") == FORMAT and head.get("salt") == salt and 0 <= head["blob_size"] <= len(mapped):
                 blob = memoryview(mapped)[len(mapped) - head["blob_size"]:]
-                return cls(digests, file, salt, head["fragments"], blob)
+                return cls(digests, file, salt, head["fragments"], blob, head["generation"],
+                           _read_delta(_delta_file(file), salt, head["generation"]))
         except Exception:  # noqa: BLE001 - missing, empty, torn or foreign: start empty
             pass
         return cls(digests, file, salt)
@@ -83,6 +98,7 @@ class ExportMemo:
         """The `kind` fragment of each event: kept from the last build, else `compute(event)` (UTF-8)."""
         digests = self.digests
         stored = self.stored.by_kind.get(kind, {})
+        delta = self.delta.get(kind, {})
         used = self.used.setdefault(kind, {})
         blob = self.blob
         found: list[Fragment] = []
@@ -94,12 +110,14 @@ class ExportMemo:
             data = used.get(digest)
             if data is None:
                 place = stored.get(digest)
-                if place is None:
-                    data = compute(event)
-                    self.misses += 1
-                else:
+                if place is not None:
                     start = place >> _LENGTH_BITS
                     data = blob[start:start + (place & _LENGTH_MASK)]
+                else:
+                    data = delta.get(digest)
+                    if data is None:
+                        data = compute(event)
+                        self.misses += 1
                 used[digest] = data
             found.append(data)
         return found
@@ -139,10 +157,10 @@ class ExportMemo:
             used[digest] = data
         return str(data, "utf-8")
 
-    def _kept(self, kind: str, key: bytes) -> memoryview | None:
+    def _kept(self, kind: str, key: bytes) -> Fragment | None:
         place = self.stored.by_kind.get(kind, {}).get(key)
         if place is None:
-            return None
+            return self.delta.get(kind, {}).get(key)
         start = place >> _LENGTH_BITS
         return self.blob[start:start + (place & _LENGTH_MASK)]
 
@@ -151,7 +169,8 @@ class ExportMemo:
         new: dict[str, dict[bytes, bytes]] = {}
         for kind, used in self.used.items():
             stored = self.stored.by_kind.get(kind, {})
-            fresh = {digest: bytes(data) for digest, data in used.items() if digest not in stored}
+            delta = self.delta.get(kind, {})
+            fresh = {digest: bytes(data) for digest, data in used.items() if digest not in stored and digest not in delta}
             if fresh:
                 new[kind] = fresh
         return new
@@ -165,13 +184,30 @@ class ExportMemo:
     def save(self) -> None:
         """Keep the fragments this build used (and only those); failures are ignored.
 
-        After a small edit the few new fragments are not worth rewriting tens of megabytes: the next build
-        computes them again. The memo is written when it was empty, and rewritten once 1% of what a build used
-        (at least 100) was new.
+        Nothing is written when nothing was computed. What this build used beyond the main file goes to the delta,
+        until that is 1% of the fragments the build used (at least 100) or a tenth of the main file's bytes: then
+        the main file is written again with everything, and the delta is dropped.
         """
-        used_count = sum(len(used) for used in self.used.values())
-        if self.file is None or not self.misses or (self.stored.by_kind and self.misses < max(100, used_count // 100)):
+        if self.file is None or not self.misses:
             return
+        beyond = {kind: {digest: data for digest, data in used.items()
+                         if digest not in self.stored.by_kind.get(kind, {})}
+                  for kind, used in self.used.items()}
+        beyond = {kind: fragments for kind, fragments in beyond.items() if fragments}
+        count = sum(len(fragments) for fragments in beyond.values())
+        size = sum(len(data) for fragments in beyond.values() for data in fragments.values())
+        used_count = sum(len(used) for used in self.used.values())
+        try:
+            share, at_least = REWRITE_FRAGMENTS
+            if self.stored.by_kind and count < max(at_least, used_count * share) and size < len(self.blob) * REWRITE_BYTES:
+                self._write_delta(beyond)
+            else:
+                self._write_main()
+        except OSError:
+            pass
+
+    def _write_main(self) -> None:
+        assert self.file is not None
         parts: list[Fragment] = [b""]  # the head goes first, once it is known
         by_kind: dict[str, dict[bytes, int]] = {}
         start = 0
@@ -182,10 +218,29 @@ class ExportMemo:
                 places[digest] = start << _LENGTH_BITS | size
                 parts.append(data)
                 start += size
-        head = {"format": FORMAT, "salt": self.salt, "fragments": FragmentIndex(by_kind), "blob_size": start}
+        head = {"format": FORMAT, "salt": self.salt, "fragments": FragmentIndex(by_kind), "blob_size": start,
+                "generation": os.urandom(16)}
         parts[0] = pickle.dumps(head, protocol=pickle.HIGHEST_PROTOCOL)
-        try:
-            write_cache_file(self.file, b"".join(parts))
-        except OSError:
-            pass
+        write_cache_file(self.file, b"".join(parts))
+        _delta_file(self.file).unlink(missing_ok=True)  # it extended the file just replaced
 
+    def _write_delta(self, fragments: dict[str, dict[bytes, Fragment]]) -> None:
+        assert self.file is not None
+        delta = {kind: {digest: bytes(data) for digest, data in kept.items()} for kind, kept in fragments.items()}
+        data = {"format": FORMAT, "salt": self.salt, "generation": self.generation, "fragments": delta}
+        write_cache_file(_delta_file(self.file), pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def _delta_file(file: Path) -> Path:
+    return file.with_name(file.name + ".delta")
+
+
+def _read_delta(file: Path, salt: str, generation: bytes) -> dict[str, dict[bytes, bytes]]:
+    """The delta kept for the main file of `generation`, else nothing."""
+    try:
+        data = pickle.loads(file.read_bytes())
+        if data.get("format") == FORMAT and data.get("salt") == salt and data.get("generation") == generation:
+            return data["fragments"]
+    except Exception:  # noqa: BLE001 - missing, torn or foreign: only the main file counts
+        pass
+    return {}

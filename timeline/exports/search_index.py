@@ -11,7 +11,7 @@ from typing import Any
 
 from ..model import Event
 from .context import ExportContext
-from .json_text import compact_item_bytes, json_bytes_with_slot, splice_list
+from .json_text import compact_item_bytes, json_with_slots, top_level_list, top_level_value
 
 SEARCH_INDEX_VERSION = 1
 
@@ -24,18 +24,19 @@ def render_search_index(ctx: ExportContext) -> dict[str, bytes]:
     """
     # Each record encoded on its own and kept between builds (memo.py); the same bytes as encoding the whole.
     records = ctx.fragments("search", ctx.events, lambda event: compact_item_bytes(search_record(ctx, event)))
-    document = ctx.shared("search-head", lambda: json_bytes_with_slot(_search_head(ctx), "events", compact=True))
-    return {"search-index.json": splice_list(bytes(document), records, compact=True)}
+    document = json_with_slots({"version": SEARCH_INDEX_VERSION,
+                                "threads": {t.id: t.title for t in ctx.content.config.threads}},
+                               ["events", "people"], compact=True)
+    return {"search-index.json": document.fill({
+        "events": top_level_list(records, compact=True),
+        "people": ctx.shared("search-people", "participants", lambda: top_level_value(_people(ctx), compact=True)),
+    })}
 
 
-def _search_head(ctx: ExportContext) -> dict[str, Any]:
-    """Everything in the index but the events: from the events, only what `ExportContext.shared` allows."""
+def _people(ctx: ExportContext) -> dict[str, str]:
+    """The registry names of everyone the exported events involve, by id."""
     involved = ctx.events_by_person()
-    return {
-        "version": SEARCH_INDEX_VERSION,
-        "threads": {t.id: t.title for t in ctx.content.config.threads},
-        "people": {p.id: p.name for p in ctx.content.people if p.id in involved},
-    }
+    return {p.id: p.name for p in ctx.content.people if p.id in involved}
 
 
 def search_record(ctx: ExportContext, event: Event) -> dict[str, Any]:

@@ -14,7 +14,7 @@ from typing import Any
 from ..model import Event
 from ..partial_date import PartialDate
 from .context import ExportContext
-from .json_text import json_bytes_with_list, json_item_bytes
+from .json_text import json_item_bytes, json_with_slots, top_level_list
 
 
 def render_timelinejs(ctx: ExportContext) -> dict[str, bytes]:
@@ -25,7 +25,7 @@ def render_timelinejs(ctx: ExportContext) -> dict[str, bytes]:
     }
     # Each slide encoded on its own and kept between builds (memo.py); the same bytes as encoding the whole.
     slides = ctx.fragments("timelinejs", ctx.dated_events(), lambda event: json_item_bytes(timelinejs_slide(ctx, event)))
-    return {"data/timelinejs.json": json_bytes_with_list(data, "events", slides)}
+    return {"data/timelinejs.json": json_with_slots(data, ["events"]).fill({"events": top_level_list(slides)})}
 
 
 def date_object(date: PartialDate) -> dict[str, str]:
