@@ -105,7 +105,7 @@ def test_a_title_edit_renders_only_the_pages_that_show_it(project, tmp_path, mon
     kinds = {kind for kind, _ in kept}
     assert {"dataset", "calendar", "atom", "timelinejs", "page:card-top", "page:card-rest"} <= kinds, kinds
     # And the blocks that show several events: home-page months, sources' entries, threads' story items.
-    assert {"group:home-month", "group:source"} <= kinds and any(k.startswith("page:story-") for k in kinds), kinds
+    assert {"group:home-month", "group:source", "overview-lane"} <= kinds and any(k.startswith("page:story-") for k in kinds), kinds
     exported = json.loads((site / "data" / "timeline.json").read_text("utf-8"))["events"]
     assert len([k for k in kept if k[0] == "dataset"]) == len(exported)
     # Nothing left beside the site by a successful build.

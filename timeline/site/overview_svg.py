@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
+from operator import itemgetter
 
 from markupsafe import Markup, escape
 
@@ -66,17 +69,17 @@ def _span(date: DateSpec) -> tuple[int, int]:
 
 
 def _clusters(events: list[EventView], compress_days: int) -> list[_Cluster]:
-    dated = sorted((v for v in events if v.date is not None), key=lambda v: _span(v.date))  # type: ignore[arg-type]
+    # Each event's days worked out once; sorting by them keeps the events' order where they tie.
+    dated = sorted(((_span(date), date) for view in events if (date := view.event.date) is not None),
+                   key=itemgetter(0))
     clusters: list[_Cluster] = []
-    for view in dated:
-        assert view.date is not None
-        first, last = _span(view.date)
+    for (first, last), date in dated:
         if clusters and first - clusters[-1].last <= compress_days:
             cluster = clusters[-1]
             if last > cluster.last:
-                cluster.last, cluster.spec_last = last, view.date
+                cluster.last, cluster.spec_last = last, date
         else:
-            clusters.append(_Cluster(first, last, view.date, view.date))
+            clusters.append(_Cluster(first, last, date, date))
     return clusters
 
 
@@ -179,9 +182,23 @@ def thread_lanes(events: list[EventView], threads: list[ThreadView]) -> list[Lan
     return lanes
 
 
-def render_overview(lanes: list[Lane], label: str, gap_days: int) -> Overview | None:
-    """The SVG strip for these lanes, or None when no event has a date."""
-    everything = {v.id: v for lane in lanes for v in lane.events}
+# (a lane's events, what else its drawing depends on, draw) -> the lane's SVG: lets a build keep lanes between builds.
+LaneKeeper = Callable[[list[EventView], str, Callable[[], str]], str]
+
+
+def _draw_marks(lane: Lane, clusters: list[_Cluster], line_y: float, color: str) -> str:
+    return "".join(_mark(view, lambda o: _cluster_for(clusters, o), line_y, color)
+                   for view in lane.events if view.date is not None)
+
+
+def render_overview(lanes: list[Lane], label: str, gap_days: int, keep: LaneKeeper | None = None) -> Overview | None:
+    """The SVG strip for these lanes, or None when no event has a date.
+
+    With `keep`, each lane's marks are asked of it with the lane's events and a description of everything else
+    they depend on (the axis layout, the lane's place and colour): after an edit that leaves the axis as it
+    was, only the lanes of the edited event are drawn again.
+    """
+    everything = {v.event.id: v for lane in lanes for v in lane.events}
     events = sorted(everything.values(), key=lambda v: v.event.sort_key())
     clusters = _clusters(events, max(180, gap_days * 3))
     if not clusters:
@@ -189,6 +206,7 @@ def render_overview(lanes: list[Lane], label: str, gap_days: int) -> Overview | 
     _layout(clusters)
     height = AXIS_HEIGHT + LANE_HEIGHT * len(lanes) + 6
     parts = _axis(clusters)
+    layout = ";".join(f"{c.x0!r},{c.width!r},{c.start!r},{c.span!r},{c.first},{c.last}" for c in clusters)
     for index, lane in enumerate(lanes):
         color = lane.color if COLOR.match(lane.color) else UNTHREADED_COLOR
         top = AXIS_HEIGHT + LANE_HEIGHT * index
@@ -199,9 +217,8 @@ def render_overview(lanes: list[Lane], label: str, gap_days: int) -> Overview | 
         for cluster in clusters:
             parts.append(f'<line class="ov-lane-line" x1="{_n(cluster.x0)}" y1="{_n(line_y)}" '
                          f'x2="{_n(cluster.x0 + cluster.width)}" y2="{_n(line_y)}"/>')
-        for view in lane.events:
-            if view.date is not None:
-                parts.append(_mark(view, lambda o: _cluster_for(clusters, o), line_y, color))
+        draw = partial(_draw_marks, lane, clusters, line_y, color)
+        parts.append(draw() if keep is None else keep(lane.events, f"{layout}|{line_y!r}|{color}", draw))
         parts.append("</g>")
     dated = [v for v in events if v.date is not None]
     first, last = dated[0].date, dated[-1].date
