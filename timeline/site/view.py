@@ -29,7 +29,7 @@ MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "
                "October", "November", "December")
 
 
-@dataclass
+@dataclass(slots=True)
 class ParticipantView:
     name: str
     title: str | None
@@ -39,7 +39,7 @@ class ParticipantView:
     url: str | None
 
 
-@dataclass
+@dataclass(slots=True)
 class SourceView:
     outlet: str | None
     url: str | None  # only a safe http(s) address
@@ -53,7 +53,7 @@ class SourceView:
     index_url: str  # this source's entry on the sources page
 
 
-@dataclass
+@dataclass(slots=True)
 class MentionView:
     summary: str
     date_text: str | None
@@ -62,13 +62,13 @@ class MentionView:
     event: EventView | None = field(default=None, repr=False)
 
 
-@dataclass
+@dataclass(slots=True)
 class RelatedView:
     event: EventView = field(repr=False)
     reason: str | None
 
 
-@dataclass
+@dataclass(slots=True)
 class ThreadLink:
     """An event's place in one thread: the thread and its neighbours there."""
 
@@ -77,14 +77,13 @@ class ThreadLink:
     next: EventView | None = field(default=None, repr=False)
 
 
-@dataclass
+@dataclass(slots=True)
 class EventView:
     event: Event
     url: str
     path: str  # site-relative folder, e.g. events/<id>/
     date_text: str
     date_iso: str | None  # a valid <time datetime> value; a range uses its start
-    one_line: str
     description: str  # plain text for <meta name="description">
     summary_text: str  # the whole summary as plain text
     participants: list[ParticipantView]
@@ -95,6 +94,15 @@ class EventView:
     thread_links: list[ThreadLink] = field(default_factory=list, repr=False)
     mentions: list[MentionView] = field(default_factory=list, repr=False)
     related: list[RelatedView] = field(default_factory=list, repr=False)
+    _one_line: str | None = field(default=None, repr=False)
+
+    @property
+    def one_line(self) -> str:
+        """The summary's first sentence, for cards: worked out when first read (most cards come from the last
+        build's fragments)."""
+        if self._one_line is None:
+            self._one_line = first_sentence_of_plain(self.summary_text)
+        return self._one_line
 
     @property
     def id(self) -> str:
@@ -345,7 +353,6 @@ def _event_view(lookups: _ViewLookups, event: Event) -> EventView:
         path=event_path(event.id),
         date_text=_date_text(event.date),
         date_iso=_date_iso(event.date),
-        one_line=first_sentence_of_plain(summary_text),
         description=(summary_text[:157] + "…") if len(summary_text) > 160 else (summary_text or event.title),
         summary_text=summary_text,
         participants=participants,
