@@ -23,7 +23,7 @@ from ..load_cache import cache_enabled
 from ..project_lock import project_lock
 from .incremental import BuildState, Manifest, build_salt, marker_identity, page_keys
 from .output import MARKER, SiteOutput, check_target
-from .overview_svg import LaneKeeper, render_overview, thread_lanes
+from .overview_svg import OverviewKeeper, render_overview, thread_lanes
 from .parallel import PageJob, start_page_writers
 from .render import THEME_STATIC, THEME_TEMPLATES, Renderer, compiled_templates_cache
 from .urls import SiteUrls
@@ -102,10 +102,10 @@ def page_globals(site: Any, config: Any, urls: SiteUrls, statics: dict[str, Path
     }
 
 
-def page_jobs(view: SiteView, keep_lanes: LaneKeeper | None = None) -> Iterator[PageJob]:
+def page_jobs(view: SiteView, keep_overviews: OverviewKeeper | None = None) -> Iterator[PageJob]:
     """Every HTML page of the site as (output path, template, page, context), in site order, not yet rendered.
 
-    `keep_lanes`: where the overviews keep their lanes between builds (see render_overview).
+    `keep_overviews`: where the overviews keep their lanes and marks between builds (see render_overview).
     """
     urls = view.urls
     config = view.config
@@ -116,7 +116,7 @@ def page_jobs(view: SiteView, keep_lanes: LaneKeeper | None = None) -> Iterator[
     # Overviews are drawn when their page is rendered (in a worker, and only if the page is not reused).
     yield job("", "index.html", _page(urls, config.title, config.description or config.title, ""),
               overview=Deferred(lambda: render_overview(thread_lanes(view.chronological, view.threads), "Overview",
-                                                        config.gap_days, keep_lanes)))
+                                                        config.gap_days, keep_overviews)))
     for event in view.chronological:
         yield job(event.path, "event.html",
                   _page(urls, event.event.title, event.description, event.path, "article"), event=event)
@@ -126,7 +126,7 @@ def page_jobs(view: SiteView, keep_lanes: LaneKeeper | None = None) -> Iterator[
         yield job(thread.path, "thread.html",
                   _page(urls, thread.thread.title, thread.thread.description or thread.thread.title, thread.path),
                   thread=thread, overview=Deferred(lambda thread=thread: render_overview(
-                      thread_lanes(thread.events, [thread]), thread.thread.title, config.gap_days, keep_lanes)))
+                      thread_lanes(thread.events, [thread]), thread.thread.title, config.gap_days, keep_overviews)))
     yield job("people/", "people.html", _page(urls, "People", f"Who appears in {config.title}.", "people/"))
     for person in view.people:
         description = f"{person.person.name}: {len(person.events)} event(s) in {config.title}."
@@ -221,20 +221,31 @@ def _fragment_of_function(memo: ExportMemo | None, digests: dict[str, bytes]) ->
     return fragment_of
 
 
-class _KeptLanes:
-    """Overview lanes kept between builds (a LaneKeeper), by their events' digests and what else they depend on;
-    until a memo is given (or without one), lanes are simply drawn."""
+class _KeptOverviews:
+    """Overview lanes and marks kept between builds (an OverviewKeeper), by their events' digests and what else
+    they depend on; until a memo is given (or without one), they are simply drawn."""
 
     def __init__(self, digests: dict[str, bytes]):
         self.digests = digests
         self.memo: ExportMemo | None = None
         self.known: dict[int, bytes] = {}  # see parts_digest
+        self._contexts: dict[str, bytes] = {}
 
-    def __call__(self, events: list[EventView], context: str, draw: Callable[[], str]) -> str:
+    def lane(self, events: list[EventView], context: str, draw: Callable[[], str]) -> str:
         digest = parts_digest([context, *events], self.digests, self.known) if self.memo is not None else None
         if self.memo is None or digest is None:
             return draw()
         return self.memo.fragment_for("overview-lane", digest, draw)
+
+    def mark(self, view: EventView, context: str, draw: Callable[[], str]) -> str:
+        event_digest = self.digests.get(view.event.path or "")
+        if self.memo is None or event_digest is None:
+            return draw()
+        prefix = self._contexts.get(context)
+        if prefix is None:  # a lane's description is long; its digest stands for it in each mark's key
+            prefix = self._contexts[context] = hashlib.blake2b(context.encode(), digest_size=16).digest()
+        key = hashlib.blake2b(prefix + event_digest, digest_size=16).digest()
+        return self.memo.fragment_for("overview-mark", key, draw)
 
 
 def _start_from_previous(output: SiteOutput, state: BuildState, keys: dict[str, str]) -> Manifest | None:
@@ -328,8 +339,8 @@ def _write_site(content: Content, view: SiteView, out: Path, base_url: str | Non
     for name in PAGE_TEMPLATES:
         renderer.template(name)
 
-    kept_lanes = _KeptLanes(content.digests)
-    jobs = list(page_jobs(view, kept_lanes))
+    kept_overviews = _KeptOverviews(content.digests)
+    jobs = list(page_jobs(view, kept_overviews))
     pages = len(jobs)
     page_paths = [name.removesuffix("index.html") for name, *_ in jobs]
     # Per-page keys for the incremental build (incremental.py); None: every page is rendered.
@@ -338,7 +349,7 @@ def _write_site(content: Content, view: SiteView, out: Path, base_url: str | Non
     keys = page_keys(jobs, view, salt, renderer_overrides(project.templates_dir)) if state is not None else None
     memo = ExportMemo.open(state.memo_file, salt, content.digests) if state is not None and keys is not None else None
     renderer.add_globals(fragment=_fragment_function(memo), fragment_of=_fragment_of_function(memo, content.digests))
-    kept_lanes.memo = memo
+    kept_overviews.memo = memo
 
     # One writer at a time: a concurrent ingest or build must not change the project or site under us.
     with project_lock(project, "build"):

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
 from operator import itemgetter
+from typing import Protocol
 
 from markupsafe import Markup, escape
 
@@ -182,21 +183,30 @@ def thread_lanes(events: list[EventView], threads: list[ThreadView]) -> list[Lan
     return lanes
 
 
-# (a lane's events, what else its drawing depends on, draw) -> the lane's SVG: lets a build keep lanes between builds.
-LaneKeeper = Callable[[list[EventView], str, Callable[[], str]], str]
+class OverviewKeeper(Protocol):
+    """Where a build keeps drawn lanes and marks between builds. Each is asked for with its events and a
+    description of everything else it depends on (the axis layout, the lane's place and colour), and `draw`
+    makes it when it is not kept."""
+
+    def lane(self, events: list[EventView], context: str, draw: Callable[[], str]) -> str: ...
+
+    def mark(self, view: EventView, context: str, draw: Callable[[], str]) -> str: ...
 
 
-def _draw_marks(lane: Lane, clusters: list[_Cluster], line_y: float, color: str) -> str:
-    return "".join(_mark(view, lambda o: _cluster_for(clusters, o), line_y, color)
+def _draw_marks(lane: Lane, clusters: list[_Cluster], line_y: float, color: str,
+                keep: OverviewKeeper | None = None, context: str = "") -> str:
+    cluster_of = partial(_cluster_for, clusters)
+    if keep is None:
+        return "".join(_mark(view, cluster_of, line_y, color) for view in lane.events if view.date is not None)
+    return "".join(keep.mark(view, context, partial(_mark, view, cluster_of, line_y, color))
                    for view in lane.events if view.date is not None)
 
 
-def render_overview(lanes: list[Lane], label: str, gap_days: int, keep: LaneKeeper | None = None) -> Overview | None:
+def render_overview(lanes: list[Lane], label: str, gap_days: int, keep: OverviewKeeper | None = None) -> Overview | None:
     """The SVG strip for these lanes, or None when no event has a date.
 
-    With `keep`, each lane's marks are asked of it with the lane's events and a description of everything else
-    they depend on (the axis layout, the lane's place and colour): after an edit that leaves the axis as it
-    was, only the lanes of the edited event are drawn again.
+    With `keep`, lanes and marks are kept between builds: after an edit that leaves the axis as it was, only
+    the edited event's marks are drawn again.
     """
     everything = {v.event.id: v for lane in lanes for v in lane.events}
     events = sorted(everything.values(), key=lambda v: v.event.sort_key())
@@ -217,8 +227,9 @@ def render_overview(lanes: list[Lane], label: str, gap_days: int, keep: LaneKeep
         for cluster in clusters:
             parts.append(f'<line class="ov-lane-line" x1="{_n(cluster.x0)}" y1="{_n(line_y)}" '
                          f'x2="{_n(cluster.x0 + cluster.width)}" y2="{_n(line_y)}"/>')
-        draw = partial(_draw_marks, lane, clusters, line_y, color)
-        parts.append(draw() if keep is None else keep(lane.events, f"{layout}|{line_y!r}|{color}", draw))
+        context = f"{layout}|{line_y!r}|{color}"
+        draw = partial(_draw_marks, lane, clusters, line_y, color, keep, context)
+        parts.append(draw() if keep is None else keep.lane(lane.events, context, draw))
         parts.append("</g>")
     dated = [v for v in events if v.date is not None]
     first, last = dated[0].date, dated[-1].date
