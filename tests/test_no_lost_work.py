@@ -251,7 +251,18 @@ def test_build_killed_at_random_moments_leaves_old_or_new_site(build_project):
     for attempt in range(4):
         process = start(project, "build")
         if attempt == 0:
-            time.sleep(rng.uniform(0.05, 0.5))  # while loading
+            # While loading: once the build holds the project lock (its pid is in the lock file), a few ms on;
+            # a fixed delay from the start could land after the swap now that a small incremental build is fast.
+            lock = project / ".timeline" / "lock"
+            deadline = time.monotonic() + 60
+            while process.poll() is None and time.monotonic() < deadline:
+                try:
+                    if lock.read_text().startswith(f"{process.pid} "):
+                        break
+                except OSError:
+                    pass
+                time.sleep(0.001)
+            time.sleep(rng.uniform(0.0, 0.03))
         else:
             # Into the write phase: once the temp folder exists, at a random moment of writing it.
             deadline = time.monotonic() + 120
