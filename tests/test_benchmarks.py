@@ -411,3 +411,18 @@ def test_the_first_chunk_can_hold_pages_that_belong_together(tmp_path: Path, mon
     makers = [(output.temp / f"p{index}.html").read_text() for index in range(40)]
     output.abort()
     assert len(set(makers[:25])) == 1  # one process made all of the first chunk
+
+
+def test_chunks_cover_every_page_once_and_fit_in_a_pipe() -> None:
+    import timeline.site.parallel as parallel_module
+
+    for pages in (1, 47, 48, 49, 500, 10_208, 123_457, 2_000_000):
+        for first in (0, 1, min(pages, 1001)):
+            size = parallel_module._chunk_size(pages)
+            count = parallel_module._chunk_count(pages, first, size)
+            assert count * parallel_module._CHUNK.size <= 4096
+            covered = []
+            for number in range(count):
+                start, end = parallel_module._chunk(number, first, size)
+                covered.extend(range(start, min(end, pages)))
+            assert covered == list(range(pages)), (pages, first)

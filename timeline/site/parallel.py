@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import struct
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -28,11 +29,14 @@ from .output import SiteOutput
 PARALLEL_MIN_PAGES = 500
 # Pages handed out at a time: big enough that taking a chunk costs nothing, small enough to even out the end.
 CHUNK_PAGES = 48
+# At most this many chunks (bigger ones on huge sites): their numbers, 4 bytes each, must fit in the smallest
+# buffer a pipe can have (one 4 KB page), since they are all written before any process reads.
+MAX_CHUNKS = 1000
 
 PageJob = tuple[str, str, Any, dict[str, Any]]  # output name, template, page, template context
 RenderPage = Callable[[PageJob], str]
 
-_inherited: tuple[list[PageJob], RenderPage, SiteOutput, Callable[[], Any] | None, Any, int] | None = None
+_inherited: tuple[list[PageJob], RenderPage, SiteOutput, Callable[[], Any] | None, int, int] | None = None
 
 
 def render_jobs() -> int:
@@ -52,37 +56,65 @@ def _write_range(jobs: list[PageJob], render: RenderPage, output: SiteOutput, in
         output.write(jobs[index][0], html)
 
 
-def _chunk(number: int, first_chunk: int) -> tuple[int, int]:
+def _chunk(number: int, first_chunk: int, size: int | None = None) -> tuple[int, int]:
     """Where chunk `number` starts and ends: the first holds `first_chunk` pages when that is set, the rest
-    CHUNK_PAGES each."""
+    `size` (CHUNK_PAGES) each."""
+    size = size or CHUNK_PAGES
     if first_chunk:
         if number == 0:
             return 0, first_chunk
-        start = first_chunk + (number - 1) * CHUNK_PAGES
+        start = first_chunk + (number - 1) * size
     else:
-        start = number * CHUNK_PAGES
-    return start, start + CHUNK_PAGES
+        start = number * size
+    return start, start + size
 
 
-def _write_chunks(jobs: list[PageJob], render: RenderPage, output: SiteOutput, next_chunk: Any,
+def _chunk_size(pages: int) -> int:
+    return max(CHUNK_PAGES, -(-pages // (MAX_CHUNKS - 1)))
+
+
+_CHUNK = struct.Struct("<I")
+
+
+def _chunk_tokens(count: int) -> int:
+    """A pipe holding the numbers 0..count-1, its writing end closed: the file descriptor to read them from.
+
+    Each process takes the next chunk by reading one number (make's jobserver does the same with tokens). Reads
+    this small from a pipe do not interleave, and unlike a shared counter behind a lock, nothing is left held
+    when a process is killed in the middle of taking one.
+    """
+    read_end, write_end = os.pipe()
+    try:
+        os.write(write_end, b"".join(_CHUNK.pack(number) for number in range(count)))
+    finally:
+        os.close(write_end)
+    return read_end
+
+
+def _chunk_count(pages: int, first_chunk: int, size: int) -> int:
+    if first_chunk:
+        return 1 + -(-(pages - first_chunk) // size)
+    return -(-pages // size)
+
+
+def _write_chunks(jobs: list[PageJob], render: RenderPage, output: SiteOutput, tokens: int,
                   first_chunk: int) -> None:
-    """Take chunks from the shared counter and write their pages until none is left."""
+    """Take chunk numbers from the token pipe and write their pages until none is left."""
+    size = _chunk_size(len(jobs))
     while True:
-        with next_chunk.get_lock():
-            number = next_chunk.value
-            next_chunk.value = number + 1
-        start, end = _chunk(number, first_chunk)
-        if start >= len(jobs):
+        token = os.read(tokens, _CHUNK.size)
+        if len(token) < _CHUNK.size:
             return
+        start, end = _chunk(_CHUNK.unpack(token)[0], first_chunk, size)
         _write_range(jobs, render, output, range(start, min(end, len(jobs))))
 
 
 def _worker(conn: Any) -> None:
     assert _inherited is not None
-    jobs, render, output, collect, next_chunk, first_chunk = _inherited
+    jobs, render, output, collect, tokens, first_chunk = _inherited
     files_before, bytes_before = output.files, output.bytes
     try:
-        _write_chunks(jobs, render, output, next_chunk, first_chunk)
+        _write_chunks(jobs, render, output, tokens, first_chunk)
         if collect is not None:
             conn.send(("collected", 0, collect()))
     except ContentError as exc:
@@ -104,7 +136,7 @@ class PageWriters:
     merge: Callable[[Any], None] | None = None  # takes what each worker's `collect` returned
     jobs: list[PageJob] = field(default_factory=list)
     render: RenderPage | None = None
-    next_chunk: Any = None  # the shared counter of chunks handed out
+    tokens: int | None = None  # the pipe of chunk numbers not yet taken (see _chunk_tokens)
     first_chunk: int = 0  # pages in the first chunk, when they belong together (0: CHUNK_PAGES like the rest)
     own_failure: tuple[int, Any] | None = None  # (page index, problems) of a page this process failed on
 
@@ -113,10 +145,10 @@ class PageWriters:
 
         A page's error is kept for `wait`, which reports the earliest failing page of all processes.
         """
-        if self.next_chunk is None or self.render is None:
+        if self.tokens is None or self.render is None:
             return
         try:
-            _write_chunks(self.jobs, self.render, self.output, self.next_chunk, self.first_chunk)
+            _write_chunks(self.jobs, self.render, self.output, self.tokens, self.first_chunk)
         except ContentError as exc:
             self.own_failure = (getattr(exc, "page_index", len(self.jobs)), exc.problems)
 
@@ -159,6 +191,9 @@ class PageWriters:
             conn.close()
         self.processes.clear()
         self.connections.clear()
+        if self.tokens is not None:
+            os.close(self.tokens)
+            self.tokens = None
 
 
 def start_page_writers(jobs: list[PageJob], render: RenderPage, output: SiteOutput,
@@ -179,8 +214,8 @@ def start_page_writers(jobs: list[PageJob], render: RenderPage, output: SiteOutp
         return writers
     context = multiprocessing.get_context("fork")
     writers.jobs, writers.render, writers.first_chunk = jobs, render, first_chunk
-    writers.next_chunk = context.Value("q", 0)
-    _inherited = (jobs, render, output, collect, writers.next_chunk, first_chunk)
+    writers.tokens = _chunk_tokens(_chunk_count(len(jobs), first_chunk, _chunk_size(len(jobs))))
+    _inherited = (jobs, render, output, collect, writers.tokens, first_chunk)
     try:
         for _ in range(workers):
             receive, send = context.Pipe(duplex=False)
