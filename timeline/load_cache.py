@@ -123,7 +123,7 @@ def _parse_chunk(parse: FileParser, items: list[tuple[FilePath, str]], digests: 
 
 
 @contextmanager
-def _no_gc() -> Iterator[None]:
+def paused_gc() -> Iterator[None]:
     # Building or dropping hundreds of thousands of small objects triggers the cyclic collector again and
     # again for nothing (they are all alive): unpickling 10,000 events took 1.5 s with it, 0.25 s without.
     enabled = gc.isenabled()
@@ -156,7 +156,7 @@ class ParseCache:
     """Parsed files by project-relative path; `parse` returns the cached result or parses and stores it.
 
     Use it as a context manager around the reads: it pauses the cyclic garbage collector meanwhile (see
-    `_no_gc`) and saves the cache on a clean exit.
+    `paused_gc`) and saves the cache on a clean exit.
     """
 
     def __init__(self, directory: Path | None, salt: str = "", entries: dict[str, _Entry] | None = None,
@@ -185,7 +185,7 @@ class ParseCache:
         salt = _salt()
         try:
             raw = (directory / CACHE_FILE).read_bytes()
-            with _no_gc():
+            with paused_gc():
                 stored = pickle.loads(raw)
             if stored.get("format") == FORMAT and stored.get("salt") == salt:
                 entries = dict(zip(stored["entries"], map(_Entry._make, zip(*stored["columns"], strict=True)), strict=True))
@@ -390,7 +390,7 @@ class ParseCache:
         if not (self.dirty or stale):
             return
         try:
-            with _no_gc():
+            with paused_gc():
                 self._repack()
                 live = {entry.segment for entry in self.entries.values()}
                 for name, segment in self.unsaved.items():

@@ -145,17 +145,7 @@ class ExportMemo:
     def fragment_for(self, kind: str, digest: bytes, compute: Callable[[], str]) -> str:
         """A fragment as text under a digest the caller made (of several events: a month of the home page, say);
         kept from the last build, else `compute()`. The digest must cover everything the fragment shows."""
-        used = self.used.setdefault(kind, {})
-        data = used.get(digest)
-        if data is None:
-            data = self._kept(kind, digest)
-            if data is None:
-                text = compute()
-                used[digest] = text.encode("utf-8")
-                self.misses += 1
-                return text
-            used[digest] = data
-        return str(data, "utf-8")
+        return str(self.keyed(kind, digest, lambda: compute().encode("utf-8")), "utf-8")
 
     def _kept(self, kind: str, key: bytes) -> Fragment | None:
         place = self.stored.by_kind.get(kind, {}).get(key)

@@ -19,7 +19,7 @@ from markupsafe import Markup
 
 from ..content import Content
 from ..exports import ExportMemo, render_exports
-from ..load_cache import cache_enabled
+from ..load_cache import cache_enabled, paused_gc
 from ..project_lock import project_lock
 from .incremental import BuildState, Manifest, build_salt, marker_identity, page_keys
 from .output import MARKER, SiteOutput, check_target
@@ -207,12 +207,10 @@ def parts_digest(parts: Iterable[Any], digests: dict[str, bytes], known: dict[in
     return hashlib.blake2b(b"\0\1".join(tokens), digest_size=16).digest()
 
 
-def _fragment_of_function(memo: ExportMemo | None, digests: dict[str, bytes]) -> Any:
+def _fragment_of_function(memo: ExportMemo | None, digests: dict[str, bytes], known: dict[int, bytes]) -> Any:
     """The `fragment_of` template global: `{% call fragment_of("month", [label, *entries]) %}...{% endcall %}`
     keeps a block that shows several events (a month of the home page, a source with the events it supports)
     between builds, keyed by all of them; the block must depend only on the listed parts and the build's salt."""
-    known: dict[int, bytes] = {}  # the views live as long as the build, so their ids stay theirs
-
     def fragment_of(kind: str, parts: Iterable[Any], caller: Any) -> Markup:
         digest = parts_digest(parts, digests, known) if memo is not None else None
         if memo is None or digest is None:
@@ -225,10 +223,10 @@ class _KeptOverviews:
     """Overview lanes and marks kept between builds (an OverviewKeeper), by their events' digests and what else
     they depend on; until a memo is given (or without one), they are simply drawn."""
 
-    def __init__(self, digests: dict[str, bytes]):
+    def __init__(self, digests: dict[str, bytes], known: dict[int, bytes]):
         self.digests = digests
         self.memo: ExportMemo | None = None
-        self.known: dict[int, bytes] = {}  # see parts_digest
+        self.known = known  # see parts_digest
         self._contexts: dict[str, bytes] = {}
 
     def lane(self, events: list[EventView], context: str, draw: Callable[[], str]) -> str:
@@ -314,13 +312,8 @@ def _build_view_frozen(content: Content, urls: SiteUrls, include_drafts: bool) -
     is made find nothing (a fifth of its cost at 10,000 events), and frozen, neither this process nor the forked
     page renderers scan it again (the gc.freeze pattern for fork servers in Python's documentation).
     """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with paused_gc():
         view = build_view(content, urls, include_drafts)
-    finally:
-        if enabled:
-            gc.enable()
     gc.freeze()
     return view
 
@@ -339,7 +332,9 @@ def _write_site(content: Content, view: SiteView, out: Path, base_url: str | Non
     for name in PAGE_TEMPLATES:
         renderer.template(name)
 
-    kept_overviews = _KeptOverviews(content.digests)
+    # Each event's part of a block's digest (parts_digest), by id(view): the views live as long as the build.
+    known_parts: dict[int, bytes] = {}
+    kept_overviews = _KeptOverviews(content.digests, known_parts)
     jobs = list(page_jobs(view, kept_overviews))
     pages = len(jobs)
     page_paths = [name.removesuffix("index.html") for name, *_ in jobs]
@@ -348,7 +343,7 @@ def _write_site(content: Content, view: SiteView, out: Path, base_url: str | Non
     salt = build_salt(content, base_url, include_drafts) if state is not None else ""
     keys = page_keys(jobs, view, salt, renderer_overrides(project.templates_dir)) if state is not None else None
     memo = ExportMemo.open(state.memo_file, salt, content.digests) if state is not None and keys is not None else None
-    renderer.add_globals(fragment=_fragment_function(memo), fragment_of=_fragment_of_function(memo, content.digests))
+    renderer.add_globals(fragment=_fragment_function(memo), fragment_of=_fragment_of_function(memo, content.digests, known_parts))
     kept_overviews.memo = memo
 
     # One writer at a time: a concurrent ingest or build must not change the project or site under us.
