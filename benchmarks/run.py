@@ -102,9 +102,44 @@ def median(values: list[float]) -> float:
     return statistics.median(values) if values else float("nan")
 
 
-def clean_build_state(project: Path) -> None:
+# Seconds after deleting many files before a timed run may create many. ext4 without a journal (this VM's disk)
+# does not reuse an inode within 30 s of its deletion (35 s if its block is still dirty), and checks each such
+# inode on every new one it allocates (`recently_deleted` in fs/ext4/ialloc.c): a cold build right after
+# `rm -rf` of the previous 20,000-file output spent a third of its time there, for Hugo as for us, and the
+# figures swung 2x with how recently, and how much, had been deleted.
+SETTLE_S = 36.0
+
+
+class Trash:
+    """Where timed runs' earlier outputs go instead of being deleted just before the next run: moved aside now
+    (one rename), deleted between sizes, and no timed run starts until SETTLE_S after a deletion."""
+
+    def __init__(self, folder: Path, settle_s: float = SETTLE_S):
+        self.folder = folder
+        self.settle_s = settle_s
+        self.count = 0
+        self.emptied_at: float | None = None
+
+    def set_aside(self, path: Path) -> None:
+        if path.exists() or path.is_symlink():
+            self.folder.mkdir(parents=True, exist_ok=True)
+            self.count += 1
+            path.rename(self.folder / f"{self.count}-{path.name}")
+
+    def empty(self) -> None:
+        if self.folder.exists():
+            shutil.rmtree(self.folder, ignore_errors=True)
+            self.emptied_at = time.monotonic()
+
+    def settle(self) -> None:
+        """Wait until deletions made by `empty` no longer slow file creation."""
+        if self.emptied_at is not None:
+            time.sleep(max(0.0, self.emptied_at + self.settle_s - time.monotonic()))
+
+
+def set_aside_build_state(project: Path, trash: Trash) -> None:
     for name in ("site", ".timeline"):
-        shutil.rmtree(project / name, ignore_errors=True)
+        trash.set_aside(project / name)
 
 
 def edit_one_event(project: Path, round_number: int) -> Path:
@@ -118,22 +153,22 @@ def edit_one_event(project: Path, round_number: int) -> Path:
     return path
 
 
-def measure_builds(project: Path, repeat: int, hugo_dir: Path | None = None) -> dict[str, object]:
+def measure_builds(project: Path, repeat: int, trash: Trash, hugo_dir: Path | None = None) -> dict[str, object]:
     """Cold, no-change and one-edit builds of `project`, each `repeat` times; with `hugo_dir`, a cold Hugo build of
     the twin site right after each cold timeline build.
 
-    Alternating the two tools gives both the same machine state: on a VM, writing thousands of files right after
-    deleting a big tree can cost several times more than a minute later (freed memory goes back to the host), and
-    each tool's cold run starts right after its previous output was deleted.
+    Alternating the two tools gives both the same machine state (what the other left in the page cache), and
+    neither tool's cold run follows a big deletion (see SETTLE_S): earlier outputs are set aside in `trash`.
     """
     build = timeline_cmd(project, "build", "--out", str(project / "site"))
     cold: list[Run] = []
     hugo_runs: list[Run] = []
+    trash.settle()
     for _ in range(repeat):
-        clean_build_state(project)
+        set_aside_build_state(project, trash)
         cold.append(checked(run_child(build), "cold build"))
         if hugo_dir is not None:
-            hugo_runs.append(run_hugo(hugo_dir))
+            hugo_runs.append(run_hugo(hugo_dir, trash))
     unchanged = [checked(run_child(build), "no-change rebuild") for _ in range(repeat)]
     edited = []
     for number in range(repeat):
@@ -226,26 +261,27 @@ def prepare_hugo(project: Path, work: Path) -> Path | None:
     return hugo_dir
 
 
-def run_hugo(hugo_dir: Path) -> Run:
+def run_hugo(hugo_dir: Path, trash: Trash) -> Run:
     """One cold Hugo build: no public/, no resources/ cache."""
     for name in ("public", "resources", ".hugo_build.lock"):
-        target = hugo_dir / name
-        shutil.rmtree(target, ignore_errors=True) if target.is_dir() else target.unlink(missing_ok=True)
+        trash.set_aside(hugo_dir / name)
     hugo = shutil.which("hugo") or "hugo"
     return checked(run_child([hugo, "--quiet", "-s", str(hugo_dir), "-d", str(hugo_dir / "public")]), "hugo")
 
 
 # -- ingest and linking ---------------------------------------------------------------------------
 
-def measure_ingest(work: Path, articles: int, repeat: int, seed: int) -> dict[str, object]:
+def measure_ingest(work: Path, articles: int, repeat: int, seed: int, trash: Trash) -> dict[str, object]:
     """`timeline ingest` over `articles` articles into a project with no events yet, on every core."""
     runs = []
+    trash.settle()
     for _ in range(repeat):
         project = work / "ingest"
-        shutil.rmtree(project, ignore_errors=True)
+        trash.set_aside(project)
         generate_project(project, events=max(articles, 2), articles=articles, seed=seed)
-        for path in (project / "content" / "events").glob("*.yaml"):
-            path.unlink()
+        events = project / "content" / "events"
+        trash.set_aside(events)
+        events.mkdir()
         runs.append(checked(run_child(timeline_cmd(project, "ingest", "--quiet")), "ingest"))
     seconds = median([r.seconds for r in runs])
     written = len(list((work / "ingest" / "content" / "events").glob("*.yaml")))
@@ -313,6 +349,9 @@ def main(argv: list[str] | None = None) -> int:
                         help="articles per project (default: a tenth of the events, at most 1000)")
     parser.add_argument("--ingest-articles", type=int, default=1000, help="articles for the ingest run (0: skip)")
     parser.add_argument("--no-hugo", action="store_true", help="skip the Hugo comparison")
+    parser.add_argument("--settle", type=float, default=SETTLE_S,
+                        help=f"seconds to wait after deleting outputs before a timed run (default {SETTLE_S:g}; "
+                             "see SETTLE_S)")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--work", type=Path, help="where projects are generated (default: a temporary folder)")
     parser.add_argument("--out", type=Path, default=RESULTS, help=f"JSON results (default {RESULTS})")
@@ -329,6 +368,7 @@ def main(argv: list[str] | None = None) -> int:
         "sizes": {},
     }
     snapshot_code(work)
+    trash = Trash(work / "trash", args.settle)
     try:
         for size in sizes:
             repeat = 1 if size >= LARGE_SIZE else args.repeat
@@ -342,7 +382,7 @@ def main(argv: list[str] | None = None) -> int:
             hugo_dir = None if args.no_hugo else prepare_hugo(project, work / f"hugo-{size}")
             print(f"[{size} events] building x{repeat}{' (alternating with hugo)' if hugo_dir else ''} ...",
                   file=sys.stderr, flush=True)
-            row = measure_builds(project, repeat, hugo_dir)
+            row = measure_builds(project, repeat, trash, hugo_dir)
             row["events"] = size
             row["ms_per_event"] = 1000 * row["cold_s"] / size
             row["ms_per_event_no_change"] = 1000 * row["no_change_s"] / size
@@ -350,10 +390,12 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"[{size} events] linking ...", file=sys.stderr, flush=True)
                 row["linking"] = measure_linking(project, repeat)
             results["sizes"][str(size)] = row
+            trash.empty()
         if args.ingest_articles:
             print(f"[ingest] {args.ingest_articles} articles ...", file=sys.stderr, flush=True)
-            results["ingest"] = measure_ingest(work, args.ingest_articles, min(args.repeat, 3), args.seed)
+            results["ingest"] = measure_ingest(work, args.ingest_articles, min(args.repeat, 3), args.seed, trash)
     finally:
+        trash.empty()
         if args.work is None:
             shutil.rmtree(work, ignore_errors=True)
     args.out.parent.mkdir(parents=True, exist_ok=True)
