@@ -426,3 +426,86 @@ def test_chunks_cover_every_page_once_and_fit_in_a_pipe() -> None:
                 start, end = parallel_module._chunk(number, first, size)
                 covered.extend(range(start, min(end, pages)))
             assert covered == list(range(pages)), (pages, first)
+
+
+# --- the content exports made in a forked process (timeline/site/background_exports.py) ----------
+
+def _exports_made_by(monkeypatch, record: Path, fail: BaseException | None = None) -> None:  # type: ignore[no-untyped-def]
+    """Make render_content_exports note the pid of the process that runs it (and raise `fail` there)."""
+    import timeline.site.background_exports as background
+
+    real = background.render_content_exports
+
+    def recording(*args, **kwargs):  # type: ignore[no-untyped-def]
+        with record.open("a", encoding="utf-8") as handle:
+            handle.write(f"{os.getpid()}\n")
+        if fail is not None:
+            raise fail
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(background, "render_content_exports", recording)
+
+
+def test_big_sites_make_their_exports_in_another_process_with_the_same_bytes(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    generate_project(tmp_path / "p", events=40, articles=8, seed=7, people=30)
+    makers = tmp_path / "makers"
+    _exports_made_by(monkeypatch, makers)
+    serial = _build(tmp_path / "p", tmp_path / "serial", monkeypatch, parallel=False)
+    parallel = _build(tmp_path / "p", tmp_path / "parallel", monkeypatch, parallel=True)
+    assert makers.read_text().split()[0] == str(os.getpid()) != makers.read_text().split()[1]
+    assert parallel.notes == serial.notes and (parallel.files, parallel.pages) == (serial.files, serial.pages)
+    assert _tree_bytes(tmp_path / "parallel") == _tree_bytes(tmp_path / "serial")
+    assert (tmp_path / "parallel" / "data" / "timeline.json").stat().st_size > 1000
+    assert not [p for p in tmp_path.iterdir() if ".building-" in p.name]  # the exports' folder is gone too
+
+
+@pytest.mark.parametrize("failure, raised, message", [
+    ("content", "ContentError", "the calendar cannot be made"),
+    ("crash", "RuntimeError", "ZeroDivisionError: boom"),
+])
+def test_exports_failing_in_another_process_fail_the_build_and_keep_the_old_site(
+        tmp_path: Path, monkeypatch, failure: str, raised: str, message: str) -> None:  # type: ignore[no-untyped-def]
+    from timeline.errors import ContentError, Problem
+
+    generate_project(tmp_path / "p", events=30, articles=5, seed=3, people=20)
+    _build(tmp_path / "p", tmp_path / "site", monkeypatch, parallel=True)
+    before = _tree_bytes(tmp_path / "site")
+    error = (ContentError([Problem("content/timeline.yaml", 3, None, "the calendar cannot be made")])
+             if failure == "content" else ZeroDivisionError("boom"))
+    _exports_made_by(monkeypatch, tmp_path / "makers", fail=error)
+    with pytest.raises((ContentError, RuntimeError)) as caught:
+        _build(tmp_path / "p", tmp_path / "site", monkeypatch, parallel=True)
+    assert type(caught.value).__name__ == raised
+    shown = " ".join(str(p) for p in caught.value.problems) if failure == "content" else str(caught.value)
+    assert message in shown
+    assert (tmp_path / "makers").read_text().split()[0] != str(os.getpid())
+    assert _tree_bytes(tmp_path / "site") == before
+    assert not [p for p in tmp_path.iterdir() if ".building-" in p.name]
+
+
+def test_a_rebuild_with_a_few_heavy_pages_shares_them_out(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """After an edit only a handful of pages are rendered again, but on a big site the home, thread and sources
+    pages among them take most of the time: they count as many pages, and chunks shrink to a page or two."""
+    import timeline.site.parallel as parallel_module
+    from timeline.site.output import SiteOutput
+
+    assert parallel_module._chunk_size(10_208) == parallel_module.CHUNK_PAGES
+    assert parallel_module._chunk_size(20) == 1 and parallel_module._chunk_size(40) == 2
+    output = SiteOutput(tmp_path / "site")
+    jobs = [(f"p{index}.html", "t", None, {"index": index}) for index in range(12)]
+    serial = parallel_module.start_page_writers(jobs, lambda job: "x", output, workers=1)
+    assert not serial.processes
+    main = os.getpid()
+
+    def render(job):  # type: ignore[no-untyped-def]
+        if os.getpid() != main:
+            time.sleep(0.05)  # the worker is slow here, so this process surely takes pages too
+        return str(os.getpid())
+
+    shared = parallel_module.start_page_writers(jobs, render, output, workers=1, heavy=3)
+    assert len(shared.processes) == 1
+    shared.help()
+    shared.wait()
+    makers = {(output.temp / f"p{index}.html").read_text() for index in range(12)}
+    output.abort()
+    assert str(os.getpid()) in makers and len(makers) == 2  # this process rendered some, the worker the others

@@ -387,3 +387,28 @@ def test_a_delta_made_for_another_main_file_is_not_read(tmp_path):
     memo.save()
     (tmp_path / "memo.delta").write_bytes(delta)
     assert ExportMemo.open(file, "salt", {}).fragment_for("card", b"new", lambda: "computed") == "computed"
+
+
+def test_what_another_process_used_is_kept_when_the_main_file_is_written_again(tmp_path):
+    """A forked process of the build (page worker, exports) reports the fragments it computed and the keys of those
+    it reused; adopted here, both are in the next main file, not only the ones this process touched."""
+    file = tmp_path / "memo"
+    memo = ExportMemo({}, file, "salt")
+    for number in range(200):
+        memo.fragment_for("card", b"%03d" % number, lambda number=number: f"card {number}")
+    memo.save()
+    here, there = ExportMemo.open(file, "salt", {}), ExportMemo.open(file, "salt", {})
+    for number in range(100):  # this process reuses the first half, the other one the second half ...
+        here.fragment_for("card", b"%03d" % number, lambda: pytest.fail("recomputed"))
+        there.fragment_for("card", b"%03d" % (number + 100), lambda: pytest.fail("recomputed"))
+    for number in range(150):  # ... and computes enough new ones that the main file is written again
+        there.fragment_for("new", b"%03d" % number, lambda number=number: f"new {number}")
+    fresh, reused = there.usage()
+    assert len(fresh["new"]) == 150 and len(reused["card"]) == 100 and "new" not in reused
+    here.adopt((fresh, reused))
+    here.save()
+    assert not (tmp_path / "memo.delta").exists()
+    kept = ExportMemo.open(file, "salt", {})
+    for number in range(200):
+        assert kept.fragment_for("card", b"%03d" % number, lambda: pytest.fail("lost")) == f"card {number}"
+    assert kept.fragment_for("new", b"149", lambda: pytest.fail("lost")) == "new 149"

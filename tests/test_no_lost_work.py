@@ -38,6 +38,7 @@ TIMELINE = REPO / "timeline"
 ALLOWED_WRITERS = {
     "atomic_write.py": "the atomic writer itself: temp file, fsync, rename or link",
     "site/output.py": "writes only inside the build's private temp folder, swapped in whole at the end",
+    "site/background_exports.py": "writes only inside its private folder; the files are moved into the temp folder",
     "load_cache.py": "its own temp file + os.replace under .timeline/ (a cache: a torn one is rebuilt)",
     "project_lock.py": "the lock file's pid line, informational only",
 }

@@ -50,21 +50,31 @@ def render_exports(content: Content, base_url: str | None = None, include_drafts
     renderer, so 404.html shares the pages' layout; without it one is set up the same way. `memo` keeps
     per-event fragments between builds (memo.py); the bytes are the same with or without it.
     """
+    data = render_content_exports(content, base_url, include_drafts, memo=memo)
+    site = render_site_exports(content, base_url, include_drafts, pages=pages, renderer=renderer)
+    return Exports({**data, **site}, data.notes + site.notes)
+
+
+def render_content_exports(content: Content, base_url: str | None = None, include_drafts: bool = False, *,
+                           memo: ExportMemo | None = None) -> Exports:
+    """The exports made from the events alone: feeds, calendar, data files and search index (most of the work;
+    a build makes them while it makes the pages, see site/background_exports.py)."""
     ctx = ExportContext.create(content, base_url, include_drafts, memo)
     files: dict[str, bytes] = {}
-    notes: list[str] = []
     files.update(render_feeds(ctx))
     files.update(render_calendar(ctx))
     files.update(render_dataset(ctx))
     files.update(render_timelinejs(ctx))
     files.update(render_search_index(ctx))
-    sitemap_files, sitemap_notes = render_sitemap(ctx, pages)
-    files.update(sitemap_files)
-    notes.extend(sitemap_notes)
-    files.update(render_not_found(ctx, renderer))
-    if not ctx.is_absolute:
-        notes.insert(0, RELATIVE_FEED_NOTE)
-    return Exports(files, notes)
+    return Exports(files, [] if ctx.is_absolute else [RELATIVE_FEED_NOTE])
 
 
-__all__ = ["ExportMemo", "Exports", "render_exports"]
+def render_site_exports(content: Content, base_url: str | None = None, include_drafts: bool = False, *,
+                        pages: Iterable[str] | None = None, renderer: Renderer | None = None) -> Exports:
+    """The exports that follow the pages: sitemap.xml, robots.txt, .nojekyll and 404.html (see `render_exports`)."""
+    ctx = ExportContext.create(content, base_url, include_drafts)
+    files, notes = render_sitemap(ctx, pages)
+    return Exports({**files, **render_not_found(ctx, renderer)}, list(notes))
+
+
+__all__ = ["ExportMemo", "Exports", "render_content_exports", "render_exports", "render_site_exports"]

@@ -171,6 +171,26 @@ class ExportMemo:
             self.used.setdefault(kind, {}).update(fresh)
             self.misses += len(fresh)
 
+    def usage(self) -> tuple[dict[str, dict[bytes, bytes]], dict[str, list[bytes]]]:
+        """What another process of the build needs to keep what this one used (`adopt`): the fragments computed
+        here, and the keys of those reused from the files, which that process has mapped too."""
+        fresh = self.new_fragments()
+        reused = {kind: [key for key in used if key not in fresh.get(kind, ())] for kind, used in self.used.items()}
+        return fresh, {kind: keys for kind, keys in reused.items() if keys}
+
+    def adopt(self, usage: tuple[dict[str, dict[bytes, bytes]], dict[str, list[bytes]]]) -> None:
+        """Keep what a forked process of this build used (its `usage()`), as if this process had used it: a
+        reused fragment left out of `used` would be dropped when the main file is next written."""
+        fresh, reused = usage
+        self.add(fresh)
+        for kind, keys in reused.items():
+            used = self.used.setdefault(kind, {})
+            for key in keys:
+                if key not in used:
+                    data = self._kept(kind, key)
+                    if data is not None:
+                        used[key] = data
+
     def save(self) -> None:
         """Keep the fragments this build used (and only those); failures are ignored.
 

@@ -18,9 +18,11 @@ from typing import Any
 from markupsafe import Markup
 
 from ..content import Content
-from ..exports import ExportMemo, render_exports
+from ..exports import ExportMemo, render_site_exports
 from ..load_cache import cache_enabled, paused_gc
 from ..project_lock import project_lock
+from . import parallel
+from .background_exports import BackgroundExports
 from .incremental import BuildState, Manifest, build_salt, marker_identity, page_keys
 from .output import MARKER, SiteOutput, check_target
 from .overview_svg import OverviewKeeper, render_overview, thread_lanes
@@ -31,6 +33,7 @@ from .view import Entry, EventView, SiteView, build_view
 
 SITE_MENU = (("Chronology", ""), ("Threads", "threads/"), ("People", "people/"), ("Sources", "sources/"))
 CARD_PAGES = ("index.html", "person.html")  # the pages made of event cards (the `card` macro)
+MANY_EVENT_PAGES = ("index.html", "thread.html", "sources.html")  # pages that show (nearly) every event
 PAGE_TEMPLATES = ("index.html", "event.html", "threads.html", "thread.html", "people.html", "person.html",
                   "sources.html")
 
@@ -298,10 +301,16 @@ def build_site(content: Content, out: Path, base_url: str | None = None, include
     project = content.project
     urls = SiteUrls.from_base_url(base_url or content.config.base_url)
     check_target(out, project.root)
-    view = _build_view_frozen(content, urls, include_drafts)
+    # Per-page keys for the incremental build (incremental.py), and the memo they share with the exports.
+    state = BuildState.for_output(project.state_dir, out)
+    salt = build_salt(content, base_url, include_drafts) if state is not None else ""
+    memo = ExportMemo.open(state.memo_file, salt, content.digests) if state is not None else None
+    exports = BackgroundExports.start(content, base_url or content.config.base_url, include_drafts, memo, out)
     try:
-        return _write_site(content, view, out, base_url, include_drafts, started)
+        view = _build_view_frozen(content, urls, include_drafts)
+        return _write_site(content, view, out, base_url, include_drafts, started, state, salt, memo, exports)
     finally:
+        exports.stop()
         gc.unfreeze()  # in `timeline serve`, this build's view must be collectable once the next one replaces it
 
 
@@ -319,7 +328,8 @@ def _build_view_frozen(content: Content, urls: SiteUrls, include_drafts: bool) -
 
 
 def _write_site(content: Content, view: SiteView, out: Path, base_url: str | None, include_drafts: bool,
-                started: float) -> BuildReport:
+                started: float, state: BuildState | None, salt: str, memo: ExportMemo | None,
+                content_exports: BackgroundExports) -> BuildReport:
     """Render every page and export of `view` into `out` (see build_site)."""
     project = content.project
     urls = view.urls
@@ -338,11 +348,8 @@ def _write_site(content: Content, view: SiteView, out: Path, base_url: str | Non
     jobs = list(page_jobs(view, kept_overviews))
     pages = len(jobs)
     page_paths = [name.removesuffix("index.html") for name, *_ in jobs]
-    # Per-page keys for the incremental build (incremental.py); None: every page is rendered.
-    state = BuildState.for_output(project.state_dir, out)
-    salt = build_salt(content, base_url, include_drafts) if state is not None else ""
+    # None: every page is rendered.
     keys = page_keys(jobs, view, salt, renderer_overrides(project.templates_dir)) if state is not None else None
-    memo = ExportMemo.open(state.memo_file, salt, content.digests) if state is not None and keys is not None else None
     renderer.add_globals(fragment=_fragment_function(memo), fragment_of=_fragment_of_function(memo, content.digests, known_parts))
     kept_overviews.memo = memo
 
@@ -362,14 +369,16 @@ def _write_site(content: Content, view: SiteView, out: Path, base_url: str | Non
             # Big sites render their pages in worker processes while this one writes the exports (parallel.py).
             writers = start_page_writers(todo, lambda job: render_job(renderer, job), output,
                                          collect=memo.new_fragments if memo is not None else None,
-                                         merge=memo.add if memo is not None else None, first_chunk=len(carded))
+                                         merge=memo.add if memo is not None else None, first_chunk=len(carded),
+                                         heavy=sum(1 for job in todo if job[1] in MANY_EVENT_PAGES)
+                                         if pages >= parallel.PARALLEL_MIN_PAGES else 0)  # on a small site, none is slow
             try:
                 for name, path in statics.items():
                     output.write(f"static/{name}", path.read_bytes())
-                # Feeds, calendar, data files, search index, sitemap, robots.txt, .nojekyll and 404.html
-                # (timeline/exports).
-                exports = render_exports(content, base_url or content.config.base_url, include_drafts,
-                                         pages=page_paths, renderer=renderer, memo=memo)
+                # Sitemap, robots.txt, .nojekyll and 404.html (timeline/exports); the feeds, calendar, data files
+                # and search index are being made meanwhile (`content_exports`).
+                exports = render_site_exports(content, base_url or content.config.base_url, include_drafts,
+                                              pages=page_paths, renderer=renderer)
                 writers.help()  # the pages the workers have not taken yet: this process is free now
             except Exception:
                 writers.wait()  # a page's error comes first, as it would in a serial build
@@ -378,9 +387,11 @@ def _write_site(content: Content, view: SiteView, out: Path, base_url: str | Non
                 writers.stop()
                 raise
             writers.wait()
+            exported, notes = content_exports.finish(output)  # a page's error comes first, as before
             for name, data in exports.items():
                 output.write(name, data)
-            files = [name for name, *_ in jobs] + [f"static/{name}" for name in statics] + list(exports) + [MARKER]
+            files = ([name for name, *_ in jobs] + [f"static/{name}" for name in statics] + exported + list(exports)
+                     + [MARKER])
             if base is not None:
                 wanted = set(files)
                 for name in base.files:
@@ -400,6 +411,6 @@ def _write_site(content: Content, view: SiteView, out: Path, base_url: str | Non
         drafts_left_out=view.drafts_hidden,
         include_drafts=include_drafts,
         seconds=time.perf_counter() - started,
-        notes=exports.notes,
+        notes=notes + exports.notes,
         rendered=len(todo),
     )

@@ -166,6 +166,18 @@ class SiteOutput:
         self.files += 1
         self.bytes += len(payload)
 
+    def adopt(self, relative: str, file: Path) -> None:
+        """Move the finished `file` (on the same file system) into the site as `relative`: a rename, which replaces
+        the name and never writes into a file the live site may share."""
+        path = self.path_for(relative)
+        if path.parent not in self._made_dirs:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self._made_dirs.add(path.parent)
+        size = file.stat().st_size
+        os.replace(file, path)
+        self.files += 1
+        self.bytes += size
+
     def copy_tree(self, source: Path, prefix: str) -> list[str]:
         """Copy every file under `source` to `prefix/...`, sorted; later copies override earlier ones."""
         written = []

@@ -25,8 +25,10 @@ from typing import Any
 from ..errors import ContentError, Problem
 from .output import SiteOutput
 
-# Below this many pages, forking costs more than it saves.
+# Below this many pages, forking costs more than it saves; a page that shows many events (`heavy`: the home page
+# of a big site, say) counts as HEAVY_PAGE_WEIGHT pages.
 PARALLEL_MIN_PAGES = 500
+HEAVY_PAGE_WEIGHT = 200
 # Pages handed out at a time: big enough that taking a chunk costs nothing, small enough to even out the end.
 CHUNK_PAGES = 48
 # At most this many chunks (bigger ones on huge sites): their numbers, 4 bytes each, must fit in the smallest
@@ -40,6 +42,7 @@ _inherited: tuple[list[PageJob], RenderPage, SiteOutput, Callable[[], Any] | Non
 
 
 def render_jobs() -> int:
+    """Processes rendering pages: one per core this process may use, itself included."""
     try:
         return len(os.sched_getaffinity(0))
     except (AttributeError, OSError):  # pragma: no cover - not Linux
@@ -70,7 +73,9 @@ def _chunk(number: int, first_chunk: int, size: int | None = None) -> tuple[int,
 
 
 def _chunk_size(pages: int) -> int:
-    return max(CHUNK_PAGES, -(-pages // (MAX_CHUNKS - 1)))
+    """CHUNK_PAGES; fewer when there are few pages (a rebuild after an edit: a handful, some of them heavy) so that
+    every process gets some; more when there are so many that the chunks would not fit in the pipe."""
+    return max(min(CHUNK_PAGES, max(1, pages // 16)), -(-pages // (MAX_CHUNKS - 1)))
 
 
 _CHUNK = struct.Struct("<I")
@@ -198,18 +203,23 @@ class PageWriters:
 
 def start_page_writers(jobs: list[PageJob], render: RenderPage, output: SiteOutput,
                        workers: int | None = None, collect: Callable[[], Any] | None = None,
-                       merge: Callable[[Any], None] | None = None, first_chunk: int = 0) -> PageWriters:
+                       merge: Callable[[Any], None] | None = None, first_chunk: int = 0,
+                       heavy: int = 0) -> PageWriters:
     """Start writing every page of `jobs` into `output`; the caller does other work, then calls `help()` to render
     what is left alongside the workers, then `wait()`.
 
-    With workers, each one's `collect()` (what it learnt while rendering, e.g. memoized fragments) is passed
-    to `merge` in this process; serially there is nothing to pass. `first_chunk`: the first so many pages are
-    rendered by one process (pages that share fragments); the rest are handed out in chunks of CHUNK_PAGES.
+    Workers: one per core but this process's, which renders too once it calls `help()` (one more worker only
+    made the cores take turns, and copied more of the memory they share). With workers, each one's `collect()`
+    (what it learnt while rendering, e.g. memoized fragments) is passed to `merge` in this process; serially
+    there is nothing to pass. `first_chunk`: the first so many pages are rendered by one process (pages that
+    share fragments); the rest are handed out in chunks of CHUNK_PAGES. `heavy`: how many of the pages show
+    many events each (see HEAVY_PAGE_WEIGHT).
     """
     global _inherited
-    workers = render_jobs() if workers is None else workers
+    workers = render_jobs() - 1 if workers is None else workers
     writers = PageWriters(output, merge=merge)
-    if workers < 2 or len(jobs) < PARALLEL_MIN_PAGES or "fork" not in multiprocessing.get_all_start_methods():
+    weight = len(jobs) + heavy * (HEAVY_PAGE_WEIGHT - 1)
+    if workers < 1 or weight < PARALLEL_MIN_PAGES or "fork" not in multiprocessing.get_all_start_methods():
         _write_range(jobs, render, output, range(len(jobs)))
         return writers
     context = multiprocessing.get_context("fork")

@@ -1,0 +1,138 @@
+"""The content exports (feeds, calendar, data files, search index) made in a forked process during the build.
+
+They read only the loaded content, not the view model, so on a big site a forked process makes them while
+this one builds the view, works out what to render and renders pages: that used to leave a core idle while
+the view was built, and kept this process off the pages for a second at 10,000 events. The process writes its
+files into a folder of its own beside the output (named like the build's temp folder, so a killed build's is
+cleaned up the same way), and `finish` moves them into the build's temp folder: nothing is written into
+the temp folder while `_start_from_previous` may still be replacing it. The memo fragments it computed or
+reused come back in a file, so the next build keeps them.
+
+Small sites, and systems without fork, make the exports in this process when `finish` is called.
+"""
+
+from __future__ import annotations
+
+import gc
+import multiprocessing
+import os
+import pickle
+import shutil
+import tempfile
+import traceback
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from ..content import Content, is_safe_relative_path
+from ..errors import ContentError
+from ..exports import ExportMemo, render_content_exports
+from . import parallel
+from .output import SiteOutput
+
+_inherited: tuple[Content, str | None, bool, ExportMemo | None, Path] | None = None
+USAGE_FILE = "memo-usage.pickle"  # beside the files folder, so no export can be named like it
+
+
+def _export_in_child(conn: Any) -> None:
+    assert _inherited is not None
+    content, base_url, include_drafts, memo, folder = _inherited
+    gc.disable()  # a short-lived process: its few cycles go when it exits, and collections would scan all content
+    try:
+        exports = render_content_exports(content, base_url, include_drafts, memo=memo)
+        files = folder / "files"
+        for name, data in exports.items():
+            if not is_safe_relative_path(name) or PurePosixPath(name).is_absolute():
+                raise ValueError(f"refusing to write outside the site: {name!r}")
+            path = files / PurePosixPath(name)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(data)
+        if memo is not None:
+            (folder / USAGE_FILE).write_bytes(pickle.dumps(memo.usage(), protocol=pickle.HIGHEST_PROTOCOL))
+        conn.send(("ok", list(exports), exports.notes))
+    except ContentError as exc:
+        conn.send(("error", exc.problems, None))
+    except BaseException as exc:  # noqa: BLE001 - reported to the main process, which raises it there
+        conn.send(("crash", f"{type(exc).__name__}: {exc}\n{traceback.format_exc()}", None))
+    finally:
+        conn.close()
+
+
+@dataclass
+class BackgroundExports:
+    """The content exports, being made in a forked process (`process` set) or to be made by `finish`."""
+
+    content: Content
+    base_url: str | None
+    include_drafts: bool
+    memo: ExportMemo | None
+    folder: Path | None = None
+    process: Any = None
+    connection: Any = None
+
+    @classmethod
+    def start(cls, content: Content, base_url: str | None, include_drafts: bool, memo: ExportMemo | None,
+              beside: Path) -> BackgroundExports:
+        """Start making the exports; `beside` is the build's output folder (its parent holds the work folder)."""
+        global _inherited
+        exports = cls(content, base_url, include_drafts, memo)
+        if len(content.events) < parallel.PARALLEL_MIN_PAGES or "fork" not in multiprocessing.get_all_start_methods():
+            return exports
+        beside = beside.resolve()
+        beside.parent.mkdir(parents=True, exist_ok=True)
+        exports.folder = Path(tempfile.mkdtemp(prefix=f".{beside.name}.building-{os.getpid()}-exports-",
+                                               dir=beside.parent))
+        receive, send = multiprocessing.get_context("fork").Pipe(duplex=False)
+        _inherited = (content, base_url, include_drafts, memo, exports.folder)
+        try:
+            exports.process = multiprocessing.get_context("fork").Process(target=_export_in_child, args=(send,),
+                                                                          daemon=True)
+            exports.process.start()
+        except BaseException:
+            exports.stop()
+            raise
+        finally:
+            _inherited = None
+            send.close()
+        exports.connection = receive
+        return exports
+
+    def finish(self, output: SiteOutput) -> tuple[list[str], list[str]]:
+        """Wait for the exports and put them into `output`: the names of their files and the notes for the build
+        report. Raises the error that made them fail, if any."""
+        if self.process is None:
+            exports = render_content_exports(self.content, self.base_url, self.include_drafts, memo=self.memo)
+            for name, data in exports.items():
+                output.write(name, data)
+            return list(exports), exports.notes
+        assert self.folder is not None
+        try:
+            try:
+                status, detail, notes = self.connection.recv()
+            except EOFError:
+                raise RuntimeError("making the exports failed: the process making them died") from None
+            if status == "error":
+                raise ContentError(detail)
+            if status != "ok":
+                raise RuntimeError(f"making the exports failed in a worker process: {detail}")
+            for name in detail:
+                output.adopt(name, self.folder / "files" / PurePosixPath(name))
+            if self.memo is not None:
+                self.memo.adopt(pickle.loads((self.folder / USAGE_FILE).read_bytes()))
+            return detail, notes
+        finally:
+            self.stop()
+
+    def stop(self) -> None:
+        """Stop the process if it still runs, and delete its folder (after `finish`, or when the build fails)."""
+        if self.process is not None:
+            if self.process.is_alive():
+                self.process.terminate()
+            self.process.join()
+            self.process = None
+        if self.connection is not None:
+            self.connection.close()
+            self.connection = None
+        if self.folder is not None:
+            shutil.rmtree(self.folder, ignore_errors=True)
+            self.folder = None
