@@ -495,11 +495,8 @@ def test_a_rebuild_with_a_few_heavy_pages_shares_them_out(tmp_path: Path, monkey
     jobs = [(f"p{index}.html", "t", None, {"index": index}) for index in range(12)]
     serial = parallel_module.start_page_writers(jobs, lambda job: "x", output, workers=1)
     assert not serial.processes
-    main = os.getpid()
-
     def render(job):  # type: ignore[no-untyped-def]
-        if os.getpid() != main:
-            time.sleep(0.05)  # the worker is slow here, so this process surely takes pages too
+        time.sleep(0.03)  # pages take a while, so neither process can take them all before the other starts
         return str(os.getpid())
 
     shared = parallel_module.start_page_writers(jobs, render, output, workers=1, heavy=3)
