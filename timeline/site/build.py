@@ -366,7 +366,7 @@ def _write_site(content: Content, view: SiteView, out: Path, base_url: str | Non
             carded = [job for job in todo if job[1] in CARD_PAGES]
             todo = (carded + [job for job in todo if job[1] not in CARD_PAGES and job[1] != "event.html"]
                     + [job for job in todo if job[1] == "event.html"])
-            # Big sites render their pages in worker processes while this one writes the exports (parallel.py).
+            # Big sites render their pages in worker processes, this one joining in (parallel.py).
             writers = start_page_writers(todo, lambda job: render_job(renderer, job), output,
                                          collect=memo.new_fragments if memo is not None else None,
                                          merge=memo.add if memo is not None else None, first_chunk=len(carded),

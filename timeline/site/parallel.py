@@ -1,13 +1,14 @@
-"""Rendering a big site's pages on every core while the main process writes the exports.
+"""Rendering a big site's pages on every core.
 
 Jinja rendering is CPU-bound Python, so one process renders a few thousand pages a second however many
-cores there are. For big sites, forked worker processes render the pages: they inherit the view model and
-the compiled templates (nothing is pickled but a count, an error or the fragments they made) and write
-their pages straight into the build's temporary folder. Work is handed out in chunks of consecutive pages
-from a shared counter, and the main process takes chunks too once the exports are written (`help`), so no
-core waits while another still has a queue: pages vary from a fraction of a millisecond (an event) to a
-second (the home page of a big site). Each page's bytes depend only on its own inputs, so the output is
-byte-identical to a serial build, whoever renders it. Small sites, and systems without fork, render serially.
+cores there are. For big sites, forked worker processes render the pages, one per core but the main
+process's: they inherit the view model and the compiled templates (nothing is pickled but a count, an error
+or the fragments they made) and write their pages straight into the build's temporary folder. Work is handed
+out in chunks of consecutive pages whose numbers are read from a pipe, and the main process takes chunks too
+once it has nothing else to do (`help`), so no core waits while another still has a queue: pages vary from a
+fraction of a millisecond (an event) to a second (the home page of a big site). Each page's bytes depend only
+on its own inputs, so the output is byte-identical to a serial build, whoever renders it. Small sites, and
+systems without fork, render serially.
 
 A failing page is reported as in a serial build: of all failures, the one on the earliest page.
 """
