@@ -29,7 +29,7 @@ import os
 import pickle
 import tempfile
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager, suppress
 from pathlib import Path
@@ -135,8 +135,9 @@ def paused_gc() -> Iterator[None]:
             gc.enable()
 
 
-def write_cache_file(file: Path, raw: bytes) -> None:
-    """Replace a cache file under `.timeline/` in one step (temp file, rename).
+def write_cache_file(file: Path, raw: bytes | Iterable[bytes | memoryview]) -> None:
+    """Replace a cache file under `.timeline/` in one step (temp file, rename); `raw` may come in parts, which
+    are written one after the other rather than joined first (the memo is ~100 MB at 10,000 events).
 
     No fsync: a cache lost in a crash is rebuilt, and syncing tens of megabytes costs more than the cache
     saves; the rename still keeps readers from half a file.
@@ -145,7 +146,10 @@ def write_cache_file(file: Path, raw: bytes) -> None:
     fd, temp = tempfile.mkstemp(prefix=f".{file.name}.", suffix=".tmp", dir=file.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(raw)
+            if isinstance(raw, bytes):
+                handle.write(raw)
+            else:
+                handle.writelines(raw)
         os.replace(temp, file)
     except BaseException:
         Path(temp).unlink(missing_ok=True)

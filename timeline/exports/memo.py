@@ -231,7 +231,7 @@ class ExportMemo:
         head = {"format": FORMAT, "salt": self.salt, "fragments": FragmentIndex(by_kind), "blob_size": start,
                 "generation": os.urandom(16)}
         parts[0] = pickle.dumps(head, protocol=pickle.HIGHEST_PROTOCOL)
-        write_cache_file(self.file, b"".join(parts))
+        write_cache_file(self.file, parts)
         _delta_file(self.file).unlink(missing_ok=True)  # it extended the file just replaced
 
     def _write_delta(self, fragments: dict[str, dict[bytes, Fragment]]) -> None:
