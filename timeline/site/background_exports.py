@@ -21,14 +21,14 @@ import shutil
 import tempfile
 import traceback
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Any
 
-from ..content import Content, is_safe_relative_path
+from ..content import Content
 from ..errors import ContentError
 from ..exports import ExportMemo, render_content_exports
 from . import parallel
-from .output import SiteOutput
+from .output import SiteOutput, path_inside
 
 _inherited: tuple[Content, str | None, bool, ExportMemo | None, Path] | None = None
 USAGE_FILE = "memo-usage.pickle"  # beside the files folder, so no export can be named like it
@@ -42,9 +42,7 @@ def _export_in_child(conn: Any) -> None:
         exports = render_content_exports(content, base_url, include_drafts, memo=memo)
         files = folder / "files"
         for name, data in exports.items():
-            if not is_safe_relative_path(name) or PurePosixPath(name).is_absolute():
-                raise ValueError(f"refusing to write outside the site: {name!r}")
-            path = files / PurePosixPath(name)
+            path = path_inside(files, name)
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(data)
         if memo is not None:
@@ -82,11 +80,11 @@ class BackgroundExports:
         beside.parent.mkdir(parents=True, exist_ok=True)
         exports.folder = Path(tempfile.mkdtemp(prefix=f".{beside.name}.building-{os.getpid()}-exports-",
                                                dir=beside.parent))
-        receive, send = multiprocessing.get_context("fork").Pipe(duplex=False)
+        context = multiprocessing.get_context("fork")
+        receive, send = context.Pipe(duplex=False)
         _inherited = (content, base_url, include_drafts, memo, exports.folder)
         try:
-            exports.process = multiprocessing.get_context("fork").Process(target=_export_in_child, args=(send,),
-                                                                          daemon=True)
+            exports.process = context.Process(target=_export_in_child, args=(send,), daemon=True)
             exports.process.start()
         except BaseException:
             exports.stop()
@@ -116,7 +114,7 @@ class BackgroundExports:
             if status != "ok":
                 raise RuntimeError(f"making the exports failed in a worker process: {detail}")
             for name in detail:
-                output.adopt(name, self.folder / "files" / PurePosixPath(name))
+                output.adopt(name, path_inside(self.folder / "files", name))
             if self.memo is not None:
                 self.memo.adopt(pickle.loads((self.folder / USAGE_FILE).read_bytes()))
             return detail, notes

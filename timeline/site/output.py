@@ -89,6 +89,13 @@ def clean_leftovers(target: Path) -> None:
                 shutil.rmtree(path, ignore_errors=True)
 
 
+def path_inside(root: Path, relative: str) -> Path:
+    """`root / relative` for a site-relative path, which must stay inside `root`."""
+    if not is_safe_relative_path(relative) or PurePosixPath(relative).is_absolute():
+        raise ValueError(f"refusing to write outside the site: {relative!r}")
+    return root / PurePosixPath(relative)
+
+
 class SiteOutput:
     """A build in progress: files go to a hidden temp folder next to `target` until `commit`."""
 
@@ -147,9 +154,7 @@ class SiteOutput:
 
     def path_for(self, relative: str) -> Path:
         """The temp-folder path for a site-relative path, which must stay inside the site."""
-        if not is_safe_relative_path(relative) or PurePosixPath(relative).is_absolute():
-            raise ValueError(f"refusing to write outside the site: {relative!r}")
-        return self.temp / PurePosixPath(relative)
+        return path_inside(self.temp, relative)
 
     def write(self, relative: str, data: str | bytes) -> None:
         path = self.path_for(relative)
