@@ -303,6 +303,30 @@ def test_one_edit_writes_the_index_and_one_small_segment(make_project) -> None: 
     assert _loaded(project) == second
 
 
+def test_loading_takes_the_stats_of_the_walk_before_it(make_project, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """`timeline build` hands the up-to-date check's (size, mtime) of every content file to loading, which then
+    calls stat on none of the event files."""
+    from timeline.site.up_to_date import BuildStamp
+
+    project = _project(make_project)
+    expected = _loaded(project)
+    edited = project.events_dir / "e03.yaml"
+    edited.write_text(EVENT.format(id="e03", title="Changed", day=4), encoding="utf-8")
+    walked = BuildStamp.for_build(project, project.site_dir, None, False).content_stats
+    assert str(edited) in walked and len(walked) >= len(expected[0])
+    stat_calls: list[str] = []
+    real_stat = os.stat
+    monkeypatch.setattr(load_cache.os, "stat", lambda path, *a, **k: stat_calls.append(str(path)) or real_stat(path, *a, **k))
+    content = load_content(project, walked)
+    assert not [p for p in stat_calls if p.startswith(str(project.events_dir)) and p.endswith(".yaml")]
+    assert ("e03", "Changed") in [(e.id, e.title) for e in content.events]
+
+    # Changed after the walk: the next walk and load see it.
+    edited.write_text(EVENT.format(id="e03", title="Changed again, longer", day=4), encoding="utf-8")
+    walked = BuildStamp.for_build(project, project.site_dir, None, False).content_stats
+    assert ("e03", "Changed again, longer") in [(e.id, e.title) for e in load_content(project, walked).events]
+
+
 def test_a_digest_follows_the_value_not_the_bytes(make_project) -> None:  # type: ignore[no-untyped-def]
     project = _project(make_project)
     digest = _loaded(project)[1]["content/events/e01.yaml"]

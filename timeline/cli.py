@@ -77,9 +77,10 @@ def _project(args: argparse.Namespace) -> Project:
     return Project(Path(args.directory).resolve())
 
 
-def load_checked(args: argparse.Namespace, *, show_warnings: bool = False) -> Content:
+def load_checked(args: argparse.Namespace, *, show_warnings: bool = False,
+                 file_stats: dict[str, tuple[int, int]] | None = None) -> Content:
     """Load the project; on errors print them all and raise ContentError (exit 1)."""
-    content = load_content(_project(args))
+    content = load_content(_project(args), file_stats)
     errors = content.problems.errors
     shown = content.problems.sorted() if show_warnings else sorted(errors)
     if errors:
@@ -131,7 +132,7 @@ def cmd_build(args: argparse.Namespace) -> int:
             print(f"Site is up to date: nothing changed since the last build of {last['pages']} pages into {out}.",
                   file=sys.stderr)
             return EXIT_OK
-        content = load_checked(args)
+        content = load_checked(args, file_stats=stamp.content_stats)
         report = build_site(content, out, base_url=args.base_url, include_drafts=args.drafts)
         stamp.record(report.pages, report.files, report.summary())
     print(report.summary(), file=sys.stderr)

@@ -206,14 +206,18 @@ def _read_optional_yaml(path: Path, shown: str, problems: Problems) -> object:
         return None
 
 
-def load_content(project: Project) -> Content:
-    """Read and validate the whole project. Problems are collected in `content.problems`, never raised."""
+def load_content(project: Project, file_stats: dict[str, tuple[int, int]] | None = None) -> Content:
+    """Read and validate the whole project. Problems are collected in `content.problems`, never raised.
+
+    `file_stats`: (size, mtime_ns) of files by path, from a walk made just before (see ParseCache.known_stats).
+    """
     problems = Problems()
     if not project.content_dir.is_dir():
         problems.error(str(project.content_dir), None,
                        "no content/ folder here; run in a timeline project, pass -C DIR, or create one with `timeline init DIR`")
     # Unchanged files come from the parse cache with the problems they had (see load_cache.py).
     with ParseCache.open(project.state_dir) as cache:
+        cache.known_stats = file_stats or {}
         config_shown = project.relative(project.config_path)
         config = cache.parse(project.config_path, config_shown, None, problems, lambda own: parse_config(
             _read_optional_yaml(project.config_path, config_shown, own), config_shown, own))

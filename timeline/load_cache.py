@@ -60,6 +60,13 @@ FileParser = Callable[[FilePath, str, Problems], Any]  # (path, shown, problems)
 Result = tuple[Any, list[Problem]]  # what a file parsed to, and its own problems
 
 
+class _KnownStat(NamedTuple):
+    """The two fields of a stat result the cache compares, as a walk made before loading saw them."""
+
+    st_size: int
+    st_mtime_ns: int
+
+
 class _Entry(NamedTuple):
     size: int
     mtime_ns: int
@@ -166,6 +173,10 @@ class ParseCache:
     def __init__(self, directory: Path | None, salt: str = "", entries: dict[str, _Entry] | None = None,
                  segment_sizes: dict[str, int] | None = None):
         self.directory = directory  # `.timeline/cache/`; None when caching is off
+        # (size, mtime_ns) by path, from a walk made just before loading (the build's up-to-date check): used
+        # instead of a stat call. A file changed since then is parsed again by the next build, as if it had
+        # changed just after this one read it.
+        self.known_stats: dict[str, tuple[int, int]] = {}
         self.salt = salt
         self.entries: dict[str, _Entry] = entries or {}
         self.segment_sizes: dict[str, int] = segment_sizes or {}  # values in each segment, live or replaced
@@ -256,10 +267,12 @@ class ParseCache:
         results: list[Result | None] = [None] * len(items)
         stats: list[os.stat_result | None] = [None] * len(items)
         missing: list[int] = []
+        known = self.known_stats
         for index, (path, shown) in enumerate(items):
             if self.directory is not None:
+                seen = known.get(path)  # type: ignore[call-overload]
                 try:
-                    stats[index] = os.stat(path)
+                    stats[index] = _KnownStat(*seen) if seen is not None else os.stat(path)  # type: ignore[assignment]
                 except OSError:
                     stats[index] = None
                 else:

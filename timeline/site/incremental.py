@@ -24,17 +24,17 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import pickle
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import __version__
-from ..atomic_write import write_text_atomic
 from ..content import Content
-from ..load_cache import cache_enabled
+from ..load_cache import cache_enabled, write_cache_file
 from .parallel import PageJob
 from .view import EventView, SiteView
 
-MANIFEST_FORMAT = 1
+MANIFEST_FORMAT = 2
 PACKAGE_DIR = Path(__file__).resolve().parent.parent  # timeline/: its code and built-in theme
 # The code a page's bytes can depend on: the build and export stages, the theme, and the model they read.
 # (Not all of timeline/: a change to the extractor or to ingest does not change a rendered page.)
@@ -162,16 +162,18 @@ class Manifest:
     pages: dict[str, str] = field(default_factory=dict)
     files: list[str] = field(default_factory=list)
 
-    def dumps(self) -> str:
-        return json.dumps({"format": MANIFEST_FORMAT, "salt": self.salt, "marker": self.marker,
-                           "pages": self.pages, "files": self.files}, separators=(",", ":")) + "\n"
+    def dumps(self) -> bytes:
+        # A pickle, not JSON: at 10,000 pages a build reads manifests three times and writes one, and JSON took
+        # 30 ms of a one-event edit for that.
+        return pickle.dumps({"format": MANIFEST_FORMAT, "salt": self.salt, "marker": self.marker,
+                             "pages": self.pages, "files": self.files}, protocol=pickle.HIGHEST_PROTOCOL)
 
     @classmethod
     def read(cls, file: Path, tree: Path) -> Manifest | None:
         """The manifest stored in `file`, if it still describes the tree at `tree` (same marker file)."""
         try:
-            data = json.loads(file.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+            data = pickle.loads(file.read_bytes())
+        except Exception:  # noqa: BLE001 - missing, torn or foreign: the build is a full one
             return None
         if not isinstance(data, dict) or data.get("format") != MANIFEST_FORMAT:
             return None
@@ -206,8 +208,8 @@ class BuildState:
             return None
         name = hashlib.blake2b(str(out.resolve()).encode(), digest_size=8).hexdigest()
         cache = state_dir / "cache"
-        return cls(cache / f"site-{name}.json", cache / f"site-{name}.spare", cache / f"site-{name}.spare.json",
-                   cache / f"site-{name}.exports.pickle")
+        return cls(cache / f"site-{name}.manifest.pickle", cache / f"site-{name}.spare",
+                   cache / f"site-{name}.spare.manifest.pickle", cache / f"site-{name}.exports.pickle")
 
     def same_device(self, out: Path) -> bool:
         """The spare can move into place by renaming only on the output's file system."""
@@ -223,6 +225,6 @@ class BuildState:
             if manifest is None:
                 file.unlink(missing_ok=True)
             else:
-                write_text_atomic(file, manifest.dumps())
+                write_cache_file(file, manifest.dumps())
         except OSError:
             pass
