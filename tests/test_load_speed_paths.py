@@ -21,10 +21,12 @@ from hypothesis import strategies as st
 
 import timeline.content as content_module
 import timeline.load_cache as load_cache
+import timeline.site.markdown as markdown_module
 from timeline.content import Project, list_event_files, load_content, read_event_file, summary_plain_text
 from timeline.errors import ContentError, Problems
 from timeline.model import DEFAULT_KINDS, Event, parse_event
-from timeline.site.markdown import plain_text
+from timeline.site.markdown import plain_text, render_markdown
+from timeline.site.simple_markdown import simple_html
 from timeline.yaml_source import (
     YamlList,
     YamlMap,
@@ -199,6 +201,52 @@ _words = st.sampled_from(["a", "Bc", "é", "x y", "(", ")", ".", ",", "1", "–"
 def test_summary_plain_text_is_the_markdown_plain_text(text: str) -> None:
     summary = text.strip()  # as model.parse_event keeps it
     assert summary_plain_text(summary) == plain_text(summary)
+
+
+@pytest.mark.parametrize("summary", SIMPLE_SUMMARIES)
+def test_simple_summaries_render_without_the_markdown_parser(summary: str, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    expected = markdown_module._MD.render(summary)
+
+    class Refusing:
+        def render(self, text: str) -> str:
+            raise AssertionError("parsed Markdown for a simple summary")
+
+    monkeypatch.setattr(markdown_module, "_MD", Refusing())
+    assert render_markdown(summary) == expected
+
+
+_html_pieces = st.sampled_from([
+    "a", "Bc", "é", "1", "x y", " ", "*", "**", "\n", "\n\n", "\n\n\n", "- ", "\n- ", "\n\n- ", "-", "(", ")",
+    ".", ",", ":", "!", '"', ">", "'", "**x**", "*y*", "**y z**", "*(", ")*", "x*", "*x", "\xa0", "=", "---", "#",
+])
+
+
+# Summaries shaped like real ones (paragraphs and items of words), so that most take the fast path.
+_html_lines = st.lists(st.tuples(st.sampled_from(["", "- "]),
+                                 st.lists(st.sampled_from(["Word", "é", "two words", "*em*", "**strong**", "(*x*)",
+                                                           '"q"', "> b", "end.", "*a b*", "x*y"]),
+                                          min_size=1, max_size=4).map(" ".join)).map("".join),
+                       min_size=1, max_size=6)
+_html_separators = st.lists(st.sampled_from(["\n", "\n\n"]), min_size=6, max_size=6)
+
+
+def _joined(lines_and_separators: tuple[list[str], list[str]]) -> str:
+    lines, separators = lines_and_separators
+    return "".join(line + separator for line, separator in zip(lines, separators[:len(lines)], strict=True))
+
+
+@given(st.one_of(st.lists(_html_pieces, max_size=16).map("".join),
+                 st.tuples(_html_lines, _html_separators).map(_joined)))
+@example("a\n- b\nc\n\nd")
+@example("- a\n\n- b")
+@example("- a\n\nb\n\n- c")
+@example('**a "b" c** > d')
+@example("a\n- \nb")
+@settings(max_examples=3000, suppress_health_check=[HealthCheck.too_slow])
+def test_simple_html_is_the_markdown_html(text: str) -> None:
+    for summary in (text, text.strip()):
+        simple = simple_html(summary)
+        assert simple is None or simple == markdown_module._MD.render(summary)
 
 
 # ---- the model's pickles and small helpers ----------------------------------------------------------------

@@ -7,7 +7,6 @@ everything, then write). `timeline check` is this stage alone; `build` and `inge
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import partial
@@ -150,35 +149,14 @@ def list_articles(project: Project) -> list[str]:
     return sorted(names)
 
 
-# Summary text that Markdown reads as words alone: no escapes, code, links, autolinks, entities, underscores or
-# tildes, no control characters (\r, tabs) that change how lines split or indent.
-_SPECIAL_IN_SUMMARY = re.compile(r"[\x00-\x09\x0b-\x1f\x7f\\`\[\]<&_~]")
-# `*emphasis*` or `**strong**` that opens after a space, a "(" or the line's start and closes before its end, a
-# space or a full stop-like mark, around words: CommonMark pairs these delimiter runs and nothing else.
-_EMPHASIS_PAIR = re.compile(r"(?<![^ (\n])(\*\*?)(?=[^\W_])([^*\n]*?[^\W_])\1(?=$|[ .,;:!?)])", re.MULTILINE)
-_WHITESPACE = re.compile(r"\s+")
-
-
 def summary_plain_text(summary: str) -> str:
-    """`site.markdown.plain_text(summary)`, without parsing Markdown when the summary is only words, blank lines,
-    `- ` list items and simple emphasis (a fifth of reading an event file went to the Markdown parser)."""
+    """`site.markdown.plain_text(summary)`, without parsing Markdown when the summary is words alone
+    (site/simple_markdown.py)."""
     from .site.markdown import plain_text  # the build's parser; imported only when events are read
+    from .site.simple_markdown import simple_plain_text
 
-    if _SPECIAL_IN_SUMMARY.search(summary):
-        return plain_text(summary)
-    words = _EMPHASIS_PAIR.sub(r"\2", summary) if "*" in summary else summary
-    if "*" in words:
-        return plain_text(summary)
-    lines = []
-    for line in words.split("\n"):
-        if line.startswith("- "):
-            line = line[2:]
-        # A line starts a paragraph or item with a letter (or emphasis), never a list marker, heading, quote,
-        # fence or indented code, and ends without a hard break.
-        if line and not (line[0].isalpha() and not line[-1].isspace()):
-            return plain_text(summary)
-        lines.append(line)
-    return _WHITESPACE.sub(" ", " ".join(lines)).strip()
+    simple = simple_plain_text(summary)
+    return simple if simple is not None else plain_text(summary)
 
 
 def read_event_file(path: Path | str, shown: str, problems: Problems, kinds: tuple[str, ...]) -> Event | None:

@@ -45,7 +45,7 @@ FORMAT = 3
 RACY_NS = 2_000_000_000
 # The modules whose code decides what a file parses to; editing one invalidates every entry.
 PARSER_MODULES = ("model.py", "yaml_source.py", "partial_date.py", "config.py", "people.py", "errors.py",
-                  "content.py", "load_cache.py", "site/markdown.py")
+                  "content.py", "load_cache.py", "site/markdown.py", "site/simple_markdown.py")
 
 # Below this many files to parse, starting worker processes costs more than it saves.
 PARALLEL_MIN_FILES = 400

@@ -16,6 +16,8 @@ from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 from markupsafe import Markup
 
+from .simple_markdown import simple_html
+
 if TYPE_CHECKING:
     from ..model import Event
 
@@ -78,7 +80,8 @@ _MD = make_markdown()
 
 def render_markdown(text: str) -> Markup:
     """Untrusted Markdown to safe HTML."""
-    return Markup(_MD.render(text or ""))
+    simple = simple_html(text or "")  # words alone: the same HTML without the parser
+    return Markup(simple if simple is not None else _MD.render(text or ""))
 
 
 def plain_text(text: str) -> str:
