@@ -86,6 +86,9 @@ def test_tiny_bench_run_writes_the_results(tmp_path: Path) -> None:
                         "ms_per_event", "linking"}
     assert row["pages"] > 50 and row["peak_rss_mb"] > 0
     assert "ms/event" in result.stdout and "no-change s" in result.stdout
+    # The timed runs use a compiled copy of the code, as an installed tool has, even where writing bytecode is off.
+    code = tmp_path / "work" / "code" / "timeline"
+    assert {p.stem for p in code.rglob("*.py")} <= {p.name.split(".")[0] for p in code.rglob("__pycache__/*.pyc")}
 
 
 # --- parse cache ---------------------------------------------------------------------------------
@@ -457,6 +460,29 @@ def test_big_sites_make_their_exports_in_another_process_with_the_same_bytes(tmp
     assert _tree_bytes(tmp_path / "parallel") == _tree_bytes(tmp_path / "serial")
     assert (tmp_path / "parallel" / "data" / "timeline.json").stat().st_size > 1000
     assert not [p for p in tmp_path.iterdir() if ".building-" in p.name]  # the exports' folder is gone too
+
+
+def test_the_exports_process_keeps_its_memo_for_the_next_build(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import pickle
+
+    from timeline.exports import ExportMemo
+    from timeline.site.incremental import BuildState
+
+    generate_project(tmp_path / "p", events=40, articles=8, seed=7, people=30)
+    _exports_made_by(monkeypatch, tmp_path / "makers")
+    site = tmp_path / "p" / "site"
+    _build(tmp_path / "p", site, monkeypatch, parallel=True)
+    state = BuildState.for_output(tmp_path / "p" / ".timeline", site)
+    assert state is not None
+    kinds = [kind for kind, _ in pickle.loads(state.export_memo_file.read_bytes())["fragments"]]
+    exported = json.loads((site / "data" / "timeline.json").read_text(encoding="utf-8"))["events"]
+    assert kinds.count("dataset") == len(exported) > 20
+    # The next build's exports take every fragment from it: none is computed again.
+    misses: list[int] = []
+    real_save = ExportMemo.save
+    monkeypatch.setattr(ExportMemo, "save", lambda self: misses.append(self.misses) or real_save(self))
+    _build(tmp_path / "p", site, monkeypatch, parallel=False)  # the exports in this process: their memo is seen here
+    assert misses and misses[0] == 0
 
 
 @pytest.mark.parametrize("failure, raised, message", [

@@ -65,17 +65,19 @@ def test_site_folder_that_refuses_the_swap(built, cli, monkeypatch, code, advice
 
 
 def test_disk_full_while_writing_pages(built, cli, monkeypatch):
+    import timeline.site.output as output_module
+
     project, content, site = built
-    written = {"count": 0}
-    real_write = Path.write_bytes
+    opened = {"count": 0}
 
-    def write_bytes(self, data):
-        written["count"] += 1
-        if written["count"] > 5:
-            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(self))
-        return real_write(self, data)
+    def open_failing(path, mode="r", *args, **kwargs):  # the pages are written through output.py's `open`
+        if "w" in mode:
+            opened["count"] += 1
+            if opened["count"] > 5:
+                raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(path))
+        return open(path, mode, *args, **kwargs)
 
-    monkeypatch.setattr(Path, "write_bytes", write_bytes)
+    monkeypatch.setattr(output_module, "open", open_failing, raising=False)
     result = cli("-C", str(project), "build")
     assert_clean_failure(result, project, content, site, "disk is full", ".site.building-")
 

@@ -100,14 +100,17 @@ def test_a_title_edit_renders_only_the_pages_that_show_it(project, tmp_path, mon
         assert tree(site) == full_build(project, tmp_path / f"full-{round_number}", monkeypatch)
     state = BuildState.for_output(project / ".timeline", site)
     assert state is not None and state.spare_dir.is_dir()
-    # The exports' and cards' per-event fragments are kept for the next build: one kind per export, per event.
-    kept = pickle.loads(state.memo_file.read_bytes())["fragments"]
+    # The exports' per-event fragments are kept for the next build, one kind per export, in their own memo.
+    kept = pickle.loads(state.export_memo_file.read_bytes())["fragments"]
     kinds = {kind for kind, _ in kept}
-    assert {"dataset", "calendar", "atom", "timelinejs", "page:card-top", "page:card-rest"} <= kinds, kinds
-    # And the blocks that show several events: home-page months, sources' entries, threads' story items.
-    assert {"group:home-month", "group:source", "overview-lane"} <= kinds and any(k.startswith("page:story-") for k in kinds), kinds
+    assert {"dataset", "calendar", "atom", "timelinejs"} <= kinds and not any(k.startswith("page:") for k in kinds)
     exported = json.loads((site / "data" / "timeline.json").read_text("utf-8"))["events"]
     assert len([k for k in kept if k[0] == "dataset"]) == len(exported)
+    # The pages' memo: cards, and the blocks that show several events (home-page months, sources' entries,
+    # threads' story items).
+    kinds = {kind for kind, _ in pickle.loads(state.page_memo_file.read_bytes())["fragments"]}
+    assert {"page:card-top", "page:card-rest", "group:home-month", "group:source", "overview-lane"} <= kinds, kinds
+    assert any(k.startswith("page:story-") for k in kinds) and "dataset" not in kinds
     # Nothing left beside the site by a successful build.
     assert [p.name for p in project.iterdir() if p.name.startswith(".site.")] == []
 

@@ -205,13 +205,13 @@ def test_summary_plain_text_is_the_markdown_plain_text(text: str) -> None:
 
 @pytest.mark.parametrize("summary", SIMPLE_SUMMARIES)
 def test_simple_summaries_render_without_the_markdown_parser(summary: str, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    expected = markdown_module._MD.render(summary)
+    expected = markdown_module.parser().render(summary)
 
     class Refusing:
         def render(self, text: str) -> str:
             raise AssertionError("parsed Markdown for a simple summary")
 
-    monkeypatch.setattr(markdown_module, "_MD", Refusing())
+    monkeypatch.setattr(markdown_module, "parser", lambda: Refusing())
     assert render_markdown(summary) == expected
 
 
@@ -246,7 +246,7 @@ def _joined(lines_and_separators: tuple[list[str], list[str]]) -> str:
 def test_simple_html_is_the_markdown_html(text: str) -> None:
     for summary in (text, text.strip()):
         simple = simple_html(summary)
-        assert simple is None or simple == markdown_module._MD.render(summary)
+        assert simple is None or simple == markdown_module.parser().render(summary)
 
 
 # ---- the model's pickles and small helpers ----------------------------------------------------------------
@@ -284,6 +284,25 @@ def test_item_marks_are_skipped_only_on_request(repo_root: Path) -> None:
 @example("a/b.")
 def test_file_stem_is_pathlib_stem(path: str) -> None:
     assert content_module._file_stem(path) == PurePosixPath(path).stem
+
+
+def _safe_by_path_object(name: str) -> bool:
+    """is_safe_relative_path as it was written first: character by character, parts from a path object."""
+    if not name or name.startswith(("/", "\\")) or "\\" in name or ":" in name:
+        return False
+    if any(ord(c) < 32 or c == "\x7f" for c in name):
+        return False
+    return all(part not in ("..", ".") for part in PurePosixPath(name).parts) and len(name) <= 255
+
+
+@given(st.one_of(st.text(alphabet="ab./\\:\x00\x1f\x7f\x80 ", max_size=14), st.text(max_size=300)))
+@example("a/../b")
+@example("./a")
+@example("a//b")
+@example("..")
+@example("a/..b")
+def test_safe_relative_path_check_is_the_path_object_check(name: str) -> None:
+    assert content_module.is_safe_relative_path(name) == _safe_by_path_object(name)
 
 
 def test_event_files_are_listed_as_list_event_files_lists_them(tmp_path: Path) -> None:

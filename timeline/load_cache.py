@@ -30,7 +30,6 @@ import pickle
 import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any, NamedTuple, TypeVar
@@ -306,6 +305,8 @@ class ParseCache:
         if len(items) < PARALLEL_MIN_FILES or jobs < 2:
             yield _parse_chunk(parse, items, digests)
             return
+        from concurrent.futures import ProcessPoolExecutor  # only a big parse needs it; imported here, not by every run
+
         chunks = [items[i:i + CHUNK_FILES] for i in range(0, len(items), CHUNK_FILES)]
         # fork: workers start in milliseconds and inherit the imported parser; nothing else runs threads here.
         methods = multiprocessing.get_all_start_methods()

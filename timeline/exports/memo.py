@@ -1,6 +1,7 @@
 """Per-event fragments kept between builds: a one-event edit re-encodes one event, not ten thousand.
 
-Used by the exports and by the pages' event cards (the `fragment` template global, site/build.py).
+A build keeps two: the exports' (made and saved by the process that makes them, site/background_exports.py)
+and the pages' (event cards and the blocks of the `fragment` and `fragment_of` template globals, site/build.py).
 
 The big exports (data/timeline.json, calendar.ics, the feeds) are the same text per event from build to
 build, and encoding them is most of an export's cost. Each fragment is keyed by its kind and the digest of
@@ -32,7 +33,7 @@ from pathlib import Path
 from ..load_cache import write_cache_file
 from ..model import Event
 
-FORMAT = 3
+FORMAT = 4  # 4: the exports and the pages keep separate memos
 # The main file is rewritten when what a build used beyond it is this many of the fragments the build used (1%,
 # at least 100), or this share of the main file's bytes; less goes to the delta.
 REWRITE_FRAGMENTS = (1 / 100, 100)
@@ -166,7 +167,7 @@ class ExportMemo:
         return new
 
     def add(self, fragments: dict[str, dict[bytes, bytes]]) -> None:
-        """Keep fragments a worker computed."""
+        """Keep fragments another process of the build computed (see `adopt`)."""
         for kind, fresh in fragments.items():
             self.used.setdefault(kind, {}).update(fresh)
             self.misses += len(fresh)

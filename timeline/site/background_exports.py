@@ -5,8 +5,12 @@ this one builds the view, works out what to render and renders pages: that used 
 the view was built, and kept this process off the pages for a second at 10,000 events. The process writes its
 files into a folder of its own beside the output (named like the build's temp folder, so a killed build's is
 cleaned up the same way), and `finish` moves them into the build's temp folder: nothing is written into
-the temp folder while `_start_from_previous` may still be replacing it. The memo fragments it computed or
-reused come back in a file, so the next build keeps them.
+the temp folder while `_start_from_previous` may still be replacing it.
+
+The exports keep their per-event fragments in a memo of their own (exports/memo.py), which the process opens
+and saves itself while the pages are still being rendered: at 10,000 events that is 60 MB that used to come
+back through a file and be written again by this process after the last page. A fragment depends only on its
+event and the build's salt, so a memo saved by a build that then fails is still right.
 
 Small sites, and systems without fork, make the exports in this process when `finish` is called.
 """
@@ -16,7 +20,6 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
-import pickle
 import shutil
 import tempfile
 import traceback
@@ -26,28 +29,25 @@ from typing import Any
 
 from ..content import Content
 from ..errors import ContentError
-from ..exports import ExportMemo, render_content_exports
+from ..exports import ExportMemo, Exports, render_content_exports
 from . import parallel
 from .output import SiteOutput, path_inside
 
-_inherited: tuple[Content, str | None, bool, ExportMemo | None, Path] | None = None
-USAGE_FILE = "memo-usage.pickle"  # beside the files folder, so no export can be named like it
+_inherited: tuple[BackgroundExports, Path] | None = None
 
 
 def _export_in_child(conn: Any) -> None:
     assert _inherited is not None
-    content, base_url, include_drafts, memo, folder = _inherited
+    exports, folder = _inherited
     gc.disable()  # a short-lived process: its few cycles go when it exits, and collections would scan all content
     try:
-        exports = render_content_exports(content, base_url, include_drafts, memo=memo)
+        made = exports.render()
         files = folder / "files"
-        for name, data in exports.items():
+        for name, data in made.items():
             path = path_inside(files, name)
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(data)
-        if memo is not None:
-            (folder / USAGE_FILE).write_bytes(pickle.dumps(memo.usage(), protocol=pickle.HIGHEST_PROTOCOL))
-        conn.send(("ok", list(exports), exports.notes))
+        conn.send(("ok", list(made), made.notes))
     except ContentError as exc:
         conn.send(("error", exc.problems, None))
     except BaseException as exc:  # noqa: BLE001 - reported to the main process, which raises it there
@@ -63,17 +63,18 @@ class BackgroundExports:
     content: Content
     base_url: str | None
     include_drafts: bool
-    memo: ExportMemo | None
+    memo_file: Path | None  # where the exports' memo is kept; None: no memo (incremental builds are off)
+    salt: str  # the build's salt, which the memo must have been made with
     folder: Path | None = None
     process: Any = None
     connection: Any = None
 
     @classmethod
-    def start(cls, content: Content, base_url: str | None, include_drafts: bool, memo: ExportMemo | None,
+    def start(cls, content: Content, base_url: str | None, include_drafts: bool, memo_file: Path | None, salt: str,
               beside: Path) -> BackgroundExports:
         """Start making the exports; `beside` is the build's output folder (its parent holds the work folder)."""
         global _inherited
-        exports = cls(content, base_url, include_drafts, memo)
+        exports = cls(content, base_url, include_drafts, memo_file, salt)
         if len(content.events) < parallel.PARALLEL_MIN_PAGES or "fork" not in multiprocessing.get_all_start_methods():
             return exports
         beside = beside.resolve()
@@ -82,7 +83,7 @@ class BackgroundExports:
                                                dir=beside.parent))
         context = multiprocessing.get_context("fork")
         receive, send = context.Pipe(duplex=False)
-        _inherited = (content, base_url, include_drafts, memo, exports.folder)
+        _inherited = (exports, exports.folder)
         try:
             exports.process = context.Process(target=_export_in_child, args=(send,), daemon=True)
             exports.process.start()
@@ -95,11 +96,19 @@ class BackgroundExports:
         exports.connection = receive
         return exports
 
+    def render(self) -> Exports:
+        """Make the exports with the memo kept in `memo_file`, and keep the memo for the next build."""
+        memo = ExportMemo.open(self.memo_file, self.salt, self.content.digests) if self.memo_file else None
+        exports = render_content_exports(self.content, self.base_url, self.include_drafts, memo=memo)
+        if memo is not None:
+            memo.save()
+        return exports
+
     def finish(self, output: SiteOutput) -> tuple[list[str], list[str]]:
         """Wait for the exports and put them into `output`: the names of their files and the notes for the build
         report. Raises the error that made them fail, if any."""
         if self.process is None:
-            exports = render_content_exports(self.content, self.base_url, self.include_drafts, memo=self.memo)
+            exports = self.render()
             for name, data in exports.items():
                 output.write(name, data)
             return list(exports), exports.notes
@@ -115,8 +124,6 @@ class BackgroundExports:
                 raise RuntimeError(f"making the exports failed in a worker process: {detail}")
             for name in detail:
                 output.adopt(name, path_inside(self.folder / "files", name))
-            if self.memo is not None:
-                self.memo.adopt(pickle.loads((self.folder / USAGE_FILE).read_bytes()))
             return detail, notes
         finally:
             self.stop()

@@ -301,11 +301,12 @@ def build_site(content: Content, out: Path, base_url: str | None = None, include
     project = content.project
     urls = SiteUrls.from_base_url(base_url or content.config.base_url)
     check_target(out, project.root)
-    # Per-page keys for the incremental build (incremental.py), and the memo they share with the exports.
+    # Per-page keys for the incremental build (incremental.py); the pages' memo, and the exports' own.
     state = BuildState.for_output(project.state_dir, out)
     salt = build_salt(content, base_url, include_drafts) if state is not None else ""
-    memo = ExportMemo.open(state.memo_file, salt, content.digests) if state is not None else None
-    exports = BackgroundExports.start(content, base_url or content.config.base_url, include_drafts, memo, out)
+    exports = BackgroundExports.start(content, base_url or content.config.base_url, include_drafts,
+                                      state.export_memo_file if state is not None else None, salt, out)
+    memo = ExportMemo.open(state.page_memo_file, salt, content.digests) if state is not None else None
     try:
         view = _build_view_frozen(content, urls, include_drafts)
         return _write_site(content, view, out, base_url, include_drafts, started, state, salt, memo, exports)
@@ -370,8 +371,8 @@ def _write_site(content: Content, view: SiteView, out: Path, base_url: str | Non
                     + [job for job in todo if job[1] == "event.html"])
             # Big sites render their pages in worker processes, this one joining in (parallel.py).
             writers = start_page_writers(todo, lambda job: render_job(renderer, job), output,
-                                         collect=memo.new_fragments if memo is not None else None,
-                                         merge=memo.add if memo is not None else None, first_chunk=len(carded),
+                                         collect=memo.usage if memo is not None else None,
+                                         merge=memo.adopt if memo is not None else None, first_chunk=len(carded),
                                          heavy=sum(1 for job in todo if job[1] in MANY_EVENT_PAGES)
                                          if pages >= parallel.PARALLEL_MIN_PAGES else 0)  # on a small site, none is slow
             try:

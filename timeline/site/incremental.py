@@ -199,7 +199,8 @@ class BuildState:
     live_file: Path
     spare_dir: Path
     spare_file: Path
-    memo_file: Path  # the exports' per-event fragments (exports/memo.py)
+    export_memo_file: Path  # the exports' per-event fragments (exports/memo.py), kept by the exports' process
+    page_memo_file: Path  # the pages' fragments: event cards, months of the home page, sources' entries...
 
     @classmethod
     def for_output(cls, state_dir: Path, out: Path) -> BuildState | None:
@@ -209,7 +210,8 @@ class BuildState:
         name = hashlib.blake2b(str(out.resolve()).encode(), digest_size=8).hexdigest()
         cache = state_dir / "cache"
         return cls(cache / f"site-{name}.manifest.pickle", cache / f"site-{name}.spare",
-                   cache / f"site-{name}.spare.manifest.pickle", cache / f"site-{name}.exports.pickle")
+                   cache / f"site-{name}.spare.manifest.pickle", cache / f"site-{name}.exports.pickle",
+                   cache / f"site-{name}.pages.pickle")
 
     def same_device(self, out: Path) -> bool:
         """The spare can move into place by renaming only on the output's file system."""

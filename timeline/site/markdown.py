@@ -8,17 +8,19 @@ and no images at all, because an image from another host is a request the reader
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from markdown_it import MarkdownIt
-from markdown_it.rules_core import StateCore
-from markdown_it.token import Token
 from markupsafe import Markup
 
 from .simple_markdown import simple_html
 
 if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.rules_core import StateCore
+    from markdown_it.token import Token
+
     from ..model import Event
 
 _CONTROL = re.compile(r"[\x00-\x20\x7f]")
@@ -49,7 +51,7 @@ def _filter_links_and_images(state: StateCore) -> None:
         for token in block.children:
             if token.type == "image":
                 # The alt text, as plain text: the image itself is never loaded.
-                text = Token("text", "", 0)
+                text = type(token)("text", "", 0)
                 text.content = "".join(child.content for child in token.children or [])
                 kept.append(text)
             elif token.type == "link_open":
@@ -67,6 +69,8 @@ def _filter_links_and_images(state: StateCore) -> None:
 
 def make_markdown() -> MarkdownIt:
     """The one CommonMark parser for the site: raw HTML off, every link checked after parsing."""
+    from markdown_it import MarkdownIt
+
     md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
     # Let every URL through parsing, then drop the unsafe ones keeping their text (the default
     # validator would print `[text](javascript:...)` literally instead).
@@ -75,18 +79,22 @@ def make_markdown() -> MarkdownIt:
     return md
 
 
-_MD = make_markdown()
+@cache
+def parser() -> MarkdownIt:
+    """The site's parser, made on first use: most summaries never need it (simple_markdown.py), and importing
+    markdown-it was a sixth of starting the build of a one-event edit."""
+    return make_markdown()
 
 
 def render_markdown(text: str) -> Markup:
     """Untrusted Markdown to safe HTML."""
     simple = simple_html(text or "")  # words alone: the same HTML without the parser
-    return Markup(simple if simple is not None else _MD.render(text or ""))
+    return Markup(simple if simple is not None else parser().render(text or ""))
 
 
 def plain_text(text: str) -> str:
     """The words of a Markdown text, without markup: for one-line summaries and meta descriptions."""
-    tokens = _MD.parse(text or "")
+    tokens = parser().parse(text or "")
     words: list[str] = []
     for block in tokens:
         if block.type == "inline":
