@@ -13,6 +13,8 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from urllib.parse import quote
 
+from markupsafe import Markup, escape
+
 from ..config import Thread
 from ..content import Content
 from ..model import Event, is_safe_url
@@ -37,6 +39,18 @@ class ParticipantView:
     country: str | None
     person_id: str | None
     url: str | None
+    _name_html: Markup | None = field(default=None, repr=False)
+
+    @property
+    def name_html(self) -> Markup:
+        """Title and name, the name linked to the person's page when there is one (the `person_name` macro).
+
+        Made once per participant and process: a macro call per participant on every card and event page was
+        a tenth of rendering the pages."""
+        if self._name_html is None:
+            name = Markup('<a href="{}">{}</a>').format(self.url, self.name) if self.url else escape(self.name)
+            self._name_html = Markup("{} {}").format(self.title, name) if self.title else Markup(name)
+        return self._name_html
 
 
 @dataclass(slots=True)
@@ -95,6 +109,7 @@ class EventView:
     mentions: list[MentionView] = field(default_factory=list, repr=False)
     related: list[RelatedView] = field(default_factory=list, repr=False)
     _one_line: str | None = field(default=None, repr=False)
+    _when_html: Markup | None = field(default=None, repr=False)
 
     @property
     def one_line(self) -> str:
@@ -103,6 +118,17 @@ class EventView:
         if self._one_line is None:
             self._one_line = first_sentence_of_plain(self.summary_text)
         return self._one_line
+
+    @property
+    def when_html(self) -> Markup:
+        """The date as HTML (the `when` macro): a <time> element, or the "not known" text marked as such; made
+        once per event and process, since cards, lists and related links all show it."""
+        if self._when_html is None:
+            if self.date_iso:
+                self._when_html = Markup('<time datetime="{}">{}</time>').format(self.date_iso, self.date_text)
+            else:
+                self._when_html = Markup('<span class="date-unknown">{}</span>').format(self.date_text)
+        return self._when_html
 
     @property
     def id(self) -> str:
