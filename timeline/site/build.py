@@ -357,7 +357,10 @@ def _write_site(content: Content, view: SiteView, out: Path, base_url: str | Non
     kept_overviews.memo = memo
 
     # One writer at a time: a concurrent ingest or build must not change the project or site under us.
-    with project_lock(project, "build"):
+    # Rendering leaves next to no cyclic garbage (peak memory is the same with the collector off), so collections
+    # only rescan what the build keeps (jobs, keys, memo): paused here and in the forked page workers, they no
+    # longer cost 0.2 s at 10,000 events.
+    with project_lock(project, "build"), paused_gc():
         output = SiteOutput(out)
         try:
             base = _start_from_previous(output, state, keys) if keys is not None and state is not None else None
