@@ -106,23 +106,21 @@ def median(values: list[float]) -> float:
     return statistics.median(values) if values else float("nan")
 
 
-# Seconds after deleting many files before a timed run may create many. ext4 without a journal (this VM's disk)
-# does not reuse an inode within 30 s of its deletion (35 s if its block is still dirty), and checks each such
-# inode on every new one it allocates (`recently_deleted` in fs/ext4/ialloc.c): a cold build right after
-# `rm -rf` of the previous 20,000-file output spent a third of its time there, for Hugo as for us, and the
-# figures swung 2x with how recently, and how much, had been deleted.
-SETTLE_S = 36.0
+# No timed run may follow a big deletion. On ext4 without a journal (this VM's disk) the kernel does not reuse an
+# inode within 60 s of its deletion, or 360 s while its inode-table block is dirty (RECENTCY_MIN and
+# RECENTCY_DIRTY in fs/ext4/ialloc.c; creating files nearby dirties those blocks again), and checks each such
+# inode on every new one it allocates (`recently_deleted`): a cold build after `rm -rf` of earlier outputs
+# spent a third of its CPU there, for Hugo as for us, and the figures swung 2x with how recently, and how
+# much, had been deleted. So the benchmark deletes nothing until every timed run is done.
 
 
 class Trash:
-    """Where timed runs' earlier outputs go instead of being deleted just before the next run: moved aside now
-    (one rename), deleted between sizes, and no timed run starts until SETTLE_S after a deletion."""
+    """Where timed runs' earlier outputs go instead of being deleted before the next run: moved aside (one
+    rename), and deleted once, after the last timed run."""
 
-    def __init__(self, folder: Path, settle_s: float = SETTLE_S):
+    def __init__(self, folder: Path):
         self.folder = folder
-        self.settle_s = settle_s
         self.count = 0
-        self.emptied_at: float | None = None
 
     def set_aside(self, path: Path) -> None:
         if path.exists() or path.is_symlink():
@@ -131,14 +129,7 @@ class Trash:
             path.rename(self.folder / f"{self.count}-{path.name}")
 
     def empty(self) -> None:
-        if self.folder.exists():
-            shutil.rmtree(self.folder, ignore_errors=True)
-            self.emptied_at = time.monotonic()
-
-    def settle(self) -> None:
-        """Wait until deletions made by `empty` no longer slow file creation."""
-        if self.emptied_at is not None:
-            time.sleep(max(0.0, self.emptied_at + self.settle_s - time.monotonic()))
+        shutil.rmtree(self.folder, ignore_errors=True)
 
 
 def set_aside_build_state(project: Path, trash: Trash) -> None:
@@ -162,12 +153,11 @@ def measure_builds(project: Path, repeat: int, trash: Trash, hugo_dir: Path | No
     the twin site right after each cold timeline build.
 
     Alternating the two tools gives both the same machine state (what the other left in the page cache), and
-    neither tool's cold run follows a big deletion (see SETTLE_S): earlier outputs are set aside in `trash`.
+    neither tool's cold run follows a big deletion (see Trash): earlier outputs are set aside in `trash`.
     """
     build = timeline_cmd(project, "build", "--out", str(project / "site"))
     cold: list[Run] = []
     hugo_runs: list[Run] = []
-    trash.settle()
     for _ in range(repeat):
         set_aside_build_state(project, trash)
         cold.append(checked(run_child(build), "cold build"))
@@ -278,7 +268,6 @@ def run_hugo(hugo_dir: Path, trash: Trash) -> Run:
 def measure_ingest(work: Path, articles: int, repeat: int, seed: int, trash: Trash) -> dict[str, object]:
     """`timeline ingest` over `articles` articles into a project with no events yet, on every core."""
     runs = []
-    trash.settle()
     for _ in range(repeat):
         project = work / "ingest"
         trash.set_aside(project)
@@ -353,9 +342,6 @@ def main(argv: list[str] | None = None) -> int:
                         help="articles per project (default: a tenth of the events, at most 1000)")
     parser.add_argument("--ingest-articles", type=int, default=1000, help="articles for the ingest run (0: skip)")
     parser.add_argument("--no-hugo", action="store_true", help="skip the Hugo comparison")
-    parser.add_argument("--settle", type=float, default=SETTLE_S,
-                        help=f"seconds to wait after deleting outputs before a timed run (default {SETTLE_S:g}; "
-                             "see SETTLE_S)")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--work", type=Path, help="where projects are generated (default: a temporary folder)")
     parser.add_argument("--out", type=Path, default=RESULTS, help=f"JSON results (default {RESULTS})")
@@ -372,7 +358,7 @@ def main(argv: list[str] | None = None) -> int:
         "sizes": {},
     }
     snapshot_code(work)
-    trash = Trash(work / "trash", args.settle)
+    trash = Trash(work / "trash")
     try:
         for size in sizes:
             repeat = 1 if size >= LARGE_SIZE else args.repeat
@@ -394,7 +380,6 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"[{size} events] linking ...", file=sys.stderr, flush=True)
                 row["linking"] = measure_linking(project, repeat)
             results["sizes"][str(size)] = row
-            trash.empty()
         if args.ingest_articles:
             print(f"[ingest] {args.ingest_articles} articles ...", file=sys.stderr, flush=True)
             results["ingest"] = measure_ingest(work, args.ingest_articles, min(args.repeat, 3), args.seed, trash)
