@@ -143,6 +143,19 @@ class EventView:
         return list(dict.fromkeys(p.person_id for p in self.participants if p.person_id))
 
     @property
+    def thread_ids_text(self) -> str:
+        """The event's thread ids, space-separated (a card's `data-threads`, which the page's filters read)."""
+        return " ".join(thread.id for thread in self.threads)
+
+    @property
+    def people_ids_text(self) -> str:
+        return " ".join(self.people_ids)
+
+    @property
+    def countries_text(self) -> str:
+        return "|".join(self.countries)  # `|`: a country's name may hold a space
+
+    @property
     def countries(self) -> list[str]:
         return list(dict.fromkeys(p.country for p in self.participants if p.country))
 
