@@ -485,6 +485,39 @@ def test_the_exports_process_keeps_its_memo_for_the_next_build(tmp_path: Path, m
     assert misses and misses[0] == 0
 
 
+def test_a_failed_build_stops_the_exports_process_without_leaving_its_memo_half_written(
+        tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The exports process saves its memo while pages render; a page error stops it, maybe mid-save."""
+    import time as time_module
+
+    import timeline.exports.memo as memo_module
+    from timeline.errors import ContentError
+
+    generate_project(tmp_path / "p", events=30, articles=5, seed=2, people=20)
+    real_write = memo_module.write_cache_file
+
+    def slow_write(file: Path, raw) -> None:  # type: ignore[no-untyped-def]
+        (file.parent / f".{file.name}.half.tmp").write_bytes(b"half")  # what the real one has by now
+        try:
+            time_module.sleep(30)  # `stop` terminates the process meanwhile
+        finally:
+            (file.parent / f".{file.name}.half.tmp").unlink()  # the real one removes its temporary file like this
+        real_write(file, raw)
+
+    monkeypatch.setattr(memo_module, "write_cache_file", slow_write)
+    template = tmp_path / "p" / "templates" / "event.html"
+    template.parent.mkdir(parents=True)
+    template.write_text('{% extends "base.html" %}{% block main %}{{ no_such_variable }}{% endblock %}\n')
+    started = time_module.monotonic()
+    with pytest.raises(ContentError):
+        _build(tmp_path / "p", tmp_path / "p" / "site", monkeypatch, parallel=True)
+    assert time_module.monotonic() - started < 20  # not waited for
+    time_module.sleep(0.5)
+    cache = tmp_path / "p" / ".timeline" / "cache"
+    assert not [p.name for p in cache.iterdir() if p.name.endswith(".tmp")]
+    assert not [p for p in (tmp_path / "p").iterdir() if ".building-" in p.name]
+
+
 @pytest.mark.parametrize("failure, raised, message", [
     ("content", "ContentError", "the calendar cannot be made"),
     ("crash", "RuntimeError", "ZeroDivisionError: boom"),

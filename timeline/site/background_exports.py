@@ -21,6 +21,7 @@ import gc
 import multiprocessing
 import os
 import shutil
+import signal
 import tempfile
 import traceback
 from dataclasses import dataclass
@@ -36,10 +37,17 @@ from .output import SiteOutput, path_inside
 _inherited: tuple[BackgroundExports, Path] | None = None
 
 
+def _exit_on_terminate(signum: int, frame: Any) -> None:
+    raise SystemExit(128 + signum)
+
+
 def _export_in_child(conn: Any) -> None:
     assert _inherited is not None
     exports, folder = _inherited
     gc.disable()  # a short-lived process: its few cycles go when it exits, and collections would scan all content
+    # `stop` terminates this process when the build fails: exit through Python, so that a memo being saved
+    # removes its temporary file instead of leaving it in .timeline/cache/.
+    signal.signal(signal.SIGTERM, _exit_on_terminate)
     try:
         made = exports.render()
         files = folder / "files"
@@ -50,6 +58,8 @@ def _export_in_child(conn: Any) -> None:
         conn.send(("ok", list(made), made.notes))
     except ContentError as exc:
         conn.send(("error", exc.problems, None))
+    except SystemExit:
+        pass  # terminated by `stop`: nobody is waiting for an answer
     except BaseException as exc:  # noqa: BLE001 - reported to the main process, which raises it there
         conn.send(("crash", f"{type(exc).__name__}: {exc}\n{traceback.format_exc()}", None))
     finally:
