@@ -68,16 +68,16 @@ def test_disk_full_while_writing_pages(built, cli, monkeypatch):
     import timeline.site.output as output_module
 
     project, content, site = built
-    opened = {"count": 0}
+    written = {"count": 0}
+    real_write = output_module.write_file
 
-    def open_failing(path, mode="r", *args, **kwargs):  # the pages are written through output.py's `open`
-        if "w" in mode:
-            opened["count"] += 1
-            if opened["count"] > 5:
-                raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(path))
-        return open(path, mode, *args, **kwargs)
+    def write_failing(path, data):  # every page goes through output.write_file
+        written["count"] += 1
+        if written["count"] > 5:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(path))
+        return real_write(path, data)
 
-    monkeypatch.setattr(output_module, "open", open_failing, raising=False)
+    monkeypatch.setattr(output_module, "write_file", write_failing)
     result = cli("-C", str(project), "build")
     assert_clean_failure(result, project, content, site, "disk is full", ".site.building-")
 
