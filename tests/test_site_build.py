@@ -187,6 +187,13 @@ def test_cli_build_reports_template_errors_without_traceback(demo_project: Path,
     assert result.code == 1
     assert result.err.startswith("error: templates/index.html:1: template error while rendering index.html")
     assert "Traceback" not in result.err
+    # Deeper in a template: its own line (the fast render call leaves that to a second, standard one).
+    (demo_project / "templates" / "index.html").unlink()
+    (demo_project / "templates" / "event.html").write_text("{% extends 'base.html' %}\n{% block main %}\n<p>\n"
+                                                           "{{ event.nope.x }}\n</p>{% endblock %}\n")
+    result = cli("-C", str(demo_project), "build", "--out", str(tmp_path / "out"))
+    assert result.code == 1
+    assert result.err.startswith("error: templates/event.html:4: template error while rendering event.html"), result.err
 
 
 @pytest.mark.parametrize(("earlier", "later", "expected"), [
