@@ -42,6 +42,11 @@ class ParticipantView:
     _name_html: Markup | None = field(default=None, repr=False)
 
     @property
+    def role_and_country(self) -> str:
+        """"Chief of Army Staff, Pakistan": what is known of the two, for the event page's list."""
+        return ", ".join(part for part in (self.role, self.country) if part)
+
+    @property
     def name_html(self) -> Markup:
         """Title and name, the name linked to the person's page when there is one (the `person_name` macro).
 
