@@ -125,8 +125,8 @@ class Renderer:
         if names is None:
             names = self._flat_globals[name] = dict(template.globals)
         try:
-            # Jinja's low-level API: `render` copies the globals out of their ChainMap on every call, 8 µs of a
-            # page's ~100, so they are given as one plain dict instead.
+            # Jinja's low-level API: `render` copies the globals out of their ChainMap on every call (5.6 µs of
+            # an empty page's 24.5), so they are given as one plain dict instead.
             return "".join(template.root_render_func(template.new_context({**names, **context}, shared=True)))
         except Exception:  # noqa: BLE001 - rendered again below, the standard way, for a located error
             pass
