@@ -82,10 +82,10 @@ def test_tiny_bench_run_writes_the_results(tmp_path: Path) -> None:
     data = json.loads(out.read_text(encoding="utf-8"))
     assert set(data) >= {"machine", "repeat", "seed", "sizes"}
     row = data["sizes"]["50"]
-    assert set(row) >= {"pages", "files", "cold_s", "no_change_s", "one_edit_s", "peak_rss_mb", "pages_per_s",
+    assert set(row) >= {"pages", "files", "cold_s", "no_change_s", "first_edit_s", "one_edit_s", "peak_rss_mb", "pages_per_s",
                         "ms_per_event", "linking"}
     assert row["pages"] > 50 and row["peak_rss_mb"] > 0
-    assert "ms/event" in result.stdout and "no-change s" in result.stdout
+    assert "ms/event" in result.stdout and "no-change s" in result.stdout and "first edit s" in result.stdout
     # The timed runs use a compiled copy of the code, as an installed tool has, even where writing bytecode is off.
     code = tmp_path / "work" / "code" / "timeline"
     assert {p.stem for p in code.rglob("*.py")} <= {p.name.split(".")[0] for p in code.rglob("__pycache__/*.pyc")}
