@@ -22,10 +22,10 @@ from hypothesis import strategies as st
 import timeline.content as content_module
 import timeline.load_cache as load_cache
 import timeline.site.markdown as markdown_module
-from timeline.content import Project, list_event_files, load_content, read_event_file, summary_plain_text
+from timeline.content import Project, load_content, read_event_file
 from timeline.errors import ContentError, Problems
 from timeline.model import DEFAULT_KINDS, Event, parse_event
-from timeline.site.markdown import plain_text, render_markdown
+from timeline.site.markdown import plain_text, render_markdown, summary_plain_text
 from timeline.site.simple_markdown import simple_html
 from timeline.yaml_source import (
     YamlList,
@@ -303,6 +303,14 @@ def _safe_by_path_object(name: str) -> bool:
 @example("a/..b")
 def test_safe_relative_path_check_is_the_path_object_check(name: str) -> None:
     assert content_module.is_safe_relative_path(name) == _safe_by_path_object(name)
+
+
+def list_event_files(project: Project) -> list[Path]:
+    """How loading listed event files before `_event_files`: Path objects, sorted by name."""
+    if not project.events_dir.is_dir():
+        return []
+    return sorted((p for p in project.events_dir.iterdir() if p.suffix in (".yaml", ".yml") and not p.name.startswith(".")),
+                  key=lambda p: p.name)
 
 
 def test_event_files_are_listed_as_list_event_files_lists_them(tmp_path: Path) -> None:

@@ -117,17 +117,9 @@ class Content:
         self._by_id = {e.id: e for e in self.events}
 
 
-def list_event_files(project: Project) -> list[Path]:
-    if not project.events_dir.is_dir():
-        return []
-    # By name: the same order as sorting the paths (one folder), without pathlib's slow comparisons (0.24 s at 10k).
-    return sorted((p for p in project.events_dir.iterdir() if p.suffix in (".yaml", ".yml") and not p.name.startswith(".")),
-                  key=lambda p: p.name)
-
-
 def _event_files(project: Project) -> list[tuple[str, str, bool]]:
-    """(name, path, is a symlink) of each event file, by name: `list_event_files` without a Path object or an
-    lstat call per file (10,000 of each cost ~0.1 s when every file comes from the parse cache)."""
+    """(name, path, is a symlink) of each event file (`.yaml` or `.yml`, not hidden), by name; without a Path
+    object or an lstat call per file (10,000 of each cost ~0.1 s when every file comes from the parse cache)."""
     try:
         with os.scandir(project.events_dir) as entries:
             found = [(entry.name, entry.path, entry.is_symlink()) for entry in entries
@@ -152,16 +144,6 @@ def list_articles(project: Project) -> list[str]:
     return sorted(names)
 
 
-def summary_plain_text(summary: str) -> str:
-    """`site.markdown.plain_text(summary)`, without parsing Markdown when the summary is words alone
-    (site/simple_markdown.py)."""
-    from .site.markdown import plain_text  # the build's parser; imported only when events are read
-    from .site.simple_markdown import simple_plain_text
-
-    simple = simple_plain_text(summary)
-    return simple if simple is not None else plain_text(summary)
-
-
 def read_event_file(path: Path | str, shown: str, problems: Problems, kinds: tuple[str, ...]) -> Event | None:
     """Read and validate one event file; its own problems (not cross-file ones) go to `problems`."""
     try:
@@ -173,6 +155,8 @@ def read_event_file(path: Path | str, shown: str, problems: Problems, kinds: tup
     # (~6 KB each in memory): `check_references` reads them again from the file when it needs them.
     event = parse_event(data, shown, problems, kinds, item_marks=False)
     if event is not None:
+        from .site.markdown import summary_plain_text  # the build's parser; imported only when events are read
+
         event.summary_plain = (event.summary, summary_plain_text(event.summary))
     return event
 

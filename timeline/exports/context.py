@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 from ..content import Content
 from ..model import Event
 from ..people import Person
-from ..site.markdown import summary_plain_text
+from ..site.markdown import event_summary_text
 from ..site.urls import SiteUrls, event_path
 from .memo import ExportMemo, Fragment
 
@@ -40,7 +40,6 @@ class ExportContext:
     # and Markdown parsing and registry look-ups dominate the cost on big sites.
     _people: dict[str, list[tuple[str, Person | None]]] = field(default_factory=dict, repr=False)
     _person_ids: dict[str, list[str]] = field(default_factory=dict, repr=False)
-    _text: dict[str, str] = field(default_factory=dict, repr=False)
     _links: dict[str, str] = field(default_factory=dict, repr=False)
     _dated: list[Event] | None = field(default=None, repr=False)
     _events_by_person: dict[str, list[str]] | None = field(default=None, repr=False)
@@ -178,9 +177,7 @@ class ExportContext:
         return self._events_by_person
 
     def summary_text(self, event: Event) -> str:
-        if event.id not in self._text:
-            self._text[event.id] = summary_plain_text(event)
-        return self._text[event.id]
+        return event_summary_text(event)  # worked out when the event was read
 
 
 def _shared_inputs_digests(event: Event) -> bytes:

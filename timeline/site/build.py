@@ -23,13 +23,13 @@ from ..load_cache import cache_enabled, paused_gc
 from ..project_lock import project_lock
 from . import parallel
 from .background_exports import BackgroundExports
-from .incremental import BuildState, Manifest, build_salt, marker_identity, page_keys
+from .incremental import BuildState, Manifest, build_salt, marker_identity, page_keys, parts_digest
 from .output import MARKER, SiteOutput, check_target
 from .overview_svg import OverviewKeeper, render_overview, thread_lanes
 from .parallel import PageJob, start_page_writers
 from .render import THEME_STATIC, THEME_TEMPLATES, Renderer, compiled_templates_cache
 from .urls import SiteUrls
-from .view import Entry, EventView, SiteView, build_view
+from .view import EventView, SiteView, build_view
 
 SITE_MENU = (("Chronology", ""), ("Threads", "threads/"), ("People", "people/"), ("Sources", "sources/"))
 CARD_PAGES = ("index.html", "person.html")  # the pages made of event cards (the `card` macro)
@@ -182,34 +182,6 @@ def _fragment_function(memo: ExportMemo | None) -> Any:
     return fragment
 
 
-def parts_digest(parts: Iterable[Any], digests: dict[str, bytes], known: dict[int, bytes] | None = None) -> bytes | None:
-    """A digest of a block's inputs: events (EventView, or an Entry holding one) by their parsed file's digest,
-    gap markers and other text as themselves, None as a placeholder; None when an event has no digest.
-
-    `known`: each event's part of the digest by id(view), kept by the caller for the views of one build (the
-    sources page alone asks for 10,000 events' parts in 11,000 blocks).
-    """
-    tokens = []
-    for part in parts:
-        if isinstance(part, Entry):
-            part = part.event if part.event is not None else "gap:" + (part.gap or "")
-        if isinstance(part, EventView):
-            token = known.get(id(part)) if known is not None else None
-            if token is None:
-                digest = digests.get(part.event.path or "")
-                if digest is None:
-                    return None
-                token = b"e" + part.id.encode() + b"\0" + digest
-                if known is not None:
-                    known[id(part)] = token
-            tokens.append(token)
-        elif part is None:
-            tokens.append(b"-")
-        else:
-            tokens.append(b"t" + str(part).encode())
-    return hashlib.blake2b(b"\0\1".join(tokens), digest_size=16).digest()
-
-
 def _fragment_of_function(memo: ExportMemo | None, digests: dict[str, bytes], known: dict[int, bytes]) -> Any:
     """The `fragment_of` template global: `{% call fragment_of("month", [label, *entries]) %}...{% endcall %}`
     keeps a block that shows several events (a month of the home page, a source with the events it supports)
@@ -345,14 +317,16 @@ def _write_site(content: Content, view: SiteView, out: Path, base_url: str | Non
     for name in PAGE_TEMPLATES:
         renderer.template(name)
 
-    # Each event's part of a block's digest (parts_digest), by id(view): the views live as long as the build.
+    # Each event's part of a key or a block's digest (parts_digest), by id(view): the views live as long as the
+    # build.
     known_parts: dict[int, bytes] = {}
     kept_overviews = _KeptOverviews(content.digests, known_parts)
     jobs = list(page_jobs(view, kept_overviews))
     pages = len(jobs)
     page_paths = [name.removesuffix("index.html") for name, *_ in jobs]
     # None: every page is rendered.
-    keys = page_keys(jobs, view, salt, renderer_overrides(project.templates_dir)) if state is not None else None
+    keys = (page_keys(jobs, view, salt, renderer_overrides(project.templates_dir), known_parts)
+            if state is not None else None)
     renderer.add_globals(fragment=_fragment_function(memo), fragment_of=_fragment_of_function(memo, content.digests, known_parts))
     kept_overviews.memo = memo
 

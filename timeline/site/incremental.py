@@ -25,14 +25,17 @@ import hashlib
 import json
 import os
 import pickle
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from .. import __version__
 from ..content import Content
 from ..load_cache import cache_enabled, write_cache_file
+from .output import marker_identity
 from .parallel import PageJob
-from .view import EventView, SiteView
+from .view import Entry, EventView, SiteView
 
 MANIFEST_FORMAT = 2
 PACKAGE_DIR = Path(__file__).resolve().parent.parent  # timeline/: its code and built-in theme
@@ -117,39 +120,55 @@ def _dependencies(job: PageJob, view: SiteView) -> list[EventView | str | None]:
     return ["all", *view.events]
 
 
-def page_keys(jobs: list[PageJob], view: SiteView, salt: str, wide: bool = False) -> dict[str, str] | None:
+def parts_digest(parts: Iterable[Any], digests: dict[str, bytes], known: dict[int, bytes] | None = None) -> bytes | None:
+    """A digest of a page's or a block's inputs: events (EventView, or an Entry holding one) by their parsed file's
+    digest, gap markers and other text as themselves, None as a placeholder; None when an event has no digest.
+
+    `known`: each event's part of the digest by id(view), kept by the caller for the views of one build (the
+    sources page alone asks for 10,000 events' parts in 11,000 blocks).
+    """
+    tokens = []
+    for part in parts:
+        if isinstance(part, Entry):
+            part = part.event if part.event is not None else "gap:" + (part.gap or "")
+        if isinstance(part, EventView):
+            token = known.get(id(part)) if known is not None else None
+            if token is None:
+                digest = digests.get(part.event.path or "")
+                if digest is None:
+                    return None
+                token = b"e" + part.id.encode() + b"\0" + digest
+                if known is not None:
+                    known[id(part)] = token
+            tokens.append(token)
+        elif part is None:
+            tokens.append(b"-")
+        else:
+            tokens.append(b"t" + str(part).encode())
+    return hashlib.blake2b(b"\0\1".join(tokens), digest_size=16).digest()
+
+
+def page_keys(jobs: list[PageJob], view: SiteView, salt: str, wide: bool = False,
+              known: dict[int, bytes] | None = None) -> dict[str, str] | None:
     """Output name -> key for every page, or None when some event has no digest (nothing can be reused).
 
     `wide`: the project overrides templates, which may read any event from any page (through `site`), so
-    every page depends on every event.
+    every page depends on every event. `known`: as for `parts_digest`, shared with the build's blocks.
     """
     digests = view.content.digests
-    keys: dict[str, str] = {}
+    known = {} if known is None else known  # the home, people and sources pages list every event
     if wide:
         # Every event once, then that one digest per page (not every event per page: 10,000 x 10,000).
-        salt = page_keys([("", "index.html", None, {})], view, salt)  # type: ignore[assignment]
-        if salt is None:
+        everything = parts_digest([salt, "all", *view.events], digests, known)
+        if everything is None:
             return None
-        salt = salt[""]  # type: ignore[index]
-    salt_bytes = salt.encode()
-    # Each event's part of a key, made once: the home, people and sources pages list every event.
-    tokens: dict[int, bytes] = {}
+        salt = everything.hex()
+    keys: dict[str, str] = {}
     for job in jobs:
-        parts = [salt_bytes, f"\0{job[0]}\0{job[1]}".encode()]
-        for dep in () if wide else _dependencies(job, view):
-            if dep is None:
-                parts.append(b"\0-")
-            elif isinstance(dep, str):
-                parts.append(b"\0:" + dep.encode())
-            else:
-                token = tokens.get(id(dep))
-                if token is None:
-                    event_digest = digests.get(dep.event.path or "")
-                    if event_digest is None:
-                        return None
-                    token = tokens[id(dep)] = b"\0" + dep.id.encode() + b"\0" + event_digest
-                parts.append(token)
-        keys[job[0]] = hashlib.blake2b(b"".join(parts), digest_size=16).hexdigest()
+        digest = parts_digest([salt, job[0], job[1], *(() if wide else _dependencies(job, view))], digests, known)
+        if digest is None:
+            return None
+        keys[job[0]] = digest.hex()
     return keys
 
 
@@ -180,16 +199,6 @@ class Manifest:
         if data.get("marker") is None or data.get("marker") != marker_identity(tree):
             return None
         return cls(data["salt"], data["marker"], data["pages"], data["files"])
-
-
-def marker_identity(tree: Path) -> list[int] | None:
-    from .output import MARKER
-
-    try:
-        stat = (tree / MARKER).stat()
-    except OSError:
-        return None
-    return [stat.st_ino, stat.st_size, stat.st_mtime_ns]
 
 
 @dataclass

@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 from markupsafe import Markup
 
-from .simple_markdown import simple_html
+from .simple_markdown import simple_html, simple_plain_text
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -107,10 +107,16 @@ def plain_text(text: str) -> str:
     return re.sub(r"\s+", " ", "".join(words).replace("\n", " ")).strip()
 
 
-def summary_plain_text(event: Event) -> str:
-    """`plain_text(event.summary)`, computed once when the event was read (and kept by the parse cache)."""
+def summary_plain_text(summary: str) -> str:
+    """`plain_text(summary)`, without parsing Markdown when the summary is words alone (simple_markdown.py)."""
+    simple = simple_plain_text(summary)
+    return simple if simple is not None else plain_text(summary)
+
+
+def event_summary_text(event: Event) -> str:
+    """The event's summary as plain text: worked out once when the event was read (and kept by the parse cache)."""
     cached = event.summary_plain
-    return cached[1] if cached is not None and cached[0] == event.summary else plain_text(event.summary)
+    return cached[1] if cached is not None and cached[0] == event.summary else summary_plain_text(event.summary)
 
 
 _SENTENCE_END = re.compile(r"([.!?])[\"”’)]?\s+(?=[A-Z0-9“\"‘(])")

@@ -89,6 +89,15 @@ def clean_leftovers(target: Path) -> None:
                 shutil.rmtree(path, ignore_errors=True)
 
 
+def marker_identity(tree: Path) -> list[int] | None:
+    """Which build made `tree`: its marker file's inode, size and mtime; None when it has none."""
+    try:
+        stat = (tree / MARKER).stat()
+    except OSError:
+        return None
+    return [stat.st_ino, stat.st_size, stat.st_mtime_ns]
+
+
 def write_file(path: str, data: bytes) -> None:
     """Create or truncate `path` and write `data`: with `os.open` and `os.write`, since a file object asks the
     system three more questions per file (size, terminal, position) and a build writes 10,000 of them."""

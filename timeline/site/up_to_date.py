@@ -24,7 +24,7 @@ from .. import __version__
 from ..atomic_write import write_text_atomic
 from ..content import Project
 from ..load_cache import RACY_NS, cache_enabled
-from .output import MARKER
+from .output import marker_identity
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent  # timeline/: its code and built-in theme
 
@@ -60,14 +60,6 @@ def _walk(root: Path) -> list[tuple[str, int, int]]:
     visit(str(root), "")
     found.sort()
     return found
-
-
-def _marker_identity(out: Path) -> list[int] | None:
-    try:
-        stat = (out / MARKER).stat()
-    except OSError:
-        return None
-    return [stat.st_ino, stat.st_size, stat.st_mtime_ns]
 
 
 @dataclass
@@ -114,7 +106,7 @@ class BuildStamp:
             return None
         if not isinstance(recorded, dict) or recorded.get("fingerprint") != self.fingerprint:
             return None
-        if recorded.get("marker") != _marker_identity(self.out):
+        if recorded.get("marker") != marker_identity(self.out):
             return None  # the site folder was deleted, replaced or rebuilt by something else
         return recorded
 
@@ -122,7 +114,7 @@ class BuildStamp:
         """Remember a successful build; failures to write are ignored (the next build just runs in full)."""
         if self.fingerprint is None:
             return
-        data = {"fingerprint": self.fingerprint, "marker": _marker_identity(self.out), "pages": pages,
+        data = {"fingerprint": self.fingerprint, "marker": marker_identity(self.out), "pages": pages,
                 "files": files, "summary": summary}
         try:
             write_text_atomic(self.file, json.dumps(data, indent=1) + "\n")

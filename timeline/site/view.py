@@ -21,7 +21,7 @@ from ..model import Event, is_safe_url
 from ..partial_date import DateSpec
 from ..people import Person, name_key
 from .gaps import describe_gap
-from .markdown import first_sentence_of_plain, summary_plain_text
+from .markdown import event_summary_text, first_sentence_of_plain
 from .urls import SiteUrls, event_path
 
 # Used for threads without a `color:` in timeline.yaml; chosen for contrast on light and dark backgrounds.
@@ -390,7 +390,7 @@ def _event_view(lookups: _ViewLookups, event: Event) -> EventView:
             headline=s.headline, author=s.author, quote=s.quote, article=s.article, anchor=anchor,
             index_url=lookups.sources_page + "#" + anchor,
         ))
-    summary_text = summary_plain_text(event)  # parsed once; the card line, meta and thread rules reuse it
+    summary_text = event_summary_text(event)  # parsed once; the card line, meta and thread rules reuse it
     return EventView(
         event=event,
         url=lookups.urls.event(event.id),
