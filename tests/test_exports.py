@@ -209,6 +209,25 @@ def test_dataset_validates_and_matches_content(fixture_content: Content, include
                                                                               "2023-03-range-event"]
 
 
+def test_dataset_has_one_record_per_line_so_an_edit_is_one_changed_line(demo_project: Path) -> None:
+    before = render_exports(load_content(Project(demo_project)), ABSOLUTE, False)["data/timeline.json"]
+    data = json.loads(before)
+    # Every record of every list (keys sorted) is a line of its own.
+    records = [line.rstrip(b",") for line in before.splitlines() if line.startswith(b"  {")]
+    assert [json.loads(line) for line in records] == data["events"] + data["people"] + data["sources"] + data["threads"]
+
+    edited = data["events"][0]["id"]
+    event_file = demo_project / "content" / "events" / f"{edited}.yaml"
+    text = event_file.read_text(encoding="utf-8")
+    title = next(line for line in text.splitlines() if line.startswith("title:"))
+    event_file.write_text(text.replace(title, "title: An edited title"), encoding="utf-8")
+    after = render_exports(load_content(Project(demo_project)), ABSOLUTE, False)["data/timeline.json"]
+
+    changed = [new for old, new in zip(before.splitlines(), after.splitlines(), strict=True) if old != new]
+    assert len(changed) == 1
+    assert json.loads(changed[0].rstrip(b",")) == {**data["events"][0], "title": "An edited title"}
+
+
 def test_dataset_of_demo_equals_event_files(demo_content: Content) -> None:
     data = json.loads(render_exports(demo_content, ABSOLUTE, False)["data/timeline.json"])
     _validator().validate(data)

@@ -11,7 +11,7 @@ from typing import Any
 
 from ..model import Event
 from .context import ExportContext
-from .json_text import compact_item_bytes, json_with_slots, top_level_list, top_level_value
+from .json_text import compact_item_bytes, json_with_slots, top_level_list
 
 SEARCH_INDEX_VERSION = 1
 
@@ -29,7 +29,7 @@ def render_search_index(ctx: ExportContext) -> dict[str, bytes]:
                                ["events", "people"], compact=True)
     return {"search-index.json": document.fill({
         "events": top_level_list(records, compact=True),
-        "people": ctx.shared("search-people", "participants", lambda: top_level_value(_people(ctx), compact=True)),
+        "people": ctx.shared("search-people", "participants", lambda: compact_item_bytes(_people(ctx))),
     })}
 
 

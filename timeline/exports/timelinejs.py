@@ -14,7 +14,7 @@ from typing import Any
 from ..model import Event
 from ..partial_date import PartialDate
 from .context import ExportContext
-from .json_text import json_item_bytes, json_with_slots, top_level_list
+from .json_text import compact_item_bytes, json_with_slots, top_level_list
 
 
 def render_timelinejs(ctx: ExportContext) -> dict[str, bytes]:
@@ -23,8 +23,8 @@ def render_timelinejs(ctx: ExportContext) -> dict[str, bytes]:
     data: dict[str, Any] = {
         "title": {"text": {"headline": escape(config.title), "text": _paragraphs(config.description)}},
     }
-    # Each slide encoded on its own and kept between builds (memo.py); the same bytes as encoding the whole.
-    slides = ctx.fragments("timelinejs", ctx.dated_events(), lambda event: json_item_bytes(timelinejs_slide(ctx, event)))
+    # One slide per line, each encoded on its own and kept between builds (memo.py).
+    slides = ctx.fragments("timelinejs", ctx.dated_events(), lambda event: compact_item_bytes(timelinejs_slide(ctx, event)))
     return {"data/timelinejs.json": json_with_slots(data, ["events"]).fill({"events": top_level_list(slides)})}
 
 
