@@ -6,9 +6,9 @@ process's: they inherit the view model and the compiled templates (nothing is pi
 or the fragments they made) and write their pages straight into the build's temporary folder. Work is handed
 out in chunks of consecutive pages whose numbers are read from a pipe, and the main process takes chunks too
 once it has nothing else to do (`help`), so no core waits while another still has a queue: pages vary from a
-fraction of a millisecond (an event) to a second (the home page of a big site). Each page's bytes depend only
-on its own inputs, so the output is byte-identical to a serial build, whoever renders it. Small sites, and
-systems without fork, render serially.
+fraction of a millisecond (an event) to a second (the home page of a big site). The first chunk, pages that
+share fragments, is always the main process's. Each page's bytes depend only on its own inputs, so the output
+is byte-identical to a serial build, whoever renders it. Small sites, and systems without fork, render serially.
 
 A failing page is reported as in a serial build: of all failures, the one on the earliest page.
 """
@@ -82,8 +82,8 @@ def _chunk_size(pages: int) -> int:
 _CHUNK = struct.Struct("<I")
 
 
-def _chunk_tokens(count: int) -> int:
-    """A pipe holding the numbers 0..count-1, its writing end closed: the file descriptor to read them from.
+def _chunk_tokens(count: int, first: int = 0) -> int:
+    """A pipe holding the numbers first..count-1, its writing end closed: the file descriptor to read them from.
 
     Each process takes the next chunk by reading one number (make's jobserver does the same with tokens). Reads
     this small from a pipe do not interleave, and unlike a shared counter behind a lock, nothing is left held
@@ -91,7 +91,7 @@ def _chunk_tokens(count: int) -> int:
     """
     read_end, write_end = os.pipe()
     try:
-        os.write(write_end, b"".join(_CHUNK.pack(number) for number in range(count)))
+        os.write(write_end, b"".join(_CHUNK.pack(number) for number in range(first, count)))
     finally:
         os.close(write_end)
     return read_end
@@ -154,6 +154,8 @@ class PageWriters:
         if self.tokens is None or self.render is None:
             return
         try:
+            if self.first_chunk:
+                _write_range(self.jobs, self.render, self.output, range(min(self.first_chunk, len(self.jobs))))
             _write_chunks(self.jobs, self.render, self.output, self.tokens, self.first_chunk)
         except ContentError as exc:
             self.own_failure = (getattr(exc, "page_index", len(self.jobs)), exc.problems)
@@ -212,8 +214,9 @@ def start_page_writers(jobs: list[PageJob], render: RenderPage, output: SiteOutp
     Workers: one per core but this process's, which renders too once it calls `help()` (one more worker only
     made the cores take turns, and copied more of the memory they share). With workers, each one's `collect()`
     (what it learnt while rendering, e.g. memoized fragments) is passed to `merge` in this process; serially
-    there is nothing to pass. `first_chunk`: the first so many pages are rendered by one process (pages that
-    share fragments); the rest are handed out in chunks of CHUNK_PAGES. `heavy`: how many of the pages show
+    there is nothing to pass. `first_chunk`: the first so many pages are rendered by this process, in `help()`
+    (pages that share fragments: made here, they are not sent back from a worker); the rest are handed out in
+    chunks of CHUNK_PAGES. `heavy`: how many of the pages show
     many events each (see HEAVY_PAGE_WEIGHT).
     """
     global _inherited
@@ -225,7 +228,7 @@ def start_page_writers(jobs: list[PageJob], render: RenderPage, output: SiteOutp
         return writers
     context = multiprocessing.get_context("fork")
     writers.jobs, writers.render, writers.first_chunk = jobs, render, first_chunk
-    writers.tokens = _chunk_tokens(_chunk_count(len(jobs), first_chunk, _chunk_size(len(jobs))))
+    writers.tokens = _chunk_tokens(_chunk_count(len(jobs), first_chunk, _chunk_size(len(jobs))), 1 if first_chunk else 0)
     _inherited = (jobs, render, output, collect, writers.tokens, first_chunk)
     try:
         for _ in range(workers):
