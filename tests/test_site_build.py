@@ -136,6 +136,22 @@ def test_project_templates_and_static_override_the_theme(synthetic: Path, tmp_pa
     assert (out / "static" / "extra.txt").is_file() and (out / "static" / "favicon.svg").is_file()
 
 
+def test_imported_macros_see_the_globals_and_are_made_once(tmp_path: Path) -> None:
+    """Every page imports the theme's macros; the module they live in is made once for the build, and sees the
+    build's globals (render.py's context class skips Jinja's per-page check for globals it would lack)."""
+    from timeline.site.render import Renderer
+
+    (tmp_path / "m.html").write_text('{% set made = count_made() %}{% macro hello(name) %}{{ greeting }}, {{ name }}'
+                                     "{% endmacro %}", encoding="utf-8")
+    (tmp_path / "page.html").write_text('{% from "m.html" import hello %}{{ hello(who) }}', encoding="utf-8")
+    made: list[int] = []
+    renderer = Renderer([tmp_path])
+    renderer.add_globals(greeting="Hello", count_made=lambda: made.append(1) or len(made))
+    assert [renderer.render("page.html", who=who) for who in ("<a>", "b", "c")] == ["Hello, &lt;a&gt;", "Hello, b",
+                                                                                   "Hello, c"]
+    assert made == [1]
+
+
 def test_compiled_templates_are_kept_but_never_stale(synthetic: Path, tmp_path: Path) -> None:
     about = synthetic / "templates" / "about.html"
     about.parent.mkdir(parents=True)
