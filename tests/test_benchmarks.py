@@ -162,7 +162,7 @@ def test_cache_serves_unchanged_files_without_parsing(make_project, monkeypatch)
     def fail(*args: object, **kwargs: object) -> None:
         raise AssertionError("parsed a file the cache holds")
 
-    monkeypatch.setattr(timeline.content, "read_event_file", fail)
+    monkeypatch.setattr(timeline.content, "parse_event_source", fail)
     assert load_content(project).events[0].title == "A"
 
 

@@ -402,17 +402,23 @@ def test_loading_takes_the_stats_of_the_walk_before_it(make_project, monkeypatch
     assert ("e03", "Changed again, longer") in [(e.id, e.title) for e in load_content(project, walked).events]
 
 
-def test_a_digest_follows_the_value_not_the_bytes(make_project) -> None:  # type: ignore[no-untyped-def]
+def test_a_digest_follows_the_files_bytes_path_and_kinds(make_project) -> None:  # type: ignore[no-untyped-def]
     project = _project(make_project)
     digest = _loaded(project)[1]["content/events/e01.yaml"]
     path = project.events_dir / "e01.yaml"
     text = path.read_text(encoding="utf-8")
+    # A new comment changes no value, but the digest stands for the bytes: that event's pages are made again.
     path.write_text(text.replace("kind: meeting", "kind: 'meeting'  # same value"), encoding="utf-8")
-    assert _loaded(project)[1]["content/events/e01.yaml"] == digest
+    assert _loaded(project)[1]["content/events/e01.yaml"] != digest
     path.write_text(text.replace("T1", "T1b"), encoding="utf-8")
     assert _loaded(project)[1]["content/events/e01.yaml"] != digest
     path.write_text(text, encoding="utf-8")
     assert _loaded(project)[1]["content/events/e01.yaml"] == digest
+    raw = path.read_bytes()
+    assert load_cache.source_digest(raw, "content/events/e01.yaml", DEFAULT_KINDS) == digest
+    # The same bytes under another name, or read with other kinds, may parse to something else.
+    assert load_cache.source_digest(raw, "content/events/e02.yaml", DEFAULT_KINDS) != digest
+    assert load_cache.source_digest(raw, "content/events/e01.yaml", (*DEFAULT_KINDS, "raid")) != digest
 
 
 def test_parallel_and_serial_parses_store_the_same_digests(make_project, monkeypatch) -> None:  # type: ignore[no-untyped-def]
@@ -435,8 +441,8 @@ def test_a_lost_segment_means_parsing_again(make_project, monkeypatch) -> None: 
         path.write_bytes(b"torn")
     assert _loaded(project) == expected
     calls = []
-    real = content_module.read_event_file
-    monkeypatch.setattr(content_module, "read_event_file", lambda *a, **k: calls.append(a) or real(*a, **k))
+    real = content_module.parse_event_source
+    monkeypatch.setattr(content_module, "parse_event_source", lambda *a, **k: calls.append(a) or real(*a, **k))
     assert _loaded(project) == expected
     assert calls == []  # the segments written again serve every file
 

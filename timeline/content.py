@@ -21,7 +21,7 @@ from .errors import ContentError, Problems, did_you_mean
 from .load_cache import ParseCache
 from .model import Event, is_valid_id, parse_event
 from .people import PeopleRegistry, parse_people
-from .yaml_source import read_yaml
+from .yaml_source import parse_yaml_source, read_source, read_yaml
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 
@@ -106,8 +106,8 @@ class Content:
     events: list[Event]  # sorted chronologically
     articles: list[str]  # file names under content/articles/, sorted
     problems: Problems = field(default_factory=Problems)
-    # Event file path (as in Event.path) -> digest of what it parsed to, from the parse cache; empty when the
-    # cache is off. The incremental build re-renders only pages whose events' digests changed.
+    # Event file path (as in Event.path) -> a digest that stands for what it parsed to (of its bytes, path and the
+    # kinds allowed, see ParseCache.digest), from the parse cache; empty when the cache is off. The incremental build re-renders only pages whose events' digests changed.
     digests: dict[str, bytes] = field(default_factory=dict)
 
     def event(self, event_id: str) -> Event | None:
@@ -147,7 +147,17 @@ def list_articles(project: Project) -> list[str]:
 def read_event_file(path: Path | str, shown: str, problems: Problems, kinds: tuple[str, ...]) -> Event | None:
     """Read and validate one event file; its own problems (not cross-file ones) go to `problems`."""
     try:
-        data = read_yaml(Path(path), shown)
+        raw = read_source(path, shown)
+    except ContentError as exc:
+        problems.extend(exc.problems)
+        return None
+    return parse_event_source(raw, shown, problems, kinds)
+
+
+def parse_event_source(raw: bytes, shown: str, problems: Problems, kinds: tuple[str, ...]) -> Event | None:
+    """`read_event_file` for the file's bytes, read already (the parse cache reads them, see load_cache.py)."""
+    try:
+        data = parse_yaml_source(raw, shown)
     except ContentError as exc:
         problems.extend(exc.problems)
         return None
@@ -206,7 +216,7 @@ def load_content(project: Project, file_stats: dict[str, tuple[int, int]] | None
             else:
                 checked.append((path, shown, None))
         parsed = iter(cache.parse_many([(path, shown) for path, shown, error in checked if error is None],
-                                       config.kinds, partial(read_event_file, kinds=config.kinds)))
+                                       config.kinds, partial(parse_event_source, kinds=config.kinds)))
         for _path, shown, error in checked:
             if error is not None:
                 problems.error(shown, None, error)

@@ -471,6 +471,11 @@ def _parse_general(text: str, path: str) -> Any:
 def read_yaml(path: Path, display_path: str | None = None) -> Any:
     """Read and parse a YAML file; errors name `display_path` (the path relative to the project)."""
     shown = display_path or str(path)
+    return parse_yaml_source(read_source(path, shown), shown)
+
+
+def read_source(path: Path | str, shown: str) -> bytes:
+    """A content file's bytes, or a ContentError naming `shown` when it cannot be read or is over the size limit."""
     try:
         # One descriptor for the size check and the reads, without a file object: that asks the system three
         # more questions per file, and a cold load reads 10,000 files.
@@ -484,11 +489,15 @@ def read_yaml(path: Path, display_path: str | None = None) -> Any:
             parts = []
             while part := os.read(fd, size + 1 if not parts else 1 << 16):
                 parts.append(part)
-            raw = b"".join(parts)
+            return b"".join(parts)
         finally:
             os.close(fd)
     except OSError as exc:
         raise ContentError.at(shown, None, f"cannot read file: {exc.strerror or exc}") from None
+
+
+def parse_yaml_source(raw: bytes, shown: str) -> Any:
+    """`parse_yaml` for a file's bytes (see `read_source`)."""
     return parse_yaml(decode_yaml_bytes(raw, shown), shown)
 
 

@@ -4,8 +4,8 @@ A build keeps two: the exports' (made and saved by the process that makes them, 
 and the pages' (event cards and the blocks of the `fragment` and `fragment_of` template globals, site/build.py).
 
 The big exports (data/timeline.json, calendar.ics, the feeds) are the same text per event from build to
-build, and encoding them is most of an export's cost. Each fragment is keyed by its kind and the digest of
-what the event's file parsed to (`Content.digests`); the memo as a whole belongs to one set of shared inputs
+build, and encoding them is most of an export's cost. Each fragment is keyed by its kind and a digest that
+stands for what the event's file parsed to (`Content.digests`); the memo as a whole belongs to one set of shared inputs
 (the build's salt: code, config, people, options), and is dropped when they change. A fragment is a pure
 function of those, so a reused one has the bytes a new one would.
 
