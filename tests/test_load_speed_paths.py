@@ -547,3 +547,24 @@ participants:
         "warning: content/events/a.yaml:5: draft: not published until an editor sets status: reviewed",
         *(line.format("b") for line in per_event),
     ]
+
+
+def test_a_cache_file_in_parts_is_their_concatenation_even_after_short_writes(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    parts = [bytes([i % 251]) * (i % 7) for i in range(3000)] + [memoryview(b"abcdef")[2:], b"", b"end"]
+    expected = b"".join(parts)
+    load_cache.write_cache_file(tmp_path / "whole", parts)
+    assert (tmp_path / "whole").read_bytes() == expected
+
+    real_writev = os.writev
+    calls = []
+
+    def short_writev(fd: int, buffers: list) -> int:  # type: ignore[type-arg]
+        calls.append(len(buffers))
+        # At most 5 buffers, and of those at most 11 bytes: every write stops in the middle of a part.
+        return real_writev(fd, [memoryview(b"".join(bytes(b) for b in buffers[:5]))[:11]])
+
+    monkeypatch.setattr(os, "writev", short_writev)
+    load_cache.write_cache_file(tmp_path / "short", parts)
+    assert (tmp_path / "short").read_bytes() == expected
+    assert max(calls) <= load_cache._IOV_MAX and len(calls) > len(expected) // 11
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
