@@ -6,6 +6,9 @@ import hashlib
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from markupsafe import Markup, escape
 from site_testkit import SYNTHETIC
 
 from timeline.content import Project, load_content
@@ -150,6 +153,27 @@ def test_imported_macros_see_the_globals_and_are_made_once(tmp_path: Path) -> No
     assert [renderer.render("page.html", who=who) for who in ("<a>", "b", "c")] == ["Hello, &lt;a&gt;", "Hello, b",
                                                                                    "Hello, c"]
     assert made == [1]
+
+
+@settings(max_examples=300)
+@given(st.one_of(st.text(), st.text().map(Markup), st.integers(), st.none(), st.floats(allow_nan=False),
+                 st.sampled_from(['<script>"x" & \'y\'</script>', "\x00\ud800 ü ✓", ""])))
+def test_escaping_takes_a_shortcut_but_writes_what_markupsafe_writes(value: object) -> None:
+    from timeline.site.render import escape_text
+
+    escaped = escape_text(value)
+    assert type(escaped) is Markup and escaped == escape(value)
+
+
+def test_every_template_escapes_with_the_shortcut() -> None:
+    """Pages, the templates they extend and the macros they import all escape with `escape_text`: a Jinja that
+    named it otherwise would leave the shortcut unused, and this test would say so."""
+    from timeline.site.render import THEME_TEMPLATES, Renderer, escape_text
+
+    renderer = Renderer([THEME_TEMPLATES])
+    for name in ("event.html", "base.html", "_macros.html"):
+        assert renderer.env.get_template(name).root_render_func.__globals__["escape"] is escape_text
+    assert str(renderer.env.from_string("{{ x }}").render(x="<b>")) == "&lt;b&gt;"
 
 
 def test_compiled_templates_are_kept_but_never_stale(synthetic: Path, tmp_path: Path) -> None:

