@@ -485,6 +485,35 @@ def test_the_exports_process_keeps_its_memo_for_the_next_build(tmp_path: Path, m
     assert misses and misses[0] == 0
 
 
+def test_page_workers_of_a_first_build_keep_what_they_made_in_parts_that_the_next_build_reads(
+        tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import pickle
+
+    from timeline.exports import ExportMemo
+    from timeline.site.incremental import BuildState
+
+    generate_project(tmp_path / "p", events=40, articles=8, seed=7, people=30)
+    site = tmp_path / "p" / "site"
+    _build(tmp_path / "p", site, monkeypatch, parallel=True)
+    state = BuildState.for_output(tmp_path / "p" / ".timeline", site)
+    assert state is not None
+    memo_file = state.page_memo_file
+    parts = sorted(p.name for p in memo_file.parent.glob(f"{memo_file.name}.part-*"))
+    assert len(parts) == 1  # one worker besides this process
+    assert [f"{memo_file.name}.part-{name}" for name in pickle.loads(memo_file.read_bytes())["parts"]] == parts
+
+    # Every page rendered again, in this process: each fragment comes from the main file or the part.
+    for manifest in memo_file.parent.glob("site-*manifest.pickle"):
+        manifest.unlink()
+    made: list[str] = []
+    real_keyed = ExportMemo.keyed
+    monkeypatch.setattr(ExportMemo, "keyed", lambda self, kind, key, compute: real_keyed(
+        self, kind, key, lambda: made.append(kind) or compute()))
+    before = _tree_bytes(site)
+    _build(tmp_path / "p", site, monkeypatch, parallel=False)
+    assert made == [] and _tree_bytes(site) == before
+
+
 def test_a_failed_build_stops_the_exports_process_without_leaving_its_memo_half_written(
         tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     """The exports process saves its memo while pages render; a page error stops it, maybe mid-save."""
@@ -497,6 +526,8 @@ def test_a_failed_build_stops_the_exports_process_without_leaving_its_memo_half_
     real_write = memo_module.write_cache_file
 
     def slow_write(file: Path, raw) -> None:  # type: ignore[no-untyped-def]
+        if not file.name.endswith(".exports.pickle"):  # the pages' memo, written by the main process
+            return real_write(file, raw)
         (file.parent / f".{file.name}.half.tmp").write_bytes(b"half")  # what the real one has by now
         try:
             time_module.sleep(30)  # `stop` terminates the process meanwhile
