@@ -119,7 +119,6 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from .site.build import build_site
     from .site.up_to_date import BuildStamp
 
     project = _project(args)
@@ -133,6 +132,9 @@ def cmd_build(args: argparse.Namespace) -> int:
                   file=sys.stderr)
             return EXIT_OK
         content = load_checked(args, file_stats=stamp.content_stats)
+        # Imported once loaded: the parse workers of a big load are forked without Jinja, and start sooner.
+        from .site.build import build_site
+
         report = build_site(content, out, base_url=args.base_url, include_drafts=args.drafts)
         stamp.record(report.pages, report.files, report.summary())
     print(report.summary(), file=sys.stderr)
