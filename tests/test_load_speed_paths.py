@@ -13,6 +13,7 @@ import datetime as dt
 import os
 import pickle
 import time
+from functools import partial
 from pathlib import Path, PurePosixPath
 
 import pytest
@@ -568,3 +569,20 @@ def test_a_cache_file_in_parts_is_their_concatenation_even_after_short_writes(tm
     assert (tmp_path / "short").read_bytes() == expected
     assert max(calls) <= load_cache._IOV_MAX and len(calls) > len(expected) // 11
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_meanwhile_runs_once_while_workers_parse_or_after_a_cached_load(make_project, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """load_content reads people.yaml while the workers parse event files: once, whether anything is parsed."""
+    project = _project(make_project, count=30)
+    monkeypatch.setattr(load_cache, "PARALLEL_MIN_FILES", 4)
+    monkeypatch.setattr(load_cache, "CHUNK_FILES", 7)
+    monkeypatch.setattr(load_cache, "parse_jobs", lambda: 2)
+    items = [(str(p), f"content/events/{p.name}") for p in sorted(project.events_dir.glob("*.yaml"))]
+    calls: list[int] = []
+    for _ in range(2):  # parsed in workers, then all from the cache
+        with load_cache.ParseCache.open(project.state_dir) as cache:
+            results = cache.parse_many(items, DEFAULT_KINDS, partial(content_module.parse_event_source,
+                                                                     kinds=DEFAULT_KINDS),
+                                       meanwhile=lambda cache=cache: calls.append(cache.misses))
+        assert [value.id for value, _ in results] == [Path(path).stem for path, _ in items]
+    assert calls == [7, 0]  # the first time after the first chunk of 7, while the others were being parsed

@@ -309,12 +309,14 @@ class ParseCache:
         self._store_segment(segment, [result], [digest], [(path, shown, stat)], context)
         return value
 
-    def parse_many(self, items: list[tuple[FilePath, str]], context: Any, parse: FileParser) -> list[Result]:
+    def parse_many(self, items: list[tuple[FilePath, str]], context: Any, parse: FileParser,
+                   meanwhile: Callable[[], None] | None = None) -> list[Result]:
         """(value, problems) for each (path, shown), in order: cached where unchanged, the rest read and parsed
         (`parse(file's bytes, shown, problems)`) on every core.
 
         YAML parsing is pure Python-bound work, so a cold load of 10,000 events runs in worker processes; each
-        returns its chunk's results as one pickle, which the cache keeps as a segment.
+        returns its chunk's results as one pickle, which the cache keeps as a segment. `meanwhile` is called once,
+        while the workers parse (after the first chunk is back): other work of this process that can go on then.
         """
         results: list[Result | None] = [None] * len(items)
         stats: list[os.stat_result | None] = [None] * len(items)
@@ -346,6 +348,11 @@ class ParseCache:
             stored = [(items[i][0], items[i][1], stats[i]) for i in chunk]
             if self.directory is not None:
                 self._store_segment(segment, chunk_results, digests, stored, context)
+            if meanwhile is not None:
+                meanwhile()  # the workers are parsing the next chunks
+                meanwhile = None
+        if meanwhile is not None:
+            meanwhile()
         return results  # type: ignore[return-value]
 
     @staticmethod
