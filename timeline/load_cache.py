@@ -13,8 +13,9 @@ the same order, as parsing it again would.
 Values are stored in segments, each one pickle of the results of many files (a worker's chunk on a cold load,
 the few files parsed on a later one): one pickle shares its class references and field names, so loading
 10,000 events costs one unpickling pass, not 10,000. The index (`parsed.pickle`) maps each file to its stat,
-its digest (of the file's bytes, see `ParseCache.digest`) and its place in a segment (`parsed-<id>.seg`); after one edit only the index and a small
-new segment are written. Segments that mostly hold replaced values are repacked now and then.
+its digest (of the file's bytes, see `ParseCache.digest`) and its place in a segment (`parsed-<id>.seg`);
+after one edit only the index and a small new segment are written. Segments that mostly hold replaced values
+are repacked now and then.
 
 The cache lives in `.timeline/cache/` (never committed). It is pickles: load it only from a project folder
 you trust as much as the code you run. Set TIMELINE_CACHE=off to bypass it.
