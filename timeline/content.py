@@ -107,7 +107,8 @@ class Content:
     articles: list[str]  # file names under content/articles/, sorted
     problems: Problems = field(default_factory=Problems)
     # Event file path (as in Event.path) -> a digest that stands for what it parsed to (of its bytes, path and the
-    # kinds allowed, see ParseCache.digest), from the parse cache; empty when the cache is off. The incremental build re-renders only pages whose events' digests changed.
+    # kinds allowed, see ParseCache.digest), from the parse cache; empty when the cache is off. The incremental
+    # build re-renders only pages whose events' digests changed.
     digests: dict[str, bytes] = field(default_factory=dict)
 
     def event(self, event_id: str) -> Event | None:

@@ -216,8 +216,7 @@ def start_page_writers(jobs: list[PageJob], render: RenderPage, output: SiteOutp
     (what it learnt while rendering, e.g. memoized fragments) is passed to `merge` in this process; serially
     there is nothing to pass. `first_chunk`: the first so many pages are rendered by this process, in `help()`
     (pages that share fragments: made here, they are not sent back from a worker); the rest are handed out in
-    chunks of CHUNK_PAGES. `heavy`: how many of the pages show
-    many events each (see HEAVY_PAGE_WEIGHT).
+    chunks of CHUNK_PAGES. `heavy`: how many of the pages show many events each (see HEAVY_PAGE_WEIGHT).
     """
     global _inherited
     workers = render_jobs() - 1 if workers is None else workers
