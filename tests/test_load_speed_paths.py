@@ -23,7 +23,7 @@ from hypothesis import strategies as st
 import timeline.content as content_module
 import timeline.load_cache as load_cache
 import timeline.site.markdown as markdown_module
-from timeline.content import Project, load_content, read_event_file
+from timeline.content import Project, load_content, parse_event_source
 from timeline.errors import ContentError, Problems
 from timeline.model import DEFAULT_KINDS, Event, parse_event
 from timeline.site.markdown import plain_text, render_markdown, summary_plain_text
@@ -470,7 +470,7 @@ def test_the_cache_holds_what_reading_the_file_gives(make_project) -> None:  # t
     cached = load_content(project)
     for event in cached.events:
         assert event.path is not None
-        fresh = read_event_file(project.root / event.path, event.path, Problems(), DEFAULT_KINDS)
+        fresh = parse_event_source((project.root / event.path).read_bytes(), event.path, Problems(), DEFAULT_KINDS)
         assert fresh == event and fresh.summary_plain == event.summary_plain
         assert fresh.lines == event.lines and event.marks == {}
 

@@ -21,7 +21,7 @@ from .errors import ContentError, Problems, did_you_mean
 from .load_cache import ParseCache
 from .model import Event, is_valid_id, parse_event
 from .people import PeopleRegistry, parse_people
-from .yaml_source import parse_yaml_source, read_source, read_yaml
+from .yaml_source import parse_yaml_source, read_yaml
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 
@@ -145,18 +145,9 @@ def list_articles(project: Project) -> list[str]:
     return sorted(names)
 
 
-def read_event_file(path: Path | str, shown: str, problems: Problems, kinds: tuple[str, ...]) -> Event | None:
-    """Read and validate one event file; its own problems (not cross-file ones) go to `problems`."""
-    try:
-        raw = read_source(path, shown)
-    except ContentError as exc:
-        problems.extend(exc.problems)
-        return None
-    return parse_event_source(raw, shown, problems, kinds)
-
-
 def parse_event_source(raw: bytes, shown: str, problems: Problems, kinds: tuple[str, ...]) -> Event | None:
-    """`read_event_file` for the file's bytes, read already (the parse cache reads them, see load_cache.py)."""
+    """Parse and validate one event file's bytes (the parse cache reads them, see load_cache.py); its own
+    problems (not cross-file ones) go to `problems`."""
     try:
         data = parse_yaml_source(raw, shown)
     except ContentError as exc:
