@@ -13,7 +13,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from timeline.cli import main
@@ -186,6 +186,9 @@ def only_insertions(old: str, new: str) -> bool:
 @settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
                                                                   HealthCheck.too_slow])
 @given(changes=edits(), add_report=st.booleans())
+# Run first, whatever the random ones are: an editor's comment, then a second report of the same meeting, which
+# must be appended (the test below relies on at least one example reaching that path).
+@example(changes=[("comment", "checked with the ministry", 0)], add_report=True)
 def test_editor_edits_survive_reingest(ingested_once, tmp_path_factory, changes, add_report):
     root = tmp_path_factory.mktemp("edit") / "project"
     shutil.copytree(ingested_once, root)
