@@ -418,13 +418,18 @@ def test_a_worker_starting_from_an_empty_memo_writes_a_part_that_the_main_file_l
     assert _cards(again, "story", range(200)) == [f"story {n}" for n in range(200)]
 
 
-def test_a_main_file_written_again_takes_over_its_parts_and_deletes_unlisted_ones(tmp_path):
-    file = tmp_path / "memo"
+def _first_build(file, count: int) -> None:
+    """A build from an empty memo: the main process makes `count` cards, a worker as many stories (in a part)."""
     main, worker = ExportMemo({}, file, "salt"), ExportMemo({}, file, "salt")
-    _cards(main, "card", range(100), [])
-    _cards(worker, "story", range(100), [])
+    _cards(main, "card", range(count), [])
+    _cards(worker, "story", range(count), [])
     main.adopt(worker.handover())
     main.save()
+
+
+def test_a_main_file_written_again_takes_over_its_parts_and_deletes_unlisted_ones(tmp_path):
+    file = tmp_path / "memo"
+    _first_build(file, 100)
     (tmp_path / "memo.part-0123456789abcdef").write_bytes(b"left by a build that failed")
     later = ExportMemo.open(file, "salt", {})
     _cards(later, "story", range(100))  # used from the part ...
@@ -440,11 +445,7 @@ def test_a_main_file_written_again_takes_over_its_parts_and_deletes_unlisted_one
 
 def test_a_lost_part_means_making_its_fragments_again(tmp_path):
     file = tmp_path / "memo"
-    main, worker = ExportMemo({}, file, "salt"), ExportMemo({}, file, "salt")
-    _cards(main, "card", range(10), [])
-    _cards(worker, "story", range(10), [])
-    main.adopt(worker.handover())
-    main.save()
+    _first_build(file, 10)
     for part in tmp_path.glob("memo.part-*"):
         part.write_bytes(b"torn")
     kept = ExportMemo.open(file, "salt", {})

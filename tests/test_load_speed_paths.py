@@ -20,6 +20,7 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+import timeline.atomic_write as atomic_write
 import timeline.content as content_module
 import timeline.load_cache as load_cache
 import timeline.site.markdown as markdown_module
@@ -567,7 +568,7 @@ def test_a_cache_file_in_parts_is_their_concatenation_even_after_short_writes(tm
     monkeypatch.setattr(os, "writev", short_writev)
     load_cache.write_cache_file(tmp_path / "short", parts)
     assert (tmp_path / "short").read_bytes() == expected
-    assert max(calls) <= load_cache._IOV_MAX and len(calls) > len(expected) // 11
+    assert max(calls) <= atomic_write._IOV_MAX and len(calls) > len(expected) // 11
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
 
 

@@ -36,6 +36,7 @@ from pathlib import Path
 from typing import Any, NamedTuple, TypeVar
 
 from . import __version__
+from .atomic_write import write_all
 from .errors import ContentError, Problem, Problems
 from .yaml_source import read_source
 
@@ -48,8 +49,6 @@ RACY_NS = 2_000_000_000
 PARSER_MODULES = ("model.py", "yaml_source.py", "partial_date.py", "config.py", "people.py", "errors.py",
                   "content.py", "load_cache.py", "site/markdown.py", "site/simple_markdown.py")
 
-# The most parts one writev call takes (POSIX guarantees at least 16; Linux takes 1,024).
-_IOV_MAX = min(os.sysconf("SC_IOV_MAX") if hasattr(os, "sysconf") and "SC_IOV_MAX" in os.sysconf_names else 16, 1024)
 # Below this many files to parse, starting worker processes costs more than it saves.
 PARALLEL_MIN_FILES = 400
 CHUNK_FILES = 250
@@ -174,45 +173,13 @@ def write_cache_file(file: Path, raw: bytes | Iterable[bytes | memoryview]) -> N
     fd, temp = tempfile.mkstemp(prefix=f".{file.name}.", suffix=".tmp", dir=file.parent)
     try:
         try:
-            _write_parts(fd, [raw] if isinstance(raw, bytes) else raw)
+            write_all(fd, [raw] if isinstance(raw, bytes) else raw)
         finally:
             os.close(fd)
         os.replace(temp, file)
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise
-
-
-def _write_parts(fd: int, parts: Iterable[bytes | memoryview]) -> None:
-    """Write `parts` to `fd` in order, a batch of them per system call (writev).
-
-    A memo is tens of thousands of fragments: a buffered file copied each into its buffer and wrote 8 KB at a
-    time, four times slower (0.05 s for the pages' memo at 10,000 events, at the end of every cold build).
-    """
-    batch: list[bytes | memoryview] = []
-    for part in parts:
-        if part:
-            batch.append(part)
-            if len(batch) == _IOV_MAX:
-                _write_batch(fd, batch)
-                batch = []
-    if batch:
-        _write_batch(fd, batch)
-
-
-def _write_batch(fd: int, batch: list[bytes | memoryview]) -> None:
-    first = 0
-    while first < len(batch):
-        if hasattr(os, "writev"):
-            written = os.writev(fd, batch[first:])
-        else:  # pragma: no cover - not POSIX
-            written = os.write(fd, batch[first])
-        # Fewer bytes than asked (a signal, or a disk about to be full): go on from where the write stopped.
-        while first < len(batch) and written >= len(batch[first]):
-            written -= len(batch[first])
-            first += 1
-        if written:
-            batch[first] = memoryview(batch[first])[written:]
 
 
 class ParseCache:

@@ -5,9 +5,9 @@ and the pages' (event cards and the blocks of the `fragment` and `fragment_of` t
 
 The big exports (data/timeline.json, calendar.ics, the feeds) are the same text per event from build to
 build, and encoding them is most of an export's cost. Each fragment is keyed by its kind and a digest that
-stands for what the event's file parsed to (`Content.digests`); the memo as a whole belongs to one set of shared inputs
-(the build's salt: code, config, people, options), and is dropped when they change. A fragment is a pure
-function of those, so a reused one has the bytes a new one would.
+stands for what the event's file parsed to (`Content.digests`); the memo as a whole belongs to one set of
+shared inputs (the build's salt: code, config, people, options), and is dropped when they change. A fragment
+is a pure function of those, so a reused one has the bytes a new one would.
 
 Stored in `.timeline/cache/` beside the build's manifests, as a small pickled index followed by every
 fragment's UTF-8 bytes. Opening maps the file instead of reading it: the exports splice kept fragments
@@ -48,6 +48,12 @@ REWRITE_BYTES = 1 / 10
 _LENGTH_BITS = 32  # a fragment's place in the blob is one int, start << 32 | length: fewer objects to unpickle
 _LENGTH_MASK = (1 << _LENGTH_BITS) - 1
 
+
+def _at(blob: memoryview, place: int) -> memoryview:
+    """The fragment at `place` (start << 32 | length) in a mapped blob."""
+    start = place >> _LENGTH_BITS
+    return blob[start:start + (place & _LENGTH_MASK)]
+
 Fragment = bytes | memoryview  # UTF-8; a memoryview is a slice of the mapped memo file
 # What a forked page worker hands the main process at its end (`ExportMemo.handover`, `adopt`): the name of the
 # part file it wrote, or the fragments it computed and the keys of those it reused.
@@ -84,10 +90,7 @@ class _Part:
 
     def get(self, kind: str, key: bytes) -> Fragment | None:
         place = self.stored.by_kind.get(kind, {}).get(key)
-        if place is None:
-            return None
-        start = place >> _LENGTH_BITS
-        return self.blob[start:start + (place & _LENGTH_MASK)]
+        return None if place is None else _at(self.blob, place)
 
 
 class ExportMemo:
@@ -145,8 +148,7 @@ class ExportMemo:
             if data is None:
                 place = stored.get(digest)
                 if place is not None:
-                    start = place >> _LENGTH_BITS
-                    data = blob[start:start + (place & _LENGTH_MASK)]
+                    data = _at(blob, place)
                 else:
                     data = delta.get(digest)
                     if data is None:
@@ -188,8 +190,7 @@ class ExportMemo:
         if place is None:
             data = self.delta.get(kind, {}).get(key)
             return data if data is not None else self._in_parts(kind, key)
-        start = place >> _LENGTH_BITS
-        return self.blob[start:start + (place & _LENGTH_MASK)]
+        return _at(self.blob, place)
 
     def _in_parts(self, kind: str, key: bytes) -> Fragment | None:
         for part in self.parts:

@@ -4,8 +4,9 @@ Every page gets a key: a digest of the build's shared inputs (tool code, theme, 
 people registry, article list, options) and of the events the page shows, in the order and role it shows
 them (an event page: itself, its thread neighbours, related and mentioned events; a thread or person page:
 its events; the home, threads, people and sources pages: every event they list). An event counts by a
-digest that stands for what its file parsed to (of the file's bytes, from the parse cache, `Content.digests`). A page whose key equals the
-key recorded for the files being reused is not rendered again: its bytes would be the same.
+digest that stands for what its file parsed to (of the file's bytes, from the parse cache, `Content.digests`).
+A page whose key equals the key recorded for the files being reused is not rendered again: its bytes would be
+the same.
 
 The files being reused are either the previous site (hard-linked into the new build's temp folder) or,
 better, the *spare*: the site before the previous one, which the last build kept in `.timeline/cache/`

@@ -25,6 +25,7 @@ import sys
 import tempfile
 from pathlib import Path, PurePosixPath
 
+from ..atomic_write import write_all
 from ..content import is_safe_relative_path
 from ..errors import ContentError
 
@@ -99,13 +100,10 @@ def marker_identity(tree: Path) -> list[int] | None:
 
 
 def write_file(path: str, data: bytes) -> None:
-    """Create or truncate `path` and write `data`: with `os.open` and `os.write`, since a file object asks the
-    system three more questions per file (size, terminal, position) and a build writes 10,000 of them."""
+    """Create or truncate `path` and write `data` (with a descriptor, not a file object: see `write_all`)."""
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_CLOEXEC", 0), 0o666)
     try:
-        view = memoryview(data)
-        while view:
-            view = view[os.write(fd, view):]
+        write_all(fd, [data])
     finally:
         os.close(fd)
 
