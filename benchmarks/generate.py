@@ -21,15 +21,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 try:
-    from timeline.model import DRAFT, REVIEWED, Event, Mention, Participant, Related, Review, Source
+    from timeline.load.model import DRAFT, REVIEWED, Event, Mention, Participant, Related, Review, Source
 except ImportError:  # run as a script from a checkout without the package installed
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-    from timeline.model import DRAFT, REVIEWED, Event, Mention, Participant, Related, Review, Source
+    from timeline.load.model import DRAFT, REVIEWED, Event, Mention, Participant, Related, Review, Source
 
+from timeline.files.yaml_writer import dump_yaml
+from timeline.load.people import Person, Role
 from timeline.partial_date import DateSpec, PartialDate
-from timeline.people import Person, Role
 from timeline.slugs import event_id_for, unique_id
-from timeline.yaml_writer import dump_yaml
 
 SCHEMA_HEADER = "# yaml-language-server: $schema=../event.schema.json\n"
 SCHEMA_SOURCE = Path(__file__).resolve().parent.parent / "timeline" / "schema" / "event.schema.json"
@@ -416,7 +416,7 @@ class ProjectGenerator:
 
 
 def _slug(name: str) -> str:
-    from timeline.people import person_id_for
+    from timeline.load.people import person_id_for
 
     return person_id_for(name)
 

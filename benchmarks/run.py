@@ -204,8 +204,8 @@ def measure_builds(project: Path, repeat: int, trash: Trash, hugo_dir: Path | No
 
 def write_hugo_site(project: Path, hugo_dir: Path) -> int:
     """The same events as a Hugo site: one Markdown page each, front matter with every field shown."""
-    from timeline.content import Project, load_content
-    from timeline.yaml_writer import dump_yaml
+    from timeline.files.yaml_writer import dump_yaml
+    from timeline.load.content import Project, load_content
 
     os.environ["TIMELINE_CACHE"] = "off"  # read the project without leaving a cache behind for the timed runs
     content = load_content(Project(project))
@@ -291,8 +291,8 @@ def measure_ingest(work: Path, articles: int, repeat: int, seed: int, trash: Tra
 LINK_SNIPPET = """
 import json, sys, time
 from pathlib import Path
-from timeline.content import Project, load_content
-from timeline.linking import link_events
+from timeline.load.content import Project, load_content
+from timeline.ingest.linking import link_events
 content = load_content(Project(Path(sys.argv[1])))
 started = time.perf_counter()
 links = link_events(content.events, content.config, content.people)
@@ -374,7 +374,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"[{size} events] generating ...", file=sys.stderr, flush=True)
             generate_project(project, events=size, articles=articles, seed=args.seed)
             # Content is normally saved well before a build; files younger than 2 s are "racy" to the caches
-            # (see timeline/load_cache.py) and would make even a single cold run unrepresentative.
+            # (see timeline/speed/parse_cache.py) and would make even a single cold run unrepresentative.
             time.sleep(2.1)
             hugo_dir = None if args.no_hugo else prepare_hugo(project, work / f"hugo-{size}")
             print(f"[{size} events] building x{repeat}{' (alternating with hugo)' if hugo_dir else ''} ...",

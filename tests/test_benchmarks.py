@@ -1,4 +1,4 @@
-"""The benchmark generator and runner, and the load stage's parse cache (timeline/load_cache.py)."""
+"""The benchmark generator and runner, and the load stage's parse cache (timeline/speed/parse_cache.py)."""
 
 from __future__ import annotations
 
@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from conftest import REPO, run_timeline
 
-from timeline.content import Project, load_content
-from timeline.load_cache import CACHE_FILE, RACY_NS
+from timeline.load.content import Project, load_content
+from timeline.speed.parse_cache import CACHE_FILE, RACY_NS
 
 sys.path.insert(0, str(REPO / "benchmarks"))
 from generate import generate_project  # noqa: E402
@@ -157,12 +157,12 @@ def test_cache_serves_unchanged_files_without_parsing(make_project, monkeypatch)
     for path in project.content_dir.rglob("*.yaml"):
         _age(path)
     load_content(project)
-    import timeline.content
+    import timeline.load.content
 
     def fail(*args: object, **kwargs: object) -> None:
         raise AssertionError("parsed a file the cache holds")
 
-    monkeypatch.setattr(timeline.content, "parse_event_source", fail)
+    monkeypatch.setattr(timeline.load.content, "parse_event_source", fail)
     assert load_content(project).events[0].title == "A"
 
 
@@ -226,7 +226,7 @@ def test_cache_can_be_switched_off(make_project, monkeypatch, value: str) -> Non
 
 
 def test_parallel_parse_gives_the_same_content(make_project, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    import timeline.load_cache as load_cache
+    import timeline.speed.parse_cache as load_cache
 
     events = {f"e{i:02d}": EVENT.format(id=f"e{i:02d}", title=f"T{i}", status="reviewed",
                                         thread="ties" if i % 3 else "nope") for i in range(40)}
@@ -246,7 +246,7 @@ def test_parallel_parse_gives_the_same_content(make_project, monkeypatch) -> Non
 # --- parallel page rendering (timeline/site/parallel.py) -----------------------------------------
 
 def _build(project_dir: Path, out: Path, monkeypatch, parallel: bool):  # type: ignore[no-untyped-def]
-    import timeline.site.parallel as parallel_module
+    import timeline.speed.parallel as parallel_module
     from timeline.site.build import build_site
 
     monkeypatch.setattr(parallel_module, "PARALLEL_MIN_PAGES", 1 if parallel else 10**9)
@@ -342,7 +342,7 @@ def test_a_failed_build_is_not_recorded_as_current(tmp_path: Path, cli) -> None:
 
 
 def _page_writers_run(tmp_path: Path, render, monkeypatch, jobs: int = 600):  # type: ignore[no-untyped-def]
-    import timeline.site.parallel as parallel_module
+    import timeline.speed.parallel as parallel_module
     from timeline.site.output import SiteOutput
 
     monkeypatch.setattr(parallel_module, "CHUNK_PAGES", 4)
@@ -399,7 +399,7 @@ def test_a_page_failing_in_the_main_process_is_reported_like_a_workers(tmp_path:
 def test_the_first_chunk_can_hold_pages_that_belong_together(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     import os
 
-    import timeline.site.parallel as parallel_module
+    import timeline.speed.parallel as parallel_module
     from timeline.site.output import SiteOutput
 
     monkeypatch.setattr(parallel_module, "CHUNK_PAGES", 3)
@@ -417,7 +417,7 @@ def test_the_first_chunk_can_hold_pages_that_belong_together(tmp_path: Path, mon
 
 
 def test_chunks_cover_every_page_once_and_fit_in_a_pipe() -> None:
-    import timeline.site.parallel as parallel_module
+    import timeline.speed.parallel as parallel_module
 
     for pages in (1, 47, 48, 49, 500, 10_208, 123_457, 2_000_000):
         for first in (0, 1, min(pages, 1001)):
@@ -435,7 +435,7 @@ def test_chunks_cover_every_page_once_and_fit_in_a_pipe() -> None:
 
 def _exports_made_by(monkeypatch, record: Path, fail: BaseException | None = None) -> None:  # type: ignore[no-untyped-def]
     """Make render_content_exports note the pid of the process that runs it (and raise `fail` there)."""
-    import timeline.site.background_exports as background
+    import timeline.speed.background_exports as background
 
     real = background.render_content_exports
 
@@ -465,8 +465,8 @@ def test_big_sites_make_their_exports_in_another_process_with_the_same_bytes(tmp
 def test_the_exports_process_keeps_its_memo_for_the_next_build(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     import pickle
 
-    from timeline.exports import ExportMemo
-    from timeline.site.incremental import BuildState
+    from timeline.site.exports import ExportMemo
+    from timeline.speed.incremental import BuildState
 
     generate_project(tmp_path / "p", events=40, articles=8, seed=7, people=30)
     _exports_made_by(monkeypatch, tmp_path / "makers")
@@ -489,8 +489,8 @@ def test_page_workers_of_a_first_build_keep_what_they_made_in_parts_that_the_nex
         tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     import pickle
 
-    from timeline.exports import ExportMemo
-    from timeline.site.incremental import BuildState
+    from timeline.site.exports import ExportMemo
+    from timeline.speed.incremental import BuildState
 
     generate_project(tmp_path / "p", events=40, articles=8, seed=7, people=30)
     site = tmp_path / "p" / "site"
@@ -519,7 +519,7 @@ def test_a_failed_build_stops_the_exports_process_without_leaving_its_memo_half_
     """The exports process saves its memo while pages render; a page error stops it, maybe mid-save."""
     import time as time_module
 
-    import timeline.exports.memo as memo_module
+    import timeline.speed.export_memo as memo_module
     from timeline.errors import ContentError
 
     generate_project(tmp_path / "p", events=30, articles=5, seed=2, people=20)
@@ -576,7 +576,7 @@ def test_exports_failing_in_another_process_fail_the_build_and_keep_the_old_site
 def test_a_rebuild_with_a_few_heavy_pages_shares_them_out(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     """After an edit only a handful of pages are rendered again, but on a big site the home, thread and sources
     pages among them take most of the time: they count as many pages, and chunks shrink to a page or two."""
-    import timeline.site.parallel as parallel_module
+    import timeline.speed.parallel as parallel_module
     from timeline.site.output import SiteOutput
 
     assert parallel_module._chunk_size(10_208) == parallel_module.CHUNK_PAGES

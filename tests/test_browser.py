@@ -15,7 +15,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from timeline.content import Project, load_content
+from timeline.load.content import Project, load_content
 from timeline.site.build import build_site
 
 pytestmark = pytest.mark.browser

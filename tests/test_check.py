@@ -14,7 +14,7 @@ import pytest
 from conftest import run_timeline
 
 from timeline import __version__
-from timeline.yaml_source import plain, read_yaml
+from timeline.load.yaml_source import plain, read_yaml
 
 # A valid reviewed event; cases add lines after it (line 6 onwards) or replace a value.
 EVENT = """\

@@ -17,20 +17,20 @@ from conftest import REPO
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from timeline.content import Project, load_content
-from timeline.exports import ExportMemo, render_exports
-from timeline.exports.atom import _entry_text, entry_id, entry_updated
-from timeline.exports.context import ExportContext
-from timeline.exports.icalendar import escape_text, fold_line
-from timeline.exports.json_text import (
+from timeline.load.content import Project, load_content
+from timeline.load.model import Event
+from timeline.site.exports import ExportMemo, render_exports
+from timeline.site.exports.atom import _entry_text, entry_id, entry_updated
+from timeline.site.exports.context import ExportContext
+from timeline.site.exports.icalendar import escape_text, fold_line
+from timeline.site.exports.json_text import (
     compact_item_bytes,
     json_bytes,
     json_with_slots,
     top_level_list,
 )
-from timeline.exports.sitemap import render_sitemap
-from timeline.exports.xml_escape import xml_attribute_value, xml_character_data, xml_text
-from timeline.model import Event
+from timeline.site.exports.sitemap import render_sitemap
+from timeline.site.exports.xml_escape import xml_attribute_value, xml_character_data, xml_text
 
 sys.path.insert(0, str(REPO / "benchmarks"))
 from generate import generate_project  # noqa: E402

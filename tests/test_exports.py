@@ -15,11 +15,11 @@ import icalendar
 import jsonschema
 import pytest
 
-from timeline.content import Content, Project, load_content
-from timeline.exports import render_exports
-from timeline.exports.icalendar import escape_text, fold_line
+from timeline.load.content import Content, Project, load_content
 from timeline.partial_date import DAY
 from timeline.site.build import build_site
+from timeline.site.exports import render_exports
+from timeline.site.exports.icalendar import escape_text, fold_line
 from timeline.site.markdown import plain_text
 
 SCHEMA = Path(__file__).resolve().parent.parent / "timeline" / "schema" / "dataset.schema.json"

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from timeline.evaluation import evaluate_gold_file
+from timeline.extract.evaluation import evaluate_gold_file
 from timeline.extract.metadata import parse_date_line
 from timeline.extract.reading import parse_article_text
 from timeline.extract.stub import extract_article

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from timeline.evaluation import evaluate_gold_file
+from timeline.extract.evaluation import evaluate_gold_file
 from timeline.extract.kinds import classify_kind, find_main_event, reported_kind
 from timeline.extract.metadata import find_dateline
 from timeline.extract.people_mentions import find_names

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from timeline.evaluation import evaluate_gold_file
+from timeline.extract.evaluation import evaluate_gold_file
 from timeline.extract.reading import parse_article_text
 from timeline.extract.stub import extract_article
 from timeline.extract.temporal import find_temporal_mentions

@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from timeline.content import Project, load_content
 from timeline.extract.article import Article
 from timeline.extract.reading import read_article
 from timeline.extract.stub import extract_article
+from timeline.load.content import Project, load_content
 
 REPO = Path(__file__).resolve().parent.parent
 SEEDS = REPO / "content" / "articles"

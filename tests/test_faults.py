@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from timeline import atomic_write
+from timeline.files import atomic_write
 from timeline.site import output
 
 

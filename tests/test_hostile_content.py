@@ -19,7 +19,7 @@ from conftest import run_timeline
 from lxml import etree
 from lxml import html as lxml_html
 
-from timeline.yaml_writer import dump_yaml
+from timeline.files.yaml_writer import dump_yaml
 
 # One payload per trick; every text field gets all of them, so a field that forgets escaping shows up.
 PAYLOADS = [

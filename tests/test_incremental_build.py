@@ -13,11 +13,11 @@ from pathlib import Path
 import pytest
 from conftest import REPO
 
-from timeline.content import Project, load_content
 from timeline.errors import ContentError
+from timeline.load.content import Project, load_content
 from timeline.site import build as build_module
 from timeline.site.build import build_site
-from timeline.site.incremental import BuildState
+from timeline.speed.incremental import BuildState
 
 sys.path.insert(0, str(REPO / "benchmarks"))
 from generate import generate_project  # noqa: E402

@@ -17,11 +17,12 @@ from types import SimpleNamespace
 import pytest
 from conftest import SEEDS, run_timeline
 
-from timeline import ingest, project_lock
-from timeline.content import Project, load_content
 from timeline.errors import ContentError
 from timeline.extract.article import Article
-from timeline.model import Event, Participant, Review, Source
+from timeline.files import project_lock
+from timeline.ingest import pipeline, stub_file, workers
+from timeline.load.content import Project, load_content
+from timeline.load.model import Event, Participant, Review, Source
 from timeline.partial_date import parse_date_spec
 
 HAVE_EXTRACTOR = importlib.util.find_spec("timeline.extract.stub") is not None
@@ -55,7 +56,7 @@ def fake_extract(article: Article, people, kinds=None) -> SimpleNamespace:  # ty
 
 @pytest.fixture
 def fake_extractor(monkeypatch):
-    monkeypatch.setattr(ingest, "load_extractor", lambda: (fake_read, fake_extract))
+    monkeypatch.setattr(workers, "load_extractor", lambda: (fake_read, fake_extract))
 
 
 ARTICLES = {
@@ -151,7 +152,7 @@ def test_an_unedited_stub_is_regenerated_with_new_evidence(project, cli, fake_ex
         encoding="utf-8")
     result = cli("-C", str(project), "ingest")
     text = stubs(project)["2021-08-09-austin-calls-bajwa"]
-    assert "article: e-call-again.txt" in text and ingest.is_ingest_owned(text)
+    assert "article: e-call-again.txt" in text and stub_file.is_ingest_owned(text)
     assert "regenerated with new evidence" in result.err
 
 
@@ -233,7 +234,7 @@ def test_extract_prints_events_as_json_and_writes_nothing(project, cli, fake_ext
 def test_extract_outside_a_project_uses_an_empty_registry(tmp_path, fake_extractor):
     article = tmp_path / "story.txt"
     article.write_text(ARTICLES["d-new-person.txt"], encoding="utf-8")
-    result = ingest.extract_events([article], project_dir=tmp_path)
+    result = pipeline.extract_events([article], project_dir=tmp_path)
     assert result.problems == []
     [event] = result.events_json()
     assert event["participants"][0]["person"] == "jane-roe" and event["sources"][0]["article"] == "story.txt"
@@ -243,10 +244,10 @@ def test_append_sources_keeps_every_other_byte():
     text = ("# yaml-language-server: $schema=../event.schema.json\n# my notes\nid: x\ntitle: X\n"
             "sources:\n  - article: a.txt\n    quote: >-\n      folded long\n      text\n  # keep me\n\n"
             "# about threads\nthreads: []\n")
-    result = ingest.append_sources(text, [Source(article="b.txt", quote="new")])
+    result = stub_file.append_sources(text, [Source(article="b.txt", quote="new")])
     assert result == text.replace("  # keep me\n", "  # keep me\n  - article: b.txt\n    outlet: null\n"
                                   "    url: null\n    published: null\n    quote: new\n")
-    assert ingest.append_sources("id: x\nsources: []\n", [Source(article="b.txt")]) is None
+    assert stub_file.append_sources("id: x\nsources: []\n", [Source(article="b.txt")]) is None
 
 
 @pytest.mark.skipif(not HAVE_EXTRACTOR, reason="timeline.extract.stub is not installed yet")
@@ -271,8 +272,8 @@ def test_seed_articles_become_three_stubs_and_reingest_is_idempotent(demo_projec
 def test_seed_articles_through_the_worker_pool_match_the_inline_run(demo_project):
     content = load_content(Project(demo_project))
     items = [(SEEDS / n, n, n) for n in sorted(p.name for p in SEEDS.iterdir())]
-    inline = ingest.extract_all(items, content.people, jobs=1)
-    pooled = ingest.extract_all(items, content.people, jobs=2, inline_below=0)
+    inline = workers.extract_all(items, content.people, jobs=1)
+    pooled = workers.extract_all(items, content.people, jobs=2, inline_below=0)
     assert [o.event.to_yaml() if o.event else o.problem for o in pooled] == \
         [o.event.to_yaml() if o.event else o.problem for o in inline]
 
@@ -398,15 +399,15 @@ def test_new_facts_for_an_edited_stub_are_suggested_not_written(project, cli, fa
 
 
 def test_stubs_rendered_in_the_worker_pool_match_the_inline_rendering(monkeypatch):
-    monkeypatch.setattr(ingest, "NORMALISE_IN_POOL_FROM", 2)
+    monkeypatch.setattr(workers, "NORMALISE_IN_POOL_FROM", 2)
     config = load_content(Project(Path(__file__).resolve().parent.parent)).config
     events = [Event(id=f"e-{i}", title=f"Event {i}", date=parse_date_spec(f"2021-0{1 + i % 9}"),
                     kind="meeting" if i % 3 else "not-a-kind", place="Helsinki, Finland",
                     participants=[Participant(name="Mark Milley", person="mark-milley")],
                     sources=[Source(article=f"{i}.txt", quote="q")]) for i in range(40)]
-    inline = ingest.normalise_all(copy.deepcopy(events), config)
-    with ingest.worker_pool(2, load_content(Project(Path(__file__).resolve().parent.parent)).people) as pool:
-        pooled = ingest.normalise_all(events, config, pool)
+    inline = workers.normalise_all(copy.deepcopy(events), config)
+    with workers.worker_pool(2, load_content(Project(Path(__file__).resolve().parent.parent)).people) as pool:
+        pooled = workers.normalise_all(events, config, pool)
     assert [(e.to_yaml(), body, found) for e, body, found in pooled] == \
         [(e.to_yaml(), body, found) for e, body, found in inline]
     assert pooled[0][0].kind == "other" and "kind" in pooled[0][0].review.needs  # unknown kinds flagged there too

@@ -11,8 +11,8 @@ from pathlib import Path
 
 from conftest import SEEDS
 
-from timeline.content import Project, load_content
-from timeline.model import Event
+from timeline.load.content import Project, load_content
+from timeline.load.model import Event
 
 MILLEY, KURILLA, AUSTIN = "mark-milley", "michael-erik-kurilla", "lloyd-austin"
 

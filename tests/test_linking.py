@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from timeline.config import Config, Thread, ThreadRules
-from timeline.linking import detect_organisations, link_events, month_without_year
-from timeline.model import Event, Mention, Participant, Source
+from timeline.ingest.linking import detect_organisations, link_events, month_without_year
+from timeline.load.config import Config, Thread, ThreadRules
+from timeline.load.model import Event, Mention, Participant, Source
+from timeline.load.people import PeopleRegistry, Person
 from timeline.partial_date import parse_date_spec
-from timeline.people import PeopleRegistry, Person
 
 PEOPLE = PeopleRegistry([
     Person("michael-erik-kurilla", "Michael Erik Kurilla", aliases=["Michael Kurilla"]),

@@ -20,16 +20,14 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-import timeline.atomic_write as atomic_write
-import timeline.content as content_module
-import timeline.load_cache as load_cache
+import timeline.files.atomic_write as atomic_write
+import timeline.load.content as content_module
 import timeline.site.markdown as markdown_module
-from timeline.content import Project, load_content, parse_event_source
+import timeline.speed.parse_cache as load_cache
 from timeline.errors import ContentError, Problems
-from timeline.model import DEFAULT_KINDS, Event, parse_event
-from timeline.site.markdown import plain_text, render_markdown, summary_plain_text
-from timeline.site.simple_markdown import simple_html
-from timeline.yaml_source import (
+from timeline.load.content import Project, load_content, parse_event_source
+from timeline.load.model import DEFAULT_KINDS, Event, parse_event
+from timeline.load.yaml_source import (
     YamlList,
     YamlMap,
     _build_simple,
@@ -38,6 +36,8 @@ from timeline.yaml_source import (
     _parse_general,
     parse_yaml,
 )
+from timeline.site.markdown import plain_text, render_markdown, summary_plain_text
+from timeline.site.simple_markdown import simple_html
 
 # ---- YAML: the one-pass builder against the general path --------------------------------------------------
 
@@ -383,7 +383,7 @@ def test_one_edit_writes_the_index_and_one_small_segment(make_project) -> None: 
 def test_loading_takes_the_stats_of_the_walk_before_it(make_project, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     """`timeline build` hands the up-to-date check's (size, mtime) of every content file to loading, which then
     calls stat on none of the event files."""
-    from timeline.site.up_to_date import BuildStamp
+    from timeline.speed.up_to_date import BuildStamp
 
     project = _project(make_project)
     expected = _loaded(project)
@@ -498,7 +498,7 @@ _url_pieces = st.sampled_from(["http", "https", "HTTP", "://", ":", "/", "//", "
 @example("https://news.example/a?b#c")
 @settings(max_examples=1000)
 def test_is_safe_url_shortcut_agrees_with_urlsplit(url: str) -> None:
-    from timeline.model import is_safe_url
+    from timeline.load.model import is_safe_url
 
     assert is_safe_url(url) == _is_safe_url_by_urlsplit(url)
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from timeline.merge import (
+from timeline.ingest.merge import (
     MAYBE,
     SAME,
     assign_ids,
@@ -12,7 +12,7 @@ from timeline.merge import (
     kinds_compatible,
     merge_same_event,
 )
-from timeline.model import Event, Mention, Participant, Review, Source
+from timeline.load.model import Event, Mention, Participant, Review, Source
 from timeline.partial_date import DateSpec, PartialDate, parse_date_spec
 
 

@@ -26,8 +26,8 @@ from pathlib import Path
 
 import pytest
 
-from timeline.content import Project, load_content
-from timeline.ingest import is_ingest_owned
+from timeline.ingest.stub_file import is_ingest_owned
+from timeline.load.content import Project, load_content
 
 REPO = Path(__file__).resolve().parent.parent
 TIMELINE = REPO / "timeline"
@@ -36,11 +36,11 @@ TIMELINE = REPO / "timeline"
 
 # (file, why its direct writes are safe)
 ALLOWED_WRITERS = {
-    "atomic_write.py": "the atomic writer itself: temp file, fsync, rename or link",
+    "files/atomic_write.py": "the atomic writer itself: temp file, fsync, rename or link",
     "site/output.py": "writes only inside the build's private temp folder, swapped in whole at the end",
-    "site/background_exports.py": "writes only inside its private folder; the files are moved into the temp folder",
-    "load_cache.py": "its own temp file + os.replace under .timeline/ (a cache: a torn one is rebuilt)",
-    "project_lock.py": "the lock file's pid line, informational only",
+    "speed/background_exports.py": "writes only inside its private folder; the files are moved into the temp folder",
+    "speed/parse_cache.py": "its own temp file + os.replace under .timeline/ (a cache: a torn one is rebuilt)",
+    "files/project_lock.py": "the lock file's pid line, informational only",
 }
 WRITE_CALLS = {"write_text", "write_bytes", "copyfile", "copy", "copy2", "copytree", "move", "dump"}
 
@@ -76,7 +76,7 @@ def test_every_write_in_the_code_is_atomic():
         if relative in ALLOWED_WRITERS:
             continue
         offenders += direct_writes(path)
-    assert not offenders, "write these with timeline.atomic_write:\n" + "\n".join(offenders)
+    assert not offenders, "write these with timeline.files.atomic_write:\n" + "\n".join(offenders)
 
 
 def test_the_audit_finds_what_it_looks_for(tmp_path):

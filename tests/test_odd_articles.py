@@ -11,9 +11,9 @@ import time
 import pytest
 from conftest import run_timeline
 
-from timeline.content import load_content
-from timeline.model import parse_event
-from timeline.yaml_source import read_yaml
+from timeline.load.content import load_content
+from timeline.load.model import parse_event
+from timeline.load.yaml_source import read_yaml
 
 pytestmark = pytest.mark.slow  # one ingest over ~25 MB of odd files: ~20 s on 2 cores
 
@@ -127,7 +127,7 @@ def test_readable_articles_become_sourced_stubs(ingested, name):
 
 def test_every_stub_is_valid_and_text_is_decoded(ingested):
     root, _, _ = ingested
-    content = load_content(__import__("timeline.content", fromlist=["Project"]).Project(root))
+    content = load_content(__import__("timeline.load.content", fromlist=["Project"]).Project(root))
     assert not content.problems.errors, content.problems.errors
     stubs = sorted((root / "content" / "events").glob("*.yaml"))
     assert len(stubs) >= 8

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from timeline.extract.people_mentions import find_names, find_people
 from timeline.extract.sentences import split_sentences
-from timeline.people import PeopleRegistry, Person
+from timeline.load.people import PeopleRegistry, Person
 
 
 def names(sentence: str) -> dict[str, tuple]:

@@ -6,10 +6,16 @@ from pathlib import Path
 from types import SimpleNamespace
 
 from timeline.errors import Problems
-from timeline.model import Event, Participant
-from timeline.people import PeopleRegistry, Person, Role, parse_people
-from timeline.people_writer import PeopleChanges, looks_like_name, render_people_update, update_people, write_people
-from timeline.yaml_source import parse_yaml
+from timeline.ingest.people_writer import (
+    PeopleChanges,
+    looks_like_name,
+    render_people_update,
+    update_people,
+    write_people,
+)
+from timeline.load.model import Event, Participant
+from timeline.load.people import PeopleRegistry, Person, Role, parse_people
+from timeline.load.yaml_source import parse_yaml
 
 PEOPLE_YAML = """\
 # Our registry. Keep one entry per person.

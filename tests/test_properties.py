@@ -12,9 +12,10 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from timeline.content import is_safe_relative_path
 from timeline.errors import ContentError, Problems
-from timeline.model import (
+from timeline.files.yaml_writer import dump_yaml
+from timeline.load.content import is_safe_relative_path
+from timeline.load.model import (
     DEFAULT_KINDS,
     DRAFT,
     EVENT_KEYS,
@@ -28,6 +29,7 @@ from timeline.model import (
     is_valid_id,
     parse_event,
 )
+from timeline.load.yaml_source import parse_yaml, plain
 from timeline.partial_date import (
     DAY,
     PRECISIONS,
@@ -39,8 +41,6 @@ from timeline.partial_date import (
     parse_partial_date,
 )
 from timeline.slugs import event_id_for, slugify, unique_id
-from timeline.yaml_source import parse_yaml, plain
-from timeline.yaml_writer import dump_yaml
 
 # No example database in the work tree; under CI the same examples every run, so a red build is reproducible
 # (locally each run explores new ones).
@@ -262,7 +262,7 @@ def test_parse_yaml_raises_only_content_error(text):
 
 @given(st.binary(max_size=200))
 def test_any_bytes_parse_or_raise_content_error(raw):
-    from timeline.yaml_source import decode_yaml_bytes
+    from timeline.load.yaml_source import decode_yaml_bytes
 
     try:
         parse_yaml(decode_yaml_bytes(raw, "x.yaml"), "x.yaml")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from timeline.content import Project, load_content
+from timeline.load.content import Project, load_content
 from timeline.review import review_items, review_json, review_table
 
 HEADER = "# yaml-language-server: $schema=../event.schema.json\n"

@@ -11,9 +11,9 @@ import pytest
 import yaml
 from conftest import run_timeline
 
-from timeline.config import CONFIG_KEYS
-from timeline.content import Project, load_content
-from timeline.model import EVENT_KEYS
+from timeline.load.config import CONFIG_KEYS
+from timeline.load.content import Project, load_content
+from timeline.load.model import EVENT_KEYS
 from timeline.scaffold import TEMPLATE_DIR, event_stub, init_project, scaffold_files
 
 REPO = Path(__file__).resolve().parent.parent
@@ -243,8 +243,8 @@ def test_template_overrides_work_as_the_scaffold_readme_says(tmp_path, cli):
 
 def test_editing_guide_examples_are_valid_events():
     from timeline.errors import Problems
-    from timeline.model import parse_event
-    from timeline.yaml_source import parse_yaml
+    from timeline.load.model import parse_event
+    from timeline.load.yaml_source import parse_yaml
 
     guide = (REPO / "docs/editing.md").read_text(encoding="utf-8")
     blocks = [b.split("```", 1)[0] for b in guide.split("```yaml\n")[1:]]

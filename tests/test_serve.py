@@ -18,9 +18,9 @@ from pathlib import Path
 
 import pytest
 
-from timeline.content import Content, Project
+from timeline.load.content import Content, Project
 from timeline.scaffold import init_project
-from timeline.serve import (
+from timeline.site.serve import (
     SCRIPT_PATH,
     Preview,
     error_page,

@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 from markupsafe import Markup, escape
 from site_testkit import SYNTHETIC
 
-from timeline.content import Project, load_content
 from timeline.errors import ContentError
+from timeline.load.content import Project, load_content
 from timeline.partial_date import parse_date_spec
 from timeline.site.build import build_site
 from timeline.site.gaps import describe_gap, short_gap

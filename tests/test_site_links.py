@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 import pytest
 from site_testkit import SYNTHETIC, broken_links, parse_site
 
-from timeline.content import Project, load_content
+from timeline.load.content import Project, load_content
 from timeline.site.build import build_site
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from site_testkit import HOSTILE, SYNTHETIC, parse_site, valid_datetime
 
-from timeline.content import Project, load_content
+from timeline.load.content import Project, load_content
 from timeline.site.build import build_site
 from timeline.site.markdown import first_sentence, is_allowed_link, render_markdown
 

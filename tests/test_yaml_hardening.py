@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from timeline.errors import ContentError
-from timeline.yaml_source import MAX_DEPTH, MAX_FILE_BYTES, parse_yaml
+from timeline.load.yaml_source import MAX_DEPTH, MAX_FILE_BYTES, parse_yaml
 
 EVENT = "id: a\ntitle: Example meeting\ndate: 2021-09-22\nkind: meeting\nstatus: reviewed\n"
 

@@ -16,9 +16,9 @@ from pathlib import Path
 from typing import NoReturn
 
 from . import __version__
-from .atomic_write import JOURNAL_NAME, write_batch
-from .content import Content, Project, load_content
 from .errors import ContentError, Problem, did_you_mean
+from .files.atomic_write import JOURNAL_NAME, write_batch
+from .load.content import Content, Project, load_content
 
 EXIT_OK = 0
 EXIT_CONTENT = 1
@@ -94,7 +94,7 @@ def _lock(project: Project, what: str):  # type: ignore[no-untyped-def]
     """The project lock, or nothing when there is no project folder yet (loading then reports that)."""
     from contextlib import nullcontext
 
-    from .project_lock import project_lock
+    from .files.project_lock import project_lock
 
     return project_lock(project, what) if project.content_dir.is_dir() else nullcontext()
 
@@ -119,7 +119,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from .site.up_to_date import BuildStamp
+    from .speed.up_to_date import BuildStamp
 
     project = _project(args)
     out = Path(args.out).resolve() if args.out else project.site_dir
@@ -142,7 +142,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
-    from .ingest import run_ingest
+    from .ingest.pipeline import run_ingest
 
     project = _project(args)
     # Locked from loading to the last write, so what ingest decides from is what it writes over; and one
@@ -158,7 +158,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 def cmd_extract(args: argparse.Namespace) -> int:
     import json
 
-    from .ingest import extract_events
+    from .ingest.pipeline import extract_events
 
     result = extract_events([Path(a) for a in args.files], project_dir=Path(args.directory).resolve())
     for problem in result.problems:
@@ -169,7 +169,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
-    from .evaluation import evaluate_gold_file
+    from .extract.evaluation import evaluate_gold_file
 
     report = evaluate_gold_file(Path(args.gold), project_dir=Path(args.directory).resolve())
     print(report.table())
@@ -198,7 +198,7 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    from .serve import serve
+    from .site.serve import serve
 
     return serve(_project(args), host=args.host, port=args.port, include_drafts=args.drafts)
 

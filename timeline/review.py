@@ -17,8 +17,8 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, dataclass
 
-from .content import Content
-from .model import Event
+from .load.content import Content
+from .load.model import Event
 from .partial_date import DAY
 
 # Issue names, shared by the table and the JSON so scripts can filter on them.
@@ -110,7 +110,7 @@ def review_items(content: Content) -> list[ReviewItem]:
 
 def suggestion_review_items(content: Content) -> list[ReviewItem]:
     """Facts newer reports offer for editors' files, which ingest kept in .timeline/suggestions.json."""
-    from .suggestions import pending_suggestions
+    from .ingest.suggestions import pending_suggestions
 
     by_id = {e.id: e for e in content.events}
     items = []

@@ -9,15 +9,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .atomic_write import write_bytes_atomic, write_bytes_new
-from .config import Config, parse_config
-from .content import Project
 from .errors import ContentError, Problem, Problems, did_you_mean
-from .model import is_valid_id
+from .files.atomic_write import write_bytes_atomic, write_bytes_new
+from .files.yaml_writer import dump_yaml
+from .load.config import Config, parse_config
+from .load.content import Project
+from .load.model import is_valid_id
+from .load.yaml_source import read_yaml
 from .partial_date import DateSpec, DateValueError, PartialDate
 from .slugs import event_id_for, unique_id
-from .yaml_source import read_yaml
-from .yaml_writer import dump_yaml
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 TEMPLATE_DIR = PACKAGE_DIR / "scaffold"

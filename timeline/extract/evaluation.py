@@ -26,10 +26,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .errors import ContentError
-from .partial_date import DateSpec, DateValueError, parse_date_spec, parse_partial_date
-from .people import name_key
-from .yaml_source import YamlList, YamlMap, mark_of, read_yaml
+from ..errors import ContentError
+from ..load.people import name_key
+from ..load.yaml_source import YamlList, YamlMap, mark_of, read_yaml
+from ..partial_date import DateSpec, DateValueError, parse_date_spec, parse_partial_date
 
 FIELDS = ("event", "date", "precision", "participants", "roles", "countries", "place", "kind", "outlet", "url", "published")
 _ROLE_STOP = frozenset("of the for and to a an us u s".split())
@@ -113,7 +113,7 @@ def _role_matches(expected: str | None, got: str | None) -> bool:
         return True  # nothing to check against
     if not got:
         return False
-    from .extract.people_mentions import OFFICE_HEADS
+    from .people_mentions import OFFICE_HEADS
 
     want = {w for w in _norm(expected).split() if w not in _ROLE_STOP}
     have = {w for w in _norm(got).split() if w not in _ROLE_STOP}
@@ -213,9 +213,9 @@ def _score(result: ArticleResult, expected: YamlMap, truth: YamlMap | None, even
 
 def evaluate_gold_file(gold_path: Path, project_dir: Path) -> EvalReport:
     """Run extraction on every article of a gold file and score it; bad gold files raise ContentError."""
-    from .content import Project, load_content
-    from .extract.reading import read_article
-    from .extract.stub import extract_article
+    from ..load.content import Project, load_content
+    from .reading import read_article
+    from .stub import extract_article
 
     gold_path = Path(gold_path)
     if not gold_path.is_file():

@@ -66,7 +66,7 @@ KIND_PATTERNS: list[tuple[str, re.Pattern[str], float]] = [
 # The kinds that are something people do together at one time; the rest ("statement") are weaker leads.
 STRONG_KINDS = ("call", "summit", "visit", "talks", "meeting", "attack", "agreement", "appointment", "resignation",
                 "ruling", "disaster")
-# Kinds told apart inside the extractor that the default vocabulary (timeline/model.py DEFAULT_KINDS) reports
+# Kinds told apart inside the extractor that the default vocabulary (timeline/load/model.py DEFAULT_KINDS) reports
 # as `other`; a project that lists them under `kinds:` may keep them (see `reported_kind`).
 FOLDED_KINDS = ("resignation", "ruling", "disaster")
 

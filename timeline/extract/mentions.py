@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from ..model import Mention
+from ..load.model import Mention
 from ..partial_date import DateSpec, PartialDate
 from .sentences import Sentence
 from .temporal import TemporalMention, find_temporal_mentions, is_future_sentence

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ..people import PeopleRegistry, name_key, person_id_for
+from ..load.people import PeopleRegistry, name_key, person_id_for
 from .places import country_of
 from .sentences import Sentence
 

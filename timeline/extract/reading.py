@@ -617,7 +617,7 @@ def _split_front_matter(text: str, name: str) -> tuple[dict[str, Any] | None, st
         raise ArticleError.at(name, 1, "the front matter starting here is never closed; add a line with --- after it", 1)
     source = text[4: 4 + end.start()]
     body = text[4 + end.end():]
-    from ..yaml_source import parse_yaml
+    from ..load.yaml_source import parse_yaml
 
     try:
         # A leading newline stands for the opening --- so that YAML's line numbers are the file's.

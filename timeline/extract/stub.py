@@ -13,9 +13,9 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from ..model import DEFAULT_KINDS, DRAFT, Event, Mention, Participant, Review, Source
+from ..load.model import DEFAULT_KINDS, DRAFT, Event, Mention, Participant, Review, Source
+from ..load.people import PeopleRegistry, name_key, person_id_for
 from ..partial_date import DateSpec
-from ..people import PeopleRegistry, name_key, person_id_for
 from ..slugs import event_id_for
 from .article import Article
 from .kinds import MainEvent, event_summary, event_title, find_main_event, reported_kind

@@ -17,11 +17,11 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
+from ..errors import ContentError
 from .atomic_write import finish_interrupted_writes
-from .errors import ContentError
 
 if TYPE_CHECKING:
-    from .content import Project
+    from ..load.content import Project
 
 LOCK_NAME = "lock"
 _HELD: dict[tuple[str, int], int] = {}  # (lock file, thread) -> how many nested blocks hold it

@@ -28,11 +28,11 @@ import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .atomic_write import write_if_changed
-from .errors import ContentError
-from .model import is_valid_id
-from .yaml_source import YamlMap, mark_of, parse_yaml
-from .yaml_writer import dump_yaml
+from ..errors import ContentError
+from ..files.atomic_write import write_if_changed
+from ..files.yaml_writer import dump_yaml
+from ..load.model import is_valid_id
+from ..load.yaml_source import YamlMap, mark_of, parse_yaml
 
 LOG_NAME = "ingest-log.yaml"
 LOG_HEADER = (

@@ -17,11 +17,11 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from .config import Config, Thread
+from ..load.config import Config, Thread
+from ..load.model import Event, Mention, Related
+from ..load.people import PeopleRegistry, name_key
+from ..partial_date import YEAR, DateSpec
 from .merge import dates_compatible, event_text, kinds_compatible, month_without_year, person_keys, place_parts
-from .model import Event, Mention, Related
-from .partial_date import YEAR, DateSpec
-from .people import PeopleRegistry, name_key
 from .place_match import country_name, named_countries, resolve_place
 
 MAX_RELATED = 3

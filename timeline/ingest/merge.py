@@ -16,12 +16,12 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from .model import Event, Mention, Participant, Source
-from .partial_date import DAY, MONTH, YEAR, DateSpec, parse_date_spec
-from .people import name_key
+from ..load.model import Event, Mention, Participant, Source
+from ..load.people import name_key
+from ..partial_date import DAY, MONTH, YEAR, DateSpec, parse_date_spec
+from ..slugs import event_id_for, unique_id
 from .place_match import CONFLICT, NEAR, WITHIN, match_places, resolve_place
 from .place_match import SAME as SAME_PLACE
-from .slugs import event_id_for, unique_id
 
 SAME = "same"
 MAYBE = "maybe"  # possible duplicate: a human decides

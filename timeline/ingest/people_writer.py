@@ -19,12 +19,12 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import YAMLError
 
-from .atomic_write import write_if_changed
-from .errors import ContentError
-from .model import Event, is_valid_id
-from .people import PeopleRegistry, Person, Role, name_key, person_id_for
-from .yaml_source import YamlList, YamlMap, parse_yaml
-from .yaml_writer import dump_yaml
+from ..errors import ContentError
+from ..files.atomic_write import write_if_changed
+from ..files.yaml_writer import dump_yaml
+from ..load.model import Event, is_valid_id
+from ..load.people import PeopleRegistry, Person, Role, name_key, person_id_for
+from ..load.yaml_source import YamlList, YamlMap, parse_yaml
 
 NEW_PERSON_CONFIDENCE = 0.6  # someone only quoted or named in passing must be this sure to be added
 PEOPLE_HEADER = (

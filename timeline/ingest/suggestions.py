@@ -13,9 +13,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .atomic_write import write_if_changed
+from ..files.atomic_write import write_if_changed
+from ..load.model import Event
 from .merge import Suggestion, suggestion_applied
-from .model import Event
 
 SUGGESTIONS_NAME = "suggestions.json"
 _KEYS = ("event_id", "field", "value", "article", "detail")

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from .errors import Problems, did_you_mean
+from ..errors import Problems, did_you_mean
 from .model import DEFAULT_KINDS, is_safe_url, is_valid_id
 from .yaml_source import YamlList, YamlMap
 

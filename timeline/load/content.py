@@ -16,9 +16,9 @@ from operator import attrgetter
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from ..errors import ContentError, Problems, did_you_mean
+from ..speed.parse_cache import ParseCache
 from .config import Config, parse_config
-from .errors import ContentError, Problems, did_you_mean
-from .load_cache import ParseCache
 from .model import Event, is_valid_id, parse_event
 from .people import PeopleRegistry, parse_people
 from .yaml_source import parse_yaml_source, read_yaml
@@ -146,7 +146,7 @@ def list_articles(project: Project) -> list[str]:
 
 
 def parse_event_source(raw: bytes, shown: str, problems: Problems, kinds: tuple[str, ...]) -> Event | None:
-    """Parse and validate one event file's bytes (the parse cache reads them, see load_cache.py); its own
+    """Parse and validate one event file's bytes (the parse cache reads them, see speed/parse_cache.py); its own
     problems (not cross-file ones) go to `problems`."""
     try:
         data = parse_yaml_source(raw, shown)
@@ -157,7 +157,7 @@ def parse_event_source(raw: bytes, shown: str, problems: Problems, kinds: tuple[
     # (~6 KB each in memory): `check_references` reads them again from the file when it needs them.
     event = parse_event(data, shown, problems, kinds, item_marks=False)
     if event is not None:
-        from .site.markdown import summary_plain_text  # the build's parser; imported only when events are read
+        from ..site.markdown import summary_plain_text  # the build's parser; imported only when events are read
 
         event.summary_plain = (event.summary, summary_plain_text(event.summary))
     return event
@@ -182,7 +182,7 @@ def load_content(project: Project, file_stats: dict[str, tuple[int, int]] | None
     if not project.content_dir.is_dir():
         problems.error(str(project.content_dir), None,
                        "no content/ folder here; run in a timeline project, pass -C DIR, or create one with `timeline init DIR`")
-    # Unchanged files come from the parse cache with the problems they had (see load_cache.py).
+    # Unchanged files come from the parse cache with the problems they had (see speed/parse_cache.py).
     with ParseCache.open(project.state_dir) as cache:
         cache.known_stats = file_stats or {}
         config_shown = project.relative(project.config_path)

@@ -13,8 +13,8 @@ from sys import intern
 from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
-from .errors import Problems, did_you_mean
-from .partial_date import DateSpec, DateValueError, PartialDate, parse_date_spec, parse_partial_date
+from ..errors import Problems, did_you_mean
+from ..partial_date import DateSpec, DateValueError, PartialDate, parse_date_spec, parse_partial_date
 from .yaml_source import YamlList, YamlMap, mark_of
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")

@@ -8,9 +8,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from .errors import Problems, did_you_mean
+from ..errors import Problems, did_you_mean
+from ..partial_date import DateValueError, PartialDate, parse_partial_date
 from .model import is_valid_id
-from .partial_date import DateValueError, PartialDate, parse_partial_date
 from .yaml_source import YamlList, YamlMap
 
 PERSON_KEYS = ("id", "name", "title", "aliases", "country", "roles", "description")

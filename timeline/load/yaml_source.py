@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 
-from .errors import ContentError
+from ..errors import ContentError
 
 try:  # libyaml's parser is several times faster; the pure-Python one gives the same nodes.
     from yaml import CSafeLoader as _Loader

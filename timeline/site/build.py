@@ -17,16 +17,16 @@ from typing import Any
 
 from markupsafe import Markup
 
-from ..content import Content
-from ..exports import ExportMemo, render_site_exports
-from ..load_cache import cache_enabled, paused_gc
-from ..project_lock import project_lock
-from . import parallel
-from .background_exports import BackgroundExports
-from .incremental import BuildState, Manifest, build_salt, marker_identity, page_keys, parts_digest
+from ..files.project_lock import project_lock
+from ..load.content import Content
+from ..speed import parallel
+from ..speed.background_exports import BackgroundExports
+from ..speed.incremental import BuildState, Manifest, build_salt, marker_identity, page_keys, parts_digest
+from ..speed.parallel import PageJob, start_page_writers
+from ..speed.parse_cache import cache_enabled, paused_gc
+from .exports import ExportMemo, render_site_exports
 from .output import MARKER, SiteOutput, check_target
 from .overview_svg import OverviewKeeper, render_overview, thread_lanes
-from .parallel import PageJob, start_page_writers
 from .render import THEME_STATIC, THEME_TEMPLATES, Renderer, compiled_templates_cache
 from .urls import SiteUrls
 from .view import EventView, SiteView, build_view
@@ -356,7 +356,7 @@ def _write_site(content: Content, view: SiteView, out: Path, base_url: str | Non
             try:
                 for name, path in statics.items():
                     output.write(f"static/{name}", path.read_bytes())
-                # Sitemap, robots.txt, .nojekyll and 404.html (timeline/exports); the feeds, calendar, data files
+                # Sitemap, robots.txt, .nojekyll and 404.html (timeline/site/exports); the feeds, calendar, data files
                 # and search index are being made meanwhile (`content_exports`).
                 exports = render_site_exports(content, base_url or content.config.base_url, include_drafts,
                                               pages=page_paths, renderer=renderer)

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from markdown_it.rules_core import StateCore
     from markdown_it.token import Token
 
-    from ..model import Event
+    from ..load.model import Event
 
 _CONTROL = re.compile(r"[\x00-\x20\x7f]")
 

@@ -25,9 +25,9 @@ import sys
 import tempfile
 from pathlib import Path, PurePosixPath
 
-from ..atomic_write import write_all
-from ..content import is_safe_relative_path
 from ..errors import ContentError
+from ..files.atomic_write import write_all
+from ..load.content import is_safe_relative_path
 
 MARKER = ".timeline-site"
 MARKER_TEXT = "This folder is written by `timeline build` and replaced on every build.\n"

@@ -35,8 +35,8 @@ try:
 except ImportError:  # pragma: no cover - markupsafe built without its C speedups
     _escape_inner = None
 
-from ..atomic_write import write_text_atomic
 from ..errors import ContentError, Problem
+from ..files.atomic_write import write_text_atomic
 from .markdown import render_markdown
 
 THEME_DIR = Path(__file__).resolve().parent.parent / "theme"

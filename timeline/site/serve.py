@@ -30,9 +30,9 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any, TextIO
 
-from .content import Content, Project, load_content
-from .errors import ContentError
-from .project_lock import project_lock
+from ..errors import ContentError
+from ..files.project_lock import project_lock
+from ..load.content import Content, Project, load_content
 
 POLL_SECONDS = 0.5
 SETTLE_SECONDS = 0.1  # an editor's save can touch several files; let the burst finish before building
@@ -58,7 +58,7 @@ BuildFunction = Callable[[Content, Path, "str | None", bool], Any]
 
 
 def _default_build(content: Content, out: Path, base_url: str | None, include_drafts: bool) -> Any:
-    from .site.build import build_site
+    from .build import build_site
 
     return build_site(content, out, base_url=base_url, include_drafts=include_drafts)
 

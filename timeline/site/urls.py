@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from urllib.parse import quote, urlsplit
 
 from ..errors import ContentError
-from ..model import is_valid_id
+from ..load.model import is_valid_id
 
 # What `quote(path, safe="/-._~")` leaves as it is; page paths made from checked ids are always like this.
 _NEEDS_NO_QUOTING = re.compile(r"[A-Za-z0-9/._~-]*")

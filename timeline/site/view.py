@@ -15,11 +15,11 @@ from urllib.parse import quote
 
 from markupsafe import Markup, escape
 
-from ..config import Thread
-from ..content import Content
-from ..model import Event, is_safe_url
+from ..load.config import Thread
+from ..load.content import Content
+from ..load.model import Event, is_safe_url
+from ..load.people import Person, name_key
 from ..partial_date import DateSpec
-from ..people import Person, name_key
 from .gaps import describe_gap
 from .markdown import event_summary_text, first_sentence_of_plain
 from .urls import SiteUrls, event_path

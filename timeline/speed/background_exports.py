@@ -28,11 +28,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..content import Content
 from ..errors import ContentError
-from ..exports import ExportMemo, Exports, render_content_exports
+from ..load.content import Content
+from ..site.exports import ExportMemo, Exports, render_content_exports
+from ..site.output import SiteOutput, path_inside
 from . import parallel
-from .output import SiteOutput, path_inside
 
 _inherited: tuple[BackgroundExports, Path] | None = None
 

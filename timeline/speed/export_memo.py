@@ -37,8 +37,8 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from ..load_cache import write_cache_file
-from ..model import Event
+from ..load.model import Event
+from .parse_cache import write_cache_file
 
 FORMAT = 5  # 4: the exports and the pages keep separate memos; 5: part files
 # The main file is rewritten when what a build used beyond it is this many of the fragments the build used (1%,

@@ -32,18 +32,17 @@ from pathlib import Path
 from typing import Any
 
 from .. import __version__
-from ..content import Content
-from ..load_cache import cache_enabled, write_cache_file
-from .output import marker_identity
+from ..load.content import Content
+from ..site.output import marker_identity
+from ..site.view import Entry, EventView, SiteView
 from .parallel import PageJob
-from .view import Entry, EventView, SiteView
+from .parse_cache import cache_enabled, write_cache_file
 
 MANIFEST_FORMAT = 2
 PACKAGE_DIR = Path(__file__).resolve().parent.parent  # timeline/: its code and built-in theme
 # The code a page's bytes can depend on: the build and export stages, the theme, and the model they read.
 # (Not all of timeline/: a change to the extractor or to ingest does not change a rendered page.)
-RENDERING_CODE = ("site", "exports", "theme", "__init__.py", "model.py", "partial_date.py", "people.py",
-                  "config.py", "content.py", "errors.py", "yaml_source.py", "atomic_write.py", "load_cache.py")
+RENDERING_CODE = ("site", "speed", "load", "files", "theme", "__init__.py", "partial_date.py", "errors.py")
 
 
 def _tree_digest(digest: hashlib._Hash, root: Path) -> None:

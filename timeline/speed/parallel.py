@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..errors import ContentError, Problem
-from .output import SiteOutput
+from ..site.output import SiteOutput
 
 # Below this many pages, forking costs more than it saves; a page that shows many events (`heavy`: the home page
 # of a big site, say) counts as HEAVY_PAGE_WEIGHT pages.

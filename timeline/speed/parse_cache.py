@@ -35,10 +35,10 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any, NamedTuple, TypeVar
 
-from . import __version__
-from .atomic_write import write_all
-from .errors import ContentError, Problem, Problems
-from .yaml_source import read_source
+from .. import __version__
+from ..errors import ContentError, Problem, Problems
+from ..files.atomic_write import write_all
+from ..load.yaml_source import read_source
 
 CACHE_FILE = "parsed.pickle"
 SEGMENT_PREFIX, SEGMENT_SUFFIX = "parsed-", ".seg"
@@ -46,8 +46,8 @@ FORMAT = 4  # 4: digests of the files' bytes
 # mtimes within this distance of the entry's storing are "racy": the file may change again in the same tick.
 RACY_NS = 2_000_000_000
 # The modules whose code decides what a file parses to; editing one invalidates every entry.
-PARSER_MODULES = ("model.py", "yaml_source.py", "partial_date.py", "config.py", "people.py", "errors.py",
-                  "content.py", "load_cache.py", "site/markdown.py", "site/simple_markdown.py")
+PARSER_MODULES = ("load/model.py", "load/yaml_source.py", "partial_date.py", "load/config.py", "load/people.py",
+                  "errors.py", "load/content.py", "speed/parse_cache.py", "site/markdown.py", "site/simple_markdown.py")
 
 # Below this many files to parse, starting worker processes costs more than it saves.
 PARALLEL_MIN_FILES = 400
@@ -87,7 +87,7 @@ def cache_enabled() -> bool:
 def _salt() -> str:
     """The tool version plus a digest of the parser sources: any change to how files parse drops the cache."""
     digest = hashlib.blake2b(__version__.encode(), digest_size=16)
-    here = Path(__file__).resolve().parent
+    here = Path(__file__).resolve().parent.parent
     for name in PARSER_MODULES:
         try:
             digest.update((here / name).read_bytes())

@@ -21,10 +21,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import __version__
-from ..atomic_write import write_text_atomic
-from ..content import Project
-from ..load_cache import RACY_NS, cache_enabled
-from .output import marker_identity
+from ..files.atomic_write import write_text_atomic
+from ..load.content import Project
+from ..site.output import marker_identity
+from .parse_cache import RACY_NS, cache_enabled
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent  # timeline/: its code and built-in theme
 

@@ -12,19 +12,19 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from ..content import Content
+from ...load.content import Content
+from ...speed.export_memo import ExportMemo
 from .atom import render_feeds
 from .context import ExportContext
 from .dataset import render_dataset
 from .icalendar import render_calendar
-from .memo import ExportMemo
 from .not_found import render_not_found
 from .search_index import render_search_index
 from .sitemap import render_sitemap
 from .timelinejs import render_timelinejs
 
 if TYPE_CHECKING:
-    from ..site.render import Renderer
+    from ..render import Renderer
 
 RELATIVE_FEED_NOTE = ("feeds link with base-path URLs (no host): most feed readers need absolute links; "
                       "build with --base-url https://host/path/ for feeds, calendar URLs and a sitemap")

@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from ..config import Thread
-from ..model import Event
+from ...load.config import Thread
+from ...load.model import Event
+from ...speed.export_memo import Fragment
 from .context import ExportContext
-from .memo import Fragment
 from .xml_escape import xml_attribute_value, xml_character_data, xml_text
 
 ATOM_NS = "http://www.w3.org/2005/Atom"

@@ -12,12 +12,12 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from urllib.parse import urlsplit
 
-from ..content import Content
-from ..model import Event
-from ..people import Person
-from ..site.markdown import event_summary_text
-from ..site.urls import SiteUrls, event_path
-from .memo import ExportMemo, Fragment
+from ...load.content import Content
+from ...load.model import Event
+from ...load.people import Person
+from ...speed.export_memo import ExportMemo, Fragment
+from ..markdown import event_summary_text
+from ..urls import SiteUrls, event_path
 
 # What exports gather across events may depend on, besides the events' ids and order (ExportContext.shared).
 SHARED_INPUTS = ("threads", "participants", "sources")

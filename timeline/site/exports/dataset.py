@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..model import Event, Source
-from ..partial_date import DateSpec
-from ..people import Person
-from ..site.urls import person_path, thread_path
+from ...load.model import Event, Source
+from ...load.people import Person
+from ...partial_date import DateSpec
+from ..urls import person_path, thread_path
 from .context import ExportContext
 from .json_text import compact_item_bytes, json_with_slots, top_level_list
 

@@ -13,8 +13,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from ..model import Event
-from ..partial_date import DAY
+from ...load.model import Event
+from ...partial_date import DAY
 from .context import ExportContext
 
 PRODID = "-//timeline//timeline static site generator//EN"

@@ -15,15 +15,15 @@ from typing import TYPE_CHECKING, Any
 from .context import ExportContext
 
 if TYPE_CHECKING:
-    from ..site.render import Renderer
+    from ..render import Renderer
 
 
 def site_renderer(ctx: ExportContext) -> Renderer:
     """A Renderer set up exactly as `build_site` sets up its own, for rendering outside a build."""
     # Imported here: timeline.site.build imports this package to write the exports.
-    from ..site.build import page_globals, static_files
-    from ..site.render import THEME_TEMPLATES, Renderer
-    from ..site.view import build_view
+    from ..build import page_globals, static_files
+    from ..render import THEME_TEMPLATES, Renderer
+    from ..view import build_view
 
     project = ctx.content.project
     statics = static_files(project.templates_dir)
@@ -49,7 +49,7 @@ class _LazyView:
 
 def render_not_found(ctx: ExportContext, renderer: Renderer | None = None) -> dict[str, bytes]:
     """`404.html`, rendered with the build's `renderer` when given (else one set up the same way)."""
-    from ..site.build import Page
+    from ..build import Page
 
     renderer = renderer or site_renderer(ctx)
     page = Page(title="Page not found", description=f"No page at this address in {ctx.content.config.title}.",

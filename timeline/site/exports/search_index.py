@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..model import Event
+from ...load.model import Event
 from .context import ExportContext
 from .json_text import compact_item_bytes, json_with_slots, top_level_list
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ..site.urls import event_path, person_path, thread_path
+from ..urls import event_path, person_path, thread_path
 from .context import ExportContext
 from .xml_escape import xml_character_data
 

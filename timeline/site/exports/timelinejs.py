@@ -11,8 +11,8 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
-from ..model import Event
-from ..partial_date import PartialDate
+from ...load.model import Event
+from ...partial_date import PartialDate
 from .context import ExportContext
 from .json_text import compact_item_bytes, json_with_slots, top_level_list
 

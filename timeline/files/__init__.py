@@ -1,0 +1,1 @@
+"""Shared file I/O: atomic writes, the project lock, YAML written for diffs."""

@@ -1,0 +1,1 @@
+"""The ingest stage: articles in, draft event stubs out (extract -> merge -> link -> write)."""

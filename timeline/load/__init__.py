@@ -1,0 +1,1 @@
+"""The load stage: content files read, validated and assembled into the typed model."""
