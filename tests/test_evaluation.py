@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from timeline.errors import ContentError
-from timeline.extract.evaluation import evaluate_gold_file
+from timeline.ingest.evaluation import evaluate_gold_file
 
 REPO = Path(__file__).resolve().parent.parent
 GOLD = Path(__file__).resolve().parent / "gold" / "seeds.yaml"

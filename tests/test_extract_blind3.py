@@ -17,7 +17,6 @@ from pathlib import Path
 
 import pytest
 
-from timeline.extract.evaluation import evaluate_gold_file
 from timeline.extract.kinds import classify_kind, find_main_event, reported_kind
 from timeline.extract.metadata import find_dateline
 from timeline.extract.people_mentions import find_names
@@ -25,6 +24,7 @@ from timeline.extract.places import find_places
 from timeline.extract.reading import parse_article_text
 from timeline.extract.sentences import split_sentences
 from timeline.extract.stub import extract_article
+from timeline.ingest.evaluation import evaluate_gold_file
 
 REPO = Path(__file__).resolve().parent.parent
 BLIND3_GOLD = Path(__file__).resolve().parent / "fixtures" / "blind3" / "gold.yaml"

@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from timeline.extract.evaluation import evaluate_gold_file
 from timeline.extract.reading import parse_article_text
 from timeline.extract.stub import extract_article
 from timeline.extract.temporal import find_temporal_mentions
+from timeline.ingest.evaluation import evaluate_gold_file
 from timeline.partial_date import PartialDate
 
 REPO = Path(__file__).resolve().parent.parent

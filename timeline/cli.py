@@ -169,7 +169,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
-    from .extract.evaluation import evaluate_gold_file
+    from .ingest.evaluation import evaluate_gold_file
 
     report = evaluate_gold_file(Path(args.gold), project_dir=Path(args.directory).resolve())
     print(report.table())

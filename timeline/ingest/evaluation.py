@@ -49,7 +49,33 @@ class ArticleResult:
     fields: list[FieldResult] = field(default_factory=list)
     date_flagged: bool = False
     date_wrong_unflagged: bool = False
+    day_knowable: bool = False  # the gold says the page settles the day
+    people_expected: int = 0  # participants the gold names
+    people_found: int = 0  # participants extraction named
+    people_matched: int = 0  # of the gold's participants, those extraction found
     error: str | None = None
+
+
+@dataclass
+class MergeResult:
+    """How ingest's merging grouped the gold's reports, against the gold's `happening` groups.
+
+    A pair is two reports of one happening: joined when they end in one event. A false merge is two
+    reports of different happenings in one event, the worse failure.
+    """
+
+    pairs: int = 0
+    joined: int = 0
+    false_merges: list[tuple[str, str]] = field(default_factory=list)
+    missed: list[tuple[str, str]] = field(default_factory=list)
+
+    def table(self) -> str:
+        recall = f"{self.joined / self.pairs:.0%}" if self.pairs else "-"
+        lines = [f"merging: {self.joined} of {self.pairs} same-happening pair(s) joined ({recall}); "
+                 f"{len(self.false_merges)} false merge(s)   (must be 0)"]
+        lines += [f"  false merge: {a} + {b}" for a, b in self.false_merges]
+        lines += [f"  not joined:  {a} + {b}" for a, b in self.missed]
+        return "\n".join(lines)
 
 
 @dataclass
@@ -58,6 +84,7 @@ class EvalReport:
 
     gold: str
     articles: list[ArticleResult] = field(default_factory=list)
+    merging: MergeResult | None = None
 
     def accuracy(self, name: str) -> tuple[int, int]:
         """(correct, scored) for one field across all articles."""
@@ -72,6 +99,25 @@ class EvalReport:
     def flagged_dates(self) -> int:
         return sum(a.date_flagged for a in self.articles)
 
+    def headline(self) -> dict[str, tuple[int, int]]:
+        """The figures the targets are set on, each (hits, out of)."""
+        dated = [a for a in self.articles if any(f.field == "date" for f in a.fields)]
+
+        def date_right(a: ArticleResult) -> bool:
+            return next(f.correct for f in a.fields if f.field == "date")
+
+        with_people = [a for a in self.articles if a.people_expected or any(f.field == "participants" for f in a.fields)]
+        return {
+            "date exact, all articles": (sum(map(date_right, dated)), len(dated)),
+            "date exact, day knowable": (sum(date_right(a) for a in dated if a.day_knowable),
+                                         sum(a.day_knowable for a in dated)),
+            "date right or flagged": (sum(date_right(a) or a.date_flagged for a in dated), len(dated)),
+            "participant recall": (sum(a.people_matched for a in with_people), sum(a.people_expected for a in with_people)),
+            "participant precision": (sum(a.people_matched for a in with_people), sum(a.people_found for a in with_people)),
+            "place": self.accuracy("place"),
+            "kind": self.accuracy("kind"),
+        }
+
     def misses(self) -> list[str]:
         """One line per wrong field: article, field, expected, got."""
         return [f"{a.article}: {f.field}: expected {f.expected!r}, got {f.got!r}"
@@ -84,11 +130,17 @@ class EvalReport:
             correct, scored = self.accuracy(name)
             if scored:
                 lines.append(f"{name:<14}{correct:>9}{scored:>8}{correct / scored:>10.0%}")
+        lines += ["", f"{'headline':<26}{'hits':>6}{'of':>6}{'rate':>8}"]
+        for name, (hits, total) in self.headline().items():
+            rate = f"{hits / total:.0%}" if total else "-"
+            lines.append(f"{name:<26}{hits:>6}{total:>6}{rate:>8}")
         lines += ["", f"dates flagged for review:          {self.flagged_dates}",
                   f"dates wrong and not flagged:       {self.wrong_unflagged_dates}   (the worst failure; must be 0)"]
         errors = [f"{a.article}: {a.error}" for a in self.articles if a.error]
         if errors:
             lines += ["", "articles that could not be read:", *(f"  {e}" for e in errors)]
+        if self.merging is not None:
+            lines += ["", self.merging.table()]
         misses = self.misses()
         if misses:
             lines += ["", "misses:", *(f"  {m}" for m in misses)]
@@ -113,7 +165,7 @@ def _role_matches(expected: str | None, got: str | None) -> bool:
         return True  # nothing to check against
     if not got:
         return False
-    from .people_mentions import OFFICE_HEADS
+    from ..extract.people_mentions import OFFICE_HEADS
 
     want = {w for w in _norm(expected).split() if w not in _ROLE_STOP}
     have = {w for w in _norm(got).split() if w not in _ROLE_STOP}
@@ -161,6 +213,7 @@ def _score(result: ArticleResult, expected: YamlMap, truth: YamlMap | None, even
         confident = event is not None and (event.date is not None or "kind" not in event.review.needs)
         add(FieldResult("event", None, event.kind if confident else None, not confident))
     if "date" in expected:
+        result.day_knowable = want_date is not None and expected.get("precision", "day") == "day"
         add(FieldResult("date", want_date.iso() if want_date else None, got_date.iso() if got_date else None,
                         (want_date.iso() if want_date else None) == (got_date.iso() if got_date else None)))
     if "precision" in expected:
@@ -183,6 +236,8 @@ def _score(result: ArticleResult, expected: YamlMap, truth: YamlMap | None, even
                                              if k.split()[-1:] == key.split()[-1:] and k), None)
             matched.append((person, hit))
         names_ok = all(hit is not None for _, hit in matched) and len(participants) == len(wanted)
+        result.people_expected, result.people_found = len(wanted), len(participants)
+        result.people_matched = len({id(hit) for _, hit in matched if hit is not None})
         add(FieldResult("participants", sorted(str(p.get("name")) for p in wanted),
                         sorted(p.name for p in participants), names_ok))
         for person, hit in matched:
@@ -213,9 +268,9 @@ def _score(result: ArticleResult, expected: YamlMap, truth: YamlMap | None, even
 
 def evaluate_gold_file(gold_path: Path, project_dir: Path) -> EvalReport:
     """Run extraction on every article of a gold file and score it; bad gold files raise ContentError."""
+    from ..extract.reading import read_article
+    from ..extract.stub import extract_article
     from ..load.content import Project, load_content
-    from .reading import read_article
-    from .stub import extract_article
 
     gold_path = Path(gold_path)
     if not gold_path.is_file():
@@ -251,4 +306,33 @@ def evaluate_gold_file(gold_path: Path, project_dir: Path) -> EvalReport:
             event = None
         _score(result, item["expected"], truth, event, f"{gold_path}:{line}", article)
         report.articles.append(result)
+    happenings = {_resolve_article(item["article"], gold_path, project_dir): str(item["happening"])
+                  for item in data if isinstance(item, YamlMap) and item.get("happening") is not None}
+    if happenings:
+        report.merging = evaluate_merging(happenings, project_dir)
     return report
+
+
+def evaluate_merging(happenings: dict[Path, str], project_dir: Path) -> MergeResult:
+    """Extract and merge the articles as ingest would, then score the events against `happenings`."""
+    from .pipeline import extract_events
+
+    paths = sorted(happenings)
+    names = {path.name: path for path in paths}
+    event_of: dict[Path, int] = {}
+    for number, event in enumerate(extract_events(paths, project_dir).events):
+        for source in event.sources:
+            if source.article in names:
+                event_of[names[source.article]] = number
+    result = MergeResult()
+    for i, a in enumerate(paths):
+        for b in paths[i + 1:]:
+            same_event = a in event_of and event_of.get(a) == event_of.get(b)
+            if happenings[a] == happenings[b]:
+                result.pairs += 1
+                result.joined += same_event
+                if not same_event:
+                    result.missed.append((a.name, b.name))
+            elif same_event:
+                result.false_merges.append((a.name, b.name))
+    return result
