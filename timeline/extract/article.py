@@ -1,13 +1,17 @@
 """What an article is once read: clean body text and the metadata the page states about itself.
 
-This module only defines the shape; `reading.py` (text, Markdown, HTML, encodings, noise) fills it.
+This module only defines the shape; `reading.py` (files, encodings) and the readers it calls
+(`plain_text_reader.py`, `markdown_reader.py`, `html_reader.py`) fill it.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..errors import ContentError
 from ..partial_date import PartialDate
+
+FRONT_MATTER = "front matter"  # the evidence of a field an editor stated in Markdown front matter
 
 
 @dataclass
@@ -34,3 +38,7 @@ class Article:
 
     def paragraphs(self) -> list[str]:
         return [p.strip() for p in self.text.split("\n\n") if p.strip()]
+
+
+class ArticleError(ContentError):
+    """An article file that cannot be read as an article; the message says what to do."""
