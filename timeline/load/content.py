@@ -155,12 +155,7 @@ def parse_event_source(raw: bytes, shown: str, problems: Problems, kinds: tuple[
         return None
     # Item positions are only needed for the rare cross-file problem, and were a third of a cached event
     # (~6 KB each in memory): `check_references` reads them again from the file when it needs them.
-    event = parse_event(data, shown, problems, kinds, item_marks=False)
-    if event is not None:
-        from ..site.markdown import summary_plain_text  # the build's parser; imported only when events are read
-
-        event.summary_plain = (event.summary, summary_plain_text(event.summary))
-    return event
+    return parse_event(data, shown, problems, kinds, item_marks=False)
 
 
 def _read_optional_yaml(path: Path, shown: str, problems: Problems) -> object:

@@ -210,7 +210,6 @@ class Event:
     # The summary as plain text, computed with the parse (content.parse_event_source) so that the parse cache
     # keeps it: Markdown parsing was a third of a build's time. Not part of the event's value.
     # (summary, its plain text): an edit to `summary` after reading is noticed, not shown stale.
-    summary_plain: tuple[str, str] | None = field(default=None, compare=False, repr=False)
 
     @property
     def is_draft(self) -> bool:

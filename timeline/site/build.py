@@ -27,11 +27,11 @@ from ..speed.parse_cache import cache_enabled, paused_gc
 from .exports import ExportMemo, render_site_exports
 from .output import MARKER, SiteOutput, check_target
 from .overview_svg import OverviewKeeper, render_overview, thread_lanes
-from .render import THEME_STATIC, THEME_TEMPLATES, Renderer, compiled_templates_cache
+from .page_context import Page, page_globals, static_files
+from .render import THEME_TEMPLATES, Renderer, compiled_templates_cache
 from .urls import SiteUrls
 from .view import EventView, SiteView, build_view
 
-SITE_MENU = (("Chronology", ""), ("Threads", "threads/"), ("People", "people/"), ("Sources", "sources/"))
 CARD_PAGES = ("index.html", "person.html")  # the pages made of event cards (the `card` macro)
 MANY_EVENT_PAGES = ("index.html", "thread.html", "sources.html")  # pages that show (nearly) every event
 PAGE_TEMPLATES = ("index.html", "event.html", "threads.html", "thread.html", "people.html", "person.html",
@@ -64,45 +64,12 @@ class BuildReport:
                 + "".join(f"\nnote: {note}" for note in self.notes))
 
 
-@dataclass
-class Page:
-    """The parts of <head> every page has: title, description, its own path, canonical URL."""
-
-    title: str
-    description: str
-    path: str  # site-relative, e.g. events/<id>/
-    canonical: str | None
-    kind: str = "website"
-
-
 def _page(urls: SiteUrls, title: str, description: str, path: str, kind: str = "website") -> Page:
     return Page(title, description, path, urls.absolute(path), kind)
 
 
 def _output_name(path: str) -> str:
     return path + "index.html" if path.endswith("/") or not path else path
-
-
-def static_files(project_templates: Path) -> dict[str, Path]:
-    """Static files by name: the theme's, then the project's templates/static/ overriding them by name."""
-    files: dict[str, Path] = {}
-    for root in (THEME_STATIC, project_templates / "static"):
-        if root.is_dir():
-            for path in sorted(p for p in root.rglob("*") if p.is_file()):
-                relative = path.relative_to(root).as_posix()
-                if not any(part.startswith(".") for part in relative.split("/")):
-                    files[relative] = path
-    return files
-
-
-def page_globals(site: Any, config: Any, urls: SiteUrls, statics: dict[str, Path]) -> dict[str, Any]:
-    """What every template can read besides its page's own context (404.html outside a build too)."""
-    return {
-        "site": site, "config": config, "urls": urls, "static": urls.static(),
-        "has_static": lambda name: name in statics,
-        # The menu's and home links, made once rather than on each of 10,000 pages.
-        "nav": [(label, path, urls.page(path)) for label, path in SITE_MENU], "home_url": urls.home(),
-    }
 
 
 def page_jobs(view: SiteView, keep_overviews: OverviewKeeper | None = None) -> Iterator[PageJob]:

@@ -7,6 +7,7 @@ and no images at all, because an image from another host is a request the reader
 
 from __future__ import annotations
 
+import functools
 import re
 from functools import cache
 from typing import TYPE_CHECKING
@@ -107,16 +108,17 @@ def plain_text(text: str) -> str:
     return re.sub(r"\s+", " ", "".join(words).replace("\n", " ")).strip()
 
 
+@functools.lru_cache(maxsize=4096)
 def summary_plain_text(summary: str) -> str:
-    """`plain_text(summary)`, without parsing Markdown when the summary is words alone (simple_markdown.py)."""
+    """`plain_text(summary)`, without parsing Markdown when the summary is words alone (simple_markdown.py);
+    remembered, since the pages, the feeds and the search index each ask for it."""
     simple = simple_plain_text(summary)
     return simple if simple is not None else plain_text(summary)
 
 
 def event_summary_text(event: Event) -> str:
-    """The event's summary as plain text: worked out once when the event was read (and kept by the parse cache)."""
-    cached = event.summary_plain
-    return cached[1] if cached is not None and cached[0] == event.summary else summary_plain_text(event.summary)
+    """The event's summary as plain text."""
+    return summary_plain_text(event.summary)
 
 
 _SENTENCE_END = re.compile(r"([.!?])[\"”’)]?\s+(?=[A-Z0-9“\"‘(])")

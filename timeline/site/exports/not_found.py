@@ -10,21 +10,16 @@ and globals as every other page.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from ..page_context import Page, page_globals, static_files
+from ..render import THEME_TEMPLATES, Renderer
+from ..view import build_view
 from .context import ExportContext
-
-if TYPE_CHECKING:
-    from ..render import Renderer
 
 
 def site_renderer(ctx: ExportContext) -> Renderer:
     """A Renderer set up exactly as `build_site` sets up its own, for rendering outside a build."""
-    # Imported here: timeline.site.build imports this package to write the exports.
-    from ..build import page_globals, static_files
-    from ..render import THEME_TEMPLATES, Renderer
-    from ..view import build_view
-
     project = ctx.content.project
     statics = static_files(project.templates_dir)
     renderer = Renderer([project.templates_dir, THEME_TEMPLATES], shown_root=project.root)
@@ -49,8 +44,6 @@ class _LazyView:
 
 def render_not_found(ctx: ExportContext, renderer: Renderer | None = None) -> dict[str, bytes]:
     """`404.html`, rendered with the build's `renderer` when given (else one set up the same way)."""
-    from ..build import Page
-
     renderer = renderer or site_renderer(ctx)
     page = Page(title="Page not found", description=f"No page at this address in {ctx.content.config.title}.",
                 path="404.html", canonical=None)
