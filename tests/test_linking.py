@@ -185,3 +185,24 @@ def test_a_mention_linked_earlier_still_makes_a_related_link():
     links = link_events([december, host], CONFIG, PEOPLE)
     assert links.related["host"][0].id == "kurilla-visits-december"
     assert links.related["host"][0].reason == "mentioned in its report: Kurilla's previous visit"
+
+
+def test_the_site_explains_a_thread_by_the_rules_ingest_applied():
+    """Ingest's suggestion and the thread page's "why it is here" come from one matcher: same rules, same words."""
+    from timeline.load.thread_rules import ThreadMatcher, describe_matches
+
+    meeting = event("kurilla-meets-munir", "2023-07-24", ["michael-erik-kurilla", "asim-munir"],
+                    text="The ISPR said terrorist Safe-Havens in Afghanistan were discussed.")
+    lowercase = event("ttp-slug", "2023-07-12", kind="attack", text="see ttp-attack.html for more")
+    town = event("helsinkian-club", "2021-09-22", place="Helsinkian Club, Turku, Finland")
+    links = link_events([meeting, lowercase, town], CONFIG, PEOPLE)
+    militancy = ThreadMatcher(CONFIG.threads[1], PEOPLE)
+    us_pakistan = ThreadMatcher(CONFIG.threads[0], PEOPLE)
+    europe = ThreadMatcher(CONFIG.threads[3], PEOPLE)
+    # The phrase rule matches whatever the case and hyphenation, on both sides.
+    assert ("militancy", 'phrase "Safe-Havens" (rule phrases)') in [(s.thread, s.reason) for s in links.threads[meeting.id]]
+    assert describe_matches(militancy.matches(meeting)) == "Matches the thread’s phrases: “safe haven”."
+    assert describe_matches(us_pakistan.matches(meeting)) == "Matches the thread’s people: Asim Munir; organisations: “ISPR”."
+    # An organisation is matched in the case written, and a place as a whole word, on both sides.
+    assert links.threads[lowercase.id] == [] and militancy.matches(lowercase) == []
+    assert links.threads[town.id] == [] and europe.matches(town) == []

@@ -281,13 +281,16 @@ def test_urls_refuse_unchecked_ids() -> None:
 
 
 def test_thread_reasons_are_worked_out_on_reading_and_match_the_rules(demo_project: Path) -> None:
-    from timeline.site.view import build_view, thread_reason
+    from timeline.load.thread_rules import ThreadMatcher, describe_matches
+    from timeline.site.view import build_view
 
-    view = build_view(load(demo_project), SiteUrls.from_base_url("/"), False)
+    content = load(demo_project)
+    view = build_view(content, SiteUrls.from_base_url("/"), False)
     threads = [t for t in view.threads if t.events]
     assert threads
     for thread in threads:
-        assert dict(thread.reasons) == {v.id: thread_reason(thread.thread, v) for v in thread.events}
+        matcher = ThreadMatcher(thread.thread, content.people)
+        assert dict(thread.reasons) == {v.id: describe_matches(matcher.matches(v.event)) for v in thread.events}
         assert list(thread.reasons) == [v.id for v in thread.events]
     with pytest.raises(KeyError):
         threads[0].reasons["not-in-this-thread"]

@@ -17,11 +17,12 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from ..load.config import Config, Thread
+from ..load.config import Config
 from ..load.model import Event, Mention, Related
 from ..load.people import PeopleRegistry, name_key
+from ..load.thread_rules import ThreadMatcher, participant_keys, phrase_pattern, rule_text
 from ..partial_date import YEAR, DateSpec
-from .merge import dates_compatible, event_text, kinds_compatible, month_without_year, person_keys, place_parts
+from .merge import dates_compatible, kinds_compatible, month_without_year, place_parts
 from .place_match import country_name, named_countries, resolve_place
 
 MAX_RELATED = 3
@@ -106,17 +107,6 @@ def detect_organisations(text: str, known: Iterable[str] = ()) -> set[str]:
     return found
 
 
-def _phrase_pattern(phrases: Iterable[str], ignore_case: bool = True) -> re.Pattern[str] | None:
-    """One pattern for many phrases; hyphens match spaces and plurals match."""
-    parts = []
-    for phrase in sorted({p.strip() for p in phrases if p.strip()}, key=len, reverse=True):
-        words = [re.escape(w) for w in re.split(r"[\s-]+", phrase)]
-        parts.append(r"[\s-]+".join(words) + r"(?:s|es)?")
-    if not parts:
-        return None
-    return re.compile(r"\b(" + "|".join(parts) + r")\b", re.IGNORECASE if ignore_case else 0)
-
-
 def _theme_key(text: str) -> str:
     key = re.sub(r"[\s-]+", " ", text.lower()).strip()
     for suffix in ("es", "s"):
@@ -135,36 +125,22 @@ def _participant_label(event: Event, key: str) -> str:
     return key
 
 
-class _ThreadMatcher:
-    """One thread's rules, compiled once: people as registry ids, words as one pattern per rule kind."""
+_INGEST_REASON = {
+    "people": "participant {seen} (rule people: {found})",
+    "places": "place {seen} (rule places)",
+    "organisations": "organisation {seen} (rule organisations)",
+    "phrases": 'phrase "{seen}" (rule phrases)',
+    "kinds": "kind {seen} (rule kinds)",
+}
 
-    def __init__(self, thread: Thread, people: PeopleRegistry):
-        self.id = thread.id
-        rules = thread.rules
-        self.people: dict[str, str] = {}
-        for name in rules.people:
-            person = people.find(name)
-            self.people[person.id if person else "name:" + name_key(name)] = name
-        self.places = _phrase_pattern(rules.places)
-        # Organisations are proper names: "TTP" is the group, "ttp" inside a slug is not.
-        self.organisations = _phrase_pattern(rules.organisations, ignore_case=False)
-        self.phrases = _phrase_pattern(rules.phrases)
-        self.kinds = set(rules.kinds)
 
-    def reason(self, event: Event, text: str) -> str | None:
-        """Why the event belongs to the thread (the first rule that matches), or None."""
-        for key in sorted(person_keys(event)):
-            if key in self.people:
-                return f"participant {_participant_label(event, key)} (rule people: {self.people[key]})"
-        if self.places and event.place and (m := self.places.search(event.place)):
-            return f"place {m.group(0)} (rule places)"
-        if self.organisations and (m := self.organisations.search(text)):
-            return f"organisation {m.group(0)} (rule organisations)"
-        if self.phrases and (m := self.phrases.search(text)):
-            return f'phrase "{m.group(0)}" (rule phrases)'
-        if event.kind in self.kinds:
-            return f"kind {event.kind} (rule kinds)"
+def thread_suggestion_reason(matcher: ThreadMatcher, event: Event, text: str) -> str | None:
+    """Why ingest suggests the thread: the first of its rules the event meets, or None."""
+    matches = matcher.matches(event, text)
+    if not matches:
         return None
+    first = matches[0]
+    return _INGEST_REASON[first.rule].format(seen=first.seen[0], found=first.found[0])
 
 
 @dataclass
@@ -176,9 +152,9 @@ class _Features:
 
 def _features(event: Event, theme_pattern: re.Pattern[str] | None, known_orgs: list[str],
               threads: list[str]) -> _Features:
-    text = event_text(event)
+    text = rule_text(event)
     keys: dict[str, str] = {}
-    for key in sorted(person_keys(event)):
+    for key in sorted(participant_keys(event)):
         keys["person:" + key] = f"participant {_participant_label(event, key)}"
     for org in sorted(detect_organisations(text, known_orgs)):
         keys["organisation:" + org.lower()] = f"organisation {org}"
@@ -218,15 +194,15 @@ def link_events(events: list[Event], config: Config, people: PeopleRegistry, onl
     links = Links()
     ordered = sorted(events, key=Event.sort_key)
     wanted = [e for e in ordered if only is None or e.id in only]
-    matchers = [_ThreadMatcher(t, people) for t in config.threads]
+    matchers = [ThreadMatcher(t, people) for t in config.threads]
     known_orgs = sorted({o for t in config.threads for o in t.rules.organisations})
     phrases = {p for t in config.threads for p in t.rules.phrases} | set(THEMES)
     _THEME_KEYS.update(_theme_key(p) for p in phrases)
-    theme_pattern = _phrase_pattern(phrases)
-    texts = {e.id: event_text(e) for e in wanted}
+    theme_pattern = phrase_pattern(phrases)
+    texts = {e.id: rule_text(e) for e in wanted}
     for event in wanted:
-        links.threads[event.id] = [ThreadSuggestion(m.id, reason) for m in matchers
-                                   if (reason := m.reason(event, texts[event.id]))]
+        links.threads[event.id] = [ThreadSuggestion(m.thread.id, reason) for m in matchers
+                                   if (reason := thread_suggestion_reason(m, event, texts[event.id]))]
     # The threads an event is in: suggested now for the events being linked, as written for the others.
     features = [_features(e, theme_pattern, known_orgs,
                           [t.thread for t in links.threads[e.id]] if e.id in links.threads else list(e.threads))
@@ -357,7 +333,7 @@ def _link_mentions(event: Event, ordered: list[Event], postings: dict[str, list[
             continue
         named = names.people_in(mention)
         if not named and _SUBJECT_PRONOUN.search(f"{mention.summary} {mention.quote or ''}"):
-            named = person_keys(event)  # "He last visited": the report's own people
+            named = participant_keys(event)  # "He last visited": the report's own people
         persons = named
         hint = _kind_hint(mention)
         candidates: dict[int, None] = {}
@@ -388,7 +364,7 @@ def _link_mentions(event: Event, ordered: list[Event], postings: dict[str, list[
                 continue  # an undated mention can only point back to an earlier, dated event
             if hint and not kinds_compatible(hint, other.kind):
                 continue
-            shared = len(persons & person_keys(other))
+            shared = len(persons & participant_keys(other))
             if persons:
                 if shared < min(2, len(persons)):
                     continue
@@ -421,7 +397,7 @@ def _month_candidates(event: Event, month: int, persons: set[str], hint: str | N
             continue
         if hint and not kinds_compatible(hint, other.kind):
             continue
-        if len(persons & person_keys(other)) < min(2, len(persons)):
+        if len(persons & participant_keys(other)) < min(2, len(persons)):
             continue
         found.append(other)
     return found

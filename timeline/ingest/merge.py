@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from ..load.model import Event, Mention, Participant, Source
 from ..load.people import name_key
+from ..load.thread_rules import participant_keys, rule_text
 from ..partial_date import DAY, MONTH, YEAR, DateSpec, parse_date_spec
 from ..slugs import event_id_for, unique_id
 from .place_match import CONFLICT, NEAR, WITHIN, match_places, resolve_place
@@ -104,17 +105,6 @@ class MergeResult:
         return [c for c in self.clusters if not c.existing]
 
 
-def person_keys(event: Event) -> set[str]:
-    """Participants by registry id; a participant without one by the spelling-insensitive name."""
-    keys = set()
-    for participant in event.participants:
-        if participant.person:
-            keys.add(participant.person)
-        elif name_key(participant.name):
-            keys.add("name:" + name_key(participant.name))
-    return keys
-
-
 def kinds_compatible(a: str, b: str) -> bool:
     """Same kind, kinds one report may call by the other's name, or one of them unknown ("other")."""
     if a == b or "other" in (a, b) or not a or not b:
@@ -157,22 +147,13 @@ def dates_compatible(a: DateSpec, b: DateSpec) -> bool:
     return first_a <= last_b and first_b <= last_a
 
 
-def event_text(event: Event) -> str:
-    """What the event's own report says: title, summary, quotes, headlines, evidence sentences."""
-    parts = [event.title, event.summary, event.place or ""]
-    for source in event.sources:
-        parts += [source.quote or "", source.headline or ""]
-    parts += list(event.review.evidence.values())
-    return "\n".join(p for p in parts if p)
-
-
 def distinctive_terms(event: Event) -> set[str]:
     """Names and acronyms in the event's text other than its participants': CENTCOM, Helsinki, ISPR..."""
     names = set()
     for participant in event.participants:
         names.update(name_key(participant.name).split())
     terms = set()
-    for word in _TERM.findall(event_text(event)):
+    for word in _TERM.findall(rule_text(event)):
         key = word.lower()
         if key not in _COMMON_WORDS and key not in names:
             terms.add(key)
@@ -230,7 +211,7 @@ def _mentions_as_background(event: Event, other: Event) -> bool:
             month = month_without_year(mention)
             if month is None or month not in (other.date.first_day().month, other.date.last_day().month):
                 continue
-            if _SUBJECT_PRONOUN.search(text) and person_keys(other) <= person_keys(event):
+            if _SUBJECT_PRONOUN.search(text) and participant_keys(other) <= participant_keys(event):
                 return True
         elif not dates_compatible(mention.date, other.date):
             continue
@@ -262,7 +243,7 @@ def _evidence_points(a: Event, b: Event, shared: set[str], pa: set[str], pb: set
         points += 1
         why.append(match.reason)
     else:
-        for known, text in ((a.place, event_text(b)), (b.place, event_text(a))):
+        for known, text in ((a.place, rule_text(b)), (b.place, rule_text(a))):
             parts = place_parts(known)
             if parts and re.search(rf"\b{re.escape(parts[0])}\b", name_key(text)):
                 points += 1
@@ -304,7 +285,7 @@ def compare_events(a: Event, b: Event) -> Verdict:
     if _cites_same_sentence(a, b) or _cites_same_sentence(b, a):
         # An event from an earlier run of this article: re-ingesting must find it, not make a twin.
         return Verdict(SAME, SAME_SENTENCE_SCORE, "already cites this report's sentence")
-    pa, pb = person_keys(a), person_keys(b)
+    pa, pb = participant_keys(a), participant_keys(b)
     shared = pa & pb
     if pa and pb and not shared:
         return Verdict(DIFFERENT, reason="no participant in common")
@@ -384,7 +365,7 @@ class CandidateIndex:
 
     @staticmethod
     def _subjects(event: Event) -> list[str]:
-        people = sorted(person_keys(event))
+        people = sorted(participant_keys(event))
         if people:
             return people
         groups = [sorted(g)[0] for g in KIND_GROUPS if event.kind in g]
@@ -548,7 +529,7 @@ def suggest_facts(event: Event, report: Event) -> list[Suggestion]:
         detail = (f"newer report gives date {report.date.iso()} ({report.date.precision})" if event.date is None else
                   f"newer report narrows date {event.date.iso()} to {report.date.iso()} ({report.date.precision})")
         found.append(Suggestion(event.id, "date", report.date.iso(), article, detail))
-    known = person_keys(event)
+    known = participant_keys(event)
     for participant in report.participants:
         key = participant.person or "name:" + name_key(participant.name)
         if key not in known and name_key(participant.name):
@@ -569,7 +550,7 @@ def suggestion_applied(event: Event, suggestion: Suggestion) -> bool:
             return False
         return event.date is not None and _precision_rank(event.date) >= _precision_rank(offered)
     if suggestion.field == "participant":
-        return suggestion.value in person_keys(event) or "name:" + name_key(suggestion.value) in person_keys(event)
+        return suggestion.value in participant_keys(event) or "name:" + name_key(suggestion.value) in participant_keys(event)
     if suggestion.field == "place":
         return event.place is not None and not _more_specific(suggestion.value, event.place)
     return False

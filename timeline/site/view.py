@@ -8,7 +8,6 @@ without parsing HTML).
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from urllib.parse import quote
@@ -19,6 +18,7 @@ from ..load.config import Thread
 from ..load.content import Content
 from ..load.model import Event, is_safe_url
 from ..load.people import Person, name_key
+from ..load.thread_rules import ThreadMatcher, describe_matches
 from ..partial_date import DateSpec
 from .gaps import describe_gap
 from .markdown import event_summary_text, first_sentence_of_plain
@@ -179,8 +179,8 @@ class ThreadReasons(Mapping[str, str]):
     never read again; testing a thread's rules against every event of a big site is a quarter of the view.
     """
 
-    def __init__(self, rules: _CompiledRules | None, members: dict[str, EventView]):
-        self._rules = rules
+    def __init__(self, matcher: ThreadMatcher | None, members: dict[str, EventView]):
+        self._matcher = matcher
         self._members = members
         self._known: dict[str, str] = {}
 
@@ -188,8 +188,8 @@ class ThreadReasons(Mapping[str, str]):
         reason = self._known.get(event_id)
         if reason is None:
             view = self._members[event_id]  # KeyError for an event not in the thread, as from a dict
-            assert self._rules is not None
-            reason = self._known[event_id] = thread_reason(self._rules.thread, view, self._rules)
+            assert self._matcher is not None
+            reason = self._known[event_id] = describe_matches(self._matcher.matches(view.event))
         return reason
 
     def __iter__(self) -> Iterator[str]:
@@ -406,61 +406,6 @@ def _event_view(lookups: _ViewLookups, event: Event) -> EventView:
     )
 
 
-def _words_pattern(words: list[str]) -> re.Pattern[str] | None:
-    words = [w for w in words if w.strip()]
-    if not words:
-        return None
-    alternatives = "|".join(re.escape(w.strip()) for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
-
-
-@dataclass
-class _CompiledRules:
-    """A thread's rules made ready to test thousands of events: name keys, patterns and spellings, once."""
-
-    thread: Thread
-    people: dict[str, str]  # name key -> the spelling in the rules
-    places: list[str]
-    words: list[tuple[str, re.Pattern[str], dict[str, str]]]  # (label, pattern, lower-case -> rule spelling)
-    kinds: list[str]
-
-    @classmethod
-    def of(cls, thread: Thread) -> _CompiledRules:
-        rules = thread.rules
-        words = []
-        for label, listed in (("organisations", rules.organisations), ("phrases", rules.phrases)):
-            pattern = _words_pattern(listed)
-            if pattern:
-                words.append((label, pattern, {w.strip().lower(): w.strip() for w in listed}))
-        return cls(thread, {name_key(n): n for n in rules.people}, [p for p in rules.places if p.strip()], words,
-                   list(rules.kinds))
-
-
-def thread_reason(thread: Thread, view: EventView, compiled: _CompiledRules | None = None) -> str:
-    """Why an event belongs to a thread, from the thread's rules; "Listed by the editor" when none match."""
-    rules = compiled or _CompiledRules.of(thread)
-    event = view.event
-    reasons = []
-    people = [rules.people[key] for key in (name_key(p.name) for p in view.participants) if key in rules.people]
-    if people:
-        reasons.append("people: " + ", ".join(dict.fromkeys(people)))
-    if event.place:
-        place = event.place.lower()
-        places = [p for p in rules.places if p.lower() in place]
-        if places:
-            reasons.append("place: " + ", ".join(places))
-    text = f"{event.title} {view.summary_text}"
-    for label, pattern, spelling in rules.words:
-        found = list(dict.fromkeys(spelling.get(m.group(0).lower(), m.group(0)) for m in pattern.finditer(text)))
-        if found:
-            reasons.append(f"{label}: " + ", ".join(f"“{w}”" for w in found[:4]))
-    if event.kind in rules.kinds:
-        reasons.append(f"kind: {event.kind}")
-    if not reasons:
-        return "Listed by the editor."
-    return "Matches the thread’s " + "; ".join(reasons) + "."
-
-
 def _role_dates(start, end) -> str | None:  # type: ignore[no-untyped-def]
     if start and end:
         return f"{start.display()} – {end.display()}"
@@ -527,7 +472,7 @@ def build_view(content: Content, urls: SiteUrls, include_drafts: bool) -> SiteVi
                 thread_view.events.append(view)
     for thread_view in threads:
         members = thread_view.events
-        thread_view.reasons = ThreadReasons(_CompiledRules.of(thread_view.thread), {v.id: v for v in members})
+        thread_view.reasons = ThreadReasons(ThreadMatcher(thread_view.thread, content.people), {v.id: v for v in members})
         for index, view in enumerate(members):
             view.thread_links.append(ThreadLink(thread_view, members[index - 1] if index else None,
                                                 members[index + 1] if index + 1 < len(members) else None))
