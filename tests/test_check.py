@@ -202,6 +202,16 @@ CASES: dict[str, tuple[dict[str, str | bytes], list[str]]] = {
             'error: content/people.yaml:6:5: unknown key "alias" in person (did you mean "aliases"?)',
         ],
     ),
+    "people.yaml: roles are checked like people and threads": (
+        {"content/people.yaml": "people:\n  - id: mark-milley\n    name: Mark Milley\n    roles:\n"
+                                "      - role: Chairman\n        organisaton: Joint Chiefs\n      - [Chairman]\n"
+                                "  - id: asim-munir\n    name: Asim Munir\n    roles: Army chief\n"},
+        [
+            'error: content/people.yaml:6:9: unknown key "organisaton" in role (did you mean "organisation"?)',
+            "error: content/people.yaml:7:9: each role needs at least `role:` (the office held)",
+            "error: content/people.yaml:10:5: roles must be a list of {role, organisation, start, end}",
+        ],
+    ),
     "people.yaml: participant names an unknown person": (
         {
             "content/people.yaml": "people:\n  - id: mark-milley\n    name: Mark Milley\n",

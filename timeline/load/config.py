@@ -7,8 +7,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..errors import Problems, did_you_mean
+from .mapping_lists import listed_mappings
 from .model import DEFAULT_KINDS, is_safe_url, is_valid_id
-from .yaml_source import YamlList, YamlMap
+from .yaml_source import YamlMap
 
 CONFIG_KEYS = (
     "title",
@@ -137,24 +138,12 @@ def parse_config(data: Any, path: str, problems: Problems) -> Config:
 
 
 def _parse_threads(data: YamlMap, path: str, problems: Problems) -> list[Thread]:
-    value = data.get("threads")
-    if value is None:
-        return []
-    if not isinstance(value, YamlList):
-        line, col = data.key_mark("threads")
-        problems.error(path, line, "threads must be a list of {id, title, description}", col)
-        return []
     threads: list[Thread] = []
     seen: dict[str, int] = {}
-    for index, item in enumerate(value):
-        line, col = value.item_mark(index)
-        if not isinstance(item, YamlMap):
-            problems.error(path, line, "each thread must be a mapping with id, title, description", col)
-            continue
-        for key in item:
-            if key not in THREAD_KEYS:
-                kline, kcol = item.key_mark(key)
-                problems.error(path, kline, f'unknown key "{key}" in thread{did_you_mean(str(key), set(THREAD_KEYS))}', kcol)
+    for item, line, col in listed_mappings(data, "threads", "thread", THREAD_KEYS, path, problems,
+                                           "threads must be a list of {id, title, description}",
+                                           "each thread must be a mapping with id, title, description"):
+        assert isinstance(item, YamlMap)
         thread_id = str(item.get("id") or "").strip()
         if not is_valid_id(thread_id):
             problems.error(path, line, f'thread id "{thread_id}" must be a lowercase slug like afghanistan-withdrawal', col)

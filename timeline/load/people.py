@@ -8,8 +8,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from ..errors import Problems, did_you_mean
+from ..errors import Problems
 from ..partial_date import DateValueError, PartialDate, parse_partial_date
+from .mapping_lists import listed_mappings
 from .model import is_valid_id
 from .yaml_source import YamlList, YamlMap
 
@@ -181,15 +182,10 @@ def parse_people(data: Any, path: str, problems: Problems) -> PeopleRegistry:
             line, col = data.key_mark(key)
             problems.error(path, line, f'unknown key "{key}"; people.yaml holds only `people:`', col)
     seen: dict[str, int] = {}
-    for index, item in enumerate(items or []):
-        line, col = items.item_mark(index)
-        if not isinstance(item, YamlMap):
-            problems.error(path, line, "each person must be a mapping with id, name, aliases, country, roles", col)
-            continue
-        for key in item:
-            if key not in PERSON_KEYS:
-                kline, kcol = item.key_mark(key)
-                problems.error(path, kline, f'unknown key "{key}" in person{did_you_mean(str(key), set(PERSON_KEYS))}', kcol)
+    for item, line, col in listed_mappings(data, "people", "person", PERSON_KEYS, path, problems,
+                                           "people.yaml must be a mapping with a `people:` list",
+                                           "each person must be a mapping with id, name, aliases, country, roles"):
+        assert isinstance(item, YamlMap)
         bad_type = next((k for k in ("id", "name") if isinstance(item.get(k), (dict, list, bool))), None)
         if bad_type:
             kline, kcol = item.value_mark(bad_type)
@@ -235,26 +231,16 @@ def _optional_text(value: Any) -> str | None:
 
 
 def _parse_roles(item: YamlMap, path: str, problems: Problems) -> list[Role]:
-    value = item.get("roles")
-    if value is None:
-        return []
-    if not isinstance(value, YamlList):
-        line, col = item.key_mark("roles")
-        problems.error(path, line, "roles must be a list of {role, organisation, start, end}", col)
-        return []
     roles = []
-    for index, raw in enumerate(value):
-        line, col = value.item_mark(index)
+    for raw, line, col in listed_mappings(item, "roles", "role", ROLE_KEYS, path, problems,
+                                          "roles must be a list of {role, organisation, start, end}",
+                                          "each role needs at least `role:` (the office held)", text_items=True):
         if isinstance(raw, str):
             roles.append(Role(role=raw.strip()))
             continue
-        if not isinstance(raw, YamlMap) or not raw.get("role"):
+        if not raw.get("role"):
             problems.error(path, line, "each role needs at least `role:` (the office held)", col)
             continue
-        for key in raw:
-            if key not in ROLE_KEYS:
-                kline, kcol = raw.key_mark(key)
-                problems.error(path, kline, f'unknown key "{key}" in role{did_you_mean(str(key), set(ROLE_KEYS))}', kcol)
         dates: dict[str, PartialDate | None] = {}
         for key in ("start", "end"):
             dates[key] = None
