@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -9,8 +10,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from timeline.cli import main
+
+# No example database in the work tree; under CI the same examples every run, so a red build is reproducible
+# (locally each run explores new ones).
+settings.register_profile("timeline", deadline=None, max_examples=100, database=None,
+                          derandomize=bool(os.environ.get("CI")), suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("timeline")
 
 REPO = Path(__file__).resolve().parent.parent
 SEEDS = REPO / "content" / "articles"

