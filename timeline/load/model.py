@@ -60,7 +60,8 @@ EVENT_KEYS = (
 )
 REQUIRED_EVENT_KEYS = ("id", "title", "date", "kind", "status")
 PARTICIPANT_KEYS = ("name", "title", "role", "country", "person")
-SOURCE_KEYS = ("article", "outlet", "url", "published", "headline", "author", "quote")
+SOURCE_KEYS = ("article", "outlet", "url", "published", "headline", "author", "quote", "joined", "claims")
+CLAIM_KEYS = ("date", "place")
 MENTION_KEYS = ("summary", "date", "event", "quote", "article")
 RELATED_KEYS = ("id", "reason")
 REVIEW_KEYS = ("needs", "notes", "evidence", "confidence", "duplicates")
@@ -102,8 +103,25 @@ class Participant:
 
 @_pickled_as_fields
 @dataclass
+class Claims:
+    """What one report says of its event's date and place, kept where the reports disagree."""
+
+    date: DateSpec | None = None
+    place: str | None = None
+
+    def to_yaml(self) -> dict[str, Any]:
+        data: dict[str, Any] = {}
+        if self.date is not None:
+            data["date"] = self.date.to_yaml()
+        if self.place is not None:
+            data["place"] = self.place
+        return data
+
+
+@_pickled_as_fields
+@dataclass
 class Source:
-    """An article that reports the event, and the quote that supports it."""
+    """An article that reports the event, the quote that supports it, and why merging joined it to the event."""
 
     article: str | None = None  # path under content/articles/
     outlet: str | None = None
@@ -112,6 +130,8 @@ class Source:
     headline: str | None = None
     author: str | None = None
     quote: str | None = None
+    joined: str | None = None  # why ingest took this report for the same happening as the event's first
+    claims: Claims | None = None  # this report's date and place, where the reports disagree
 
     def to_yaml(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -125,6 +145,10 @@ class Source:
         if self.author:
             data["author"] = self.author
         data["quote"] = self.quote
+        if self.joined:
+            data["joined"] = self.joined
+        if self.claims is not None and (claims := self.claims.to_yaml()):
+            data["claims"] = claims
         return data
 
 
@@ -487,7 +511,26 @@ class _EventReader:
             headline=self.text(mapping, "headline"),
             author=self.text(mapping, "author"),
             quote=self.text(mapping, "quote"),
+            joined=self.text(mapping, "joined"),
+            claims=self._claims(mapping),
         )
+
+    def _claims(self, source: YamlMap) -> Claims | None:
+        value = source.get("claims")
+        if value is None:
+            return None
+        if not isinstance(value, YamlMap):
+            self.error(source, "claims", '"claims" must be a mapping like {date: 2021-08-10, place: Islamabad}',
+                       at_value=True)
+            return None
+        self.unknown_keys(value, CLAIM_KEYS, "claims")
+        date = None
+        if value.get("date") is not None:
+            try:
+                date = parse_date_spec(value["date"])
+            except DateValueError as exc:
+                self.error(value, "date", f"claims date: {exc}", at_value=True)
+        return Claims(date=date, place=self.text(value, "place"))
 
     def _mention(self, container: YamlList, index: int, item: Any) -> Mention | None:
         mapping = self._mapping_item(container, index, item, "mention", MENTION_KEYS)
