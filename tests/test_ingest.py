@@ -23,7 +23,7 @@ from timeline.files import project_lock
 from timeline.ingest import pipeline, stub_file, workers
 from timeline.load.content import Project, load_content
 from timeline.load.model import Event, Participant, Review, Source
-from timeline.partial_date import parse_date_spec
+from timeline.partial_date import parse_date_spec, parse_partial_date
 
 HAVE_EXTRACTOR = importlib.util.find_spec("timeline.extract.stub") is not None
 
@@ -46,7 +46,9 @@ def fake_extract(article: Article, people, kinds=None) -> SimpleNamespace:  # ty
     event = Event(
         id="draft", title=fields["title"], date=parse_date_spec(date) if date else None,
         kind=fields.get("kind", "meeting"), place=fields.get("place"), summary=fields.get("summary", ""),
-        participants=participants, sources=[Source(article=article.name, quote=fields.get("quote", fields["title"]))],
+        participants=participants, sources=[Source(article=article.name, quote=fields.get("quote", fields["title"]),
+                                                   published=parse_partial_date(fields["published"])
+                                                   if "published" in fields else None)],
         review=Review(needs=[] if date else ["date"], evidence={"date": fields.get("quote", "")} if date else {}),
     )
     mentions = [SimpleNamespace(name=p.name, title=None, role=None, country=None, person_id=p.person,
@@ -61,7 +63,7 @@ def fake_extractor(monkeypatch):
 
 ARTICLES = {
     "a-helsinki.txt": "title: Milley meets Gerasimov in Helsinki\npeople: General Mark Milley; Valery Gerasimov\n"
-                      "place: Helsinki, Finland\nquote: The two generals met in Helsinki.\n",
+                      "place: Helsinki, Finland\nquote: The two generals met in Helsinki.\npublished: 2021-09-23\n",
     "b-helsinki-dated.txt": "title: Top generals meet in Helsinki\ndate: 2021-09-22\n"
                             "people: Mark Milley; Gen. Valery Gerasimov\nplace: Helsinki, Finland\n"
                             "quote: Milley met Gerasimov on Wednesday in Helsinki.\n",
@@ -98,12 +100,17 @@ def test_ingest_creates_merged_stubs_and_a_second_run_changes_no_byte(project, c
     result = cli("-C", str(project), "ingest")
     assert result.code == 0, result.err
     events = stubs(project)
-    assert sorted(events) == ["2021-08-09-austin-calls-bajwa", "2021-09-22-milley-meets-gerasimov-in-helsinki",
+    assert sorted(events) == ["2021-08-09-austin-calls-bajwa", "2021-09-22-top-generals-meet-in-helsinki",
                               "2023-07-19-jane-roe-visits-kabul"]
-    helsinki = events["2021-09-22-milley-meets-gerasimov-in-helsinki"]
+    helsinki = events["2021-09-22-top-generals-meet-in-helsinki"]
     assert helsinki.startswith("# yaml-language-server: $schema=../event.schema.json\n# ingest: sha256=")
     assert "article: a-helsinki.txt" in helsinki and "article: b-helsinki-dated.txt" in helsinki
-    assert "date from b-helsinki-dated.txt: Milley met Gerasimov on Wednesday in Helsinki." in helsinki
+    # The undated report joined the dated one it came out a day after; the source says why, and the join is flagged.
+    event = load_content(Project(project)).event("2021-09-22-top-generals-meet-in-helsinki")
+    assert event is not None and [s.joined for s in event.sources] == [
+        None, "same participants (Mark Milley, Valery Gerasimov); both a meeting; the same place; "
+        "published 2021-09-23, just after the event of 2021-09-22"]
+    assert "sources" in event.review.needs
     assert "created" in result.err and "unchanged" in result.err
     people = (project / "content" / "people.yaml").read_text(encoding="utf-8")
     assert "id: jane-roe" in people and "# The people registry" in people
@@ -227,7 +234,8 @@ def test_extract_prints_events_as_json_and_writes_nothing(project, cli, fake_ext
     events = json.loads(result.out)
     assert len(events) == 1
     assert events[0]["date"] == "2021-09-22" and len(events[0]["sources"]) == 2
-    assert events[0]["review"]["evidence"]["date"].startswith("date from b-helsinki-dated.txt")
+    assert events[0]["review"]["evidence"]["date"] == "Milley met Gerasimov on Wednesday in Helsinki."
+    assert events[0]["sources"][1]["joined"].startswith("same participants")
     assert snapshot(project) == before
 
 
@@ -251,7 +259,7 @@ def test_append_sources_keeps_every_other_byte():
 
 
 @pytest.mark.skipif(not HAVE_EXTRACTOR, reason="timeline.extract.stub is not installed yet")
-def test_seed_articles_become_three_stubs_and_reingest_is_idempotent(demo_project):
+def test_seed_articles_become_four_stubs_and_reingest_is_idempotent(demo_project):
     shutil.rmtree(demo_project / "content" / "events")
     (demo_project / "content" / "events").mkdir()
     first = run_timeline("-C", str(demo_project), "ingest")
@@ -260,7 +268,7 @@ def test_seed_articles_become_three_stubs_and_reingest_is_idempotent(demo_projec
               for p in (demo_project / "content" / "events").glob("*.yaml")}
     by_articles = sorted(tuple(sorted(s.article for s in e.sources)) for e in events.values())
     seeds = sorted(p.name for p in SEEDS.iterdir())
-    assert by_articles == [(seeds[0], seeds[1]), (seeds[2], seeds[3]), (seeds[4],)]
+    assert by_articles == [(seeds[0], seeds[1]), (seeds[2],), (seeds[3],), (seeds[4],)]
     before = snapshot(demo_project)
     second = run_timeline("-C", str(demo_project), "ingest")
     assert second.returncode == 0, second.stderr
@@ -324,7 +332,7 @@ def test_a_renamed_article_is_recognised_by_its_bytes_and_not_ingested_twice(pro
     (articles / "copy-of-d.txt").write_bytes((articles / "d-new-person.txt").read_bytes())
     result = cli("-C", str(project), "ingest")
     assert result.code == 0, result.err
-    assert sorted(stubs(project)) == ["2021-08-09-austin-calls-bajwa", "2021-09-22-milley-meets-gerasimov-in-helsinki",
+    assert sorted(stubs(project)) == ["2021-08-09-austin-calls-bajwa", "2021-09-22-top-generals-meet-in-helsinki",
                                       "2023-07-19-jane-roe-visits-kabul"]
     assert "content/articles/2021/austin-call.txt  (renamed from c-call.txt; not ingested again)" in result.err
     assert "content/articles/copy-of-d.txt  (same text as d-new-person.txt; not ingested again)" in result.err
@@ -373,27 +381,28 @@ def test_new_facts_for_an_edited_stub_are_suggested_not_written(project, cli, fa
     stub = project / "content" / "events" / "undated-milley-meets-gerasimov-in-helsinki.yaml"
     edited = stub.read_text(encoding="utf-8").replace("title: Milley meets Gerasimov in Helsinki",
                                                       "title: Milley and Gerasimov meet in Helsinki")
+    edited = edited.replace("date: null", "date: 2021-09")  # the editor knows the month
     stub.write_text(edited, encoding="utf-8")
     dated.write_text(later, encoding="utf-8")
 
     result = cli("-C", str(project), "ingest")
     assert result.code == 0, result.err
     shown = "content/events/undated-milley-meets-gerasimov-in-helsinki.yaml"
-    assert (f"{shown}: newer report gives date 2021-09-22 (day) from article b-helsinki-dated.txt; apply by hand"
-            in result.err)
+    assert (f"{shown}: newer report narrows date 2021-09 to 2021-09-22 (day) from article b-helsinki-dated.txt; "
+            "apply by hand" in result.err)
     assert f"{shown}: newer report names participant Dave Butler from article b-helsinki-dated.txt" in result.err
     text = stub.read_text(encoding="utf-8")
-    assert text.startswith(edited[:edited.index("threads:")]) and "date: null" in text  # only a source appended
+    assert text.startswith(edited[:edited.index("threads:")]) and "date: 2021-09\n" in text  # only a source appended
     stored = json.loads((project / ".timeline" / "suggestions.json").read_text(encoding="utf-8"))
     assert [(s["field"], s["value"], s["file"]) for s in stored] == [("date", "2021-09-22", shown),
                                                                      ("participant", "dave-butler", shown)]
     review = cli("-C", str(project), "review")
     assert f"{shown}:5" in review.out and "suggestion" in review.out
-    assert "newer report gives date 2021-09-22 (day) from article b-helsinki-dated.txt; apply by hand" in review.out
+    assert "newer report narrows date 2021-09 to 2021-09-22 (day) from article b-helsinki-dated.txt" in review.out
 
-    stub.write_text(stub.read_text(encoding="utf-8").replace("date: null", "date: 2021-09-22"), encoding="utf-8")
+    stub.write_text(stub.read_text(encoding="utf-8").replace("date: 2021-09\n", "date: 2021-09-22\n"), encoding="utf-8")
     again = cli("-C", str(project), "ingest")  # the editor applied the date: only the participant is left
-    assert "newer report gives date" not in again.err
+    assert "newer report narrows date" not in again.err
     assert "names participant Dave Butler" in again.err
     assert [s["field"] for s in json.loads((project / ".timeline" / "suggestions.json").read_text())] == ["participant"]
 

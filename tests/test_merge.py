@@ -78,39 +78,86 @@ def test_call_and_meeting_same_day_same_people_are_possible_duplicates_not_merge
     assert second.review.notes["duplicates"].startswith(f"possible duplicate of {first.id}:")
 
 
-def test_undated_report_takes_the_date_of_the_dated_report_of_the_same_event():
+def test_undated_report_joins_the_dated_event_it_came_out_just_after_and_the_join_is_flagged():
     undated = report("000.txt", ["milley", "gerasimov"], None, place="Helsinki, Finland",
-                     title="Milley meets Gerasimov in Helsinki", quote="met his counterpart in the Finnish capital")
+                     title="Milley meets Gerasimov in Helsinki", quote="met his counterpart in the Finnish capital",
+                     published="2021-09-23")
     dated = report("001.txt", ["milley", "gerasimov"], "2021-09-22", place="Helsinki, Finland",
                    quote="met Wednesday in Helsinki", evidence={"date": "September 22, 2021 ... met Wednesday"})
-    result = merge_same_event([dated, undated])
+    result = merge_same_event([undated, dated])
     assert len(result.clusters) == 1
     event = result.clusters[0].event
-    assert [s.article for s in event.sources] == ["000.txt", "001.txt"]  # sorted by article name
+    assert [s.article for s in event.sources] == ["001.txt", "000.txt"]  # dated reports are placed first
     assert event.date == parse_date_spec("2021-09-22")
-    assert event.review.evidence["date"] == "date from 001.txt: September 22, 2021 ... met Wednesday"
-    assert "001.txt" in event.review.notes["date"]
-    assert "date" not in event.review.needs  # the dated report was sure of it
+    assert event.review.evidence["date"] == "September 22, 2021 ... met Wednesday"
+    joined = event.sources[1].joined
+    assert joined.startswith("same participants (Milley, Gerasimov); both a meeting; the same place; published "
+                             "2021-09-23, just after the event of 2021-09-22")
+    assert event.sources[0].joined is None  # the report the event was founded on
+    assert "sources" in event.review.needs and "date" not in event.review.needs
+    assert event.review.notes["sources"] == "000.txt gives no date of its own: joined on its participants, kind and " \
+                                            "publication day"
 
 
-def test_propagated_date_stays_flagged_when_the_dated_report_was_unsure():
-    undated = report("a.txt", ["milley", "gerasimov"], None, place="Helsinki, Finland")
+def test_undated_report_takes_the_date_of_the_dated_report_and_its_doubt():
+    undated = report("a.txt", ["milley", "gerasimov"], None, place="Helsinki, Finland", published="2021-09-30")
     unsure = report("b.txt", ["milley", "gerasimov"], "2021-09", place="Helsinki, Finland", needs=["date"])
     event = merge_same_event([undated, unsure]).clusters[0].event
-    assert event.date == parse_date_spec("2021-09") and event.review.needs == ["date"]
+    assert event.date == parse_date_spec("2021-09") and event.review.needs == ["date", "sources"]
 
 
-def test_undated_reports_merge_only_with_strong_other_evidence():
-    thin_a = report("a.txt", ["milley", "gerasimov"], None, kind="meeting")
-    thin_b = report("b.txt", ["milley", "gerasimov"], None, kind="visit")
+def test_an_undated_report_without_a_publication_day_is_only_a_possible_duplicate():
+    """The same two people call each other again and again: people and kind alone do not say which call."""
+    dated = report("a.txt", ["sisi", "biden"], "2024-08-23", kind="call")
+    undated = report("b.txt", ["sisi", "biden"], None, kind="call")
+    verdict = compare_events(undated, dated)
+    assert verdict.outcome == MAYBE and "neither a publication day nor a place in both" in verdict.reason
+    late = report("c.txt", ["sisi", "biden"], None, kind="call", published="2024-10-02")
+    assert "long after the event" in compare_events(late, dated).reason
+    early = report("d.txt", ["sisi", "biden"], None, kind="call", published="2024-08-20")
+    assert compare_events(early, dated).reason == "published before the other happened"
+    assert len(merge_same_event([dated, undated, late, early]).clusters) == 4
+
+
+def test_an_undated_report_without_a_publication_day_joins_the_one_event_of_its_people_at_its_place():
+    helsinki = report("a.txt", ["milley", "gerasimov"], "2021-09-22", place="Helsinki, Finland")
+    undated = report("b.txt", ["milley", "gerasimov"], None, place="Helsinki")
+    [cluster] = merge_same_event([helsinki, undated]).clusters
+    assert cluster.event.sources[1].joined.endswith("; the same place; no publication day")
+    assert cluster.event.review.notes["sources"] == "b.txt gives no date of its own: joined on its participants, " \
+                                                    "kind and place"
+    # The same people met at the same place twice: an undated report fits both, so it joins neither.
+    first = report("a.txt", ["milley", "gerasimov"], "2021-09-22", place="Helsinki, Finland")
+    again = report("c.txt", ["milley", "gerasimov"], "2022-05-03", place="Helsinki, Finland")
+    result = merge_same_event([first, again, report("b.txt", ["milley", "gerasimov"], None, place="Helsinki")])
+    assert [len(c.event.sources) for c in result.clusters] == [1, 1, 1]
+    assert set(result.clusters[2].duplicates) == {0, 1}
+    visit = report("d.txt", ["milley", "gerasimov"], None, kind="call")
+    assert compare_events(visit, first).outcome != SAME  # a call never joins a meeting
+    stranger = report("e.txt", ["milley", "gerasimov", "austin"], None, place="Helsinki")
+    assert "not every participant is in both" in compare_events(stranger, first).reason
+
+
+def test_two_undated_reports_join_only_when_published_together_and_never_on_one_person():
+    thin_a = report("a.txt", ["milley", "gerasimov"], None, kind="meeting", published="2021-09-22")
+    thin_b = report("b.txt", ["milley", "gerasimov"], None, kind="visit", published="2021-09-23")
     result = merge_same_event([thin_a, thin_b])
     assert len(result.clusters) == 2 and result.clusters[1].duplicates  # noted, not merged
     strong_a = report("a.txt", ["kurilla", "munir"], None, place="General Headquarters, Rawalpindi, Pakistan",
-                      title="Talks at GHQ with ISPR and CENTCOM")
+                      title="Talks at GHQ with ISPR and CENTCOM", published="2023-07-25")
     strong_b = report("b.txt", ["kurilla", "munir"], None, place="Rawalpindi",
-                      title="CENTCOM chief meets army chief, ISPR says")
-    assert compare_events(strong_b, strong_a).outcome == SAME
+                      title="CENTCOM chief meets army chief, ISPR says", published="2023-07-24")
+    verdict = compare_events(strong_b, strong_a)
+    assert verdict.outcome == SAME and verdict.check.startswith("neither report gives a date")
     assert len(merge_same_event([strong_a, strong_b]).clusters) == 1
+    months_apart = report("c.txt", ["kurilla", "munir"], None, place="Rawalpindi", title="CENTCOM chief meets army "
+                          "chief, ISPR says", published="2022-12-16")
+    assert compare_events(months_apart, strong_a).outcome == MAYBE
+    no_day = report("d.txt", ["kurilla", "munir"], None, place="Rawalpindi", title="CENTCOM chief meets army chief")
+    assert compare_events(no_day, strong_a).outcome == MAYBE
+    one_person = report("e.txt", ["munir"], None, place="Rawalpindi", published="2023-07-24")
+    alone = report("f.txt", ["munir"], None, place="Rawalpindi", published="2023-07-24")
+    assert compare_events(one_person, alone).outcome == MAYBE
 
 
 def test_undated_report_matching_two_events_is_left_alone():
@@ -219,7 +266,8 @@ def test_nearby_cities_merge_only_on_the_same_day_else_a_duplicate_note():
     assert len(result.clusters) == 2
     assign_ids(result, set())
     note = result.clusters[1].event.review.notes["duplicates"]
-    assert note.startswith(f"possible duplicate of {result.clusters[0].event.id}: same participants, but Vantaa")
+    assert note.startswith(f"possible duplicate of {result.clusters[0].event.id}: same participants (Milley, "
+                           "Gerasimov), but Vantaa and Helsinki are 15 km apart")
 
 
 def test_reports_in_two_countries_never_merge():
@@ -234,14 +282,18 @@ def test_reports_in_two_countries_never_merge():
 
 def test_nearby_places_merge_undated_reports_only_on_extra_evidence_and_the_difference_is_flagged():
     ghq = report("a.txt", ["kurilla", "munir"], None, place="General Headquarters, Rawalpindi, Pakistan",
-                 title="Talks at GHQ with ISPR and CENTCOM")
+                 title="Talks at GHQ with ISPR and CENTCOM", published="2023-07-24")
     capital = report("b.txt", ["kurilla", "munir"], None, place="Islamabad, Pakistan",
-                     title="CENTCOM chief meets army chief, ISPR says")
+                     title="CENTCOM chief meets army chief, ISPR says", published="2023-07-25")
     [cluster] = merge_same_event([ghq, capital]).clusters
     assert cluster.event.place == "General Headquarters, Rawalpindi, Pakistan"
     assert "place" in cluster.event.review.needs
-    assert cluster.event.review.notes["place"] == ("b.txt gives Islamabad, Pakistan (Rawalpindi and Islamabad are "
-                                                   "14 km apart); check which is right")
+    assert cluster.event.review.notes["place"] == (
+        "the reports disagree on the place: a.txt (published 2023-07-24): General Headquarters, Rawalpindi, Pakistan; "
+        "b.txt (published 2023-07-25): Islamabad, Pakistan. Kept General Headquarters, Rawalpindi, Pakistan from "
+        "a.txt; check it")
+    assert [s.claims.place for s in cluster.event.sources] == ["General Headquarters, Rawalpindi, Pakistan",
+                                                               "Islamabad, Pakistan"]
     thin = report("c.txt", ["kurilla", "munir"], None, place="Islamabad, Pakistan", kind="visit")
     fresh = report("a.txt", ["kurilla", "munir"], None, place="General Headquarters, Rawalpindi, Pakistan")
     assert compare_events(thin, fresh).outcome == MAYBE  # nearby, undated, nothing else in common

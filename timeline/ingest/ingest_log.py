@@ -19,6 +19,15 @@ diffs and merges well):
         event: 2023-07-24-kurilla-meets-munir-in-rawalpindi
         dismissed: true
 
+An editor who splits a merged event, moving one source into a new event file, is remembered too: the
+article's entry gets `split_from:` the event it left, and ingest never joins it to that event's reports
+again (`selection.note_splits`):
+
+      2023/wire-copy-of-earlier-call.txt:
+        sha256: 5d1c07aa...
+        event: 2023-07-10-kurilla-calls-munir
+        split_from: 2023-07-24-kurilla-meets-munir-in-rawalpindi
+
 Deleting an entry (or the whole file) makes ingest treat that article as new again.
 """
 
@@ -38,7 +47,8 @@ LOG_NAME = "ingest-log.yaml"
 LOG_HEADER = (
     "# Written by `timeline ingest`; commit it with content/events/. Per article: the sha256 of the text\n"
     "# ingest read and the event citing it. `dismissed: true`: an editor deleted that stub; it is not\n"
-    "# recreated until the article changes. Delete an entry to have ingest read the article as new.\n"
+    "# recreated until the article changes. `split_from`: an editor moved it out of that event; ingest does\n"
+    "# not merge it back. Delete an entry to have ingest read the article as new.\n"
 )
 _HEX = frozenset("0123456789abcdef")
 
@@ -50,6 +60,7 @@ class LogEntry:
     sha256: str
     event: str | None = None  # the event citing the article when ingest last wrote; None if it could not add it
     dismissed: bool = False
+    split_from: str | None = None  # the event an editor moved it out of: never merged with that event's reports
 
 
 @dataclass
@@ -71,6 +82,8 @@ class IngestLog:
             item: dict[str, object] = {"sha256": entry.sha256, "event": entry.event}
             if entry.dismissed:
                 item["dismissed"] = True
+            if entry.split_from:
+                item["split_from"] = entry.split_from
             articles[name] = item
         return {"articles": articles}
 
@@ -103,13 +116,16 @@ def parse_ingest_log(text: str, shown: str) -> IngestLog:
         sha = item.get("sha256")
         event = item.get("event")
         dismissed = item.get("dismissed", False)
+        split_from = item.get("split_from")
         if not isinstance(sha, str) or len(sha) != 64 or not set(sha) <= _HEX:
             raise fail(item, f"entry {name!r}: sha256 must be 64 hexadecimal digits")
         if event is not None and (not isinstance(event, str) or not is_valid_id(event)):
             raise fail(item, f"entry {name!r}: event must be an event id or null")
         if not isinstance(dismissed, bool):
             raise fail(item, f"entry {name!r}: dismissed must be true or false")
-        log.entries[name] = LogEntry(sha, event, dismissed)
+        if split_from is not None and (not isinstance(split_from, str) or not is_valid_id(split_from)):
+            raise fail(item, f"entry {name!r}: split_from must be the id of the event the article was moved out of")
+        log.entries[name] = LogEntry(sha, event, dismissed, split_from)
     return log
 
 

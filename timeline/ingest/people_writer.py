@@ -25,6 +25,7 @@ from ..files.yaml_writer import dump_yaml
 from ..load.model import Event, is_valid_id
 from ..load.people import PeopleRegistry, Person, Role, name_key, person_id_for
 from ..load.yaml_source import YamlList, YamlMap, parse_yaml
+from .people_match import name_form
 
 NEW_PERSON_CONFIDENCE = 0.6  # someone only quoted or named in passing must be this sure to be added
 PEOPLE_HEADER = (
@@ -55,38 +56,61 @@ def looks_like_name(name: str) -> bool:
     return all(w[0].isupper() or w.lower() in _NAME_PARTICLES for w in words)
 
 
+class _Spellings:
+    """The registry's people by their names' folded spelling, so that a transliteration ("Sergey Lavrov",
+    "Abdel Fattah al-Sisi") becomes an alias of the person already known ("Sergei Lavrov", "el-Sisi")."""
+
+    def __init__(self, registry: PeopleRegistry):
+        self.registry = registry
+        self.by_words: dict[tuple[str, ...], Person] = {}
+        for person in registry:
+            self.note(person)
+
+    def note(self, person: Person) -> None:
+        for name in person.names():
+            words = name_form(name).words
+            if len(words) >= 2:
+                self.by_words.setdefault(words, person)
+
+    def find(self, name: str) -> Person | None:
+        """The registry's own lookup first, then the same name in another transliteration."""
+        return self.registry.find(name) or self.by_words.get(name_form(name).words)
+
+
 def update_people(registry: PeopleRegistry, mentions: Iterable[Any], events: Iterable[Event]) -> PeopleChanges:
     """Add new people and spellings found by extraction; give every participant its registry id."""
     changes = PeopleChanges()
+    spellings = _Spellings(registry)
     for mention in mentions:
-        _note_mention(registry, changes, mention)
+        _note_mention(registry, spellings, changes, mention)
     for event in events:
         for participant in event.participants:
             if participant.person and registry.get(participant.person):
                 continue
-            person = registry.find(participant.name)
+            person = spellings.find(participant.name)
             if person is None and looks_like_name(participant.name):
                 person = _add_person(registry, changes, participant.name, participant.title, participant.role,
                                      participant.country, participant.person)
+                spellings.note(person)
             participant.person = person.id if person else None
     return changes
 
 
-def _note_mention(registry: PeopleRegistry, changes: PeopleChanges, mention: Any) -> None:
+def _note_mention(registry: PeopleRegistry, spellings: _Spellings, changes: PeopleChanges, mention: Any) -> None:
     name = (getattr(mention, "name", None) or "").strip()
     if not name:
         return
     proposed = getattr(mention, "person_id", None)
     person = registry.get(proposed) if proposed else None
-    person = person or registry.find(name)
+    person = person or spellings.find(name)
     if person is not None:
         if looks_like_name(name) and registry.add_alias(person, name):
             changes.aliases.append((person.id, name))
         return
     sure = getattr(mention, "is_participant", False) or (getattr(mention, "confidence", 0) or 0) >= NEW_PERSON_CONFIDENCE
     if sure and looks_like_name(name):
-        _add_person(registry, changes, name, getattr(mention, "title", None), getattr(mention, "role", None),
-                    getattr(mention, "country", None), proposed)
+        spellings.note(_add_person(registry, changes, name, getattr(mention, "title", None),
+                                   getattr(mention, "role", None), getattr(mention, "country", None), proposed))
 
 
 def _add_person(registry: PeopleRegistry, changes: PeopleChanges, name: str, title: str | None, role: str | None,

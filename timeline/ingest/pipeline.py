@@ -37,11 +37,13 @@ from ..load.yaml_source import plain
 from ..partial_date import parse_date_spec
 from .ingest_log import LOG_NAME, read_ingest_log, write_ingest_log
 from .linking import Links, link_events
-from .merge import Cluster, assign_ids, merge_same_event
+from .merge import OFFERED, Cluster, assign_ids, merge_same_event
+from .people_match import NameForm, name_form
 from .people_writer import PeopleChanges, update_people, write_people
 from .place_match import warm_place_tables
 from .report import IngestReport
-from .selection import article_items, edited_ids, follow_renames, select_articles, update_log
+from .same_event import Context
+from .selection import article_items, edited_ids, follow_renames, note_splits, select_articles, split_apart, update_log
 from .stub_file import SCHEMA_SOURCE
 from .suggestions import pending_suggestions, save_suggestions
 from .workers import ArticleOutcome, extract_all, normalise_all, worker_count, worker_pool
@@ -61,12 +63,14 @@ class _Plan:
 
 
 def _assemble(outcomes: list[ArticleOutcome], existing: list[Event], locked: set[str], config: Config,
-              people: PeopleRegistry, problems: Problems, pool: ProcessPoolExecutor | None = None) -> _Plan:
+              people: PeopleRegistry, problems: Problems, pool: ProcessPoolExecutor | None = None,
+              apart: dict[str, set[str]] | None = None) -> _Plan:
     """Registry updates, merging, ids and links: the pure middle of ingest and extract."""
     reports = [o.event for o in outcomes if o.event is not None]
     mentions = [m for o in outcomes for m in o.people]
     changes = update_people(people, mentions, reports)
-    result = merge_same_event(reports, existing, locked)
+    context = Context(named_people(outcomes, people), people)
+    result = merge_same_event(reports, existing, locked, context, apart)
     assign_ids(result, {e.id for e in existing})
     open_ids = {c.event.id for c in result.clusters if not c.locked}
     links = link_events([c.event for c in result.clusters], config, people, only=open_ids)
@@ -103,6 +107,21 @@ def _assemble(outcomes: list[ArticleOutcome], existing: list[Event], locked: set
     return _Plan(result.clusters, outcomes, changes, links, result.comparisons + links.comparisons, rendered)
 
 
+def named_people(outcomes: list[ArticleOutcome], people: PeopleRegistry) -> dict[str, list[NameForm]]:
+    """Article -> everyone it names, participant or not: a person one report leaves out of the participants
+    may still show that it reports the same happening as another."""
+    named: dict[str, list[NameForm]] = {}
+    for outcome in outcomes:
+        forms = []
+        for mention in outcome.people:
+            name = (getattr(mention, "name", None) or "").strip()
+            if name:
+                person = people.find(name)
+                forms.append(name_form(name, person.id if person else ""))
+        named[outcome.name] = forms
+    return named
+
+
 def run_ingest(content: Content, paths: list[Path] | None, jobs: int = 0, progress: bool = True) -> IngestReport:
     """Turn articles into draft stubs in content/events/ and registry updates in content/people.yaml."""
     project = content.project
@@ -112,6 +131,8 @@ def run_ingest(content: Content, paths: list[Path] | None, jobs: int = 0, progre
         log_path = project.content_dir / LOG_NAME
         log = read_ingest_log(log_path, project.relative(log_path))
         locked, texts = edited_ids(project, content.events)
+        report.split = note_splits(log, content.events)
+        apart = split_apart(log, content.events)
         selection = select_articles(items, log, content.events, locked, content.articles, explicit=paths is not None)
         report.dismissed, report.renamed, report.already_cited = (selection.dismissed, selection.renamed,
                                                                   selection.already_cited)
@@ -121,7 +142,8 @@ def run_ingest(content: Content, paths: list[Path] | None, jobs: int = 0, progre
             outcomes = extract_all(selection.extract, content.people, jobs, progress, while_waiting=warm_place_tables,
                                    pool=pool, kinds=content.config.kinds)
             report.unreadable = [o.problem for o in outcomes if o.problem is not None]
-            plan = _assemble(outcomes, content.events, locked, content.config, content.people, report.warnings, pool)
+            plan = _assemble(outcomes, content.events, locked, content.config, content.people, report.warnings, pool,
+                             apart)
         report.people = plan.people
         report.comparisons = plan.comparisons
         # Writing starts here: articles brought in from outside, then people, then events.
@@ -149,8 +171,9 @@ def run_ingest(content: Content, paths: list[Path] | None, jobs: int = 0, progre
         write_ingest_log(log_path, log)
         new = [s for c in plan.clusters if c.locked for s in c.suggestions]
         paths = {e.id: e.path or project.relative(project.event_path(e.id)) for e in content.events}
-        pending = pending_suggestions(project.state_dir, content.events, new)
-        report.suggestions = [s.message(paths.get(s.event_id, s.event_id)) for s in pending]
+        pending = pending_suggestions(project.state_dir, [c.event for c in plan.clusters], new)
+        report.suggestions = [s.message(paths.get(s.event_id, s.event_id)) for s in pending if s.field != OFFERED]
+        report.offered = [s.message(paths.get(s.event_id, s.event_id)) for s in pending if s.field == OFFERED]
         save_suggestions(project.state_dir, pending, paths)
     return report
 

@@ -119,6 +119,11 @@ def _country_code(part: str) -> str | None:
     return _country_table()[0].get(key)
 
 
+def country_code(word: str) -> str | None:
+    """The ISO code of a country's name, adjective or short form ("Russian", "Pakistan's" -> RU, PK), else None."""
+    return _country_code(word)
+
+
 def named_countries(place: str) -> frozenset[str]:
     """The ISO codes of the countries the place text itself names ("Rawalpindi, Pakistan" -> PK), no cities."""
     return frozenset(code for part in place.split(",") if (code := _country_code(part.strip())) is not None)

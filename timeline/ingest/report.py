@@ -35,6 +35,8 @@ class IngestReport:
     renamed: list[FileChange] = field(default_factory=list)  # same bytes as a logged article under a new name
     already_cited: int = 0  # unchanged articles cited only by editors' events: not read again
     suggestions: list[str] = field(default_factory=list)  # facts for editors' files, to apply by hand
+    offered: list[str] = field(default_factory=list)  # undated reports offered as sources of editors' events
+    split: list[FileChange] = field(default_factory=list)  # sources an editor moved out of a merged event
     comparisons: int = 0
 
     @property
@@ -79,6 +81,10 @@ class IngestReport:
             row("renamed or copied", self.renamed)
         if self.suggestions:
             row("suggestions (by hand)", self.suggestions)
+        if self.offered:
+            row("offered matches", self.offered)
+        if self.split:
+            row("split by editor", self.split)
         if self.already_cited:
             lines.append(f"  {'already in edited events':<26}{self.already_cited:>4}  (unchanged; not read again)")
         if self.imported:

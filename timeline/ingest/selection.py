@@ -1,8 +1,9 @@
 """Which articles an ingest run reads, and which it leaves alone: dismissed by an editor, renamed, or
-already in an editor's event; and the ingest log updated to match."""
+already in an editor's event; the events an editor split; and the ingest log updated to match."""
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -150,12 +151,53 @@ def select_articles(items: list[tuple[Path, str, str]], log: IngestLog, events: 
     return selection
 
 
+def note_splits(log: IngestLog, events: list[Event]) -> list[FileChange]:
+    """Record in the log each article an editor moved out of the event ingest put it in, into another event.
+
+    The event it was logged with still exists but no longer cites it, and another event does: that is a
+    split, and `split_apart` keeps the article from being merged back.
+    """
+    cited: dict[str, list[str]] = {}
+    for event in events:
+        for source in event.sources:
+            if source.article:
+                cited.setdefault(source.article, []).append(event.id)
+    paths = {e.id: e.path or f"content/events/{e.id}.yaml" for e in events}
+    found = []
+    for name, entry in sorted(log.entries.items()):
+        now = cited.get(name, [])
+        if entry.event and entry.event in paths and now and entry.event not in now:
+            entry.split_from, entry.event = entry.event, now[0]
+            found.append(FileChange(now[0], paths[now[0]], f"{name} split from {entry.split_from} by an editor; "
+                                    "ingest will not merge it back"))
+    return found
+
+
+def split_apart(log: IngestLog, events: list[Event]) -> dict[str, set[str]]:
+    """Article -> the articles it must never share an event with, because an editor split them apart."""
+    holding: dict[str, set[str]] = defaultdict(set)
+    for event in events:
+        holding[event.id].update(s.article for s in event.sources if s.article)
+    for name, entry in log.entries.items():
+        if entry.event:
+            holding[entry.event].add(name)
+    apart: dict[str, set[str]] = defaultdict(set)
+    for name, entry in log.entries.items():
+        if entry.split_from:
+            for other in holding.get(entry.split_from, set()) - {name}:
+                apart[name].add(other)
+                apart[other].add(name)
+    return dict(apart)
+
+
 def update_log(log: IngestLog, selection: Selection, outcomes: list[ArticleOutcome], cited: dict[str, str]) -> None:
     """Record what this run read and where each article now is; mark dismissals; follow renames."""
     for outcome in outcomes:
         sha = selection.hashes.get(outcome.name)
         if outcome.problem is None and sha is not None:
-            log.entries[outcome.name] = LogEntry(sha, cited.get(outcome.name))
+            previous = log.entries.get(outcome.name)
+            log.entries[outcome.name] = LogEntry(sha, cited.get(outcome.name),
+                                                 split_from=previous.split_from if previous else None)
     for name in selection.dismissed_names:
         log.entries[name].dismissed = True
     for old, new in selection.moves.items():

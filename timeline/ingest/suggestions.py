@@ -6,6 +6,10 @@ ingest table and kept in `.timeline/suggestions.json` (not committed: it is deri
 ingest of the article rebuilds it) so that `timeline review` lists them with the file and line to edit.
 A suggestion disappears once the event has what it offered, or the event is gone; delete the file to
 drop all of them.
+
+A report with no date of its own that may be a source of an editor's event is offered the same way
+(`field: source`): it disappears once the event cites the article, or once the editor answered no,
+by reviewing the stub made for that report or removing the event from that stub's `review.duplicates`.
 """
 
 from __future__ import annotations
@@ -15,7 +19,7 @@ from pathlib import Path
 
 from ..files.atomic_write import write_if_changed
 from ..load.model import Event
-from .merge import Suggestion, suggestion_applied
+from .merge import OFFERED, Suggestion, suggestion_applied
 
 SUGGESTIONS_NAME = "suggestions.json"
 _KEYS = ("event_id", "field", "value", "article", "detail")
@@ -52,12 +56,27 @@ def pending_suggestions(state_dir: Path, events: list[Event], new: list[Suggesti
     except (OSError, UnicodeDecodeError):
         stored = []
     by_id = {e.id: e for e in events}
+    citing: dict[str, list[Event]] = {}
+    for event in events:
+        for source in event.sources:
+            if source.article:
+                citing.setdefault(source.article, []).append(event)
     kept: dict[tuple[str, ...], Suggestion] = {}
     for suggestion in [*stored, *new]:
         event = by_id.get(suggestion.event_id)
-        if event is not None and not suggestion_applied(event, suggestion):
-            kept.setdefault(tuple(getattr(suggestion, k) for k in _KEYS), suggestion)
+        if event is None or suggestion_applied(event, suggestion):
+            continue
+        if suggestion.field == OFFERED and _declined(suggestion, citing.get(suggestion.article, [])):
+            continue
+        kept.setdefault(tuple(getattr(suggestion, k) for k in _KEYS), suggestion)
     return [kept[key] for key in sorted(kept)]
+
+
+def _declined(offer: Suggestion, holders: list[Event]) -> bool:
+    """The editor said the offered report is not this event's: its own stub is reviewed, no longer names the
+    event as a possible duplicate, or is gone without the event citing the report."""
+    others = [e for e in holders if e.id != offer.event_id]
+    return not others or any(not e.is_draft or offer.event_id not in e.review.duplicates for e in others)
 
 
 def save_suggestions(state_dir: Path, suggestions: list[Suggestion], paths: dict[str, str]) -> bool:

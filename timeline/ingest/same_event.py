@@ -1,0 +1,578 @@
+"""Whether two reports describe the same happening: the rules merging applies, one pair at a time.
+
+Real reports of one happening disagree, and reports of two happenings between the same people look alike,
+so each rule below says what is tolerated and what never joins (docs/merging.md says the same for editors):
+
+- People. Matched by registry id, by name once transliteration is folded ("Shoigu"/"Shoygu"), among the
+  people an article names without extraction making them participants, and by office ("Russia's defence
+  minister") for a participant whose role the other event records (`people_match.py`). Two events need
+  two people in common, or one each and the same one.
+- Dates. Spans that overlap at their real precision agree. Two days one apart agree (time zones, a
+  paper's publication day, "Tuesday night" against a Monday readout), and two days apart when the later
+  report dated the happening by its own publication day; either way the disagreement is shown, never
+  hidden (`conflicts.py`). Weeks apart, an otherwise identical report is a possible duplicate, no more.
+- Kind and place. Meeting, talks, visit and summit are one family; a call never joins a meeting. A city
+  fits its country and a venue its city; two countries never join (`place_match.py`).
+- Weak evidence. Two undated reports never join on one shared person. An undated report joins a dated
+  event only when every participant, the kind and the place agree and its publication day falls just
+  after the event; the join is flagged for review. A report with no date of its own never joins an
+  editor's reviewed event: it is offered to the editor instead.
+
+A wrong merge hides an event, while a missed one costs an editor a minute: anything short of these rules
+is written down as a possible duplicate for a human to decide.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from ..load.model import Event, Mention, Participant
+from ..load.people import PeopleRegistry, name_key
+from ..load.thread_rules import rule_text
+from ..partial_date import DAY, YEAR, DateSpec
+from .people_match import NameForm, event_forms, event_people, named_by_office, same_person, shared_people
+from .place_match import CONFLICT, NEAR, UNKNOWN, WITHIN, match_places
+from .place_match import SAME as SAME_PLACE
+
+SAME = "same"
+MAYBE = "maybe"  # possible duplicate: a human decides
+DIFFERENT = "different"
+
+# Kinds that one report may call by another's name: a visit is reported as a meeting or as talks.
+KIND_GROUPS = (
+    frozenset({"meeting", "talks", "visit", "summit"}),
+    frozenset({"statement", "announcement"}),
+    frozenset({"agreement", "talks"}),
+    frozenset({"agreement", "call"}),  # "agreed in a phone call": one report names the call, another its outcome
+    frozenset({"agreement", "meeting", "summit"}),
+)
+KIND_SYNONYMS = {"talks": "meeting"}  # counted as the same kind when weighing evidence
+
+APPROXIMATE_SLACK_DAYS = 7
+CLOSE_DAYS = 1  # days apart that time zones or a publication day explain without more
+EXPLAINED_DAYS = 2  # days apart when the later report is dated by its own publication day
+WEEKS_APART_DAYS = 56  # further apart than this, an otherwise identical report is another happening
+PUBLISHED_AFTER_DAYS = 7  # an undated report published this long after a dated event may report it
+PUBLISHED_TOGETHER_DAYS = 3  # two undated reports published this close may report one happening
+RECENT_MENTION_DAYS = 3  # a mention this close before publication may be the report's own event
+SCORE_TO_MERGE_UNDATED = 3  # evidence points two undated reports need (see `_evidence_points`)
+SAME_SENTENCE_SCORE = 20  # above any other verdict's score, so the +2 margin always picks that event
+NEAR_EXTRA_POINTS = 1  # nearby towns without a shared day: one more clue than SCORE_TO_MERGE_UNDATED
+
+_TERM = re.compile(r"\b(?:[A-Z]{2,}[A-Za-z]*|[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?)\b")
+_COMMON_WORDS = frozenset("""
+the this that these those there then they their them he his him she her it its we our us you your
+and but for nor yet also after before during since while when where what which who whom whose how
+on in at of to by from with without about over under into onto upon as an a or if so not no
+monday tuesday wednesday thursday friday saturday sunday
+january february march april may june july august september october november december
+general gen chief army minister president secretary commander officials official said says statement
+last next first second new top senior both two according read related photo file
+""".split())
+# The extractor's date notes: a date worked out from the report's own publication day, not stated.
+_DATED_BY_PUBLICATION = re.compile(r"publication date|when the event was reported|published", re.IGNORECASE)
+
+
+@dataclass
+class Verdict:
+    """How two reports compare: same event, possible duplicate or different, with a score and why.
+
+    `check` is set on a join made on the weakest evidence the rules allow: the editor is asked to confirm it.
+    `offer` marks a possible duplicate to offer an editor as a source for their reviewed event.
+    """
+
+    outcome: str
+    score: int = 0
+    reason: str = ""
+    check: str = ""
+    offer: bool = False
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a comparison may use beyond the two events: people each article names, and the registry."""
+
+    named: Mapping[str, Sequence[NameForm]] | None = None  # article -> people it names
+    people: PeopleRegistry | None = None
+
+
+def kind_of(event: Event) -> str:
+    """The event's kind as evidence: a kind the extractor flagged as a guess counts as unknown ("other")."""
+    return "other" if "kind" in event.review.needs else event.kind
+
+
+def kinds_compatible(a: str, b: str) -> bool:
+    """Same kind, kinds one report may call by the other's name, or one of them unknown ("other")."""
+    if a == b or "other" in (a, b) or not a or not b:
+        return True
+    return any(a in group and b in group for group in KIND_GROUPS)
+
+
+def same_kind(a: str, b: str) -> bool:
+    return KIND_SYNONYMS.get(a, a) == KIND_SYNONYMS.get(b, b)
+
+
+def kind_family(a: str, b: str) -> bool:
+    """Both known, and the same kind or two names one report may give the other ("talks" and "meeting")."""
+    return a != "other" and b != "other" and bool(a) and bool(b) and kinds_compatible(a, b)
+
+
+def place_parts(place: str | None) -> list[str]:
+    """`General Headquarters, Rawalpindi, Pakistan` -> its comma parts, spelling-insensitive."""
+    if not place:
+        return []
+    return [p for p in (name_key(part) for part in place.split(",")) if p]
+
+
+def compare_places(a: str | None, b: str | None) -> str:
+    """`same`, `within` (a city and its country), `near` (towns nearby: uncertain), `unknown` or `conflict`.
+
+    See `place_match`: the gazetteer decides containment, so "Helsinki" fits "Finland" and
+    "Islamabad" fits "Pakistan", while places in two countries never do.
+    """
+    return match_places(a, b).outcome
+
+
+def _span(date: DateSpec) -> tuple[dt.date, dt.date]:
+    first, last = date.first_day(), date.last_day()
+    if date.approximate:
+        slack = dt.timedelta(days=APPROXIMATE_SLACK_DAYS)
+        first, last = first - slack, last + slack
+    return first, last
+
+
+def dates_compatible(a: DateSpec, b: DateSpec) -> bool:
+    """Spans overlap at their real precision: 2021-09-22 fits 2021-09; 22 and 23 Sep do not."""
+    first_a, last_a = _span(a)
+    first_b, last_b = _span(b)
+    return first_a <= last_b and first_b <= last_a
+
+
+def days_apart(a: DateSpec, b: DateSpec) -> int:
+    """Days between the two spans; 0 when they overlap."""
+    first_a, last_a = _span(a)
+    first_b, last_b = _span(b)
+    return max((first_b - last_a).days, (first_a - last_b).days, 0)
+
+
+def dated_by_publication(event: Event) -> bool:
+    """True when the event's day rests on a report's own publication day rather than on a stated date: a
+    weekday or "yesterday" counted from it, the day itself, or a date the extractor flagged."""
+    if event.date is None:
+        return False
+    if "date" in event.review.needs or _DATED_BY_PUBLICATION.search(event.review.notes.get("date", "")):
+        return True
+    return event.date.precision == DAY and any(s.published is not None and s.published.iso() == event.date.iso()
+                                               for s in event.sources)
+
+
+@dataclass(frozen=True)
+class DateFit:
+    """How two events' dates relate: `overlap`, `close` (a day or two, explained), `weeks`, `apart` or `undated`."""
+
+    outcome: str
+    reason: str = ""
+
+
+def vague(event: Event) -> bool:
+    """No date, or only a year: too little to tell one happening of the same people from another."""
+    return event.date is None or event.date.precision == YEAR
+
+
+def fit_dates(a: Event, b: Event) -> DateFit:
+    """Compare the dates of two events, tolerating what real reports' own dating explains (see the module)."""
+    if a.date is None or b.date is None:
+        return DateFit("undated")
+    if dates_compatible(a.date, b.date):
+        return DateFit("undated" if vague(a) or vague(b) else "overlap")
+    gap = days_apart(a.date, b.date)
+    later = a if a.date.first_day() > b.date.first_day() else b
+    both_days = a.date.precision == b.date.precision == DAY
+    if both_days and gap <= CLOSE_DAYS:
+        return DateFit("close", f"dated {a.date.iso()} and {b.date.iso()}, a day apart")
+    if both_days and gap <= EXPLAINED_DAYS and dated_by_publication(later):
+        return DateFit("close", f"dated {a.date.iso()} and {b.date.iso()}; the later date is a report's own "
+                                "publication day")
+    if gap <= WEEKS_APART_DAYS:
+        return DateFit("weeks", f"dated {a.date.iso()} and {b.date.iso()}, {gap} days apart")
+    return DateFit("apart", f"different dates ({a.date} vs {b.date})")
+
+
+def distinctive_terms(event: Event) -> set[str]:
+    """Names and acronyms in the event's text other than its participants': CENTCOM, Helsinki, ISPR..."""
+    names = set()
+    for participant in event.participants:
+        names.update(name_key(participant.name).split())
+    terms = set()
+    for word in _TERM.findall(rule_text(event)):
+        key = word.lower()
+        if key not in _COMMON_WORDS and key not in names:
+            terms.add(key)
+    return terms
+
+
+_MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                "november", "december")
+_MONTH = re.compile(r"(?P<prep>\b(?:in|last|since|until|early|late|mid|during|from|on)[\s-]+)?\b(?P<month>"
+                    + "|".join([m.capitalize() for m in _MONTH_NAMES]
+                               + [m[:3].capitalize() + r"\." for m in _MONTH_NAMES if len(m) > 4])
+                    + r")(?!\w)(?:\s+(?P<day>[0-3]?\d)\b(?!,?\s*\d{4}))?")
+_YEAR = re.compile(r"\b(?:1[89]|20)\d{2}\b")
+_SUBJECT_PRONOUN = re.compile(r"\b(he|she|they|the two|both men|both leaders)\b", re.IGNORECASE)
+
+
+def month_without_year(mention: Mention) -> int | None:
+    """The month an undated mention names without a year ("He last visited in December" -> 12), if exactly one."""
+    found = _month_and_day(mention)
+    return found[0] if found else None
+
+
+def _month_and_day(mention: Mention) -> tuple[int, int | None] | None:
+    """(month, day or None) an undated mention names without a year ("On September 5, Ruto said" -> (9, 5))."""
+    if mention.date is not None:
+        return None
+    text = f"{mention.summary} {mention.quote or ''}"
+    if _YEAR.search(text):
+        return None  # a year is written: dating it is the extractor's job, not a guess here
+    found: set[tuple[int, int | None]] = set()
+    for match in _MONTH.finditer(text):
+        word = match["month"].rstrip(".").lower()
+        if word == "may" and not match["prep"]:
+            continue  # "may" is also a verb; only "in May", "last May"... name the month
+        month = next(i for i, m in enumerate(_MONTH_NAMES, 1) if m.startswith(word))
+        day = int(match["day"]) if match["day"] and 1 <= int(match["day"]) <= 31 else None
+        found.add((month, day))
+    months = {m for m, _ in found}
+    if len(months) != 1:
+        return None
+    days = {d for _, d in found if d is not None}
+    return months.pop(), (days.pop() if len(days) == 1 else None)
+
+
+def _cites_same_sentence(event: Event, other: Event) -> bool:
+    """True when `other` already cites one of `event`'s articles with the very sentence `event` stands on.
+
+    That is the report's own event from an earlier run, whatever its mentions say: an article whose
+    "last visited in December" falls in the month of its own December meeting must still find it.
+    """
+    quotes = {(s.article, s.quote) for s in event.sources if s.article and s.quote}
+    return any((s.article, s.quote) in quotes for s in other.sources)
+
+
+def _may_be_its_own_event(event: Event, mention: Mention) -> bool:
+    """A dated mention within a day of the report's own date, or (in an undated report) just before its publication,
+    may be the report's own happening, which extraction also listed as a mention; only the others are background."""
+    if mention.date is None:
+        return False
+    if event.date is not None:
+        return days_apart(mention.date, event.date) <= CLOSE_DAYS
+    published = [s.published.last_day() for s in event.sources if s.published is not None]
+    return any(0 <= (day - mention.date.last_day()).days <= RECENT_MENTION_DAYS for day in published)
+
+
+def _mentions_as_background(event: Event, other: Event) -> bool:
+    """True when `event`'s article reports `other` as an earlier or background happening."""
+    if _cites_same_sentence(event, other) or _cites_same_sentence(other, event):
+        return False
+    if other.date is None:
+        return any(m.event == other.id for m in event.mentions)
+    surnames = {name_key(p.name).split()[-1] for p in other.participants if name_key(p.name)}
+    for mention in event.mentions:
+        if mention.event and mention.event == other.id:
+            return True
+        text = f"{mention.summary} {mention.quote or ''}"
+        if mention.date is None:
+            # "He last visited in December": no year, but the same people in that month is what it recalls.
+            found = _month_and_day(mention)
+            if found is None or found[0] not in (other.date.first_day().month, other.date.last_day().month):
+                continue
+            if found[1] is not None and other.date.precision == DAY and found[1] != other.date.first_day().day:
+                continue  # "On September 5" recalls another day than a call on 7 September
+            if _SUBJECT_PRONOUN.search(text) and _people_within(other, event):
+                return True
+        elif not dates_compatible(mention.date, other.date) or _may_be_its_own_event(event, mention):
+            continue
+        if surnames & set(name_key(text).split()):
+            return True
+    return False
+
+
+def _people_within(small: Event, large: Event) -> bool:
+    mine, theirs = event_forms(small), event_forms(large)
+    return bool(mine) and len(shared_people(mine, theirs)) == len(mine)
+
+
+def _published(event: Event) -> list[dt.date]:
+    return [s.published.last_day() for s in event.sources if s.published is not None]
+
+
+def _reported_before_it_happened(report: Event, other: Event) -> bool:
+    """An article cannot report an event that starts after the article was published."""
+    if report.date is not None or other.date is None:
+        return False
+    published = [s.published for s in report.sources if s.published is not None]
+    return any(p.precision == DAY and p.last_day() < other.date.first_day() for p in published)
+
+
+def _published_just_after(undated: Event, dated: Event) -> bool:
+    """The undated report came out on the dated event's day or within PUBLISHED_AFTER_DAYS after it."""
+    assert dated.date is not None
+    first, last = _span(dated.date)
+    return any(first <= day <= last + dt.timedelta(days=PUBLISHED_AFTER_DAYS) for day in _published(undated))
+
+
+@dataclass(frozen=True)
+class PeopleFit:
+    """Who two events have in common, however each names them."""
+
+    shared: tuple[str, ...]  # display names of the people in common
+    participants_shared: int  # of those, participants on both sides
+    everyone: bool  # every participant of each side is found in the other
+    single: bool  # each side has exactly one participant, the same person
+
+    @property
+    def strong(self) -> bool:
+        return len(self.shared) >= 2 or self.single
+
+
+def fit_people(a: Event, b: Event, context: Context) -> PeopleFit:
+    """Match participants both ways: as participants, among the people the other's article names, or by office."""
+    people_a, people_b = event_people(a), event_people(b)
+    named_a, named_b = _named_in(a, context), _named_in(b, context)
+    shared: list[NameForm] = []  # one form per person in common
+
+    def add(form: NameForm) -> None:
+        if not any(same_person(form, f) for f in shared):
+            shared.append(form)
+
+    pairs = shared_people([f for _, f in people_a], [f for _, f in people_b])
+    covered_a, covered_b = {x for x, _ in pairs}, {y for _, y in pairs}
+    for x, _ in pairs:
+        add(x)
+    for mine, other_named, other, covered in ((people_a, named_b, b, covered_a), (people_b, named_a, a, covered_b)):
+        text = None
+        for participant, form in mine:
+            if form in covered:
+                continue
+            found = any(same_person(form, n) for n in other_named)
+            if not found:
+                text = rule_text(other) if text is None else text
+                found = any(named_by_office(text, role, country) for role, country in _offices(participant, context))
+            if found:
+                covered.add(form)
+                add(form)
+    if not people_a or not people_b:
+        # A report whose participants extraction missed: the people both articles name stand in for them.
+        for x, _ in shared_people(named_a, named_b):
+            add(x)
+    everyone = bool(people_a) and bool(people_b) and len(covered_a) == len(people_a) and len(covered_b) == len(people_b)
+    single = len(people_a) == len(people_b) == 1 and len(pairs) == 1
+    return PeopleFit(tuple(_display(f, context) for f in shared), len(pairs), everyone, single)
+
+
+def _display(form: NameForm, context: Context) -> str:
+    """The registry's name for a person when known ("Mark Milley"), else the report's ("General Mark Milley")."""
+    person = context.people.get(form.key) if context.people is not None else None
+    return person.name if person is not None else form.name
+
+
+def _named_in(event: Event, context: Context) -> list[NameForm]:
+    if not context.named:
+        return []
+    return [form for s in event.sources if s.article for form in context.named.get(s.article, ())]
+
+
+def _offices(participant: Participant, context: Context) -> list[tuple[str | None, str | None]]:
+    """The offices a participant is known by: the event's own role and country, then the registry's roles."""
+    offices = [(participant.role, participant.country)] if participant.role else []
+    person = context.people.get(participant.person) if context.people is not None and participant.person else None
+    if person is not None:
+        offices += [(role.role, role.country or person.country) for role in person.roles if role.role]
+    return offices
+
+
+def _evidence_points(a: Event, b: Event, people: PeopleFit) -> tuple[int, list[str]]:
+    """What else ties two reports together when a date is missing; each clue is worth points."""
+    points, why = 0, []
+    match = match_places(a.place, b.place)
+    if match.outcome == SAME_PLACE:
+        points += 2
+        why.append("same place")
+    elif match.outcome in (WITHIN, NEAR):
+        points += 1
+        why.append(match.reason)
+    else:
+        for known, text in ((a.place, rule_text(b)), (b.place, rule_text(a))):
+            parts = place_parts(known)
+            if parts and re.search(rf"\b{re.escape(parts[0])}\b", name_key(text)):
+                points += 1
+                why.append(f"the other report names {known}")
+                break
+    if same_kind(kind_of(a), kind_of(b)) and kind_of(a) != "other":
+        points += 1
+        why.append(f"both a {kind_of(a)}")
+    if people.everyone and len(people.shared) >= 2:
+        points += 1
+        why.append("exactly the same participants")
+    articles_a = {s.article for s in a.sources if s.article}
+    if articles_a & {s.article for s in b.sources if s.article}:
+        points += 2
+        why.append("reported by the same article")
+    terms = distinctive_terms(a) & distinctive_terms(b)
+    if len(terms) >= 2:
+        points += 1
+        why.append("both name " + ", ".join(sorted(terms)[:3]))
+    pub_a, pub_b = _published(a), _published(b)
+    if pub_a and pub_b and min(abs((x - y).days) for x in pub_a for y in pub_b) <= PUBLISHED_TOGETHER_DAYS:
+        points += 1
+        why.append(f"published within {PUBLISHED_TOGETHER_DAYS} days of each other")
+    return points, why
+
+
+def _people_words(people: PeopleFit) -> str:
+    return "same participants (" + ", ".join(people.shared) + ")"
+
+
+def _date_words(a: Event, b: Event, fit: DateFit) -> str:
+    if fit.outcome == "overlap":
+        dates = sorted({d.iso() for d in (a.date, b.date) if d is not None})
+        return "same date " + dates[0] if len(dates) == 1 else "compatible dates " + " and ".join(dates)
+    return fit.reason
+
+
+def compare_events(a: Event, b: Event, context: Context | None = None, *, reviewed: bool = False) -> Verdict:
+    """Whether report `a` describes the same happening as event `b`; `reviewed`: `b` is an editor's file."""
+    context = context or Context()
+    if _cites_same_sentence(a, b) or _cites_same_sentence(b, a):
+        # An event from an earlier run of this article: re-ingesting must find it, not make a twin.
+        return Verdict(SAME, SAME_SENTENCE_SCORE, "already cites this report's sentence")
+    people = fit_people(a, b, context)
+    if a.participants and b.participants and not people.shared:
+        return Verdict(DIFFERENT, reason="no participant in common")
+    if _mentions_as_background(a, b) or _mentions_as_background(b, a):
+        return Verdict(DIFFERENT, reason="one report mentions the other as background")
+    if _reported_before_it_happened(a, b) or _reported_before_it_happened(b, a):
+        return Verdict(DIFFERENT, reason="published before the other happened")
+    dates = fit_dates(a, b)
+    if dates.outcome == "apart":
+        return Verdict(DIFFERENT, reason=dates.reason)
+    conflicts = []
+    if not kinds_compatible(kind_of(a), kind_of(b)):
+        conflicts.append(f"a {kind_of(a)} vs a {kind_of(b)}")
+    match = match_places(a.place, b.place)
+    place = match.outcome
+    if place == CONFLICT:
+        conflicts.append(match.reason or f"{a.place} vs {b.place}")
+    if conflicts:
+        if people.strong and dates.outcome in ("overlap", "close"):
+            return Verdict(MAYBE, reason=f"same participants on {'overlapping' if dates.outcome == 'overlap' else 'close'} "
+                                         f"dates, but {'; '.join(conflicts)}")
+        return Verdict(DIFFERENT, reason="; ".join(conflicts))
+    if not a.participants and not b.participants:
+        return _compare_without_people(a, b, place)
+    if not people.strong:
+        if dates.outcome == "overlap" and people.shared and place == SAME_PLACE and a.date.precision == b.date.precision == DAY:  # type: ignore[union-attr]
+            return Verdict(MAYBE, reason="a participant in common on the same day and in the same place")
+        return Verdict(DIFFERENT, reason="too few participants in common")
+    said = _people_words(people)
+    if reviewed and vague(a):
+        return Verdict(MAYBE, reason=f"{said}, but the report gives no date of its own", offer=True)
+    if dates.outcome == "weeks":
+        if people.everyone and kind_family(kind_of(a), kind_of(b)):
+            return Verdict(MAYBE, reason=f"{said} and kind, but {dates.reason}: a late report's date, or another "
+                                         "happening?")
+        return Verdict(DIFFERENT, reason=dates.reason)
+    if place == NEAR:
+        # Nearby towns may be one place reported two ways, or two stops of one trip: only the same
+        # people on the same day make them one event; anything less is for an editor to decide.
+        if dates.outcome == "overlap" and a.date.precision == b.date.precision == DAY:  # type: ignore[union-attr]
+            return Verdict(SAME, 3 + (1 if same_kind(kind_of(a), kind_of(b)) else 0), f"{said} on the same day; {match.reason}")
+        if vague(a) and vague(b) and not reviewed:
+            points, why = _evidence_points(a, b, people)
+            if points >= SCORE_TO_MERGE_UNDATED + NEAR_EXTRA_POINTS:
+                return Verdict(SAME, points, f"{said}; " + ", ".join(why))
+        return Verdict(MAYBE, reason=f"{said}, but {match.reason}")
+    if dates.outcome in ("overlap", "close"):
+        if dates.outcome == "close" and not kind_family(kind_of(a), kind_of(b)):
+            return Verdict(MAYBE, reason=f"{said}, {dates.reason}, but the kinds ({kind_of(a)}, {kind_of(b)}) do not say "
+                                         "it is one happening")
+        score = 3 + {SAME_PLACE: 2, WITHIN: 1}.get(place, 0) + (1 if same_kind(kind_of(a), kind_of(b)) else 0)
+        score -= 1 if dates.outcome == "close" else 0
+        why = [said, _date_words(a, b, dates)]
+        if same_kind(kind_of(a), kind_of(b)) and kind_of(a) != "other":
+            why.append(f"both a {kind_of(a)}")
+        if place in (SAME_PLACE, WITHIN):
+            why.append(match.reason if place == WITHIN else f"same place ({b.place or a.place})")
+        return Verdict(SAME, score, "; ".join(why))
+    if vague(a) != vague(b):
+        return _compare_undated_with_dated(a, b, people, match.outcome)
+    if people.single:
+        return Verdict(MAYBE, reason="one participant in common and no date to compare by")
+    return _compare_undated(a, b, people)
+
+
+def _compare_undated(a: Event, b: Event, people: PeopleFit) -> Verdict:
+    """Two undated reports join only when they came out within days of each other and the rest agrees: the same
+    people meet in the same capital again and again, and nothing else tells those meetings apart."""
+    said = _people_words(people)
+    points, why = _evidence_points(a, b, people)
+    pub_a, pub_b = _published(a), _published(b)
+    if not (pub_a and pub_b):
+        return Verdict(MAYBE, points, f"{said}, but neither gives a date, and not both a publication day")
+    gap = min(abs((x - y).days) for x in pub_a for y in pub_b)
+    if gap > PUBLISHED_TOGETHER_DAYS:
+        return Verdict(MAYBE, points, f"{said}, but neither gives a date, and they came out {gap} days apart")
+    if points >= SCORE_TO_MERGE_UNDATED:
+        return Verdict(SAME, points, f"{said}; no date to compare, but " + ", ".join(why),
+                       check="neither report gives a date: joined on " + ", ".join(why))
+    return Verdict(MAYBE, points, f"{said}, but no date to compare them by")
+
+
+def _compare_undated_with_dated(a: Event, b: Event, people: PeopleFit, place: str) -> Verdict:
+    """An undated report joins a dated event only when every participant, the kind and the place agree, and
+    either it came out just after the event or both name the same place (a call has none: the same two people
+    call each other again and again, so an undated call needs its publication day)."""
+    undated, dated = (a, b) if vague(a) else (b, a)
+    said = _people_words(people)
+    published = min(_published(undated), default=None)
+    missing = []
+    if not people.everyone:
+        missing.append("not every participant is in both")
+    if not kind_family(kind_of(a), kind_of(b)):
+        missing.append(f"a {kind_of(undated)} and a {kind_of(dated)}")
+    if place not in (SAME_PLACE, WITHIN, UNKNOWN):
+        missing.append("the place is not known to agree")
+    if published is None and place not in (SAME_PLACE, WITHIN):
+        missing.append("neither a publication day nor a place in both dates it")
+    elif published is not None and not _published_just_after(undated, dated):
+        missing.append("it came out long after the event" if published > dated.date.last_day()  # type: ignore[union-attr]
+                       else "it came out before the event")
+    if missing:
+        return Verdict(MAYBE, reason=f"{said}, but the report gives no date and " + "; ".join(missing))
+    kind = "both a " + kind_of(dated) if same_kind(kind_of(a), kind_of(b)) else f"a {kind_of(undated)} and a {kind_of(dated)}"
+    where = ("no place in either" if not undated.place and not dated.place else "a place in one report only"
+             if place == UNKNOWN else "the same place")
+    when = (f"published {published.isoformat()}, just after the event of {dated.date.iso()}"  # type: ignore[union-attr]
+            if published is not None else "no publication day")
+    basis = "publication day" if published is not None else "place"
+    return Verdict(SAME, 3, f"{said}; {kind}; {where}; {when}",
+                   check=f"{_first_article(undated) or 'a report'} gives no date of its own: joined on its "
+                         f"participants, kind and {basis}")
+
+
+def _first_article(event: Event) -> str:
+    return min((s.article or s.url or "" for s in event.sources), default="")
+
+
+def _compare_without_people(a: Event, b: Event, place: str) -> Verdict:
+    """Attacks, statements...: only the same kind, the same day and the same place make them one."""
+    if a.date is None or b.date is None or not same_kind(kind_of(a), kind_of(b)):
+        return Verdict(DIFFERENT, reason="no participants and not enough else to compare")
+    if a.date.precision == b.date.precision == DAY and place == SAME_PLACE and a.date.start == b.date.start:
+        return Verdict(SAME, 4, f"same kind ({kind_of(a)}), same day {a.date.iso()}, same place ({b.place})")
+    if place != CONFLICT:
+        return Verdict(MAYBE, reason=f"both a {kind_of(a)} around {a.date}")
+    return Verdict(DIFFERENT, reason="different places")
