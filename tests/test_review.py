@@ -147,3 +147,58 @@ def test_cli_review_refuses_broken_content(make_project, cli):
     result = cli("-C", str(root), "review")
     assert result.code == 1
     assert "content/events/bad.yaml:" in result.err
+
+
+MERGED = HEADER + """\
+id: 2021-08-09-merged-call
+title: A merged call
+date: 2021-08-09
+kind: call
+status: draft
+sources:
+  - article: a.md
+    outlet: Outlet A
+    claims: {date: 2021-08-09}
+  - article: b.md
+    outlet: Outlet B
+    joined: same participants (Lloyd Austin, Qamar Javed Bajwa); dated 2021-08-10 and 2021-08-09, a day apart
+    claims: {date: 2021-08-10}
+review:
+  needs: [date, sources]
+  notes:
+    date: 'the reports disagree on the date: Outlet A (publication date not stated): 2021-08-09; Outlet B
+      (publication date not stated): 2021-08-10. Kept 2021-08-09 from Outlet A; check it'
+    sources: 'c.md gives no date of its own: joined on its participants, kind and publication day'
+"""
+
+
+def test_flagged_merges_and_offered_matches_are_listed_at_the_sources(make_project):
+    offered = json.dumps([{"event_id": "2023-07-24-clean", "field": "source", "value": "c.md", "article": "c.md",
+                           "detail": "same participants (A, B), but the report gives no date of its own"}])
+    stub = HEADER + ("id: undated-c\ntitle: C\ndate: null\nkind: meeting\nstatus: draft\nsources:\n  - article: c.md\n"
+                     "review:\n  duplicates: [2023-07-24-clean]\n")
+    items = _items(make_project, {"content/events/2021-08-09-merged-call.yaml": MERGED,
+                                  "content/events/undated-c.yaml": stub, "content/articles/c.md": "C\n",
+                                  ".timeline/suggestions.json": offered})
+    merged = {(i.issue, i.line): i.detail for i in items if i.event == "2021-08-09-merged-call"}
+    assert merged[("needs date", 4)].startswith("the reports disagree on the date: Outlet A")
+    assert merged[("needs sources", 7)] == ("c.md gives no date of its own: joined on its participants, kind and "
+                                           "publication day")
+    [offer] = [i for i in items if i.issue == "offered match"]
+    assert (offer.file, offer.line, offer.event) == ("content/events/2023-07-24-clean.yaml", 9, "2023-07-24-clean")
+    assert offer.detail == ("article c.md may report this event (same participants (A, B), but the report gives no "
+                            "date of its own); add it under sources: if it does")
+
+
+def test_an_offered_match_goes_once_the_editor_answers(make_project):
+    offered = json.dumps([{"event_id": "2023-07-24-clean", "field": "source", "value": "c.md", "article": "c.md",
+                           "detail": "no date of its own"}])
+    answered = HEADER + ("id: undated-c\ntitle: C\ndate: 2021-01-02\nkind: meeting\nstatus: reviewed\nsources:\n"
+                         "  - article: c.md\n")  # reviewed as an event of its own: the answer is no
+    items = _items(make_project, {"content/events/undated-c.yaml": answered, "content/articles/c.md": "C\n",
+                                  ".timeline/suggestions.json": offered})
+    assert not [i for i in items if i.issue == "offered match"]
+    accepted = CLEAN.replace("  - article: b.md\n", "  - article: c.md\n  - article: b.md\n")
+    items = _items(make_project, {"content/articles/c.md": "C\n", ".timeline/suggestions.json": offered,
+                                  "content/events/2023-07-24-clean.yaml": accepted})
+    assert not [i for i in items if i.issue == "offered match"]  # the editor added it: done

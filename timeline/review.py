@@ -9,7 +9,11 @@ often as an editor likes. What counts as needing a look:
 - events with no source or a single one;
 - dates coarser than a day, or no date at all;
 - mentions (background events an article refers to) not linked to an event;
-- facts a newer report offers for an editor's file (ingest's `.timeline/suggestions.json`).
+- facts a newer report offers for an editor's file, and reports offered as its sources (ingest's
+  `.timeline/suggestions.json`).
+
+Merges made on the weakest evidence the rules allow are flagged by ingest (`review.needs: sources`), and
+reports that disagree on a merged event's date or place flag that field: both appear as `needs` items.
 """
 
 from __future__ import annotations
@@ -31,6 +35,7 @@ NO_DATE = "no date"
 COARSE_DATE = "coarse date"
 UNLINKED_MENTION = "unlinked mention"
 SUGGESTION = "suggestion"
+OFFERED_MATCH = "offered match"
 
 TABLE_DETAIL_WIDTH = 100  # the table is for reading; --json carries the full text
 
@@ -110,15 +115,22 @@ def review_items(content: Content) -> list[ReviewItem]:
 
 def suggestion_review_items(content: Content) -> list[ReviewItem]:
     """Facts newer reports offer for editors' files, which ingest kept in .timeline/suggestions.json."""
+    from .ingest.merge import OFFERED
     from .ingest.suggestions import pending_suggestions
 
     by_id = {e.id: e for e in content.events}
     items = []
     for suggestion in pending_suggestions(content.project.state_dir, content.events):
         event = by_id[suggestion.event_id]
-        key = "participants" if suggestion.field == "participant" else suggestion.field
-        items.append(ReviewItem(event.path or f"content/events/{event.id}.yaml", _line(event, key), event.id,
-                                SUGGESTION, f"{suggestion.detail} from article {suggestion.article}; apply by hand"))
+        key = {"participant": "participants", OFFERED: "sources"}.get(suggestion.field, suggestion.field)
+        path = event.path or f"content/events/{event.id}.yaml"
+        if suggestion.field == OFFERED:
+            items.append(ReviewItem(path, _line(event, key), event.id, OFFERED_MATCH,
+                                    f"article {suggestion.article} may report this event ({suggestion.detail}); add it "
+                                    "under sources: if it does"))
+            continue
+        items.append(ReviewItem(path, _line(event, key), event.id, SUGGESTION,
+                                f"{suggestion.detail} from article {suggestion.article}; apply by hand"))
     return items
 
 
