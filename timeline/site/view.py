@@ -73,6 +73,23 @@ class SourceView:
 
 
 @dataclass(slots=True)
+class ClaimView:
+    """What one report says of a field its reports disagree on: the outlet (or article) and the value, as shown."""
+
+    source: str
+    value: str
+
+
+@dataclass(slots=True)
+class Disagreement:
+    """A field (date or place) the event's reports disagree on, each report's claim, and what the page shows."""
+
+    field: str
+    shown: str
+    claims: list[ClaimView]
+
+
+@dataclass(slots=True)
 class MentionView:
     summary: str
     date_text: str | None
@@ -113,6 +130,7 @@ class EventView:
     thread_links: list[ThreadLink] = field(default_factory=list, repr=False)
     mentions: list[MentionView] = field(default_factory=list, repr=False)
     related: list[RelatedView] = field(default_factory=list, repr=False)
+    disagreements: list[Disagreement] = field(default_factory=list, repr=False)
     _one_line: str | None = field(default=None, repr=False)
     _when_html: Markup | None = field(default=None, repr=False)
 
@@ -403,7 +421,24 @@ def _event_view(lookups: _ViewLookups, event: Event) -> EventView:
         sources=sources,
         unconfirmed=_unconfirmed(event),
         edit_url=_edit_url(lookups.content, event),
+        disagreements=_disagreements(event),
     )
+
+
+def _disagreements(event: Event) -> list[Disagreement]:
+    """The fields whose reports (sources[].claims, written by ingest's merging) say different things."""
+    found = []
+    for name in ("date", "place"):
+        shown = (event.date.display() if event.date else "no date") if name == "date" else (event.place or "no place")
+        claims = []
+        for source in event.sources:
+            value = getattr(source.claims, name) if source.claims is not None else None
+            if value is not None:
+                text = value.display() if isinstance(value, DateSpec) else str(value)
+                claims.append(ClaimView(source.outlet or source.article or source.url or "A report", text))
+        if claims and any(c.value != shown for c in claims):
+            found.append(Disagreement(name, shown, claims))
+    return found
 
 
 def _role_dates(start, end) -> str | None:  # type: ignore[no-untyped-def]
