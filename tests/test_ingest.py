@@ -48,8 +48,10 @@ def fake_extract(article: Article, people, kinds=None) -> SimpleNamespace:  # ty
         kind=fields.get("kind", "meeting"), place=fields.get("place"), summary=fields.get("summary", ""),
         participants=participants, sources=[Source(article=article.name, quote=fields.get("quote", fields["title"]),
                                                    published=parse_partial_date(fields["published"])
-                                                   if "published" in fields else None)],
-        review=Review(needs=[] if date else ["date"], evidence={"date": fields.get("quote", "")} if date else {}),
+                                                   if "published" in fields else None,
+                                                   outlet=fields.get("outlet"), url=fields.get("url"))],
+        review=Review(needs=[] if date else ["date"], evidence={"date": fields.get("quote", "")} if date else {},
+                      notes={"date": fields["note"]} if "note" in fields else {}),
     )
     mentions = [SimpleNamespace(name=p.name, title=None, role=None, country=None, person_id=p.person,
                                 is_participant=True, evidence=fields["title"], confidence=0.9) for p in participants]
@@ -443,3 +445,116 @@ def test_ingest_uses_the_project_kinds_vocabulary(make_project, cli):
         kinds[root.name] = [e["kind"] for e in json.loads(result.out)]
     assert kinds["with"] == ["resignation"]
     assert kinds["without"] == ["other"]
+
+
+# --- merging real reports (issue 16): conflicts shown, splits remembered, weak matches offered ----------------
+
+CALL_REPORTS = {
+    # Two reports of one call a day apart: a paper dating it by its own publication day, and the readout.
+    "a-paper.txt": "title: Austin calls army chief\ndate: 2021-08-10\nkind: call\n"
+                   "people: Lloyd J. Austin III; Gen. Qamar Bajwa\noutlet: Daily Times\npublished: 2021-08-11\n"
+                   "note: 'Tuesday night': the last Tuesday on or before the publication date 2021-08-11\n"
+                   "quote: Austin called Bajwa on Tuesday night.\n",
+    "b-readout.txt": "title: Readout of Secretary Austin's call with General Bajwa\ndate: 2021-08-09\nkind: call\n"
+                     "people: Lloyd Austin; Qamar Javed Bajwa\noutlet: U.S. Department of Defense\n"
+                     "url: https://www.defense.gov/News/Releases/Release/Article/2725161/\npublished: 2021-08-09\n"
+                     "note: 'on Monday': the last Monday on or before the publication date 2021-08-09\n"
+                     "quote: Secretary Austin spoke by phone with General Bajwa on Monday.\n",
+}
+
+
+@pytest.fixture
+def call_project(project: Path, fake_extractor) -> Path:  # type: ignore[no-untyped-def]
+    articles = project / "content" / "articles"
+    for path in articles.iterdir():
+        path.unlink()
+    for name, text in CALL_REPORTS.items():
+        (articles / name).write_text(text, encoding="utf-8")
+    return project
+
+
+def test_reports_a_day_apart_merge_with_the_readouts_date_and_the_disagreement_shown(call_project, cli, tmp_path):
+    result = cli("-C", str(call_project), "ingest")
+    assert result.code == 0, result.err
+    [event] = load_content(Project(call_project)).events
+    assert event.date == parse_date_spec("2021-08-09")  # the official readout before a paper's publication day
+    assert [s.article for s in event.sources] == ["a-paper.txt", "b-readout.txt"]
+    assert event.sources[1].joined == ("same participants (Lloyd Austin, Qamar Javed Bajwa); dated 2021-08-09 and "
+                                       "2021-08-10, a day apart; both a call")
+    assert [s.claims.date.iso() for s in event.sources] == ["2021-08-10", "2021-08-09"]
+    assert "date" in event.review.needs
+    assert event.review.notes["date"] == (
+        'the reports disagree on the date: U.S. Department of Defense, an official readout (published 2021-08-09): '
+        '2021-08-09 ("on Monday"); Daily Times (published 2021-08-11): 2021-08-10 ("Tuesday night"). Kept 2021-08-09 '
+        "from U.S. Department of Defense; check it")
+    review = cli("-C", str(call_project), "review")
+    assert "needs date" in review.out and "the reports disagree on the date" in review.out
+    site = tmp_path / "site"
+    assert cli("-C", str(call_project), "build", "--drafts", "--out", str(site)).code == 0
+    page = (site / "events" / event.id / "index.html").read_text(encoding="utf-8")
+    assert "The reports disagree" in page
+    assert ("On the date: Daily Times gives 10 Aug 2021; U.S. Department of Defense gives 9 Aug 2021. This page "
+            "shows 9 Aug 2021.") in page
+    before = snapshot(call_project)
+    assert cli("-C", str(call_project), "ingest").code == 0
+    assert snapshot(call_project) == before  # settled the same way again: no byte changes
+
+
+def test_a_source_an_editor_split_off_is_accepted_remembered_and_not_merged_back(call_project, cli):
+    assert cli("-C", str(call_project), "ingest").code == 0
+    [merged] = (call_project / "content" / "events").glob("*.yaml")
+    event = load_content(Project(call_project)).event(merged.stem)
+    text = merged.read_text(encoding="utf-8")
+    # The editor decides the paper's report is another call: it moves to a file of its own.
+    paper_source = text[text.index("- article: a-paper.txt"):text.index("- article: b-readout.txt")]
+    merged.write_text(text.replace(paper_source, ""), encoding="utf-8")
+    split = call_project / "content" / "events" / "2021-08-10-austin-calls-army-chief.yaml"
+    split.write_text(f"id: {split.stem}\ntitle: Austin calls the army chief\ndate: 2021-08-10\nkind: call\n"
+                     f"status: draft\nparticipants: [Lloyd Austin, Qamar Javed Bajwa]\nsources:\n{paper_source}",
+                     encoding="utf-8")
+    check = cli("-C", str(call_project), "check")
+    assert check.code == 0, check.err
+    result = cli("-C", str(call_project), "ingest")
+    assert result.code == 0, result.err
+    assert f"a-paper.txt split from {event.id} by an editor; ingest will not merge it back" in result.err
+    log = (call_project / "content" / "ingest-log.yaml").read_text(encoding="utf-8")
+    assert "  a-paper.txt:\n    sha256: " in log and f"    split_from: {event.id}\n" in log
+    # The paper corrects its story; read again, it still does not join the event it was split from.
+    paper = call_project / "content" / "articles" / "a-paper.txt"
+    paper.write_text(paper.read_text(encoding="utf-8").replace("on Tuesday night.", "late on Tuesday."),
+                     encoding="utf-8")
+    assert cli("-C", str(call_project), "ingest", str(paper)).code == 0
+    events = {e.id: e for e in load_content(Project(call_project)).events}
+    assert sorted(events) == sorted([event.id, split.stem])  # not merged back, and no third copy of the report
+    assert [s.article for s in events[event.id].sources] == ["b-readout.txt"]
+    assert [s.article for s in events[split.stem].sources] == ["a-paper.txt"]
+    assert f"    split_from: {event.id}\n" in (call_project / "content" / "ingest-log.yaml").read_text(encoding="utf-8")
+    assert cli("-C", str(call_project), "check").code == 0
+
+
+def test_an_undated_report_is_offered_to_a_reviewed_event_not_appended(call_project, cli):
+    (call_project / "content" / "articles" / "a-paper.txt").unlink()
+    assert cli("-C", str(call_project), "ingest").code == 0
+    [path] = (call_project / "content" / "events").glob("*.yaml")
+    reviewed = path.read_text(encoding="utf-8").replace("status: draft", "status: reviewed")
+    path.write_text(reviewed, encoding="utf-8")
+    (call_project / "content" / "articles" / "c-repost.txt").write_text(
+        "title: Austin, Bajwa discuss Afghanistan\nkind: call\npeople: Lloyd Austin; Qamar Javed Bajwa\n"
+        "published: 2021-08-12\nquote: The two discussed the situation in Afghanistan.\n", encoding="utf-8")
+    result = cli("-C", str(call_project), "ingest")
+    assert result.code == 0, result.err
+    assert path.read_text(encoding="utf-8") == reviewed  # not appended: it gives no date of its own
+    assert "offered matches" in result.err
+    assert (f"content/events/{path.name}: possible match: article c-repost.txt (same participants (Lloyd Austin, "
+            "Qamar Javed Bajwa), but the report gives no date of its own)") in result.err
+    [stub] = [e for e in load_content(Project(call_project)).events if e.id != path.stem]
+    assert stub.review.duplicates == [path.stem]
+    assert stub.review.notes["duplicates"].startswith(f"possible duplicate of {path.stem}: possible match for "
+                                                      f"{path.stem}, an editor's event")
+    review = cli("-C", str(call_project), "review")
+    assert "offered match" in review.out and "article c-repost.txt may report this event" in review.out
+    # The editor answers no: the repost is its own event, reviewed; the offer goes away.
+    stub_path = call_project / "content" / "events" / f"{stub.id}.yaml"
+    stub_path.write_text(stub_path.read_text(encoding="utf-8").replace("status: draft", "status: reviewed")
+                         .replace("date: null", "date: 2021-08-12"), encoding="utf-8")
+    assert "offered match" not in cli("-C", str(call_project), "review").out

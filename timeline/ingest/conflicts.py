@@ -39,6 +39,7 @@ class Claim:
     """What one report says of its event, and how far it is to be believed (lower `rank` first)."""
 
     key: str  # the source's article or URL
+    name: str  # "Reuters"
     label: str  # "Reuters, a wire report (published 2021-08-10)"
     date: DateSpec | None
     place: str | None
@@ -62,8 +63,12 @@ def source_key(source: Source) -> str:
     return source.article or source.url or ""
 
 
+def _name(source: Source) -> str:
+    return source.outlet or source.article or source.url or "a report"
+
+
 def _label(source: Source) -> str:
-    name = source.outlet or source.article or source.url or "a report"
+    name = _name(source)
     what = standing(source)[1]
     published = f"published {source.published.iso()}" if source.published else "publication date not stated"
     return f"{name}{', ' + what if what else ''} ({published})"
@@ -76,7 +81,7 @@ def report_claim(report: Event) -> Claim | None:
     source = min(report.sources, key=source_key)
     said = _SAID.match(report.review.notes.get("date", ""))
     counted = 1 if dated_by_publication(report) else 0
-    return Claim(source_key(source), _label(source), report.date, report.place, said.group(1) if said else "",
+    return Claim(source_key(source), _name(source), _label(source), report.date, report.place, said.group(1) if said else "",
                  (standing(source)[0], counted, _distance(source, report.date), source_key(source)))
 
 
@@ -85,7 +90,7 @@ def stored_claims(event: Event) -> list[Claim]:
     found = []
     for source in event.sources:
         date, place = (source.claims.date, source.claims.place) if source.claims is not None else (event.date, event.place)
-        found.append(Claim(source_key(source), _label(source), date, place, "",
+        found.append(Claim(source_key(source), _name(source), _label(source), date, place, "",
                            (standing(source)[0], 0, _distance(source, date), source_key(source))))
     return found
 
@@ -118,7 +123,7 @@ def settle_disagreements(event: Event, claims: list[Claim]) -> None:
         listed = "; ".join(f"{c.label}: {c.date.iso()}" + (f' ("{c.said}")' if c.said else "")  # type: ignore[union-attr]
                            for c in dated)
         _flag(event, "date", f"the reports disagree on the date: {listed}. Kept {best.date.iso()} from "  # type: ignore[union-attr]
-                             f"{best.label.split(' (')[0]}; check it")
+                             f"{best.name}; check it")
         for claim in dated:
             _claims_of(by_key, claim).date = claim.date
     if place_disagreement(claims):
@@ -126,8 +131,8 @@ def settle_disagreements(event: Event, claims: list[Claim]) -> None:
         best = placed[0]
         event.place = best.place
         listed = "; ".join(f"{c.label}: {c.place}" for c in placed)
-        _flag(event, "place", f"the reports disagree on the place: {listed}. Kept {best.place} from "
-                              f"{best.label.split(' (')[0]}; check it")
+        _flag(event, "place", f"the reports disagree on the place: {listed}. Kept {best.place} from {best.name}; "
+                              "check it")
         for claim in placed:
             _claims_of(by_key, claim).place = claim.place
 
