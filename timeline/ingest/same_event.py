@@ -47,7 +47,7 @@ KIND_GROUPS = (
     frozenset({"statement", "announcement"}),
     frozenset({"agreement", "talks"}),
     frozenset({"agreement", "call"}),  # "agreed in a phone call": one report names the call, another its outcome
-    frozenset({"agreement", "meeting", "summit"}),
+    frozenset({"agreement", "meeting", "summit", "visit"}),
 )
 KIND_SYNONYMS = {"talks": "meeting"}  # counted as the same kind when weighing evidence
 
@@ -368,8 +368,11 @@ def fit_people(a: Event, b: Event, context: Context) -> PeopleFit:
         # A report whose participants extraction missed: the people both articles name stand in for them.
         for x, _ in shared_people(named_a, named_b):
             add(x)
-    everyone = bool(people_a) and bool(people_b) and len(covered_a) == len(people_a) and len(covered_b) == len(people_b)
     single = len(people_a) == len(people_b) == 1 and len(pairs) == 1
+    # Every participant of each side is found in the other; a side whose participants extraction missed
+    # counts when its article names all of the other side's.
+    everyone = (bool(people_a or people_b) and len(covered_a) == len(people_a) and len(covered_b) == len(people_b)
+                and (len(shared) >= 2 or single))
     return PeopleFit(tuple(_display(f, context) for f in shared), len(pairs), everyone, single)
 
 
