@@ -402,6 +402,14 @@ def test_dates_a_day_apart_join_two_only_when_a_publication_day_explains_them_we
     assign_ids(result, set())
     first, late = (c.event for c in result.clusters)
     assert late.review.duplicates == [first.id] and "2021-09-02 and 2021-08-09" in late.review.notes["duplicates"]
+    assert "date" in late.review.needs and late.review.notes["date"].startswith(
+        "f.txt gives 2021-09-02, but a.txt gives 2021-08-09 for the same people and kind: a repost's")
+    assert "date" not in first.review.needs
+    # The repost read first: the note still goes on the later date, not on the report that came second.
+    result = merge_same_event([report("0.txt", ["austin", "bajwa"], "2021-09-02", kind="call", published="2021-09-02"),
+                               report("1.txt", ["austin", "bajwa"], "2021-08-09", kind="call")])
+    late, first = (c.event for c in result.clusters)
+    assert "date" in late.review.needs and "date" not in first.review.needs
 
 
 def test_the_best_supported_report_gives_the_date_and_every_claim_is_kept():

@@ -225,6 +225,11 @@ def merge_same_event(reports: list[Event], existing: list[Event] | None = None, 
         index.add(report, cluster.order)
         for verdict, order in verdicts:
             other = clusters[order]
+            if verdict.date_doubt:  # apart, but the later one is not left dated by a repost's stamp without a word
+                later = report if report.date.first_day() > other.event.date.first_day() else other.event  # type: ignore[union-attr]
+                if later is report or not other.locked:
+                    _doubt_date(later, verdict.date_doubt)
+                    other.changed = other.changed or later is other.event
             if verdict.offer and other.locked:
                 _offer(other, report, verdict)
                 reason = (f"possible match for {other.event.id}, an editor's event: {verdict.reason}; if it reports the "
@@ -239,6 +244,13 @@ def merge_same_event(reports: list[Event], existing: list[Event] | None = None, 
             settle_disagreements(cluster.event, list(cluster.claims.values()))
             cluster.changed = cluster.changed or cluster.event.to_yaml() != before
     return MergeResult(clusters, comparisons)
+
+
+def _doubt_date(event: Event, note: str) -> None:
+    notes = [n for n in (event.review.notes.get("date", "") if "date" in event.review.needs else "", note) if n]
+    event.review.notes["date"] = "; ".join(dict.fromkeys(notes))
+    if "date" not in event.review.needs:
+        event.review.needs.append("date")
 
 
 def _named_surnames(report: Event, context: Context) -> list[str]:

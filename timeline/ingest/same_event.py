@@ -81,7 +81,8 @@ class Verdict:
     """How two reports compare: same event, possible duplicate or different, with a score and why.
 
     `check` is set on a join made on the weakest evidence the rules allow: the editor is asked to confirm it.
-    `offer` marks a possible duplicate to offer an editor as a source for their reviewed event.
+    `offer` marks a possible duplicate to offer an editor as a source for their reviewed event. `date_doubt`
+    says why a report that stays apart may carry a wrong date (a repost's stamp weeks after the event).
     """
 
     outcome: str
@@ -89,6 +90,7 @@ class Verdict:
     reason: str = ""
     check: str = ""
     offer: bool = False
+    date_doubt: str = ""
 
 
 @dataclass(frozen=True)
@@ -486,7 +488,8 @@ def compare_events(a: Event, b: Event, context: Context | None = None, *, review
     if dates.outcome == "weeks":
         if people.everyone and kind_family(kind_of(a), kind_of(b)):
             return Verdict(MAYBE, reason=f"{said} and kind, but {dates.reason}: a late report's date, or another "
-                                         "happening?")
+                                         "happening?",
+                           date_doubt=_late_date_doubt(a, b))
         return Verdict(DIFFERENT, reason=dates.reason)
     if place == NEAR:
         # Nearby towns may be one place reported two ways, or two stops of one trip: only the same
@@ -515,6 +518,16 @@ def compare_events(a: Event, b: Event, context: Context | None = None, *, review
     if people.single:
         return Verdict(MAYBE, reason="one participant in common and no date to compare by")
     return _compare_undated(a, b, people)
+
+
+def _late_date_doubt(a: Event, b: Event) -> str:
+    """The note for the later of two otherwise identical events weeks apart: its date may be a repost's stamp."""
+    assert a.date is not None and b.date is not None
+    late, early = (a, b) if a.date.first_day() > b.date.first_day() else (b, a)
+    late_date, early_date = late.date.iso(), early.date.iso()  # type: ignore[union-attr]
+    late_name, early_name = _first_article(late) or "this report", _first_article(early) or "another report"
+    return (f"{late_name} gives {late_date}, but {early_name} gives {early_date} for the same people and kind: "
+            "a repost's or a late report's date? Check it, or merge the two files")
 
 
 def _compare_undated(a: Event, b: Event, people: PeopleFit) -> Verdict:
