@@ -26,7 +26,7 @@ CORPORA = {
         "participant recall": 0.58, "participant precision": 0.90, "place": 0.68, "kind": 0.62}, 0.10),
     "real-dev": (FIXTURES / "real" / "gold-dev.yaml", None, {
         "date exact, all articles": 0.58, "date exact, day knowable": 0.38, "date right or flagged": 0.90,
-        "participant recall": 0.64, "participant precision": 0.85, "place": 0.70, "kind": 0.57}, 0.12),
+        "participant recall": 0.64, "participant precision": 0.85, "place": 0.70, "kind": 0.57}, 0.18),
     "written": (FIXTURES / "written" / "gold.yaml", REPO, {
         "date exact, all articles": 0.93, "date exact, day knowable": 0.94, "date right or flagged": 0.97,
         "participant recall": 0.97, "participant precision": 0.97, "place": 0.94, "kind": 0.96}, None),
@@ -34,7 +34,7 @@ CORPORA = {
 # Real pages may still leave a few wrong dates unflagged until the extraction rounds are done; the count
 # may only go down.
 WRONG_UNFLAGGED_AT_MOST = {"real-test": 2, "real-dev": 11, "written": 0}
-FALSE_MERGES_AT_MOST = {"real-test": 0, "real-dev": 3}
+FALSE_MERGES_AT_MOST = {"real-test": 0, "real-dev": 0}
 
 
 @pytest.fixture(scope="module", params=sorted(CORPORA))
