@@ -148,7 +148,9 @@ def test_an_undated_report_without_a_publication_day_joins_the_one_event_of_its_
     visit = report("d.txt", ["milley", "gerasimov"], None, kind="call")
     assert compare_events(visit, first).outcome != SAME  # a call never joins a meeting
     stranger = report("e.txt", ["milley", "gerasimov", "austin"], None, place="Helsinki")
-    assert "not every participant is in both" in compare_events(stranger, first).reason
+    assert "it names a participant the other does not" in compare_events(stranger, first).reason
+    fewer = report("f.txt", ["milley"], None, place="Helsinki")
+    assert compare_events(fewer, first).outcome == DIFFERENT  # one person in common is not enough
 
 
 def test_two_undated_reports_join_only_when_published_together_and_never_on_one_person():

@@ -334,6 +334,7 @@ class PeopleFit:
     participants_shared: int  # of those, participants on both sides
     everyone: bool  # every participant of each side is found in the other
     single: bool  # each side has exactly one participant, the same person
+    within: tuple[bool, bool]  # every participant of the first side is found in the second; and the reverse
 
     @property
     def strong(self) -> bool:
@@ -373,9 +374,9 @@ def fit_people(a: Event, b: Event, context: Context) -> PeopleFit:
     single = len(people_a) == len(people_b) == 1 and len(pairs) == 1
     # Every participant of each side is found in the other; a side whose participants extraction missed
     # counts when its article names all of the other side's.
-    everyone = (bool(people_a or people_b) and len(covered_a) == len(people_a) and len(covered_b) == len(people_b)
-                and (len(shared) >= 2 or single))
-    return PeopleFit(tuple(_display(f, context) for f in shared), len(pairs), everyone, single)
+    enough = bool(people_a or people_b) and (len(shared) >= 2 or single)
+    within = (enough and len(covered_a) == len(people_a), enough and len(covered_b) == len(people_b))
+    return PeopleFit(tuple(_display(f, context) for f in shared), len(pairs), all(within), single, within)
 
 
 def _display(form: NameForm, context: Context) -> str:
@@ -548,15 +549,16 @@ def _compare_undated(a: Event, b: Event, people: PeopleFit) -> Verdict:
 
 
 def _compare_undated_with_dated(a: Event, b: Event, people: PeopleFit, place: str) -> Verdict:
-    """An undated report joins a dated event only when every participant, the kind and the place agree, and
-    either it came out just after the event or both name the same place (a call has none: the same two people
-    call each other again and again, so an undated call needs its publication day)."""
+    """An undated report joins a dated event only when every participant it names is the event's, the kind and the
+    place agree (the event may know more people: it gathers several reports), and either it came out just after
+    the event or both name the same place (a call has none: the same two people call each other again and again,
+    so an undated call needs its publication day)."""
     undated, dated = (a, b) if vague(a) else (b, a)
     said = _people_words(people)
     published = min(_published(undated), default=None)
     missing = []
-    if not people.everyone:
-        missing.append("not every participant is in both")
+    if not people.within[0 if undated is a else 1]:
+        missing.append("it names a participant the other does not")
     if not kind_family(kind_of(a), kind_of(b)):
         missing.append(f"a {kind_of(undated)} and a {kind_of(dated)}")
     if place not in (SAME_PLACE, WITHIN, UNKNOWN):
