@@ -101,9 +101,9 @@ _TARGET = re.compile(r"\b(?:attacks?|strikes?|assault|raids?|offensive|shelling|
                      r"(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})")
 _TRAVEL = re.compile(r"\b(?:travel+ed|flew|went|came|returned|headed|trip|journey|arrived|visit)(?:\s+(?:in|back|out))?"
                      r"(?:\s+from\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})?\s*$", re.IGNORECASE)
-# A population this many times larger outweighs a preference for the article's countries: "Damascus" in a
-# story that names the United States is still Syria's capital.
-_DWARFED = 50
+# A population this many times larger outweighs a preference for the article's countries: "Geneva" in a
+# story that names the United States is still the Swiss city, not the town in New York.
+_DWARFED = 5
 
 
 @dataclass(frozen=True)

@@ -236,8 +236,7 @@ def _outlet_country(url: str | None) -> str | None:
     return gazetteer().country_name("GB" if code == "uk" else code.upper())
 
 
-def _countries_from_dateline(people: list[PersonMention], article: Article, place: Place | None = None,
-                             kind: str = "") -> None:
+def _countries_from_dateline(people: list[PersonMention], article: Article, kind: str = "") -> None:
     """An official named without a country in wire copy holds office where the story was filed: agencies
     qualify foreign officials ("his Maldivian counterpart") and not their own ("External Affairs Minister").
     Likewise a government's own site (defense.gov, ispr.gov.pk) does not say whose its ministers are."""
@@ -252,10 +251,8 @@ def _countries_from_dateline(people: list[PersonMention], article: Article, plac
         if domain:
             code = (domain["cc"] or "us").upper()
             country = gazetteer().country_name("GB" if code == "UK" else code)
-    if country is None and place is not None:
-        # The host of a meeting in their own city is the one the article need not qualify ("President Bola
-        # Tinubu hosted Ghana's President ... at the State House, Abuja").
-        country = place.country
+    # Where the event happened says nothing of whose official someone is (an American general meets his
+    # Russian counterpart in Helsinki): with no outlet, dateline or government site to go by, it stays unknown.
     if country is None:
         return
     if kind in ("meeting", "talks", "call", "visit", "summit") and any(p.country == country for p in people):
@@ -280,8 +277,11 @@ def _participants(people: list[PersonMention], kind: str) -> tuple[list[PersonMe
     missing = [p.name for p in taking_part if not p.role or not p.country]
     if missing and note is None:
         note = f"office or country not stated for {', '.join(missing)}"
+    # A country the text does not state is left empty for a person to fill, never guessed from elsewhere.
+    countryless = any(not p.country for p in taking_part)
     evidence = " / ".join(dict.fromkeys(p.evidence for p in taking_part))
-    return taking_part, _Field(taking_part, round(confidence, 2), evidence, note, confidence < CONFIDENCE_THRESHOLD)
+    return taking_part, _Field(taking_part, round(confidence, 2), evidence, note,
+                               confidence < CONFIDENCE_THRESHOLD or countryless)
 
 
 def _people_of_headline(headline: str | None, known: list[PersonMention]) -> list[PersonMention]:
@@ -352,7 +352,7 @@ def extract_article(article: Article, people: PeopleRegistry | None = None,
     participants, participants_field = _participants(persons, kind)
     participants = _in_order(participants, main)
     place: Place | None = place_field.value  # type: ignore[assignment]
-    _countries_from_dateline(participants, article, place, kind)
+    _countries_from_dateline(participants, article, kind)
     title = event_title(kind, [p.short or p.name for p in participants], place.city if place else None,
                         article.title or main.main.text)
     title_confidence = round(min(kind_field.confidence, participants_field.confidence or 0.4), 2)

@@ -50,6 +50,7 @@ class ArticleResult:
     date_flagged: bool = False
     date_wrong_unflagged: bool = False
     day_knowable: bool = False  # the gold says the page settles the day
+    date_got: str | None = None  # the date extraction gave, as ISO text
     people_expected: int = 0  # participants the gold names
     people_found: int = 0  # participants extraction named
     people_matched: int = 0  # of the gold's participants, those extraction found
@@ -136,6 +137,7 @@ class EvalReport:
             lines.append(f"{name:<26}{hits:>6}{total:>6}{rate:>8}")
         lines += ["", f"dates flagged for review:          {self.flagged_dates}",
                   f"dates wrong and not flagged:       {self.wrong_unflagged_dates}   (the worst failure; must be 0)"]
+        lines += [f"  wrong and not flagged: {a.article}: got {a.date_got}" for a in self.articles if a.date_wrong_unflagged]
         errors = [f"{a.article}: {a.error}" for a in self.articles if a.error]
         if errors:
             lines += ["", "articles that could not be read:", *(f"  {e}" for e in errors)]
@@ -221,6 +223,7 @@ def _score(result: ArticleResult, expected: YamlMap, truth: YamlMap | None, even
         add(FieldResult("precision", expected.get("precision"), got_precision, expected.get("precision") == got_precision))
     true_date = _date(truth.get("date"), where) if truth is not None and "date" in truth else want_date
     result.date_flagged = flagged
+    result.date_got = got_date.iso() if got_date else None
     if got_date is not None and not flagged:
         # Wrong: it misses the real date, or it states a date where the article (per the gold) settles none.
         result.date_wrong_unflagged = true_date is None or not got_date.overlaps(true_date) or (
