@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 
 from ..load.model import DEFAULT_KINDS, DRAFT, Event, Mention, Participant, Review, Source
 from ..load.people import PeopleRegistry, name_key, person_id_for
-from ..partial_date import DateSpec
+from ..partial_date import YEAR, DateSpec
 from ..slugs import event_id_for
 from .article import Article
 from .kinds import MainEvent, event_summary, event_title, find_main_event, reported_kind
@@ -45,6 +45,7 @@ _KINDS_WITH_VICTIMS = ("protest", "attack")
 _IN_ASIDE = re.compile(r",\s+(?:who|which|where|whose|after|having|as)\b[^,]*$", re.IGNORECASE)
 # How far before the publication date an event may lie before its date needs a person's check.
 _RECENT_DAYS = 45
+_BACKGROUND_DATE = f"it is more than {_RECENT_DAYS} days before the publication date"
 # Relations that make a date a bound, not the time of the event.
 _BOUND_RELATIONS = ("since", "by", "until", "till", "before", "after", "from", "through")
 
@@ -101,6 +102,8 @@ def _choose_date(main: MainEvent, article: Article) -> tuple[_Field, list[Tempor
         if reported:
             confidence -= 0.15
             note += "; this is when the event was reported, which may be a day or more after it happened"
+        if chosen.value.precision == YEAR:
+            confidence = min(confidence, 0.6)  # a year alone is how news dates background, seldom its own event
         if others:
             confidence = min(confidence, 0.6)
             note += f"; the same sentence also names {', '.join(sorted(others))}"
@@ -111,7 +114,7 @@ def _choose_date(main: MainEvent, article: Article) -> tuple[_Field, list[Tempor
         elif published is not None and (published.first_day() - chosen.value.last_day()).days > _RECENT_DAYS:
             # News reports what just happened; a date months before the page is more likely background.
             confidence = min(confidence, 0.5)
-            note += f"; it is more than {_RECENT_DAYS} days before the publication date {published.iso()}"
+            note += f"; {_BACKGROUND_DATE} {published.iso()}"
         return _Field(chosen.value, round(confidence, 2), sentence.text, note,
                       confidence < CONFIDENCE_THRESHOLD), seen
     if article.published is not None:
@@ -344,6 +347,15 @@ def extract_article(article: Article, people: PeopleRegistry | None = None,
                         f"from the words '{kind_guess.cue}'" if kind_guess else "no wording says what kind of event this is")
     kind_field.needs_review = kind_field.confidence < CONFIDENCE_THRESHOLD
     date_field, temporal = _choose_date(main, article)
+    if not kind_guess and date_field.value is not None:
+        # No wording says what happened: the date is of a happening no one has named, so a person checks both.
+        date_field.needs_review = True
+        date_field.note = f"{date_field.note}; the article reports no event of a known kind"
+    elif date_field.needs_review and date_field.note and _BACKGROUND_DATE in date_field.note \
+            and kind_field.confidence < CONFIDENCE_THRESHOLD + 0.2:
+        # The only happening the lead reports is months before the page: likely background, not the page's news.
+        kind_field.needs_review = True
+        kind_field.note = f"{kind_field.note}; the only happening found is dated long before the page"
     place_field = _choose_place(main, article, kind)
     if kind in _KINDS_WITH_VICTIMS:
         for person in persons:

@@ -16,7 +16,7 @@ Gold file (YAML): a list of articles, each
         date: 2021-09-22
 Only the keys present under `expected` are scored for that article. `event: null` says the article reports
 no event of its own (an op-ed, an analysis): it is scored right when extraction yields no event, or only a
-draft with no date and its kind flagged for review, i.e. nothing confident.
+draft whose kind is flagged for review and whose date is missing or flagged too, i.e. nothing confident.
 """
 
 from __future__ import annotations
@@ -212,7 +212,9 @@ def _score(result: ArticleResult, expected: YamlMap, truth: YamlMap | None, even
     want_date = _date(expected.get("date"), where)
     add = result.fields.append
     if "event" in expected and expected.get("event") is None:
-        confident = event is not None and (event.date is not None or "kind" not in event.review.needs)
+        # Confident: a date no one is asked to check, or a kind no one is asked to check.
+        confident = event is not None and (event.date is not None and "date" not in event.review.needs
+                                           or "kind" not in event.review.needs)
         add(FieldResult("event", None, event.kind if confident else None, not confident))
     if "date" in expected:
         result.day_knowable = want_date is not None and expected.get("precision", "day") == "day"
