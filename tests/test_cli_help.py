@@ -37,3 +37,24 @@ def test_top_level_help_lists_every_command(cli):
 def test_every_command_is_in_the_readme(name):
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     assert f"`timeline {name}" in readme
+
+
+@pytest.mark.parametrize(("argv", "word", "meant"), [
+    (["bulid"], "bulid", "build"),
+    (["-C", "some/project", "--debug", "chek", "--strict"], "chek", "check"),
+    (["serv", "--port", "8001"], "serv", "serve"),
+])
+def test_a_misspelt_command_gets_a_suggestion_and_a_usage_error(argv, word, meant, cli):
+    result = cli(*argv)
+    assert result.code == 2
+    assert result.out == ""
+    assert result.err.startswith("usage: timeline")
+    assert word in result.err
+    assert f'did you mean "{meant}"?' in result.err or f"maybe you meant '{meant}'?" in result.err  # 3.14's wording
+
+
+def test_a_command_word_that_is_a_project_folder_is_not_taken_for_a_command(cli, tmp_path):
+    """`-C bulid build`: the folder after -C is no command, however it is spelt."""
+    result = cli("-C", str(tmp_path / "bulid"), "check")
+    assert result.code == 1
+    assert "unknown command" not in result.err and "invalid choice" not in result.err
