@@ -45,8 +45,8 @@ PACKAGE_DIR = Path(__file__).resolve().parent.parent  # timeline/: its code and 
 RENDERING_CODE = ("site", "speed", "load", "files", "theme", "__init__.py", "partial_date.py", "errors.py")
 
 
-def _tree_digest(digest: hashlib._Hash, root: Path) -> None:
-    """Feed every file under `root` (name and bytes, sorted) into `digest`; `root` may be one file."""
+def _tree_digest(digest: Any, root: Path) -> None:
+    """Feed every file under `root` (name and bytes, sorted) into `digest` (a hashlib object); `root` may be one file."""
     if root.is_file():
         digest.update(root.name.encode() + b"\0" + root.read_bytes())
         return
