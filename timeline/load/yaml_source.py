@@ -402,7 +402,7 @@ def read_source(path: Path | str, shown: str) -> bytes:
     """A content file's bytes, or a ContentError naming `shown` when it cannot be read or is over the size limit."""
     try:
         # One descriptor for the size check and the reads, without a file object: that asks the system three
-        # more questions per file, and a cold load reads 10,000 files.
+        # more questions per file, and a cold load reads every event file.
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
         try:
             size = os.fstat(fd).st_size
