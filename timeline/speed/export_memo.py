@@ -1,7 +1,7 @@
 """Per-event fragments kept between builds: a one-event edit re-encodes one event, not ten thousand.
 
-A build keeps two: the exports' (made and saved by the process that makes them, site/background_exports.py)
-and the pages' (event cards and the blocks of the `fragment` and `fragment_of` template globals, site/build.py).
+A build keeps two: the exports' and the pages' (event cards and the blocks of the `fragment` and `fragment_of`
+template globals, site/build.py).
 
 The big exports (data/timeline.json, calendar.ics, the feeds) are the same text per event from build to
 build, and encoding them is most of an export's cost. Each fragment is keyed by its kind and a digest that
@@ -22,8 +22,8 @@ to an event's sources would make every later build gather the dataset's sources 
 changed. A lost, torn or foreign memo or delta is only a slower build.
 
 A build that starts from an empty memo (the first, or the first after the salt changed) makes every fragment;
-at 10,000 events a page-rendering worker's share is ~17 MB, which took the end of the build to pickle, send
-to the main process and write again. Such a worker writes its fragments to a part file of its own instead
+on a big site a page-rendering worker's share is tens of megabytes, which took the end of the build to pickle,
+send to the main process and write again. Such a worker writes its fragments to a part file of its own instead
 (`<memo>.part-<id>`, the main file's format) while the main process finishes, and the main file lists it.
 The next main file written without it takes over what is still used, and parts no main file lists are deleted.
 """
@@ -41,7 +41,7 @@ from ..load.model import Event
 from .parse_cache import write_cache_file
 
 FORMAT = 5  # 4: the exports and the pages keep separate memos; 5: part files
-# The main file is rewritten when what a build used beyond it is this many of the fragments the build used (1%,
+# The main file is rewritten when what a build used beyond it is this many of the fragments the build used (a share,
 # at least 100), or this share of the main file's bytes; less goes to the delta.
 REWRITE_FRAGMENTS = (1 / 100, 100)
 REWRITE_BYTES = 1 / 10
@@ -63,7 +63,7 @@ Handover = tuple[str, Any]
 class FragmentIndex(Mapping[tuple[str, bytes], int]):
     """Where each kept fragment lies in the blob, by (kind, event digest).
 
-    Held as one dict per kind, which loads several times faster than one dict of pairs.
+    Held as one dict per kind, which loads much faster than one dict of pairs.
     """
 
     def __init__(self, by_kind: dict[str, dict[bytes, int]]):
@@ -269,7 +269,7 @@ class ExportMemo:
         """Keep the fragments this build used (and only those); failures are ignored.
 
         Nothing is written when nothing was computed. What this build used beyond the main file and its parts goes
-        to the delta, until that is 1% of the fragments the build used (at least 100) or a tenth of their bytes:
+        to the delta, until that is REWRITE_FRAGMENTS of the fragments the build used or REWRITE_BYTES of their bytes:
         then the main file is written again with everything, and the delta and the parts are dropped. When this
         build's workers write parts, the main file is written to list them.
 
