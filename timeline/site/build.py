@@ -322,7 +322,7 @@ def _write_site(content: Content, view: SiteView, out: Path, base_url: str | Non
                     + [job for job in todo if job[1] == "event.html"])
             # Big sites render their pages in worker processes, this one joining in (parallel.py).
             writers = start_page_writers(todo, lambda job: render_job(renderer, job), output,
-                                         collect=memo.handover if memo is not None else None,
+                                         collect=memo.usage if memo is not None else None,
                                          merge=memo.adopt if memo is not None else None, first_chunk=len(carded),
                                          heavy=sum(1 for job in todo if job[1] in MANY_EVENT_PAGES)
                                          if pages >= parallel.PARALLEL_MIN_PAGES else 0)  # on a small site, none is slow
@@ -340,10 +340,6 @@ def _write_site(content: Content, view: SiteView, out: Path, base_url: str | Non
                 exports = render_site_exports(content, base_url or content.config.base_url, include_drafts,
                                               pages=page_paths, renderer=renderer)
                 writers.help()  # the pages the workers have not taken yet: this process is free now
-                if memo is not None and memo.starts_empty and writers.processes and writers.own_failure is None:
-                    # The workers write what they made to part files (exports/memo.py): keep this process's now,
-                    # listing theirs, while they finish, rather than after.
-                    memo.save(parts_of=[process.pid for process in writers.processes])
             except Exception:
                 writers.wait()  # a page's error comes first, as it would in a serial build
                 raise
