@@ -120,7 +120,7 @@ class Content:
 
 def _event_files(project: Project) -> list[tuple[str, str, bool]]:
     """(name, path, is a symlink) of each event file (`.yaml` or `.yml`, not hidden), by name; without a Path
-    object or an lstat call per file (10,000 of each cost ~0.1 s when every file comes from the parse cache)."""
+    object or an lstat call per file, which add up when every file comes from the parse cache."""
     try:
         with os.scandir(project.events_dir) as entries:
             found = [(entry.name, entry.path, entry.is_symlink()) for entry in entries
@@ -153,8 +153,8 @@ def parse_event_source(raw: bytes, shown: str, problems: Problems, kinds: tuple[
     except ContentError as exc:
         problems.extend(exc.problems)
         return None
-    # Item positions are only needed for the rare cross-file problem, and were a third of a cached event
-    # (~6 KB each in memory): `check_references` reads them again from the file when it needs them.
+    # Item positions are only needed for the rare cross-file problem, and were much of a cached event's
+    # memory: `check_references` reads them again from the file when it needs them.
     return parse_event(data, shown, problems, kinds, item_marks=False)
 
 
@@ -193,7 +193,7 @@ def load_content(project: Project, file_stats: dict[str, tuple[int, int]] | None
 
         events = []
         digests: dict[str, bytes] = {}
-        # Resolving every path costs ~0.1 ms a file (1.3 s for 10,000 events); symlinks still take the slow, exact path.
+        # Resolving every path is slow on a big project; symlinks still take the slow, exact path.
         events_shown = project.relative(project.events_dir)
         fast_shown = not PurePosixPath(events_shown).is_absolute()
         # Parse every valid file first (cached or on all cores), then report in file order as before.
@@ -230,7 +230,7 @@ def load_content(project: Project, file_stats: dict[str, tuple[int, int]] | None
 
 
 def _file_stem(path: str) -> str:
-    """`PurePosixPath(path).stem`, without building a path object for each of 10,000 events."""
+    """`PurePosixPath(path).stem`, without building a path object for each event."""
     name = path.rpartition("/")[2]
     if name in ("", ".", ".."):
         return PurePosixPath(path).stem
@@ -291,7 +291,7 @@ def check_references(content: Content) -> None:
     person_ids = {person.id for person in content.people}
     events = content.events
     # Each kind of reference is looked through event by event only when one pass over all of them finds a
-    # problem: on a clean project that skips most of this function (a fifth of loading 10,000 cached events),
+    # problem: on a clean project that skips most of this function (much of loading cached events),
     # and every event's messages still come out in the same order.
     # (map and attrgetter walk the items in C: a generator expression took longer than the loop it saves.)
     def all_items(name: str) -> Iterator[Any]:

@@ -208,7 +208,7 @@ class Event:
     # parsed list), so cross-file checks can point at the item itself; not part of the event's value.
     marks: dict[str, tuple[int, int]] = field(default_factory=dict, compare=False, repr=False)
     # The summary as plain text, computed with the parse (content.parse_event_source) so that the parse cache
-    # keeps it: Markdown parsing was a third of a build's time. Not part of the event's value.
+    # keeps it: Markdown parsing was a large part of a build. Not part of the event's value.
     # (summary, its plain text): an edit to `summary` after reading is noticed, not shown stale.
 
     @property
@@ -248,7 +248,7 @@ class Event:
 
 def _interned(text: str | None) -> str | None:
     """One object for each of the few texts that recur across events (keys, kinds, countries, roles, outlets):
-    a pickle of many events then stores and rebuilds each once (the parse cache's segments load ~20% faster)."""
+    a pickle of many events then stores and rebuilds each once, so the parse cache's segments load faster."""
     return intern(text) if text is not None else None
 
 
@@ -257,7 +257,7 @@ def is_safe_url(url: str) -> bool:
     if any(c in url for c in "\n\r\t<>\""):
         return False
     stripped = url.strip()
-    # The usual `https://host/...`, told without urlsplit (a tenth of reading an event's sources): ASCII and no
+    # The usual `https://host/...`, told without urlsplit (slow for how often it runs): ASCII and no
     # brackets, so urlsplit could neither fail nor find another host than what follows the `//`.
     if stripped.startswith(("https://", "http://")) and stripped.isascii() and "[" not in stripped and "]" not in stripped:
         host_start = stripped.index("//") + 2

@@ -6,7 +6,6 @@ temporary folder, and only a complete build replaces the previous site (see outp
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import shutil
 import time
@@ -20,11 +19,10 @@ from markupsafe import Markup
 from ..files.project_lock import project_lock
 from ..load.content import Content
 from ..speed import parallel
-from ..speed.background_exports import BackgroundExports
 from ..speed.incremental import BuildState, Manifest, build_salt, marker_identity, page_keys, parts_digest
 from ..speed.parallel import PageJob, start_page_writers
-from ..speed.parse_cache import cache_enabled, paused_gc
-from .exports import ExportMemo, render_site_exports
+from ..speed.parse_cache import cache_enabled
+from .exports import ExportMemo, render_content_exports, render_site_exports
 from .output import MARKER, SiteOutput, check_target
 from .overview_svg import OverviewKeeper, render_overview, thread_lanes
 from .page_context import Page, page_globals, static_files
@@ -243,35 +241,13 @@ def build_site(content: Content, out: Path, base_url: str | None = None, include
     # Per-page keys for the incremental build (incremental.py); the pages' memo, and the exports' own.
     state = BuildState.for_output(project.state_dir, out)
     salt = build_salt(content, base_url, include_drafts) if state is not None else ""
-    exports = BackgroundExports.start(content, base_url or content.config.base_url, include_drafts,
-                                      state.export_memo_file if state is not None else None, salt, out)
     memo = ExportMemo.open(state.page_memo_file, salt, content.digests) if state is not None else None
-    try:
-        view = _build_view_frozen(content, urls, include_drafts)
-        return _write_site(content, view, out, base_url, include_drafts, started, state, salt, memo, exports)
-    finally:
-        exports.stop()
-        gc.unfreeze()  # in `timeline serve`, this build's view must be collectable once the next one replaces it
-
-
-def _build_view_frozen(content: Content, urls: SiteUrls, include_drafts: bool) -> SiteView:
-    """The view model, made with the cyclic collector paused and then frozen (kept out of later collections).
-
-    The view is some hundreds of thousands of objects that all live until the build ends: collections while it
-    is made find nothing (a fifth of its cost at 10,000 events), and frozen, neither this process nor the forked
-    page renderers scan it again (the gc.freeze pattern for fork servers in Python's documentation). Frozen
-    before the collector is back on: the first allocation after re-enabling it would otherwise scan the new view
-    once more (50 ms after a one-event edit at 10,000 events).
-    """
-    with paused_gc():
-        view = build_view(content, urls, include_drafts)
-        gc.freeze()
-    return view
+    view = build_view(content, urls, include_drafts)
+    return _write_site(content, view, out, base_url, include_drafts, started, state, salt, memo)
 
 
 def _write_site(content: Content, view: SiteView, out: Path, base_url: str | None, include_drafts: bool,
-                started: float, state: BuildState | None, salt: str, memo: ExportMemo | None,
-                content_exports: BackgroundExports) -> BuildReport:
+                started: float, state: BuildState | None, salt: str, memo: ExportMemo | None) -> BuildReport:
     """Render every page and export of `view` into `out` (see build_site)."""
     project = content.project
     urls = view.urls
@@ -298,40 +274,39 @@ def _write_site(content: Content, view: SiteView, out: Path, base_url: str | Non
     kept_overviews.memo = memo
 
     # One writer at a time: a concurrent ingest or build must not change the project or site under us.
-    # Rendering leaves next to no cyclic garbage (peak memory is the same with the collector off), so collections
-    # only rescan what the build keeps (jobs, keys, memo): paused here and in the forked page workers, they no
-    # longer cost 0.2 s at 10,000 events.
-    with project_lock(project, "build"), paused_gc():
+    with project_lock(project, "build"):
         output = SiteOutput(out)
         try:
             base = _start_from_previous(output, state, keys) if keys is not None and state is not None else None
             todo = jobs if base is None or keys is None else [job for job in jobs if base.pages.get(job[0]) != keys[job[0]]]
             # The home page and people's pages show the same event cards: this process renders them all, so each
             # card is made once, not once in every process that happens to take a person's page, and the cards
-            # kept for the next build (28 MB at 10,000 events) are not sent back from a worker. The other pages
-            # that show many events (threads, sources) come next: handed out last, one of them kept a process
-            # busy for half a second after the others had finished.
+            # kept for the next build are not sent back from a worker. The other pages that show many events
+            # (threads, sources) come next: handed out last, one of them kept a process busy after the others had
+            # finished.
             carded = [job for job in todo if job[1] in CARD_PAGES]
             todo = (carded + [job for job in todo if job[1] not in CARD_PAGES and job[1] != "event.html"]
                     + [job for job in todo if job[1] == "event.html"])
             # Big sites render their pages in worker processes, this one joining in (parallel.py).
             writers = start_page_writers(todo, lambda job: render_job(renderer, job), output,
-                                         collect=memo.handover if memo is not None else None,
+                                         collect=memo.usage if memo is not None else None,
                                          merge=memo.adopt if memo is not None else None, first_chunk=len(carded),
                                          heavy=sum(1 for job in todo if job[1] in MANY_EVENT_PAGES)
                                          if pages >= parallel.PARALLEL_MIN_PAGES else 0)  # on a small site, none is slow
             try:
                 for name, path in statics.items():
                     output.write(f"static/{name}", path.read_bytes())
-                # Sitemap, robots.txt, .nojekyll and 404.html (timeline/site/exports); the feeds, calendar, data files
-                # and search index are being made meanwhile (`content_exports`).
+                # The exports (timeline/site/exports) while the workers render pages: the feeds, calendar, data
+                # files and search index with their own memo, then the sitemap, robots.txt, .nojekyll and 404.html.
+                export_memo = (ExportMemo.open(state.export_memo_file, salt, content.digests)
+                               if state is not None else None)
+                data_exports = render_content_exports(content, base_url or content.config.base_url, include_drafts,
+                                                      memo=export_memo)
+                if export_memo is not None:
+                    export_memo.save()
                 exports = render_site_exports(content, base_url or content.config.base_url, include_drafts,
                                               pages=page_paths, renderer=renderer)
                 writers.help()  # the pages the workers have not taken yet: this process is free now
-                if memo is not None and memo.starts_empty and writers.processes and writers.own_failure is None:
-                    # The workers write what they made to part files (exports/memo.py): keep this process's now,
-                    # listing theirs, while they finish, rather than after.
-                    memo.save(parts_of=[process.pid for process in writers.processes])
             except Exception:
                 writers.wait()  # a page's error comes first, as it would in a serial build
                 raise
@@ -339,11 +314,10 @@ def _write_site(content: Content, view: SiteView, out: Path, base_url: str | Non
                 writers.stop()
                 raise
             writers.wait()
-            exported, notes = content_exports.finish(output)  # a page's error comes first, as before
-            for name, data in exports.items():
+            for name, data in [*data_exports.items(), *exports.items()]:
                 output.write(name, data)
-            files = ([name for name, *_ in jobs] + [f"static/{name}" for name in statics] + exported + list(exports)
-                     + [MARKER])
+            files = ([name for name, *_ in jobs] + [f"static/{name}" for name in statics] + list(data_exports)
+                     + list(exports) + [MARKER])
             if base is not None:
                 wanted = set(files)
                 for name in base.files:
@@ -363,6 +337,6 @@ def _write_site(content: Content, view: SiteView, out: Path, base_url: str | Non
         drafts_left_out=view.drafts_hidden,
         include_drafts=include_drafts,
         seconds=time.perf_counter() - started,
-        notes=notes + exports.notes,
+        notes=data_exports.notes + exports.notes,
         rendered=len(todo),
     )

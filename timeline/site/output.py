@@ -114,7 +114,7 @@ def path_inside(root: Path, relative: str) -> Path:
 
 
 def _name_inside(root: str, relative: str) -> str:
-    """`path_inside` as a string: a build writes 10,000 files, and making a Path for each was nearly half of the
+    """`path_inside` as a string: a build writes a file per event, and making a Path for each was much of the
     Python time spent writing them."""
     if not is_safe_relative_path(relative):  # relative, no `..`, no backslash or drive: joining stays inside
         raise ValueError(f"refusing to write outside the site: {relative!r}")

@@ -176,7 +176,7 @@ class ThreadReasons(Mapping[str, str]):
     """Why each event of a thread belongs to it, worked out on first reading.
 
     A thread page usually takes its items from the last build (site/build.py's fragments), so most reasons are
-    never read again; testing a thread's rules against every event of a big site is a quarter of the view.
+    never read again; testing a thread's rules against every event of a big site is a large part of the view.
     """
 
     def __init__(self, matcher: ThreadMatcher | None, members: dict[str, EventView]):
@@ -335,8 +335,8 @@ def _person_for(content: Content, name: str, person_id: str | None) -> Person | 
 class _ViewLookups:
     """Per-build answers that many events share (people, source addresses, links), each computed once.
 
-    At 10,000 events the same people and articles recur thousands of times; looking each up again was a third
-    of the view's cost.
+    On a big site the same people and articles recur thousands of times; looking each up again was much of the
+    view's cost.
     """
 
     content: Content
