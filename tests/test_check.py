@@ -60,6 +60,52 @@ CASES: dict[str, tuple[dict[str, str | bytes], list[str]]] = {
         ['error: content/events/a.yaml:2:14: invalid YAML: mapping values are not allowed in this context; '
          'put quotes around a value that contains ": "'],
     ),
+    "a key one space too far in": (
+        {"content/events/a.yaml": event(extra="participants:\n  - name: Mark Milley\n     title: Gen.\n")},
+        ['error: content/events/a.yaml:8:6: invalid YAML: wrong indentation: this line is indented 5 spaces, but the '
+         'lines above expect 4 (like "name:" on line 7); indent it by 4 spaces'],
+    ),
+    "a top-level key one space in": (
+        {"content/events/a.yaml": "id: a\ntitle: Example meeting\n date: 2021-09-22\nkind: meeting\n"},
+        ['error: content/events/a.yaml:3:2: invalid YAML: wrong indentation: this line is indented 1 space, but the '
+         'lines above expect 0 (like "title:" on line 2); start it at the beginning of the line'],
+    ),
+    "the first key under a key too far in is the wrong line, not the next one": (
+        {"content/events/a.yaml": event(extra="review:\n  notes:\n     date: x\n    place: y\n")},
+        ['error: content/events/a.yaml:8:6: invalid YAML: wrong indentation: this line is indented 5 spaces and the '
+         'next one 4 spaces; the keys under "notes:" (line 7) must line up: indent it by 4 spaces'],
+    ),
+    "a key of a list item one space short": (
+        {"content/events/a.yaml": event(extra="sources:\n  - url: https://example.org/a\n    outlet: X\n   quote: y\n")},
+        ['error: content/events/a.yaml:9:4: invalid YAML: wrong indentation: this line is indented 3 spaces, but the '
+         'lines above expect 4 (like "outlet:" on line 8); indent it by 4 spaces'],
+    ),
+    "a key of a list item pulled back to the list's dashes": (
+        {"content/events/a.yaml": event(extra="sources:\n  - url: https://example.org/a\n  quote: y\n")},
+        ['error: content/events/a.yaml:8:3: invalid YAML: wrong indentation: this line is indented 2 spaces (at this '
+         'indentation only a new list item, "- ...", can start), but the lines above expect 4 (like "url:" on line 7) '
+         'or 0 (like "sources:" on line 6); indent it by 4 spaces'],
+    ),
+    "a line of a text block pulled back": (
+        {"content/events/a.yaml": event(extra="summary: |\n  They met in Helsinki\nand talked.\n")},
+        ['error: content/events/a.yaml:8:1: invalid YAML: wrong indentation: this line goes on with the text under '
+         '"summary:" (line 6), which started at 2 spaces on line 7; indent it by 2 spaces'],
+    ),
+    "a participant's key pulled back to column 0": (
+        {"content/events/a.yaml": event(extra="participants:\n  - name: Mark Milley\n    title: Gen.\nrole: Chairman\n")},
+        ['error: content/events/a.yaml:9:1: unknown key "role" in event; "role" is a key of each participant: indent '
+         'it by 4 spaces, like "name" on line 7, to put it in the participant above'],
+    ),
+    "a key pulled back under an empty key": (
+        {"content/events/a.yaml": event(extra="review:\n  evidence:\n  place: Helsinki\n")},
+        ['error: content/events/a.yaml:8:3: unknown key "place" in review; if it belongs under "evidence:" (line 7), '
+         "which is empty, indent it by 4 spaces"],
+    ),
+    "a key pulled back to column 0 repeats a top-level key": (
+        {"content/events/a.yaml": event(extra="review:\n  notes:\ndate: From the readout.\n")},
+        ['error: content/events/a.yaml:8:1: duplicate key "date" (first defined on line 3); keep one of them, or if '
+         'it belongs under "notes:" (line 7), which is empty, indent it by 4 spaces'],
+    ),
     "unknown event key": (
         {"content/events/a.yaml": event(extra="sumary: x\n")},
         ['error: content/events/a.yaml:6:1: unknown key "sumary" in event (did you mean "summary"?)'],
