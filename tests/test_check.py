@@ -506,3 +506,21 @@ def test_problems_with_and_without_lines_sort_together(make_project, cli):
         "but this one is a list",
         "error: content/events/b.yml: event files end in .yaml; rename it to b.yaml",
     ]
+
+
+def test_a_comment_that_cuts_a_text_value_short_is_a_warning(make_project, cli):
+    root = make_project({"content/events/a.yaml": (
+        "id: a\ntitle: Kurilla meets Munir #2 visit\ndate: 2023-07-24  # from the readout\nkind: meeting\n"
+        'status: reviewed\nplace: "GHQ #1"\nparticipants:\n  - {name: Asim Munir, role: COAS}  # a flow mapping\n'
+        "  - name: Michael Kurilla\n    role: CENTCOM commander #since 2022\nsummary: |\n  Talks # in a text block\n"
+    )})
+    result = cli("-C", str(root), "check")
+    assert result.code == 0
+    assert problem_lines(result.err) == [
+        'warning: content/events/a.yaml:2:28: title reads "Kurilla meets Munir": the "#2 visit" after it is a YAML '
+        'comment and is left out; to keep it, put the value in quotes: "Kurilla meets Munir #2 visit"',
+        'warning: content/events/a.yaml:10:29: participant role reads "CENTCOM commander": the "#since 2022" after it '
+        'is a YAML comment and is left out; to keep it, put the value in quotes: "CENTCOM commander #since 2022"',
+    ], "dates, quoted values, flow mappings and text blocks are left alone"
+    assert summary(result.err).endswith("Found 0 error(s) and 2 warning(s).")
+    assert cli("-C", str(root), "check", "--strict").code == 1

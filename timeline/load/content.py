@@ -6,6 +6,7 @@ everything, then write). `timeline check` is this stage alone; `build` and `inge
 
 from __future__ import annotations
 
+import json
 import os
 import re
 from collections.abc import Iterator
@@ -19,8 +20,9 @@ from typing import Any
 from ..errors import ContentError, Problems, did_you_mean
 from ..speed.parse_cache import ParseCache
 from .config import Config, parse_config
-from .model import Event, is_valid_id, parse_event
+from .model import Event, is_valid_id, parse_event, text_values
 from .people import PeopleRegistry, parse_people
+from .yaml_mistakes import comment_after_plain_value
 from .yaml_source import parse_yaml_source, read_yaml
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
@@ -153,6 +155,8 @@ def parse_event_source(raw: bytes, shown: str, problems: Problems, kinds: tuple[
     except ContentError as exc:
         problems.extend(exc.problems)
         return None
+    if b" #" in raw or b"\t#" in raw:
+        _check_comments_after_text(raw, data, shown, problems)
     # Item positions are only needed for the rare cross-file problem, and were a third of a cached event
     # (~6 KB each in memory): `check_references` reads them again from the file when it needs them.
     event = parse_event(data, shown, problems, kinds, item_marks=False)
@@ -161,6 +165,18 @@ def parse_event_source(raw: bytes, shown: str, problems: Problems, kinds: tuple[
 
         event.summary_plain = (event.summary, summary_plain_text(event.summary))
     return event
+
+
+def _check_comments_after_text(raw: bytes, data: Any, shown: str, problems: Problems) -> None:
+    """Warn where a `#` comment cuts an unquoted text value short (`title: Talks #2` is the title "Talks")."""
+    lines = raw.decode("utf-8", "replace").split("\n")
+    for label, text, (line, column) in text_values(data):
+        comment = comment_after_plain_value(lines[line - 1], column, text) if line <= len(lines) else None
+        if comment is not None:
+            written = lines[line - 1][column - 1:].rstrip()
+            problems.warning(shown, line, f'{label} reads "{text}": the "{written[comment - column:]}" after it is '
+                             f"a YAML comment and is left out; to keep it, put the value in quotes: "
+                             f"{json.dumps(written, ensure_ascii=False)}", comment)
 
 
 def _read_optional_yaml(path: Path, shown: str, problems: Problems) -> object:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import operator
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field, fields
 from sys import intern
 from typing import Any, TypeVar
@@ -330,6 +331,35 @@ def _empty_key_above_hint(mapping: YamlMap, key: Any) -> str:
         return ""
     line, column = container.key_mark(name)
     return f'; if it belongs under "{name}:" (line {line}), which is empty, indent it by {column + 1} spaces'
+
+
+# The event's text fields, where a ` #` in an unquoted value starts a comment the reader does not see.
+TEXT_KEYS = ("title", "place", "summary")
+ITEM_TEXT_KEYS = {"participants": ("participant", ("name", "title", "role", "country")),
+                  "sources": ("source", ("outlet", "headline", "author", "quote")),
+                  "mentions": ("mention", ("summary", "quote")), "related": ("related", ("reason",))}
+REVIEW_TEXT_KEYS = ("notes", "evidence")
+
+
+def text_values(data: Any) -> Iterator[tuple[str, str, tuple[int, int]]]:
+    """(field label, text, (line, column) of the value) of every text field of a parsed event file."""
+    if not isinstance(data, YamlMap):
+        return
+    for key in TEXT_KEYS:
+        if isinstance(data.get(key), str):
+            yield key, data[key], data.value_mark(key)
+    for key, (what, names) in ITEM_TEXT_KEYS.items():
+        items = data.get(key)
+        for item in items if isinstance(items, list) else ():
+            for name in names if isinstance(item, YamlMap) else ():
+                if isinstance(item.get(name), str):
+                    yield f"{what} {name}", item[name], item.value_mark(name)
+    review = data.get("review")
+    for key in REVIEW_TEXT_KEYS if isinstance(review, YamlMap) else ():
+        texts = review.get(key)
+        for name, text in texts.items() if isinstance(texts, YamlMap) else ():
+            if isinstance(text, str):
+                yield f"review.{key}.{name}", text, texts.value_mark(name)
 
 
 class _EventReader:
