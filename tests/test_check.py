@@ -186,9 +186,11 @@ CASES: dict[str, tuple[dict[str, str | bytes], list[str]]] = {
         [
             'error: content/events/a.yaml:6:11: thread "us-rusia" does not exist (did you mean "us-russia"?)',
             'error: content/events/a.yaml:7:11: related event "milley-meets-gerasimv" does not exist '
-            '(did you mean "milley-meets-gerasimov"?)',
+            '(did you mean "milley-meets-gerasimov"?); if that event is not written yet, create it with '
+            '`timeline new "Its title" --id milley-meets-gerasimv`',
             'error: content/events/a.yaml:10:12: mention links to event "milley-meet-gerasimov", which does not '
-            'exist (did you mean "milley-meets-gerasimov"?)',
+            'exist (did you mean "milley-meets-gerasimov"?); if that event is not written yet, create it with '
+            '`timeline new "Its title" --id milley-meet-gerasimov`',
         ],
     ),
     "missing articles and path traversal": (
@@ -524,3 +526,21 @@ def test_a_comment_that_cuts_a_text_value_short_is_a_warning(make_project, cli):
     ], "dates, quoted values, flow mappings and text blocks are left alone"
     assert summary(result.err).endswith("Found 0 error(s) and 2 warning(s).")
     assert cli("-C", str(root), "check", "--strict").code == 1
+
+
+def test_a_missing_related_event_never_suggests_the_event_itself(make_project, cli):
+    root = make_project({
+        "content/events/2023-07-24-kurilla-meets-munir.yaml": event(
+            "2023-07-24-kurilla-meets-munir", extra="related:\n  - id: 2023-07-25-kurilla-meets-munir\n"),
+        "content/events/2021-09-22-milley-meets-gerasimov.yaml": event("2021-09-22-milley-meets-gerasimov"),
+    })
+    result = cli("-C", str(root), "check")
+    assert result.code == 1
+    assert problem_lines(result.err) == [
+        'error: content/events/2023-07-24-kurilla-meets-munir.yaml:7:9: related event '
+        '"2023-07-25-kurilla-meets-munir" does not exist; if that event is not written yet, create it with '
+        '`timeline new "Its title" --id 2023-07-25-kurilla-meets-munir`',
+    ]
+    created = cli("-C", str(root), "new", "Kurilla meets Munir again", "--id", "2023-07-25-kurilla-meets-munir")
+    assert created.code == 0
+    assert cli("-C", str(root), "check").code == 0, "the command the message gives makes the link resolve"

@@ -6,6 +6,7 @@ everything, then write). `timeline check` is this stage alone; `build` and `inge
 
 from __future__ import annotations
 
+import difflib
 import json
 import os
 import re
@@ -340,13 +341,13 @@ def check_references(content: Content) -> None:
                         problems.error(path, line, "an event cannot be related to itself", col)
                     else:
                         problems.error(path, line, f'related event "{link.id}" does not exist'
-                                       f"{did_you_mean(link.id, all_ids)}", col)
+                                       f"{_other_event_hint(link.id, event.id, all_ids)}", col)
         if bad_mentions:
             for index, mention in enumerate(event.mentions):
                 if mention.event and mention.event not in all_ids:
                     line, col = _where(content, event, f"mentions.{index}.event", f"mentions.{index}")
                     problems.error(path, line, f'mention links to event "{mention.event}", which does not exist'
-                                   f"{did_you_mean(mention.event, all_ids)}", col)
+                                   f"{_other_event_hint(mention.event, event.id, all_ids)}", col)
         if bad_sources:
             _check_sources(content, event, articles, safe_articles)
         if bad_people:
@@ -361,6 +362,26 @@ def check_references(content: Content) -> None:
         if event.review.needs:
             problems.warning(path, _line(event, "review"),
                              f"fields flagged for review: {', '.join(event.review.needs)}")
+
+
+_DATE_PREFIX = re.compile(r"^(?:\d{4}(?:-\d{2}){0,2}|undated)-")
+
+
+def _close_event_id(missing: str, own_id: str, all_ids: set[str]) -> str:
+    """` (did you mean "x"?)` for an event id, or "": never the event's own id (a link to itself is never what was
+    meant), and only an id whose words are close too, since two ids from the same month share half their letters."""
+    words = _DATE_PREFIX.sub("", missing)
+    close = [other for other in all_ids - {own_id}
+             if difflib.SequenceMatcher(None, words, _DATE_PREFIX.sub("", other)).ratio() >= 0.6]
+    return did_you_mean(missing, close)
+
+
+def _other_event_hint(missing: str, own_id: str, all_ids: set[str]) -> str:
+    """A close id, and how to create the event when it is not written yet."""
+    hint = _close_event_id(missing, own_id, all_ids)
+    if not is_valid_id(missing):
+        return hint
+    return f'{hint}; if that event is not written yet, create it with `timeline new "Its title" --id {missing}`'
 
 
 def _check_sources(content: Content, event: Event, articles: set[str], safe_articles: set[str]) -> None:
