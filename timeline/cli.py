@@ -164,12 +164,14 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
 
 def cmd_init(args: argparse.Namespace) -> int:
-    from .scaffold import init_project
+    from .scaffold import init_project, installed_tool, publishing_advice
 
-    created = init_project(Path(args.target))
+    tool = installed_tool()
+    created = init_project(Path(args.target), tool)
     for path in created:
         print(f"created {path}")
     print(f"\nNext: cd {args.target} && timeline build", file=sys.stderr)
+    print(publishing_advice(tool), file=sys.stderr)
     return EXIT_OK
 
 

@@ -6,6 +6,8 @@ everything, then write). `timeline check` is this stage alone; `build` and `inge
 
 from __future__ import annotations
 
+import difflib
+import json
 import os
 import re
 from collections.abc import Iterator
@@ -19,8 +21,9 @@ from typing import Any
 from ..errors import ContentError, Problems, did_you_mean
 from ..speed.parse_cache import ParseCache
 from .config import Config, parse_config
-from .model import Event, is_valid_id, parse_event
+from .model import Event, is_valid_id, parse_event, text_values
 from .people import PeopleRegistry, parse_people
+from .yaml_mistakes import comment_after_plain_value
 from .yaml_source import parse_yaml_source, read_yaml
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
@@ -153,9 +156,23 @@ def parse_event_source(raw: bytes, shown: str, problems: Problems, kinds: tuple[
     except ContentError as exc:
         problems.extend(exc.problems)
         return None
+    if b" #" in raw or b"	#" in raw:
+        _check_comments_after_text(raw, data, shown, problems)
     # Item positions are only needed for the rare cross-file problem, and were much of a cached event's
     # memory: `check_references` reads them again from the file when it needs them.
     return parse_event(data, shown, problems, kinds, item_marks=False)
+
+
+def _check_comments_after_text(raw: bytes, data: Any, shown: str, problems: Problems) -> None:
+    """Warn where a `#` comment cuts an unquoted text value short (`title: Talks #2` is the title "Talks")."""
+    lines = raw.decode("utf-8", "replace").split("\n")
+    for label, text, (line, column) in text_values(data):
+        comment = comment_after_plain_value(lines[line - 1], column, text) if line <= len(lines) else None
+        if comment is not None:
+            written = lines[line - 1][column - 1:].rstrip()
+            problems.warning(shown, line, f'{label} reads "{text}": the "{written[comment - column:]}" after it is '
+                             f"a YAML comment and is left out; to keep it, put the value in quotes: "
+                             f"{json.dumps(written, ensure_ascii=False)}", comment)
 
 
 def _read_optional_yaml(path: Path, shown: str, problems: Problems) -> object:
@@ -319,13 +336,13 @@ def check_references(content: Content) -> None:
                         problems.error(path, line, "an event cannot be related to itself", col)
                     else:
                         problems.error(path, line, f'related event "{link.id}" does not exist'
-                                       f"{did_you_mean(link.id, all_ids)}", col)
+                                       f"{_other_event_hint(link.id, event.id, all_ids)}", col)
         if bad_mentions:
             for index, mention in enumerate(event.mentions):
                 if mention.event and mention.event not in all_ids:
                     line, col = _where(content, event, f"mentions.{index}.event", f"mentions.{index}")
                     problems.error(path, line, f'mention links to event "{mention.event}", which does not exist'
-                                   f"{did_you_mean(mention.event, all_ids)}", col)
+                                   f"{_other_event_hint(mention.event, event.id, all_ids)}", col)
         if bad_sources:
             _check_sources(content, event, articles, safe_articles)
         if bad_people:
@@ -340,6 +357,26 @@ def check_references(content: Content) -> None:
         if event.review.needs:
             problems.warning(path, _line(event, "review"),
                              f"fields flagged for review: {', '.join(event.review.needs)}")
+
+
+_DATE_PREFIX = re.compile(r"^(?:\d{4}(?:-\d{2}){0,2}|undated)-")
+
+
+def _close_event_id(missing: str, own_id: str, all_ids: set[str]) -> str:
+    """` (did you mean "x"?)` for an event id, or "": never the event's own id (a link to itself is never what was
+    meant), and only an id whose words are close too, since two ids from the same month share half their letters."""
+    words = _DATE_PREFIX.sub("", missing)
+    close = [other for other in all_ids - {own_id}
+             if difflib.SequenceMatcher(None, words, _DATE_PREFIX.sub("", other)).ratio() >= 0.6]
+    return did_you_mean(missing, close)
+
+
+def _other_event_hint(missing: str, own_id: str, all_ids: set[str]) -> str:
+    """A close id, and how to create the event when it is not written yet."""
+    hint = _close_event_id(missing, own_id, all_ids)
+    if not is_valid_id(missing):
+        return hint
+    return f'{hint}; if that event is not written yet, create it with `timeline new "Its title" --id {missing}`'
 
 
 def _check_sources(content: Content, event: Event, articles: set[str], safe_articles: set[str]) -> None:

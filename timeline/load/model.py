@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import operator
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field, fields
 from sys import intern
 from typing import Any, TypeVar
@@ -286,6 +287,80 @@ def kind_of_value(value: Any) -> str:
     return "text" if isinstance(value, str) else type(value).__name__
 
 
+# The keys of the mappings a top-level key holds (an item of its list, or the mapping itself), by that key.
+NESTED_KEYS = {"participants": ("participant", PARTICIPANT_KEYS), "sources": ("source", SOURCE_KEYS),
+               "mentions": ("mention", MENTION_KEYS), "related": ("related link", RELATED_KEYS),
+               "review": ("review", REVIEW_KEYS)}
+
+
+def _key_above(mapping: YamlMap, key: Any) -> Any:
+    keys = list(mapping)
+    position = keys.index(key)
+    return keys[position - 1] if position else None
+
+
+def _nested_key_hint(mapping: YamlMap, key: Any) -> str:
+    """For a key of a participant, source, ... standing after that list at its own level (pulled back by its
+    indentation): how far to indent it; or an empty string."""
+    above = _key_above(mapping, key)
+    what, nested = NESTED_KEYS.get(str(above), ("", ()))
+    if key not in nested:
+        return ""
+    value = mapping[above]
+    target = value[-1] if isinstance(value, list) and value and isinstance(value[-1], YamlMap) else value
+    if not isinstance(target, YamlMap) or not target:
+        return ""
+    first = next(iter(target))
+    line, column = target.key_mark(first)
+    where = f"each {what}" if target is not value else f'"{above}"'
+    into = f"in the {what} above" if target is not value else f'under "{above}:"'
+    return f'; "{key}" is a key of {where}: indent it by {column - 1} spaces, like "{first}" on line {line}, to put it {into}'
+
+
+def _empty_key_above_hint(mapping: YamlMap, key: Any) -> str:
+    """For a key right after an empty `key:` (its own or the last one inside the mapping above): indent it under
+    that key; or an empty string."""
+    container, name = mapping, _key_above(mapping, key)
+    if name is None:
+        return ""
+    while isinstance(container[name], YamlMap) and container[name]:
+        container = container[name]
+        name = list(container)[-1]
+    if container[name] is not None:
+        return ""
+    line, column = container.key_mark(name)
+    return f'; if it belongs under "{name}:" (line {line}), which is empty, indent it by {column + 1} spaces'
+
+
+# The event's text fields, where a ` #` in an unquoted value starts a comment the reader does not see.
+TEXT_KEYS = ("title", "place", "summary")
+ITEM_TEXT_KEYS = {"participants": ("participant", ("name", "title", "role", "country")),
+                  "sources": ("source", ("outlet", "headline", "author", "quote")),
+                  "mentions": ("mention", ("summary", "quote")), "related": ("related", ("reason",))}
+REVIEW_TEXT_KEYS = ("notes", "evidence")
+
+
+def text_values(data: Any) -> Iterator[tuple[str, str, tuple[int, int]]]:
+    """(field label, text, (line, column) of the value) of every text field of a parsed event file."""
+    if not isinstance(data, YamlMap):
+        return
+    for key in TEXT_KEYS:
+        if isinstance(data.get(key), str):
+            yield key, data[key], data.value_mark(key)
+    for key, (what, names) in ITEM_TEXT_KEYS.items():
+        items = data.get(key)
+        for item in items if isinstance(items, list) else ():
+            for name in names if isinstance(item, YamlMap) else ():
+                if isinstance(item.get(name), str):
+                    yield f"{what} {name}", item[name], item.value_mark(name)
+    review = data.get("review")
+    for key in REVIEW_TEXT_KEYS if isinstance(review, YamlMap) else ():
+        texts = review.get(key)
+        for name, text in texts.items() if isinstance(texts, YamlMap) else ():
+            if isinstance(text, str):
+                yield f"review.{key}.{name}", text, texts.value_mark(name)
+
+
 class _EventReader:
     """Validates one event mapping, recording problems with their lines."""
 
@@ -316,7 +391,8 @@ class _EventReader:
     def unknown_keys(self, mapping: YamlMap, allowed: tuple[str, ...], what: str) -> None:
         for key in mapping:
             if key not in allowed:
-                hint = did_you_mean(str(key), set(allowed)) or f"; allowed keys: {', '.join(allowed)}"
+                hint = (_nested_key_hint(mapping, key) or did_you_mean(str(key), set(allowed))
+                        or _empty_key_above_hint(mapping, key) or f"; allowed keys: {', '.join(allowed)}")
                 self.error(mapping, key, f'unknown key "{key}" in {what}{hint}')
 
     def text(self, mapping: YamlMap, key: str, *, required: bool = False, what: str = "") -> str | None:

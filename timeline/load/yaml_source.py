@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 
 from ..errors import ContentError
+from .yaml_mistakes import INDENTATION_PROBLEMS, indentation_mistake
 
 try:  # libyaml's loader is several times faster; the pure-Python one gives the same nodes.
     from yaml import CSafeLoader as _Loader
@@ -129,9 +130,8 @@ class _Builder:
                 raise ContentError.at(self.path, line, "a key must be a plain value, not a mapping or list", col)
             if key in result:
                 first = result.key_marks[key][0]
-                raise ContentError.at(
-                    self.path, line, f'duplicate key "{key}" (first defined on line {first}); keep one of them', col
-                )
+                raise ContentError.at(self.path, line, f'duplicate key "{key}" (first defined on line {first}); keep '
+                                      f"one of them{_empty_key_above(node, key_node)}", col)
             result.key_marks[key] = (line, col)
             result.value_marks[key] = _node_mark(value_node)
             result[key] = self.build(value_node, depth + 1)
@@ -163,6 +163,21 @@ class _Builder:
         return value
 
 
+def _empty_key_above(mapping: yaml.MappingNode, key_node: yaml.Node) -> str:
+    """`, or ...` for a key that may belong under an empty `key:` just above it, pulled back by its indentation."""
+    pairs = mapping.value[: [k for k, _ in mapping.value].index(key_node)]
+    while pairs:
+        name, value = pairs[-1]
+        if isinstance(value, yaml.MappingNode):
+            pairs = value.value
+            continue
+        if isinstance(value, yaml.ScalarNode) and value.tag == _CORE + "null" and value.value == "":
+            line, column = _node_mark(name)
+            return f', or if it belongs under "{name.value}:" (line {line}), which is empty, indent it by {column + 1} spaces'
+        break
+    return ""
+
+
 def decode_yaml_bytes(raw: bytes, path: str) -> str:
     """UTF-8 text of a YAML file, or an error naming the line of the first undecodable byte."""
     if raw.startswith(b"\xef\xbb\xbf"):
@@ -179,12 +194,19 @@ def decode_yaml_bytes(raw: bytes, path: str) -> str:
         ) from None
 
 
-def _yaml_error(exc: yaml.YAMLError, path: str) -> ContentError:
+def _yaml_error(exc: yaml.YAMLError, path: str, text: str) -> ContentError:
     """Our message for a PyYAML error: the line and column, what is wrong, and a hint what to do."""
     if not isinstance(exc, yaml.MarkedYAMLError):
         return ContentError.at(path, None, f"invalid YAML: {str(exc).splitlines()[0]}")
     problem = exc.problem or "invalid YAML"
     mark = exc.problem_mark or exc.context_mark
+    in_flow = "flow" in (exc.context or "")
+    if mark is not None and not in_flow and problem.startswith(INDENTATION_PROBLEMS):
+        # A line with no `:` is reported at the line after it; the key PyYAML was reading began on it.
+        started = exc.context_mark if problem.startswith("could not find expected ':'") and exc.context_mark else mark
+        wrong = indentation_mistake(text, started.line + 1)
+        if wrong is not None:
+            return ContentError.at(path, wrong[0], f"invalid YAML: {wrong[2]}", wrong[1])
     context = f" {exc.context}" if exc.context else ""
     if problem.startswith("but ") and exc.context:  # "expected a single document ... but found another document"
         problem, context = exc.context, f" {problem}"
@@ -382,7 +404,7 @@ def _parse_general(text: str, path: str) -> Any:
         _check_shape(text, path)
         node = yaml.compose(text, Loader=_Loader)
     except yaml.YAMLError as exc:
-        raise _yaml_error(exc, path) from None
+        raise _yaml_error(exc, path, text) from None
     except RecursionError:
         raise ContentError.at(path, None, f"nesting is too deep to read; flatten it (at most {MAX_DEPTH} levels)") from None
     if node is None:
