@@ -109,6 +109,7 @@ class EventView:
     sources: list[SourceView]
     unconfirmed: dict[str, str]  # field -> the reviewer's note ("" when none)
     edit_url: str | None
+    how_known: dict[str, str] = field(default_factory=dict)  # "date"/"place" -> how the value was worked out
     threads: list[ThreadView] = field(default_factory=list, repr=False)
     thread_links: list[ThreadLink] = field(default_factory=list, repr=False)
     mentions: list[MentionView] = field(default_factory=list, repr=False)
@@ -318,6 +319,19 @@ def _unconfirmed(event: Event) -> dict[str, str]:
     return flagged
 
 
+# The fields whose `review.notes` entry a reader sees as "How we know the date: ...": the note is the reason to
+# trust a value that no single source states (a day pinned down from two undated reports).
+EXPLAINED_FIELDS = ("date", "place")
+
+
+def _how_known(event: Event, unconfirmed: dict[str, str]) -> dict[str, str]:
+    """The editor's (or, in a draft, the extractor's) note on how the date and the place are known; a flagged
+    field's note is already shown as the reason it is unconfirmed."""
+    notes = event.review.notes
+    return {name: " ".join(notes[name].split()) for name in EXPLAINED_FIELDS
+            if notes.get(name) and notes[name].strip() and name not in unconfirmed}
+
+
 def _edit_url(content: Content, event: Event) -> str | None:
     config = content.config
     if not config.repository:
@@ -391,6 +405,7 @@ def _event_view(lookups: _ViewLookups, event: Event) -> EventView:
             index_url=lookups.sources_page + "#" + anchor,
         ))
     summary_text = event_summary_text(event)  # parsed once; the card line, meta and thread rules reuse it
+    unconfirmed = _unconfirmed(event)
     return EventView(
         event=event,
         url=lookups.urls.event(event.id),
@@ -401,8 +416,9 @@ def _event_view(lookups: _ViewLookups, event: Event) -> EventView:
         summary_text=summary_text,
         participants=participants,
         sources=sources,
-        unconfirmed=_unconfirmed(event),
+        unconfirmed=unconfirmed,
         edit_url=_edit_url(lookups.content, event),
+        how_known=_how_known(event, unconfirmed),
     )
 
 

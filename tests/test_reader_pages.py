@@ -1,0 +1,131 @@
+"""What readers see on the built pages: how each date and place is known, who gets a page, the sources page.
+
+Each test builds a small project through the real `timeline build` command and reads the pages it wrote.
+"""
+
+from __future__ import annotations
+
+from html import unescape
+from pathlib import Path
+
+import pytest
+
+EVENT_HEAD = "# yaml-language-server: $schema=../event.schema.json\n"
+
+CONFIG = """\
+title: Reader pages
+description: A test chronology.
+"""
+
+ARTICLES = {
+    "content/articles/undated-a.txt": "An article without a date.\n",
+    "content/articles/undated-b.txt": "Another article without a date.\n",
+}
+
+PINNED = EVENT_HEAD + """\
+id: 2023-07-24-pinned
+title: Kurilla meets Munir
+date: 2023-07-24
+kind: meeting
+place: General Headquarters, Rawalpindi, Pakistan
+status: reviewed
+sources:
+  - article: undated-a.txt
+    outlet: Outlet A
+    quote: Talks were held on Monday.
+  - article: undated-b.txt
+    outlet: Outlet B
+    quote: The statement came on Monday.
+review:
+  needs: []
+  notes:
+    date: >-
+      Neither report states its publication date; both say "on Monday". A dated report of
+      the same meeting pins Monday to 24 Jul 2023 <script>.
+    place: Both reports name the General Headquarters.
+"""
+
+FLAGGED = EVENT_HEAD + """\
+id: 2023-07-flagged
+title: A meeting known to the month
+date: 2023-07
+kind: meeting
+place: Rawalpindi
+status: reviewed
+sources:
+  - article: undated-a.txt
+    outlet: Outlet A
+review:
+  needs: [date]
+  notes:
+    date: Only "in July" is stated.
+"""
+
+DRAFT = EVENT_HEAD + """\
+id: 2023-06-draft
+title: A draft with the extractor's note
+date: 2023-06-02
+kind: call
+status: draft
+sources:
+  - article: undated-b.txt
+review:
+  needs: []
+  notes:
+    date: taken from a dated report of the same call
+"""
+
+
+@pytest.fixture
+def built(make_project, cli, tmp_path: Path):
+    """Build a project from inline files with the real CLI; returns a reader of its pages."""
+
+    def build(files: dict[str, str], *options: str) -> Path:
+        root = make_project({"content/timeline.yaml": CONFIG, **ARTICLES, **files})
+        out = tmp_path / "site"
+        result = cli("-C", str(root), "build", "--out", str(out), *options)
+        assert result.code == 0, result.err
+        return out
+
+    return build
+
+
+def page(site: Path, path: str) -> str:
+    return (site / path / "index.html").read_text(encoding="utf-8")
+
+
+def how_known(html: str) -> list[str]:
+    """The "How we know ..." lines of an event page, as text."""
+    lines = []
+    for chunk in html.split('<p class="how-known">')[1:]:
+        text = chunk.split("</p>", 1)[0].replace("<strong>", "").replace("</strong>", "")
+        lines.append(unescape(text))
+    return lines
+
+
+def test_event_page_says_how_the_date_and_place_are_known(built) -> None:
+    site = built({"content/events/2023-07-24-pinned.yaml": PINNED})
+    html = page(site, "events/2023-07-24-pinned")
+    # Both sources say "date not stated": the note is what lets a reader trust the day.
+    assert html.count("date not stated") == 2
+    assert how_known(html) == [
+        'How we know the date: Neither report states its publication date; both say "on Monday". A dated report '
+        "of the same meeting pins Monday to 24 Jul 2023 <script>.",
+        "How we know the place: Both reports name the General Headquarters.",
+    ]
+    assert "<script>." not in html  # the note is text, escaped
+    # It sits with the facts, before the summary and the sources.
+    assert html.index('class="facts"') < html.index('class="how-known"') < html.index('id="sources-heading"')
+
+
+def test_a_flagged_fields_note_is_the_reason_it_is_unconfirmed_not_how_it_is_known(built) -> None:
+    site = built({"content/events/2023-07-flagged.yaml": FLAGGED})
+    html = page(site, "events/2023-07-flagged")
+    assert how_known(html) == []
+    assert "Date unconfirmed:" in html and "Only &#34;in July&#34; is stated." in html
+
+
+def test_a_drafts_note_from_the_extractor_shows_with_drafts(built) -> None:
+    site = built({"content/events/2023-06-draft.yaml": DRAFT}, "--drafts")
+    assert how_known(page(site, "events/2023-06-draft")) == [
+        "How we know the date: taken from a dated report of the same call"]
