@@ -129,3 +129,73 @@ def test_a_drafts_note_from_the_extractor_shows_with_drafts(built) -> None:
     site = built({"content/events/2023-06-draft.yaml": DRAFT}, "--drafts")
     assert how_known(page(site, "events/2023-06-draft")) == [
         "How we know the date: taken from a dated report of the same call"]
+
+
+PEOPLE = """\
+people:
+  - id: ada-example
+    name: Ada Example
+    country: Freedonia
+  - id: sam-spokes
+    name: Sam Spokes
+    roles: [Spokesperson]
+  - id: dora-draft
+    name: Dora Draft
+"""
+
+WITH_PARTICIPANT = EVENT_HEAD + """\
+id: 2023-07-24-talks
+title: Ada Example holds talks
+date: 2023-07-24
+kind: talks
+status: reviewed
+summary: Sam Spokes, a spokesperson, said the talks went well.
+participants:
+  - name: Ada Example
+    person: ada-example
+sources:
+  - article: undated-a.txt
+"""
+
+DRAFT_WITH_PARTICIPANT = EVENT_HEAD + """\
+id: 2023-08-01-draft-call
+title: Dora Draft calls
+date: 2023-08-01
+kind: call
+status: draft
+participants:
+  - name: Dora Draft
+    person: dora-draft
+sources:
+  - article: undated-b.txt
+"""
+
+
+def test_only_participants_get_person_pages(built) -> None:
+    files = {"content/people.yaml": PEOPLE, "content/events/2023-07-24-talks.yaml": WITH_PARTICIPANT,
+             "content/events/2023-08-01-draft-call.yaml": DRAFT_WITH_PARTICIPANT}
+    site = built(files)
+    assert sorted(p.name for p in (site / "people").iterdir() if p.is_dir()) == ["ada-example"]
+    index = page(site, "people")
+    assert 'href="/people/ada-example/"' in index and "1 event" in index
+    assert "Sam Spokes" not in index and "Dora Draft" not in index
+    assert not any("people/sam-spokes" in p.read_text(encoding="utf-8") for p in site.rglob("*.html"))
+    assert 'href="/people/ada-example/"' in page(site, "events/2023-07-24-talks")
+
+    # A draft's participant gets a page when drafts are shown; the spokesperson still does not.
+    with_drafts = built(files, "--drafts")
+    assert sorted(p.name for p in (with_drafts / "people").iterdir() if p.is_dir()) == ["ada-example", "dora-draft"]
+
+
+def test_a_person_page_goes_when_its_last_event_does(make_project, cli, tmp_path: Path) -> None:
+    root = make_project({"content/timeline.yaml": CONFIG, **ARTICLES, "content/people.yaml": PEOPLE,
+                         "content/events/2023-07-24-talks.yaml": WITH_PARTICIPANT})
+    out = tmp_path / "site"
+    assert cli("-C", str(root), "build", "--out", str(out)).code == 0
+    assert (out / "people" / "ada-example" / "index.html").is_file()
+    event_file = root / "content/events/2023-07-24-talks.yaml"
+    event_file.write_text(WITH_PARTICIPANT.replace("  - name: Ada Example\n    person: ada-example\n", "  []\n")
+                          .replace("participants:\n  []", "participants: []"), encoding="utf-8")
+    assert cli("-C", str(root), "build", "--out", str(out)).code == 0
+    assert not (out / "people" / "ada-example").exists()
+    assert "No event names its participants yet." in page(out, "people")

@@ -355,8 +355,9 @@ class _ViewLookups:
 
     content: Content
     urls: SiteUrls
-    people_with_pages: set[str]
+    people_with_pages: set[str] = field(default_factory=set)
     sources_page: str = ""
+    _person_ids: dict[tuple[str, str | None], str | None] = field(default_factory=dict)
     _people: dict[tuple[str, str | None], tuple[str | None, str | None]] = field(default_factory=dict)
     _safe_urls: dict[str, str | None] = field(default_factory=dict)
     _anchors: dict[str, str] = field(default_factory=dict)
@@ -364,13 +365,20 @@ class _ViewLookups:
     def __post_init__(self) -> None:
         self.sources_page = self.urls.page("sources/")
 
+    def person_id(self, name: str, person_id: str | None) -> str | None:
+        """The registry id of the participant named `name`, or None when the registry does not know them."""
+        key = (name, person_id)
+        if key not in self._person_ids:
+            person = _person_for(self.content, name, person_id)
+            self._person_ids[key] = person.id if person else None
+        return self._person_ids[key]
+
     def person(self, name: str, person_id: str | None) -> tuple[str | None, str | None]:
         """(registry id, page URL) of the participant named `name`, or None for what is not known."""
         key = (name, person_id)
         found = self._people.get(key)
         if found is None:
-            person = _person_for(self.content, name, person_id)
-            pid = person.id if person else None
+            pid = self.person_id(name, person_id)
             found = self._people[key] = (pid, self.urls.person(pid) if pid and pid in self.people_with_pages else None)
         return found
 
@@ -525,8 +533,11 @@ def build_view(content: Content, urls: SiteUrls, include_drafts: bool) -> SiteVi
     visible = [e for e in content.events if include_drafts or not e.is_draft]
     hidden = len(content.events) - len(visible)
 
-    # People get a page when they are in the registry; events link to them by registry id.
-    lookups = _ViewLookups(content, urls, {p.id for p in content.people})
+    # People get a page when they take part in an event shown; the registry's others (people ingest met only as
+    # speakers or in passing) keep their entry, for the spellings, without a page that would say "0 events".
+    lookups = _ViewLookups(content, urls)
+    lookups.people_with_pages = {pid for event in visible for p in event.participants
+                                 if (pid := lookups.person_id(p.name, p.person))}
     chronological = [_event_view(lookups, e) for e in visible]
     by_id = {v.id: v for v in chronological}
 
@@ -563,6 +574,8 @@ def build_view(content: Content, urls: SiteUrls, include_drafts: bool) -> SiteVi
             events_of.setdefault(person_id, []).append(view)
     people = []
     for person in sorted(content.people, key=lambda p: (name_key(p.name).split()[-1:], name_key(p.name), p.id)):
+        if person.id not in lookups.people_with_pages:
+            continue
         roles = [RoleView(r.role, r.organisation, _role_dates(r.start, r.end)) for r in person.roles]
         person_view = PersonView(person, urls.person(person.id), f"people/{person.id}/", roles)
         person_view.events = events_of.get(person.id, [])
