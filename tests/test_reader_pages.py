@@ -199,3 +199,38 @@ def test_a_person_page_goes_when_its_last_event_does(make_project, cli, tmp_path
     assert cli("-C", str(root), "build", "--out", str(out)).code == 0
     assert not (out / "people" / "ada-example").exists()
     assert "No event names its participants yet." in page(out, "people")
+
+
+MENTIONING = EVENT_HEAD + """\
+id: 2023-07-24-mentioning
+title: A meeting whose reports mention earlier events
+date: 2023-07-24
+kind: meeting
+status: reviewed
+sources:
+  - article: undated-a.txt
+mentions:
+  - summary: He was on tour across Europe this week
+  - summary: The talks that came before
+    event: 2023-07-24-talks
+  - summary: The ceasefire ended
+    date: 2022-11
+  - summary: Milley took office
+    date: 2019-09
+"""
+
+
+def test_event_page_lists_the_mentions_that_are_events_by_date(built) -> None:
+    site = built({"content/events/2023-07-24-mentioning.yaml": MENTIONING,
+                  "content/events/2023-07-24-talks.yaml": WITH_PARTICIPANT, "content/people.yaml": PEOPLE})
+    html = page(site, "events/2023-07-24-mentioning")
+    section = html.split('id="mentions-heading"', 1)[1].split("</section>", 1)[0]
+    items = [unescape(" ".join(item.split("</li>", 1)[0].replace("<time", "\n<time").split()))
+             for item in section.split("<li>")[1:]]
+    assert items == [
+        '<time datetime="2019-09">Sep 2019</time>: Milley took office',
+        '<time datetime="2022-11">Nov 2022</time>: The ceasefire ended',
+        '<time datetime="2023-07-24">24 Jul 2023</time>: <a href="/events/2023-07-24-talks/">The talks that came '
+        "before</a>",
+    ]
+    assert "on tour across Europe" not in html

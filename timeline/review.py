@@ -8,17 +8,20 @@ often as an editor likes. What counts as needing a look:
 - possible duplicates (`review.duplicates`);
 - events with no source or a single one;
 - dates coarser than a day, or no date at all;
-- mentions (background events an article refers to) not linked to an event;
+- mentions of background events (a dated happening an article refers to) not linked to an event, by date;
 - facts a newer report offers for an editor's file (ingest's `.timeline/suggestions.json`).
+
+An editor who has looked at a single source, a coarse date or the mentions and accepts them lists them under
+`review.checked` (`[sources, date, mentions]`), so that a reviewed event can reach "nothing needs review".
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, field
 
 from .load.content import Content
-from .load.model import Event
+from .load.model import Event, Mention
 from .partial_date import DAY
 
 # Issue names, shared by the table and the JSON so scripts can filter on them.
@@ -44,6 +47,8 @@ class ReviewItem:
     event: str
     issue: str
     detail: str
+    # Where it sorts in its file when that is not its own line: the mentions at their list's line, by date.
+    sort_line: int | None = field(default=None, compare=False, repr=False)
 
     def location(self) -> str:
         return f"{self.file}:{self.line}" if self.line is not None else self.file
@@ -61,9 +66,10 @@ def event_review_items(event: Event) -> list[ReviewItem]:
     """What needs a human in one event, in the order the fields appear in its file."""
     path = event.path or f"content/events/{event.id}.yaml"
     items: list[ReviewItem] = []
+    checked = event.review.checked
 
-    def add(line: int | None, issue: str, detail: str) -> None:
-        items.append(ReviewItem(path, line, event.id, issue, " ".join(detail.split())))
+    def add(line: int | None, issue: str, detail: str, sort_line: int | None = None) -> None:
+        items.append(ReviewItem(path, line, event.id, issue, " ".join(detail.split()), sort_line))
 
     if event.is_draft:
         add(_line(event, "status"), DRAFT, "not published until an editor checks it and sets status: reviewed")
@@ -79,25 +85,29 @@ def event_review_items(event: Event) -> list[ReviewItem]:
             "remove it from review.duplicates")
     if not event.sources:
         add(_line(event, "sources"), NO_SOURCE, "no article or URL supports this event; add a source")
-    elif len(event.sources) == 1:
+    elif len(event.sources) == 1 and "sources" not in checked:
         only = event.sources[0]
         name = only.outlet or only.article or only.url or "one report"
         add(_line(event, "sources"), SINGLE_SOURCE, f"only {name} reports it; add a second, independent report")
     if event.date is None:
         add(_line(event, "date"), NO_DATE, "when did it happen? write YYYY, YYYY-MM or YYYY-MM-DD")
-    elif event.date.precision != DAY or event.date.approximate:
+    elif (event.date.precision != DAY or event.date.approximate) and "date" not in checked:
         known = "approximate" if event.date.approximate and event.date.precision == DAY else event.date.precision
         note = event.review.notes.get("date")
         detail = f"date {event.date.iso()} is known only to the {known}"
         detail += f"; note: {note}" if note else "; narrow it to a day if a report allows"
         add(_line(event, "date"), COARSE_DATE, detail)
-    for mention in event.mentions:
-        if mention.event:
-            continue
-        when = f" ({mention.date.iso()})" if mention.date else ""
-        add(_line(event, "mentions"), UNLINKED_MENTION, f"{mention.summary}{when}: link it with `event: <id>` "
-            "or create the event with `timeline new`")
+    if "mentions" not in checked:
+        for mention in background_events(event):
+            add(mention.line or _line(event, "mentions"), UNLINKED_MENTION,
+                f"{mention.date.iso() if mention.date else ''} {mention.summary}", _line(event, "mentions"))
     return items
+
+
+def background_events(event: Event) -> list[Mention]:
+    """The mentions that are events (a dated happening) and not linked to one yet, by date."""
+    dated = [m for m in event.mentions if m.date is not None and not m.event]
+    return sorted(dated, key=lambda m: m.date.sort_key() if m.date else ())
 
 
 def review_items(content: Content) -> list[ReviewItem]:
@@ -105,7 +115,7 @@ def review_items(content: Content) -> list[ReviewItem]:
     items = [item for event in content.events for item in event_review_items(event)]
     items += suggestion_review_items(content)
     # Python's sort is stable, so items on the same line keep the order event_review_items gave them.
-    return sorted(items, key=lambda item: (item.file, item.line or 0))
+    return sorted(items, key=lambda item: (item.file, item.sort_line or item.line or 0))
 
 
 def suggestion_review_items(content: Content) -> list[ReviewItem]:
@@ -124,7 +134,8 @@ def suggestion_review_items(content: Content) -> list[ReviewItem]:
 
 def review_json(items: list[ReviewItem]) -> str:
     """A JSON list of {file, line, event, issue, detail}, for scripts."""
-    return json.dumps([asdict(item) for item in items], indent=2, ensure_ascii=False)
+    records = [{"file": i.file, "line": i.line, "event": i.event, "issue": i.issue, "detail": i.detail} for i in items]
+    return json.dumps(records, indent=2, ensure_ascii=False)
 
 
 def _shorten(text: str, width: int) -> str:
@@ -143,6 +154,9 @@ def review_table(items: list[ReviewItem]) -> str:
         lines.append("  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row[:3])) + "  " + row[3])
     events = len({item.event for item in items})
     lines.append("")
+    if any(item.issue == UNLINKED_MENTION for item in items):
+        lines.append("An unlinked mention is an earlier event a report refers to: link it with `event: <id>`, create "
+                     "it with `timeline new`, or, once each is dealt with, add mentions to `review.checked`.")
     lines.append(f"{len(items)} item(s) in {events} event(s) need review. Open each file at its line; "
                  "`timeline review --json` gives the full text.")
     return "\n".join(lines)

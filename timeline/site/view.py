@@ -485,6 +485,21 @@ def thread_reason(thread: Thread, view: EventView, compiled: _CompiledRules | No
     return "Matches the thread’s " + "; ".join(reasons) + "."
 
 
+def _mention_views(event: Event, by_id: dict[str, EventView]) -> list[MentionView]:
+    """The mentions that are events (dated, or linked to an event shown), by date: an undated one is a passing
+    remark ("on tour across Europe this week") rather than a happening a reader can place."""
+    views = []
+    for mention in event.mentions:
+        linked = by_id.get(mention.event) if mention.event else None
+        date = mention.date or (linked.date if linked else None)
+        if date is None and linked is None:
+            continue
+        views.append((date.sort_key() if date else (9999,), MentionView(
+            mention.summary, date.display() if date else None, _date_iso(date), mention.quote, linked)))
+    views.sort(key=lambda pair: pair[0])
+    return [view for _, view in views]
+
+
 def _role_dates(start, end) -> str | None:  # type: ignore[no-untyped-def]
     if start and end:
         return f"{start.display()} – {end.display()}"
@@ -561,10 +576,8 @@ def build_view(content: Content, urls: SiteUrls, include_drafts: bool) -> SiteVi
 
     for view in chronological:
         event = view.event
-        for mention in event.mentions:
-            view.mentions.append(MentionView(mention.summary, mention.date.display() if mention.date else None,
-                                             _date_iso(mention.date), mention.quote,
-                                             by_id.get(mention.event) if mention.event else None))
+        if event.mentions:
+            view.mentions = _mention_views(event, by_id)
         # A related event left out of this build (a draft) is left out of the list too, not linked.
         view.related = [RelatedView(by_id[r.id], r.reason) for r in event.related if r.id in by_id]
 

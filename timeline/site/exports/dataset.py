@@ -135,6 +135,7 @@ def _event(ctx: ExportContext, event: Event) -> dict[str, Any]:
             "evidence": dict(event.review.evidence),
             "confidence": dict(event.review.confidence),
             "duplicates": list(event.review.duplicates),
+            "checked": list(event.review.checked),
         },
     }
 
