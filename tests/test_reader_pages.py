@@ -5,6 +5,7 @@ Each test builds a small project through the real `timeline build` command and r
 
 from __future__ import annotations
 
+import re
 from html import unescape
 from pathlib import Path
 
@@ -234,3 +235,64 @@ def test_event_page_lists_the_mentions_that_are_events_by_date(built) -> None:
         "before</a>",
     ]
     assert "on tour across Europe" not in html
+
+
+SOURCED = EVENT_HEAD + """\
+id: 2023-07-24-sourced
+title: A meeting with three reports
+date: 2023-07-24
+kind: meeting
+status: reviewed
+sources:
+  - article: undated-a.txt
+    outlet: Outlet A
+    headline: Army chief meets CENTCOM commander
+    published: 2023-07-24
+  - article: 2023/b report.txt
+    headline: Generals discuss security
+  - article: undated-b.txt
+    url: https://news.example.org/story
+    outlet: Outlet B
+"""
+
+
+def source_entries(html: str) -> list[str]:
+    """Each entry of the sources page as its text, one line."""
+    entries = html.split('<ol class="source-index">', 1)[1].split("</ol>", 1)[0].split('<ul class="supports">')
+    return [" ".join(unescape(re.sub(r"<[^>]+>", " ", e.split("<li id=")[-1].split(">", 1)[1])).split())
+            for e in entries[:-1]]
+
+
+def test_sources_page_shows_outlet_headline_and_date_never_a_file_name(built) -> None:
+    files = {"content/events/2023-07-24-sourced.yaml": SOURCED, "content/articles/2023/b report.txt": "Text.\n"}
+    site = built(files)
+    html = page(site, "sources")
+    assert source_entries(html) == [
+        "Army chief meets CENTCOM commander Outlet A · 24 Jul 2023",
+        "https://news.example.org/story Outlet B · date not stated",
+        "Generals discuss security Outlet not stated · date not stated",
+    ]
+    for path in site.rglob("*.html"):
+        text = path.read_text(encoding="utf-8")
+        assert ".txt" not in text and "the article as saved" not in text, path
+
+
+def test_article_files_are_linked_where_the_project_publishes_them(built) -> None:
+    files = {"content/events/2023-07-24-sourced.yaml": SOURCED, "content/articles/2023/b report.txt": "Text.\n",
+             "content/timeline.yaml": CONFIG + "articles_url: https://github.com/owner/repo/blob/main/content/articles\n"}
+    site = built(files)
+    base = "https://github.com/owner/repo/blob/main/content/articles/"
+    links = [f'<a href="{base}undated-a.txt" rel="noopener">the article as saved</a>',
+             f'<a href="{base}2023/b%20report.txt" rel="noopener">the article as saved</a>',
+             f'<a href="{base}undated-b.txt" rel="noopener">the article as saved</a>']
+    sources, event = page(site, "sources"), page(site, "events/2023-07-24-sourced")
+    assert all(sources.count(link) == 1 and event.count(link) == 1 for link in links)
+
+
+def test_articles_url_must_be_a_web_address(make_project, cli) -> None:
+    root = make_project({"content/timeline.yaml": CONFIG + "articles_url: javascript:alert(1)\n"})
+    result = cli("-C", str(root), "check")
+    assert result.code == 1
+    assert ('error: content/timeline.yaml:3:1: articles_url "javascript:alert(1)" must be an http:// or https:// '
+            "address where the article files are published, like "
+            "https://github.com/owner/repo/blob/main/content/articles/") in result.err

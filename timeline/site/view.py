@@ -16,7 +16,7 @@ from urllib.parse import quote
 from markupsafe import Markup, escape
 
 from ..load.config import Thread
-from ..load.content import Content
+from ..load.content import Content, is_safe_relative_path
 from ..load.model import Event, is_safe_url
 from ..load.people import Person, name_key
 from ..partial_date import DateSpec
@@ -70,6 +70,7 @@ class SourceView:
     article: str | None
     anchor: str
     index_url: str  # this source's entry on the sources page
+    article_url: str | None = None  # the article file, where the project publishes them (`articles_url`)
 
 
 @dataclass(slots=True)
@@ -242,6 +243,7 @@ class SourceGroup:
     headline: str | None
     author: str | None
     article: str | None
+    article_url: str | None  # the article file, where the project publishes them (`articles_url`)
     events: list[EventView] = field(default_factory=list, repr=False)
 
 
@@ -389,6 +391,13 @@ class _ViewLookups:
             self._safe_urls[url] = url if is_safe_url(url) else None
         return self._safe_urls[url]
 
+    def article_url(self, article: str | None) -> str | None:
+        """The published copy of an article file, or None when the project publishes none (`articles_url`)."""
+        base = self.content.config.articles_url
+        if not base or not article or not is_safe_relative_path(article):
+            return None
+        return base + quote(article)
+
     def anchor(self, key: str) -> str:
         anchor = self._anchors.get(key)
         if anchor is None:
@@ -410,7 +419,7 @@ def _event_view(lookups: _ViewLookups, event: Event) -> EventView:
             published_text=s.published.display() if s.published else "date not stated",
             published_iso=s.published.iso() if s.published else None,
             headline=s.headline, author=s.author, quote=s.quote, article=s.article, anchor=anchor,
-            index_url=lookups.sources_page + "#" + anchor,
+            index_url=lookups.sources_page + "#" + anchor, article_url=lookups.article_url(s.article),
         ))
     summary_text = event_summary_text(event)  # parsed once; the card line, meta and thread rules reuse it
     unconfirmed = _unconfirmed(event)
@@ -601,7 +610,7 @@ def build_view(content: Content, urls: SiteUrls, include_drafts: bool) -> SiteVi
             if group is None:
                 group = groups[source.anchor] = SourceGroup(
                     source.anchor, source.outlet, source.url, source.published_text, source.published_iso,
-                    source.headline, source.author, source.article)
+                    source.headline, source.author, source.article, source.article_url)
             else:
                 # Different events may cite the same article with more or less detail; keep what is known.
                 group.outlet = group.outlet or source.outlet
