@@ -5,6 +5,7 @@ Each test builds a small project through the real `timeline build` command and r
 
 from __future__ import annotations
 
+import json
 import re
 from html import unescape
 from pathlib import Path
@@ -296,3 +297,24 @@ def test_articles_url_must_be_a_web_address(make_project, cli) -> None:
     assert ('error: content/timeline.yaml:3:1: articles_url "javascript:alert(1)" must be an http:// or https:// '
             "address where the article files are published, like "
             "https://github.com/owner/repo/blob/main/content/articles/") in result.err
+
+
+def test_the_description_is_markdown_on_pages_and_plain_text_in_feeds_and_calendar(cli, tmp_path: Path) -> None:
+    root = tmp_path / "notes"
+    assert cli("init", str(root)).code == 0
+    description = "An example timeline made by `timeline init`."
+    assert description in (root / "content/timeline.yaml").read_text(encoding="utf-8")
+    out = tmp_path / "site"
+    assert cli("-C", str(root), "build", "--out", str(out), "--base-url", "https://example.org/notes/").code == 0
+
+    home = (out / "index.html").read_text(encoding="utf-8")
+    assert '<div class="lede"><p>An example timeline made by <code>timeline init</code>. Replace' in home
+    assert '<meta name="description" content="An example timeline made by timeline init. Replace' in home
+    feed = (out / "feed.xml").read_text(encoding="utf-8")
+    assert "<subtitle>An example timeline made by timeline init. Replace" in feed
+    calendar = (out / "calendar.ics").read_text(encoding="utf-8").replace("\r\n ", "")
+    assert "X-WR-CALDESC:An example timeline made by timeline init. Replace" in calendar
+    timelinejs = json.loads((out / "data/timelinejs.json").read_text(encoding="utf-8"))
+    assert timelinejs["title"]["text"]["text"].startswith("<p>An example timeline made by timeline init. Replace")
+    for name in ("index.html", "feed.xml", "calendar.ics", "data/timelinejs.json"):
+        assert "`" not in (out / name).read_text(encoding="utf-8"), name
