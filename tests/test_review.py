@@ -124,12 +124,34 @@ def test_json_and_table_formats(make_project):
     data = json.loads(review_json(items))
     assert set(data[0]) == {"file", "line", "event", "issue", "detail"}
     assert len(data) == len(items)
-    table = review_table(items)
-    assert table.splitlines()[0].split() == ["FILE:LINE", "EVENT", "WHAT", "WHY"]
+    table = review_table(items, width=120)
+    assert table.splitlines()[0].split() == ["FILE:LINE", "WHAT", "WHY"]
     assert "content/events/2023-07-draft.yaml:7" in table
     assert table.rstrip().endswith("gives the full text.")
     assert f"{len(items)} item(s) in 1 event(s)" in table
     assert review_table([]) == "Nothing needs review."
+
+
+def test_the_table_fits_the_terminal(make_project, cli, monkeypatch):
+    long_id = "2023-07-24-kurilla-meets-munir-at-ghq-in-rawalpindi"
+    text = DRAFT.replace("2023-07-draft", long_id).replace(
+        "the article gives only a dateline", "the article gives only a dateline " + "and says nothing else " * 8)
+    root = make_project({**ARTICLES, "content/events/2023-07-24-clean.yaml": CLEAN,
+                         f"content/events/{long_id}.yaml": text})
+    location = f"content/events/{long_id}.yaml"
+    for columns in (80, 100, 200):
+        monkeypatch.setenv("COLUMNS", str(columns))
+        out = cli("-C", str(root), "review").out
+        lines = out.splitlines()
+        assert max(len(line) for line in lines) <= columns, columns
+        if columns < 200:  # too narrow for one line each: where, then what and why below it, at most two lines
+            at = lines.index(f"{location}:6")
+            assert lines[at + 1].startswith("    needs place: the article gives only a dateline and says")
+            assert lines[at + 2].startswith("    ") and lines[at + 2].endswith("…")
+            assert not lines[at + 3].startswith("    ")
+        else:
+            assert lines[0].split() == ["FILE:LINE", "WHAT", "WHY"]
+            assert any(line.split()[:3] == [f"{location}:6", "needs", "place"] and line.endswith("…") for line in lines)
 
 
 def test_cli_review(make_project, cli):

@@ -18,6 +18,8 @@ An editor who has looked at a single source, a coarse date or the mentions and a
 from __future__ import annotations
 
 import json
+import shutil
+import textwrap
 from dataclasses import dataclass, field
 
 from .load.content import Content
@@ -35,7 +37,10 @@ COARSE_DATE = "coarse date"
 UNLINKED_MENTION = "unlinked mention"
 SUGGESTION = "suggestion"
 
-TABLE_DETAIL_WIDTH = 100  # the table is for reading; --json carries the full text
+# The table fits the terminal (or $COLUMNS); this is its width when the output is not a terminal.
+DEFAULT_WIDTH = 100
+# Below this many columns left for WHY, each item takes two lines: where and what, then why.
+MIN_DETAIL_WIDTH = 40
 
 
 @dataclass(frozen=True)
@@ -142,21 +147,43 @@ def _shorten(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
-def review_table(items: list[ReviewItem]) -> str:
-    """A plain-text table (file:line, event, what, why) with a count, for reading in a terminal."""
+def _wrapped(text: str, width: int, indent: str, max_lines: int) -> list[str]:
+    """`text` in lines of at most `width` characters after `indent`, the last of `max_lines` ending in … if cut."""
+    lines = textwrap.wrap(text, max(width - len(indent), 10)) or [""]
+    if len(lines) > max_lines:
+        lines = lines[:max_lines]
+        lines[-1] = _shorten(lines[-1] + " …", width - len(indent))
+    return [indent + line for line in lines]
+
+
+def review_table(items: list[ReviewItem], width: int | None = None) -> str:
+    """A plain-text table (file:line, what, why) with a count, as wide as the terminal (`width` columns).
+
+    The event is its file's name, so it has no column of its own (`--json` gives it); where the terminal is too
+    narrow for WHY beside the rest, each item takes two or three lines: where, then what and why.
+    """
     if not items:
         return "Nothing needs review."
-    header = ("FILE:LINE", "EVENT", "WHAT", "WHY")
-    rows = [(item.location(), item.event, item.issue, _shorten(item.detail, TABLE_DETAIL_WIDTH)) for item in items]
-    widths = [max(len(row[i]) for row in [header, *rows]) for i in range(3)]
+    width = width or shutil.get_terminal_size((DEFAULT_WIDTH, 24)).columns
+    header = ("FILE:LINE", "WHAT", "WHY")
+    rows = [(item.location(), item.issue, item.detail) for item in items]
+    location_width, issue_width = (max(len(row[i]) for row in [header, *rows]) for i in range(2))
+    detail_width = width - location_width - issue_width - 4
     lines = []
-    for row in [header, *rows]:
-        lines.append("  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row[:3])) + "  " + row[3])
+    if detail_width >= MIN_DETAIL_WIDTH:
+        for location, issue, detail in [header, *rows]:
+            lines.append(f"{location.ljust(location_width)}  {issue.ljust(issue_width)}  "
+                         f"{_shorten(detail, detail_width)}".rstrip())
+    else:
+        for location, issue, detail in rows:
+            lines.append(location)
+            lines.extend(_wrapped(f"{issue}: {detail}", width, "    ", 2))
     events = len({item.event for item in items})
     lines.append("")
     if any(item.issue == UNLINKED_MENTION for item in items):
-        lines.append("An unlinked mention is an earlier event a report refers to: link it with `event: <id>`, create "
-                     "it with `timeline new`, or, once each is dealt with, add mentions to `review.checked`.")
-    lines.append(f"{len(items)} item(s) in {events} event(s) need review. Open each file at its line; "
-                 "`timeline review --json` gives the full text.")
+        lines.extend(textwrap.wrap(
+            "An unlinked mention is an earlier event a report refers to: link it with `event: <id>`, create it with "
+            "`timeline new`, or, once each is dealt with, add mentions to `review.checked`.", width))
+    lines.extend(textwrap.wrap(f"{len(items)} item(s) in {events} event(s) need review. Open each file at its "
+                               "line; `timeline review --json` gives the full text.", width))
     return "\n".join(lines)
