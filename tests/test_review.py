@@ -229,7 +229,7 @@ def test_review_reaches_zero_on_a_reviewed_event_once_its_thin_spots_are_checked
     result = cli("-C", str(root), "review", "--json")
     assert [item["issue"] for item in json.loads(result.out)] == ["coarse date", "single source", "unlinked mention"]
     table = cli("-C", str(root), "review").out
-    assert "add mentions to `review.checked`" in table
+    assert "mark it `checked: true` when it needs no event of its own" in table
 
     path = root / "content/events/2022-12-visit.yaml"
     path.write_text(REVIEWED_MONTH + "  checked: [date, sources, mentions]\n", encoding="utf-8")
@@ -266,3 +266,28 @@ def test_the_schema_takes_what_review_checked_takes(repo_root):
     bad = plain(parse_yaml(body + "  checked: [source]\n"))
     assert list(validator.iter_errors(good)) == []
     assert [e.message for e in validator.iter_errors(bad)] == ["'source' is not one of ['date', 'sources', 'mentions']"]
+
+
+def test_one_mention_marked_checked_leaves_the_others_listed(make_project, cli, repo_root):
+    text = MENTIONS.replace("  - summary: The ceasefire ended\n    date: 2022-11\n",
+                            "  - summary: The ceasefire ended\n    date: 2022-11\n    checked: true\n")
+    root = make_project({**ARTICLES, "content/events/2023-07-24-clean.yaml": CLEAN,
+                         "content/events/2023-07-24-mentions.yaml": text})
+    listed = [item["detail"] for item in json.loads(cli("-C", str(root), "review", "--json").out)]
+    assert listed == ["2019-09 Milley took office", "2022-12 Kurilla last visited Pakistan"]
+
+    # It stays in the file, the dataset and on the page: checked says only that it needs no event of its own.
+    out = root / "site"
+    assert cli("-C", str(root), "build", "--out", str(out)).code == 0
+    data = json.loads((out / "data/timeline.json").read_text(encoding="utf-8"))
+    mentions = next(e for e in data["events"] if e["id"] == "2023-07-24-mentions")["mentions"]
+    assert [(m["summary"], m["checked"]) for m in mentions if m["date"]] == [
+        ("Kurilla last visited Pakistan", False), ("The ceasefire ended", True), ("A linked meeting", False),
+        ("Milley took office", False)]
+    assert "The ceasefire ended" in (out / "events/2023-07-24-mentions/index.html").read_text(encoding="utf-8")
+
+    (root / "content/events/2023-07-24-mentions.yaml").write_text(text.replace("checked: true", "checked: yes please"),
+                                                                  encoding="utf-8")
+    result = cli("-C", str(root), "check")
+    assert result.code == 1
+    assert "content/events/2023-07-24-mentions.yaml:17:14: mention \"checked\" must be true or false" in result.err

@@ -9,6 +9,7 @@ often as an editor likes. What counts as needing a look:
 - events with no source or a single one;
 - dates coarser than a day, or no date at all;
 - mentions of background events (a dated happening an article refers to) not linked to an event, by date;
+  an editor marks one that needs no event with `checked: true`;
 - facts a newer report offers for an editor's file (ingest's `.timeline/suggestions.json`).
 
 An editor who has looked at a single source, a coarse date or the mentions and accepts them lists them under
@@ -110,8 +111,8 @@ def event_review_items(event: Event) -> list[ReviewItem]:
 
 
 def background_events(event: Event) -> list[Mention]:
-    """The mentions that are events (a dated happening) and not linked to one yet, by date."""
-    dated = [m for m in event.mentions if m.date is not None and not m.event]
+    """The mentions that are events (a dated happening), not linked to one yet nor checked, by date."""
+    dated = [m for m in event.mentions if m.date is not None and not m.event and not m.checked]
     return sorted(dated, key=lambda m: m.date.sort_key() if m.date else ())
 
 
@@ -183,7 +184,8 @@ def review_table(items: list[ReviewItem], width: int | None = None) -> str:
     if any(item.issue == UNLINKED_MENTION for item in items):
         lines.extend(textwrap.wrap(
             "An unlinked mention is an earlier event a report refers to: link it with `event: <id>`, create it with "
-            "`timeline new`, or, once each is dealt with, add mentions to `review.checked`.", width))
+            "`timeline new`, or mark it `checked: true` when it needs no event of its own (`review.checked: "
+            "[mentions]` marks them all).", width))
     lines.extend(textwrap.wrap(f"{len(items)} item(s) in {events} event(s) need review. Open each file at its "
                                "line; `timeline review --json` gives the full text.", width))
     return "\n".join(lines)

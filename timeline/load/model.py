@@ -61,7 +61,7 @@ EVENT_KEYS = (
 REQUIRED_EVENT_KEYS = ("id", "title", "date", "kind", "status")
 PARTICIPANT_KEYS = ("name", "title", "role", "country", "person")
 SOURCE_KEYS = ("article", "outlet", "url", "published", "headline", "author", "quote")
-MENTION_KEYS = ("summary", "date", "event", "quote", "article")
+MENTION_KEYS = ("summary", "date", "event", "quote", "article", "checked")
 RELATED_KEYS = ("id", "reason")
 REVIEW_KEYS = ("needs", "notes", "evidence", "confidence", "duplicates", "checked")
 # What an editor can mark as looked at under `review.checked`, so that `timeline review` stops listing it: a date
@@ -141,6 +141,7 @@ class Mention:
     event: str | None = None  # id of the event it refers to, when that exists
     quote: str | None = None
     article: str | None = None
+    checked: bool = False  # an editor looked at it and it needs no event of its own
     line: int | None = field(default=None, compare=False)  # where it starts in its file, for `timeline review`
 
     def to_yaml(self) -> dict[str, Any]:
@@ -150,6 +151,8 @@ class Mention:
         data["quote"] = self.quote
         if self.article:
             data["article"] = self.article
+        if self.checked:
+            data["checked"] = True
         return data
 
 
@@ -512,8 +515,12 @@ class _EventReader:
         if event and not is_valid_id(event):
             self.error(mapping, "event", f'mention event "{event}" is not a valid event id', at_value=True)
             event = None
+        checked = mapping.get("checked")
+        if checked is not None and not isinstance(checked, bool):
+            self.error(mapping, "checked", 'mention "checked" must be true or false', at_value=True)
         return Mention(summary=summary or "", date=date, event=event, quote=self.text(mapping, "quote"),
-                       article=self.text(mapping, "article"), line=container.item_mark(index)[0])
+                       article=self.text(mapping, "article"), checked=checked is True,
+                       line=container.item_mark(index)[0])
 
     def _related(self, container: YamlList, index: int, item: Any) -> Related | None:
         if isinstance(item, str):
