@@ -44,8 +44,9 @@ def test_demo_build_writes_every_page(demo_project: Path, tmp_path: Path) -> Non
         assert (out / "events" / event.id / "index.html").is_file()
     for thread in content.config.threads:
         assert (out / "threads" / thread.id / "index.html").is_file()
+    participants = {p.person for e in events for p in e.participants}
     for person in content.people:
-        assert (out / "people" / person.id / "index.html").is_file()
+        assert (out / "people" / person.id / "index.html").is_file() == (person.id in participants), person.id
     for name in ("threads/index.html", "people/index.html", "sources/index.html", "static/style.css",
                  "static/favicon.svg", MARKER):
         assert (out / name).is_file(), name

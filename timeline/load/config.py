@@ -17,6 +17,7 @@ CONFIG_KEYS = (
     "base_url",
     "repository",
     "branch",
+    "articles_url",
     "language",
     "order",
     "kinds",
@@ -63,6 +64,8 @@ class Config:
     base_url: str = "/"
     repository: str | None = None
     branch: str = "main"
+    # Where the project publishes its article files, when it does: a source's file name is appended to it.
+    articles_url: str | None = None
     language: str = "en"
     order: str = "oldest-first"
     kinds: tuple[str, ...] = DEFAULT_KINDS
@@ -115,6 +118,13 @@ def parse_config(data: Any, path: str, problems: Problems) -> Config:
         else:
             error(data, "repository", f'repository "{repository}" must be an https:// address, like https://github.com/owner/repo')
     config.branch = text("branch") or config.branch
+    articles_url = text("articles_url")
+    if articles_url:
+        if is_safe_url(articles_url):
+            config.articles_url = articles_url if articles_url.endswith("/") else articles_url + "/"
+        else:
+            error(data, "articles_url", f'articles_url "{articles_url}" must be an http:// or https:// address where '
+                  "the article files are published, like https://github.com/owner/repo/blob/main/content/articles/")
     config.language = text("language") or config.language
     order = text("order") or config.order
     if order not in ORDERS:

@@ -22,7 +22,7 @@ from ..errors import ContentError, Problems, did_you_mean
 from ..speed.parse_cache import ParseCache
 from .config import Config, parse_config
 from .model import Event, is_valid_id, parse_event, text_values
-from .people import PeopleRegistry, parse_people
+from .people import PeopleRegistry, name_key, parse_people
 from .yaml_mistakes import comment_after_plain_value
 from .yaml_source import parse_yaml_source, read_yaml
 
@@ -357,6 +357,54 @@ def check_references(content: Content) -> None:
         if event.review.needs:
             problems.warning(path, _line(event, "review"),
                              f"fields flagged for review: {', '.join(event.review.needs)}")
+    _check_participants_against_registry(content)
+
+
+def _same_text(a: str, b: str) -> bool:
+    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
+
+
+def _check_participants_against_registry(content: Content) -> None:
+    """Warn where a participant linked to people.yaml (`person:`) disagrees with it on country or name."""
+    people = content.people
+    # The distinct (person, country, name) triples are few (one or two per person); only a disagreeing one sends
+    # the check through the events to find where it is.
+    triples = set(map(attrgetter("person", "country", "name"),
+                      chain.from_iterable(map(attrgetter("participants"), content.events))))
+    disagreements: dict[tuple[str, str | None, str], list[str]] = {}
+    for person_id, country, name in triples:
+        person = people.get(person_id) if person_id else None
+        if person is None:
+            continue  # no link, or a link to no one (an error of its own)
+        found = []
+        if country and person.country and not _same_text(country, person.country):
+            found.append("country")
+        if name_key(name) not in {name_key(n) for n in person.names()} and people.find(name) is not person:
+            found.append("name")
+        if found:
+            disagreements[(person_id, country, name)] = found
+    if not disagreements:
+        return
+    registry = content.project.relative(content.project.people_path)
+    for event in content.events:
+        for index, participant in enumerate(event.participants):
+            found = disagreements.get((participant.person, participant.country, participant.name), [])
+            if not found:
+                continue
+            person = people.get(participant.person or "")
+            assert person is not None
+            where = f"{registry}:{person.line}" if person.line else registry
+            for what in found:
+                line, col = _where(content, event, f"participants.{index}.{what}", f"participants.{index}")
+                if what == "country":
+                    message = (f'participant "{participant.name}" has country "{participant.country}", but {where} '
+                               f'gives {person.id} "{person.country}"; a person\'s country comes from the person, '
+                               "not from where the event was: correct the event or the registry")
+                else:
+                    message = (f'participant "{participant.name}" is linked to person "{person.id}", whose names in '
+                               f"{where} ({'; '.join(person.names())}) do not include it: correct the name or "
+                               "`person:`, or add the spelling to the person's aliases")
+                content.problems.warning(event.path or "", line, message, col)
 
 
 _DATE_PREFIX = re.compile(r"^(?:\d{4}(?:-\d{2}){0,2}|undated)-")

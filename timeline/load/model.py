@@ -62,9 +62,12 @@ EVENT_KEYS = (
 REQUIRED_EVENT_KEYS = ("id", "title", "date", "kind", "status")
 PARTICIPANT_KEYS = ("name", "title", "role", "country", "person")
 SOURCE_KEYS = ("article", "outlet", "url", "published", "headline", "author", "quote")
-MENTION_KEYS = ("summary", "date", "event", "quote", "article")
+MENTION_KEYS = ("summary", "date", "event", "quote", "article", "checked")
 RELATED_KEYS = ("id", "reason")
-REVIEW_KEYS = ("needs", "notes", "evidence", "confidence", "duplicates")
+REVIEW_KEYS = ("needs", "notes", "evidence", "confidence", "duplicates", "checked")
+# What an editor can mark as looked at under `review.checked`, so that `timeline review` stops listing it: a date
+# that no report gives more precisely, a single report that is all there is, the background mentions.
+CHECKABLE = ("date", "sources", "mentions")
 
 
 _Model = TypeVar("_Model")
@@ -139,6 +142,8 @@ class Mention:
     event: str | None = None  # id of the event it refers to, when that exists
     quote: str | None = None
     article: str | None = None
+    checked: bool = False  # an editor looked at it and it needs no event of its own
+    line: int | None = field(default=None, compare=False)  # where it starts in its file, for `timeline review`
 
     def to_yaml(self) -> dict[str, Any]:
         data: dict[str, Any] = {"summary": self.summary, "date": self.date.to_yaml() if self.date else None}
@@ -147,6 +152,8 @@ class Mention:
         data["quote"] = self.quote
         if self.article:
             data["article"] = self.article
+        if self.checked:
+            data["checked"] = True
         return data
 
 
@@ -172,9 +179,10 @@ class Review:
     evidence: dict[str, str] = field(default_factory=dict)
     confidence: dict[str, float] = field(default_factory=dict)
     duplicates: list[str] = field(default_factory=list)
+    checked: list[str] = field(default_factory=list)  # of CHECKABLE: looked at by an editor, nothing more to do
 
     def is_empty(self) -> bool:
-        return not (self.needs or self.notes or self.evidence or self.confidence or self.duplicates)
+        return not (self.needs or self.notes or self.evidence or self.confidence or self.duplicates or self.checked)
 
     def to_yaml(self) -> dict[str, Any]:
         data: dict[str, Any] = {"needs": list(self.needs), "notes": dict(self.notes), "evidence": dict(self.evidence)}
@@ -182,6 +190,8 @@ class Review:
             data["confidence"] = dict(self.confidence)
         if self.duplicates:
             data["duplicates"] = list(self.duplicates)
+        if self.checked:
+            data["checked"] = list(self.checked)
         return data
 
 
@@ -580,8 +590,12 @@ class _EventReader:
         if event and not is_valid_id(event):
             self.error(mapping, "event", f'mention event "{event}" is not a valid event id', at_value=True)
             event = None
+        checked = mapping.get("checked")
+        if checked is not None and not isinstance(checked, bool):
+            self.error(mapping, "checked", 'mention "checked" must be true or false', at_value=True)
         return Mention(summary=summary or "", date=date, event=event, quote=self.text(mapping, "quote"),
-                       article=self.text(mapping, "article"))
+                       article=self.text(mapping, "article"), checked=checked is True,
+                       line=container.item_mark(index)[0])
 
     def _related(self, container: YamlList, index: int, item: Any) -> Related | None:
         if isinstance(item, str):
@@ -606,12 +620,18 @@ class _EventReader:
             if field_name.split(".")[0] not in EVENT_KEYS:
                 self.warning(value, "needs", f'review.needs names "{field_name}", which is not an event field'
                              f"{did_you_mean(field_name, set(EVENT_KEYS))}")
+        checked = self.string_list(value, "checked")
+        for name in checked:
+            if name not in CHECKABLE:
+                self.warning(value, "checked", f'review.checked names "{name}"{did_you_mean(name, set(CHECKABLE))}; '
+                             f"it takes {', '.join(CHECKABLE)}: what `timeline review` stops listing once checked")
         return Review(
             needs=needs,
             notes=self._text_map(value, "notes"),
             evidence=self._text_map(value, "evidence"),
             confidence=self._number_map(value, "confidence"),
             duplicates=self.string_list(value, "duplicates"),
+            checked=checked,
         )
 
     def _text_map(self, review: YamlMap, key: str) -> dict[str, str]:

@@ -23,6 +23,7 @@ from ..speed.incremental import BuildState, Manifest, build_salt, marker_identit
 from ..speed.parallel import PageJob, start_page_writers
 from ..speed.parse_cache import cache_enabled
 from .exports import ExportMemo, render_content_exports, render_site_exports
+from .markdown import summary_plain_text
 from .output import MARKER, SiteOutput, check_target
 from .overview_svg import OverviewKeeper, render_overview, thread_lanes
 from .page_context import Page, page_globals, static_files
@@ -82,7 +83,8 @@ def page_jobs(view: SiteView, keep_overviews: OverviewKeeper | None = None) -> I
         return _output_name(path), template, page, context
 
     # Overviews are drawn when their page is rendered (in a worker, and only if the page is not reused).
-    yield job("", "index.html", _page(urls, config.title, config.description or config.title, ""),
+    # Descriptions are Markdown: <meta> and link previews take their words.
+    yield job("", "index.html", _page(urls, config.title, summary_plain_text(config.description) or config.title, ""),
               overview=Deferred(lambda: render_overview(thread_lanes(view.chronological, view.threads), "Overview",
                                                         config.gap_days, keep_overviews)))
     for event in view.chronological:
@@ -92,7 +94,8 @@ def page_jobs(view: SiteView, keep_overviews: OverviewKeeper | None = None) -> I
               _page(urls, "Threads", f"The storylines that run through {config.title}.", "threads/"))
     for thread in view.threads:
         yield job(thread.path, "thread.html",
-                  _page(urls, thread.thread.title, thread.thread.description or thread.thread.title, thread.path),
+                  _page(urls, thread.thread.title, summary_plain_text(thread.thread.description) or thread.thread.title,
+                        thread.path),
                   thread=thread, overview=Deferred(lambda thread=thread: render_overview(
                       thread_lanes(thread.events, [thread]), thread.thread.title, config.gap_days, keep_overviews)))
     yield job("people/", "people.html", _page(urls, "People", f"Who appears in {config.title}.", "people/"))
