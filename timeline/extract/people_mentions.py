@@ -118,6 +118,7 @@ class PersonMention:
     spoke: bool = False  # gave a statement or was quoted
     known: bool = False  # found in the people registry
     short: str = ""  # how the article names them on later mentions ("Wang" for Wang Yi, "Sheinbaum")
+    note: str | None = None  # why a person checks them: "resolved from the office 'army chief' ..."
 
 
 class _Token:

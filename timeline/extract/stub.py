@@ -20,6 +20,7 @@ from ..slugs import event_id_for
 from .article import Article
 from .kinds import MainEvent, event_summary, event_title, find_main_event, reported_kind
 from .mentions import find_mentions
+from .offices import resolve_office
 from .people_mentions import PersonMention, find_names, find_people
 from .places import Place, countries_in, find_places, gazetteer, place_from_dateline
 from .sentences import Sentence, split_sentences
@@ -268,6 +269,27 @@ def _countries_from_dateline(people: list[PersonMention], article: Article, kind
         person.country = country
 
 
+def _office_holders(main: MainEvent, registry: PeopleRegistry | None, persons: list[PersonMention],
+                    on: DateSpec | None) -> list[PersonMention]:
+    """Participants the event's sentences name only by office, resolved through the registry (offices.py)."""
+    have = {p.person_id for p in persons if p.is_participant}
+    found: list[PersonMention] = []
+    for sentence in _event_sentences(main):
+        for holder in resolve_office(sentence.text, registry, on):
+            if holder.person.id in have:
+                continue
+            have.add(holder.person.id)
+            held = f"{holder.role.start.iso() if holder.role.start else '?'} to " \
+                   f"{holder.role.end.iso() if holder.role.end else 'now'}"
+            found.append(PersonMention(
+                holder.person.name, holder.person.title, holder.role.role, holder.person.country or holder.role.country,
+                holder.person.id, is_participant=True, evidence=sentence.text, confidence=0.6,
+                first_index=sentence.index, sentences=[sentence.index], known=True,
+                note=f"{holder.person.name} resolved from the office '{holder.office}' through the people registry "
+                     f"({holder.role.role}, {held}): check"))
+    return found
+
+
 def _participants(people: list[PersonMention], kind: str) -> tuple[list[PersonMention], _Field]:
     taking_part = [p for p in people if p.is_participant]
     if not taking_part:
@@ -361,8 +383,13 @@ def extract_article(article: Article, people: PeopleRegistry | None = None,
         for person in persons:
             if person.is_participant and _slot(person, main) == 2:
                 person.is_participant = False
+    resolved = _office_holders(main, people, persons, date_field.value)  # type: ignore[arg-type]
+    persons += resolved
     participants, participants_field = _participants(persons, kind)
     participants = _in_order(participants, main)
+    if resolved:
+        participants_field.needs_review = True
+        participants_field.note = "; ".join(filter(None, [participants_field.note, *(p.note for p in resolved)]))
     place: Place | None = place_field.value  # type: ignore[assignment]
     _countries_from_dateline(participants, article, kind)
     title = event_title(kind, [p.short or p.name for p in participants], place.city if place else None,
