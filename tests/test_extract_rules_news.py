@@ -75,3 +75,11 @@ def test_background_summaries_name_the_person_not_a_pronoun():
                      "meeting business leaders there.\n")
     summaries = [m.summary for m in event.mentions]
     assert summaries and not any(s.split()[0] in ("He", "She") for s in summaries), summaries
+
+
+def test_a_quoted_post_dates_the_today_inside_it():
+    event = event_of("Minister calls army chief\n\nThe defence minister spoke with the army chief, the ministry said."
+                     "\n\nEarlier today, I spoke with the Chief of Army Staff General Jan Doe of Freedonia. We discussed "
+                     "regional stability.\n\n— Defence Minister Ann Roe (@MinRoe) August 9, 2021\n")
+    assert event.date.iso() == "2021-08-09"  # the page states no date of its own
+    assert "quoted post, counted from the post's own date 2021-08-09" in event.review.notes["date"]

@@ -9,16 +9,17 @@ publication date allow; when they do not allow one, the date is left empty and "
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from ..load.model import DEFAULT_KINDS, DRAFT, Event, Mention, Participant, Review, Source
 from ..load.people import PeopleRegistry, name_key, person_id_for
-from ..partial_date import YEAR, DateSpec
+from ..partial_date import YEAR, DateSpec, DateValueError, PartialDate
 from ..slugs import event_id_for
 from .article import Article
-from .kinds import MainEvent, event_summary, event_title, find_main_event, reported_kind
+from .kinds import MainEvent, classify_kind, event_summary, event_title, find_main_event, reported_kind
 from .mentions import find_mentions
 from .offices import resolve_office
 from .people_mentions import PersonMention, find_names, find_people
@@ -75,11 +76,53 @@ def _event_sentences(main: MainEvent) -> list[Sentence]:
     return [s for s in [main.main, *main.supporting] if s is not None]
 
 
-def _choose_date(main: MainEvent, article: Article) -> tuple[_Field, list[TemporalMention]]:
-    """The event's date from its own sentences: the main sentence first, then the supporting ones."""
+# The signature under a quoted social post: "— Secretary of Defense Lloyd J. Austin III (@SecDef) August 9, 2021".
+_POST_SIGNATURE = re.compile(r"(?:^|\s)[—–-]{1,2}\s*[^()\n]{2,80}\(@\w{1,30}\)\s+(?P<date>(?:January|February|March|April|"
+                             r"May|June|July|August|September|October|November|December)\s+\d{1,2},\s+(?:19|20)\d\d)")
+
+
+def _post_date(sentence: Sentence, sentences: list[Sentence]) -> PartialDate | None:
+    """The date of the social post a sentence is quoted from: its signature closes the sentence's paragraph
+    or follows within the next sentence or two."""
+    following = [s for s in sentences if sentence.index <= s.index <= sentence.index + 2
+                 and s.paragraph <= sentence.paragraph + 1]
+    for candidate in following:
+        match = _POST_SIGNATURE.search(candidate.text)
+        if match:
+            try:
+                return PartialDate.parse(dt.datetime.strptime(match["date"], "%B %d, %Y").date().isoformat())
+            except (ValueError, DateValueError):
+                return None
+    return None
+
+
+def _date_from_quoted_post(main: MainEvent, sentences: list[Sentence]) -> tuple[_Field, list[TemporalMention]] | None:
+    """A participant's own post quoted in the article ("Earlier today, I spoke with ...", then its signature and
+    date) dates the event when the report's sentences do not: the post's day words count from its date."""
+    if main.kind is None:
+        return None
+    for sentence in sentences:
+        posted = _post_date(sentence, list(sentences))
+        guess = classify_kind(sentence.text) if posted is not None else None
+        if guess is None or guess.kind != main.kind.kind:
+            continue
+        mentions = [m for m in find_temporal_mentions(sentence.text, posted) if m.value is not None and not m.future]
+        if mentions:
+            chosen = mentions[0]
+            return _Field(chosen.value, round(min(chosen.confidence, 0.75), 2), sentence.text,
+                          f"'{chosen.text}' in a quoted post, counted from the post's own date {posted.iso()}",
+                          chosen.confidence < CONFIDENCE_THRESHOLD), mentions
+    return None
+
+
+def _choose_date(main: MainEvent, article: Article,
+                 sentences: list[Sentence] = ()) -> tuple[_Field, list[TemporalMention]]:  # type: ignore[assignment]
+    """The event's date from its own sentences: the main sentence first, then the supporting ones. A quoted
+    post's "today" counts from the post's own date, not the page's."""
     seen: list[TemporalMention] = []
     for sentence in _event_sentences(main):
-        mentions = find_temporal_mentions(sentence.text, article.published)
+        posted = _post_date(sentence, list(sentences))
+        mentions = find_temporal_mentions(sentence.text, posted or article.published)
         seen.extend(mentions)
         candidates = [m for m in mentions if m.relation not in _BOUND_RELATIONS and not m.future
                       and not (m.kind == "year" and m.confidence < 0.7)]
@@ -99,7 +142,8 @@ def _choose_date(main: MainEvent, article: Article) -> tuple[_Field, list[Tempor
             return _Field(None, 0.0, sentence.text, f"{chosen.reason}; check the date against other reports",
                           True), seen
         confidence = chosen.confidence
-        note = f"'{chosen.text}': {chosen.reason}"
+        note = f"'{chosen.text}': {chosen.reason}" if posted is None else \
+            f"'{chosen.text}' in a quoted post, counted from the post's own date {posted.iso()}"
         if reported:
             confidence -= 0.15
             note += "; this is when the event was reported, which may be a day or more after it happened"
@@ -118,6 +162,9 @@ def _choose_date(main: MainEvent, article: Article) -> tuple[_Field, list[Tempor
             note += f"; {_BACKGROUND_DATE} {published.iso()}"
         return _Field(chosen.value, round(confidence, 2), sentence.text, note,
                       confidence < CONFIDENCE_THRESHOLD), seen
+    quoted = _date_from_quoted_post(main, sentences)
+    if quoted is not None:
+        return quoted
     if article.published is not None:
         note = (f"the article gives no date for the event; it was published {article.published.iso()}, "
                 "so the event happened on or before that")
@@ -368,7 +415,7 @@ def extract_article(article: Article, people: PeopleRegistry | None = None,
                         kind_guess.sentence if kind_guess else main.main.text,
                         f"from the words '{kind_guess.cue}'" if kind_guess else "no wording says what kind of event this is")
     kind_field.needs_review = kind_field.confidence < CONFIDENCE_THRESHOLD
-    date_field, temporal = _choose_date(main, article)
+    date_field, temporal = _choose_date(main, article, sentences)
     if not kind_guess and date_field.value is not None:
         # No wording says what happened: the date is of a happening no one has named, so a person checks both.
         date_field.needs_review = True
