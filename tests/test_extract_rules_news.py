@@ -83,3 +83,15 @@ def test_a_quoted_post_dates_the_today_inside_it():
                      "regional stability.\n\n— Defence Minister Ann Roe (@MinRoe) August 9, 2021\n")
     assert event.date.iso() == "2021-08-09"  # the page states no date of its own
     assert "quoted post, counted from the post's own date 2021-08-09" in event.review.notes["date"]
+
+
+def test_a_day_word_reported_from_hours_away_is_flagged_not_shifted():
+    event = event_of("Army chief, US defence secretary discuss region\n\nAugust 11, 2021\n\nISLAMABAD: Pakistan's "
+                     "Army Chief General Jan Doe on Tuesday had a telephonic conversation with US Secretary of Defence "
+                     "Ann Roe, the military said.\n")
+    assert event.date.iso() == "2021-08-10"  # the report's own day, kept as it says
+    assert "date" in event.review.needs
+    assert "filed in Islamabad (UTC+5)" in event.review.notes["date"] and "Washington (UTC-4)" in event.review.notes["date"]
+    near = event_of("Leaders meet\n\nAugust 11, 2021\n\nISLAMABAD: Prime Minister Jan Doe on Tuesday met Chinese "
+                    "Foreign Minister Li Wei in Islamabad, officials said.\n")
+    assert near.date.iso() == "2021-08-10" and "date" not in near.review.needs

@@ -111,6 +111,7 @@ class City:
     name: str
     country_code: str
     population: int
+    timezone: str = ""  # IANA name, "Asia/Karachi"
 
 
 @dataclass(frozen=True)
@@ -158,7 +159,7 @@ class Gazetteer:
         self.cities: dict[str, list[City]] = {}
         alternates: dict[str, list[City]] = {}
         for info in cache.get_cities().values():
-            city = City(info["name"], info["countrycode"], int(info.get("population") or 0))
+            city = City(info["name"], info["countrycode"], int(info.get("population") or 0), info.get("timezone") or "")
             key = _fold(info["name"])
             if key not in AMBIGUOUS_PLACE_WORDS:
                 self.cities.setdefault(key, []).append(city)
@@ -175,6 +176,11 @@ class Gazetteer:
                 self.cities[key] = entries
         for entries in self.cities.values():
             entries.sort(key=lambda c: -c.population)
+
+    def capital_city(self, code: str) -> City | None:
+        """The country's capital as a City (for its time zone), if the gazetteer knows it."""
+        capital = self.capitals.get(code)
+        return self.city(capital, (code,)) if capital else None
 
     def country_code(self, word: str) -> str | None:
         """Alpha-2 for a country name, adjective or short form ("Finnish", "U.S.", "Pakistan's")."""

@@ -13,6 +13,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from ..load.model import DEFAULT_KINDS, DRAFT, Event, Mention, Participant, Review, Source
 from ..load.people import PeopleRegistry, name_key, person_id_for
@@ -23,9 +24,9 @@ from .kinds import MainEvent, classify_kind, event_summary, event_title, find_ma
 from .mentions import find_mentions
 from .offices import resolve_office
 from .people_mentions import PersonMention, find_names, find_people
-from .places import Place, countries_in, find_places, gazetteer, place_from_dateline
+from .places import City, Place, countries_in, find_places, gazetteer, place_from_dateline
 from .sentences import Sentence, split_sentences
-from .temporal import TemporalMention, find_temporal_mentions, is_future_at
+from .temporal import RELATIVE, WEEKDAY, TemporalMention, find_temporal_mentions, is_future_at
 
 # Below this a field goes to review.needs.
 CONFIDENCE_THRESHOLD = 0.7
@@ -70,6 +71,7 @@ class _Field:
     evidence: str | None
     note: str | None = None
     needs_review: bool = False
+    mention: TemporalMention | None = None  # for a date: the words it was read from
 
 
 def _event_sentences(main: MainEvent) -> list[Sentence]:
@@ -161,7 +163,7 @@ def _choose_date(main: MainEvent, article: Article,
             confidence = min(confidence, 0.5)
             note += f"; {_BACKGROUND_DATE} {published.iso()}"
         return _Field(chosen.value, round(confidence, 2), sentence.text, note,
-                      confidence < CONFIDENCE_THRESHOLD), seen
+                      confidence < CONFIDENCE_THRESHOLD, chosen), seen
     quoted = _date_from_quoted_post(main, sentences)
     if quoted is not None:
         return quoted
@@ -337,6 +339,43 @@ def _office_holders(main: MainEvent, registry: PeopleRegistry | None, persons: l
     return found
 
 
+# Hours between where a report was filed and where its event happened beyond which a day word may name
+# the other side's day ("Tuesday night" in Islamabad is Tuesday morning in Washington).
+_TIME_ZONE_GAP_HOURS = 6
+
+
+def _utc_offset_hours(city: City, on: dt.date) -> float | None:
+    try:
+        offset = ZoneInfo(city.timezone).utcoffset(dt.datetime(on.year, on.month, on.day, 12))
+    except (ZoneInfoNotFoundError, ValueError):
+        return None
+    return offset.total_seconds() / 3600 if offset is not None else None
+
+
+def _time_zone_gap(article: Article, date: _Field, place: Place | None, people: list[PersonMention]) -> str | None:
+    """Why a day word may be a day off: the report was filed far (in hours) from where the event happened."""
+    mention = date.mention
+    if mention is None or mention.kind not in (WEEKDAY, RELATIVE) or date.value is None or not article.dateline:
+        return None
+    gaz = gazetteer()
+    filed = place_from_dateline(article.dateline)
+    filed_city = gaz.city(filed.city, (gaz.country_code(filed.country) or "",)) if filed and filed.city else None
+    if filed_city is None or not filed_city.timezone:
+        return None
+    if place is not None and place.city:
+        there = [gaz.city(place.city, (gaz.country_code(place.country or "") or "",))]
+    else:  # a call, or no place: the capitals of the participants' countries
+        there = [gaz.capital_city(code) for code in {gaz.country_code(p.country) for p in people if p.country} if code]
+    on = date.value.first_day()
+    here_offset = _utc_offset_hours(filed_city, on)
+    for city in [c for c in there if c is not None and c.timezone]:
+        offset = _utc_offset_hours(city, on)
+        if here_offset is not None and offset is not None and abs(offset - here_offset) >= _TIME_ZONE_GAP_HOURS:
+            return (f"the report was filed in {filed_city.name} (UTC{here_offset:+g}) about an event involving "
+                    f"{city.name} (UTC{offset:+g}): '{mention.text}' may be a day off there")
+    return None
+
+
 def _participants(people: list[PersonMention], kind: str) -> tuple[list[PersonMention], _Field]:
     taking_part = [p for p in people if p.is_participant]
     if not taking_part:
@@ -439,6 +478,10 @@ def extract_article(article: Article, people: PeopleRegistry | None = None,
         participants_field.note = "; ".join(filter(None, [participants_field.note, *(p.note for p in resolved)]))
     place: Place | None = place_field.value  # type: ignore[assignment]
     _countries_from_dateline(participants, article, kind)
+    gap = _time_zone_gap(article, date_field, place, participants)
+    if gap:
+        date_field.needs_review = True
+        date_field.note = f"{date_field.note}; {gap}"
     title = event_title(kind, [p.short or p.name for p in participants], place.city if place else None,
                         article.title or main.main.text)
     title_confidence = round(min(kind_field.confidence, participants_field.confidence or 0.4), 2)
