@@ -372,7 +372,8 @@ def _time_zone_gap(article: Article, date: _Field, place: Place | None, people: 
         offset = _utc_offset_hours(city, on)
         if here_offset is not None and offset is not None and abs(offset - here_offset) >= _TIME_ZONE_GAP_HOURS:
             return (f"the report was filed in {filed_city.name} (UTC{here_offset:+g}) about an event involving "
-                    f"{city.name} (UTC{offset:+g}): '{mention.text}' may be a day off there")
+                    f"{city.name} (UTC{offset:+g}): '{mention.text}' may be another day there; check the date "
+                    "against a report from that side")
     return None
 
 
