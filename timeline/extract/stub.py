@@ -365,7 +365,7 @@ def _time_zone_gap(article: Article, date: _Field, place: Place | None, people: 
     if place is not None and place.city:
         there = [gaz.city(place.city, (gaz.country_code(place.country or "") or "",))]
     else:  # a call, or no place: the capitals of the participants' countries
-        there = [gaz.capital_city(code) for code in {gaz.country_code(p.country) for p in people if p.country} if code]
+        there = [gaz.capital_city(code) for code in sorted({gaz.country_code(p.country) or "" for p in people if p.country}) if code]
     on = date.value.first_day()
     here_offset = _utc_offset_hours(filed_city, on)
     for city in [c for c in there if c is not None and c.timezone]:
