@@ -232,6 +232,36 @@ def test_a_cms_publication_property_dates_the_page_and_an_update_property_does_n
     assert article.metadata_evidence["published"] == '"firstPublished": "2022-09-07 22:50:05",'
 
 
+# --- HTML: htmldate reads what the page states -------------------------------------------------------------
+
+PAGE = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Ministers meet - 07/11/2023</title>
+{meta}</head><body><article><h1>Ministers meet</h1>
+<div class="author">Jane Doe <time datetime="{stamp}">07/11/2023</time></div>
+<p>{lead}</p><p>{more}</p><p>The next round is planned for June 2, 2024, the ministry said.</p></article></body></html>"""
+
+
+def test_html_meta_date_beats_a_visible_date_whose_order_must_be_guessed():
+    stamp = "2023-07-11T17:42:00.000Z"  # fractional seconds, as JavaScript writes timestamps
+    html = PAGE.format(meta=f'<meta property="article:published_time" content="{stamp}">', stamp=stamp, lead=LEAD,
+                       more=MORE)
+    article = read(html, "html")
+    assert article.published == PartialDate(2023, 7, 11)  # not 7 November, the day-first guess at "07/11/2023"
+    assert "htmldate" in article.metadata_evidence["published"]
+
+
+def test_html_first_publication_wins_over_the_modified_time():
+    meta = ('<meta property="article:modified_time" content="2023-07-12T08:00:00+00:00">'
+            '<meta property="article:published_time" content="2023-07-11T17:42:00+00:00">')
+    article = read(PAGE.format(meta=meta, stamp="2023-07-11T17:42:00+00:00", lead=LEAD, more=MORE), "html")
+    assert article.published == PartialDate(2023, 7, 11)
+
+
+def test_html_without_a_stated_date_falls_back_to_the_text_rules():
+    html = ("<html><body><article><h1>Ministers meet</h1><p>Published: 14 February 2023 10:30 GMT</p>"
+            f"<p>{LEAD}</p><p>{MORE}</p></article></body></html>")
+    assert read(html, "html").published == PartialDate(2023, 2, 14)
+
+
 # --- end to end: `timeline extract` ------------------------------------------------------------------------
 
 
