@@ -4,7 +4,7 @@ dates, ranges), each on a small inline article.
 
 from __future__ import annotations
 
-from timeline.extract.metadata import parse_date_line
+from timeline.extract.page_dates import parse_date_line
 from timeline.extract.reading import parse_article_text
 from timeline.extract.stub import extract_article
 from timeline.extract.temporal import find_temporal_mentions
