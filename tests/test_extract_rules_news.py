@@ -91,7 +91,11 @@ def test_a_day_word_reported_from_hours_away_is_flagged_not_shifted():
                      "Ann Roe, the military said.\n")
     assert event.date.iso() == "2021-08-10"  # the report's own day, kept as it says
     assert "date" in event.review.needs
-    assert "filed in Islamabad (UTC+5)" in event.review.notes["date"] and "Washington (UTC-4)" in event.review.notes["date"]
+    assert "a call between Islamabad (UTC+5) and Washington (UTC-4)" in event.review.notes["date"]
+    far = event_of("Minister meets senators\n\nAugust 11, 2021\n\nISLAMABAD: Foreign Minister Jan Doe on Tuesday "
+                   "met Senator Ann Roe in Washington, the ministry said.\n")
+    assert far.date.iso() == "2021-08-10" and "date" in far.review.needs
+    assert "filed in Islamabad (UTC+5) about an event involving Washington (UTC-4)" in far.review.notes["date"]
     near = event_of("Leaders meet\n\nAugust 11, 2021\n\nISLAMABAD: Prime Minister Jan Doe on Tuesday met Chinese "
                     "Foreign Minister Li Wei in Islamabad, officials said.\n")
     assert near.date.iso() == "2021-08-10" and "date" not in near.review.needs

@@ -318,6 +318,18 @@ def _countries_from_dateline(people: list[PersonMention], article: Article, kind
         person.country = country
 
 
+# The credit that closes a photo caption: "... Zurich, Switzerland July 5, 2019. Reuters", "(Photo: AP)".
+_PHOTO_CREDIT = re.compile(r"(?:[.)]\s*|\s)(?:Reuters|AP|AFP|EPA|EPA-EFE|Getty\s+Images|Yonhap|Xinhua|Anadolu|"
+                           r"Shutterstock|(?:Photo|Picture|Image)(?:\s*(?:by|:)\s*[\w .-]{2,40})?)\)?\s*$")
+
+
+def _is_gallery(article: Article) -> bool:
+    """Whether a page is a photo gallery: most of its paragraphs are captions closing with a photo credit."""
+    paragraphs = [p for p in article.paragraphs() if len(p.split()) >= 6]
+    credited = sum(bool(_PHOTO_CREDIT.search(p)) for p in paragraphs)
+    return len(paragraphs) >= 4 and credited >= 0.6 * len(paragraphs)
+
+
 def _office_holders(main: MainEvent, registry: PeopleRegistry | None, persons: list[PersonMention],
                     on: DateSpec | None) -> list[PersonMention]:
     """Participants the event's sentences name only by office, resolved through the registry (offices.py)."""
@@ -352,29 +364,48 @@ def _utc_offset_hours(city: City, on: dt.date) -> float | None:
     return offset.total_seconds() / 3600 if offset is not None else None
 
 
-def _time_zone_gap(article: Article, date: _Field, place: Place | None, people: list[PersonMention]) -> str | None:
-    """Why a day word may be a day off: the report was filed far (in hours) from where the event happened."""
+def _time_zone_gap(article: Article, date: _Field, place: Place | None, people: list[PersonMention],
+                   kind: str = "") -> str | None:
+    """Why a day word may be a day off: the report was filed far (in hours) from where the event happened, or
+    the event was a call between places far apart, each side with its own day."""
     mention = date.mention
-    if mention is None or mention.kind not in (WEEKDAY, RELATIVE) or date.value is None or not article.dateline:
+    if mention is None or mention.kind not in (WEEKDAY, RELATIVE) or date.value is None:
         return None
     gaz = gazetteer()
-    filed = place_from_dateline(article.dateline)
-    filed_city = gaz.city(filed.city, (gaz.country_code(filed.country) or "",)) if filed and filed.city else None
+    on = date.value.first_day()
+    capitals = [c for c in (gaz.capital_city(code) for code in
+                            sorted({gaz.country_code(p.country) or "" for p in people if p.country}) if code)
+                if c is not None and c.timezone]
+    if kind == "call":
+        for i, one in enumerate(capitals):
+            for other in capitals[i + 1:]:
+                gap = _gap(one, other, on)
+                if gap is not None:
+                    return (f"a call between {one.name} ({gap[0]}) and {other.name} ({gap[1]}): '{mention.text}' may "
+                            "be another day on the other side; check the date against a report from that side")
+    filed = place_from_dateline(article.dateline) if article.dateline else None
+    filed_city = gaz.city(filed.city, (gaz.country_code(filed.country or "") or "",)) if filed and filed.city else None
     if filed_city is None or not filed_city.timezone:
         return None
     if place is not None and place.city:
         there = [gaz.city(place.city, (gaz.country_code(place.country or "") or "",))]
-    else:  # a call, or no place: the capitals of the participants' countries
-        there = [gaz.capital_city(code) for code in sorted({gaz.country_code(p.country) or "" for p in people if p.country}) if code]
-    on = date.value.first_day()
-    here_offset = _utc_offset_hours(filed_city, on)
+    else:
+        there = capitals
     for city in [c for c in there if c is not None and c.timezone]:
-        offset = _utc_offset_hours(city, on)
-        if here_offset is not None and offset is not None and abs(offset - here_offset) >= _TIME_ZONE_GAP_HOURS:
-            return (f"the report was filed in {filed_city.name} (UTC{here_offset:+g}) about an event involving "
-                    f"{city.name} (UTC{offset:+g}): '{mention.text}' may be another day there; check the date "
-                    "against a report from that side")
+        gap = _gap(filed_city, city, on)
+        if gap is not None:
+            return (f"the report was filed in {filed_city.name} ({gap[0]}) about an event involving {city.name} "
+                    f"({gap[1]}): '{mention.text}' may be another day there; check the date against a report "
+                    "from that side")
     return None
+
+
+def _gap(one: City, other: City, on: dt.date) -> tuple[str, str] | None:
+    """The two cities' UTC offsets on that day, when they are far enough apart for a day word to differ."""
+    a, b = _utc_offset_hours(one, on), _utc_offset_hours(other, on)
+    if a is None or b is None or abs(a - b) < _TIME_ZONE_GAP_HOURS:
+        return None
+    return f"UTC{a:+g}", f"UTC{b:+g}"
 
 
 def _participants(people: list[PersonMention], kind: str) -> tuple[list[PersonMention], _Field]:
@@ -443,6 +474,9 @@ def extract_article(article: Article, people: PeopleRegistry | None = None,
         # An op-ed mentions events to argue about them; a stub made from one would be a guess dressed as a report.
         return Extraction(article, None, problems=["it reads as an opinion piece or analysis (a genre label, or a "
                                                    "closing note on the writer), which argues rather than reports"])
+    if _is_gallery(article):
+        return Extraction(article, None, problems=["it reads as a photo gallery: its paragraphs are captions, each "
+                                                   "closing with a picture agency's credit"])
     main = find_main_event(sentences, article.title)
     if main.main is None:
         return Extraction(article, None, problems=["no sentence in the article reads like a report of an event"])
@@ -479,7 +513,7 @@ def extract_article(article: Article, people: PeopleRegistry | None = None,
         participants_field.note = "; ".join(filter(None, [participants_field.note, *(p.note for p in resolved)]))
     place: Place | None = place_field.value  # type: ignore[assignment]
     _countries_from_dateline(participants, article, kind)
-    gap = _time_zone_gap(article, date_field, place, participants)
+    gap = _time_zone_gap(article, date_field, place, participants, kind)
     if gap:
         date_field.needs_review = True
         date_field.note = f"{date_field.note}; {gap}"
