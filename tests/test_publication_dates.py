@@ -185,6 +185,15 @@ def test_a_dateline_without_a_year_takes_it_from_the_address_when_the_page_state
     assert without_year.published is None
 
 
+def test_a_yearless_wire_dateline_in_brackets_takes_the_year_and_month_of_the_address():
+    text = ("CAIRO, Aug 23 (KUNA) -- Egyptian President Abdel-Fattah Al-Sisi discussed the Gaza ceasefire talks with "
+            "U.S. President Joe Biden in a phone call on Friday.\n\nSource: https://news.example.com/2024/08/sisi-biden\n")
+    article = read(text)
+    assert (article.published, article.dateline, article.agency) == (PartialDate(2024, 8, 23), "Cairo", "KUNA")
+    other_month = read(text.replace("/2024/08/", "/2024/09/"))
+    assert other_month.published == PartialDate(2024, 9)  # the dateline's day is not in the address's month
+
+
 def test_a_yearless_wire_dateline_under_a_stamp_does_not_replace_the_stamp():
     article = read(" date 2024-08-24 CAIRO, Aug 23 (KUNA) -- Egyptian President Abdel-Fattah Al-Sisi discussed the "
                    "Gaza ceasefire talks with U.S. President Joe Biden in a phone call on Friday.\n")
