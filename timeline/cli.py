@@ -199,6 +199,23 @@ def cmd_new(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_rename(args: argparse.Namespace) -> int:
+    from .files.rename import RenameError, rename_event
+
+    project = _project(args)
+    with _lock(project, "rename"):
+        content = load_checked(args)
+        try:
+            report = rename_event(content, args.old, args.new)
+        except RenameError as exc:
+            raise UsageError(str(exc)) from exc
+    print(f"renamed {report.old_path} to {report.new_path}")
+    for path, count in sorted(report.references.items()):
+        if path != report.new_path:
+            print(f"updated {path} ({count} reference(s))")
+    return EXIT_OK
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     from .site.serve import serve
 
@@ -281,6 +298,11 @@ def make_parser() -> argparse.ArgumentParser:
     new.add_argument("--date", help="YYYY, YYYY-MM or YYYY-MM-DD (default: unknown, left for review)")
     new.add_argument("--kind", default="other", help="meeting, call, visit, statement, ... (default: other)")
     new.add_argument("--id", help="event id (default: made from the date and title)")
+
+    rename = _command(sub, "rename", cmd_rename, "give an event a new id: its file and every reference to it",
+                      "timeline rename undated-kurilla-visits-islamabad 2023-07-24-kurilla-visits-islamabad")
+    rename.add_argument("old", metavar="OLD", help="the event's id now (its file name without .yaml)")
+    rename.add_argument("new", metavar="NEW", help="the new id, a lowercase slug")
 
     serve = _command(sub, "serve", cmd_serve, "preview the site locally, rebuilding on every change",
                      "timeline serve --port 8000")

@@ -19,6 +19,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from ..errors import ContentError, Problems, did_you_mean
+from ..slugs import UNDATED_PREFIX, unique_id
 from ..speed.parse_cache import ParseCache
 from .config import Config, parse_config
 from .model import Event, is_valid_id, parse_event, text_values
@@ -357,6 +358,10 @@ def check_references(content: Content) -> None:
                     problems.error(path, line, f'participant "{participant.name}" names person '
                                    f'"{participant.person}", who is not in content/people.yaml'
                                    f"{did_you_mean(participant.person, person_ids)}", col)
+        if event.date is not None and event.id.startswith(UNDATED_PREFIX):
+            better = unique_id(f"{event.date.start.iso()}-{event.id.removeprefix(UNDATED_PREFIX)}", all_ids)
+            problems.warning(path, _line(event, "id"), f'id "{event.id}" says undated, but the event has a date now; '
+                             f"rename it with `timeline rename {event.id} {better}`, which updates every reference")
         if event.is_draft:
             problems.warning(path, _line(event, "status"), "draft: not published until an editor sets status: reviewed")
         if event.review.needs:
