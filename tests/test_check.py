@@ -544,3 +544,23 @@ def test_a_missing_related_event_never_suggests_the_event_itself(make_project, c
     created = cli("-C", str(root), "new", "Kurilla meets Munir again", "--id", "2023-07-25-kurilla-meets-munir")
     assert created.code == 0
     assert cli("-C", str(root), "check").code == 0, "the command the message gives makes the link resolve"
+
+
+def test_countries_are_checked_against_the_extractors_country_list(make_project, cli):
+    root = make_project({
+        "content/people.yaml": "people:\n  - id: asim-munir\n    name: Asim Munir\n    country: Pakistani\n",
+        "content/events/a.yaml": event(extra=(
+            "participants:\n  - name: Asim Munir\n    country: Pakistn\n  - {name: Mark Milley, country: USA}\n"
+            "  - name: Sergei Shoigu\n    country: Russian Federation\n  - name: Michael Kurilla\n"
+            "    country: United States\n"
+        )),
+    })
+    result = cli("-C", str(root), "check")
+    assert result.code == 0
+    assert problem_lines(result.err) == [
+        'warning: content/events/a.yaml:8:14: participant "Asim Munir": country "Pakistn" is not a country the '
+        'extractor knows (did you mean "Pakistan"?); write its common English name, like "Pakistan" or "United States"',
+        'warning: content/people.yaml:2: person "asim-munir": country "Pakistani" is an adjective; write the '
+        'country, "Pakistan"',
+    ], "short forms and official names the extractor reads (USA, Russian Federation) pass"
+    assert cli("-C", str(root), "check", "--strict").code == 1

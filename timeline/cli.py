@@ -18,7 +18,7 @@ from typing import NoReturn
 from . import __version__
 from .errors import ContentError, Problem, did_you_mean
 from .files.atomic_write import JOURNAL_NAME, write_batch
-from .load.content import Content, Project, load_content
+from .load.content import Content, Project, check_countries, load_content
 
 EXIT_OK = 0
 EXIT_CONTENT = 1
@@ -105,6 +105,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         with _lock(project, "check"):  # taking the lock finishes the writes a killed ingest left half-done
             pass
     content = load_content(project)
+    check_countries(content)
     problems = content.problems
     shown = problems.sorted() if not args.quiet else sorted(problems.errors)
     report_problems(shown)

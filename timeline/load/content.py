@@ -389,6 +389,30 @@ def _other_event_hint(missing: str, own_id: str, all_ids: set[str]) -> str:
     return f'{hint}; if that event is not written yet, create it with `timeline new "Its title" --id {missing}`'
 
 
+def check_countries(content: Content) -> None:
+    """Warn about participants' and people's countries the extractor's country list does not know, with the
+    name to write. Run by `timeline check` only: the list takes a tenth of a second to load, and only check
+    prints warnings."""
+    from .countries import country_advice
+
+    advice: dict[str, str | None] = {}  # a project names a few countries many times
+
+    def advise(value: str) -> str | None:
+        if value not in advice:
+            advice[value] = country_advice(value)
+        return advice[value]
+
+    for event in content.events:
+        for index, participant in enumerate(event.participants):
+            if participant.country and (message := advise(participant.country)):
+                line, col = _where(content, event, f"participants.{index}.country", f"participants.{index}")
+                content.problems.warning(event.path or "", line, f'participant "{participant.name}": {message}', col)
+    people_path = content.project.relative(content.project.people_path)
+    for person in content.people:
+        if person.country and (message := advise(person.country)):
+            content.problems.warning(people_path, person.line, f'person "{person.id}": {message}')
+
+
 def _check_sources(content: Content, event: Event, articles: set[str], safe_articles: set[str]) -> None:
     path = event.path or ""
     for index, source in enumerate(event.sources):
