@@ -426,8 +426,12 @@ def test_folder_without_content(tmp_path, cli):
 
 def test_folder_that_does_not_exist(tmp_path, cli):
     result = cli("-C", str(tmp_path / "nowhere"), "check")
-    assert result.code == 1
-    assert "no content/ folder here" in result.err
+    assert result.code == 2
+    assert result.err == (f"error: -C {tmp_path / 'nowhere'}: the folder does not exist; give the folder of a "
+                          "timeline project (the one that holds content/)\n")
+    (tmp_path / "a-file").write_text("x", encoding="utf-8")
+    result = cli("-C", str(tmp_path / "a-file"), "build")
+    assert result.code == 2 and "this is a file, not a folder" in result.err
 
 
 # ---- JSON Schema: valid, published, and agreeing with the model ----

@@ -120,8 +120,11 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
+    from .load.config import base_url_problem
     from .speed.up_to_date import BuildStamp
 
+    if args.base_url is not None and (problem := base_url_problem(args.base_url)) is not None:
+        raise UsageError(f"--base-url: {problem}")
     project = _project(args)
     out = Path(args.out).resolve() if args.out else project.site_dir
     # The lock from loading to writing: an ingest must not change content/ while it is read.
@@ -249,6 +252,17 @@ def _command(sub: argparse._SubParsersAction, name: str, func: Callable[[argpars
     return parser
 
 
+def port_number(text: str) -> int:
+    """The --port option: a TCP port, 0 for any free one."""
+    try:
+        port = int(text)
+    except ValueError:
+        port = -1
+    if not 0 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"{text} is not a port number; use 1-65535, like 8000 (0: any free port)")
+    return port
+
+
 def make_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="timeline",
@@ -307,7 +321,7 @@ def make_parser() -> argparse.ArgumentParser:
 
     serve = _command(sub, "serve", cmd_serve, "preview the site locally, rebuilding on every change",
                      "timeline serve --port 8000")
-    serve.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
+    serve.add_argument("--port", type=port_number, default=8000, help="port (default: 8000)")
     serve.add_argument("--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1, this machine only)")
     serve.add_argument("--drafts", action="store_true", help="include draft events")
 
@@ -325,6 +339,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return exc.code if isinstance(exc.code, int) else EXIT_USAGE
     if not args.command:
         parser.print_help(sys.stderr)
+        return EXIT_USAGE
+    folder = Path(args.directory)
+    if not folder.is_dir():
+        what = "this is a file, not a folder" if folder.exists() else "the folder does not exist"
+        print(f"error: -C {args.directory}: {what}; give the folder of a timeline project (the one that holds "
+              "content/)", file=sys.stderr)
         return EXIT_USAGE
     try:
         return args.func(args)
