@@ -338,7 +338,8 @@ def test_warnings_pass_strict_fails_quiet_hides(warned_project, cli):
 
     strict = cli("-C", str(warned_project), "check", "--strict")
     assert (strict.code, problem_lines(strict.err)) == (1, expected)
-    assert summary(strict.err) == "error: 1 event(s), 0 people, 0 article(s). Found 0 error(s) and 2 warning(s)."
+    assert summary(strict.err) == ("error: 1 event(s), 0 people, 0 article(s). Found 0 error(s) and 2 warning(s). "
+                                   "Under --strict, warnings fail the check too.")
 
     quiet = cli("-C", str(warned_project), "check", "--quiet")
     assert (quiet.code, problem_lines(quiet.err)) == (0, [])

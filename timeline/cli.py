@@ -111,9 +111,10 @@ def cmd_check(args: argparse.Namespace) -> int:
     report_problems(shown)
     errors, warnings = len(problems.errors), len(problems.warnings)
     failed = errors or (args.strict and warnings)
+    strict = " Under --strict, warnings fail the check too." if args.strict and warnings else ""
     print(
         f"{'error' if failed else 'ok'}: {len(content.events)} event(s), {len(content.people)} people, "
-        f"{len(content.articles)} article(s). {_summary(errors, warnings)}",
+        f"{len(content.articles)} article(s). {_summary(errors, warnings)}{strict}",
         file=sys.stderr,
     )
     return EXIT_CONTENT if failed else EXIT_OK
