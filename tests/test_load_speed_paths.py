@@ -536,8 +536,10 @@ participants:
         "error: content/events/{}.yaml:6:17: thread \"nope\" does not exist; define it under `threads:` in "
         "content/timeline.yaml",
         "error: content/events/{}.yaml:7:11: an event cannot be related to itself",
-        "error: content/events/{}.yaml:7:14: related event \"missing\" does not exist",
-        "error: content/events/{}.yaml:10:12: mention links to event \"gone\", which does not exist",
+        "error: content/events/{}.yaml:7:14: related event \"missing\" does not exist; if that event is not written "
+        "yet, create it with `timeline new \"Its title\" --id missing`",
+        "error: content/events/{}.yaml:10:12: mention links to event \"gone\", which does not exist; if that event "
+        "is not written yet, create it with `timeline new \"Its title\" --id gone`",
         "error: content/events/{}.yaml:12:14: source article \"../up.txt\" must be a path inside content/articles/ "
         "(no .., no leading /)",
         "error: content/events/{}.yaml:13:14: source article \"absent.txt\" is not in content/articles/",
