@@ -23,7 +23,8 @@ KIND_PATTERNS: list[tuple[str, re.Pattern[str], float]] = [
                         r"spoke\s+(?:by|over the|on the)\s+(?:tele)?phone|(?:phone|telephone|telephonic|video)\s+(?:calls?|"
                         r"conversations?|talks|conference)|held\s+a\s+call|(?:in|on|during)\s+a\s+call|"
                         r"(?:video|virtual)\s+(?:link|meeting|summit))\b", re.IGNORECASE), 0.85),
-    ("summit", re.compile(r"\bsummit\b", re.IGNORECASE), 0.8),
+    # "a summit meeting" of two leaders is told as a meeting; "the G20 summit" is a summit.
+    ("summit", re.compile(r"\bsummit\b(?!\s+(?:meeting|talks)\b)", re.IGNORECASE), 0.8),
     ("visit", re.compile(r"\b(?:visited|visits|arrived\s+in|arrives\s+in|landed\s+in|(?:official|state|maiden|"
                          r"first|two-day|three-day|day-long)\s+visit|visit\s+to|trip\s+to|travell?ed\s+to|toured)\b",
                          re.IGNORECASE), 0.8),
@@ -32,12 +33,12 @@ KIND_PATTERNS: list[tuple[str, re.Pattern[str], float]] = [
     ("meeting", re.compile(r"\b(?:met|meets|meet|meeting\s+(?:with|between)|held\s+talks|holds\s+talks|hold\s+talks|"
                            r"talks\s+with|engaged\s+in\s+(?:talks|discussions)|discussions?\s+with|sat\s+down\s+with|"
                            r"hosted|received|welcomed\s+(?-i:(?:[A-Z][\w.'’-]*\s+|(?:of|the)\s+){1,8})(?:to|at)|called\s+on(?![^.;]{0,60}?\bto\s+(?!discuss|review|brief|exchange|pay|present)[a-z]+)|"
-                           r"(?:during|at|in)\s+(?:a|the|their)\s+(?:[\w'’-]+\s+){0,2}meeting|"
+                           r"(?:during|at|in)\s+(?:a|the|their)\s+(?:[\w'’-]+\s+){0,2}meeting|summit\s+(?:meeting|talks)|"
                            r"(?:held|hold|holds)\s+(?:a|an|the|their)\s+(?:[\w'’-]+\s+){0,2}(?:retreat|meeting|"
                            r"consultations?)|working\s+(?:lunch|dinner|breakfast))\b", re.IGNORECASE), 0.8),
     # "spoke to his counterpart", "had a conversation with": a call, or a meeting told by its talk; weaker than
     # any cue that names the form, so "met X and spoke with reporters" stays a meeting.
-    ("call", re.compile(r"\b(?:spoke|speaks|talked)\s+(?:to|with)\b|\b(?:conversation|talk)\s+with\b",
+    ("call", re.compile(r"\b(?:spoke|speaks|talked)\s+(?:to|with)\b|\b(?:conversation|talk)[”\"’]?\s+with\b",
                         re.IGNORECASE), 0.6),
     ("attack", re.compile(r"\b(?:attacked|attack\s+on|bombing|bombed|suicide\s+blast|blast|explosion|ambush(?:ed)?|"
                           r"raid(?:ed)?|shelling|shot\s+dead|gunmen|killed|(?:launch(?:ed|es)?|fired|fires)\s+(?:[\w-]+\s+){0,4}(?:drones?|missiles?|shells?|"
