@@ -61,3 +61,9 @@ def test_country_names_and_adjectives():
     assert country_of("Russian") == "Russia" and country_of("Finnish") == "Finland"
     assert country_of("Milley") is None
     assert countries_in("The U.S. and Russian generals met in Pakistan's capital; U.S. officials.")[0] == "US"
+
+
+def test_a_seat_of_government_named_by_its_building_is_in_its_city():
+    assert first("Austin hosted the minister at the Pentagon on Tuesday.") == "The Pentagon, Arlington, United States"
+    assert first("Stoltenberg welcomed Blinken to NATO Headquarters.") == "NATO Headquarters, Brussels, Belgium"
+    assert first("The two met at the Kremlin.") == "Kremlin, Moscow, Russia"

@@ -229,10 +229,37 @@ def _introduced_places(sentence: str, prefer: tuple[str, ...]) -> list[Place]:
     return places
 
 
+# Seats of government known by the building's name alone: "at the Pentagon" is in Arlington, Virginia.
+LANDMARKS = {
+    "pentagon": ("The Pentagon", "Arlington", "US"), "white house": ("White House", "Washington", "US"),
+    "kremlin": ("Kremlin", "Moscow", "RU"), "élysée palace": ("Élysée Palace", "Paris", "FR"),
+    "elysee palace": ("Élysée Palace", "Paris", "FR"), "downing street": ("Downing Street", "London", "GB"),
+    "nato headquarters": ("NATO Headquarters", "Brussels", "BE"), "great hall of the people": (
+        "Great Hall of the People", "Beijing", "CN"), "zhongnanhai": ("Zhongnanhai", "Beijing", "CN"),
+    "chancellery": ("Chancellery", "Berlin", "DE"), "blue house": ("Blue House", "Seoul", "KR"),
+    "kantei": ("Kantei", "Tokyo", "JP"), "aiwan-e-sadr": ("Aiwan-e-Sadr", "Islamabad", "PK"),
+    "rashtrapati bhavan": ("Rashtrapati Bhavan", "New Delhi", "IN"), "hyderabad house": ("Hyderabad House",
+                                                                                       "New Delhi", "IN"),
+}
+_LANDMARK = re.compile(r"\b(?:at|in|to|inside|outside|from)\s+(?:the\s+)?(?P<name>" +
+                       "|".join(re.escape(k) for k in sorted(LANDMARKS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
+
+
+def _landmarks(sentence: str) -> list[Place]:
+    gaz = gazetteer()
+    found = []
+    for match in _LANDMARK.finditer(sentence):
+        facility, city, code = LANDMARKS[match["name"].lower()]
+        country = gaz.country_name(code)
+        found.append(Place(_display(facility, city, country), match.group(0), sentence, match.start("name"), city,
+                           country, facility, 0.85, f"'{facility}' is in {city}"))
+    return found
+
+
 def find_places(sentence: str, prefer: tuple[str, ...] = ()) -> list[Place]:
     """Every place named in the sentence, in order; `prefer` lists country codes the article is about."""
     gaz = gazetteer()
-    places: list[Place] = _introduced_places(sentence, prefer)
+    places: list[Place] = _introduced_places(sentence, prefer) + _landmarks(sentence)
     taken = [(p.start, p.start + len(p.text)) for p in places]
     for match in _CAPITAL.finditer(sentence):
         code = gaz.country_code(match["adj"])
