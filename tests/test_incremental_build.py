@@ -118,18 +118,19 @@ def test_a_title_edit_renders_only_the_pages_that_show_it(project, tmp_path, mon
 def test_parts_digest_tells_every_input_apart(project):
     from timeline.site.urls import SiteUrls
     from timeline.site.view import Entry, build_view
+    from timeline.speed.incremental import parts_digest
 
     content = load_content(Project(project))
     view = build_view(content, SiteUrls.from_base_url("/"), False)
     first, second = view.chronological[:2]
-    digest = lambda parts: build_module.parts_digest(parts, content.digests)  # noqa: E731
+    digest = lambda parts: parts_digest(parts, content.digests)  # noqa: E731
     variants = [[first], [second], [first, second], [second, first], ["a", first], ["b", first], [None, first],
                 [Entry(gap="3 months later")], [Entry(gap="4 months later")], ["ab"],
                 ["a", "b"]]
     digests = [digest(parts) for parts in variants]
     assert None not in digests and len(set(digests)) == len(digests)
     assert digest([Entry(event=first)]) == digest([first])  # an entry counts as the event it holds
-    assert build_module.parts_digest([first], {}) is None  # an event without a digest: nothing is kept
+    assert parts_digest([first], {}) is None  # an event without a digest: nothing is kept
 
 
 def test_nothing_reused_without_the_cache(project, monkeypatch):

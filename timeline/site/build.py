@@ -6,20 +6,18 @@ temporary folder, and only a complete build replaces the previous site (see outp
 
 from __future__ import annotations
 
-import hashlib
 import shutil
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from markupsafe import Markup
-
 from ..files.project_lock import project_lock
 from ..load.content import Content
 from ..speed import parallel
-from ..speed.incremental import BuildState, Manifest, build_salt, marker_identity, page_keys, parts_digest
+from ..speed.incremental import BuildState, Manifest, build_salt, marker_identity, page_keys
+from ..speed.page_fragments import KeptOverviews, fragment_global, fragment_of_global
 from ..speed.parallel import PageJob, start_page_writers
 from ..speed.parse_cache import cache_enabled
 from .exports import ExportMemo, render_content_exports, render_site_exports
@@ -29,7 +27,7 @@ from .overview_svg import OverviewKeeper, render_overview, thread_lanes
 from .page_context import Page, page_globals, static_files
 from .render import THEME_TEMPLATES, Renderer, compiled_templates_cache
 from .urls import SiteUrls
-from .view import EventView, SiteView, build_view
+from .view import SiteView, build_view
 
 CARD_PAGES = ("index.html", "person.html")  # the pages made of event cards (the `card` macro)
 MANY_EVENT_PAGES = ("index.html", "thread.html", "sources.html")  # pages that show (nearly) every event
@@ -139,56 +137,6 @@ def renderer_overrides(templates_dir: Path) -> bool:
                for path in templates_dir.rglob("*"))
 
 
-def _fragment_function(memo: ExportMemo | None) -> Any:
-    """The `fragment` template global: `{% call fragment("card", ev) %}...{% endcall %}` renders the block once
-    per event version and keeps it between builds (exports/memo.py); a block must depend only on that event
-    and on what the build's salt covers (config, people, templates, options)."""
-    def fragment(kind: str, view: Any, caller: Any) -> Markup:
-        if memo is None:
-            return Markup(caller())
-        return Markup(memo.fragment("page:" + kind, view.event, lambda: str(caller())))
-    return fragment
-
-
-def _fragment_of_function(memo: ExportMemo | None, digests: dict[str, bytes], known: dict[int, bytes]) -> Any:
-    """The `fragment_of` template global: `{% call fragment_of("month", [label, *entries]) %}...{% endcall %}`
-    keeps a block that shows several events (a month of the home page, a source with the events it supports)
-    between builds, keyed by all of them; the block must depend only on the listed parts and the build's salt."""
-    def fragment_of(kind: str, parts: Iterable[Any], caller: Any) -> Markup:
-        digest = parts_digest(parts, digests, known) if memo is not None else None
-        if memo is None or digest is None:
-            return Markup(caller())
-        return Markup(memo.fragment_for("group:" + kind, digest, lambda: str(caller())))
-    return fragment_of
-
-
-class _KeptOverviews:
-    """Overview lanes and marks kept between builds (an OverviewKeeper), by their events' digests and what else
-    they depend on; until a memo is given (or without one), they are simply drawn."""
-
-    def __init__(self, digests: dict[str, bytes], known: dict[int, bytes]):
-        self.digests = digests
-        self.memo: ExportMemo | None = None
-        self.known = known  # see parts_digest
-        self._contexts: dict[str, bytes] = {}
-
-    def lane(self, events: list[EventView], context: str, draw: Callable[[], str]) -> str:
-        digest = parts_digest([context, *events], self.digests, self.known) if self.memo is not None else None
-        if self.memo is None or digest is None:
-            return draw()
-        return self.memo.fragment_for("overview-lane", digest, draw)
-
-    def mark(self, view: EventView, context: str, draw: Callable[[], str]) -> str:
-        event_digest = self.digests.get(view.event.path or "")
-        if self.memo is None or event_digest is None:
-            return draw()
-        prefix = self._contexts.get(context)
-        if prefix is None:  # a lane's description is long; its digest stands for it in each mark's key
-            prefix = self._contexts[context] = hashlib.blake2b(context.encode(), digest_size=16).digest()
-        key = hashlib.blake2b(prefix + event_digest, digest_size=16).digest()
-        return self.memo.fragment_for("overview-mark", key, draw)
-
-
 def _start_from_previous(output: SiteOutput, state: BuildState, keys: dict[str, str]) -> Manifest | None:
     """Fill the new build's temp folder from a previous build; the manifest of what it holds, or None (a full build)."""
     if not state.same_device(output.target):
@@ -266,14 +214,14 @@ def _write_site(content: Content, view: SiteView, out: Path, base_url: str | Non
     # Each event's part of a key or a block's digest (parts_digest), by id(view): the views live as long as the
     # build.
     known_parts: dict[int, bytes] = {}
-    kept_overviews = _KeptOverviews(content.digests, known_parts)
+    kept_overviews = KeptOverviews(content.digests, known_parts)
     jobs = list(page_jobs(view, kept_overviews))
     pages = len(jobs)
     page_paths = [name.removesuffix("index.html") for name, *_ in jobs]
     # None: every page is rendered.
     keys = (page_keys(jobs, view, salt, renderer_overrides(project.templates_dir), known_parts)
             if state is not None else None)
-    renderer.add_globals(fragment=_fragment_function(memo), fragment_of=_fragment_of_function(memo, content.digests, known_parts))
+    renderer.add_globals(fragment=fragment_global(memo), fragment_of=fragment_of_global(memo, content.digests, known_parts))
     kept_overviews.memo = memo
 
     # One writer at a time: a concurrent ingest or build must not change the project or site under us.

@@ -205,15 +205,6 @@ class SiteOutput:
         self.files += 1
         self.bytes += len(payload)
 
-    def adopt(self, relative: str, file: Path) -> None:
-        """Move the finished `file` (on the same file system) into the site as `relative`: a rename, which replaces
-        the name and never writes into a file the live site may share."""
-        path = self._place(relative)
-        size = file.stat().st_size
-        os.replace(file, path)
-        self.files += 1
-        self.bytes += size
-
     def copy_tree(self, source: Path, prefix: str) -> list[str]:
         """Copy every file under `source` to `prefix/...`, sorted; later copies override earlier ones."""
         written = []
