@@ -262,6 +262,29 @@ def test_parallel_build_is_byte_identical_to_serial(tmp_path: Path, monkeypatch)
     assert _tree_bytes(tmp_path / "parallel") == _tree_bytes(tmp_path / "serial")
 
 
+def test_a_process_that_runs_other_threads_builds_without_forking(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """`timeline serve` rebuilds from its watcher thread: a fork there could copy a lock another thread holds."""
+    import threading
+
+    generate_project(tmp_path / "p", events=40, articles=8, seed=5, people=30)
+    serial = _build(tmp_path / "p", tmp_path / "serial", monkeypatch, parallel=False)
+
+    def no_fork() -> int:
+        raise AssertionError("forked from a process that runs other threads")
+
+    monkeypatch.setattr(os, "fork", no_fork)
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        threaded = _build(tmp_path / "p", tmp_path / "threaded", monkeypatch, parallel=True)
+    finally:
+        stop.set()
+        other.join()
+    assert (threaded.pages, threaded.files) == (serial.pages, serial.files)
+    assert _tree_bytes(tmp_path / "threaded") == _tree_bytes(tmp_path / "serial")
+
+
 def test_parallel_build_reports_the_earliest_failing_page_and_keeps_the_old_site(
         tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     from timeline.errors import ContentError
@@ -431,13 +454,13 @@ def test_chunks_cover_every_page_once_and_fit_in_a_pipe() -> None:
             assert covered == list(range(pages)), (pages, first)
 
 
-# --- the content exports made in a forked process (timeline/site/background_exports.py) ----------
+# --- the content exports' memo and failures -------------------------------------------------------
 
 def _exports_made_by(monkeypatch, record: Path, fail: BaseException | None = None) -> None:  # type: ignore[no-untyped-def]
-    """Make render_content_exports note the pid of the process that runs it (and raise `fail` there)."""
-    import timeline.speed.background_exports as background
+    """Make the build's render_content_exports note the pid of the process that runs it (and raise `fail` there)."""
+    import timeline.site.build as build_module
 
-    real = background.render_content_exports
+    real = build_module.render_content_exports
 
     def recording(*args, **kwargs):  # type: ignore[no-untyped-def]
         with record.open("a", encoding="utf-8") as handle:
@@ -446,23 +469,10 @@ def _exports_made_by(monkeypatch, record: Path, fail: BaseException | None = Non
             raise fail
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(background, "render_content_exports", recording)
+    monkeypatch.setattr(build_module, "render_content_exports", recording)
 
 
-def test_big_sites_make_their_exports_in_another_process_with_the_same_bytes(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    generate_project(tmp_path / "p", events=40, articles=8, seed=7, people=30)
-    makers = tmp_path / "makers"
-    _exports_made_by(monkeypatch, makers)
-    serial = _build(tmp_path / "p", tmp_path / "serial", monkeypatch, parallel=False)
-    parallel = _build(tmp_path / "p", tmp_path / "parallel", monkeypatch, parallel=True)
-    assert makers.read_text().split()[0] == str(os.getpid()) != makers.read_text().split()[1]
-    assert parallel.notes == serial.notes and (parallel.files, parallel.pages) == (serial.files, serial.pages)
-    assert _tree_bytes(tmp_path / "parallel") == _tree_bytes(tmp_path / "serial")
-    assert (tmp_path / "parallel" / "data" / "timeline.json").stat().st_size > 1000
-    assert not [p for p in tmp_path.iterdir() if ".building-" in p.name]  # the exports' folder is gone too
-
-
-def test_the_exports_process_keeps_its_memo_for_the_next_build(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_the_exports_keep_their_memo_for_the_next_build(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     import pickle
 
     from timeline.site.exports import ExportMemo
@@ -481,14 +491,12 @@ def test_the_exports_process_keeps_its_memo_for_the_next_build(tmp_path: Path, m
     misses: list[int] = []
     real_save = ExportMemo.save
     monkeypatch.setattr(ExportMemo, "save", lambda self: misses.append(self.misses) or real_save(self))
-    _build(tmp_path / "p", site, monkeypatch, parallel=False)  # the exports in this process: their memo is seen here
+    _build(tmp_path / "p", site, monkeypatch, parallel=False)
     assert misses and misses[0] == 0
 
 
-def test_page_workers_of_a_first_build_keep_what_they_made_in_parts_that_the_next_build_reads(
+def test_what_page_workers_make_in_a_first_build_is_kept_for_the_next_build(
         tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    import pickle
-
     from timeline.site.exports import ExportMemo
     from timeline.speed.incremental import BuildState
 
@@ -497,13 +505,9 @@ def test_page_workers_of_a_first_build_keep_what_they_made_in_parts_that_the_nex
     _build(tmp_path / "p", site, monkeypatch, parallel=True)
     state = BuildState.for_output(tmp_path / "p" / ".timeline", site)
     assert state is not None
-    memo_file = state.page_memo_file
-    parts = sorted(p.name for p in memo_file.parent.glob(f"{memo_file.name}.part-*"))
-    assert len(parts) == 1  # one worker besides this process
-    assert [f"{memo_file.name}.part-{name}" for name in pickle.loads(memo_file.read_bytes())["parts"]] == parts
 
-    # Every page rendered again, in this process: each fragment comes from the main file or the part.
-    for manifest in memo_file.parent.glob("site-*manifest.pickle"):
+    # Every page rendered again, in this process: each fragment comes from the memo the first build kept.
+    for manifest in state.page_memo_file.parent.glob("site-*manifest.pickle"):
         manifest.unlink()
     made: list[str] = []
     real_keyed = ExportMemo.keyed
@@ -514,46 +518,11 @@ def test_page_workers_of_a_first_build_keep_what_they_made_in_parts_that_the_nex
     assert made == [] and _tree_bytes(site) == before
 
 
-def test_a_failed_build_stops_the_exports_process_without_leaving_its_memo_half_written(
-        tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    """The exports process saves its memo while pages render; a page error stops it, maybe mid-save."""
-    import time as time_module
-
-    import timeline.speed.export_memo as memo_module
-    from timeline.errors import ContentError
-
-    generate_project(tmp_path / "p", events=30, articles=5, seed=2, people=20)
-    real_write = memo_module.write_cache_file
-
-    def slow_write(file: Path, raw) -> None:  # type: ignore[no-untyped-def]
-        if not file.name.endswith(".exports.pickle"):  # the pages' memo, written by the main process
-            return real_write(file, raw)
-        (file.parent / f".{file.name}.half.tmp").write_bytes(b"half")  # what the real one has by now
-        try:
-            time_module.sleep(30)  # `stop` terminates the process meanwhile
-        finally:
-            (file.parent / f".{file.name}.half.tmp").unlink()  # the real one removes its temporary file like this
-        real_write(file, raw)
-
-    monkeypatch.setattr(memo_module, "write_cache_file", slow_write)
-    template = tmp_path / "p" / "templates" / "event.html"
-    template.parent.mkdir(parents=True)
-    template.write_text('{% extends "base.html" %}{% block main %}{{ no_such_variable }}{% endblock %}\n')
-    started = time_module.monotonic()
-    with pytest.raises(ContentError):
-        _build(tmp_path / "p", tmp_path / "p" / "site", monkeypatch, parallel=True)
-    assert time_module.monotonic() - started < 20  # not waited for
-    time_module.sleep(0.5)
-    cache = tmp_path / "p" / ".timeline" / "cache"
-    assert not [p.name for p in cache.iterdir() if p.name.endswith(".tmp")]
-    assert not [p for p in (tmp_path / "p").iterdir() if ".building-" in p.name]
-
-
 @pytest.mark.parametrize("failure, raised, message", [
     ("content", "ContentError", "the calendar cannot be made"),
-    ("crash", "RuntimeError", "ZeroDivisionError: boom"),
+    ("crash", "ZeroDivisionError", "boom"),
 ])
-def test_exports_failing_in_another_process_fail_the_build_and_keep_the_old_site(
+def test_exports_failing_fail_the_build_and_keep_the_old_site(
         tmp_path: Path, monkeypatch, failure: str, raised: str, message: str) -> None:  # type: ignore[no-untyped-def]
     from timeline.errors import ContentError, Problem
 
@@ -563,12 +532,12 @@ def test_exports_failing_in_another_process_fail_the_build_and_keep_the_old_site
     error = (ContentError([Problem("content/timeline.yaml", 3, None, "the calendar cannot be made")])
              if failure == "content" else ZeroDivisionError("boom"))
     _exports_made_by(monkeypatch, tmp_path / "makers", fail=error)
-    with pytest.raises((ContentError, RuntimeError)) as caught:
+    with pytest.raises((ContentError, ZeroDivisionError)) as caught:
         _build(tmp_path / "p", tmp_path / "site", monkeypatch, parallel=True)
     assert type(caught.value).__name__ == raised
     shown = " ".join(str(p) for p in caught.value.problems) if failure == "content" else str(caught.value)
     assert message in shown
-    assert (tmp_path / "makers").read_text().split()[0] != str(os.getpid())
+    assert (tmp_path / "makers").read_text().split() == [str(os.getpid())]  # made here, while workers render pages
     assert _tree_bytes(tmp_path / "site") == before
     assert not [p for p in tmp_path.iterdir() if ".building-" in p.name]
 

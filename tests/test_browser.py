@@ -50,10 +50,34 @@ class _PagesHandler(http.server.SimpleHTTPRequestHandler):
 @pytest.fixture
 def served_demo(demo_project: Path, tmp_path: Path) -> Iterator[str]:
     """The demo built for /repo/ into <tmp>/www/repo/, served from <tmp>/www on a free port."""
-    content = load_content(Project(demo_project))
+    yield from _served(demo_project, tmp_path / "www", include_drafts=False)
+
+
+# A draft in a thread, so that the home page, its thread's page and its own page each show a draft.
+DRAFT_EVENT = """\
+id: 2023-07-draft-meeting
+title: A draft meeting in Rawalpindi
+date: 2023-07
+kind: meeting
+status: draft
+summary: An unreviewed report of a meeting, with enough words to fill a line of the card and wrap onto the next.
+threads: [us-pakistan-military-ties]
+sources:
+  - article: 002_3b4f6a8934f4a5ee.txt
+"""
+
+
+@pytest.fixture
+def served_demo_with_a_draft(demo_project: Path, tmp_path: Path) -> Iterator[str]:
+    """The demo and one draft, built with drafts shown, served like `served_demo`."""
+    (demo_project / "content/events/2023-07-draft-meeting.yaml").write_text(DRAFT_EVENT, encoding="utf-8")
+    yield from _served(demo_project, tmp_path / "www", include_drafts=True)
+
+
+def _served(project: Path, www: Path, include_drafts: bool) -> Iterator[str]:
+    content = load_content(Project(project))
     assert not content.problems.errors
-    www = tmp_path / "www"
-    build_site(content, www / "repo", base_url="/repo/", include_drafts=False)
+    build_site(content, www / "repo", base_url="/repo/", include_drafts=include_drafts)
     handler = functools.partial(_PagesHandler, directory=str(www))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
@@ -204,3 +228,55 @@ def test_without_javascript_the_whole_chronology_reads(served_demo: str, browser
     page.click(f"#event-{first} .card-title a")
     page.wait_for_url(f"http://{served_demo}/repo/events/{first}/")
     context.close()
+
+
+def test_a_search_with_one_result_shows_no_gap_marker(served_demo: str, browser) -> None:  # type: ignore[no-untyped-def]
+    page = browser.new_page()
+    page.goto(f"http://{served_demo}/repo/")
+    page.wait_for_selector("#tl-q")
+    visible_gaps = "() => [...document.querySelectorAll('.chronology .gap')].filter(g => g.offsetParent !== null).length"
+    assert page.evaluate(visible_gaps) > 0  # the full chronology has its "N months later" markers
+    # The one result's month ends with the marker to the next event ("6 months 27 days later").
+    assert page.locator("#event-2022-12-15-kurilla-meets-munir-rawalpindi ~ .gap").count() == 1
+    page.fill("#tl-q", "new army chief")
+    page.wait_for_function("() => new URLSearchParams(location.search).get('q') === 'new army chief'")
+    assert _visible_ids(page) == ["2022-12-15-kurilla-meets-munir-rawalpindi"]
+    assert page.evaluate(visible_gaps) == 0
+    page.fill("#tl-q", "")
+    page.wait_for_function("() => !new URLSearchParams(location.search).has('q')")
+    assert page.evaluate(visible_gaps) > 0
+    page.close()
+
+
+def test_the_overview_strip_is_readable_on_a_phone(served_demo: str, browser) -> None:  # type: ignore[no-untyped-def]
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    page.goto(f"http://{served_demo}/repo/")
+    sizes = page.eval_on_selector_all(
+        ".overview-svg text",
+        "texts => texts.map(t => parseFloat(getComputedStyle(t).fontSize) * t.getScreenCTM().a)")
+    assert sizes and min(sizes) >= 9  # px on screen: the strip keeps its own size
+    strip = page.evaluate("() => { const s = document.querySelector('.overview-scroll'); return "
+                          "[s.scrollWidth, s.clientWidth, getComputedStyle(s).overflowX]; }")
+    assert strip[0] > strip[1] and strip[2] == "auto"  # and scrolls sideways inside its box
+    assert page.evaluate("() => document.documentElement.scrollWidth") == 390  # the page itself does not
+    page.close()
+
+
+def test_a_drafts_text_keeps_clear_of_its_dashed_border(served_demo_with_a_draft: str, browser) -> None:  # type: ignore[no-untyped-def]
+    home = f"http://{served_demo_with_a_draft}/repo/"
+    pages = {"": ".card.is-draft", "threads/us-pakistan-military-ties/": ".story-item.is-draft",
+             "events/2023-07-draft-meeting/": ".event.is-draft"}
+    for width in (1024, 390):
+        page = browser.new_page(viewport={"width": width, "height": 900})
+        for path, selector in pages.items():
+            page.goto(home + path)
+            # Each side with a visible border has room between it and the text: padding, not text on the line.
+            cramped = page.eval_on_selector(selector, """element => {
+                const style = getComputedStyle(element);
+                return ["top", "right", "bottom", "left"].filter(side =>
+                    style[`border-${side}-style`] !== "none" && parseFloat(style[`border-${side}-width`]) > 0
+                    && parseFloat(style[`padding-${side}`]) < 8);
+            }""")
+            assert cramped == [], (width, path, cramped)
+            assert page.eval_on_selector(selector, "e => getComputedStyle(e).borderLeftStyle") == "dashed"
+        page.close()

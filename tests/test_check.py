@@ -60,6 +60,52 @@ CASES: dict[str, tuple[dict[str, str | bytes], list[str]]] = {
         ['error: content/events/a.yaml:2:14: invalid YAML: mapping values are not allowed in this context; '
          'put quotes around a value that contains ": "'],
     ),
+    "a key one space too far in": (
+        {"content/events/a.yaml": event(extra="participants:\n  - name: Mark Milley\n     title: Gen.\n")},
+        ['error: content/events/a.yaml:8:6: invalid YAML: wrong indentation: this line is indented 5 spaces, but the '
+         'lines above expect 4 (like "name:" on line 7); indent it by 4 spaces'],
+    ),
+    "a top-level key one space in": (
+        {"content/events/a.yaml": "id: a\ntitle: Example meeting\n date: 2021-09-22\nkind: meeting\n"},
+        ['error: content/events/a.yaml:3:2: invalid YAML: wrong indentation: this line is indented 1 space, but the '
+         'lines above expect 0 (like "title:" on line 2); start it at the beginning of the line'],
+    ),
+    "the first key under a key too far in is the wrong line, not the next one": (
+        {"content/events/a.yaml": event(extra="review:\n  notes:\n     date: x\n    place: y\n")},
+        ['error: content/events/a.yaml:8:6: invalid YAML: wrong indentation: this line is indented 5 spaces and the '
+         'next one 4 spaces; the keys under "notes:" (line 7) must line up: indent it by 4 spaces'],
+    ),
+    "a key of a list item one space short": (
+        {"content/events/a.yaml": event(extra="sources:\n  - url: https://example.org/a\n    outlet: X\n   quote: y\n")},
+        ['error: content/events/a.yaml:9:4: invalid YAML: wrong indentation: this line is indented 3 spaces, but the '
+         'lines above expect 4 (like "outlet:" on line 8); indent it by 4 spaces'],
+    ),
+    "a key of a list item pulled back to the list's dashes": (
+        {"content/events/a.yaml": event(extra="sources:\n  - url: https://example.org/a\n  quote: y\n")},
+        ['error: content/events/a.yaml:8:3: invalid YAML: wrong indentation: this line is indented 2 spaces (at this '
+         'indentation only a new list item, "- ...", can start), but the lines above expect 4 (like "url:" on line 7) '
+         'or 0 (like "sources:" on line 6); indent it by 4 spaces'],
+    ),
+    "a line of a text block pulled back": (
+        {"content/events/a.yaml": event(extra="summary: |\n  They met in Helsinki\nand talked.\n")},
+        ['error: content/events/a.yaml:8:1: invalid YAML: wrong indentation: this line goes on with the text under '
+         '"summary:" (line 6), which started at 2 spaces on line 7; indent it by 2 spaces'],
+    ),
+    "a participant's key pulled back to column 0": (
+        {"content/events/a.yaml": event(extra="participants:\n  - name: Mark Milley\n    title: Gen.\nrole: Chairman\n")},
+        ['error: content/events/a.yaml:9:1: unknown key "role" in event; "role" is a key of each participant: indent '
+         'it by 4 spaces, like "name" on line 7, to put it in the participant above'],
+    ),
+    "a key pulled back under an empty key": (
+        {"content/events/a.yaml": event(extra="review:\n  evidence:\n  place: Helsinki\n")},
+        ['error: content/events/a.yaml:8:3: unknown key "place" in review; if it belongs under "evidence:" (line 7), '
+         "which is empty, indent it by 4 spaces"],
+    ),
+    "a key pulled back to column 0 repeats a top-level key": (
+        {"content/events/a.yaml": event(extra="review:\n  notes:\ndate: From the readout.\n")},
+        ['error: content/events/a.yaml:8:1: duplicate key "date" (first defined on line 3); keep one of them, or if '
+         'it belongs under "notes:" (line 7), which is empty, indent it by 4 spaces'],
+    ),
     "unknown event key": (
         {"content/events/a.yaml": event(extra="sumary: x\n")},
         ['error: content/events/a.yaml:6:1: unknown key "sumary" in event (did you mean "summary"?)'],
@@ -140,9 +186,11 @@ CASES: dict[str, tuple[dict[str, str | bytes], list[str]]] = {
         [
             'error: content/events/a.yaml:6:11: thread "us-rusia" does not exist (did you mean "us-russia"?)',
             'error: content/events/a.yaml:7:11: related event "milley-meets-gerasimv" does not exist '
-            '(did you mean "milley-meets-gerasimov"?)',
+            '(did you mean "milley-meets-gerasimov"?); if that event is not written yet, create it with '
+            '`timeline new "Its title" --id milley-meets-gerasimv`',
             'error: content/events/a.yaml:10:12: mention links to event "milley-meet-gerasimov", which does not '
-            'exist (did you mean "milley-meets-gerasimov"?)',
+            'exist (did you mean "milley-meets-gerasimov"?); if that event is not written yet, create it with '
+            '`timeline new "Its title" --id milley-meet-gerasimov`',
         ],
     ),
     "missing articles and path traversal": (
@@ -300,7 +348,8 @@ def test_warnings_pass_strict_fails_quiet_hides(warned_project, cli):
 
     strict = cli("-C", str(warned_project), "check", "--strict")
     assert (strict.code, problem_lines(strict.err)) == (1, expected)
-    assert summary(strict.err) == "error: 1 event(s), 0 people, 0 article(s). Found 0 error(s) and 2 warning(s)."
+    assert summary(strict.err) == ("error: 1 event(s), 0 people, 0 article(s). Found 0 error(s) and 2 warning(s). "
+                                   "Under --strict, warnings fail the check too.")
 
     quiet = cli("-C", str(warned_project), "check", "--quiet")
     assert (quiet.code, problem_lines(quiet.err)) == (0, [])
@@ -388,8 +437,12 @@ def test_folder_without_content(tmp_path, cli):
 
 def test_folder_that_does_not_exist(tmp_path, cli):
     result = cli("-C", str(tmp_path / "nowhere"), "check")
-    assert result.code == 1
-    assert "no content/ folder here" in result.err
+    assert result.code == 2
+    assert result.err == (f"error: -C {tmp_path / 'nowhere'}: the folder does not exist; give the folder of a "
+                          "timeline project (the one that holds content/)\n")
+    (tmp_path / "a-file").write_text("x", encoding="utf-8")
+    result = cli("-C", str(tmp_path / "a-file"), "build")
+    assert result.code == 2 and "this is a file, not a folder" in result.err
 
 
 # ---- JSON Schema: valid, published, and agreeing with the model ----
@@ -470,3 +523,59 @@ def test_problems_with_and_without_lines_sort_together(make_project, cli):
         "but this one is a list",
         "error: content/events/b.yml: event files end in .yaml; rename it to b.yaml",
     ]
+
+
+def test_a_comment_that_cuts_a_text_value_short_is_a_warning(make_project, cli):
+    root = make_project({"content/events/a.yaml": (
+        "id: a\ntitle: Kurilla meets Munir #2 visit\ndate: 2023-07-24  # from the readout\nkind: meeting\n"
+        'status: reviewed\nplace: "GHQ #1"\nparticipants:\n  - {name: Asim Munir, role: COAS}  # a flow mapping\n'
+        "  - name: Michael Kurilla\n    role: CENTCOM commander #since 2022\nsummary: |\n  Talks # in a text block\n"
+    )})
+    result = cli("-C", str(root), "check")
+    assert result.code == 0
+    assert problem_lines(result.err) == [
+        'warning: content/events/a.yaml:2:28: title reads "Kurilla meets Munir": the "#2 visit" after it is a YAML '
+        'comment and is left out; to keep it, put the value in quotes: "Kurilla meets Munir #2 visit"',
+        'warning: content/events/a.yaml:10:29: participant role reads "CENTCOM commander": the "#since 2022" after it '
+        'is a YAML comment and is left out; to keep it, put the value in quotes: "CENTCOM commander #since 2022"',
+    ], "dates, quoted values, flow mappings and text blocks are left alone"
+    assert summary(result.err).endswith("Found 0 error(s) and 2 warning(s).")
+    assert cli("-C", str(root), "check", "--strict").code == 1
+
+
+def test_a_missing_related_event_never_suggests_the_event_itself(make_project, cli):
+    root = make_project({
+        "content/events/2023-07-24-kurilla-meets-munir.yaml": event(
+            "2023-07-24-kurilla-meets-munir", extra="related:\n  - id: 2023-07-25-kurilla-meets-munir\n"),
+        "content/events/2021-09-22-milley-meets-gerasimov.yaml": event("2021-09-22-milley-meets-gerasimov"),
+    })
+    result = cli("-C", str(root), "check")
+    assert result.code == 1
+    assert problem_lines(result.err) == [
+        'error: content/events/2023-07-24-kurilla-meets-munir.yaml:7:9: related event '
+        '"2023-07-25-kurilla-meets-munir" does not exist; if that event is not written yet, create it with '
+        '`timeline new "Its title" --id 2023-07-25-kurilla-meets-munir`',
+    ]
+    created = cli("-C", str(root), "new", "Kurilla meets Munir again", "--id", "2023-07-25-kurilla-meets-munir")
+    assert created.code == 0
+    assert cli("-C", str(root), "check").code == 0, "the command the message gives makes the link resolve"
+
+
+def test_countries_are_checked_against_the_extractors_country_list(make_project, cli):
+    root = make_project({
+        "content/people.yaml": "people:\n  - id: asim-munir\n    name: Asim Munir\n    country: Pakistani\n",
+        "content/events/a.yaml": event(extra=(
+            "participants:\n  - name: Asim Munir\n    country: Pakistn\n  - {name: Mark Milley, country: USA}\n"
+            "  - name: Sergei Shoigu\n    country: Russian Federation\n  - name: Michael Kurilla\n"
+            "    country: United States\n"
+        )),
+    })
+    result = cli("-C", str(root), "check")
+    assert result.code == 0
+    assert problem_lines(result.err) == [
+        'warning: content/events/a.yaml:8:14: participant "Asim Munir": country "Pakistn" is not a country the '
+        'extractor knows (did you mean "Pakistan"?); write its common English name, like "Pakistan" or "United States"',
+        'warning: content/people.yaml:2: person "asim-munir": country "Pakistani" is an adjective; write the '
+        'country, "Pakistan"',
+    ], "short forms and official names the extractor reads (USA, Russian Federation) pass"
+    assert cli("-C", str(root), "check", "--strict").code == 1

@@ -44,3 +44,23 @@ def test_every_command_has_a_section_in_the_commands_doc(name):
 def test_the_commands_doc_documents_no_command_that_does_not_exist():
     text = (REPO / "docs" / "commands.md").read_text(encoding="utf-8")
     assert set(re.findall(r"^## `timeline (\S+)`$", text, flags=re.MULTILINE)) == set(NAMES)
+@pytest.mark.parametrize(("argv", "word", "meant"), [
+    (["bulid"], "bulid", "build"),
+    (["-C", "some/project", "--debug", "chek", "--strict"], "chek", "check"),
+    (["serv", "--port", "8001"], "serv", "serve"),
+])
+def test_a_misspelt_command_gets_a_suggestion_and_a_usage_error(argv, word, meant, cli):
+    result = cli(*argv)
+    assert result.code == 2
+    assert result.out == ""
+    assert result.err.startswith("usage: timeline")
+    assert word in result.err
+    assert f'did you mean "{meant}"?' in result.err or f"maybe you meant '{meant}'?" in result.err  # 3.14's wording
+
+
+def test_a_command_word_that_is_a_project_folder_is_not_taken_for_a_command(cli, tmp_path):
+    """`-C bulid build`: the folder after -C is no command, however it is spelt."""
+    (tmp_path / "bulid").mkdir()
+    result = cli("-C", str(tmp_path / "bulid"), "check")
+    assert result.code == 1
+    assert "unknown command" not in result.err and "invalid choice" not in result.err

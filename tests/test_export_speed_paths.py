@@ -361,7 +361,7 @@ def test_a_delta_made_for_another_main_file_is_not_read(tmp_path):
 
 
 def test_what_another_process_used_is_kept_when_the_main_file_is_written_again(tmp_path):
-    """A forked process of the build (page worker, exports) reports the fragments it computed and the keys of those
+    """A forked page worker of the build reports the fragments it computed and the keys of those
     it reused; adopted here, both are in the next main file, not only the ones this process touched."""
     file = tmp_path / "memo"
     memo = ExportMemo({}, file, "salt")
@@ -374,100 +374,12 @@ def test_what_another_process_used_is_kept_when_the_main_file_is_written_again(t
         there.fragment_for("card", b"%03d" % (number + 100), lambda: pytest.fail("recomputed"))
     for number in range(150):  # ... and computes enough new ones that the main file is written again
         there.fragment_for("new", b"%03d" % number, lambda number=number: f"new {number}")
-    how, (fresh, reused) = handover = there.handover()  # the memo it started from was not empty: no part file
-    assert how == "usage" and len(fresh["new"]) == 150 and len(reused["card"]) == 100 and "new" not in reused
-    here.adopt(handover)
+    fresh, reused = usage = there.usage()
+    assert len(fresh["new"]) == 150 and len(reused["card"]) == 100 and "new" not in reused
+    here.adopt(usage)
     here.save()
     assert not (tmp_path / "memo.delta").exists()
     kept = ExportMemo.open(file, "salt", {})
     for number in range(200):
         assert kept.fragment_for("card", b"%03d" % number, lambda: pytest.fail("lost")) == f"card {number}"
     assert kept.fragment_for("new", b"149", lambda: pytest.fail("lost")) == "new 149"
-
-
-def _cards(memo: ExportMemo, kind: str, numbers: range, made: list[str] | None = None) -> list[str]:
-    return [memo.fragment_for(kind, b"%04d" % number, lambda number=number: made.append(kind) or f"{kind} {number}"
-                              if made is not None else pytest.fail(f"{kind} {number} made again"))
-            for number in numbers]
-
-
-def test_a_worker_starting_from_an_empty_memo_writes_a_part_that_the_main_file_lists(tmp_path):
-    """The first build: a page worker writes what it made to a part file of its own while the main process
-    finishes, instead of sending it back; the main file lists the part, and the next build reads both."""
-    file = tmp_path / "memo"
-    main, worker = ExportMemo({}, file, "salt"), ExportMemo({}, file, "salt")  # as forked from an empty memo
-    made: list[str] = []
-    _cards(main, "card", range(300), made)
-    _cards(worker, "story", range(200), made)
-    how, name = handover = worker.handover()
-    assert how == "part" and (tmp_path / f"memo.part-{name}").is_file()
-    main.adopt(handover)
-    main.save()
-    assert made == ["card"] * 300 + ["story"] * 200
-
-    kept = ExportMemo.open(file, "salt", {})
-    assert [part.name for part in kept.parts] == [name]
-    assert _cards(kept, "card", range(300)) == [f"card {n}" for n in range(300)]
-    assert _cards(kept, "story", range(200)) == [f"story {n}" for n in range(200)]
-    # A few new fragments go to the delta; the part stays listed.
-    kept.fragment_for("card", b"new", lambda: "new card")
-    kept.save()
-    assert (tmp_path / "memo.delta").is_file() and (tmp_path / f"memo.part-{name}").is_file()
-    again = ExportMemo.open(file, "salt", {})
-    assert again.fragment_for("card", b"new", lambda: pytest.fail("lost")) == "new card"
-    assert _cards(again, "story", range(200)) == [f"story {n}" for n in range(200)]
-
-
-def _first_build(file, count: int) -> None:
-    """A build from an empty memo: the main process makes `count` cards, a worker as many stories (in a part)."""
-    main, worker = ExportMemo({}, file, "salt"), ExportMemo({}, file, "salt")
-    _cards(main, "card", range(count), [])
-    _cards(worker, "story", range(count), [])
-    main.adopt(worker.handover())
-    main.save()
-
-
-def test_a_main_file_written_again_takes_over_its_parts_and_deletes_unlisted_ones(tmp_path):
-    file = tmp_path / "memo"
-    _first_build(file, 100)
-    (tmp_path / "memo.part-0123456789abcdef").write_bytes(b"left by a build that failed")
-    later = ExportMemo.open(file, "salt", {})
-    _cards(later, "story", range(100))  # used from the part ...
-    _cards(later, "new", range(150), [])  # ... and enough made anew that the main file is written again
-    later.save()
-    assert not list(tmp_path.glob("memo.part-*")) and not (tmp_path / "memo.delta").exists()
-    kept = ExportMemo.open(file, "salt", {})
-    assert kept.parts == [] and _cards(kept, "story", range(100)) == [f"story {n}" for n in range(100)]
-    made: list[str] = []
-    _cards(kept, "card", range(100), made)  # not used by the build before: dropped, made again
-    assert made == ["card"] * 100
-
-
-def test_a_lost_part_means_making_its_fragments_again(tmp_path):
-    file = tmp_path / "memo"
-    _first_build(file, 10)
-    for part in tmp_path.glob("memo.part-*"):
-        part.write_bytes(b"torn")
-    kept = ExportMemo.open(file, "salt", {})
-    assert kept.parts == [] and _cards(kept, "card", range(10)) == [f"card {n}" for n in range(10)]
-    made: list[str] = []
-    assert _cards(kept, "story", range(10), made) == [f"story {n}" for n in range(10)] and len(made) == 10
-
-
-def test_the_main_file_can_list_a_part_before_the_worker_has_written_it(tmp_path):
-    """The main process saves while its workers still write their parts: it names them by the workers' pids."""
-    import os
-
-    file = tmp_path / "memo"
-    main, worker = ExportMemo({}, file, "salt"), ExportMemo({}, file, "salt")
-    worker.build_token = main.build_token  # forked from it
-    _cards(main, "card", range(50), [])
-    _cards(worker, "story", range(50), [])
-    main.save(parts_of=[os.getpid()])  # the worker (this process, here) has not written its part yet
-    written = file.read_bytes()
-    main.adopt(worker.handover())
-    main.save()
-    assert file.read_bytes() == written  # nothing new to keep: not written again
-    kept = ExportMemo.open(file, "salt", {})
-    assert _cards(kept, "story", range(50)) == [f"story {n}" for n in range(50)]
-    assert _cards(kept, "card", range(50)) == [f"card {n}" for n in range(50)]

@@ -240,6 +240,7 @@ def test_dataset_of_demo_equals_event_files(demo_content: Content) -> None:
         assert [m["summary"] for m in record["mentions"]] == [m.summary for m in event.mentions]
         assert record["related"] == [{"id": r.id, "reason": r.reason} for r in event.related]
         assert record["review"]["evidence"] == event.review.evidence
+        assert record["review"]["checked"] == event.review.checked
     cited = {s.url or f"article:{s.article}" for e in published(demo_content) for s in e.sources}
     assert {s["key"] for s in data["sources"]} == cited
     for source in data["sources"]:

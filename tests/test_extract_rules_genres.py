@@ -4,7 +4,7 @@ dates, ranges), each on a small inline article.
 
 from __future__ import annotations
 
-from timeline.extract.metadata import parse_date_line
+from timeline.extract.page_dates import parse_date_line
 from timeline.extract.reading import parse_article_text
 from timeline.extract.stub import extract_article
 from timeline.extract.temporal import find_temporal_mentions
@@ -83,3 +83,12 @@ def test_an_explainer_reports_no_event():
                          "officials have moved thousands of people.\n")
     assert article.genre is not None
     assert extract_article(article).event is None
+
+
+def test_a_photo_gallery_reports_no_event():
+    captions = "\n\n".join(f"Crowds gather at the {name} festival in {city}, Saturday, July 6, 2019. {agency}"
+                           for name, city, agency in (("summer", "Oslo, Norway", "Reuters"), ("lantern", "Hoi An, "
+                           "Vietnam", "AP"), ("river", "Basel, Switzerland", "EPA"), ("bull", "Pamplona, Spain", "AFP")))
+    extraction = extract_article(parse_article_text(f"Festivals around the globe\n\nPosted : 2019-07-12\n\n{captions}\n",
+                                                    "a.txt", "text"))
+    assert extraction.event is None and "photo gallery" in extraction.problems[0]

@@ -75,3 +75,27 @@ def test_background_summaries_name_the_person_not_a_pronoun():
                      "meeting business leaders there.\n")
     summaries = [m.summary for m in event.mentions]
     assert summaries and not any(s.split()[0] in ("He", "She") for s in summaries), summaries
+
+
+def test_a_quoted_post_dates_the_today_inside_it():
+    event = event_of("Minister calls army chief\n\nThe defence minister spoke with the army chief, the ministry said."
+                     "\n\nEarlier today, I spoke with the Chief of Army Staff General Jan Doe of Freedonia. We discussed "
+                     "regional stability.\n\n— Defence Minister Ann Roe (@MinRoe) August 9, 2021\n")
+    assert event.date.iso() == "2021-08-09"  # the page states no date of its own
+    assert "quoted post, counted from the post's own date 2021-08-09" in event.review.notes["date"]
+
+
+def test_a_day_word_reported_from_hours_away_is_flagged_not_shifted():
+    event = event_of("Army chief, US defence secretary discuss region\n\nAugust 11, 2021\n\nISLAMABAD: Pakistan's "
+                     "Army Chief General Jan Doe on Tuesday had a telephonic conversation with US Secretary of Defence "
+                     "Ann Roe, the military said.\n")
+    assert event.date.iso() == "2021-08-10"  # the report's own day, kept as it says
+    assert "date" in event.review.needs
+    assert "a call between Islamabad (UTC+5) and Washington (UTC-4)" in event.review.notes["date"]
+    far = event_of("Minister meets senators\n\nAugust 11, 2021\n\nISLAMABAD: Foreign Minister Jan Doe on Tuesday "
+                   "met Senator Ann Roe in Washington, the ministry said.\n")
+    assert far.date.iso() == "2021-08-10" and "date" in far.review.needs
+    assert "filed in Islamabad (UTC+5) about an event involving Washington (UTC-4)" in far.review.notes["date"]
+    near = event_of("Leaders meet\n\nAugust 11, 2021\n\nISLAMABAD: Prime Minister Jan Doe on Tuesday met Chinese "
+                    "Foreign Minister Li Wei in Islamabad, officials said.\n")
+    assert near.date.iso() == "2021-08-10" and "date" not in near.review.needs

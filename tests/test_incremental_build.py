@@ -118,18 +118,19 @@ def test_a_title_edit_renders_only_the_pages_that_show_it(project, tmp_path, mon
 def test_parts_digest_tells_every_input_apart(project):
     from timeline.site.urls import SiteUrls
     from timeline.site.view import Entry, build_view
+    from timeline.speed.incremental import parts_digest
 
     content = load_content(Project(project))
     view = build_view(content, SiteUrls.from_base_url("/"), False)
     first, second = view.chronological[:2]
-    digest = lambda parts: build_module.parts_digest(parts, content.digests)  # noqa: E731
+    digest = lambda parts: parts_digest(parts, content.digests)  # noqa: E731
     variants = [[first], [second], [first, second], [second, first], ["a", first], ["b", first], [None, first],
                 [Entry(gap="3 months later")], [Entry(gap="4 months later")], ["ab"],
                 ["a", "b"]]
     digests = [digest(parts) for parts in variants]
     assert None not in digests and len(set(digests)) == len(digests)
     assert digest([Entry(event=first)]) == digest([first])  # an entry counts as the event it holds
-    assert build_module.parts_digest([first], {}) is None  # an event without a digest: nothing is kept
+    assert parts_digest([first], {}) is None  # an event without a digest: nothing is kept
 
 
 def test_nothing_reused_without_the_cache(project, monkeypatch):
@@ -196,3 +197,24 @@ def test_after_a_config_edit_everything_is_rendered_once_then_edits_are_small_ag
     # The spare predates the config edit, but the live site does not: its pages are linked, not rendered.
     assert report.rendered < 40, report.rendered
     assert tree(site) == full_build(project, tmp_path / "full-after", monkeypatch)
+
+
+def test_one_switch_turns_every_cache_off_and_the_site_is_the_same(project, tmp_path):
+    """`TIMELINE_CACHE=off timeline build` keeps nothing between builds (no parse cache, compiled templates,
+    page keys, spare site or memo) and writes the site a build with its caches writes."""
+    import os
+    import subprocess
+
+    def build(out: Path, **env: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "timeline", "-C", str(project), "build", "--out", str(out)],
+                              capture_output=True, text=True, timeout=300, env={**os.environ, **env})
+
+    for _ in range(2):
+        result = build(tmp_path / "uncached", TIMELINE_CACHE="off")
+        assert result.returncode == 0, result.stderr
+        assert "Built " in result.stderr and "up to date" not in result.stderr
+    cache = project / ".timeline" / "cache"
+    assert not cache.exists() or not any(cache.iterdir())
+    assert build(tmp_path / "cached").returncode == 0
+    assert any(cache.iterdir())
+    assert tree(tmp_path / "uncached") == tree(tmp_path / "cached")

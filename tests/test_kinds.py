@@ -69,3 +69,9 @@ def test_summary_uses_the_articles_sentences_without_quotes():
     summary = event_summary(main)
     assert summary.startswith("The chiefs met Wednesday in Helsinki") and "useful" not in summary
     assert "Milley met with Gerasimov" in summary
+
+
+def test_a_summit_meeting_of_two_leaders_is_a_meeting_and_a_quoted_conversation_a_call():
+    assert classify_kind("Prime Minister Ko held a Summit Meeting with President Lee in Seoul.").kind == "meeting"
+    assert classify_kind("Leaders gathered for the G20 summit in Rio.").kind == "summit"
+    assert classify_kind("He announced a “productive conversation” with the president on Wednesday.").kind == "call"

@@ -39,7 +39,7 @@ from timeline.load.yaml_source import (
 from timeline.site.markdown import plain_text, render_markdown, summary_plain_text
 from timeline.site.simple_markdown import simple_html
 
-# ---- YAML: the one-pass builder against the general path --------------------------------------------------
+# ---- YAML: the fast builder against the general path ------------------------------------------------------
 
 
 def _general(text: str) -> object:
@@ -112,7 +112,7 @@ def test_the_fast_path_is_taken_for_plain_data_and_gives_the_general_values() ->
 
 
 @pytest.mark.parametrize("text", [
-    "a: &x 1\nb: *x\n", "a: !!str 1\n", "a: !local x\n", "a: 1\na: 2\n", "? [a]\n: 1\n", "<<: {a: 1}\n", "a: =\n",
+    "a: &x 1\nb: *x\n", "a: !!binary aGk=\n", "a: !local x\n", "a: 1\na: 2\n", "? [a]\n: 1\n", "<<: {a: 1}\n", "a: =\n",
     "a: .nan\n", "a: 1\n---\nb: 2\n", "a: [1, 2\n", "a: " + "x" * 100_001 + "\n", "x: " + "[" * 40 + "]" * 40 + "\n",
 ])
 def test_anything_but_plain_data_leaves_the_fast_path(text: str) -> None:
@@ -535,8 +535,10 @@ participants:
         "error: content/events/{}.yaml:6:17: thread \"nope\" does not exist; define it under `threads:` in "
         "content/timeline.yaml",
         "error: content/events/{}.yaml:7:11: an event cannot be related to itself",
-        "error: content/events/{}.yaml:7:14: related event \"missing\" does not exist",
-        "error: content/events/{}.yaml:10:12: mention links to event \"gone\", which does not exist",
+        "error: content/events/{}.yaml:7:14: related event \"missing\" does not exist; if that event is not written "
+        "yet, create it with `timeline new \"Its title\" --id missing`",
+        "error: content/events/{}.yaml:10:12: mention links to event \"gone\", which does not exist; if that event is "
+        "not written yet, create it with `timeline new \"Its title\" --id gone`",
         "error: content/events/{}.yaml:12:14: source article \"../up.txt\" must be a path inside content/articles/ "
         "(no .., no leading /)",
         "error: content/events/{}.yaml:13:14: source article \"absent.txt\" is not in content/articles/",

@@ -38,7 +38,6 @@ TIMELINE = REPO / "timeline"
 ALLOWED_WRITERS = {
     "files/atomic_write.py": "the atomic writer itself: temp file, fsync, rename or link",
     "site/output.py": "writes only inside the build's private temp folder, swapped in whole at the end",
-    "speed/background_exports.py": "writes only inside its private folder; the files are moved into the temp folder",
     "speed/parse_cache.py": "its own temp file + os.replace under .timeline/ (a cache: a torn one is rebuilt)",
     "files/project_lock.py": "the lock file's pid line, informational only",
 }

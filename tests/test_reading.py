@@ -10,13 +10,12 @@ import pytest
 
 from timeline.errors import ContentError
 from timeline.extract.metadata import (
-    date_from_url,
     find_dateline,
     outlet_from_url,
     parse_byline,
-    parse_date_line,
 )
 from timeline.extract.noise import is_noise_line
+from timeline.extract.page_dates import date_from_url, parse_date_line
 from timeline.extract.reading import (
     ArticleError,
     decode_article_bytes,

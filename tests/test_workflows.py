@@ -12,6 +12,7 @@ REPO = Path(__file__).resolve().parent.parent
 SCAFFOLD = REPO / "timeline" / "scaffold" / "dot-github" / "workflows"
 PAGES = [REPO / ".github/workflows/pages.yml", SCAFFOLD / "pages.yml"]
 CHECKS = [REPO / ".github/workflows/check.yml", SCAFFOLD / "check.yml"]
+RELEASE = REPO / ".github/workflows/release.yml"
 # A full commit SHA with the release in a comment, or an exact version tag.
 PINNED = re.compile(r"^[\w.-]+/[\w./-]+@(?:[0-9a-f]{40} # v\d+\.\d+\.\d+|v\d+\.\d+\.\d+)$")
 
@@ -36,7 +37,7 @@ def _uses_lines(path: Path) -> list[str]:
             if line.strip().startswith(("uses:", "- uses:"))]
 
 
-@pytest.mark.parametrize("path", PAGES + CHECKS, ids=lambda p: p.relative_to(REPO).as_posix())
+@pytest.mark.parametrize("path", PAGES + CHECKS + [RELEASE], ids=lambda p: p.relative_to(REPO).as_posix())
 def test_every_action_is_pinned(path):
     uses = _uses_lines(path)
     assert uses
@@ -78,23 +79,43 @@ def test_check_workflow_runs_on_pull_requests(path):
     assert "pages" not in data.get("permissions", {})
 
 
-def test_repo_workflows_install_this_checkout_and_scaffold_ones_a_documented_package():
+def test_repo_workflows_install_this_checkout_and_scaffold_ones_the_tool_that_made_the_project():
     for path in (REPO / ".github/workflows/pages.yml", REPO / ".github/workflows/check.yml"):
         assert "pip install ." in _runs(_load(path))
     for path in (SCAFFOLD / "pages.yml", SCAFFOLD / "check.yml"):
         text = path.read_text(encoding="utf-8")
         data = _load(path)
-        assert data["env"]["TIMELINE_PACKAGE"]
+        assert data["env"]["TIMELINE_PACKAGE"] == "__TIMELINE_PACKAGE__", "`timeline init` fills it in"
         assert 'pip install "$TIMELINE_PACKAGE"' in _runs(data)
         header = text.split("\nname:", 1)[0]
-        assert "TIMELINE_PACKAGE" in header, "the placeholder is documented at the top"
-        # The unset placeholder stops the run with a message instead of installing the wrong package.
-        assert "*OWNER*" in _runs(data) and "::error" in _runs(data)
+        assert "TIMELINE_PACKAGE" in header, "the setting is explained at the top"
+        assert "OWNER" not in text
+        # A value left to set (a tool installed from a local folder) stops the run with a message.
+        assert '[ "$TIMELINE_PACKAGE" = SET-ME ]' in _runs(data) and "::error" in _runs(data)
+
+
+def test_release_workflow_publishes_a_version_tag_through_trusted_publishing():
+    data = _load(RELEASE)
+    assert data["on"] == {"push": {"tags": ["v*"]}}
+    assert data["permissions"] == {"contents": "read"}, "only the publishing job may ask for an identity token"
+    build, publish = data["jobs"]["build"], data["jobs"]["publish"]
+    runs = "\n".join(step.get("run", "") for step in build["steps"])
+    assert "python -m build" in runs
+    assert "timeline.__version__" in runs and "$GITHUB_REF_NAME" in runs, "the tag must be the package's version"
+    assert publish["needs"] == "build"
+    assert publish["permissions"] == {"id-token": "write"}
+    assert publish["environment"]["name"] == "pypi"
+    uses = [step.get("uses", "") for step in publish["steps"]]
+    assert any(u.startswith("pypa/gh-action-pypi-publish@") for u in uses)
+    assert all("password" not in step.get("with", {}) for step in publish["steps"]), "no token: trusted publishing"
+    uploaded = next(s for s in build["steps"] if "upload-artifact" in s.get("uses", ""))
+    downloaded = next(s for s in publish["steps"] if "download-artifact" in s.get("uses", ""))
+    assert uploaded["with"]["name"] == downloaded["with"]["name"]
 
 
 def test_same_action_versions_everywhere():
     refs: dict[str, set[str]] = {}
-    for path in PAGES + CHECKS:
+    for path in PAGES + CHECKS + [RELEASE]:
         for ref in _uses_lines(path):
             name, version = ref.split("@", 1)
             refs.setdefault(name, set()).add(version)

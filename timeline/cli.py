@@ -8,17 +8,18 @@ from __future__ import annotations
 
 import argparse
 import errno
+import gc
 import os
 import sys
 import textwrap
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from . import __version__
 from .errors import ContentError, Problem, did_you_mean
 from .files.atomic_write import JOURNAL_NAME, write_batch
-from .load.content import Content, Project, load_content
+from .load.content import Content, Project, check_countries, load_content
 
 EXIT_OK = 0
 EXIT_CONTENT = 1
@@ -27,20 +28,6 @@ EXIT_USAGE = 2
 
 class UsageError(Exception):
     """The command line asks for something impossible; exit 2 with this message."""
-
-
-class _Parser(argparse.ArgumentParser):
-    """argparse with a "did you mean" for misspelt commands and our exit code for usage errors."""
-
-    def error(self, message: str) -> NoReturn:
-        if "invalid choice:" in message and self._subparsers is not None:
-            choices = next(
-                (a.choices for a in self._subparsers._group_actions if isinstance(a, argparse._SubParsersAction)), {}
-            )
-            word = message.split("invalid choice:")[1].split("'")[1] if "'" in message else ""
-            message += did_you_mean(word, set(choices or {}))
-        self.print_usage(sys.stderr)
-        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
 
 
 def report_problems(problems: list[Problem], *, stream=None) -> None:  # type: ignore[no-untyped-def]
@@ -105,22 +92,27 @@ def cmd_check(args: argparse.Namespace) -> int:
         with _lock(project, "check"):  # taking the lock finishes the writes a killed ingest left half-done
             pass
     content = load_content(project)
+    check_countries(content)
     problems = content.problems
     shown = problems.sorted() if not args.quiet else sorted(problems.errors)
     report_problems(shown)
     errors, warnings = len(problems.errors), len(problems.warnings)
     failed = errors or (args.strict and warnings)
+    strict = " Under --strict, warnings fail the check too." if args.strict and warnings else ""
     print(
         f"{'error' if failed else 'ok'}: {len(content.events)} event(s), {len(content.people)} people, "
-        f"{len(content.articles)} article(s). {_summary(errors, warnings)}",
+        f"{len(content.articles)} article(s). {_summary(errors, warnings)}{strict}",
         file=sys.stderr,
     )
     return EXIT_CONTENT if failed else EXIT_OK
 
 
 def cmd_build(args: argparse.Namespace) -> int:
+    from .load.config import base_url_problem
     from .speed.up_to_date import BuildStamp
 
+    if args.base_url is not None and (problem := base_url_problem(args.base_url)) is not None:
+        raise UsageError(f"--base-url: {problem}")
     project = _project(args)
     out = Path(args.out).resolve() if args.out else project.site_dir
     # The lock from loading to writing: an ingest must not change content/ while it is read.
@@ -177,12 +169,14 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
 
 def cmd_init(args: argparse.Namespace) -> int:
-    from .scaffold import init_project
+    from .scaffold import init_project, installed_tool, publishing_advice
 
-    created = init_project(Path(args.target))
+    tool = installed_tool()
+    created = init_project(Path(args.target), tool)
     for path in created:
         print(f"created {path}")
     print(f"\nNext: cd {args.target} && timeline build", file=sys.stderr)
+    print(publishing_advice(tool), file=sys.stderr)
     return EXIT_OK
 
 
@@ -194,6 +188,23 @@ def cmd_new(args: argparse.Namespace) -> int:
     except NewEventError as exc:
         raise UsageError(str(exc)) from exc
     print(f"created {path}")
+    return EXIT_OK
+
+
+def cmd_rename(args: argparse.Namespace) -> int:
+    from .files.rename import RenameError, rename_event
+
+    project = _project(args)
+    with _lock(project, "rename"):
+        content = load_checked(args)
+        try:
+            report = rename_event(content, args.old, args.new)
+        except RenameError as exc:
+            raise UsageError(str(exc)) from exc
+    print(f"renamed {report.old_path} to {report.new_path}")
+    for path, count in sorted(report.references.items()):
+        if path != report.new_path:
+            print(f"updated {path} ({count} reference(s))")
     return EXIT_OK
 
 
@@ -215,9 +226,9 @@ def cmd_review(args: argparse.Namespace) -> int:
 COMMANDS: dict[str, tuple[Callable[[argparse.Namespace], int], str, str]] = {}
 
 
-def _command(sub: argparse._SubParsersAction, name: str, func: Callable[[argparse.Namespace], int], help_text: str,
-             example: str) -> argparse.ArgumentParser:
-    parser = sub.add_parser(
+def _command(add_parser: Callable[..., argparse.ArgumentParser], name: str, func: Callable[[argparse.Namespace], int],
+             help_text: str, example: str) -> argparse.ArgumentParser:
+    parser = add_parser(
         name,
         help=help_text,
         description=help_text,
@@ -229,17 +240,34 @@ def _command(sub: argparse._SubParsersAction, name: str, func: Callable[[argpars
     return parser
 
 
+def port_number(text: str) -> int:
+    """The --port option: a TCP port, 0 for any free one."""
+    try:
+        port = int(text)
+    except ValueError:
+        port = -1
+    if not 0 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"{text} is not a port number; use 1-65535, like 8000 (0: any free port)")
+    return port
+
+
+# Python 3.14's argparse suggests a close command for a misspelt one; older ones get our own suggestion (`main`).
+_ARGPARSE_SUGGESTS = sys.version_info >= (3, 14)
+
+
 def make_parser() -> argparse.ArgumentParser:
-    parser = _Parser(
+    suggest: dict[str, Any] = {"suggest_on_error": True} if _ARGPARSE_SUGGESTS else {}
+    parser = argparse.ArgumentParser(
         prog="timeline",
         description="Turn news articles into a sourced, correctable, publishable chronology.",
         epilog="Run `timeline COMMAND --help` for each command's options and an example.",
+        **suggest,
     )
     parser.add_argument("--version", action="version", version=f"timeline {__version__}")
     parser.add_argument("-C", dest="directory", default=".", metavar="PROJECT_DIR",
                         help="run as if started in PROJECT_DIR (default: the current folder)")
     parser.add_argument("--debug", action="store_true", help="show tracebacks for unexpected errors")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND").add_parser
 
     check = _command(sub, "check", cmd_check, "validate every YAML file and article reference",
                      "timeline check            # errors and warnings, exit 1 on errors\n"
@@ -280,9 +308,14 @@ def make_parser() -> argparse.ArgumentParser:
     new.add_argument("--kind", default="other", help="meeting, call, visit, statement, ... (default: other)")
     new.add_argument("--id", help="event id (default: made from the date and title)")
 
+    rename = _command(sub, "rename", cmd_rename, "give an event a new id: its file and every reference to it",
+                      "timeline rename undated-kurilla-visits-islamabad 2023-07-24-kurilla-visits-islamabad")
+    rename.add_argument("old", metavar="OLD", help="the event's id now (its file name without .yaml)")
+    rename.add_argument("new", metavar="NEW", help="the new id, a lowercase slug")
+
     serve = _command(sub, "serve", cmd_serve, "preview the site locally, rebuilding on every change",
                      "timeline serve --port 8000")
-    serve.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
+    serve.add_argument("--port", type=port_number, default=8000, help="port (default: 8000)")
     serve.add_argument("--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1, this machine only)")
     serve.add_argument("--drafts", action="store_true", help="include draft events")
 
@@ -292,14 +325,39 @@ def make_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _command_word(argv: Sequence[str]) -> str | None:
+    """The word in the command's place of `argv` (before parsing), or None when there is none."""
+    words = iter(argv)
+    for word in words:
+        if word in ("-h", "--help", "--version", "--"):
+            return None
+        if word == "-C":
+            next(words, None)  # the project folder
+        elif not word.startswith("-"):
+            return word
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = make_parser()
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if not _ARGPARSE_SUGGESTS and (word := _command_word(argv)) is not None and word not in COMMANDS:
+        parser.print_usage(sys.stderr)
+        print(f"{parser.prog}: error: unknown command \"{word}\"{did_you_mean(word, set(COMMANDS))}; "
+              f"run `{parser.prog} --help` to list the commands", file=sys.stderr)
+        return EXIT_USAGE
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # --help, --version and usage errors: return the code so callers in-process get it
         return exc.code if isinstance(exc.code, int) else EXIT_USAGE
     if not args.command:
         parser.print_help(sys.stderr)
+        return EXIT_USAGE
+    folder = Path(args.directory)
+    if not folder.is_dir():
+        what = "this is a file, not a folder" if folder.exists() else "the folder does not exist"
+        print(f"error: -C {args.directory}: {what}; give the folder of a timeline project (the one that holds "
+              "content/)", file=sys.stderr)
         return EXIT_USAGE
     try:
         return args.func(args)
@@ -327,14 +385,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_CONTENT
 
 
+# Commands whose objects (the loaded content, the view, the pages to write) nearly all live until the process
+# exits and hold next to no reference cycles: the cyclic collector would only scan them again and again.
+NO_CYCLIC_COLLECTION = ("build", "check")
+
+
 def run() -> NoReturn:
     """The `timeline` command: `main`, then exit without tearing the interpreter down.
 
-    After a build of 10,000 events, freeing the loaded content object by object at exit took 0.6 s, a fifth of
-    a one-edit rebuild; the system reclaims a process's memory at once. Commands close their files and release
-    their locks before `main` returns, so only the standard streams are left to flush. (In-process callers, the
-    tests among them, call `main`.)
+    The process-wide settings of the command line live here and nowhere else, so that in-process callers of
+    `main` (the tests among them) keep their own: the cyclic collector is off for NO_CYCLIC_COLLECTION, and
+    the process ends with `os._exit`, because freeing a big build's objects one by one at exit is slow and the
+    system reclaims a process's memory at once. Commands close their files and release their locks before
+    `main` returns, so only the standard streams are left to flush.
     """
+    if _command_word(sys.argv[1:]) in NO_CYCLIC_COLLECTION:
+        gc.disable()
     code = main()
     for stream in (sys.stdout, sys.stderr):
         try:

@@ -7,8 +7,12 @@ hidden files, and a template folder must survive being packaged.
 
 from __future__ import annotations
 
+import json
+from dataclasses import dataclass
+from importlib import metadata
 from pathlib import Path
 
+from . import __version__
 from .errors import ContentError, Problem, Problems, did_you_mean
 from .files.atomic_write import write_bytes_atomic, write_bytes_new
 from .files.yaml_writer import dump_yaml
@@ -23,11 +27,76 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 TEMPLATE_DIR = PACKAGE_DIR / "scaffold"
 SCHEMA_PATH = PACKAGE_DIR / "schema" / "event.schema.json"
 TITLE_PLACEHOLDER = "__PROJECT_TITLE__"
+PACKAGE_PLACEHOLDER = "  TIMELINE_PACKAGE: __TIMELINE_PACKAGE__\n"
+# The name the tool is published under on PyPI (`timeline` there is an unrelated project).
+DISTRIBUTION = "timeline-chronicle"
+# The workflows' value while nobody has said where to install the tool from; their install step stops on it.
+UNSET_PACKAGE = "SET-ME"
 SCHEMA_COMMENT = "# yaml-language-server: $schema=../event.schema.json\n"
 
 
 class NewEventError(ValueError):
     """`timeline new` was asked for something impossible (bad date, kind or id); a usage error."""
+
+
+@dataclass(frozen=True)
+class InstalledTool:
+    """Where the running `timeline` came from, as the workflows of a new project must install it."""
+
+    requirement: str | None  # what `pip install` takes to get exactly this tool; None for a local folder
+    origin: str  # for messages: "a package index", the VCS or archive URL, "the local folder /x"
+
+
+def installed_tool(distribution: metadata.Distribution | None = None) -> InstalledTool:
+    """How this tool was installed, from its PEP 610 `direct_url.json` (none when it came from an index)."""
+    dist = distribution or _installed_distribution()
+    if dist is None:
+        return InstalledTool(None, f"the local folder {PACKAGE_DIR.parent} (not installed)")
+    direct = dist.read_text("direct_url.json")
+    if direct is None:
+        return InstalledTool(f"{DISTRIBUTION}=={dist.version}", "a package index")
+    try:
+        info = json.loads(direct)
+        url = str(info["url"])
+    except (ValueError, KeyError, TypeError):
+        return InstalledTool(None, "an install whose record (direct_url.json) cannot be read")
+    remote = url.startswith(("https://", "http://", "ssh://", "git://"))
+    if remote and isinstance(vcs := info.get("vcs_info"), dict) and vcs.get("commit_id"):
+        subdirectory = f"#subdirectory={info['subdirectory']}" if info.get("subdirectory") else ""
+        pinned = f"{vcs.get('vcs', 'git')}+{url}@{vcs['commit_id']}{subdirectory}"
+        return InstalledTool(f"{DISTRIBUTION} @ {pinned}", pinned)
+    if remote and isinstance(info.get("archive_info"), dict):
+        return InstalledTool(f"{DISTRIBUTION} @ {url}", url)
+    folder = url.removeprefix("file://") if url.startswith("file://") else url
+    return InstalledTool(None, f"the local folder {folder}")
+
+
+def _installed_distribution() -> metadata.Distribution | None:
+    """The first distribution of the tool on the path that an installer recorded: a source folder's
+    `*.egg-info`, left there by a build, has no INSTALLER file and says nothing about where the tool came from."""
+    return next((dist for dist in metadata.distributions(name=DISTRIBUTION) if dist.read_text("INSTALLER")), None)
+
+
+def _workflow_package_lines(tool: InstalledTool) -> str:
+    """The `TIMELINE_PACKAGE:` line of the workflows (see the templates' headers), marked when it must be set."""
+    if tool.requirement is not None:
+        return f"  TIMELINE_PACKAGE: {json.dumps(tool.requirement)}\n"
+    return (f"  # {UNSET_PACKAGE}: timeline was installed from a local folder when this project was made, and GitHub\n"
+            "  # cannot install it from there. Write where your team installs it from, in both workflows:\n"
+            f'  # "{DISTRIBUTION}=={__version__}" (PyPI) or "{DISTRIBUTION} @ git+https://github.com/you/timeline@COMMIT".\n'
+            f'  TIMELINE_PACKAGE: "{UNSET_PACKAGE}"\n')
+
+
+def publishing_advice(tool: InstalledTool) -> str:
+    """What `timeline init` says about publishing: what the workflows install, or what to set first."""
+    pages = "set Settings -> Pages -> Source to \"GitHub Actions\", and every push to main publishes the site"
+    if tool.requirement is None:
+        return (f"note: timeline runs from {tool.origin}, which GitHub cannot install from. Before the first "
+                f"push, replace {UNSET_PACKAGE} in .github/workflows/pages.yml and check.yml with where your team "
+                f'installs timeline from, like "{DISTRIBUTION}=={__version__}" or "{DISTRIBUTION} @ '
+                f'git+https://github.com/you/timeline@COMMIT" (see the comment there); then push to GitHub, {pages}.')
+    return (f"To publish: push to GitHub and {pages} (.github/workflows/pages.yml installs "
+            f"{tool.requirement}, the timeline that made this project).")
 
 
 def _target_name(relative: Path) -> str:
@@ -40,8 +109,12 @@ def project_title(target: Path) -> str:
     return " ".join(words).capitalize() if words else "Timeline"
 
 
-def scaffold_files(title: str) -> dict[str, bytes]:
-    """Every file of a new project: relative path -> bytes, in a stable order."""
+def scaffold_files(title: str, tool: InstalledTool | None = None) -> dict[str, bytes]:
+    """Every file of a new project: relative path -> bytes, in a stable order.
+
+    The workflows install `tool` (by default the running one, see `installed_tool`).
+    """
+    package_lines = _workflow_package_lines(tool or installed_tool()).encode("utf-8")
     files: dict[str, bytes] = {}
     for path in sorted(TEMPLATE_DIR.rglob("*")):
         if not path.is_file() or path.name.endswith((".pyc", ".pyo")) or "__pycache__" in path.parts:
@@ -51,6 +124,7 @@ def scaffold_files(title: str) -> dict[str, bytes]:
             # Quotes and backslashes would break the YAML string the title lands in.
             safe_title = title.replace("\\", "").replace('"', "'")
             data = data.replace(TITLE_PLACEHOLDER.encode(), safe_title.encode("utf-8"))
+            data = data.replace(PACKAGE_PLACEHOLDER.encode(), package_lines)
         files[_target_name(path.relative_to(TEMPLATE_DIR))] = data
     files["content/event.schema.json"] = SCHEMA_PATH.read_bytes()
     for folder in ("content/articles", "content/events", "templates"):
@@ -59,11 +133,11 @@ def scaffold_files(title: str) -> dict[str, bytes]:
     return dict(sorted(files.items()))
 
 
-def init_project(target: Path) -> list[Path]:
+def init_project(target: Path, tool: InstalledTool | None = None) -> list[Path]:
     """Create a new project in `target`; refuse (writing nothing) if any of its files already exists."""
     if target.exists() and not target.is_dir():
         raise ContentError.at(str(target), None, "exists and is not a folder; choose a new folder name")
-    files = scaffold_files(project_title(target))
+    files = scaffold_files(project_title(target), tool)
     existing = [name for name in files if (target / name).exists() or (target / name).is_symlink()]
     if existing:
         problems = [

@@ -9,22 +9,20 @@ from .article import Article
 from .noise import clean_inline_markup
 from .plain_text_reader import Found, lines_of, paragraphs_of, read_lines, settle_metadata, take_dateline
 
-_STATED_HTML_DATE = re.compile(
-    r"""<meta\s[^>]*?(?:property|name|itemprop)\s*=\s*["'](?:article:published_time|datePublished|pubdate|"""
-    r"""publish[-_]?date|og:published_time|dc\.date|date)["'][^>]*?content\s*=\s*["']((?:19|20)\d\d-[01]\d-[0-3]\d)"""
-    r"""|<meta\s[^>]*?content\s*=\s*["']((?:19|20)\d\d-[01]\d-[0-3]\d)[^"']*["'][^>]*?(?:property|name|itemprop)\s*=\s*"""
-    r"""["'](?:article:published_time|datePublished)["']""",
-    re.IGNORECASE,
-)
+# htmldate refuses a timestamp with fractional seconds ("2023-07-11T17:42:00.000Z", as JavaScript writes it) and
+# then guesses from the visible "07/11/2023" instead; without the fraction it reads the page's own metadata.
+_FRACTIONAL_SECONDS = re.compile(r"(?<=\b(?:19|20)\d\d-[01]\d-[0-3]\dT\d\d:\d\d:\d\d)\.\d+")
 
 
 def parse_html(text: str, name: str) -> Article:
     """Main text and metadata by trafilatura, then the same noise and dateline rules as plain text.
 
-    Dates come only from what the page states (meta tags, <time>, the URL); htmldate's extensive
-    search through free text is off, so a date inside a story sentence is never the publication date.
-    trafilatura parses the string it is given and never fetches anything.
+    The publication date is htmldate's reading of what the page states (meta tags, <time>, the URL), the
+    first publication rather than the last update; its extensive search through free text is off, so a date
+    inside a story sentence is never the publication date. Failing that, the plain-text rules read the
+    extracted text. trafilatura and htmldate parse the string they are given and never fetch anything.
     """
+    import htmldate
     import trafilatura
 
     if not re.search(r"<(?:html|body)\b", text[:2000], re.IGNORECASE):
@@ -39,12 +37,12 @@ def parse_html(text: str, name: str) -> Article:
         date_extraction_params={"original_date": True, "extensive_search": False},
     )
     body = ""
-    title = author = url = date_text = sitename = None
+    title = author = url = sitename = None
     if document is not None:
         values = document if isinstance(document, dict) else document.as_dict()
         body = values.get("text") or ""
-        title, author, url = values.get("title"), values.get("author"), values.get("url")
-        date_text, sitename = values.get("date"), values.get("sitename")
+        title, author, url, sitename = values.get("title"), values.get("author"), values.get("url"), values.get("sitename")
+    date_text = htmldate.find_date(_FRACTIONAL_SECONDS.sub("", text), original_date=True, extensive_search=False)
     found = Found()
     if title:
         found.title = title
@@ -61,15 +59,10 @@ def parse_html(text: str, name: str) -> Article:
         article.author, evidence["author"] = author.replace("; ", " and "), "HTML author metadata"
     if sitename and not re.fullmatch(r"[\w.-]+\.[a-z]{2,}", sitename):
         article.outlet, evidence["outlet"] = sitename, "HTML site name (og:site_name)"
-    stated = _STATED_HTML_DATE.search(text)
-    if stated:
-        # An ISO date in the page's own metadata beats trafilatura's reading of "07/11/2023", whose order of
-        # day and month it has to guess.
-        date_text = stated.group(1) or stated.group(2)
     if date_text:
         try:
             article.published = PartialDate.parse(date_text[:10])
-            evidence["published"] = "HTML date metadata (article:published_time, <time> or the URL)"
+            evidence["published"] = "HTML date metadata (article:published_time, <time> or the URL), read by htmldate"
         except DateValueError:
             pass
     settle_metadata(article, found)

@@ -18,11 +18,13 @@ from .temporal import is_future_at
 # (kind, pattern, confidence): the first pattern that matches a sentence decides its kind. Ordered from
 # the most telling wording to the vaguest; "held talks with" a person is a meeting, "peace talks" are talks.
 KIND_PATTERNS: list[tuple[str, re.Pattern[str], float]] = [
-    ("call", re.compile(r"\b(?:(?<!so-)called(?!\s+(?:on|for|it|off|upon|him a|her a|them|by|in)\b)|phoned|telephoned|by\s+(?:tele)?phone|"
-                        r"spoke\s+(?:by|over the|on the)\s+(?:tele)?phone|(?:phone|telephone|video)\s+(?:call|"
-                        r"conversation|talks)|spoke\s+by\s+telephone|held\s+a\s+call|(?:in|on|during)\s+a\s+call)\b",
-                        re.IGNORECASE), 0.85),
-    ("summit", re.compile(r"\bsummit\b", re.IGNORECASE), 0.8),
+    ("call", re.compile(r"\b(?:(?<!so-)called(?!\s+(?:on|for|it|off|upon|him a|her a|them|by|in)\b)|phoned|telephoned|"
+                        r"by\s+(?:tele)?phone|over\s+the\s+(?:tele)?phone|dial+ed|telecon|"
+                        r"spoke\s+(?:by|over the|on the)\s+(?:tele)?phone|(?:phone|telephone|telephonic|video)\s+(?:calls?|"
+                        r"conversations?|talks|conference)|held\s+a\s+call|(?:in|on|during)\s+a\s+call|"
+                        r"(?:video|virtual)\s+(?:link|meeting|summit))\b", re.IGNORECASE), 0.85),
+    # "a summit meeting" of two leaders is told as a meeting; "the G20 summit" is a summit.
+    ("summit", re.compile(r"\bsummit\b(?!\s+(?:meeting|talks)\b)", re.IGNORECASE), 0.8),
     ("visit", re.compile(r"\b(?:visited|visits|arrived\s+in|arrives\s+in|landed\s+in|(?:official|state|maiden|"
                          r"first|two-day|three-day|day-long)\s+visit|visit\s+to|trip\s+to|travell?ed\s+to|toured)\b",
                          re.IGNORECASE), 0.8),
@@ -30,17 +32,27 @@ KIND_PATTERNS: list[tuple[str, re.Pattern[str], float]] = [
                          r"\bnegotiations\b", re.IGNORECASE), 0.75),
     ("meeting", re.compile(r"\b(?:met|meets|meet|meeting\s+(?:with|between)|held\s+talks|holds\s+talks|hold\s+talks|"
                            r"talks\s+with|engaged\s+in\s+(?:talks|discussions)|discussions?\s+with|sat\s+down\s+with|"
-                           r"hosted|received|called\s+on(?![^.;]{0,60}?\bto\s+(?!discuss|review|brief|exchange|pay|present)[a-z]+)|"
-                           r"(?:during|at|in)\s+(?:a|the|their)\s+(?:[\w'’-]+\s+){0,2}meeting|"
+                           r"hosted|received|welcomed\s+(?-i:(?:[A-Z][\w.'’-]*\s+|(?:of|the)\s+){1,8})(?:to|at)|called\s+on(?![^.;]{0,60}?\bto\s+(?!discuss|review|brief|exchange|pay|present)[a-z]+)|"
+                           r"(?:during|at|in)\s+(?:a|the|their)\s+(?:[\w'’-]+\s+){0,2}meeting|summit\s+(?:meeting|talks)|"
                            r"(?:held|hold|holds)\s+(?:a|an|the|their)\s+(?:[\w'’-]+\s+){0,2}(?:retreat|meeting|"
                            r"consultations?)|working\s+(?:lunch|dinner|breakfast))\b", re.IGNORECASE), 0.8),
+    # "spoke to his counterpart", "had a conversation with": a call, or a meeting told by its talk; weaker than
+    # any cue that names the form, so "met X and spoke with reporters" stays a meeting.
+    ("call", re.compile(r"\b(?:spoke|speaks|talked)\s+(?:to|with)\b|\b(?:conversation|talk)[”\"’]?\s+with\b",
+                        re.IGNORECASE), 0.6),
     ("attack", re.compile(r"\b(?:attacked|attack\s+on|bombing|bombed|suicide\s+blast|blast|explosion|ambush(?:ed)?|"
                           r"raid(?:ed)?|shelling|shot\s+dead|gunmen|killed|(?:launch(?:ed|es)?|fired|fires)\s+(?:[\w-]+\s+){0,4}(?:drones?|missiles?|shells?|"
                           r"rockets?|air\s*strikes?)\s+(?:at|on|against|into))\b", re.IGNORECASE), 0.75),
-    ("agreement", re.compile(r"\b(?:signed(?!\s+(?:a|an|the)\s+(?:\w+\s+)?(?:decree|order|law|bill|letter))|agreed\s+to|"
-                             r"agreement|accord|treaty|memorandum\s+of\s+understanding)\b",
+    ("agreement", re.compile(r"\b(?:signed\s+(?:[\w'’-]+\s+){0,5}?(?:agreements?|accords?|deals?|treat(?:y|ies)|"
+                             r"memorand(?:um|a)|MoUs?|pacts?|documents?|declarations?|contracts?|protocols?|"
+                             r"charters?|conventions?)|signing\s+(?:ceremony\s+)?of|inked|"
+                             r"reached\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}(?:agreement|deal|accord|understanding)|"
+                             r"struck\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}deal|"
+                             r"concluded\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}(?:agreement|treaty|deal))\b",
                              re.IGNORECASE), 0.7),
-    ("appointment", re.compile(r"\b(?:appoint(?:ed|ing|s)|named\s+as|nominated|sworn\s+in|took\s+office|swore\s+in|swears\s+in|assumed\s+(?:command|"
+    ("appointment", re.compile(r"\b(?:appoint(?:ed|ing|s)?|named\s+(?:[\w'’.-]+\s+){1,6}?as\s+(?:the\s+)?(?:new|next|"
+                               r"acting|interim|chief|head)\b|named\s+(?:a|his|her|the)\s+(?:new\s+)?(?:cabinet|government)|"
+                               r"nominated|sworn\s+in|took\s+office|swore\s+in|swears\s+in|assumed\s+(?:command|"
                                r"office)|took\s+(?:over\s+)?command)\b", re.IGNORECASE), 0.75),
     # Kinds the default vocabulary folds into `other` (see `reported_kind`): told apart here because a disaster
     # and a court's ruling happen somewhere, and a resignation is no announcement.
@@ -72,7 +84,8 @@ FOLDED_KINDS = ("resignation", "ruling", "disaster")
 
 _BACKGROUND = re.compile(r"\b(?:last\s+(?:visited|met|spoke|called)|previously|had\s+(?:met|visited|called|said)|"
                          r"in\s+the\s+past|earlier\s+(?:this|last)|first\s+time\s+since\s+\w+\s+took|"
-                         r"(?<!first\s)since\s+(?:then|taking))\b", re.IGNORECASE)
+                         r"(?<!first\s)since\s+(?:then|taking)|(?:days?|weeks?|months?|years?)\s+(?:after|before))\b",
+                         re.IGNORECASE)
 # A month and year, or a year, without a day: how a lead dates something earlier, not the news itself.
 _OTHER_TIME = re.compile(r"\b(?:in|during|of)\s+(?:(?:early|late|mid)[\s-]+)?(?:(?:January|February|March|April|May|"
                          r"June|July|August|September|October|November|December)\s+)?(?:19|20)\d\d\b")
@@ -133,6 +146,7 @@ class MainEvent:
 # Kinds that name the form of a meeting ("spoke by phone", "held a summit"): they win over the plain verb
 # wherever they stand in the sentence.
 _FORM_KINDS = ("call", "summit")
+_FORM_CONFIDENCE = 0.8  # "by phone" names the form; "spoke with" may be said of a meeting too
 # Verbs that say something was made public, whatever it was: any other cue tells more.
 _WEAK_KINDS = ("announcement", "statement")
 # A summit that is only the occasion ("on the sidelines of the G20 summit") does not make a meeting a summit.
@@ -171,26 +185,52 @@ def classify_kind(sentence: str) -> KindGuess | None:
         return None
     strong = [f for f in found if f[1] not in _WEAK_KINDS]
     found = strong or found  # "launched exercises" are exercises; "announced" alone is an announcement
-    forms = [f for f in found if f[1] in _FORM_KINDS]
+    forms = [f for f in found if f[1] in _FORM_KINDS and f[3] >= _FORM_CONFIDENCE]
     start, kind, match, confidence = min(forms or found, key=lambda f: (f[1] != "call" if forms else 0, f[0]))
+    meeting = next((f for f in found if f[1] == "meeting"), None)
+    if kind == "visit" and meeting is not None:
+        # "arrived for a two-day visit and met the prime minister": the visit is the frame, the meeting the news.
+        start, kind, match, confidence = meeting
     return KindGuess(kind, confidence, match.group(0), sentence)
 
 
+# A photo caption: "File image of X", or a present-tense scene with its full date ("X speaks during her daily
+# press conference in Mexico City on January 28, 2025.").
+_CAPTION = re.compile(r"^(?:File\s+(?:image|photo|picture|pic)\b|(?:Photo|Image|Picture)\s*:)|"
+                      r"^[^.]{0,160}\b(?:speaks|looks\s+on|gestures|attends|arrives|waves|poses|listens|delivers|"
+                      r"shakes\s+hands|walks|talks)\b[^.]*\b(?:19|20)\d\d\.?$", re.IGNORECASE)
+
+
+_UNENDED_PROSE_WORDS = 25  # longer than any headline or deck
+
+
 def _is_prose(sentence: Sentence) -> bool:
-    """Headlines and decks carry no full stop; quotes are someone's words, not the report."""
+    """Headlines and decks carry no full stop; quotes are someone's words, and captions describe a photo."""
     text = sentence.text.strip()
-    return text[-1:] in ".!?”\"’" and not text.startswith(("“", '"', "‘")) and len(text.split()) >= 6
+    # A long line is prose even when the page lost its full stop (a scraped lead cut off at its end).
+    ended = text[-1:] in ".!?”\"’" or len(text.split()) >= _UNENDED_PROSE_WORDS
+    return ended and not text.startswith(("“", '"', "‘")) and len(text.split()) >= 6 and not _CAPTION.search(text)
 
 
 # Words too common to tie a sentence to its headline.
+_HEADLINE_KIND_MARGIN = 0.4
+# Kinds that tell one happening in person from different sides: a headline's "visit" and a lead's "hosted" agree.
+_IN_PERSON = frozenset(("meeting", "visit", "talks", "summit"))
+
+
+def _family(kind: str) -> str:
+    return "in person" if kind in _IN_PERSON else kind
+
+
 _HEADLINE_STOP = frozenset("""the a an and or of in on at to for with by from as after before over into amid against
     is are was were be been has have had will would its his her their this that these those new says said live
     updates update news more than two first""".split())
 # A side event: "X also met Y", "Earlier in the day, ...": the lead's other business, not the headline's.
 _SIDE = re.compile(r"\balso\s+(?:met|meets|held|holds|received|hosted|called|spoke|visited|signed|discussed|"
                    r"attended|paid)\b|^(?:earlier|later|separately|meanwhile|elsewhere)\b", re.IGNORECASE)
-# Spoken to someone: a transcript's "You were sworn in yesterday" is a remark, not the report.
-_ADDRESSED = re.compile(r"(?:^|\s)(?:you|your)\b", re.IGNORECASE)
+# Spoken to someone: a transcript's "You were sworn in yesterday" is a remark, not the report; and a first-person
+# sentence is a quoted post or statement ("I congratulated him"), the participant's words rather than the report.
+_ADDRESSED = re.compile(r"(?:^|\s)(?:you|your)\b|^I\s", re.IGNORECASE)
 
 
 def _is_background(text: str, guess: KindGuess) -> bool:
@@ -224,7 +264,9 @@ def find_main_event(sentences: list[Sentence], headline: str | None = None, lead
     or a remark addressed to someone ("You were sworn in...") loses."""
     lead = [s for s in sentences if _is_prose(s)][:lead_size]
     headline_words = _content_words(headline) if headline else set()
+    headline_kind = classify_kind(headline) if headline else None
     best: tuple[float, Sentence, KindGuess] | None = None
+    candidates: list[tuple[float, Sentence, KindGuess]] = []
     for position, sentence in enumerate(lead):
         guess = classify_kind(sentence.text)
         if guess is None or _is_background(sentence.text, guess):
@@ -243,10 +285,17 @@ def find_main_event(sentences: list[Sentence], headline: str | None = None, lead
             score -= 0.25
         if _ADDRESSED.search(sentence.text):
             score -= 0.4
+        candidates.append((score, sentence, guess))
         if best is None or score > best[0]:
             best = (score, sentence, guess)
+    if best is not None and headline_kind is not None and headline_kind.kind in STRONG_KINDS \
+            and _family(best[2].kind) != _family(headline_kind.kind):
+        # The headline says what the page is about ("... in call with top Russian"): a lead sentence of that kind
+        # beats a background one of another kind ("an airstrike on February 28") unless it scores far lower.
+        same = [c for c in candidates if c[2].kind == headline_kind.kind and c[0] >= best[0] - _HEADLINE_KIND_MARGIN]
+        if same:
+            best = max(same, key=lambda c: c[0])
     if best is None:
-        headline_kind = classify_kind(headline) if headline else None
         main = lead[0] if lead else None
         kind = KindGuess(headline_kind.kind, 0.45, headline_kind.cue, headline or "") if headline_kind else None
         return MainEvent(main, [], kind)
@@ -264,7 +313,6 @@ def find_main_event(sentences: list[Sentence], headline: str | None = None, lead
     # A lead that names nobody ("The senior Pentagon officer met his Russian counterpart") is often followed
     # by one that names them: that sentence supports it, and a stronger cue there can refine the kind.
     if headline:
-        headline_kind = classify_kind(headline)
         if headline_kind and headline_kind.kind == guess.kind:
             guess = KindGuess(guess.kind, min(0.95, guess.confidence + 0.05), guess.cue, guess.sentence)
     return MainEvent(main, supporting, guess)

@@ -9,6 +9,7 @@ from typing import Any
 from ..errors import ContentError, Problem
 from ..partial_date import DateValueError, PartialDate, parse_partial_date
 from . import metadata as meta
+from . import page_dates
 from .article import FRONT_MATTER, Article, ArticleError
 from .noise import clean_inline_markup
 from .plain_text_reader import Found, lines_of, paragraphs_of, read_lines, settle_metadata, take_dateline
@@ -85,7 +86,7 @@ def _front_matter_date(value: object, name: str, line: int) -> PartialDate:
         return parse_partial_date(value)
     except DateValueError:
         if isinstance(value, str):
-            date = meta.parse_date_line(value)
+            date = page_dates.parse_date_line(value)
             if date is not None:
                 return date
         raise ArticleError.at(

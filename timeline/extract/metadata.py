@@ -1,9 +1,8 @@
-"""What an article says about itself: byline, outlet, URL, publication date and dateline.
+"""What an article says about itself: byline, outlet, URL and dateline (its dates: `page_dates.py`).
 
 Every detector here is a pure function over one line (or the start of one paragraph) and answers
-`None` when unsure: a missing outlet costs an editor a few keystrokes, a wrong publication date
-silently shifts every relative date ("on Monday") in the story. So dates are only taken from lines
-that are nothing but a date, or from a URL path, never from the story's own sentences.
+`None` when unsure: a missing outlet costs an editor a few keystrokes, a wrong dateline date silently
+shifts every relative date ("on Monday") in the story.
 """
 
 from __future__ import annotations
@@ -14,6 +13,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from ..partial_date import DateValueError, PartialDate
+from .page_dates import LABEL_PART, MONTHS, WEEKDAYS, find_dates
 
 # Wire agencies: a byline naming one credits the agency, not a person or the publishing site.
 AGENCIES = {
@@ -125,55 +125,7 @@ OUTLET_DOMAINS = {
     "abcnews.go.com": "ABC News",
 }
 
-MONTHS = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
-    "september": 9, "october": 10, "november": 11, "december": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
-    "oct": 10, "nov": 11, "dec": 12,
-}
-# Pages of French, Spanish and Portuguese outlets print their dates in their own language ("Publié le 22
-# sept. 2024", "24 de abril de 2024"), even above an English story.
-MONTHS.update({
-    "janvier": 1, "janv": 1, "février": 2, "fevrier": 2, "févr": 2, "fevr": 2, "mars": 3, "avril": 4, "avr": 4,
-    "mai": 5, "juin": 6, "juillet": 7, "juil": 7, "août": 8, "aout": 8, "septembre": 9, "octobre": 10,
-    "novembre": 11, "décembre": 12, "decembre": 12, "déc": 12,
-    "enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7, "agosto": 8,
-    "septiembre": 9, "setiembre": 9, "octubre": 10, "noviembre": 11, "diciembre": 12,
-    "janeiro": 1, "fevereiro": 2, "março": 3, "maio": 5, "junho": 6, "julho": 7, "setembro": 9, "outubro": 10,
-    "dezembro": 12,
-})
-_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
-_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
-_YEAR = r"(?P<year>(?:19|20)\d\d)"
-_DATE_FORMS = [
-    re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.IGNORECASE),  # September 22, 2021
-    re.compile(rf"\b{_DAY}\s+(?:of\s+|de\s+)?{_MONTH},?\s+(?:de\s+)?{_YEAR}\b", re.IGNORECASE),  # 22 September 2021
-    re.compile(r"\b(?P<year>(?:19|20)\d\d)[-/.](?P<month>[01]?\d)[-/.](?P<day>[0-3]?\d)\b"),  # 2021-09-22
-    re.compile(rf"\b{_MONTH}\s+{_DAY}\s*/\s*{_YEAR}\b", re.IGNORECASE),  # January 3/2024
-    # 24-04-2024 or 04/24/2024: a numeric date is read only when one number cannot be a month (see _date_from_match)
-    re.compile(r"\b(?P<first>[0-3]?\d)[-/.](?P<second>[0-3]?\d)[-/.](?P<year>(?:19|20)\d\d)\b"),
-]
-_WEEKDAYS = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?"
-# What may stand on a date line besides the date itself: labels, weekdays, times, time zones.
-_DATE_LINE_FILLER = re.compile(
-    rf"\b(?:published|posted|first|last|updated|modified|date|on|at|and|{_WEEKDAYS})\b\.?"
-    r"|(?:\b|(?<=\s))(?:publié|publiée|mis\s+à\s+jour|publicado|publicada|actualizado|atualizado|le|el|em|à|às|a\s+las)"
-    r"(?=\s|$)"
-    r"|\b\d{1,2}[:.h]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?|\b\d{1,2}\s*[ap]\.?m\.?"
-    r"|(?-i:\b(?:[A-Z]{2,5}|UTC|GMT)(?:[+-]\d{1,2}(?::?\d{2})?)?\b)"  # time zones: capitals only
-    # what news pages print next to the date: "Updated 2 hours ago", "2 min read"
-    r"|\b\d+\s*(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?)\s+ago\b|\b\d+\s*min(?:ute)?s?\s+read\b"
-    r"|[|,:;()\-–—/•·]",
-    re.IGNORECASE,
-)
-_UPDATED_LABEL = re.compile(r"\b(?:updated|modified)\b", re.IGNORECASE)
 _URL = re.compile(r"https?://[^\s<>\"'()\[\]]+[^\s<>\"'()\[\].,;:!?]", re.IGNORECASE)
-_URL_DATE = re.compile(
-    r"/((?:19|20)\d\d)[/-]([01]\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)(?:[/-]([0-3]\d))?(?=[/-]|$)",
-    re.IGNORECASE,
-)
-
-_URL_COMPACT_DATE = re.compile(r"/((?:19|20)\d\d)([01]\d)([0-3]\d)(?=[-_])")
 
 
 @dataclass(frozen=True)
@@ -225,7 +177,7 @@ def split_byline_date(line: str) -> tuple[str, str] | None:
         return None
     start = dates[0][0].start()
     label = re.search(
-        rf"(?:[|,•·–—-]\s*)?(?:(?:published|posted|updated|first published)(?:\s+on)?\s*:?\s*)?(?:{_WEEKDAYS},?\s*)?$",
+        rf"(?:[|,•·–—-]\s*)?(?:(?:published|posted|updated|first published)(?:\s+on)?\s*:?\s*)?(?:{WEEKDAYS},?\s*)?$",
         line[:start],
         re.IGNORECASE,
     )
@@ -306,109 +258,17 @@ def parse_role_line(line: str) -> Byline | None:
     return Byline(outlet=outlet)
 
 
-def _date_from_match(match: re.Match[str]) -> PartialDate | None:
-    if "first" in match.groupdict():
-        first, second = int(match.group("first")), int(match.group("second"))
-        if (first > 12) == (second > 12):
-            return None  # 04/10/2023 is April or October: no day can be read from it
-        day, month = (first, second) if first > 12 else (second, first)
-        try:
-            return PartialDate(int(match.group("year")), month, day)
-        except DateValueError:
-            return None
-    month_text = match.group("month")
-    month = int(month_text) if month_text.isdigit() else MONTHS.get(month_text.lower().rstrip("."))
-    if month is None:
-        return None
-    try:
-        return PartialDate(int(match.group("year")), month, int(match.group("day")))
-    except DateValueError:
-        return None
-
-
-def find_dates(text: str) -> list[tuple[re.Match[str], PartialDate]]:
-    """Every full (day, month, year) date written in `text`, in order of position."""
-    found: list[tuple[re.Match[str], PartialDate]] = []
-    taken: list[tuple[int, int]] = []
-    for form in _DATE_FORMS:
-        for match in form.finditer(text):
-            if any(s < match.end() and match.start() < e for s, e in taken):
-                continue
-            date = _date_from_match(match)
-            if date is not None:
-                found.append((match, date))
-                taken.append(match.span())
-    return sorted(found, key=lambda item: item[0].start())
-
-
-def parse_date_line(line: str) -> PartialDate | None:
-    """The publication date of a line that is only a date ("Published: Sep 22, 2021 | Updated ...").
-
-    Anything that is not a date, a time, a weekday or a label ("Published", "Updated") makes the
-    line a sentence, and sentences never give the publication date.
-    """
-    text = line.strip()
-    if not text or len(text) > 100:
-        return None
-    # Pages copied as text glue the year to the time: "August 21, 20253:41 PM GMT+5Updated".
-    text = re.sub(r"\b((?:19|20)\d\d)(?=\d{1,2}:\d\d)", r"\1 ", text)
-    text = re.sub(r"(?<=[A-Z0-9])(?=Updated\b)", " ", text)
-    dates = find_dates(text)
-    if not dates:
-        return None
-    rest = text
-    for match, _ in sorted(dates, key=lambda item: -item[0].start()):
-        rest = rest[: match.start()] + " " + rest[match.end():]
-    if _DATE_LINE_FILLER.sub(" ", rest).strip():
-        return _date_beside_labels(text)
-    # "Updated: X | Published: Y" -> Y; a lone "Updated: X" still dates the page to at least X.
-    for match, date in dates:
-        if not _UPDATED_LABEL.search(text[max(0, match.start() - 20): match.start()]):
-            return date
-    return dates[0][1]
-
-
-# A short part beside the date on a page's date line: the outlet, a section, a byline ("Gulf Times | 08 Oct
-# 2024", "ARGENTINA | 24-04-2024 02:15", "Posted on 2024-09-22 | ECONOMYNEXT", "... | Par Mamadou Diop").
-_LABEL_PART = re.compile(r"^[\w'’.&-]+,?(?:\s+[\w'’.&-]+,?){0,3}$")
-_TIME_PART = re.compile(r"^\d{1,2}[:.h]\d\d(?:\s*(?:[ap]\.?m\.?|[A-Z]{2,4}))?$", re.IGNORECASE)
-# "All News 15:32 June 04, 2024": a section label run into the date line without a bar.
-_LEADING_LABEL = re.compile(r"^(?P<label>(?:[A-Z][\w'’&-]*\s+){1,3})(?=\d)")
-
-
 def outlet_beside_date(line: str) -> str | None:
     """The outlet named as a label beside a page's date ("Gulf Times | 08 Oct 2024", "KYODO NEWS - Jan 1, 2024")."""
     for part in re.split(r"\s+[|•·–—-]+\s+", line.strip()):
         part = part.strip(" *_")
-        if find_dates(part) or not _LABEL_PART.match(part) or "," in part or not looks_like_outlet(part):
+        if find_dates(part) or not LABEL_PART.match(part) or "," in part or not looks_like_outlet(part):
             continue
         words = part.split()
         own = [w for w in words if w.lower() != "the" and w.lower() not in OUTLET_WORDS]
         if own and 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words):
             return part.title() if part.isupper() else part
     return None
-
-
-def _date_beside_labels(text: str) -> PartialDate | None:
-    """The date of a line split by bars into one date part and short labels; None when a part is a sentence."""
-    # Bars, bullets or spaced dashes split it: "KYODO NEWS - Jan 1, 2024 - 19:45 | Japan, All".
-    parts = [p.strip() for p in re.split(r"\s+[|•·–—-]+\s+", text) if p.strip()]
-    if len(parts) < 2:
-        label = _LEADING_LABEL.match(text)
-        if label is None:
-            return None
-        parts = [label["label"].strip(), text[label.end():]]
-    dated = [p for p in parts if find_dates(p)]
-    if len(dated) != 1 or any((re.search(r"\d", p) or not _LABEL_PART.match(p)) and not _TIME_PART.match(p)
-                              for p in parts if p is not dated[0]):
-        return None
-    if not re.search(r"\s[|•·]\s", text) and any(w[:1].islower() for p in parts if p is not dated[0] for w in p.split()):
-        return None  # beside a dash or with no separator, a label is in capitals: "The talks ended - 5 May" is prose
-    rest = dated[0]
-    dates = find_dates(rest)
-    for match, _ in sorted(dates, key=lambda item: -item[0].start()):
-        rest = rest[: match.start()] + " " + rest[match.end():]
-    return dates[0][1] if not _DATE_LINE_FILLER.sub(" ", rest).strip() else None
 
 
 def find_urls(text: str) -> list[str]:
@@ -421,27 +281,6 @@ def url_of_line(line: str) -> str | None:
     text = re.sub(r"^(?:original\s+)?(?:url|link|source)\s*:\s*", "", line.strip(), flags=re.IGNORECASE)
     match = _URL.fullmatch(text)
     return match.group(0) if match else None
-
-
-def date_from_url(url: str) -> PartialDate | None:
-    """The date a URL path carries (/2021/09/22/slug -> 2021-09-22; /2021/09/slug -> 2021-09)."""
-    path = urlsplit(url).path
-    match = _URL_DATE.search(path)
-    if not match:
-        # "/en/americas/20240603-slug": a compact date at the start of the slug (France 24, many CMSs)
-        compact = _URL_COMPACT_DATE.search(path)
-        if compact is None:
-            return None
-        try:
-            return PartialDate(int(compact[1]), int(compact[2]), int(compact[3]))
-        except DateValueError:
-            return None
-    year, month_text, day = match.groups()
-    month = int(month_text) if month_text.isdigit() else MONTHS[month_text.lower()]
-    try:
-        return PartialDate(int(year), month, int(day) if day else None)
-    except DateValueError:
-        return None
 
 
 def domain_of(url: str) -> str | None:
@@ -511,11 +350,20 @@ _DATELINE_RELEASE = re.compile(
     r"^(?P<place>[A-Z][A-Za-z]+(?:[ -][A-Z][A-Za-z]+){0,2})\s*[,-]\s*(?P<date>(?P<day>[0-3]?\d)\s+(?P<month>[A-Za-z]{3,9})\.?,?"
     r"\s+(?P<year>(?:19|20)?\d\d))\s*:\s*"
 )
-# "Addis Abeba, January 3/2024 – ...", "Lusaka, 3 March 2025 - ...": a mixed-case place with a full date and a dash.
+# "Addis Abeba, January 3/2024 – ...", "Lusaka, 3 March 2025 - ...", "Riyadh, 10 March 2023 (TDI): ...": a
+# mixed-case place with a full date, maybe an agency in brackets, and a dash or a colon.
 _DATELINE_DATED = re.compile(
-    r"^(?P<place>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}),\s*(?P<date>(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*|\s*/\s*|\s+)|"
-    r"\d{1,2}\s+[A-Z][a-z]{2,8}\.?,?\s+)(?:19|20)\d\d)\s*[-–—]+\s*(?=[A-Z“\"])"
+    r"^(?P<place>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}),\s*(?P<date>(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?"
+    r"(?:,\s*|\s*/\s*|\s+)|\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\.?,?\s+)(?:19|20)\d\d)"
+    r"(?:\s*\((?P<agency>[A-Z][A-Za-z]{1,10})\))?\s*(?:[-–—]+|:)\s*(?=[A-Z“\"])"
 )
+# "GENEVA (UrduPoint News / Sputnik - 21st January, 2022) Russian ...": the agency and the full date in brackets.
+_DATELINE_BRACKETED_DATE = re.compile(
+    r"^(?P<place>[A-Z][A-Za-z'’.-]+(?:[ ,]+[A-Z][A-Za-z'’.-]*){0,3}?)\s*"
+    r"\((?P<agency>[^()]{2,60}?)\s*[-–—,]\s*(?P<date>[^()]{6,30}?)\)\s*(?:[-–—:]+\s*)?(?=[A-Z“\"‘'])"
+)
+# "ASTANA, November 21 – RIA Novosti. President ...": the agency after the dash, closed by a full stop.
+_AGENCY_AFTER_DATELINE = re.compile(rf"^(?i:(?P<agency>{_AGENCY_ALT}))\.\s+(?=[A-Z“\"])")
 # "Islamabad: ...", "New Delhi: ...": a mixed-case place is only taken when it is a known one.
 _DATELINE_MIXED = re.compile(r"^(?P<place>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})\s*:\s+(?=[A-Z0-9“\"‘'])")
 # "Lima – President ...": a known mixed-case place and a dash.
@@ -585,9 +433,19 @@ def find_dateline(paragraph: str) -> Dateline | None:
         return Dateline(place_name(release.group("place")), text[release.end():].strip(), release.group("date"), date,
                         None, text[: release.end()].strip())
     dated = _DATELINE_DATED.match(text)
-    if dated and _dateline_date(dated.group("date")) is not None:
+    if dated and _dateline_date(dated.group("date")) is not None and not re.fullmatch(WEEKDAYS, dated["place"], re.I):
+        agency = dated.group("agency")
         return Dateline(dated.group("place"), text[dated.end():].strip(), dated.group("date"),
-                        _dateline_date(dated.group("date")), None, text[: dated.end()].strip())
+                        _dateline_date(dated.group("date")), (agency_name(agency) or agency) if agency else None,
+                        text[: dated.end()].strip())
+    bracketed_date = _DATELINE_BRACKETED_DATE.match(text)
+    if bracketed_date and _dateline_date(bracketed_date["date"]) is not None:
+        place = bracketed_date["place"].strip(" ,")
+        if place.isupper() or place.lower() in _known_places():
+            credited = [agency_name(part) for part in re.split(r"\s*/\s*", bracketed_date["agency"])]
+            return Dateline(place_name(place), text[bracketed_date.end():].strip(), bracketed_date["date"],
+                            _dateline_date(bracketed_date["date"]), next((a for a in credited if a), None),
+                            text[: bracketed_date.end()].strip())
     mixed = _DATELINE_MIXED.match(text) or _DATELINE_STOP.match(text) or _DATELINE_DASHED.match(text)
     if mixed and mixed.group("place").lower() in _known_places():
         return Dateline(mixed.group("place"), text[mixed.end():].strip(), source=text[: mixed.end()].strip())
@@ -615,7 +473,10 @@ def find_dateline(paragraph: str) -> Dateline | None:
     if rest and not re.match(r"[A-Z0-9“\"‘'(]", rest):
         return None
     agency = match.group("agency")
+    after = _AGENCY_AFTER_DATELINE.match(rest) if agency is None and match.group("date") else None
+    if after is not None:
+        agency, rest = after["agency"], rest[after.end():]
     return Dateline(
         place_name(place), rest, match.group("date"), _dateline_date(match.group("date")),
-        (agency_name(agency) or agency) if agency else None, text[: match.end()].strip(),
+        (agency_name(agency) or agency) if agency else None, text[: len(text) - len(rest)].strip(),
     )

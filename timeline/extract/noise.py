@@ -81,7 +81,9 @@ _SHORT_NOISE = _re(
     r"^(?:menu|search|sections|close|home|back\s+to\s+top|top|save|bookmark|print|more|next|previous|play|pause)$",
     r"^listen(?:\s+to\s+(?:this\s+)?(?:article|story))?(?:\s*[|:•·]?\s*\d+\s*min(?:ute)?s?)?$",
     r"^\d+\s*min(?:ute)?s?\s+(?:read|listen)$",
-    r"^(?:(?:updated|published|posted)\s+)?\d+\s*(?:seconds?|mins?|minutes?|hours?|hrs?|days?|weeks?)\s+ago$",
+    # relative stamps, never dates: "Updated 2 hours ago", "18 mins ago - World", "This was published 1 year ago"
+    r"^(?:this\s+(?:article\s+|story\s+)?was\s+)?(?:(?:updated|published|posted)\s+)?(?:an?|\d+)\s*"
+    r"(?:seconds?|secs?|mins?|minutes?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago(?:\s*[-–—|•·]\s*[\w &]{1,30})?$",
     r"^(?:image|media|video)\s+(?:caption|source)\s*[,:]",
     r"^our\s+standards\s*:",
     r"^[\w .,'’-]{3,80}\s(?:writers?|correspondents?|reporters?)\s[\w .,'’&-]{2,120}\scontributed(?:\s+to)?\s+(?:this|the)\s+report",
@@ -131,6 +133,8 @@ _CREDIT_END = _re(
     r"(?:^|[\s.(|–—-])(?:photo|photograph|image|picture|pic|file\s+photo|photo\s+credit|image\s+credit|credit|courtesy)"
     r"\s*(?:[:|]|\bby\b)\s*[^.:]{1,60}\)?$",
     r"\((?:file\s+)?(?:photo|image|picture|pic)\b[^()]{0,60}\)$",
+    # "... at Andrews Air Force Base, Md. (Alex Brandon/Pool/AP)": a photographer's name, then agencies
+    r"[.!?”\"']\s+\([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3}(?:\s*/\s*[A-Za-z][\w.'’&-]*(?:\s+[A-Za-z][\w.'’&-]*){0,3}){1,3}\)$",
     r"\b(?:via|/)\s*getty\s+images$",
     r"[—–-]\s*(?:photo\s+(?:courtesy|by|credit)\b[^.]{1,40}|[\w .]{1,30}/\s*file(?:\s+photo)?|file(?:\s+photo)?)$",
 )

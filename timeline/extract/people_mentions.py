@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..load.people import PeopleRegistry, name_key, person_id_for
-from .places import country_of
+from .places import country_of, gazetteer
 from .sentences import Sentence
 
 # Ranks and honorifics, lower case without stops -> how a title is written.
@@ -41,7 +41,7 @@ OFFICE_HEADS = frozenset(
     chair chief chiefs commander director director-general head spokesperson spokesman spokeswoman envoy ambassador
     representative adviser advisor governor mayor senator lawmaker leader deputy officer official emir king queen
     prince princess speaker attorney inspector commissioner coas cjcs dg ceo founder negotiator diplomat
-    counterpart minister-counsellor undersecretary under-secretary administrator""".split()
+    counterpart minister-counsellor undersecretary under-secretary administrator fm pm eam nsa cjcsc""".split()
 )
 # Words that may stand inside an office's name ("Joint Chiefs of Staff", "State Department").
 OFFICE_WORDS = frozenset(
@@ -64,7 +64,8 @@ STOP_CAPS = frozenset(
     when while since last earlier later meanwhile however also according both two top senior former new then if
     as for from with by to of not no yes said says told read photo file related also
     leftist rightist socialist conservative liberal populist nationalist centrist veteran incumbent outgoing
-    today yesterday tonight tomorrow separately additionally furthermore moreover""".split()
+    today yesterday tonight tomorrow separately additionally furthermore moreover
+    highness excellency majesty royal h.e""".split()
 )
 # Words of organisations and places, never of a person's name ("General Headquarters", "General Assembly").
 ORGANISATION_WORDS = frozenset(
@@ -95,6 +96,8 @@ _COUNTERPART = re.compile(r"^(?:[\w-]+\s+)?counterparts?$", re.IGNORECASE)
 _ROLE_REFERENCE = re.compile(r"\bthe\s+(?P<mod>(?:[A-Za-z-]+\s+){0,2})(?P<head>chief|commander|secretary|minister|"
                              r"president|general|envoy|ambassador|director|chairman)\b")
 
+# The parts of a hyphenated title: "Lieutenant-General", "President-elect", "Secretary-designate".
+_TITLE_PARTS = _RANK_WORDS | OFFICE_HEADS | OFFICE_WORDS | frozenset(("elect", "designate", "general"))
 _TOKEN = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ][\w'’.-]*|[()]|[^\w\s]")
 
 
@@ -115,6 +118,7 @@ class PersonMention:
     spoke: bool = False  # gave a statement or was quoted
     known: bool = False  # found in the people registry
     short: str = ""  # how the article names them on later mentions ("Wang" for Wang Yi, "Sheinbaum")
+    note: str | None = None  # why a person checks them: "resolved from the office 'army chief' ..."
 
 
 class _Token:
@@ -155,14 +159,24 @@ def _is_name_text(text: str) -> bool:
     lower = bare.lower()
     if lower in STOP_CAPS or lower in MONTH_DAY_WORDS or lower in _RANK_WORDS or lower in OFFICE_HEADS:
         return False
+    if "-" in lower and all(part in _TITLE_PARTS for part in lower.split("-")):
+        return False  # "Lieutenant-General", "President-elect", "Vice-Admiral": a title written with a hyphen
     if lower in OFFICE_WORDS or lower.split("-")[0] in ("al", "el") and "-" not in lower:
         return lower.startswith(("al-", "el-"))
     return country_of(bare) is None
 
 
+def _is_head_word(word: str) -> bool:
+    """Whether a word heads an office, hyphenated ones included ("President-elect", "Secretary-General")."""
+    lower = word.lower().strip(".,()")
+    return lower in OFFICE_HEADS or "-" in lower and any(p in OFFICE_HEADS for p in lower.split("-")) \
+        and all(p in _TITLE_PARTS for p in lower.split("-"))
+
+
 def _is_office_word(token: _Token) -> bool:
     lower = token.lower
-    return lower in OFFICE_HEADS or lower in OFFICE_WORDS or lower in _RANK_WORDS
+    return lower in OFFICE_HEADS or lower in OFFICE_WORDS or lower in _RANK_WORDS or (
+        "-" in lower and all(part in _TITLE_PARTS for part in lower.split("-")))
 
 
 def _rank_before(tokens: list[_Token], end: int) -> tuple[str | None, int]:
@@ -171,7 +185,7 @@ def _rank_before(tokens: list[_Token], end: int) -> tuple[str | None, int]:
         start = end - size
         if start < 0:
             continue
-        words = " ".join(t.lower.rstrip(".") for t in tokens[start:end])
+        words = " ".join(t.lower.rstrip(".") for t in tokens[start:end]).replace("-", " ")
         if words in RANKS:
             return RANKS[words], start
     return None, end
@@ -266,7 +280,7 @@ def _prefix(tokens: list[_Token], name_start: int) -> tuple[list[str], str | Non
         j -= 1
     while words and words[0].lower() in ("of", "the", "for", "and", "on", "("):
         words = words[1:]
-    has_head = any(w.lower().strip(".,()") in OFFICE_HEADS for w in words)
+    has_head = any(_is_head_word(w) for w in words)
     confidence = 0.85 if (title or has_head) else 0.0
     if title and title in ("Mr.", "Mrs.", "Ms.", "Dr.") and not has_head:
         confidence = 0.8
@@ -390,7 +404,9 @@ def find_names(sentence: str) -> list[_Found]:
         if len(run) == 1 and (first > 0 and tokens[first - 1].lower in ("of", "for")
                               or first > 1 and tokens[first - 1].lower == "the" and tokens[first - 2].lower == "of"
                               or first > 2 and tokens[first - 1].lower == "and" and tokens[first - 3].lower == "of"
-                              or end < len(tokens) and tokens[end].lower in OFFICE_HEADS | _THING_NOUNS):
+                              or end < len(tokens) and tokens[end].lower in OFFICE_HEADS | _THING_NOUNS | ORGANISATION_WORDS
+                              or end < len(tokens) and tokens[end].text[:1].isupper()
+                              and tokens[end].lower in OFFICE_WORDS | ORGANISATION_WORDS):
             continue  # "Minister of Mines", "Council of Ministers", "Chief Executive Officer": an office's words
         if len(run) > 1 and country_of(" ".join(t.bare for t in run)):
             continue
@@ -435,12 +451,13 @@ class _People:
         matches = [p for p in self.people if name_key(p.name).split()[-1:] == [key]]
         if not matches:
             matches = [p for p in self.people if key in name_key(p.name).split()[1:-1]
-                       or (len(p.name.split()) >= 2 and name_key(p.name).split()[0] == key and _family_first(p))]
+                       or (len(p.name.split()) >= 2 and name_key(p.name).split()[0] == key
+                           and (_family_first(p) or _patronymic(p)))]
         if len(matches) == 1 and not matches[0].short:
             matches[0].short = word
         return matches[0] if len(matches) == 1 else None
 
-    def add(self, found: _Found, sentence: Sentence, speech: bool) -> PersonMention | None:
+    def add(self, found: _Found, sentence: Sentence, speech: bool, in_event: bool = False) -> PersonMention | None:
         known = self.registry.find(found.name) if self.registry is not None else None
         person = self.by_surname(found.name) if found.surname_only else self.by_full_name(found.name)
         if person is None and known is not None:
@@ -452,7 +469,11 @@ class _People:
             # Someone new needs a sign of being a person: a rank or office, the registry, or (for a full name)
             # speaking; "Islamic State" and "Black Sea" have none of these.
             signed = not found.surname_only and any(name_key(w) in self.signed for w in found.name.split()[1:])
-            if found.confidence == 0 and known is None and (found.surname_only or not speech) and not signed:
+            # In the event's own sentence a full name needs no title: "Sheinbaum spoke with Donald Trump".
+            acting = in_event and not _is_place_name(found.name) \
+                and bool(_ACTS_AFTER.match(sentence.text[found.end:]) or _ACTED_WITH.search(sentence.text[:found.start]))
+            if found.confidence == 0 and known is None and (found.surname_only or not speech) and not signed \
+                    and not acting:
                 return None
             person = PersonMention(
                 name=known.name if known else found.name,
@@ -499,6 +520,26 @@ class _People:
         return matches[0] if len(matches) == 1 else None
 
 
+# A person doing the event, named without a title: "Sheinbaum spoke with ...", "... a call with Donald Trump".
+_EVENT_VERBS = (r"(?:met|meets|meet|spoke|speaks|talked|talks|held|holds|hosted|hosts|received|receives|called|calls|"
+                r"phoned|telephoned|visited|visits|discussed|discusses|welcomed|welcomes|signed|signs|agreed|told)")
+_ACTS_AFTER = re.compile(r"\s*(?:,[^,]{0,60},\s*)?(?:(?:on|late|early)\s+\w+\s+|\w+day\s+)?" + _EVENT_VERBS + r"\b")
+_ACTED_WITH = re.compile(_EVENT_VERBS + r"\b[^.;]{0,40}\b(?:with|to|and)\s+$|\b(?:call|conversation|talks|meeting)\s+"
+                         r"(?:with|between)\s+$|" + _EVENT_VERBS + r"\s+(?:with|to)\s+[^.;]{0,60}[–—,]\s+$")
+
+# Words of geography that end a place's name, never a person's: "Black Sea", "Persian Gulf".
+_PLACE_NAME_WORDS = frozenset("sea ocean gulf bay river lake mountains mountain island islands strait valley desert "
+                              "peninsula coast canal border square street road avenue".split())
+
+
+def _is_place_name(name: str) -> bool:
+    """Whether a capitalised run names a place: a city the gazetteer knows, or a sea, a river, a square..."""
+    words = name.split()
+    if words[-1].lower() in _PLACE_NAME_WORDS:
+        return True
+    return gazetteer().city(name) is not None
+
+
 def _has_head(role: str) -> bool:
     return any(w.lower().strip(".,()") in OFFICE_HEADS for w in role.split())
 
@@ -509,14 +550,21 @@ def _is_speaker(person: PersonMention) -> bool:
 
 
 # "X said Monday she had a conversation with Y": the speaker tells of what they did themselves.
-_SAID_OF_SELF = re.compile(r"^\s*(?:said|says|told\s+\w+)\s+(?:[A-Za-z]+\s+){0,2}?(?:that\s+)?(?:he|she|they)\s+"
-                           r"(?:had|has|have|held|spoke|met|talked)\b", re.IGNORECASE)
+_SAID_OF_SELF = re.compile(r"^\s*(?:said|says|told\s+\w+)\s+(?:[A-Za-z]+\s+){0,2}?(?:that\s+)?(?:(?:he|she|they)\s+"
+                           r"(?:had|has|have|held|spoke|met|talked)\b|(?:following|after|during|in)\s+(?:a|an|the|her|his|"
+                           r"their)\s+(?:[\w-]+\s+){0,2}(?:call|conversation|meeting|talks)\s+with\b)", re.IGNORECASE)
 
 
 def _is_speech(text: str, found: _Found) -> bool:
     if _SAID_OF_SELF.match(text[found.end:]):
         return False
     return bool(_ATTRIBUTION_BEFORE.search(text[:found.start]) or _ATTRIBUTION_AFTER.search(text[found.end:]))
+
+
+def _patronymic(person: PersonMention) -> bool:
+    """Whether the name runs given name, then "bin"/"ibn" and the father's ("Mohamed bin Zayed"): such a person
+    is called by the first name ("Sheikh Mohamed")."""
+    return any(word.lower() in ("bin", "ibn", "bint") for word in person.name.split()[1:])
 
 
 def _family_first(person: PersonMention) -> bool:
@@ -542,7 +590,7 @@ def find_people(sentences: list[Sentence], registry: PeopleRegistry | None = Non
         text = sentence.text
         before: list[PersonMention] = []
         for found, speech in by_sentence.get(sentence.index, []):
-            person = people.add(found, sentence, speech)
+            person = people.add(found, sentence, speech, sentence.index in event_sentences)
             if person is None:
                 continue
             if person.role and _COUNTERPART.match(person.role):

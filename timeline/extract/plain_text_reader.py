@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from ..partial_date import PartialDate
 from . import metadata as meta
+from . import page_dates
 from .article import FRONT_MATTER, Article
 from .noise import (
     TRAILING_AGENCY,
@@ -48,6 +49,11 @@ class Found:
     byline_line: str = ""
     date: PartialDate | None = None
     date_line: str = ""
+    date_is_update: bool = False  # the date line is labelled "Updated" only: a publication line beats it
+    property_dates: list[tuple[PartialDate, str]] = field(default_factory=list)  # "datePublished": "..." lines
+    entry_date: tuple[PartialDate, str] | None = None  # a live entry's stamp at the top of the page
+    ambiguous_date_line: str = ""  # "07/11/2023": settled by the page's or the outlet's order, if either tells
+    day_first_on_page: bool | None = None  # the order the page's unambiguous numeric dates show
     newsletter_outlet: str | None = None
     newsletter_line: str = ""
     dateline: meta.Dateline | None = None
@@ -182,6 +188,17 @@ def read_lines(lines: list[Line], found: Found, title_known: bool = False) -> li
         following = lines[index + 1].text if index + 1 < len(lines) else None
         index += 1
         near_top = line.number <= HEADER_LINES or in_header
+        stamp = page_dates.split_opening_stamp(text) if line is lines[0] else None
+        if stamp is not None:  # "date 2022-11-24 <headline or lead>": a stamp opening the page
+            found.date, found.date_line = stamp[0], text[: len(text) - len(stamp[1])].strip()
+            if not stamp[1]:
+                continue
+            line = Line(line.number, stamp[1], line.block)
+            text = line.text
+        stated = page_dates.date_of_property(text)
+        if stated is not None:  # "firstPublished": "2022-09-07 22:50:05", in a page saved with its CMS data
+            found.property_dates.append((stated, text))
+            continue
 
         # An "Original url:" label with its URL on the same or the next line.
         if _URL_LABEL.match(text) and following and meta.url_of_line(following):
@@ -203,36 +220,45 @@ def read_lines(lines: list[Line], found: Found, title_known: bool = False) -> li
         if not text.strip("*•·-–—=_#~ "):
             continue  # dividers
         if near_top and found.byline is None:
-            byline = meta.parse_byline(strip_bullet(text))
+            # The date may share the byline's line: "By Jane Doe | Published: Sep 22, 2021", "Naveed Siddiqui |
+            # Dawn.com Published August 17, 2022".
+            both = meta.split_byline_date(text)
+            date = page_dates.parse_date_line(both[1]) if both else None
+            credit_text = both[0] if both and date else text
+            byline = meta.parse_byline(strip_bullet(credit_text))
             if byline is None and in_header and found.title is not None and not kept:
-                byline = meta.parse_credit_line(text)  # "Dawn.com | Naveed Siddiqui"
+                byline = meta.parse_credit_line(credit_text)  # "Dawn.com | Naveed Siddiqui"
             if byline:
                 found.byline, found.byline_line = byline, text
                 found.meta_line = found.meta_line or line.number
+                if both and date:
+                    _note_date_line(found, date, both[1], text)
                 role = meta.parse_role_line(following) if following else None
                 if role is not None:  # "Defence correspondent, BBC News" under "By Jonathan Beale"
                     found.byline = meta.Byline(byline.author, byline.agency, byline.outlet or role.outlet)
                     found.byline_line = f"{text} {following}"
                     index += 1
                 continue
-            both = meta.split_byline_date(text)  # "By Jane Doe | Published: Sep 22, 2021"
-            if both and meta.parse_byline(both[0]) and meta.parse_date_line(both[1]):
-                found.byline, found.byline_line = meta.parse_byline(both[0]), text
-                found.meta_line = found.meta_line or line.number
-                found.date, found.date_line = found.date or meta.parse_date_line(both[1]), text
-                continue
         if near_top:
-            date = meta.parse_date_line(text)
+            date = page_dates.parse_date_line(text)
             if date:
-                if found.date is None:
-                    found.date, found.date_line = date, text
+                if _note_date_line(found, date, text, text):
                     found.meta_line = found.meta_line or line.number
                 outlet = meta.outlet_beside_date(text)
                 if outlet and found.masthead is None:  # "Tehran Times | Wednesday, March 20, 2024"
                     found.masthead, found.masthead_line = outlet, text
                 continue
+            if page_dates.is_ambiguous_date_line(text):
+                found.ambiguous_date_line = found.ambiguous_date_line or text
+                found.meta_line = found.meta_line or line.number
+                continue
+            entry = page_dates.split_entry_stamp(text) if found.entry_date is None else None
+            if entry is not None:  # "Saturday, January 21, 2023, 1:13 p.m.: The ministers ..." on a live page
+                found.entry_date = entry[0], text[: len(text) - len(entry[1])].strip()
+                line = Line(line.number, entry[1], line.block)
+                text = line.text
         elif found.date is None and len(text) <= 60 and re.search(r"\d{4}", text):
-            date = meta.parse_date_line(text)
+            date = page_dates.parse_date_line(text)
             if date:  # a stamp under the story ("8th January 2024 19:05"); taken only if nothing follows it
                 found.end_dates.append((date, text, len(kept)))
                 continue
@@ -294,7 +320,16 @@ def read_lines(lines: list[Line], found: Found, title_known: bool = False) -> li
         found.date, found.date_line = found.end_dates[-1][0], found.end_dates[-1][1]
     kept = _without_standfirst(kept, found)
     found.story_lines = len(kept)
+    found.day_first_on_page = page_dates.day_first_on_page([line.text for line in lines])
     return kept
+
+
+def _note_date_line(found: Found, date: PartialDate | None, date_text: str, line: str) -> bool:
+    """Keep the first date line, unless it only said "Updated" and this one gives the publication (True if kept)."""
+    if date is None or (found.date is not None and not (found.date_is_update and not page_dates.is_update_line(date_text))):
+        return False
+    found.date, found.date_line, found.date_is_update = date, line, page_dates.is_update_line(date_text)
+    return True
 
 
 def _without_standfirst(kept: list[Line], found: Found) -> list[Line]:
@@ -419,9 +454,42 @@ def settle_metadata(article: Article, found: Found) -> None:
     if article.outlet and article.agency and not stated and article.agency.lower() not in article.outlet.lower():
         article.outlet = f"{article.outlet} ({article.agency})"  # wire copy republished: "The Moscow Times (AFP)"
     if article.published is None:
-        if found.date is not None:
-            article.published, evidence["published"] = found.date, found.date_line
-        elif article.url and meta.date_from_url(article.url):
-            article.published, evidence["published"] = meta.date_from_url(article.url), article.url
-        elif found.dateline is not None and found.dateline.date is not None:
-            article.published, evidence["published"] = found.dateline.date, found.dateline.source
+        stated = _publication_date(article, found)
+        if stated is not None:
+            article.published, evidence["published"] = stated
+        elif found.ambiguous_date_line:
+            evidence["published_ambiguous"] = found.ambiguous_date_line  # flagged by its absence: no date is read
+
+
+def _publication_date(article: Article, found: Found) -> tuple[PartialDate, str] | None:
+    """The page's first publication date and the text it came from, in order of trust; None if it states none."""
+    from_url = page_dates.date_from_url(article.url) if article.url else None
+    url_day = from_url if from_url is not None and from_url.day is not None else None
+    if found.date is not None:
+        if found.date_is_update and url_day is not None and url_day.first_day() <= found.date.first_day():
+            return url_day, article.url or ""  # the address keeps the first publication that an update replaced
+        return found.date, found.date_line
+    if found.property_dates:
+        return min(found.property_dates, key=lambda item: item[0].first_day())
+    if url_day is not None:
+        return url_day, article.url or ""
+    if found.ambiguous_date_line:
+        day_first = found.day_first_on_page
+        if day_first is None:
+            day_first = page_dates.day_first_convention(article.url)
+        date = page_dates.parse_date_line(found.ambiguous_date_line, day_first) if day_first is not None else None
+        if date is not None:
+            return date, found.ambiguous_date_line
+    if found.entry_date is not None:
+        return found.entry_date
+    dateline = found.dateline
+    if dateline is not None and dateline.date is not None:
+        return dateline.date, dateline.source
+    if from_url is not None and dateline is not None and dateline.date_text:
+        # "ASTANA, November 21" on a page whose address gives only the year or the month
+        in_year = page_dates.date_in_year(dateline.date_text, from_url.year)
+        if in_year is not None and from_url.contains(in_year):
+            return in_year, f"{dateline.source} {article.url}"
+    if from_url is not None:
+        return from_url, article.url or ""
+    return None

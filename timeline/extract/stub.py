@@ -9,21 +9,24 @@ publication date allow; when they do not allow one, the date is left empty and "
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from ..load.model import DEFAULT_KINDS, DRAFT, Event, Mention, Participant, Review, Source
 from ..load.people import PeopleRegistry, name_key, person_id_for
-from ..partial_date import DateSpec
+from ..partial_date import YEAR, DateSpec, DateValueError, PartialDate
 from ..slugs import event_id_for
 from .article import Article
-from .kinds import MainEvent, event_summary, event_title, find_main_event, reported_kind
+from .kinds import MainEvent, classify_kind, event_summary, event_title, find_main_event, reported_kind
 from .mentions import find_mentions
+from .offices import resolve_office
 from .people_mentions import PersonMention, find_names, find_people
-from .places import Place, countries_in, find_places, gazetteer, place_from_dateline
+from .places import City, Place, countries_in, find_places, gazetteer, place_from_dateline
 from .sentences import Sentence, split_sentences
-from .temporal import TemporalMention, find_temporal_mentions, is_future_at
+from .temporal import RELATIVE, WEEKDAY, TemporalMention, find_temporal_mentions, is_future_at
 
 # Below this a field goes to review.needs.
 CONFIDENCE_THRESHOLD = 0.7
@@ -45,6 +48,7 @@ _KINDS_WITH_VICTIMS = ("protest", "attack")
 _IN_ASIDE = re.compile(r",\s+(?:who|which|where|whose|after|having|as)\b[^,]*$", re.IGNORECASE)
 # How far before the publication date an event may lie before its date needs a person's check.
 _RECENT_DAYS = 45
+_BACKGROUND_DATE = f"it is more than {_RECENT_DAYS} days before the publication date"
 # Relations that make a date a bound, not the time of the event.
 _BOUND_RELATIONS = ("since", "by", "until", "till", "before", "after", "from", "through")
 
@@ -67,17 +71,60 @@ class _Field:
     evidence: str | None
     note: str | None = None
     needs_review: bool = False
+    mention: TemporalMention | None = None  # for a date: the words it was read from
 
 
 def _event_sentences(main: MainEvent) -> list[Sentence]:
     return [s for s in [main.main, *main.supporting] if s is not None]
 
 
-def _choose_date(main: MainEvent, article: Article) -> tuple[_Field, list[TemporalMention]]:
-    """The event's date from its own sentences: the main sentence first, then the supporting ones."""
+# The signature under a quoted social post: "— Secretary of Defense Lloyd J. Austin III (@SecDef) August 9, 2021".
+_POST_SIGNATURE = re.compile(r"(?:^|\s)[—–-]{1,2}\s*[^()\n]{2,80}\(@\w{1,30}\)\s+(?P<date>(?:January|February|March|April|"
+                             r"May|June|July|August|September|October|November|December)\s+\d{1,2},\s+(?:19|20)\d\d)")
+
+
+def _post_date(sentence: Sentence, sentences: list[Sentence]) -> PartialDate | None:
+    """The date of the social post a sentence is quoted from: its signature closes the sentence's paragraph
+    or follows within the next sentence or two."""
+    following = [s for s in sentences if sentence.index <= s.index <= sentence.index + 2
+                 and s.paragraph <= sentence.paragraph + 1]
+    for candidate in following:
+        match = _POST_SIGNATURE.search(candidate.text)
+        if match:
+            try:
+                return PartialDate.parse(dt.datetime.strptime(match["date"], "%B %d, %Y").date().isoformat())
+            except (ValueError, DateValueError):
+                return None
+    return None
+
+
+def _date_from_quoted_post(main: MainEvent, sentences: list[Sentence]) -> tuple[_Field, list[TemporalMention]] | None:
+    """A participant's own post quoted in the article ("Earlier today, I spoke with ...", then its signature and
+    date) dates the event when the report's sentences do not: the post's day words count from its date."""
+    if main.kind is None:
+        return None
+    for sentence in sentences:
+        posted = _post_date(sentence, list(sentences))
+        guess = classify_kind(sentence.text) if posted is not None else None
+        if guess is None or guess.kind != main.kind.kind:
+            continue
+        mentions = [m for m in find_temporal_mentions(sentence.text, posted) if m.value is not None and not m.future]
+        if mentions:
+            chosen = mentions[0]
+            return _Field(chosen.value, round(min(chosen.confidence, 0.75), 2), sentence.text,
+                          f"'{chosen.text}' in a quoted post, counted from the post's own date {posted.iso()}",
+                          chosen.confidence < CONFIDENCE_THRESHOLD), mentions
+    return None
+
+
+def _choose_date(main: MainEvent, article: Article,
+                 sentences: list[Sentence] = ()) -> tuple[_Field, list[TemporalMention]]:  # type: ignore[assignment]
+    """The event's date from its own sentences: the main sentence first, then the supporting ones. A quoted
+    post's "today" counts from the post's own date, not the page's."""
     seen: list[TemporalMention] = []
     for sentence in _event_sentences(main):
-        mentions = find_temporal_mentions(sentence.text, article.published)
+        posted = _post_date(sentence, list(sentences))
+        mentions = find_temporal_mentions(sentence.text, posted or article.published)
         seen.extend(mentions)
         candidates = [m for m in mentions if m.relation not in _BOUND_RELATIONS and not m.future
                       and not (m.kind == "year" and m.confidence < 0.7)]
@@ -97,10 +144,13 @@ def _choose_date(main: MainEvent, article: Article) -> tuple[_Field, list[Tempor
             return _Field(None, 0.0, sentence.text, f"{chosen.reason}; check the date against other reports",
                           True), seen
         confidence = chosen.confidence
-        note = f"'{chosen.text}': {chosen.reason}"
+        note = f"'{chosen.text}': {chosen.reason}" if posted is None else \
+            f"'{chosen.text}' in a quoted post, counted from the post's own date {posted.iso()}"
         if reported:
             confidence -= 0.15
             note += "; this is when the event was reported, which may be a day or more after it happened"
+        if chosen.value.precision == YEAR:
+            confidence = min(confidence, 0.6)  # a year alone is how news dates background, seldom its own event
         if others:
             confidence = min(confidence, 0.6)
             note += f"; the same sentence also names {', '.join(sorted(others))}"
@@ -111,9 +161,12 @@ def _choose_date(main: MainEvent, article: Article) -> tuple[_Field, list[Tempor
         elif published is not None and (published.first_day() - chosen.value.last_day()).days > _RECENT_DAYS:
             # News reports what just happened; a date months before the page is more likely background.
             confidence = min(confidence, 0.5)
-            note += f"; it is more than {_RECENT_DAYS} days before the publication date {published.iso()}"
+            note += f"; {_BACKGROUND_DATE} {published.iso()}"
         return _Field(chosen.value, round(confidence, 2), sentence.text, note,
-                      confidence < CONFIDENCE_THRESHOLD), seen
+                      confidence < CONFIDENCE_THRESHOLD, chosen), seen
+    quoted = _date_from_quoted_post(main, sentences)
+    if quoted is not None:
+        return quoted
     if article.published is not None:
         note = (f"the article gives no date for the event; it was published {article.published.iso()}, "
                 "so the event happened on or before that")
@@ -236,8 +289,7 @@ def _outlet_country(url: str | None) -> str | None:
     return gazetteer().country_name("GB" if code == "uk" else code.upper())
 
 
-def _countries_from_dateline(people: list[PersonMention], article: Article, place: Place | None = None,
-                             kind: str = "") -> None:
+def _countries_from_dateline(people: list[PersonMention], article: Article, kind: str = "") -> None:
     """An official named without a country in wire copy holds office where the story was filed: agencies
     qualify foreign officials ("his Maldivian counterpart") and not their own ("External Affairs Minister").
     Likewise a government's own site (defense.gov, ispr.gov.pk) does not say whose its ministers are."""
@@ -252,10 +304,8 @@ def _countries_from_dateline(people: list[PersonMention], article: Article, plac
         if domain:
             code = (domain["cc"] or "us").upper()
             country = gazetteer().country_name("GB" if code == "UK" else code)
-    if country is None and place is not None:
-        # The host of a meeting in their own city is the one the article need not qualify ("President Bola
-        # Tinubu hosted Ghana's President ... at the State House, Abuja").
-        country = place.country
+    # Where the event happened says nothing of whose official someone is (an American general meets his
+    # Russian counterpart in Helsinki): with no outlet, dateline or government site to go by, it stays unknown.
     if country is None:
         return
     if kind in ("meeting", "talks", "call", "visit", "summit") and any(p.country == country for p in people):
@@ -266,6 +316,96 @@ def _countries_from_dateline(people: list[PersonMention], article: Article, plac
                    and any(w.lower() in _GOVERNMENT_OFFICES for w in re.findall(r"[\w-]+", p.role))]
     for person in unqualified:
         person.country = country
+
+
+# The credit that closes a photo caption: "... Zurich, Switzerland July 5, 2019. Reuters", "(Photo: AP)".
+_PHOTO_CREDIT = re.compile(r"(?:[.)]\s*|\s)(?:Reuters|AP|AFP|EPA|EPA-EFE|Getty\s+Images|Yonhap|Xinhua|Anadolu|"
+                           r"Shutterstock|(?:Photo|Picture|Image)(?:\s*(?:by|:)\s*[\w .-]{2,40})?)\)?\s*$")
+
+
+def _is_gallery(article: Article) -> bool:
+    """Whether a page is a photo gallery: most of its paragraphs are captions closing with a photo credit."""
+    paragraphs = [p for p in article.paragraphs() if len(p.split()) >= 6]
+    credited = sum(bool(_PHOTO_CREDIT.search(p)) for p in paragraphs)
+    return len(paragraphs) >= 4 and credited >= 0.6 * len(paragraphs)
+
+
+def _office_holders(main: MainEvent, registry: PeopleRegistry | None, persons: list[PersonMention],
+                    on: DateSpec | None) -> list[PersonMention]:
+    """Participants the event's sentences name only by office, resolved through the registry (offices.py)."""
+    have = {p.person_id for p in persons if p.is_participant}
+    found: list[PersonMention] = []
+    for sentence in _event_sentences(main):
+        for holder in resolve_office(sentence.text, registry, on):
+            if holder.person.id in have:
+                continue
+            have.add(holder.person.id)
+            held = f"{holder.role.start.iso() if holder.role.start else '?'} to " \
+                   f"{holder.role.end.iso() if holder.role.end else 'now'}"
+            found.append(PersonMention(
+                holder.person.name, holder.person.title, holder.role.role, holder.person.country or holder.role.country,
+                holder.person.id, is_participant=True, evidence=sentence.text, confidence=0.6,
+                first_index=sentence.index, sentences=[sentence.index], known=True,
+                note=f"{holder.person.name} resolved from the office '{holder.office}' through the people registry "
+                     f"({holder.role.role}, {held}): check"))
+    return found
+
+
+# Hours between where a report was filed and where its event happened beyond which a day word may name
+# the other side's day ("Tuesday night" in Islamabad is Tuesday morning in Washington).
+_TIME_ZONE_GAP_HOURS = 6
+
+
+def _utc_offset_hours(city: City, on: dt.date) -> float | None:
+    try:
+        offset = ZoneInfo(city.timezone).utcoffset(dt.datetime(on.year, on.month, on.day, 12))
+    except (ZoneInfoNotFoundError, ValueError):
+        return None
+    return offset.total_seconds() / 3600 if offset is not None else None
+
+
+def _time_zone_gap(article: Article, date: _Field, place: Place | None, people: list[PersonMention],
+                   kind: str = "") -> str | None:
+    """Why a day word may be a day off: the report was filed far (in hours) from where the event happened, or
+    the event was a call between places far apart, each side with its own day."""
+    mention = date.mention
+    if mention is None or mention.kind not in (WEEKDAY, RELATIVE) or date.value is None:
+        return None
+    gaz = gazetteer()
+    on = date.value.first_day()
+    capitals = [c for c in (gaz.capital_city(code) for code in
+                            sorted({gaz.country_code(p.country) or "" for p in people if p.country}) if code)
+                if c is not None and c.timezone]
+    if kind == "call":
+        for i, one in enumerate(capitals):
+            for other in capitals[i + 1:]:
+                gap = _gap(one, other, on)
+                if gap is not None:
+                    return (f"a call between {one.name} ({gap[0]}) and {other.name} ({gap[1]}): '{mention.text}' may "
+                            "be another day on the other side; check the date against a report from that side")
+    filed = place_from_dateline(article.dateline) if article.dateline else None
+    filed_city = gaz.city(filed.city, (gaz.country_code(filed.country or "") or "",)) if filed and filed.city else None
+    if filed_city is None or not filed_city.timezone:
+        return None
+    if place is not None and place.city:
+        there = [gaz.city(place.city, (gaz.country_code(place.country or "") or "",))]
+    else:
+        there = capitals
+    for city in [c for c in there if c is not None and c.timezone]:
+        gap = _gap(filed_city, city, on)
+        if gap is not None:
+            return (f"the report was filed in {filed_city.name} ({gap[0]}) about an event involving {city.name} "
+                    f"({gap[1]}): '{mention.text}' may be another day there; check the date against a report "
+                    "from that side")
+    return None
+
+
+def _gap(one: City, other: City, on: dt.date) -> tuple[str, str] | None:
+    """The two cities' UTC offsets on that day, when they are far enough apart for a day word to differ."""
+    a, b = _utc_offset_hours(one, on), _utc_offset_hours(other, on)
+    if a is None or b is None or abs(a - b) < _TIME_ZONE_GAP_HOURS:
+        return None
+    return f"UTC{a:+g}", f"UTC{b:+g}"
 
 
 def _participants(people: list[PersonMention], kind: str) -> tuple[list[PersonMention], _Field]:
@@ -280,8 +420,11 @@ def _participants(people: list[PersonMention], kind: str) -> tuple[list[PersonMe
     missing = [p.name for p in taking_part if not p.role or not p.country]
     if missing and note is None:
         note = f"office or country not stated for {', '.join(missing)}"
+    # A country the text does not state is left empty for a person to fill, never guessed from elsewhere.
+    countryless = any(not p.country for p in taking_part)
     evidence = " / ".join(dict.fromkeys(p.evidence for p in taking_part))
-    return taking_part, _Field(taking_part, round(confidence, 2), evidence, note, confidence < CONFIDENCE_THRESHOLD)
+    return taking_part, _Field(taking_part, round(confidence, 2), evidence, note,
+                               confidence < CONFIDENCE_THRESHOLD or countryless)
 
 
 def _people_of_headline(headline: str | None, known: list[PersonMention]) -> list[PersonMention]:
@@ -331,6 +474,9 @@ def extract_article(article: Article, people: PeopleRegistry | None = None,
         # An op-ed mentions events to argue about them; a stub made from one would be a guess dressed as a report.
         return Extraction(article, None, problems=["it reads as an opinion piece or analysis (a genre label, or a "
                                                    "closing note on the writer), which argues rather than reports"])
+    if _is_gallery(article):
+        return Extraction(article, None, problems=["it reads as a photo gallery: its paragraphs are captions, each "
+                                                   "closing with a picture agency's credit"])
     main = find_main_event(sentences, article.title)
     if main.main is None:
         return Extraction(article, None, problems=["no sentence in the article reads like a report of an event"])
@@ -343,16 +489,34 @@ def extract_article(article: Article, people: PeopleRegistry | None = None,
                         kind_guess.sentence if kind_guess else main.main.text,
                         f"from the words '{kind_guess.cue}'" if kind_guess else "no wording says what kind of event this is")
     kind_field.needs_review = kind_field.confidence < CONFIDENCE_THRESHOLD
-    date_field, temporal = _choose_date(main, article)
+    date_field, temporal = _choose_date(main, article, sentences)
+    if not kind_guess and date_field.value is not None:
+        # No wording says what happened: the date is of a happening no one has named, so a person checks both.
+        date_field.needs_review = True
+        date_field.note = f"{date_field.note}; the article reports no event of a known kind"
+    elif date_field.needs_review and date_field.note and _BACKGROUND_DATE in date_field.note \
+            and kind_field.confidence < CONFIDENCE_THRESHOLD + 0.2:
+        # The only happening the lead reports is months before the page: likely background, not the page's news.
+        kind_field.needs_review = True
+        kind_field.note = f"{kind_field.note}; the only happening found is dated long before the page"
     place_field = _choose_place(main, article, kind)
     if kind in _KINDS_WITH_VICTIMS:
         for person in persons:
             if person.is_participant and _slot(person, main) == 2:
                 person.is_participant = False
+    resolved = _office_holders(main, people, persons, date_field.value)  # type: ignore[arg-type]
+    persons += resolved
     participants, participants_field = _participants(persons, kind)
     participants = _in_order(participants, main)
+    if resolved:
+        participants_field.needs_review = True
+        participants_field.note = "; ".join(filter(None, [participants_field.note, *(p.note for p in resolved)]))
     place: Place | None = place_field.value  # type: ignore[assignment]
-    _countries_from_dateline(participants, article, place, kind)
+    _countries_from_dateline(participants, article, kind)
+    gap = _time_zone_gap(article, date_field, place, participants, kind)
+    if gap:
+        date_field.needs_review = True
+        date_field.note = f"{date_field.note}; {gap}"
     title = event_title(kind, [p.short or p.name for p in participants], place.city if place else None,
                         article.title or main.main.text)
     title_confidence = round(min(kind_field.confidence, participants_field.confidence or 0.4), 2)

@@ -96,6 +96,14 @@ def update_people(registry: PeopleRegistry, mentions: Iterable[Any], events: Ite
     return changes
 
 
+def _own_country(mention: Any) -> str | None:
+    """The country the article gives the person, or None when the extractor marked it as only where the event
+    was (`country_from_place`): a visitor is not of the country they visit, and the registry outlives the event."""
+    if getattr(mention, "country_from_place", False):
+        return None
+    return getattr(mention, "country", None) or None
+
+
 def _note_mention(registry: PeopleRegistry, spellings: _Spellings, changes: PeopleChanges, mention: Any) -> None:
     name = (getattr(mention, "name", None) or "").strip()
     if not name:
@@ -106,11 +114,13 @@ def _note_mention(registry: PeopleRegistry, spellings: _Spellings, changes: Peop
     if person is not None:
         if looks_like_name(name) and registry.add_alias(person, name):
             changes.aliases.append((person.id, name))
+        if person.country is None and any(added is person for added in changes.added):
+            person.country = _own_country(mention)  # an earlier report left it unknown; this one says it
         return
     sure = getattr(mention, "is_participant", False) or (getattr(mention, "confidence", 0) or 0) >= NEW_PERSON_CONFIDENCE
     if sure and looks_like_name(name):
         spellings.note(_add_person(registry, changes, name, getattr(mention, "title", None),
-                                   getattr(mention, "role", None), getattr(mention, "country", None), proposed))
+                                   getattr(mention, "role", None), _own_country(mention), proposed))
 
 
 def _add_person(registry: PeopleRegistry, changes: PeopleChanges, name: str, title: str | None, role: str | None,

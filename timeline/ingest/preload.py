@@ -1,7 +1,7 @@
 """Imported only by ingest's forkserver (multiprocessing's preload), never by timeline itself.
 
 Importing it runs one small built-in article through the extractor, so the lazy tables the extractor
-builds on first use (the gazetteer, the dateline place list, compiled patterns: about a second of work)
+builds on first use (the gazetteer, the dateline place list, compiled patterns: the slow part of a first extraction)
 exist once in the forkserver, and every worker forked from it starts with them instead of building its
 own copy. Any failure is swallowed: this is only a warm-up, and a failing import would take the
 forkserver down with it.

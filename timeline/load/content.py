@@ -6,6 +6,8 @@ everything, then write). `timeline check` is this stage alone; `build` and `inge
 
 from __future__ import annotations
 
+import difflib
+import json
 import os
 import re
 from collections.abc import Iterator
@@ -17,10 +19,12 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from ..errors import ContentError, Problems, did_you_mean
+from ..slugs import UNDATED_PREFIX, unique_id
 from ..speed.parse_cache import ParseCache
 from .config import Config, parse_config
-from .model import Event, is_valid_id, parse_event
-from .people import PeopleRegistry, parse_people
+from .model import Event, is_valid_id, parse_event, text_values
+from .people import PeopleRegistry, name_key, parse_people
+from .yaml_mistakes import comment_after_plain_value
 from .yaml_source import parse_yaml_source, read_yaml
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
@@ -120,7 +124,7 @@ class Content:
 
 def _event_files(project: Project) -> list[tuple[str, str, bool]]:
     """(name, path, is a symlink) of each event file (`.yaml` or `.yml`, not hidden), by name; without a Path
-    object or an lstat call per file (10,000 of each cost ~0.1 s when every file comes from the parse cache)."""
+    object or an lstat call per file, which add up when every file comes from the parse cache."""
     try:
         with os.scandir(project.events_dir) as entries:
             found = [(entry.name, entry.path, entry.is_symlink()) for entry in entries
@@ -153,9 +157,23 @@ def parse_event_source(raw: bytes, shown: str, problems: Problems, kinds: tuple[
     except ContentError as exc:
         problems.extend(exc.problems)
         return None
-    # Item positions are only needed for the rare cross-file problem, and were a third of a cached event
-    # (~6 KB each in memory): `check_references` reads them again from the file when it needs them.
+    if b" #" in raw or b"	#" in raw:
+        _check_comments_after_text(raw, data, shown, problems)
+    # Item positions are only needed for the rare cross-file problem, and were much of a cached event's
+    # memory: `check_references` reads them again from the file when it needs them.
     return parse_event(data, shown, problems, kinds, item_marks=False)
+
+
+def _check_comments_after_text(raw: bytes, data: Any, shown: str, problems: Problems) -> None:
+    """Warn where a `#` comment cuts an unquoted text value short (`title: Talks #2` is the title "Talks")."""
+    lines = raw.decode("utf-8", "replace").split("\n")
+    for label, text, (line, column) in text_values(data):
+        comment = comment_after_plain_value(lines[line - 1], column, text) if line <= len(lines) else None
+        if comment is not None:
+            written = lines[line - 1][column - 1:].rstrip()
+            problems.warning(shown, line, f'{label} reads "{text}": the "{written[comment - column:]}" after it is '
+                             f"a YAML comment and is left out; to keep it, put the value in quotes: "
+                             f"{json.dumps(written, ensure_ascii=False)}", comment)
 
 
 def _read_optional_yaml(path: Path, shown: str, problems: Problems) -> object:
@@ -193,7 +211,7 @@ def load_content(project: Project, file_stats: dict[str, tuple[int, int]] | None
 
         events = []
         digests: dict[str, bytes] = {}
-        # Resolving every path costs ~0.1 ms a file (1.3 s for 10,000 events); symlinks still take the slow, exact path.
+        # Resolving every path is slow on a big project; symlinks still take the slow, exact path.
         events_shown = project.relative(project.events_dir)
         fast_shown = not PurePosixPath(events_shown).is_absolute()
         # Parse every valid file first (cached or on all cores), then report in file order as before.
@@ -230,7 +248,7 @@ def load_content(project: Project, file_stats: dict[str, tuple[int, int]] | None
 
 
 def _file_stem(path: str) -> str:
-    """`PurePosixPath(path).stem`, without building a path object for each of 10,000 events."""
+    """`PurePosixPath(path).stem`, without building a path object for each event."""
     name = path.rpartition("/")[2]
     if name in ("", ".", ".."):
         return PurePosixPath(path).stem
@@ -291,7 +309,7 @@ def check_references(content: Content) -> None:
     person_ids = {person.id for person in content.people}
     events = content.events
     # Each kind of reference is looked through event by event only when one pass over all of them finds a
-    # problem: on a clean project that skips most of this function (a fifth of loading 10,000 cached events),
+    # problem: on a clean project that skips most of this function (much of loading cached events),
     # and every event's messages still come out in the same order.
     # (map and attrgetter walk the items in C: a generator expression took longer than the loop it saves.)
     def all_items(name: str) -> Iterator[Any]:
@@ -319,13 +337,13 @@ def check_references(content: Content) -> None:
                         problems.error(path, line, "an event cannot be related to itself", col)
                     else:
                         problems.error(path, line, f'related event "{link.id}" does not exist'
-                                       f"{did_you_mean(link.id, all_ids)}", col)
+                                       f"{_other_event_hint(link.id, event.id, all_ids)}", col)
         if bad_mentions:
             for index, mention in enumerate(event.mentions):
                 if mention.event and mention.event not in all_ids:
                     line, col = _where(content, event, f"mentions.{index}.event", f"mentions.{index}")
                     problems.error(path, line, f'mention links to event "{mention.event}", which does not exist'
-                                   f"{did_you_mean(mention.event, all_ids)}", col)
+                                   f"{_other_event_hint(mention.event, event.id, all_ids)}", col)
         if bad_sources:
             _check_sources(content, event, articles, safe_articles)
         if bad_people:
@@ -335,11 +353,107 @@ def check_references(content: Content) -> None:
                     problems.error(path, line, f'participant "{participant.name}" names person '
                                    f'"{participant.person}", who is not in content/people.yaml'
                                    f"{did_you_mean(participant.person, person_ids)}", col)
+        if event.date is not None and event.id.startswith(UNDATED_PREFIX):
+            better = unique_id(f"{event.date.start.iso()}-{event.id.removeprefix(UNDATED_PREFIX)}", all_ids)
+            problems.warning(path, _line(event, "id"), f'id "{event.id}" says undated, but the event has a date now; '
+                             f"rename it with `timeline rename {event.id} {better}`, which updates every reference")
         if event.is_draft:
             problems.warning(path, _line(event, "status"), "draft: not published until an editor sets status: reviewed")
         if event.review.needs:
             problems.warning(path, _line(event, "review"),
                              f"fields flagged for review: {', '.join(event.review.needs)}")
+    _check_participants_against_registry(content)
+
+
+def _same_text(a: str, b: str) -> bool:
+    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
+
+
+def _check_participants_against_registry(content: Content) -> None:
+    """Warn where a participant linked to people.yaml (`person:`) disagrees with it on country or name."""
+    people = content.people
+    # The distinct (person, country, name) triples are few (one or two per person); only a disagreeing one sends
+    # the check through the events to find where it is.
+    triples = set(map(attrgetter("person", "country", "name"),
+                      chain.from_iterable(map(attrgetter("participants"), content.events))))
+    disagreements: dict[tuple[str, str | None, str], list[str]] = {}
+    for person_id, country, name in triples:
+        person = people.get(person_id) if person_id else None
+        if person is None:
+            continue  # no link, or a link to no one (an error of its own)
+        found = []
+        if country and person.country and not _same_text(country, person.country):
+            found.append("country")
+        if name_key(name) not in {name_key(n) for n in person.names()} and people.find(name) is not person:
+            found.append("name")
+        if found:
+            disagreements[(person_id, country, name)] = found
+    if not disagreements:
+        return
+    registry = content.project.relative(content.project.people_path)
+    for event in content.events:
+        for index, participant in enumerate(event.participants):
+            found = disagreements.get((participant.person, participant.country, participant.name), [])
+            if not found:
+                continue
+            person = people.get(participant.person or "")
+            assert person is not None
+            where = f"{registry}:{person.line}" if person.line else registry
+            for what in found:
+                line, col = _where(content, event, f"participants.{index}.{what}", f"participants.{index}")
+                if what == "country":
+                    message = (f'participant "{participant.name}" has country "{participant.country}", but {where} '
+                               f'gives {person.id} "{person.country}"; a person\'s country comes from the person, '
+                               "not from where the event was: correct the event or the registry")
+                else:
+                    message = (f'participant "{participant.name}" is linked to person "{person.id}", whose names in '
+                               f"{where} ({'; '.join(person.names())}) do not include it: correct the name or "
+                               "`person:`, or add the spelling to the person's aliases")
+                content.problems.warning(event.path or "", line, message, col)
+
+
+_DATE_PREFIX = re.compile(r"^(?:\d{4}(?:-\d{2}){0,2}|undated)-")
+
+
+def _close_event_id(missing: str, own_id: str, all_ids: set[str]) -> str:
+    """` (did you mean "x"?)` for an event id, or "": never the event's own id (a link to itself is never what was
+    meant), and only an id whose words are close too, since two ids from the same month share half their letters."""
+    words = _DATE_PREFIX.sub("", missing)
+    close = [other for other in all_ids - {own_id}
+             if difflib.SequenceMatcher(None, words, _DATE_PREFIX.sub("", other)).ratio() >= 0.6]
+    return did_you_mean(missing, close)
+
+
+def _other_event_hint(missing: str, own_id: str, all_ids: set[str]) -> str:
+    """A close id, and how to create the event when it is not written yet."""
+    hint = _close_event_id(missing, own_id, all_ids)
+    if not is_valid_id(missing):
+        return hint
+    return f'{hint}; if that event is not written yet, create it with `timeline new "Its title" --id {missing}`'
+
+
+def check_countries(content: Content) -> None:
+    """Warn about participants' and people's countries the extractor's country list does not know, with the
+    name to write. Run by `timeline check` only: the list takes a tenth of a second to load, and only check
+    prints warnings."""
+    from .countries import country_advice
+
+    advice: dict[str, str | None] = {}  # a project names a few countries many times
+
+    def advise(value: str) -> str | None:
+        if value not in advice:
+            advice[value] = country_advice(value)
+        return advice[value]
+
+    for event in content.events:
+        for index, participant in enumerate(event.participants):
+            if participant.country and (message := advise(participant.country)):
+                line, col = _where(content, event, f"participants.{index}.country", f"participants.{index}")
+                content.problems.warning(event.path or "", line, f'participant "{participant.name}": {message}', col)
+    people_path = content.project.relative(content.project.people_path)
+    for person in content.people:
+        if person.country and (message := advise(person.country)):
+            content.problems.warning(people_path, person.line, f'person "{person.id}": {message}')
 
 
 def _check_sources(content: Content, event: Event, articles: set[str], safe_articles: set[str]) -> None:

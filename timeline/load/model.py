@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import operator
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field, fields
 from sys import intern
 from typing import Any, TypeVar
@@ -62,9 +63,12 @@ REQUIRED_EVENT_KEYS = ("id", "title", "date", "kind", "status")
 PARTICIPANT_KEYS = ("name", "title", "role", "country", "person")
 SOURCE_KEYS = ("article", "outlet", "url", "published", "headline", "author", "quote", "joined", "claims")
 CLAIM_KEYS = ("date", "place")
-MENTION_KEYS = ("summary", "date", "event", "quote", "article")
+MENTION_KEYS = ("summary", "date", "event", "quote", "article", "checked")
 RELATED_KEYS = ("id", "reason")
-REVIEW_KEYS = ("needs", "notes", "evidence", "confidence", "duplicates")
+REVIEW_KEYS = ("needs", "notes", "evidence", "confidence", "duplicates", "checked")
+# What an editor can mark as looked at under `review.checked`, so that `timeline review` stops listing it: a date
+# that no report gives more precisely, a single report that is all there is, the background mentions.
+CHECKABLE = ("date", "sources", "mentions")
 
 
 _Model = TypeVar("_Model")
@@ -162,6 +166,8 @@ class Mention:
     event: str | None = None  # id of the event it refers to, when that exists
     quote: str | None = None
     article: str | None = None
+    checked: bool = False  # an editor looked at it and it needs no event of its own
+    line: int | None = field(default=None, compare=False)  # where it starts in its file, for `timeline review`
 
     def to_yaml(self) -> dict[str, Any]:
         data: dict[str, Any] = {"summary": self.summary, "date": self.date.to_yaml() if self.date else None}
@@ -170,6 +176,8 @@ class Mention:
         data["quote"] = self.quote
         if self.article:
             data["article"] = self.article
+        if self.checked:
+            data["checked"] = True
         return data
 
 
@@ -195,9 +203,10 @@ class Review:
     evidence: dict[str, str] = field(default_factory=dict)
     confidence: dict[str, float] = field(default_factory=dict)
     duplicates: list[str] = field(default_factory=list)
+    checked: list[str] = field(default_factory=list)  # of CHECKABLE: looked at by an editor, nothing more to do
 
     def is_empty(self) -> bool:
-        return not (self.needs or self.notes or self.evidence or self.confidence or self.duplicates)
+        return not (self.needs or self.notes or self.evidence or self.confidence or self.duplicates or self.checked)
 
     def to_yaml(self) -> dict[str, Any]:
         data: dict[str, Any] = {"needs": list(self.needs), "notes": dict(self.notes), "evidence": dict(self.evidence)}
@@ -205,6 +214,8 @@ class Review:
             data["confidence"] = dict(self.confidence)
         if self.duplicates:
             data["duplicates"] = list(self.duplicates)
+        if self.checked:
+            data["checked"] = list(self.checked)
         return data
 
 
@@ -232,7 +243,7 @@ class Event:
     # parsed list), so cross-file checks can point at the item itself; not part of the event's value.
     marks: dict[str, tuple[int, int]] = field(default_factory=dict, compare=False, repr=False)
     # The summary as plain text, computed with the parse (content.parse_event_source) so that the parse cache
-    # keeps it: Markdown parsing was a third of a build's time. Not part of the event's value.
+    # keeps it: Markdown parsing was a large part of a build. Not part of the event's value.
     # (summary, its plain text): an edit to `summary` after reading is noticed, not shown stale.
 
     @property
@@ -272,7 +283,7 @@ class Event:
 
 def _interned(text: str | None) -> str | None:
     """One object for each of the few texts that recur across events (keys, kinds, countries, roles, outlets):
-    a pickle of many events then stores and rebuilds each once (the parse cache's segments load ~20% faster)."""
+    a pickle of many events then stores and rebuilds each once, so the parse cache's segments load faster."""
     return intern(text) if text is not None else None
 
 
@@ -281,7 +292,7 @@ def is_safe_url(url: str) -> bool:
     if any(c in url for c in "\n\r\t<>\""):
         return False
     stripped = url.strip()
-    # The usual `https://host/...`, told without urlsplit (a tenth of reading an event's sources): ASCII and no
+    # The usual `https://host/...`, told without urlsplit (slow for how often it runs): ASCII and no
     # brackets, so urlsplit could neither fail nor find another host than what follows the `//`.
     if stripped.startswith(("https://", "http://")) and stripped.isascii() and "[" not in stripped and "]" not in stripped:
         host_start = stripped.index("//") + 2
@@ -308,6 +319,80 @@ def kind_of_value(value: Any) -> str:
     if isinstance(value, (int, float)):
         return "a number"
     return "text" if isinstance(value, str) else type(value).__name__
+
+
+# The keys of the mappings a top-level key holds (an item of its list, or the mapping itself), by that key.
+NESTED_KEYS = {"participants": ("participant", PARTICIPANT_KEYS), "sources": ("source", SOURCE_KEYS),
+               "mentions": ("mention", MENTION_KEYS), "related": ("related link", RELATED_KEYS),
+               "review": ("review", REVIEW_KEYS)}
+
+
+def _key_above(mapping: YamlMap, key: Any) -> Any:
+    keys = list(mapping)
+    position = keys.index(key)
+    return keys[position - 1] if position else None
+
+
+def _nested_key_hint(mapping: YamlMap, key: Any) -> str:
+    """For a key of a participant, source, ... standing after that list at its own level (pulled back by its
+    indentation): how far to indent it; or an empty string."""
+    above = _key_above(mapping, key)
+    what, nested = NESTED_KEYS.get(str(above), ("", ()))
+    if key not in nested:
+        return ""
+    value = mapping[above]
+    target = value[-1] if isinstance(value, list) and value and isinstance(value[-1], YamlMap) else value
+    if not isinstance(target, YamlMap) or not target:
+        return ""
+    first = next(iter(target))
+    line, column = target.key_mark(first)
+    where = f"each {what}" if target is not value else f'"{above}"'
+    into = f"in the {what} above" if target is not value else f'under "{above}:"'
+    return f'; "{key}" is a key of {where}: indent it by {column - 1} spaces, like "{first}" on line {line}, to put it {into}'
+
+
+def _empty_key_above_hint(mapping: YamlMap, key: Any) -> str:
+    """For a key right after an empty `key:` (its own or the last one inside the mapping above): indent it under
+    that key; or an empty string."""
+    container, name = mapping, _key_above(mapping, key)
+    if name is None:
+        return ""
+    while isinstance(container[name], YamlMap) and container[name]:
+        container = container[name]
+        name = list(container)[-1]
+    if container[name] is not None:
+        return ""
+    line, column = container.key_mark(name)
+    return f'; if it belongs under "{name}:" (line {line}), which is empty, indent it by {column + 1} spaces'
+
+
+# The event's text fields, where a ` #` in an unquoted value starts a comment the reader does not see.
+TEXT_KEYS = ("title", "place", "summary")
+ITEM_TEXT_KEYS = {"participants": ("participant", ("name", "title", "role", "country")),
+                  "sources": ("source", ("outlet", "headline", "author", "quote")),
+                  "mentions": ("mention", ("summary", "quote")), "related": ("related", ("reason",))}
+REVIEW_TEXT_KEYS = ("notes", "evidence")
+
+
+def text_values(data: Any) -> Iterator[tuple[str, str, tuple[int, int]]]:
+    """(field label, text, (line, column) of the value) of every text field of a parsed event file."""
+    if not isinstance(data, YamlMap):
+        return
+    for key in TEXT_KEYS:
+        if isinstance(data.get(key), str):
+            yield key, data[key], data.value_mark(key)
+    for key, (what, names) in ITEM_TEXT_KEYS.items():
+        items = data.get(key)
+        for item in items if isinstance(items, list) else ():
+            for name in names if isinstance(item, YamlMap) else ():
+                if isinstance(item.get(name), str):
+                    yield f"{what} {name}", item[name], item.value_mark(name)
+    review = data.get("review")
+    for key in REVIEW_TEXT_KEYS if isinstance(review, YamlMap) else ():
+        texts = review.get(key)
+        for name, text in texts.items() if isinstance(texts, YamlMap) else ():
+            if isinstance(text, str):
+                yield f"review.{key}.{name}", text, texts.value_mark(name)
 
 
 class _EventReader:
@@ -340,7 +425,8 @@ class _EventReader:
     def unknown_keys(self, mapping: YamlMap, allowed: tuple[str, ...], what: str) -> None:
         for key in mapping:
             if key not in allowed:
-                hint = did_you_mean(str(key), set(allowed)) or f"; allowed keys: {', '.join(allowed)}"
+                hint = (_nested_key_hint(mapping, key) or did_you_mean(str(key), set(allowed))
+                        or _empty_key_above_hint(mapping, key) or f"; allowed keys: {', '.join(allowed)}")
                 self.error(mapping, key, f'unknown key "{key}" in {what}{hint}')
 
     def text(self, mapping: YamlMap, key: str, *, required: bool = False, what: str = "") -> str | None:
@@ -547,8 +633,12 @@ class _EventReader:
         if event and not is_valid_id(event):
             self.error(mapping, "event", f'mention event "{event}" is not a valid event id', at_value=True)
             event = None
+        checked = mapping.get("checked")
+        if checked is not None and not isinstance(checked, bool):
+            self.error(mapping, "checked", 'mention "checked" must be true or false', at_value=True)
         return Mention(summary=summary or "", date=date, event=event, quote=self.text(mapping, "quote"),
-                       article=self.text(mapping, "article"))
+                       article=self.text(mapping, "article"), checked=checked is True,
+                       line=container.item_mark(index)[0])
 
     def _related(self, container: YamlList, index: int, item: Any) -> Related | None:
         if isinstance(item, str):
@@ -573,12 +663,18 @@ class _EventReader:
             if field_name.split(".")[0] not in EVENT_KEYS:
                 self.warning(value, "needs", f'review.needs names "{field_name}", which is not an event field'
                              f"{did_you_mean(field_name, set(EVENT_KEYS))}")
+        checked = self.string_list(value, "checked")
+        for name in checked:
+            if name not in CHECKABLE:
+                self.warning(value, "checked", f'review.checked names "{name}"{did_you_mean(name, set(CHECKABLE))}; '
+                             f"it takes {', '.join(CHECKABLE)}: what `timeline review` stops listing once checked")
         return Review(
             needs=needs,
             notes=self._text_map(value, "notes"),
             evidence=self._text_map(value, "evidence"),
             confidence=self._number_map(value, "confidence"),
             duplicates=self.string_list(value, "duplicates"),
+            checked=checked,
         )
 
     def _text_map(self, review: YamlMap, key: str) -> dict[str, str]:

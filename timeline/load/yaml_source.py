@@ -10,19 +10,17 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from ..errors import ContentError
+from .yaml_mistakes import INDENTATION_PROBLEMS, indentation_mistake
 
-try:  # libyaml's parser is several times faster; the pure-Python one gives the same nodes.
+try:  # libyaml's loader is several times faster; the pure-Python one gives the same nodes.
     from yaml import CSafeLoader as _Loader
-    from yaml._yaml import CParser as _EventParser
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _EventParser  # type: ignore[assignment]
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
@@ -132,9 +130,8 @@ class _Builder:
                 raise ContentError.at(self.path, line, "a key must be a plain value, not a mapping or list", col)
             if key in result:
                 first = result.key_marks[key][0]
-                raise ContentError.at(
-                    self.path, line, f'duplicate key "{key}" (first defined on line {first}); keep one of them', col
-                )
+                raise ContentError.at(self.path, line, f'duplicate key "{key}" (first defined on line {first}); keep '
+                                      f"one of them{_empty_key_above(node, key_node)}", col)
             result.key_marks[key] = (line, col)
             result.value_marks[key] = _node_mark(value_node)
             result[key] = self.build(value_node, depth + 1)
@@ -166,6 +163,21 @@ class _Builder:
         return value
 
 
+def _empty_key_above(mapping: yaml.MappingNode, key_node: yaml.Node) -> str:
+    """`, or ...` for a key that may belong under an empty `key:` just above it, pulled back by its indentation."""
+    pairs = mapping.value[: [k for k, _ in mapping.value].index(key_node)]
+    while pairs:
+        name, value = pairs[-1]
+        if isinstance(value, yaml.MappingNode):
+            pairs = value.value
+            continue
+        if isinstance(value, yaml.ScalarNode) and value.tag == _CORE + "null" and value.value == "":
+            line, column = _node_mark(name)
+            return f', or if it belongs under "{name.value}:" (line {line}), which is empty, indent it by {column + 1} spaces'
+        break
+    return ""
+
+
 def decode_yaml_bytes(raw: bytes, path: str) -> str:
     """UTF-8 text of a YAML file, or an error naming the line of the first undecodable byte."""
     if raw.startswith(b"\xef\xbb\xbf"):
@@ -182,12 +194,19 @@ def decode_yaml_bytes(raw: bytes, path: str) -> str:
         ) from None
 
 
-def _yaml_error(exc: yaml.YAMLError, path: str) -> ContentError:
+def _yaml_error(exc: yaml.YAMLError, path: str, text: str) -> ContentError:
     """Our message for a PyYAML error: the line and column, what is wrong, and a hint what to do."""
     if not isinstance(exc, yaml.MarkedYAMLError):
         return ContentError.at(path, None, f"invalid YAML: {str(exc).splitlines()[0]}")
     problem = exc.problem or "invalid YAML"
     mark = exc.problem_mark or exc.context_mark
+    in_flow = "flow" in (exc.context or "")
+    if mark is not None and not in_flow and problem.startswith(INDENTATION_PROBLEMS):
+        # A line with no `:` is reported at the line after it; the key PyYAML was reading began on it.
+        started = exc.context_mark if problem.startswith("could not find expected ':'") and exc.context_mark else mark
+        wrong = indentation_mistake(text, started.line + 1)
+        if wrong is not None:
+            return ContentError.at(path, wrong[0], f"invalid YAML: {wrong[2]}", wrong[1])
     context = f" {exc.context}" if exc.context else ""
     if problem.startswith("but ") and exc.context:  # "expected a single document ... but found another document"
         problem, context = exc.context, f" {problem}"
@@ -288,159 +307,86 @@ class _NotSimple(Exception):
     """The document holds something only the general path reads (or refuses) exactly; read it that way."""
 
 
-_STR, _NULL, _BOOL, _INT, _FLOAT, _TIMESTAMP = (_CORE + name for name in ("str", "null", "bool", "int", "float", "timestamp"))
-# PyYAML's own implicit resolvers, by first character (plus any for every character), so that a plain scalar
-# gets exactly the tag the general path's resolver would give it.
-_WILDCARD_RESOLVERS = tuple(_Loader.yaml_implicit_resolvers.get(None, ()))
-_RESOLVERS = {first: tuple(resolvers) + _WILDCARD_RESOLVERS
-              for first, resolvers in _Loader.yaml_implicit_resolvers.items() if first is not None}
-_BOOL_VALUES = _Loader.bool_values
-_SCALAR_CONSTRUCTORS = _Loader.yaml_constructors
-_GENERAL_CONSTRUCTOR = _Loader("")  # its scalar constructors keep no state when called directly
+_STR, _SEQ, _MAP, _TIMESTAMP = (_CORE + name for name in ("str", "seq", "map", "timestamp"))
 # Far enough under the limits that a document the fast path accepts can never cross them in the general path.
 _SIMPLE_MAX_NODES = MAX_NODES // 2
 _SIMPLE_MAX_DEPTH = MAX_DEPTH // 2
-# First characters of the plain scalars that some resolver may turn into something other than text.
-_MAY_RESOLVE = frozenset(_RESOLVERS) | {""}
-
-
-def _implicit_tag(value: str) -> str:
-    for tag, pattern in _RESOLVERS.get(value[0] if value else "", _WILDCARD_RESOLVERS):
-        if pattern.match(value):
-            return tag
-    return _STR
-
-
-def _plain_scalar(value: str, event: yaml.ScalarEvent) -> Any:
-    """The value of an untagged plain scalar, as resolving and constructing it in the general path gives.
-
-    Every value is a new object, as in the general path: the parse cache's digests pickle these values, and
-    sharing equal ones between files or paths would make equal values pickle differently.
-    """
-    tag = _implicit_tag(value)
-    if tag == _STR:
-        return value
-    if tag == _NULL:
-        return None
-    if tag == _BOOL:
-        return _BOOL_VALUES[value.lower()]
-    if tag == _INT and value.isdigit() and value[0] != "0" and len(value) < 1000:
-        return int(value)  # plain decimal: construct_yaml_int's last case, without its prefix and sign checks
-    if tag == _TIMESTAMP and len(value) == 10:  # YYYY-MM-DD: the resolver's only ten-character form
-        try:
-            return dt.date(int(value[:4]), int(value[5:7]), int(value[8:]))
-        except ValueError:
-            return value  # `2021-02-30`: kept as text, as _Builder._scalar does
-    if tag not in (_INT, _FLOAT, _TIMESTAMP):
-        raise _NotSimple  # `=`, `<<` and `*`-like plain scalars: the general path says what they are
-    node = yaml.ScalarNode(tag, value, event.start_mark, event.end_mark, event.style)
-    try:
-        result = _SCALAR_CONSTRUCTORS[tag](_GENERAL_CONSTRUCTOR, node)
-    except (yaml.YAMLError, ValueError):
-        if tag == _TIMESTAMP:
-            return value
-        raise _NotSimple from None
-    if isinstance(result, float) and result != result:
-        raise _NotSimple  # NaN: refused with its line by the general path
-    return result
+# Bigger files than this (real ones are a few KB) go straight to the general path, which checks their shape
+# before composing them.
+_SIMPLE_MAX_CHARS = 256 * 1024
 
 
 def _build_simple(text: str) -> Any:
-    """Build the value of a plain-data document in one pass over libyaml's events, or raise _NotSimple.
+    """Build the value of a plain-data document from the nodes PyYAML composes, or raise _NotSimple.
 
-    Most content files hold no anchors, aliases, tags, merge keys, duplicate keys or oversized values, and
-    composing nodes, checking the shape and constructing each scalar through PyYAML's constructor objects
-    cost three times this pass. Whatever is not plain data, and every error, leaves this path: the general
-    one (`_parse_general`) then reads the file and words its problem exactly as before.
+    Most content files hold no anchors, aliases, tags, merge keys, duplicate keys or oversized values; for them
+    the general path's separate shape check and per-value constructor calls are most of the cost. Whatever is not
+    plain data, and every error, leaves this path: the general one (`_parse_general`) then reads the file and
+    words its problem exactly.
     """
-    if _WILDCARD_RESOLVERS:
-        raise _NotSimple  # resolvers for every first character: the shortcut below would skip them
-    parser = _EventParser(text)
+    if len(text) > _SIMPLE_MAX_CHARS:
+        raise _NotSimple
     try:
-        return _build_events(parser.get_event)
-    except yaml.YAMLError:
+        node = yaml.compose(text, Loader=_Loader)
+    except (yaml.YAMLError, RecursionError):
         raise _NotSimple from None
-    finally:
-        parser.dispose()
+    return None if node is None else _SimpleBuilder().value(node, _node_mark(node), 0)
 
 
-def _build_events(next_event: Callable[[], Any]) -> Any:
-    scalar_event, mapping_start, sequence_start = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent
-    mapping_end, sequence_end = yaml.MappingEndEvent, yaml.SequenceEndEvent
-    may_resolve = _MAY_RESOLVE
-    nodes = 0  # values in the collections closed so far
+class _SimpleBuilder:
+    """One document's nodes to YamlMap / YamlList / scalars; anything unusual raises _NotSimple."""
 
-    def value_of(event: Any, mark: Mark, depth: int) -> Any:
-        if event.anchor is not None or event.tag is not None:
+    def __init__(self) -> None:
+        self.seen: set[int] = set()  # a node met twice is an alias
+        self.constructor: Any = None  # made for the first scalar that is not text
+
+    def value(self, node: yaml.Node, mark: Mark, depth: int) -> Any:
+        seen = self.seen
+        if id(node) in seen or len(seen) >= _SIMPLE_MAX_NODES or depth > _SIMPLE_MAX_DEPTH:
             raise _NotSimple
-        kind = event.__class__
-        if kind is scalar_event:
-            value = event.value
-            if len(value) > MAX_SCALAR_CHARS:
+        seen.add(id(node))
+        tag = node.tag
+        if tag == _STR:
+            if len(node.value) > MAX_SCALAR_CHARS:
                 raise _NotSimple
-            # Most plain scalars start with a character no resolver looks at: text, without a call.
-            return _plain_scalar(value, event) if event.implicit[0] and value[:1] in may_resolve else value
-        if depth >= _SIMPLE_MAX_DEPTH:
-            raise _NotSimple
-        if kind is mapping_start:
-            return mapping(mark, depth + 1)
-        if kind is sequence_start:
-            return sequence(mark, depth + 1)
-        raise _NotSimple  # an alias
+            return node.value
+        if tag == _MAP:
+            result = YamlMap(mark)
+            key_marks, value_marks = result.key_marks, result.value_marks
+            for key_node, value_node in node.value:
+                key_mark = _node_mark(key_node)
+                key = self.value(key_node, key_mark, depth + 1)
+                if isinstance(key, (dict, list)) or key in result:
+                    raise _NotSimple  # a mapping or list as a key, or a duplicate key: the general path says where
+                value_mark = _node_mark(value_node)
+                key_marks[key] = key_mark
+                value_marks[key] = value_mark
+                result[key] = self.value(value_node, value_mark, depth + 1)
+            return result
+        if tag == _SEQ:
+            result = YamlList(mark)
+            item_marks = result.item_marks
+            for item in node.value:
+                item_mark = _node_mark(item)
+                item_marks.append(item_mark)
+                result.append(self.value(item, item_mark, depth + 1))
+            return result
+        return self.scalar(node)
 
-    def mapping(mark: Mark, depth: int) -> YamlMap:
-        nonlocal nodes
-        result = YamlMap(mark)
-        key_marks, value_marks = result.key_marks, result.value_marks
-        while True:
-            event = next_event()
-            if event.__class__ is not scalar_event:
-                if event.__class__ is not mapping_end:
-                    raise _NotSimple  # a mapping or list as a key, or an alias
-                nodes += 2 * len(result)
-                if nodes > _SIMPLE_MAX_NODES:
-                    raise _NotSimple
-                return result
-            start = event.start_mark
-            key_mark = (start.line + 1, start.column + 1)
-            key = value_of(event, key_mark, depth)
-            if key in result or len(result) > _SIMPLE_MAX_NODES:
-                raise _NotSimple  # a duplicate key: the general path says where
-            event = next_event()
-            start = event.start_mark
-            value_mark = (start.line + 1, start.column + 1)
-            key_marks[key] = key_mark
-            value_marks[key] = value_mark
-            result[key] = value_of(event, value_mark, depth)
-
-    def sequence(mark: Mark, depth: int) -> YamlList:
-        nonlocal nodes
-        result = YamlList(mark)
-        item_marks = result.item_marks
-        while True:
-            event = next_event()
-            if event.__class__ is sequence_end:
-                nodes += len(result)
-                if nodes > _SIMPLE_MAX_NODES:
-                    raise _NotSimple
-                return result
-            if len(result) > _SIMPLE_MAX_NODES:
-                raise _NotSimple
-            start = event.start_mark
-            item_mark = (start.line + 1, start.column + 1)
-            item_marks.append(item_mark)
-            result.append(value_of(event, item_mark, depth))
-
-    next_event()  # the stream's start
-    if next_event().__class__ is yaml.StreamEndEvent:
-        return None
-    event = next_event()
-    start = event.start_mark
-    root = value_of(event, (start.line + 1, start.column + 1), 0)
-    next_event()  # the document's end
-    if next_event().__class__ is not yaml.StreamEndEvent:
-        raise _NotSimple  # a second document
-    return root
+    def scalar(self, node: yaml.Node) -> Any:
+        if node.tag not in ALLOWED_TAGS or len(node.value) > MAX_SCALAR_CHARS:
+            raise _NotSimple  # `=`, `<<` and local tags: the general path says what they are
+        if self.constructor is None:
+            self.constructor = _Loader("")  # only its scalar constructors are used, as in _Builder
+        try:
+            value = self.constructor.construct_object(node)
+        except (yaml.YAMLError, ValueError):
+            if node.tag == _TIMESTAMP:
+                return node.value  # `2021-02-30`: kept as text, as _Builder._scalar does
+            raise _NotSimple from None
+        if isinstance(value, float) and value != value:
+            raise _NotSimple  # NaN: refused with its line by the general path
+        return value
 
 
 def parse_yaml(text: str, path: str = "<string>") -> Any:
@@ -458,7 +404,7 @@ def _parse_general(text: str, path: str) -> Any:
         _check_shape(text, path)
         node = yaml.compose(text, Loader=_Loader)
     except yaml.YAMLError as exc:
-        raise _yaml_error(exc, path) from None
+        raise _yaml_error(exc, path, text) from None
     except RecursionError:
         raise ContentError.at(path, None, f"nesting is too deep to read; flatten it (at most {MAX_DEPTH} levels)") from None
     if node is None:
@@ -478,7 +424,7 @@ def read_source(path: Path | str, shown: str) -> bytes:
     """A content file's bytes, or a ContentError naming `shown` when it cannot be read or is over the size limit."""
     try:
         # One descriptor for the size check and the reads, without a file object: that asks the system three
-        # more questions per file, and a cold load reads 10,000 files.
+        # more questions per file, and a cold load reads every event file.
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
         try:
             size = os.fstat(fd).st_size

@@ -6,31 +6,28 @@ temporary folder, and only a complete build replaces the previous site (see outp
 
 from __future__ import annotations
 
-import gc
-import hashlib
 import shutil
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from markupsafe import Markup
-
 from ..files.project_lock import project_lock
 from ..load.content import Content
 from ..speed import parallel
-from ..speed.background_exports import BackgroundExports
-from ..speed.incremental import BuildState, Manifest, build_salt, marker_identity, page_keys, parts_digest
+from ..speed.incremental import BuildState, Manifest, build_salt, marker_identity, page_keys
+from ..speed.page_fragments import KeptOverviews, fragment_global, fragment_of_global
 from ..speed.parallel import PageJob, start_page_writers
-from ..speed.parse_cache import cache_enabled, paused_gc
-from .exports import ExportMemo, render_site_exports
+from ..speed.parse_cache import cache_enabled
+from .exports import ExportMemo, render_content_exports, render_site_exports
+from .markdown import summary_plain_text
 from .output import MARKER, SiteOutput, check_target
 from .overview_svg import OverviewKeeper, render_overview, thread_lanes
 from .page_context import Page, page_globals, static_files
 from .render import THEME_TEMPLATES, Renderer, compiled_templates_cache
 from .urls import SiteUrls
-from .view import EventView, SiteView, build_view
+from .view import SiteView, build_view
 
 CARD_PAGES = ("index.html", "person.html")  # the pages made of event cards (the `card` macro)
 MANY_EVENT_PAGES = ("index.html", "thread.html", "sources.html")  # pages that show (nearly) every event
@@ -84,7 +81,8 @@ def page_jobs(view: SiteView, keep_overviews: OverviewKeeper | None = None) -> I
         return _output_name(path), template, page, context
 
     # Overviews are drawn when their page is rendered (in a worker, and only if the page is not reused).
-    yield job("", "index.html", _page(urls, config.title, config.description or config.title, ""),
+    # Descriptions are Markdown: <meta> and link previews take their words.
+    yield job("", "index.html", _page(urls, config.title, summary_plain_text(config.description) or config.title, ""),
               overview=Deferred(lambda: render_overview(thread_lanes(view.chronological, view.threads), "Overview",
                                                         config.gap_days, keep_overviews)))
     for event in view.chronological:
@@ -94,7 +92,8 @@ def page_jobs(view: SiteView, keep_overviews: OverviewKeeper | None = None) -> I
               _page(urls, "Threads", f"The storylines that run through {config.title}.", "threads/"))
     for thread in view.threads:
         yield job(thread.path, "thread.html",
-                  _page(urls, thread.thread.title, thread.thread.description or thread.thread.title, thread.path),
+                  _page(urls, thread.thread.title, summary_plain_text(thread.thread.description) or thread.thread.title,
+                        thread.path),
                   thread=thread, overview=Deferred(lambda thread=thread: render_overview(
                       thread_lanes(thread.events, [thread]), thread.thread.title, config.gap_days, keep_overviews)))
     yield job("people/", "people.html", _page(urls, "People", f"Who appears in {config.title}.", "people/"))
@@ -136,56 +135,6 @@ def renderer_overrides(templates_dir: Path) -> bool:
         return False
     return any(path.is_file() and path.name != "about.html" and not path.relative_to(templates_dir).parts[0] == "static"
                for path in templates_dir.rglob("*"))
-
-
-def _fragment_function(memo: ExportMemo | None) -> Any:
-    """The `fragment` template global: `{% call fragment("card", ev) %}...{% endcall %}` renders the block once
-    per event version and keeps it between builds (exports/memo.py); a block must depend only on that event
-    and on what the build's salt covers (config, people, templates, options)."""
-    def fragment(kind: str, view: Any, caller: Any) -> Markup:
-        if memo is None:
-            return Markup(caller())
-        return Markup(memo.fragment("page:" + kind, view.event, lambda: str(caller())))
-    return fragment
-
-
-def _fragment_of_function(memo: ExportMemo | None, digests: dict[str, bytes], known: dict[int, bytes]) -> Any:
-    """The `fragment_of` template global: `{% call fragment_of("month", [label, *entries]) %}...{% endcall %}`
-    keeps a block that shows several events (a month of the home page, a source with the events it supports)
-    between builds, keyed by all of them; the block must depend only on the listed parts and the build's salt."""
-    def fragment_of(kind: str, parts: Iterable[Any], caller: Any) -> Markup:
-        digest = parts_digest(parts, digests, known) if memo is not None else None
-        if memo is None or digest is None:
-            return Markup(caller())
-        return Markup(memo.fragment_for("group:" + kind, digest, lambda: str(caller())))
-    return fragment_of
-
-
-class _KeptOverviews:
-    """Overview lanes and marks kept between builds (an OverviewKeeper), by their events' digests and what else
-    they depend on; until a memo is given (or without one), they are simply drawn."""
-
-    def __init__(self, digests: dict[str, bytes], known: dict[int, bytes]):
-        self.digests = digests
-        self.memo: ExportMemo | None = None
-        self.known = known  # see parts_digest
-        self._contexts: dict[str, bytes] = {}
-
-    def lane(self, events: list[EventView], context: str, draw: Callable[[], str]) -> str:
-        digest = parts_digest([context, *events], self.digests, self.known) if self.memo is not None else None
-        if self.memo is None or digest is None:
-            return draw()
-        return self.memo.fragment_for("overview-lane", digest, draw)
-
-    def mark(self, view: EventView, context: str, draw: Callable[[], str]) -> str:
-        event_digest = self.digests.get(view.event.path or "")
-        if self.memo is None or event_digest is None:
-            return draw()
-        prefix = self._contexts.get(context)
-        if prefix is None:  # a lane's description is long; its digest stands for it in each mark's key
-            prefix = self._contexts[context] = hashlib.blake2b(context.encode(), digest_size=16).digest()
-        key = hashlib.blake2b(prefix + event_digest, digest_size=16).digest()
-        return self.memo.fragment_for("overview-mark", key, draw)
 
 
 def _start_from_previous(output: SiteOutput, state: BuildState, keys: dict[str, str]) -> Manifest | None:
@@ -243,35 +192,13 @@ def build_site(content: Content, out: Path, base_url: str | None = None, include
     # Per-page keys for the incremental build (incremental.py); the pages' memo, and the exports' own.
     state = BuildState.for_output(project.state_dir, out)
     salt = build_salt(content, base_url, include_drafts) if state is not None else ""
-    exports = BackgroundExports.start(content, base_url or content.config.base_url, include_drafts,
-                                      state.export_memo_file if state is not None else None, salt, out)
     memo = ExportMemo.open(state.page_memo_file, salt, content.digests) if state is not None else None
-    try:
-        view = _build_view_frozen(content, urls, include_drafts)
-        return _write_site(content, view, out, base_url, include_drafts, started, state, salt, memo, exports)
-    finally:
-        exports.stop()
-        gc.unfreeze()  # in `timeline serve`, this build's view must be collectable once the next one replaces it
-
-
-def _build_view_frozen(content: Content, urls: SiteUrls, include_drafts: bool) -> SiteView:
-    """The view model, made with the cyclic collector paused and then frozen (kept out of later collections).
-
-    The view is some hundreds of thousands of objects that all live until the build ends: collections while it
-    is made find nothing (a fifth of its cost at 10,000 events), and frozen, neither this process nor the forked
-    page renderers scan it again (the gc.freeze pattern for fork servers in Python's documentation). Frozen
-    before the collector is back on: the first allocation after re-enabling it would otherwise scan the new view
-    once more (50 ms after a one-event edit at 10,000 events).
-    """
-    with paused_gc():
-        view = build_view(content, urls, include_drafts)
-        gc.freeze()
-    return view
+    view = build_view(content, urls, include_drafts)
+    return _write_site(content, view, out, base_url, include_drafts, started, state, salt, memo)
 
 
 def _write_site(content: Content, view: SiteView, out: Path, base_url: str | None, include_drafts: bool,
-                started: float, state: BuildState | None, salt: str, memo: ExportMemo | None,
-                content_exports: BackgroundExports) -> BuildReport:
+                started: float, state: BuildState | None, salt: str, memo: ExportMemo | None) -> BuildReport:
     """Render every page and export of `view` into `out` (see build_site)."""
     project = content.project
     urls = view.urls
@@ -287,51 +214,50 @@ def _write_site(content: Content, view: SiteView, out: Path, base_url: str | Non
     # Each event's part of a key or a block's digest (parts_digest), by id(view): the views live as long as the
     # build.
     known_parts: dict[int, bytes] = {}
-    kept_overviews = _KeptOverviews(content.digests, known_parts)
+    kept_overviews = KeptOverviews(content.digests, known_parts)
     jobs = list(page_jobs(view, kept_overviews))
     pages = len(jobs)
     page_paths = [name.removesuffix("index.html") for name, *_ in jobs]
     # None: every page is rendered.
     keys = (page_keys(jobs, view, salt, renderer_overrides(project.templates_dir), known_parts)
             if state is not None else None)
-    renderer.add_globals(fragment=_fragment_function(memo), fragment_of=_fragment_of_function(memo, content.digests, known_parts))
+    renderer.add_globals(fragment=fragment_global(memo), fragment_of=fragment_of_global(memo, content.digests, known_parts))
     kept_overviews.memo = memo
 
     # One writer at a time: a concurrent ingest or build must not change the project or site under us.
-    # Rendering leaves next to no cyclic garbage (peak memory is the same with the collector off), so collections
-    # only rescan what the build keeps (jobs, keys, memo): paused here and in the forked page workers, they no
-    # longer cost 0.2 s at 10,000 events.
-    with project_lock(project, "build"), paused_gc():
+    with project_lock(project, "build"):
         output = SiteOutput(out)
         try:
             base = _start_from_previous(output, state, keys) if keys is not None and state is not None else None
             todo = jobs if base is None or keys is None else [job for job in jobs if base.pages.get(job[0]) != keys[job[0]]]
             # The home page and people's pages show the same event cards: this process renders them all, so each
             # card is made once, not once in every process that happens to take a person's page, and the cards
-            # kept for the next build (28 MB at 10,000 events) are not sent back from a worker. The other pages
-            # that show many events (threads, sources) come next: handed out last, one of them kept a process
-            # busy for half a second after the others had finished.
+            # kept for the next build are not sent back from a worker. The other pages that show many events
+            # (threads, sources) come next: handed out last, one of them kept a process busy after the others had
+            # finished.
             carded = [job for job in todo if job[1] in CARD_PAGES]
             todo = (carded + [job for job in todo if job[1] not in CARD_PAGES and job[1] != "event.html"]
                     + [job for job in todo if job[1] == "event.html"])
             # Big sites render their pages in worker processes, this one joining in (parallel.py).
             writers = start_page_writers(todo, lambda job: render_job(renderer, job), output,
-                                         collect=memo.handover if memo is not None else None,
+                                         collect=memo.usage if memo is not None else None,
                                          merge=memo.adopt if memo is not None else None, first_chunk=len(carded),
                                          heavy=sum(1 for job in todo if job[1] in MANY_EVENT_PAGES)
                                          if pages >= parallel.PARALLEL_MIN_PAGES else 0)  # on a small site, none is slow
             try:
                 for name, path in statics.items():
                     output.write(f"static/{name}", path.read_bytes())
-                # Sitemap, robots.txt, .nojekyll and 404.html (timeline/site/exports); the feeds, calendar, data files
-                # and search index are being made meanwhile (`content_exports`).
+                # The exports (timeline/site/exports) while the workers render pages: the feeds, calendar, data
+                # files and search index with their own memo, then the sitemap, robots.txt, .nojekyll and 404.html.
+                export_memo = (ExportMemo.open(state.export_memo_file, salt, content.digests)
+                               if state is not None else None)
+                data_exports = render_content_exports(content, base_url or content.config.base_url, include_drafts,
+                                                      memo=export_memo)
+                if export_memo is not None:
+                    export_memo.save()
                 exports = render_site_exports(content, base_url or content.config.base_url, include_drafts,
                                               pages=page_paths, renderer=renderer)
                 writers.help()  # the pages the workers have not taken yet: this process is free now
-                if memo is not None and memo.starts_empty and writers.processes and writers.own_failure is None:
-                    # The workers write what they made to part files (exports/memo.py): keep this process's now,
-                    # listing theirs, while they finish, rather than after.
-                    memo.save(parts_of=[process.pid for process in writers.processes])
             except Exception:
                 writers.wait()  # a page's error comes first, as it would in a serial build
                 raise
@@ -339,11 +265,10 @@ def _write_site(content: Content, view: SiteView, out: Path, base_url: str | Non
                 writers.stop()
                 raise
             writers.wait()
-            exported, notes = content_exports.finish(output)  # a page's error comes first, as before
-            for name, data in exports.items():
+            for name, data in [*data_exports.items(), *exports.items()]:
                 output.write(name, data)
-            files = ([name for name, *_ in jobs] + [f"static/{name}" for name in statics] + exported + list(exports)
-                     + [MARKER])
+            files = ([name for name, *_ in jobs] + [f"static/{name}" for name in statics] + list(data_exports)
+                     + list(exports) + [MARKER])
             if base is not None:
                 wanted = set(files)
                 for name in base.files:
@@ -363,6 +288,6 @@ def _write_site(content: Content, view: SiteView, out: Path, base_url: str | Non
         drafts_left_out=view.drafts_hidden,
         include_drafts=include_drafts,
         seconds=time.perf_counter() - started,
-        notes=notes + exports.notes,
+        notes=data_exports.notes + exports.notes,
         rendered=len(todo),
     )

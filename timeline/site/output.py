@@ -114,7 +114,7 @@ def path_inside(root: Path, relative: str) -> Path:
 
 
 def _name_inside(root: str, relative: str) -> str:
-    """`path_inside` as a string: a build writes 10,000 files, and making a Path for each was nearly half of the
+    """`path_inside` as a string: a build writes a file per event, and making a Path for each was much of the
     Python time spent writing them."""
     if not is_safe_relative_path(relative):  # relative, no `..`, no backslash or drive: joining stays inside
         raise ValueError(f"refusing to write outside the site: {relative!r}")
@@ -204,15 +204,6 @@ class SiteOutput:
         write_file(path, payload)
         self.files += 1
         self.bytes += len(payload)
-
-    def adopt(self, relative: str, file: Path) -> None:
-        """Move the finished `file` (on the same file system) into the site as `relative`: a rename, which replaces
-        the name and never writes into a file the live site may share."""
-        path = self._place(relative)
-        size = file.stat().st_size
-        os.replace(file, path)
-        self.files += 1
-        self.bytes += size
 
     def copy_tree(self, source: Path, prefix: str) -> list[str]:
         """Copy every file under `source` to `prefix/...`, sorted; later copies override earlier ones."""

@@ -41,6 +41,6 @@ def page_globals(site: Any, config: Any, urls: SiteUrls, statics: dict[str, Path
     return {
         "site": site, "config": config, "urls": urls, "static": urls.static(),
         "has_static": lambda name: name in statics,
-        # The menu's and home links, made once rather than on each of 10,000 pages.
+        # The menu's and home links, made once rather than on every page.
         "nav": [(label, path, urls.page(path)) for label, path in SITE_MENU], "home_url": urls.home(),
     }

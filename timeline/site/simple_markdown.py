@@ -1,8 +1,8 @@
 """Summaries written as words alone, read without the Markdown parser: their plain text and their HTML.
 
 Most summaries are paragraphs, `- ` list items and `*emphasis*` or `**strong**` around words. For those,
-CommonMark's result is fixed, and working it out here costs a twentieth of parsing: the parser was a fifth of
-reading an event file (for the plain text) and a sixth of rendering every event page (for the HTML). Anything
+CommonMark's result is fixed, and working it out here costs far less than running the parser, which was a
+large part of reading an event file (for the plain text) and of rendering every event page (for the HTML). Anything
 else (links, code, headings, quotes, indentation, loose lists, emphasis CommonMark might pair otherwise)
 returns None, and the caller asks the parser. tests/test_load_speed_paths.py holds both functions to the
 parser's output on generated text.

@@ -15,7 +15,7 @@ from urllib.parse import quote
 from markupsafe import Markup, escape
 
 from ..load.config import Thread
-from ..load.content import Content
+from ..load.content import Content, is_safe_relative_path
 from ..load.model import Event, is_safe_url
 from ..load.people import Person, name_key
 from ..load.thread_rules import ThreadMatcher, describe_matches
@@ -70,6 +70,7 @@ class SourceView:
     article: str | None
     anchor: str
     index_url: str  # this source's entry on the sources page
+    article_url: str | None = None  # the article file, where the project publishes them (`articles_url`)
 
 
 @dataclass(slots=True)
@@ -126,6 +127,7 @@ class EventView:
     sources: list[SourceView]
     unconfirmed: dict[str, str]  # field -> the reviewer's note ("" when none)
     edit_url: str | None
+    how_known: dict[str, str] = field(default_factory=dict)  # "date"/"place" -> how the value was worked out
     threads: list[ThreadView] = field(default_factory=list, repr=False)
     thread_links: list[ThreadLink] = field(default_factory=list, repr=False)
     mentions: list[MentionView] = field(default_factory=list, repr=False)
@@ -194,7 +196,7 @@ class ThreadReasons(Mapping[str, str]):
     """Why each event of a thread belongs to it, worked out on first reading.
 
     A thread page usually takes its items from the last build (site/build.py's fragments), so most reasons are
-    never read again; testing a thread's rules against every event of a big site is a quarter of the view.
+    never read again; testing a thread's rules against every event of a big site is a large part of the view.
     """
 
     def __init__(self, matcher: ThreadMatcher | None, members: dict[str, EventView]):
@@ -259,6 +261,7 @@ class SourceGroup:
     headline: str | None
     author: str | None
     article: str | None
+    article_url: str | None  # the article file, where the project publishes them (`articles_url`)
     events: list[EventView] = field(default_factory=list, repr=False)
 
 
@@ -336,6 +339,19 @@ def _unconfirmed(event: Event) -> dict[str, str]:
     return flagged
 
 
+# The fields whose `review.notes` entry a reader sees as "How we know the date: ...": the note is the reason to
+# trust a value that no single source states (a day pinned down from two undated reports).
+EXPLAINED_FIELDS = ("date", "place")
+
+
+def _how_known(event: Event, unconfirmed: dict[str, str]) -> dict[str, str]:
+    """The editor's (or, in a draft, the extractor's) note on how the date and the place are known; a flagged
+    field's note is already shown as the reason it is unconfirmed."""
+    notes = event.review.notes
+    return {name: " ".join(notes[name].split()) for name in EXPLAINED_FIELDS
+            if notes.get(name) and notes[name].strip() and name not in unconfirmed}
+
+
 def _edit_url(content: Content, event: Event) -> str | None:
     config = content.config
     if not config.repository:
@@ -353,14 +369,15 @@ def _person_for(content: Content, name: str, person_id: str | None) -> Person | 
 class _ViewLookups:
     """Per-build answers that many events share (people, source addresses, links), each computed once.
 
-    At 10,000 events the same people and articles recur thousands of times; looking each up again was a third
-    of the view's cost.
+    On a big site the same people and articles recur thousands of times; looking each up again was much of the
+    view's cost.
     """
 
     content: Content
     urls: SiteUrls
-    people_with_pages: set[str]
+    people_with_pages: set[str] = field(default_factory=set)
     sources_page: str = ""
+    _person_ids: dict[tuple[str, str | None], str | None] = field(default_factory=dict)
     _people: dict[tuple[str, str | None], tuple[str | None, str | None]] = field(default_factory=dict)
     _safe_urls: dict[str, str | None] = field(default_factory=dict)
     _anchors: dict[str, str] = field(default_factory=dict)
@@ -368,13 +385,20 @@ class _ViewLookups:
     def __post_init__(self) -> None:
         self.sources_page = self.urls.page("sources/")
 
+    def person_id(self, name: str, person_id: str | None) -> str | None:
+        """The registry id of the participant named `name`, or None when the registry does not know them."""
+        key = (name, person_id)
+        if key not in self._person_ids:
+            person = _person_for(self.content, name, person_id)
+            self._person_ids[key] = person.id if person else None
+        return self._person_ids[key]
+
     def person(self, name: str, person_id: str | None) -> tuple[str | None, str | None]:
         """(registry id, page URL) of the participant named `name`, or None for what is not known."""
         key = (name, person_id)
         found = self._people.get(key)
         if found is None:
-            person = _person_for(self.content, name, person_id)
-            pid = person.id if person else None
+            pid = self.person_id(name, person_id)
             found = self._people[key] = (pid, self.urls.person(pid) if pid and pid in self.people_with_pages else None)
         return found
 
@@ -384,6 +408,13 @@ class _ViewLookups:
         if url not in self._safe_urls:
             self._safe_urls[url] = url if is_safe_url(url) else None
         return self._safe_urls[url]
+
+    def article_url(self, article: str | None) -> str | None:
+        """The published copy of an article file, or None when the project publishes none (`articles_url`)."""
+        base = self.content.config.articles_url
+        if not base or not article or not is_safe_relative_path(article):
+            return None
+        return base + quote(article)
 
     def anchor(self, key: str) -> str:
         anchor = self._anchors.get(key)
@@ -406,9 +437,10 @@ def _event_view(lookups: _ViewLookups, event: Event) -> EventView:
             published_text=s.published.display() if s.published else "date not stated",
             published_iso=s.published.iso() if s.published else None,
             headline=s.headline, author=s.author, quote=s.quote, article=s.article, anchor=anchor,
-            index_url=lookups.sources_page + "#" + anchor,
+            index_url=lookups.sources_page + "#" + anchor, article_url=lookups.article_url(s.article),
         ))
     summary_text = event_summary_text(event)  # parsed once; the card line, meta and thread rules reuse it
+    unconfirmed = _unconfirmed(event)
     return EventView(
         event=event,
         url=lookups.urls.event(event.id),
@@ -419,8 +451,9 @@ def _event_view(lookups: _ViewLookups, event: Event) -> EventView:
         summary_text=summary_text,
         participants=participants,
         sources=sources,
-        unconfirmed=_unconfirmed(event),
+        unconfirmed=unconfirmed,
         edit_url=_edit_url(lookups.content, event),
+        how_known=_how_known(event, unconfirmed),
         disagreements=_disagreements(event),
     )
 
@@ -439,6 +472,21 @@ def _disagreements(event: Event) -> list[Disagreement]:
         if claims and any(c.value != shown for c in claims):
             found.append(Disagreement(name, shown, claims))
     return found
+
+
+def _mention_views(event: Event, by_id: dict[str, EventView]) -> list[MentionView]:
+    """The mentions that are events (dated, or linked to an event shown), by date: an undated one is a passing
+    remark ("on tour across Europe this week") rather than a happening a reader can place."""
+    views = []
+    for mention in event.mentions:
+        linked = by_id.get(mention.event) if mention.event else None
+        date = mention.date or (linked.date if linked else None)
+        if date is None and linked is None:
+            continue
+        views.append((date.sort_key() if date else (9999,), MentionView(
+            mention.summary, date.display() if date else None, _date_iso(date), mention.quote, linked)))
+    views.sort(key=lambda pair: pair[0])
+    return [view for _, view in views]
 
 
 def _role_dates(start, end) -> str | None:  # type: ignore[no-untyped-def]
@@ -489,8 +537,11 @@ def build_view(content: Content, urls: SiteUrls, include_drafts: bool) -> SiteVi
     visible = [e for e in content.events if include_drafts or not e.is_draft]
     hidden = len(content.events) - len(visible)
 
-    # People get a page when they are in the registry; events link to them by registry id.
-    lookups = _ViewLookups(content, urls, {p.id for p in content.people})
+    # People get a page when they take part in an event shown; the registry's others (people ingest met only as
+    # speakers or in passing) keep their entry, for the spellings, without a page that would say "0 events".
+    lookups = _ViewLookups(content, urls)
+    lookups.people_with_pages = {pid for event in visible for p in event.participants
+                                 if (pid := lookups.person_id(p.name, p.person))}
     chronological = [_event_view(lookups, e) for e in visible]
     by_id = {v.id: v for v in chronological}
 
@@ -514,10 +565,8 @@ def build_view(content: Content, urls: SiteUrls, include_drafts: bool) -> SiteVi
 
     for view in chronological:
         event = view.event
-        for mention in event.mentions:
-            view.mentions.append(MentionView(mention.summary, mention.date.display() if mention.date else None,
-                                             _date_iso(mention.date), mention.quote,
-                                             by_id.get(mention.event) if mention.event else None))
+        if event.mentions:
+            view.mentions = _mention_views(event, by_id)
         # A related event left out of this build (a draft) is left out of the list too, not linked.
         view.related = [RelatedView(by_id[r.id], r.reason) for r in event.related if r.id in by_id]
 
@@ -527,6 +576,8 @@ def build_view(content: Content, urls: SiteUrls, include_drafts: bool) -> SiteVi
             events_of.setdefault(person_id, []).append(view)
     people = []
     for person in sorted(content.people, key=lambda p: (name_key(p.name).split()[-1:], name_key(p.name), p.id)):
+        if person.id not in lookups.people_with_pages:
+            continue
         roles = [RoleView(r.role, r.organisation, _role_dates(r.start, r.end)) for r in person.roles]
         person_view = PersonView(person, urls.person(person.id), f"people/{person.id}/", roles)
         person_view.events = events_of.get(person.id, [])
@@ -539,7 +590,7 @@ def build_view(content: Content, urls: SiteUrls, include_drafts: bool) -> SiteVi
             if group is None:
                 group = groups[source.anchor] = SourceGroup(
                     source.anchor, source.outlet, source.url, source.published_text, source.published_iso,
-                    source.headline, source.author, source.article)
+                    source.headline, source.author, source.article, source.article_url)
             else:
                 # Different events may cite the same article with more or less detail; keep what is known.
                 group.outlet = group.outlet or source.outlet

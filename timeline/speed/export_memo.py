@@ -1,7 +1,7 @@
 """Per-event fragments kept between builds: a one-event edit re-encodes one event, not ten thousand.
 
-A build keeps two: the exports' (made and saved by the process that makes them, site/background_exports.py)
-and the pages' (event cards and the blocks of the `fragment` and `fragment_of` template globals, site/build.py).
+A build keeps two: the exports' and the pages' (event cards and the blocks of the `fragment` and `fragment_of`
+template globals, site/build.py).
 
 The big exports (data/timeline.json, calendar.ics, the feeds) are the same text per event from build to
 build, and encoding them is most of an export's cost. Each fragment is keyed by its kind and a digest that
@@ -21,11 +21,8 @@ generation); the main file is rewritten, and the delta dropped, once enough is n
 to an event's sources would make every later build gather the dataset's sources again, until enough else
 changed. A lost, torn or foreign memo or delta is only a slower build.
 
-A build that starts from an empty memo (the first, or the first after the salt changed) makes every fragment;
-at 10,000 events a page-rendering worker's share is ~17 MB, which took the end of the build to pickle, send
-to the main process and write again. Such a worker writes its fragments to a part file of its own instead
-(`<memo>.part-<id>`, the main file's format) while the main process finishes, and the main file lists it.
-The next main file written without it takes over what is still used, and parts no main file lists are deleted.
+A page-rendering worker sends the main process what it used (`usage`, `adopt`), so that the main process keeps
+every fragment of the build.
 """
 
 from __future__ import annotations
@@ -40,8 +37,8 @@ from typing import Any
 from ..load.model import Event
 from .parse_cache import write_cache_file
 
-FORMAT = 5  # 4: the exports and the pages keep separate memos; 5: part files
-# The main file is rewritten when what a build used beyond it is this many of the fragments the build used (1%,
+FORMAT = 6  # 4: the exports and the pages keep separate memos; 6: no part files
+# The main file is rewritten when what a build used beyond it is this many of the fragments the build used (a share,
 # at least 100), or this share of the main file's bytes; less goes to the delta.
 REWRITE_FRAGMENTS = (1 / 100, 100)
 REWRITE_BYTES = 1 / 10
@@ -55,15 +52,15 @@ def _at(blob: memoryview, place: int) -> memoryview:
     return blob[start:start + (place & _LENGTH_MASK)]
 
 Fragment = bytes | memoryview  # UTF-8; a memoryview is a slice of the mapped memo file
-# What a forked page worker hands the main process at its end (`ExportMemo.handover`, `adopt`): the name of the
-# part file it wrote, or the fragments it computed and the keys of those it reused.
-Handover = tuple[str, Any]
+# What a forked page worker hands the main process at its end (`ExportMemo.usage`, `adopt`): the fragments it
+# computed, and the keys of those it reused.
+Usage = tuple[dict[str, dict[bytes, bytes]], dict[str, list[bytes]]]
 
 
 class FragmentIndex(Mapping[tuple[str, bytes], int]):
     """Where each kept fragment lies in the blob, by (kind, event digest).
 
-    Held as one dict per kind, which loads several times faster than one dict of pairs.
+    Held as one dict per kind, which loads much faster than one dict of pairs.
     """
 
     def __init__(self, by_kind: dict[str, dict[bytes, int]]):
@@ -80,25 +77,12 @@ class FragmentIndex(Mapping[tuple[str, bytes], int]):
         return sum(len(places) for places in self.by_kind.values())
 
 
-class _Part:
-    """A part file: fragments one page worker made in the build that wrote the main file listing it."""
-
-    def __init__(self, name: str, stored: FragmentIndex, blob: memoryview):
-        self.name = name
-        self.stored = stored
-        self.blob = blob
-
-    def get(self, kind: str, key: bytes) -> Fragment | None:
-        place = self.stored.by_kind.get(kind, {}).get(key)
-        return None if place is None else _at(self.blob, place)
-
-
 class ExportMemo:
     """Fragments by kind and event digest; `fragments` and `fragment` return the kept ones or compute and keep them."""
 
     def __init__(self, digests: dict[str, bytes], file: Path | None = None, salt: str = "",
                  stored: FragmentIndex | None = None, blob: bytes | memoryview = b"", generation: bytes = b"",
-                 delta: dict[str, dict[bytes, bytes]] | None = None, parts: list[_Part] | None = None):
+                 delta: dict[str, dict[bytes, bytes]] | None = None):
         self.digests = digests
         self.file = file
         self.salt = salt
@@ -106,10 +90,6 @@ class ExportMemo:
         self.blob = memoryview(blob)
         self.generation = generation  # names this main file, so a delta made for another is not read with it
         self.delta = delta or {}  # fragments kept since the main file was written
-        self.parts = parts or []  # the part files the main file lists
-        self.new_parts: list[str] = []  # part files this build's workers write (see `handover`), listed by `save`
-        self.listed_parts = 0  # how many of them the last save listed
-        self.build_token = os.urandom(8).hex()  # names this build's part files, with the pid of their writer
         self.used: dict[str, dict[bytes, Fragment]] = {}
         self.misses = 0  # fragments computed here, or adopted, since the last save
 
@@ -118,15 +98,8 @@ class ExportMemo:
         """The memo kept in `file` when it was made with the same `salt`, else an empty one that will be kept there."""
         try:
             head, blob = _map(file, salt)
-            parts = []
-            for name in head["parts"]:
-                try:
-                    part_head, part_blob = _map(_part_file(file, name), salt)
-                except Exception:  # noqa: BLE001 - a lost or torn part: its fragments are made again
-                    continue
-                parts.append(_Part(name, part_head["fragments"], part_blob))
             return cls(digests, file, salt, head["fragments"], blob, head["generation"],
-                       _read_delta(_delta_file(file), salt, head["generation"]), parts)
+                       _read_delta(_delta_file(file), salt, head["generation"]))
         except Exception:  # noqa: BLE001 - missing, empty, torn or foreign: start empty
             pass
         return cls(digests, file, salt)
@@ -152,10 +125,8 @@ class ExportMemo:
                 else:
                     data = delta.get(digest)
                     if data is None:
-                        data = self._in_parts(kind, digest)
-                        if data is None:
-                            data = compute(event)
-                            self.misses += 1
+                        data = compute(event)
+                        self.misses += 1
                 used[digest] = data
             found.append(data)
         return found
@@ -188,16 +159,8 @@ class ExportMemo:
     def _kept(self, kind: str, key: bytes) -> Fragment | None:
         place = self.stored.by_kind.get(kind, {}).get(key)
         if place is None:
-            data = self.delta.get(kind, {}).get(key)
-            return data if data is not None else self._in_parts(kind, key)
+            return self.delta.get(kind, {}).get(key)
         return _at(self.blob, place)
-
-    def _in_parts(self, kind: str, key: bytes) -> Fragment | None:
-        for part in self.parts:
-            data = part.get(kind, key)
-            if data is not None:
-                return data
-        return None
 
     def new_fragments(self) -> dict[str, dict[bytes, bytes]]:
         """The fragments computed in this process (a page-rendering worker sends them back to be kept)."""
@@ -206,7 +169,7 @@ class ExportMemo:
             stored = self.stored.by_kind.get(kind, {})
             delta = self.delta.get(kind, {})
             fresh = {digest: bytes(data) for digest, data in used.items()
-                     if digest not in stored and digest not in delta and self._in_parts(kind, digest) is None}
+                     if digest not in stored and digest not in delta}
             if fresh:
                 new[kind] = fresh
         return new
@@ -217,45 +180,17 @@ class ExportMemo:
             self.used.setdefault(kind, {}).update(fresh)
             self.misses += len(fresh)
 
-    def usage(self) -> tuple[dict[str, dict[bytes, bytes]], dict[str, list[bytes]]]:
+    def usage(self) -> Usage:
         """What another process of the build needs to keep what this one used (`adopt`): the fragments computed
         here, and the keys of those reused from the files, which that process has mapped too."""
         fresh = self.new_fragments()
         reused = {kind: [key for key in used if key not in fresh.get(kind, ())] for kind, used in self.used.items()}
         return fresh, {kind: keys for kind, keys in reused.items() if keys}
 
-    def handover(self) -> Handover:
-        """What a forked page worker gives the main process at its end, for `adopt`.
-
-        Starting from an empty memo, every fragment it used it made: it writes them to a part file of its own,
-        while the main process finishes, and hands over the file's name (see the module docstring). Otherwise,
-        or when the part cannot be written, it hands over its `usage()`.
-        """
-        if self.file is not None and self.starts_empty:
-            try:
-                return ("part", self._write_part())
-            except OSError:
-                pass
-        return ("usage", self.usage())
-
-    @property
-    def starts_empty(self) -> bool:
-        """Whether nothing was kept when this memo was opened (a first build, or the salt changed)."""
-        return not (self.stored.by_kind or self.delta or self.parts)
-
-    def part_name(self, pid: int) -> str:
-        """The name of the part file the page worker with `pid`, forked from this memo, writes (`handover`)."""
-        return f"{self.build_token}-{pid}"
-
-    def adopt(self, handover: Handover) -> None:
-        """Keep what a forked process of this build used (its `handover()`), as if this process had used it: a
+    def adopt(self, usage: Usage) -> None:
+        """Keep what a forked process of this build used (its `usage()`), as if this process had used it: a
         reused fragment left out of `used` would be dropped when the main file is next written."""
-        how, what = handover
-        if how == "part":
-            if what not in self.new_parts:
-                self.new_parts.append(what)
-            return
-        fresh, reused = what
+        fresh, reused = usage
         self.add(fresh)
         for kind, keys in reused.items():
             used = self.used.setdefault(kind, {})
@@ -265,55 +200,36 @@ class ExportMemo:
                     if data is not None:
                         used[key] = data
 
-    def save(self, parts_of: Sequence[int] = ()) -> None:
+    def save(self) -> None:
         """Keep the fragments this build used (and only those); failures are ignored.
 
-        Nothing is written when nothing was computed. What this build used beyond the main file and its parts goes
-        to the delta, until that is 1% of the fragments the build used (at least 100) or a tenth of their bytes:
-        then the main file is written again with everything, and the delta and the parts are dropped. When this
-        build's workers write parts, the main file is written to list them.
-
-        `parts_of`: the pids of page workers forked from this memo that are still rendering, or writing their
-        parts: when the memo started empty, the main file lists their parts without waiting for them (a part
-        that is then never written is only fragments made again).
+        Nothing is written when nothing was computed. What this build used beyond the main file goes to the delta,
+        until that is REWRITE_FRAGMENTS of the fragments the build used or REWRITE_BYTES of their bytes: then the
+        main file is written again with everything, and the delta is dropped.
         """
-        if parts_of and self.starts_empty:
-            self.new_parts += [name for name in map(self.part_name, parts_of) if name not in self.new_parts]
-        if self.file is None or not (self.misses or len(self.new_parts) > self.listed_parts):
+        if self.file is None or not self.misses:
             return
-        beyond = {kind: {digest: data for digest, data in used.items()
-                         if digest not in self.stored.by_kind.get(kind, {}) and self._in_parts(kind, digest) is None}
+        beyond = {kind: {digest: data for digest, data in used.items() if digest not in self.stored.by_kind.get(kind, {})}
                   for kind, used in self.used.items()}
         beyond = {kind: fragments for kind, fragments in beyond.items() if fragments}
         count = sum(len(fragments) for fragments in beyond.values())
         size = sum(len(data) for fragments in beyond.values() for data in fragments.values())
         used_count = sum(len(used) for used in self.used.values())
-        kept_bytes = len(self.blob) + sum(len(part.blob) for part in self.parts)
         try:
             share, at_least = REWRITE_FRAGMENTS
-            if (self.stored.by_kind and not self.new_parts and count < max(at_least, used_count * share)
-                    and size < kept_bytes * REWRITE_BYTES):
+            if (self.stored.by_kind and count < max(at_least, used_count * share)
+                    and size < len(self.blob) * REWRITE_BYTES):
                 self._write_delta(beyond)
             else:
                 self._write_main()
         except OSError:
             return
-        self.misses, self.listed_parts = 0, len(self.new_parts)
+        self.misses = 0
 
     def _write_main(self) -> None:
         assert self.file is not None
-        _write_fragments(self.file, self.salt, self.used, self.new_parts)
+        _write_fragments(self.file, self.salt, self.used)
         _delta_file(self.file).unlink(missing_ok=True)  # it extended the file just replaced
-        listed = {_part_file(self.file, name).name for name in self.new_parts}
-        for stale in self.file.parent.glob(f"{self.file.name}.part-*"):
-            if stale.name not in listed:  # taken over by the file just written, or left by a failed build
-                stale.unlink(missing_ok=True)
-
-    def _write_part(self) -> str:
-        assert self.file is not None
-        name = self.part_name(os.getpid())
-        _write_fragments(_part_file(self.file, name), self.salt, self.used, [])
-        return name
 
     def _write_delta(self, fragments: dict[str, dict[bytes, Fragment]]) -> None:
         assert self.file is not None
@@ -322,8 +238,8 @@ class ExportMemo:
         write_cache_file(_delta_file(self.file), pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))
 
 
-def _write_fragments(file: Path, salt: str, fragments: dict[str, dict[bytes, Fragment]], parts: list[str]) -> None:
-    """A main or part file: a pickled head (the index, and the parts a main file lists), then every fragment."""
+def _write_fragments(file: Path, salt: str, fragments: dict[str, dict[bytes, Fragment]]) -> None:
+    """The memo file: a pickled head (the index), then every fragment."""
     pieces: list[Fragment] = [b""]  # the head goes first, once it is known
     by_kind: dict[str, dict[bytes, int]] = {}
     start = 0
@@ -335,13 +251,13 @@ def _write_fragments(file: Path, salt: str, fragments: dict[str, dict[bytes, Fra
             pieces.append(data)
             start += size
     head = {"format": FORMAT, "salt": salt, "fragments": FragmentIndex(by_kind), "blob_size": start,
-            "generation": os.urandom(16), "parts": parts}
+            "generation": os.urandom(16)}
     pieces[0] = pickle.dumps(head, protocol=pickle.HIGHEST_PROTOCOL)
     write_cache_file(file, pieces)
 
 
 def _map(file: Path, salt: str) -> tuple[dict[str, Any], memoryview]:
-    """The head and the fragments' bytes (mapped, not read) of a main or part file made with `salt`; raises when
+    """The head and the fragments' bytes (mapped, not read) of a memo file made with `salt`; raises when
     the file is missing, torn or foreign."""
     with file.open("rb") as handle:
         mapped = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
@@ -349,10 +265,6 @@ def _map(file: Path, salt: str) -> tuple[dict[str, Any], memoryview]:
     if head.get("format") != FORMAT or head.get("salt") != salt or not 0 <= head["blob_size"] <= len(mapped):
         raise ValueError(f"{file} is not a memo made with this salt")
     return head, memoryview(mapped)[len(mapped) - head["blob_size"]:]
-
-
-def _part_file(file: Path, name: str) -> Path:
-    return file.with_name(f"{file.name}.part-{name}")
 
 
 def _delta_file(file: Path) -> Path:

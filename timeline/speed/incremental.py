@@ -45,8 +45,8 @@ PACKAGE_DIR = Path(__file__).resolve().parent.parent  # timeline/: its code and 
 RENDERING_CODE = ("site", "speed", "load", "files", "theme", "__init__.py", "partial_date.py", "errors.py")
 
 
-def _tree_digest(digest: hashlib._Hash, root: Path) -> None:
-    """Feed every file under `root` (name and bytes, sorted) into `digest`; `root` may be one file."""
+def _tree_digest(digest: Any, root: Path) -> None:
+    """Feed every file under `root` (name and bytes, sorted) into `digest` (a hashlib object); `root` may be one file."""
     if root.is_file():
         digest.update(root.name.encode() + b"\0" + root.read_bytes())
         return
@@ -125,7 +125,7 @@ def parts_digest(parts: Iterable[Any], digests: dict[str, bytes], known: dict[in
     digest, gap markers and other text as themselves, None as a placeholder; None when an event has no digest.
 
     `known`: each event's part of the digest by id(view), kept by the caller for the views of one build (the
-    sources page alone asks for 10,000 events' parts in 11,000 blocks).
+    sources page alone asks for every event's part, in a block per source).
     """
     tokens = []
     for part in parts:
@@ -158,7 +158,7 @@ def page_keys(jobs: list[PageJob], view: SiteView, salt: str, wide: bool = False
     digests = view.content.digests
     known = {} if known is None else known  # the home, people and sources pages list every event
     if wide:
-        # Every event once, then that one digest per page (not every event per page: 10,000 x 10,000).
+        # Every event once, then that one digest per page (not every event per page, which grows as the square).
         everything = parts_digest([salt, "all", *view.events], digests, known)
         if everything is None:
             return None
@@ -182,8 +182,8 @@ class Manifest:
     files: list[str] = field(default_factory=list)
 
     def dumps(self) -> bytes:
-        # A pickle, not JSON: at 10,000 pages a build reads manifests three times and writes one, and JSON took
-        # 30 ms of a one-event edit for that.
+        # A pickle, not JSON: a build reads manifests three times and writes one, and JSON was a noticeable part
+        # of a one-event edit.
         return pickle.dumps({"format": MANIFEST_FORMAT, "salt": self.salt, "marker": self.marker,
                              "pages": self.pages, "files": self.files}, protocol=pickle.HIGHEST_PROTOCOL)
 
@@ -208,7 +208,7 @@ class BuildState:
     live_file: Path
     spare_dir: Path
     spare_file: Path
-    export_memo_file: Path  # the exports' per-event fragments (exports/memo.py), kept by the exports' process
+    export_memo_file: Path  # the exports' per-event fragments (export_memo.py)
     page_memo_file: Path  # the pages' fragments: event cards, months of the home page, sources' entries...
 
     @classmethod

@@ -8,14 +8,14 @@ out in chunks of consecutive pages whose numbers are read from a pipe, and the m
 once it has nothing else to do (`help`), so no core waits while another still has a queue: pages vary from a
 fraction of a millisecond (an event) to a second (the home page of a big site). The first chunk, pages that
 share fragments, is always the main process's. Each page's bytes depend only on its own inputs, so the output
-is byte-identical to a serial build, whoever renders it. Small sites, and systems without fork, render serially.
+is byte-identical to a serial build, whoever renders it. Small sites, systems without fork and processes that
+run other threads (see processes.py) render serially.
 
 A failing page is reported as in a serial build: of all failures, the one on the earliest page.
 """
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import struct
 import traceback
@@ -25,6 +25,7 @@ from typing import Any
 
 from ..errors import ContentError, Problem
 from ..site.output import SiteOutput
+from .processes import fork_context
 
 # Below this many pages, forking costs more than it saves; a page that shows many events (`heavy`: the home page
 # of a big site, say) counts as HEAVY_PAGE_WEIGHT pages.
@@ -222,10 +223,10 @@ def start_page_writers(jobs: list[PageJob], render: RenderPage, output: SiteOutp
     workers = render_jobs() - 1 if workers is None else workers
     writers = PageWriters(output, merge=merge)
     weight = len(jobs) + heavy * (HEAVY_PAGE_WEIGHT - 1)
-    if workers < 1 or weight < PARALLEL_MIN_PAGES or "fork" not in multiprocessing.get_all_start_methods():
+    context = fork_context() if workers >= 1 and weight >= PARALLEL_MIN_PAGES else None
+    if context is None:
         _write_range(jobs, render, output, range(len(jobs)))
         return writers
-    context = multiprocessing.get_context("fork")
     writers.jobs, writers.render, writers.first_chunk = jobs, render, first_chunk
     writers.tokens = _chunk_tokens(_chunk_count(len(jobs), first_chunk, _chunk_size(len(jobs))), 1 if first_chunk else 0)
     _inherited = (jobs, render, output, collect, writers.tokens, first_chunk)

@@ -1,7 +1,7 @@
 """A parse cache for the load stage: what each content file parsed to last time, reused while the file is unchanged.
 
-Parsing YAML with marks and validating it costs ~0.2 ms an event file, 2 s for 10,000 events; unpickling the
-result costs a twentieth of that. `load_content` asks the cache first and parses only files that changed.
+Parsing YAML with marks and validating it is most of loading a big project, and unpickling the result costs a
+small fraction of that. `load_content` asks the cache first and parses only files that changed.
 
 A file is unchanged when its size and mtime_ns match what was stored. Like git's index, an mtime too close to
 the moment the entry was stored is not trusted (an edit in the same clock tick keeps the mtime); those files
@@ -12,7 +12,7 @@ the same order, as parsing it again would.
 
 Values are stored in segments, each one pickle of the results of many files (a worker's chunk on a cold load,
 the few files parsed on a later one): one pickle shares its class references and field names, so loading
-10,000 events costs one unpickling pass, not 10,000. The index (`parsed.pickle`) maps each file to its stat,
+many events costs one unpickling pass, not one per event. The index (`parsed.pickle`) maps each file to its stat,
 its digest (of the file's bytes, see `ParseCache.digest`) and its place in a segment (`parsed-<id>.seg`);
 after one edit only the index and a small new segment are written. Segments that mostly hold replaced values
 are repacked now and then.
@@ -23,15 +23,13 @@ you trust as much as the code you run. Set TIMELINE_CACHE=off to bypass it.
 
 from __future__ import annotations
 
-import gc
 import hashlib
-import multiprocessing
 import os
 import pickle
 import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager, suppress
+from contextlib import suppress
 from pathlib import Path
 from typing import Any, NamedTuple, TypeVar
 
@@ -39,6 +37,7 @@ from .. import __version__
 from ..errors import ContentError, Problem, Problems
 from ..files.atomic_write import write_all
 from ..load.yaml_source import read_source
+from .processes import fork_context
 
 CACHE_FILE = "parsed.pickle"
 SEGMENT_PREFIX, SEGMENT_SUFFIX = "parsed-", ".seg"
@@ -47,7 +46,7 @@ FORMAT = 4  # 4: digests of the files' bytes
 RACY_NS = 2_000_000_000
 # The modules whose code decides what a file parses to; editing one invalidates every entry.
 PARSER_MODULES = ("load/model.py", "load/yaml_source.py", "partial_date.py", "load/config.py", "load/people.py",
-                  "errors.py", "load/content.py", "speed/parse_cache.py")
+                  "errors.py", "load/content.py", "speed/parse_cache.py", "load/yaml_mistakes.py")
 
 # Below this many files to parse, starting worker processes costs more than it saves.
 PARALLEL_MIN_FILES = 400
@@ -141,30 +140,17 @@ def _parse_chunk(parse: FileParser, items: list[tuple[FilePath, str]], context: 
 
 def source_digest(raw: bytes, shown: str, context: Any) -> bytes:
     """What a file parses to depends on its bytes, its path (which problems name) and the context, besides the
-    parser's code (the cache's salt): their digest stands for the result. Pickling each result to digest it
-    instead cost as much as pickling them all for the cache, 0.15 s of a cold load of 10,000 events."""
+    parser's code (the cache's salt): their digest stands for the result, and costs far less than pickling each
+    result to digest it."""
     digest = hashlib.blake2b(repr((shown, context)).encode("utf-8"), digest_size=16)
     digest.update(b"\0")
     digest.update(raw)
     return digest.digest()
 
 
-@contextmanager
-def paused_gc() -> Iterator[None]:
-    # Building or dropping hundreds of thousands of small objects triggers the cyclic collector again and
-    # again for nothing (they are all alive): unpickling 10,000 events took 1.5 s with it, 0.25 s without.
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 def write_cache_file(file: Path, raw: bytes | Iterable[bytes | memoryview]) -> None:
     """Replace a cache file under `.timeline/` in one step (temp file, rename); `raw` may come in parts, which
-    are written one after the other rather than joined first (the pages' memo is ~45 MB at 10,000 events).
+    are written one after the other rather than joined first (the pages' memo of a big site is tens of megabytes).
 
     No fsync: a cache lost in a crash is rebuilt, and syncing tens of megabytes costs more than the cache
     saves; the rename still keeps readers from half a file.
@@ -185,8 +171,7 @@ def write_cache_file(file: Path, raw: bytes | Iterable[bytes | memoryview]) -> N
 class ParseCache:
     """Parsed files by project-relative path; `parse` returns the cached result or parses and stores it.
 
-    Use it as a context manager around the reads: it pauses the cyclic garbage collector meanwhile (see
-    `paused_gc`) and saves the cache on a clean exit.
+    Use it as a context manager around the reads: it saves the cache on a clean exit.
     """
 
     def __init__(self, directory: Path | None, salt: str = "", entries: dict[str, _Entry] | None = None,
@@ -218,9 +203,7 @@ class ParseCache:
         directory = state_dir / "cache"
         salt = _salt()
         try:
-            raw = (directory / CACHE_FILE).read_bytes()
-            with paused_gc():
-                stored = pickle.loads(raw)
+            stored = pickle.loads((directory / CACHE_FILE).read_bytes())
             if stored.get("format") == FORMAT and stored.get("salt") == salt:
                 entries = dict(zip(stored["entries"], map(_Entry._make, zip(*stored["columns"], strict=True)), strict=True))
                 return cls(directory, salt, entries, stored["segments"])
@@ -229,24 +212,12 @@ class ParseCache:
         return cls(directory, salt)
 
     def __enter__(self) -> ParseCache:
-        self._gc_was_enabled = gc.isenabled()
-        if self._gc_was_enabled:
-            # Collect now, while the heap is small, so that the freeze at the end keeps no garbage from before
-            # (in `timeline serve`, the previous build's view); cheap in a fresh process.
-            gc.collect()
-        gc.disable()
         return self
 
     def __exit__(self, exc_type: object, exc: object, traceback: object) -> None:
         if exc_type is None:
-            self.save()  # before the freeze, so that what saving drops is not kept frozen
+            self.save()
         self.loaded.clear()
-        if self._gc_was_enabled:
-            # Everything loaded lives until the process ends. Without freezing, the first allocations after
-            # re-enabling scan the ~1.5 million new objects of 10,000 events two or three times (0.4 s), and
-            # later collections keep scanning them; frozen, they are skipped. Refcounting still frees them.
-            gc.freeze()
-            gc.enable()
 
     def parse(self, path: Path, shown: str, context: Any, problems: Problems,
               parse: Callable[[Problems], T]) -> T:
@@ -282,7 +253,7 @@ class ParseCache:
         """(value, problems) for each (path, shown), in order: cached where unchanged, the rest read and parsed
         (`parse(file's bytes, shown, problems)`) on every core.
 
-        YAML parsing is pure Python-bound work, so a cold load of 10,000 events runs in worker processes; each
+        YAML parsing is pure Python-bound work, so a cold load of a big project runs in worker processes; each
         returns its chunk's results as one pickle, which the cache keeps as a segment. `meanwhile` is called once,
         while the workers parse (after the first chunk is back): other work of this process that can go on then.
         """
@@ -331,15 +302,13 @@ class ParseCache:
         if not items:
             return
         jobs = min(parse_jobs(), len(items) // (PARALLEL_MIN_FILES // 2) or 1)
-        if len(items) < PARALLEL_MIN_FILES or jobs < 2:
+        processes = fork_context()
+        if len(items) < PARALLEL_MIN_FILES or jobs < 2 or processes is None:
             yield _parse_chunk(parse, items, context, digests)
             return
         from concurrent.futures import ProcessPoolExecutor  # only a big parse needs it; imported here, not by every run
 
         chunks = [items[i:i + CHUNK_FILES] for i in range(0, len(items), CHUNK_FILES)]
-        # fork: workers start in milliseconds and inherit the imported parser; nothing else runs threads here.
-        methods = multiprocessing.get_all_start_methods()
-        processes = multiprocessing.get_context("fork" if "fork" in methods else None)
         done = 0
         try:
             with ProcessPoolExecutor(max_workers=jobs, mp_context=processes) as pool:
@@ -440,18 +409,17 @@ class ParseCache:
         if not (self.dirty or stale):
             return
         try:
-            with paused_gc():
-                self._repack()
-                live = {entry.segment for entry in self.entries.values()}
-                for name, segment in self.unsaved.items():
-                    if name in live:
-                        write_cache_file(self.directory / f"{SEGMENT_PREFIX}{name}{SEGMENT_SUFFIX}", segment)
-                sizes = {name: size for name, size in self.segment_sizes.items() if name in live}
-                # Stored by column (a list of each field): a third of the time of pickling 10,000 entries.
-                index = {"format": FORMAT, "salt": self.salt, "entries": list(self.entries),
-                         "columns": [list(column) for column in zip(*self.entries.values(), strict=True)],
-                         "segments": sizes}
-                write_cache_file(self.directory / CACHE_FILE, pickle.dumps(index, protocol=pickle.HIGHEST_PROTOCOL))
+            self._repack()
+            live = {entry.segment for entry in self.entries.values()}
+            for name, segment in self.unsaved.items():
+                if name in live:
+                    write_cache_file(self.directory / f"{SEGMENT_PREFIX}{name}{SEGMENT_SUFFIX}", segment)
+            sizes = {name: size for name, size in self.segment_sizes.items() if name in live}
+            # Stored by column (a list of each field): much faster to pickle than one tuple per entry.
+            index = {"format": FORMAT, "salt": self.salt, "entries": list(self.entries),
+                     "columns": [list(column) for column in zip(*self.entries.values(), strict=True)],
+                     "segments": sizes}
+            write_cache_file(self.directory / CACHE_FILE, pickle.dumps(index, protocol=pickle.HIGHEST_PROTOCOL))
         except OSError:
             return  # a read-only checkout still builds, just without a cache
         self.unsaved.clear()

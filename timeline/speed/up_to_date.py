@@ -4,9 +4,9 @@ Before loading anything, `timeline build` fingerprints its inputs from file meta
 size and mtime of every file under content/ and templates/, the built-in theme and the timeline code,
 and the build's options. If the fingerprint equals the one recorded after the last successful build
 into the same folder, and that folder is still the one that build made (its marker file is the same
-file), the site is up to date and nothing is read or written: ~0.1 s at 10,000 events instead of a
-full build. A file changed less than two seconds before the fingerprint is taken is not trusted (its
-next edit could keep the same mtime), so such builds always run and record nothing.
+file), the site is up to date and nothing is read or written. A file changed less than two seconds before
+the fingerprint is taken is not trusted (its next edit could keep the same mtime), so such builds always run
+and record nothing.
 
 Set TIMELINE_CACHE=off, or delete .timeline/, to force a full build.
 """
@@ -33,7 +33,7 @@ def _walk(root: Path) -> list[tuple[str, int, int]]:
     """(relative path, size, mtime_ns) of every file under `root`, sorted; empty when it does not exist.
 
     Files as `os.walk` sees them (symlinked folders are not entered); paths joined by hand, since `relpath`
-    on each of 10,000 event files was most of the check's cost.
+    on every event file was most of the check's cost.
     """
     found: list[tuple[str, int, int]] = []
 
@@ -70,7 +70,7 @@ class BuildStamp:
     fingerprint: str | None  # None: some input is too fresh to trust, or caching is off
     file: Path
     # (size, mtime_ns) of each file under content/ by path, as the fingerprint saw them: loading takes them
-    # instead of calling stat on 10,000 event files again (see ParseCache.parse_many).
+    # instead of calling stat on every event file again (see ParseCache.parse_many).
     content_stats: dict[str, tuple[int, int]] = field(default_factory=dict)
 
     @classmethod

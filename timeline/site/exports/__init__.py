@@ -58,7 +58,7 @@ def render_exports(content: Content, base_url: str | None = None, include_drafts
 def render_content_exports(content: Content, base_url: str | None = None, include_drafts: bool = False, *,
                            memo: ExportMemo | None = None) -> Exports:
     """The exports made from the events alone: feeds, calendar, data files and search index (most of the work;
-    a build makes them while it makes the pages, see site/background_exports.py)."""
+    a build makes them while its worker processes render the pages)."""
     ctx = ExportContext.create(content, base_url, include_drafts, memo)
     files: dict[str, bytes] = {}
     files.update(render_feeds(ctx))

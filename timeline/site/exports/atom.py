@@ -15,6 +15,7 @@ import xml.etree.ElementTree as ET
 from ...load.config import Thread
 from ...load.model import Event
 from ...speed.export_memo import Fragment
+from ..markdown import summary_plain_text
 from .context import ExportContext
 from .xml_escape import xml_attribute_value, xml_character_data, xml_text
 
@@ -30,7 +31,8 @@ def render_feeds(ctx: ExportContext) -> dict[str, bytes]:
     ordered = _newest_first(ctx.dated_events())
     # Each entry is the same text in the site feed and its threads' feeds, and between builds (memo.py).
     entries = ctx.fragments("atom", ordered, lambda event: _entry_text(ctx, event).encode("utf-8"))
-    files = {"feed.xml": _feed(ctx, ordered, entries, config.title, config.description, "", "feed.xml")}
+    files = {"feed.xml": _feed(ctx, ordered, entries, config.title, summary_plain_text(config.description), "",
+                               "feed.xml")}
     in_thread: dict[str, tuple[list[Event], list[Fragment]]] = {thread.id: ([], []) for thread in config.threads}
     for event, entry in zip(ordered, entries, strict=True):
         for thread_id in set(event.threads):
@@ -40,7 +42,8 @@ def render_feeds(ctx: ExportContext) -> dict[str, bytes]:
     for thread in config.threads:
         home = f"threads/{thread.id}/"
         events, thread_entries = in_thread[thread.id]
-        files[f"{home}feed.xml"] = _feed(ctx, events, thread_entries, _thread_title(ctx, thread), thread.description,
+        files[f"{home}feed.xml"] = _feed(ctx, events, thread_entries, _thread_title(ctx, thread),
+                                         summary_plain_text(thread.description),
                                          home, f"{home}feed.xml")
     return files
 

@@ -124,7 +124,8 @@ def _event(ctx: ExportContext, event: Event) -> dict[str, Any]:
         ],
         "sources": [_source(s) for s in event.sources],
         "mentions": [
-            {"summary": m.summary, "date": date_record(m.date), "event": m.event, "quote": m.quote, "article": m.article}
+            {"summary": m.summary, "date": date_record(m.date), "event": m.event, "quote": m.quote, "article": m.article,
+             "checked": m.checked}
             for m in event.mentions
         ],
         "threads": list(event.threads),
@@ -135,6 +136,7 @@ def _event(ctx: ExportContext, event: Event) -> dict[str, Any]:
             "evidence": dict(event.review.evidence),
             "confidence": dict(event.review.confidence),
             "duplicates": list(event.review.duplicates),
+            "checked": list(event.review.checked),
         },
     }
 

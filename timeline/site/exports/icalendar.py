@@ -15,6 +15,7 @@ import re
 
 from ...load.model import Event
 from ...partial_date import DAY
+from ..markdown import summary_plain_text
 from .context import ExportContext
 
 PRODID = "-//timeline//timeline static site generator//EN"
@@ -35,7 +36,7 @@ def render_calendar(ctx: ExportContext) -> dict[str, bytes]:
         f"X-WR-CALNAME:{escape_text(config.title)}",
     ]
     if config.description:
-        lines.append(f"X-WR-CALDESC:{escape_text(config.description)}")
+        lines.append(f"X-WR-CALDESC:{escape_text(summary_plain_text(config.description))}")
     head = "".join(fold_line(line) + "\r\n" for line in lines)
     # Each event's lines, folded, as one text: the memo keeps it between builds (memo.py).
     events = ctx.fragments("calendar", calendar_events(ctx), lambda event: "".join(

@@ -1,8 +1,7 @@
 """The exports' JSON text: deterministic, sorted keys, `<`, `>` and `&` escaped, indented or compact.
 
-Python's `json` has a C encoder only for compact output; with `indent` every value goes through the
-pure-Python encoder, three times slower. So big documents are indented at the top level only, and their
-lists of records written one compact record per line (`top_level_list`), each record by the C encoder.
+Python's `json` writes compact text in C but indented text in Python, so big documents are indented at the
+top level only, and their lists of records written one compact record per line (`top_level_list`).
 """
 
 from __future__ import annotations
@@ -10,9 +9,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from itertools import count
-from json.encoder import c_make_encoder, encode_basestring  # type: ignore[attr-defined]
 from typing import Any
 
 
@@ -31,11 +28,13 @@ def escape_markup(text: str) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
+# One encoder for every record: `json.dumps` with these options would set up the same one on each call.
+_COMPACT = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+
+
 def compact_json(data: Any) -> str:
-    """`data` without whitespace, keys sorted, non-ASCII kept (the C encoder)."""
-    if c_make_encoder is None:
-        return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
-    return "".join(_compact_encoder()(data, 0))
+    """`data` without whitespace, keys sorted, non-ASCII kept."""
+    return _COMPACT.encode(data)
 
 
 def compact_item_bytes(item: Any) -> bytes:
@@ -84,18 +83,8 @@ def top_level_list(items: Sequence[bytes | memoryview], *, compact: bool = False
     (`compact_item_bytes`): one item per line in an indented document, all on one line in a compact one.
 
     Big lists of records are written this way rather than indented: a changed record is still one changed line,
-    and Python's C encoder writes compact text only (see the module's docstring).
+    and compact text is what Python's json writes fast (see the module's docstring).
     """
     if compact:
         return b"[" + b",".join(items) + b"]"
     return b"[\n  " + b",\n  ".join(items) + b"\n ]" if items else b"[]"
-
-
-@lru_cache(maxsize=1)
-def _compact_encoder() -> Any:
-    """The C encoder as `json.dumps(separators=(",", ":"), sort_keys=True, ensure_ascii=False)` sets it up."""
-    return c_make_encoder(None, _not_serializable, encode_basestring, None, ":", ",", True, False, True)
-
-
-def _not_serializable(value: Any) -> Any:
-    raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")

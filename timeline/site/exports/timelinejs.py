@@ -13,6 +13,7 @@ from typing import Any
 
 from ...load.model import Event
 from ...partial_date import PartialDate
+from ..markdown import summary_plain_text
 from .context import ExportContext
 from .json_text import compact_item_bytes, json_with_slots, top_level_list
 
@@ -21,7 +22,7 @@ def render_timelinejs(ctx: ExportContext) -> dict[str, bytes]:
     """`data/timelinejs.json` for the exported, dated events, chronological."""
     config = ctx.content.config
     data: dict[str, Any] = {
-        "title": {"text": {"headline": escape(config.title), "text": _paragraphs(config.description)}},
+        "title": {"text": {"headline": escape(config.title), "text": _paragraphs(summary_plain_text(config.description))}},
     }
     # One slide per line, each encoded on its own and kept between builds (memo.py).
     slides = ctx.fragments("timelinejs", ctx.dated_events(), lambda event: compact_item_bytes(timelinejs_slide(ctx, event)))

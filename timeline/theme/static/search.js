@@ -36,7 +36,9 @@
     ".tl-filters button{font:inherit;padding:.38rem .8rem;border:1px solid var(--accent,#1d4f91);border-radius:.3rem;background:transparent;color:var(--accent,#1d4f91);cursor:pointer}",
     ".tl-filters button[disabled]{opacity:.45;cursor:default}",
     ".tl-status{flex-basis:100%;margin:0;font-weight:600}",
-    ".tl-search input:focus-visible,.tl-filters select:focus-visible,.tl-filters button:focus-visible{outline:3px solid var(--focus,#1d4f91);outline-offset:2px}"
+    ".tl-search input:focus-visible,.tl-filters select:focus-visible,.tl-filters button:focus-visible{outline:3px solid var(--focus,#1d4f91);outline-offset:2px}",
+    // What the filters hide stays hidden whatever a stylesheet's `display` says (the theme's gap markers are flex).
+    ".chronology [hidden]{display:none!important}"
   ].join("\n");
 
   function basePath() {
