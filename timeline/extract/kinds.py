@@ -202,13 +202,14 @@ _CAPTION = re.compile(r"^(?:File\s+(?:image|photo|picture|pic)\b|(?:Photo|Image|
 
 
 _UNENDED_PROSE_WORDS = 25  # longer than any headline or deck
+_LONGEST_LEAD_WORDS = 150  # a run of words longer than any lead, with no full stop, is no sentence at all
 
 
 def _is_prose(sentence: Sentence) -> bool:
     """Headlines and decks carry no full stop; quotes are someone's words, and captions describe a photo."""
     text = sentence.text.strip()
     # A long line is prose even when the page lost its full stop (a scraped lead cut off at its end).
-    ended = text[-1:] in ".!?”\"’" or len(text.split()) >= _UNENDED_PROSE_WORDS
+    ended = text[-1:] in ".!?”\"’" or _UNENDED_PROSE_WORDS <= len(text.split()) <= _LONGEST_LEAD_WORDS
     return ended and not text.startswith(("“", '"', "‘")) and len(text.split()) >= 6 and not _CAPTION.search(text)
 
 
