@@ -312,6 +312,11 @@ def test_nearby_places_merge_undated_reports_only_on_extra_evidence_and_the_diff
     thin = report("c.txt", ["kurilla", "munir"], None, place="Islamabad, Pakistan", kind="visit")
     fresh = report("a.txt", ["kurilla", "munir"], None, place="General Headquarters, Rawalpindi, Pakistan")
     assert compare_events(thin, fresh).outcome == MAYBE  # nearby, undated, nothing else in common
+    months_later = report("d.txt", ["kurilla", "munir"], None, place="Islamabad, Pakistan",
+                          title="CENTCOM chief meets army chief, ISPR says", published="2023-12-20")
+    ghq = report("a.txt", ["kurilla", "munir"], None, place="General Headquarters, Rawalpindi, Pakistan",
+                 title="Talks at GHQ with ISPR and CENTCOM", published="2023-07-24")
+    assert compare_events(months_later, ghq).outcome == MAYBE  # every clue, but published months apart
 
 
 def test_a_report_finds_its_own_event_from_an_earlier_run_whatever_its_mentions_say():

@@ -13,10 +13,12 @@ so each rule below says what is tolerated and what never joins (docs/merging.md 
   hidden (`conflicts.py`). Weeks apart, an otherwise identical report is a possible duplicate, no more.
 - Kind and place. Meeting, talks, visit and summit are one family; a call never joins a meeting. A city
   fits its country and a venue its city; two countries never join (`place_match.py`).
-- Weak evidence. Two undated reports never join on one shared person. An undated report joins a dated
-  event only when every participant, the kind and the place agree and its publication day falls just
-  after the event; the join is flagged for review. A report with no date of its own never joins an
-  editor's reviewed event: it is offered to the editor instead.
+- Weak evidence. Two undated reports (a year alone counts as undated) never join on one shared person, and
+  join at all only when they came out within three days of each other. An undated report joins a dated
+  event only when every participant it names is the event's, the kind and the place agree, and either it
+  came out within a week after the event or both name the same place; the join is flagged for review.
+  Undated reports are placed last, so one that fits two events joins neither. A report with no date of
+  its own never joins an editor's event: it is offered to the editor instead.
 
 A wrong merge hides an event, while a missed one costs an editor a minute: anything short of these rules
 is written down as a possible duplicate for a human to decide.
@@ -331,7 +333,6 @@ class PeopleFit:
     """Who two events have in common, however each names them."""
 
     shared: tuple[str, ...]  # display names of the people in common
-    participants_shared: int  # of those, participants on both sides
     everyone: bool  # every participant of each side is found in the other
     single: bool  # each side has exactly one participant, the same person
     within: tuple[bool, bool]  # every participant of the first side is found in the second; and the reverse
@@ -376,7 +377,7 @@ def fit_people(a: Event, b: Event, context: Context) -> PeopleFit:
     # counts when its article names all of the other side's.
     enough = bool(people_a or people_b) and (len(shared) >= 2 or single)
     within = (enough and len(covered_a) == len(people_a), enough and len(covered_b) == len(people_b))
-    return PeopleFit(tuple(_display(f, context) for f in shared), len(pairs), all(within), single, within)
+    return PeopleFit(tuple(_display(f, context) for f in shared), all(within), single, within)
 
 
 def _display(form: NameForm, context: Context) -> str:
@@ -498,9 +499,9 @@ def compare_events(a: Event, b: Event, context: Context | None = None, *, review
         if dates.outcome == "overlap" and a.date.precision == b.date.precision == DAY:  # type: ignore[union-attr]
             return Verdict(SAME, 3 + (1 if same_kind(kind_of(a), kind_of(b)) else 0), f"{said} on the same day; {match.reason}")
         if vague(a) and vague(b) and not reviewed:
-            points, why = _evidence_points(a, b, people)
-            if points >= SCORE_TO_MERGE_UNDATED + NEAR_EXTRA_POINTS:
-                return Verdict(SAME, points, f"{said}; " + ", ".join(why))
+            verdict = _compare_undated(a, b, people, NEAR_EXTRA_POINTS)
+            if verdict.outcome == SAME:
+                return verdict
         return Verdict(MAYBE, reason=f"{said}, but {match.reason}")
     if dates.outcome in ("overlap", "close"):
         if dates.outcome == "close" and not kind_family(kind_of(a), kind_of(b)):
@@ -531,9 +532,10 @@ def _late_date_doubt(a: Event, b: Event) -> str:
             "a repost's or a late report's date? Check it, or merge the two files")
 
 
-def _compare_undated(a: Event, b: Event, people: PeopleFit) -> Verdict:
+def _compare_undated(a: Event, b: Event, people: PeopleFit, extra_points: int = 0) -> Verdict:
     """Two undated reports join only when they came out within days of each other and the rest agrees: the same
-    people meet in the same capital again and again, and nothing else tells those meetings apart."""
+    people meet in the same capital again and again, and nothing else tells those meetings apart. `extra_points`:
+    more clues asked for (nearby towns rather than one place)."""
     said = _people_words(people)
     points, why = _evidence_points(a, b, people)
     pub_a, pub_b = _published(a), _published(b)
@@ -542,7 +544,7 @@ def _compare_undated(a: Event, b: Event, people: PeopleFit) -> Verdict:
     gap = min(abs((x - y).days) for x in pub_a for y in pub_b)
     if gap > PUBLISHED_TOGETHER_DAYS:
         return Verdict(MAYBE, points, f"{said}, but neither gives a date, and they came out {gap} days apart")
-    if points >= SCORE_TO_MERGE_UNDATED:
+    if points >= SCORE_TO_MERGE_UNDATED + extra_points:
         return Verdict(SAME, points, f"{said}; no date to compare, but " + ", ".join(why),
                        check="neither report gives a date: joined on " + ", ".join(why))
     return Verdict(MAYBE, points, f"{said}, but no date to compare them by")
