@@ -279,7 +279,7 @@ def _offer(cluster: Cluster, report: Event, verdict: Verdict) -> None:
 
 def _joined(source: Source, verdict: Verdict) -> Source:
     """The source with why it was joined; a copy, so the report's own event is left as extraction gave it."""
-    return Source(**{**vars(source), "joined": verdict.reason}) if not source.joined else source
+    return Source(**{**vars(source), "joined": source.joined or verdict.reason})
 
 
 def merge_into(cluster: Cluster, report: Event, verdict: Verdict | None = None) -> None:
