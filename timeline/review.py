@@ -103,7 +103,7 @@ def event_review_items(event: Event) -> list[ReviewItem]:
         detail = f"date {event.date.iso()} is known only to the {known}"
         detail += f"; note: {note}" if note else "; narrow it to a day if a report allows"
         add(_line(event, "date"), COARSE_DATE, detail)
-    if "mentions" not in checked:
+    if event.mentions and "mentions" not in checked:
         for mention in background_events(event):
             add(mention.line or _line(event, "mentions"), UNLINKED_MENTION,
                 f"{mention.date.iso() if mention.date else ''} {mention.summary}", _line(event, "mentions"))
