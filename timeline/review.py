@@ -40,7 +40,7 @@ SUGGESTION = "suggestion"
 
 # The table fits the terminal (or $COLUMNS); this is its width when the output is not a terminal.
 DEFAULT_WIDTH = 100
-# Below this many columns left for WHY, each item takes two lines: where and what, then why.
+# Below this many columns left for WHY, each item takes more lines: where, then what and why under it.
 MIN_DETAIL_WIDTH = 40
 
 
