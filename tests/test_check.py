@@ -348,7 +348,8 @@ def test_warnings_pass_strict_fails_quiet_hides(warned_project, cli):
 
     strict = cli("-C", str(warned_project), "check", "--strict")
     assert (strict.code, problem_lines(strict.err)) == (1, expected)
-    assert summary(strict.err) == "error: 1 event(s), 0 people, 0 article(s). Found 0 error(s) and 2 warning(s)."
+    assert summary(strict.err) == ("error: 1 event(s), 0 people, 0 article(s). Found 0 error(s) and 2 warning(s). "
+                                   "Under --strict, warnings fail the check too.")
 
     quiet = cli("-C", str(warned_project), "check", "--quiet")
     assert (quiet.code, problem_lines(quiet.err)) == (0, [])
@@ -436,8 +437,12 @@ def test_folder_without_content(tmp_path, cli):
 
 def test_folder_that_does_not_exist(tmp_path, cli):
     result = cli("-C", str(tmp_path / "nowhere"), "check")
-    assert result.code == 1
-    assert "no content/ folder here" in result.err
+    assert result.code == 2
+    assert result.err == (f"error: -C {tmp_path / 'nowhere'}: the folder does not exist; give the folder of a "
+                          "timeline project (the one that holds content/)\n")
+    (tmp_path / "a-file").write_text("x", encoding="utf-8")
+    result = cli("-C", str(tmp_path / "a-file"), "build")
+    assert result.code == 2 and "this is a file, not a folder" in result.err
 
 
 # ---- JSON Schema: valid, published, and agreeing with the model ----
@@ -554,3 +559,23 @@ def test_a_missing_related_event_never_suggests_the_event_itself(make_project, c
     created = cli("-C", str(root), "new", "Kurilla meets Munir again", "--id", "2023-07-25-kurilla-meets-munir")
     assert created.code == 0
     assert cli("-C", str(root), "check").code == 0, "the command the message gives makes the link resolve"
+
+
+def test_countries_are_checked_against_the_extractors_country_list(make_project, cli):
+    root = make_project({
+        "content/people.yaml": "people:\n  - id: asim-munir\n    name: Asim Munir\n    country: Pakistani\n",
+        "content/events/a.yaml": event(extra=(
+            "participants:\n  - name: Asim Munir\n    country: Pakistn\n  - {name: Mark Milley, country: USA}\n"
+            "  - name: Sergei Shoigu\n    country: Russian Federation\n  - name: Michael Kurilla\n"
+            "    country: United States\n"
+        )),
+    })
+    result = cli("-C", str(root), "check")
+    assert result.code == 0
+    assert problem_lines(result.err) == [
+        'warning: content/events/a.yaml:8:14: participant "Asim Munir": country "Pakistn" is not a country the '
+        'extractor knows (did you mean "Pakistan"?); write its common English name, like "Pakistan" or "United States"',
+        'warning: content/people.yaml:2: person "asim-munir": country "Pakistani" is an adjective; write the '
+        'country, "Pakistan"',
+    ], "short forms and official names the extractor reads (USA, Russian Federation) pass"
+    assert cli("-C", str(root), "check", "--strict").code == 1

@@ -60,6 +60,7 @@ def test_a_misspelt_command_gets_a_suggestion_and_a_usage_error(argv, word, mean
 
 def test_a_command_word_that_is_a_project_folder_is_not_taken_for_a_command(cli, tmp_path):
     """`-C bulid build`: the folder after -C is no command, however it is spelt."""
+    (tmp_path / "bulid").mkdir()
     result = cli("-C", str(tmp_path / "bulid"), "check")
     assert result.code == 1
     assert "unknown command" not in result.err and "invalid choice" not in result.err

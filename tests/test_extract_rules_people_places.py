@@ -191,3 +191,18 @@ def test_the_office_someone_resigns_from_gives_their_country():
     found = {f.name: f for f in find_names("Ana Ruiz has resigned as president of the Royal Spanish Football "
                                            "Federation three weeks after the final.")}
     assert found["Ana Ruiz"].country == "Spain" and found["Ana Ruiz"].role.lower().startswith("president of")
+
+
+def test_a_speaker_telling_of_her_own_call_and_a_counterpart_named_after_an_aside_take_part():
+    event = event_of("Leaders talk\n\nFebruary 3, 2025\n\nMexican President Ana Ruiz said that following a phone call "
+                     "with President Tom Gray on Monday morning, the tariffs were put on hold.\n")
+    assert {p.name for p in event.participants} == {"Ana Ruiz", "Tom Gray"}
+    aside = event_of("Rivals talk\n\nSeptember 7, 2022\n\nPresident-elect Sam Otieno finally spoke to outgoing leader "
+                     "– and his current boss – Ben Mwangi on Wednesday.\n")
+    assert {p.name for p in aside.participants} == {"Sam Otieno", "Ben Mwangi"}
+
+
+def test_a_ruler_called_by_his_first_name_is_one_person():
+    event = event_of("Award\n\nAugust 16, 2022\n\nABU DHABI: President Sheikh Khalid bin Omar Al Falasi on Tuesday "
+                     "received General Ali Raza, the army chief. Sheikh Khalid praised the general.\n")
+    assert sorted(p.name for p in event.participants) == ["Ali Raza", "Khalid bin Omar Al Falasi"]

@@ -19,7 +19,7 @@ from typing import Any, NoReturn
 from . import __version__
 from .errors import ContentError, Problem, did_you_mean
 from .files.atomic_write import JOURNAL_NAME, write_batch
-from .load.content import Content, Project, load_content
+from .load.content import Content, Project, check_countries, load_content
 
 EXIT_OK = 0
 EXIT_CONTENT = 1
@@ -92,22 +92,27 @@ def cmd_check(args: argparse.Namespace) -> int:
         with _lock(project, "check"):  # taking the lock finishes the writes a killed ingest left half-done
             pass
     content = load_content(project)
+    check_countries(content)
     problems = content.problems
     shown = problems.sorted() if not args.quiet else sorted(problems.errors)
     report_problems(shown)
     errors, warnings = len(problems.errors), len(problems.warnings)
     failed = errors or (args.strict and warnings)
+    strict = " Under --strict, warnings fail the check too." if args.strict and warnings else ""
     print(
         f"{'error' if failed else 'ok'}: {len(content.events)} event(s), {len(content.people)} people, "
-        f"{len(content.articles)} article(s). {_summary(errors, warnings)}",
+        f"{len(content.articles)} article(s). {_summary(errors, warnings)}{strict}",
         file=sys.stderr,
     )
     return EXIT_CONTENT if failed else EXIT_OK
 
 
 def cmd_build(args: argparse.Namespace) -> int:
+    from .load.config import base_url_problem
     from .speed.up_to_date import BuildStamp
 
+    if args.base_url is not None and (problem := base_url_problem(args.base_url)) is not None:
+        raise UsageError(f"--base-url: {problem}")
     project = _project(args)
     out = Path(args.out).resolve() if args.out else project.site_dir
     # The lock from loading to writing: an ingest must not change content/ while it is read.
@@ -186,6 +191,23 @@ def cmd_new(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_rename(args: argparse.Namespace) -> int:
+    from .files.rename import RenameError, rename_event
+
+    project = _project(args)
+    with _lock(project, "rename"):
+        content = load_checked(args)
+        try:
+            report = rename_event(content, args.old, args.new)
+        except RenameError as exc:
+            raise UsageError(str(exc)) from exc
+    print(f"renamed {report.old_path} to {report.new_path}")
+    for path, count in sorted(report.references.items()):
+        if path != report.new_path:
+            print(f"updated {path} ({count} reference(s))")
+    return EXIT_OK
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     from .site.serve import serve
 
@@ -216,6 +238,17 @@ def _command(add_parser: Callable[..., argparse.ArgumentParser], name: str, func
     parser.set_defaults(func=func)
     COMMANDS[name] = (func, help_text, example)
     return parser
+
+
+def port_number(text: str) -> int:
+    """The --port option: a TCP port, 0 for any free one."""
+    try:
+        port = int(text)
+    except ValueError:
+        port = -1
+    if not 0 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"{text} is not a port number; use 1-65535, like 8000 (0: any free port)")
+    return port
 
 
 # Python 3.14's argparse suggests a close command for a misspelt one; older ones get our own suggestion (`main`).
@@ -275,9 +308,14 @@ def make_parser() -> argparse.ArgumentParser:
     new.add_argument("--kind", default="other", help="meeting, call, visit, statement, ... (default: other)")
     new.add_argument("--id", help="event id (default: made from the date and title)")
 
+    rename = _command(sub, "rename", cmd_rename, "give an event a new id: its file and every reference to it",
+                      "timeline rename undated-kurilla-visits-islamabad 2023-07-24-kurilla-visits-islamabad")
+    rename.add_argument("old", metavar="OLD", help="the event's id now (its file name without .yaml)")
+    rename.add_argument("new", metavar="NEW", help="the new id, a lowercase slug")
+
     serve = _command(sub, "serve", cmd_serve, "preview the site locally, rebuilding on every change",
                      "timeline serve --port 8000")
-    serve.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
+    serve.add_argument("--port", type=port_number, default=8000, help="port (default: 8000)")
     serve.add_argument("--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1, this machine only)")
     serve.add_argument("--drafts", action="store_true", help="include draft events")
 
@@ -314,6 +352,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return exc.code if isinstance(exc.code, int) else EXIT_USAGE
     if not args.command:
         parser.print_help(sys.stderr)
+        return EXIT_USAGE
+    folder = Path(args.directory)
+    if not folder.is_dir():
+        what = "this is a file, not a folder" if folder.exists() else "the folder does not exist"
+        print(f"error: -C {args.directory}: {what}; give the folder of a timeline project (the one that holds "
+              "content/)", file=sys.stderr)
         return EXIT_USAGE
     try:
         return args.func(args)

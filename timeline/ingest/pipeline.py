@@ -37,7 +37,7 @@ from ..load.yaml_source import plain
 from ..partial_date import parse_date_spec
 from .ingest_log import LOG_NAME, read_ingest_log, write_ingest_log
 from .linking import Links, link_events
-from .merge import Cluster, assign_ids, merge_same_event
+from .merge import Cluster, Suggestion, assign_ids, merge_same_event
 from .people_writer import PeopleChanges, update_people, write_people
 from .place_match import warm_place_tables
 from .report import IngestReport
@@ -152,7 +152,19 @@ def run_ingest(content: Content, paths: list[Path] | None, jobs: int = 0, progre
         pending = pending_suggestions(project.state_dir, content.events, new)
         report.suggestions = [s.message(paths.get(s.event_id, s.event_id)) for s in pending]
         save_suggestions(project.state_dir, pending, paths)
+        report.needs_review = events_needing_review(content.events, plan.clusters, pending)
     return report
+
+
+def events_needing_review(before: list[Event], clusters: list[Cluster], pending: list[Suggestion]) -> list[str]:
+    """The ids of the events `timeline review` lists after the run (drafts, flags, thin sourcing, suggestions):
+    every event as this run leaves it."""
+    from ..review import event_review_items
+
+    events = {event.id: event for event in before}
+    events.update((cluster.event.id, cluster.event) for cluster in clusters)
+    listed = {event.id for event in events.values() if event_review_items(event)}
+    return sorted(listed | {suggestion.event_id for suggestion in pending})
 
 
 # --- `timeline extract` ---------------------------------------------------------------------------

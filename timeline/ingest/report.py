@@ -26,7 +26,7 @@ class IngestReport:
     updated: list[FileChange] = field(default_factory=list)
     unchanged: list[FileChange] = field(default_factory=list)
     skipped: list[FileChange] = field(default_factory=list)  # editor-edited; new evidence reported
-    needs_review: list[str] = field(default_factory=list)
+    needs_review: list[str] = field(default_factory=list)  # every event `timeline review` lists after the run
     unreadable: list[Problem] = field(default_factory=list)
     warnings: Problems = field(default_factory=Problems)
     people: PeopleChanges = field(default_factory=PeopleChanges)
@@ -71,7 +71,8 @@ class IngestReport:
         row("updated", self.updated)
         lines.append(f"  {'unchanged':<26}{len(self.unchanged):>4}")
         row("skipped (editor-edited)", self.skipped)
-        lines.append(f"  {'needs review':<26}{len(self.needs_review):>4}")
+        lines.append(f"  {'needs review':<26}{len(self.needs_review):>4}"
+                     + ("  (`timeline review` lists what)" if self.needs_review else ""))
         row("unreadable", [p.location() for p in self.unreadable])
         if self.dismissed:
             row("dismissed by editor", self.dismissed)

@@ -45,6 +45,13 @@ def is_ingest_owned(text: str) -> bool:
     return bool(match) and match.group(1) == _digest(lines[0], lines[2]) and lines[1] == INGEST_LINE.format(match.group(1))
 
 
+def restamp_stub(text: str) -> str:
+    """An ingest-owned stub's text after a change made on ingest's behalf (`timeline rename`): its hash line
+    recomputed, so the file stays ingest's own."""
+    schema_line, _, body = text.split("\n", 2)
+    return f"{schema_line}\n{INGEST_LINE.format(_digest(schema_line, body))}\n{body}"
+
+
 def normalise_event(event: Event, config: Config, problems: Problems,
                     rendered: dict[str, str] | None = None) -> Event:
     """The event exactly as it will read back from its file, so a second run compares equal to the first.

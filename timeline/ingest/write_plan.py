@@ -37,8 +37,6 @@ def plan_write(project: Project, cluster: Cluster, current: str | None, report: 
         report.updated.append(change)
         return cluster.new_sources, (path, updated.encode("utf-8"))
     text = render_stub(event, rendered.get(event.id))
-    if event.review.needs:
-        report.needs_review.append(event.id)
     if current is None:
         report.created.append(change)
     elif text != current:

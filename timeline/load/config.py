@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import urlsplit
 
 from ..errors import Problems, did_you_mean
 from .mapping_lists import listed_mappings
@@ -76,6 +77,32 @@ class Config:
         return next((t for t in self.threads if t.id == thread_id), None)
 
 
+def base_url_problem(value: str) -> str | None:
+    """Why `value` cannot be where the site is served (a path like /repo/ or an http(s) address), with what to
+    write instead; None when it can."""
+    value = value.strip() or "/"
+    try:
+        parts = urlsplit(value)
+    except ValueError:
+        parts = None
+    if parts is None or parts.scheme or parts.netloc:
+        if parts is None or parts.scheme not in ("http", "https") or not parts.netloc or parts.query or parts.fragment:
+            return (f'base URL "{value}" must be a path like /repo/ or an http(s) address like '
+                    "https://owner.github.io/repo/")
+        path = parts.path
+    else:
+        path = value
+        first, _, rest = value.lstrip("/").partition("/")
+        if not value.startswith("/") and "." in first:
+            # "example.github.io/x": a host without its scheme would become a path, and every link would break.
+            rest = rest.strip("/")
+            return (f'base URL "{value}" has no scheme, so it would be read as a path and every link would be broken: '
+                    f"write https://{value.rstrip('/')}/ (the full address) or /{rest + '/' if rest else ''} (the path)")
+    if any(c in path for c in "?#\\\"'<> \t\r\n"):
+        return f'base path "{path}" may hold only letters, digits, "-", "_", "." and "/"; write it like /repo/'
+    return None
+
+
 def normalise_base_url(value: str) -> str:
     """`/`, `/repo/` or `https://host/repo/`: always ending in a slash."""
     value = value.strip() or "/"
@@ -110,7 +137,11 @@ def parse_config(data: Any, path: str, problems: Problems) -> Config:
 
     config.title = text("title") or config.title
     config.description = text("description") or ""
-    config.base_url = normalise_base_url(text("base_url") or "/")
+    base_url = text("base_url") or "/"
+    if (problem := base_url_problem(base_url)) is not None:
+        error(data, "base_url", problem)
+    else:
+        config.base_url = normalise_base_url(base_url)
     repository = text("repository")
     if repository:
         if is_safe_url(repository):

@@ -19,6 +19,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from ..errors import ContentError, Problems, did_you_mean
+from ..slugs import UNDATED_PREFIX, unique_id
 from ..speed.parse_cache import ParseCache
 from .config import Config, parse_config
 from .model import Event, is_valid_id, parse_event, text_values
@@ -352,6 +353,10 @@ def check_references(content: Content) -> None:
                     problems.error(path, line, f'participant "{participant.name}" names person '
                                    f'"{participant.person}", who is not in content/people.yaml'
                                    f"{did_you_mean(participant.person, person_ids)}", col)
+        if event.date is not None and event.id.startswith(UNDATED_PREFIX):
+            better = unique_id(f"{event.date.start.iso()}-{event.id.removeprefix(UNDATED_PREFIX)}", all_ids)
+            problems.warning(path, _line(event, "id"), f'id "{event.id}" says undated, but the event has a date now; '
+                             f"rename it with `timeline rename {event.id} {better}`, which updates every reference")
         if event.is_draft:
             problems.warning(path, _line(event, "status"), "draft: not published until an editor sets status: reviewed")
         if event.review.needs:
@@ -425,6 +430,30 @@ def _other_event_hint(missing: str, own_id: str, all_ids: set[str]) -> str:
     if not is_valid_id(missing):
         return hint
     return f'{hint}; if that event is not written yet, create it with `timeline new "Its title" --id {missing}`'
+
+
+def check_countries(content: Content) -> None:
+    """Warn about participants' and people's countries the extractor's country list does not know, with the
+    name to write. Run by `timeline check` only: the list takes a tenth of a second to load, and only check
+    prints warnings."""
+    from .countries import country_advice
+
+    advice: dict[str, str | None] = {}  # a project names a few countries many times
+
+    def advise(value: str) -> str | None:
+        if value not in advice:
+            advice[value] = country_advice(value)
+        return advice[value]
+
+    for event in content.events:
+        for index, participant in enumerate(event.participants):
+            if participant.country and (message := advise(participant.country)):
+                line, col = _where(content, event, f"participants.{index}.country", f"participants.{index}")
+                content.problems.warning(event.path or "", line, f'participant "{participant.name}": {message}', col)
+    people_path = content.project.relative(content.project.people_path)
+    for person in content.people:
+        if person.country and (message := advise(person.country)):
+            content.problems.warning(people_path, person.line, f'person "{person.id}": {message}')
 
 
 def _check_sources(content: Content, event: Event, articles: set[str], safe_articles: set[str]) -> None:

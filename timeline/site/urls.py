@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from urllib.parse import quote, urlsplit
 
 from ..errors import ContentError
+from ..load.config import base_url_problem
 from ..load.model import is_valid_id
 
 # What `quote(path, safe="/-._~")` leaves as it is; page paths made from checked ids are always like this.
@@ -26,21 +27,14 @@ class SiteUrls:
 
     @classmethod
     def from_base_url(cls, base_url: str) -> SiteUrls:
-        """Parse `/`, `/repo/`, `repo` or `https://host/repo/`; anything else is a ContentError."""
+        """Parse `/`, `/repo/`, `repo` or `https://host/repo/`; anything else is a ContentError (see
+        `base_url_problem`)."""
         value = (base_url or "/").strip() or "/"
+        if (problem := base_url_problem(value)) is not None:
+            raise ContentError.at("--base-url", None, problem)
         parts = urlsplit(value)
-        if parts.scheme or parts.netloc:
-            if parts.scheme not in ("http", "https") or not parts.netloc or parts.query or parts.fragment:
-                raise ContentError.at("--base-url", None, f'base URL "{value}" must be a path like /repo/ or an '
-                                      "http(s) address like https://owner.github.io/repo/")
-            origin = f"{parts.scheme}://{parts.netloc}"
-            path = parts.path
-        else:
-            origin = None
-            path = value
-        if any(c in path for c in "?#\\\"'<> \t\r\n"):
-            raise ContentError.at("--base-url", None, f'base path "{path}" may hold only letters, digits, "-", "_", '
-                                  '"." and "/"; write it like /repo/')
+        origin = f"{parts.scheme}://{parts.netloc}" if parts.scheme else None
+        path = parts.path if parts.scheme else value
         path = "/" + path.strip("/") + "/" if path.strip("/") else "/"
         return cls(path, origin)
 
