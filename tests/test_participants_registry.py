@@ -105,23 +105,21 @@ def test_no_warning_when_the_event_agrees_or_one_side_is_silent(make_project, cl
     assert (result.code, warnings(result.err)) == (0, [])
 
 
-def mention(name: str, country: str | None, *, from_place: bool = False) -> SimpleNamespace:
+def mention(name: str, country: str | None) -> SimpleNamespace:
     return SimpleNamespace(name=name, title=None, role="Chairman of the Joint Chiefs of Staff", country=country,
-                           person_id=None, is_participant=True, confidence=0.9, country_from_place=from_place)
+                           person_id=None, is_participant=True, confidence=0.9)
 
 
 def test_ingest_never_records_a_country_that_was_only_the_events_place():
-    people = parse_people(None, "content/people.yaml", Problems())
-    changes = update_people(people, [mention("Mark Milley", "Finland", from_place=True)], [])
-    assert [(p.name, p.country) for p in changes.added] == [("Mark Milley", None)]
+    from timeline.extract.reading import parse_article_text
+    from timeline.extract.stub import extract_article
 
-    # In one run, a later report that says the person's country fills it in; another place's never does.
+    extraction = extract_article(parse_article_text(
+        "Generals meet\n\nSeptember 22, 2021\n\nChairman of the Joint Chiefs of Staff Gen. Mark Halley met Russian "
+        "Chief of General Staff Gen. Ivan Petrov in Helsinki on Wednesday.\n", "a.txt", "text"))
     people = parse_people(None, "content/people.yaml", Problems())
-    changes = update_people(people, [mention("Mark Milley", "Finland", from_place=True),
-                                     mention("Mark Milley", "Greece", from_place=True),
-                                     mention("Gen. Mark Milley", "United States"),
-                                     mention("Mark Milley", "Russia")], [])
-    assert [(p.name, p.country) for p in changes.added] == [("Mark Milley", "United States")]
+    changes = update_people(people, extraction.people, [extraction.event])
+    assert sorted((p.name, p.country) for p in changes.added) == [("Ivan Petrov", "Russia"), ("Mark Halley", None)]
 
 
 def test_ingest_keeps_a_registry_country_an_editor_wrote():

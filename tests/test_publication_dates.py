@@ -201,6 +201,15 @@ def test_a_yearless_wire_dateline_under_a_stamp_does_not_replace_the_stamp():
     assert article.dateline == "Cairo"
 
 
+def test_a_syndicators_credit_opening_the_story_is_neither_headline_nor_text():
+    article = read(" date 2024-08-24 (MENAFN- Kuwait News Agency (KUNA)) CAIRO, Aug 23 (KUNA) -- Egyptian President "
+                   "Abdel-Fattah Al-Sisi discussed the Gaza ceasefire talks with U.S. President Joe Biden on Friday.\n")
+    assert (article.dateline, article.agency, article.published) == ("Cairo", "KUNA", PartialDate(2024, 8, 24))
+    assert article.text.startswith("Egyptian President Abdel-Fattah Al-Sisi discussed")
+    article = read(f" date 2024-04-29 (MENAFN- Daily News Egypt)\n\n{LEAD}\n\n{MORE}\n")
+    assert article.title is None and article.paragraphs() == [LEAD, MORE]
+
+
 # --- dates in the page's address ---------------------------------------------------------------------------
 
 

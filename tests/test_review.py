@@ -293,6 +293,15 @@ def test_one_mention_marked_checked_leaves_the_others_listed(make_project, cli, 
     assert "content/events/2023-07-24-mentions.yaml:17:14: mention \"checked\" must be true or false" in result.err
 
 
+def test_review_piped_into_a_reader_that_stops_early_ends_quietly(demo_project):
+    import subprocess
+    import sys
+
+    shell = subprocess.run(f"{sys.executable} -m timeline -C {demo_project} review | head -1", shell=True,
+                           capture_output=True, text=True, check=False)
+    assert shell.stdout.count("\n") == 1 and "Broken pipe" not in shell.stderr and "error" not in shell.stderr
+
+
 MERGED = HEADER + """\
 id: 2021-08-09-merged-call
 title: A merged call

@@ -372,6 +372,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # The reader stopped early (`timeline review | head`): not a failure, and nothing more can be written
+        # there. Pointing stdout at devnull keeps the final flush from failing too.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
     except OSError as exc:  # the disk, not the content: say which file and what to do, not "please report"
         if args.debug:
             raise

@@ -45,7 +45,7 @@ OFFERED_MATCH = "offered match"
 
 # The table fits the terminal (or $COLUMNS); this is its width when the output is not a terminal.
 DEFAULT_WIDTH = 100
-# Below this many columns left for WHY, each item takes two lines: where and what, then why.
+# Below this many columns left for WHY, each item takes more lines: where, then what and why under it.
 MIN_DETAIL_WIDTH = 40
 
 
@@ -108,7 +108,7 @@ def event_review_items(event: Event) -> list[ReviewItem]:
         detail = f"date {event.date.iso()} is known only to the {known}"
         detail += f"; note: {note}" if note else "; narrow it to a day if a report allows"
         add(_line(event, "date"), COARSE_DATE, detail)
-    if "mentions" not in checked:
+    if event.mentions and "mentions" not in checked:
         for mention in background_events(event):
             add(mention.line or _line(event, "mentions"), UNLINKED_MENTION,
                 f"{mention.date.iso() if mention.date else ''} {mention.summary}", _line(event, "mentions"))

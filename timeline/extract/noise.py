@@ -189,6 +189,15 @@ def is_noise_line(line: str) -> bool:
     return words <= 40 and bool(_PROMPT_ANYWHERE.search(text))
 
 
+# A syndicator's credit opening a reposted story: "(MENAFN- Kuwait News Agency (KUNA)) CAIRO, Aug 23 (KUNA) -- ...".
+_SYNDICATION_CREDIT = re.compile(r"^\((?:[A-Z][A-Za-z]{2,15})\s*[-–—]\s*[^()]{2,60}(?:\([^()]{2,15}\))?\s*\)\s*")
+
+
+def strip_syndication_credit(line: str) -> str:
+    """The line without a syndicator's credit opening it ("(MENAFN- Daily News Egypt) ..." -> "...")."""
+    return _SYNDICATION_CREDIT.sub("", line, count=1)
+
+
 def strip_bullet(line: str) -> str:
     """A list item's text without its "* " marker."""
     return _BULLET.sub("", line, count=1)

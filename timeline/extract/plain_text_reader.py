@@ -23,6 +23,7 @@ from .noise import (
     join_broken_paragraphs,
     matching_form,
     strip_bullet,
+    strip_syndication_credit,
     word_count,
 )
 
@@ -195,6 +196,13 @@ def read_lines(lines: list[Line], found: Found, title_known: bool = False) -> li
                 continue
             line = Line(line.number, stamp[1], line.block)
             text = line.text
+        if near_top and text.startswith("("):
+            credited = strip_syndication_credit(text)
+            if not credited:
+                continue
+            if credited != text:
+                line = Line(line.number, credited, line.block)
+                text = line.text
         stated = page_dates.date_of_property(text)
         if stated is not None:  # "firstPublished": "2022-09-07 22:50:05", in a page saved with its CMS data
             found.property_dates.append((stated, text))

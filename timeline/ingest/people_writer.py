@@ -97,10 +97,7 @@ def update_people(registry: PeopleRegistry, mentions: Iterable[Any], events: Ite
 
 
 def _own_country(mention: Any) -> str | None:
-    """The country the article gives the person, or None when the extractor marked it as only where the event
-    was (`country_from_place`): a visitor is not of the country they visit, and the registry outlives the event."""
-    if getattr(mention, "country_from_place", False):
-        return None
+    """The country the article gives the person (the extractor never takes it from where the event was)."""
     return getattr(mention, "country", None) or None
 
 

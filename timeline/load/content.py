@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import partial
 from itertools import chain
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -320,7 +320,10 @@ def check_references(content: Content) -> None:
                  or any(event.id in map(attrgetter("id"), event.related) for event in events))
     bad_mentions = not all_ids.issuperset(filter(None, map(attrgetter("event"), all_items("mentions"))))
     bad_sources = not safe_articles.issuperset(set(map(attrgetter("article"), all_items("sources"))) - {None})
-    bad_people = not person_ids.issuperset(filter(None, map(attrgetter("person"), all_items("participants"))))
+    # The distinct (person, country, name) of every participant are few (one or two per person): one pass gives
+    # both the registry links to check and what to compare with the registry (_check_participants_against_registry).
+    participants = set(map(attrgetter("person", "country", "name"), all_items("participants")))
+    bad_people = not person_ids.issuperset(filter(None, map(itemgetter(0), participants)))
     for event in events:
         path = event.path or ""
         if bad_threads:
@@ -362,22 +365,21 @@ def check_references(content: Content) -> None:
         if event.review.needs:
             problems.warning(path, _line(event, "review"),
                              f"fields flagged for review: {', '.join(event.review.needs)}")
-    _check_participants_against_registry(content)
+    _check_participants_against_registry(content, participants)
 
 
 def _same_text(a: str, b: str) -> bool:
     return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
 
 
-def _check_participants_against_registry(content: Content) -> None:
-    """Warn where a participant linked to people.yaml (`person:`) disagrees with it on country or name."""
+def _check_participants_against_registry(content: Content, participants: set[tuple[str | None, str | None, str]]) -> None:
+    """Warn where a participant linked to people.yaml (`person:`) disagrees with it on country or name.
+
+    `participants`: the distinct (person, country, name) of all participants; only one that disagrees sends the
+    check through the events, to find where it is."""
     people = content.people
-    # The distinct (person, country, name) triples are few (one or two per person); only a disagreeing one sends
-    # the check through the events to find where it is.
-    triples = set(map(attrgetter("person", "country", "name"),
-                      chain.from_iterable(map(attrgetter("participants"), content.events))))
     disagreements: dict[tuple[str, str | None, str], list[str]] = {}
-    for person_id, country, name in triples:
+    for person_id, country, name in participants:
         person = people.get(person_id) if person_id else None
         if person is None:
             continue  # no link, or a link to no one (an error of its own)

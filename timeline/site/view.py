@@ -375,31 +375,26 @@ class _ViewLookups:
 
     content: Content
     urls: SiteUrls
-    people_with_pages: set[str] = field(default_factory=set)
     sources_page: str = ""
-    _person_ids: dict[tuple[str, str | None], str | None] = field(default_factory=dict)
+    articles_url: str | None = None  # where the project publishes its article files (config `articles_url`)
     _people: dict[tuple[str, str | None], tuple[str | None, str | None]] = field(default_factory=dict)
     _safe_urls: dict[str, str | None] = field(default_factory=dict)
     _anchors: dict[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.sources_page = self.urls.page("sources/")
-
-    def person_id(self, name: str, person_id: str | None) -> str | None:
-        """The registry id of the participant named `name`, or None when the registry does not know them."""
-        key = (name, person_id)
-        if key not in self._person_ids:
-            person = _person_for(self.content, name, person_id)
-            self._person_ids[key] = person.id if person else None
-        return self._person_ids[key]
+        self.articles_url = self.content.config.articles_url
 
     def person(self, name: str, person_id: str | None) -> tuple[str | None, str | None]:
-        """(registry id, page URL) of the participant named `name`, or None for what is not known."""
+        """(registry id, page URL) of the participant named `name`, or None for what is not known.
+
+        Asked only for the participants of events shown, each of whom gets a page when the registry knows them."""
         key = (name, person_id)
         found = self._people.get(key)
         if found is None:
-            pid = self.person_id(name, person_id)
-            found = self._people[key] = (pid, self.urls.person(pid) if pid and pid in self.people_with_pages else None)
+            person = _person_for(self.content, name, person_id)
+            pid = person.id if person else None
+            found = self._people[key] = (pid, self.urls.person(pid) if pid else None)
         return found
 
     def safe_url(self, url: str | None) -> str | None:
@@ -411,10 +406,9 @@ class _ViewLookups:
 
     def article_url(self, article: str | None) -> str | None:
         """The published copy of an article file, or None when the project publishes none (`articles_url`)."""
-        base = self.content.config.articles_url
-        if not base or not article or not is_safe_relative_path(article):
+        if not self.articles_url or not article or not is_safe_relative_path(article):
             return None
-        return base + quote(article)
+        return self.articles_url + quote(article)
 
     def anchor(self, key: str) -> str:
         anchor = self._anchors.get(key)
@@ -437,7 +431,8 @@ def _event_view(lookups: _ViewLookups, event: Event) -> EventView:
             published_text=s.published.display() if s.published else "date not stated",
             published_iso=s.published.iso() if s.published else None,
             headline=s.headline, author=s.author, quote=s.quote, article=s.article, anchor=anchor,
-            index_url=lookups.sources_page + "#" + anchor, article_url=lookups.article_url(s.article),
+            index_url=lookups.sources_page + "#" + anchor,
+            article_url=lookups.article_url(s.article) if lookups.articles_url else None,
         ))
     summary_text = event_summary_text(event)  # parsed once; the card line, meta and thread rules reuse it
     unconfirmed = _unconfirmed(event)
@@ -453,7 +448,7 @@ def _event_view(lookups: _ViewLookups, event: Event) -> EventView:
         sources=sources,
         unconfirmed=unconfirmed,
         edit_url=_edit_url(lookups.content, event),
-        how_known=_how_known(event, unconfirmed),
+        how_known=_how_known(event, unconfirmed) if event.review.notes else {},
         disagreements=_disagreements(event),
     )
 
@@ -537,11 +532,8 @@ def build_view(content: Content, urls: SiteUrls, include_drafts: bool) -> SiteVi
     visible = [e for e in content.events if include_drafts or not e.is_draft]
     hidden = len(content.events) - len(visible)
 
-    # People get a page when they take part in an event shown; the registry's others (people ingest met only as
-    # speakers or in passing) keep their entry, for the spellings, without a page that would say "0 events".
+    # People get a page when they take part in an event shown (see people below); events link to them by registry id.
     lookups = _ViewLookups(content, urls)
-    lookups.people_with_pages = {pid for event in visible for p in event.participants
-                                 if (pid := lookups.person_id(p.name, p.person))}
     chronological = [_event_view(lookups, e) for e in visible]
     by_id = {v.id: v for v in chronological}
 
@@ -576,8 +568,8 @@ def build_view(content: Content, urls: SiteUrls, include_drafts: bool) -> SiteVi
             events_of.setdefault(person_id, []).append(view)
     people = []
     for person in sorted(content.people, key=lambda p: (name_key(p.name).split()[-1:], name_key(p.name), p.id)):
-        if person.id not in lookups.people_with_pages:
-            continue
+        if person.id not in events_of:
+            continue  # met by ingest only as a speaker or in passing: kept for its spellings, no page of "0 events"
         roles = [RoleView(r.role, r.organisation, _role_dates(r.start, r.end)) for r in person.roles]
         person_view = PersonView(person, urls.person(person.id), f"people/{person.id}/", roles)
         person_view.events = events_of.get(person.id, [])
