@@ -464,3 +464,14 @@ def test_the_corpus_reports_of_different_happenings_between_the_same_people_stay
                 if Path(a["article"]).name in event_of
                 and event_of[Path(a["article"]).name] == event_of.get(Path(b["article"]).name)]
     assert together == []
+
+
+def test_a_report_dating_its_happening_weeks_before_its_own_page_is_only_offered_to_an_editors_event():
+    # A story about something else that mentions the June summit ("when Biden met Putin in June") is no report
+    # of it: into a reviewed event it is offered, never appended; a report of the day is appended.
+    summit = report("a.txt", ["joe-biden", "vladimir-putin"], "2021-06-16", kind="summit", place="Geneva, Switzerland")
+    background = report("b.txt", ["joe-biden", "vladimir-putin"], "2021-06", published="2021-09-22")
+    verdict = compare_events(background, summit, reviewed=True)
+    assert verdict.outcome == MAYBE and verdict.offer and "weeks before its own publication" in verdict.reason
+    fresh = report("c.txt", ["joe-biden", "vladimir-putin"], "2021-06-16", kind="summit", published="2021-06-17")
+    assert compare_events(fresh, summit, reviewed=True).outcome == SAME

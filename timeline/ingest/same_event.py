@@ -313,6 +313,18 @@ def _published(event: Event) -> list[dt.date]:
     return [s.published.last_day() for s in event.sources if s.published is not None]
 
 
+# A report's happening this many days before its own publication is background, or a late retelling.
+_BACKGROUND_DAYS = 45
+
+
+def _long_before_its_page(report: Event) -> bool:
+    """Whether the report dates its happening weeks before it was published (a story about something else
+    that mentions it, or a retelling): such a report is offered to an editor's event, never appended."""
+    published = _published(report)
+    return report.date is not None and bool(published) and \
+        (min(published) - report.date.last_day()).days > _BACKGROUND_DAYS
+
+
 def _reported_before_it_happened(report: Event, other: Event) -> bool:
     """An article cannot report an event that starts after the article was published."""
     if report.date is not None or other.date is None:
@@ -487,6 +499,9 @@ def compare_events(a: Event, b: Event, context: Context | None = None, *, review
     said = _people_words(people)
     if reviewed and vague(a):
         return Verdict(MAYBE, reason=f"{said}, but the report gives no date of its own", offer=True)
+    if reviewed and _long_before_its_page(a):
+        return Verdict(MAYBE, reason=f"{said}, but the report's date lies weeks before its own publication: "
+                                     "background in a story about something else?", offer=True)
     if dates.outcome == "weeks":
         if people.everyone and kind_family(kind_of(a), kind_of(b)):
             return Verdict(MAYBE, reason=f"{said} and kind, but {dates.reason}: a late report's date, or another "
