@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..load.people import PeopleRegistry, Person, Role
 from ..partial_date import DateSpec
@@ -47,13 +48,15 @@ class OfficeHolder:
     sentence: str
 
 
-def _words(text: str) -> set[str]:
+@lru_cache(maxsize=8192)
+def _words(text: str) -> frozenset[str]:
+    """The folded words of an office or a role ("Defence Secretary" -> defense, secretary)."""
     found: set[str] = set()
     for word in re.findall(r"[A-Za-z][\w.’'-]*", text.lower()):
         word = word.rstrip(".").removesuffix("’s").removesuffix("'s") if word not in _FOLD else word
         folded = _FOLD.get(word, word)
         found.update(w for w in folded.split() if w and w not in _STOP)
-    return found
+    return frozenset(found)
 
 
 def _holds(role: Role, on: DateSpec | None) -> bool:

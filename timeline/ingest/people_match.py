@@ -105,6 +105,7 @@ def shared_people(mine: Iterable[NameForm], theirs: Iterable[NameForm]) -> list[
     return pairs
 
 
+@lru_cache(maxsize=4096)
 def office_words(role: str | None, country: str | None) -> frozenset[str]:
     """The words that name an office without its holder: "Defense Minister", "Russia" -> {defense, minister, russia}."""
     words = {_OFFICE_SPELLINGS.get(w, w) for w in name_key(role or "").split() if w not in _OFFICE_STOP}
@@ -117,12 +118,25 @@ def named_by_office(text: str, role: str | None, country: str | None) -> bool:
     wanted = office_words(role, country)
     if len(wanted) < 2:
         return False  # "President" alone names a different person in every country
+    sentences = _sentence_words(text)
+    return wanted <= _text_words(sentences) and any(wanted <= words for words in sentences)
+
+
+@lru_cache(maxsize=1024)
+def _text_words(sentences: tuple[frozenset[str], ...]) -> frozenset[str]:
+    """Every office word of a report: most offices are not there at all, which one test tells."""
+    return frozenset().union(*sentences)
+
+
+@lru_cache(maxsize=1024)
+def _sentence_words(text: str) -> tuple[frozenset[str], ...]:
+    """Each sentence of a report's text as its office words, countries as ISO codes: made once per report,
+    since every comparison with it asks again."""
+    found = []
     for sentence in re.split(r"(?<=[.!?])\s+", text):
         words = {_OFFICE_SPELLINGS.get(w, w) for w in name_key(sentence).split()}
-        words |= {_country_key(w) for w in words if _country_key(w) != w}
-        if wanted <= words:
-            return True
-    return False
+        found.append(frozenset(words | {_country_key(w) for w in words if _country_key(w) != w}))
+    return tuple(found)
 
 
 @lru_cache(maxsize=4096)

@@ -30,6 +30,7 @@ import datetime as dt
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..load.model import Event, Mention, Participant
 from ..load.people import PeopleRegistry, name_key
@@ -373,7 +374,7 @@ def fit_people(a: Event, b: Event, context: Context) -> PeopleFit:
         for participant, form in mine:
             if form in covered:
                 continue
-            found = any(same_person(form, n) for n in other_named)
+            found = any(same_person(form, n) for n in _candidates(form, other_named))
             if not found:
                 text = rule_text(other) if text is None else text
                 found = any(named_by_office(text, role, country) for role, country in _offices(participant, context))
@@ -396,6 +397,25 @@ def _display(form: NameForm, context: Context) -> str:
     """The registry's name for a person when known ("Mark Milley"), else the report's ("General Mark Milley")."""
     person = context.people.get(form.key) if context.people is not None else None
     return person.name if person is not None else form.name
+
+
+def _candidates(form: NameForm, named: list[NameForm]) -> list[NameForm]:
+    """The forms in `named` that may be the same person as `form`: same key, surname or leading word (see
+    `same_person`); the rest cannot be, and testing them all is most of a big ingest's merging."""
+    index = _name_index(tuple(named))
+    found: list[NameForm] = []
+    for word in {form.key, form.surname, form.words[0] if form.words else ""}:
+        found.extend(index.get(word, ()))
+    return found
+
+
+@lru_cache(maxsize=1024)
+def _name_index(named: tuple[NameForm, ...]) -> dict[str, tuple[NameForm, ...]]:
+    index: dict[str, list[NameForm]] = {}
+    for form in named:
+        for word in {form.key, form.surname, form.words[0] if form.words else ""}:
+            index.setdefault(word, []).append(form)
+    return {word: tuple(forms) for word, forms in index.items()}
 
 
 def _named_in(event: Event, context: Context) -> list[NameForm]:
@@ -468,6 +488,10 @@ def compare_events(a: Event, b: Event, context: Context | None = None, *, review
     if _cites_same_sentence(a, b) or _cites_same_sentence(b, a):
         # An event from an earlier run of this article: re-ingesting must find it, not make a twin.
         return Verdict(SAME, SAME_SENTENCE_SCORE, "already cites this report's sentence")
+    # Dates first: they part most candidate pairs, and cost far less than matching people.
+    dates = fit_dates(a, b)
+    if dates.outcome == "apart":
+        return Verdict(DIFFERENT, reason=dates.reason)
     people = fit_people(a, b, context)
     if a.participants and b.participants and not people.shared:
         return Verdict(DIFFERENT, reason="no participant in common")
@@ -475,9 +499,6 @@ def compare_events(a: Event, b: Event, context: Context | None = None, *, review
         return Verdict(DIFFERENT, reason="one report mentions the other as background")
     if _reported_before_it_happened(a, b) or _reported_before_it_happened(b, a):
         return Verdict(DIFFERENT, reason="published before the other happened")
-    dates = fit_dates(a, b)
-    if dates.outcome == "apart":
-        return Verdict(DIFFERENT, reason=dates.reason)
     conflicts = []
     if not kinds_compatible(kind_of(a), kind_of(b)):
         conflicts.append(f"a {kind_of(a)} vs a {kind_of(b)}")
