@@ -111,7 +111,7 @@ def resolve_office(sentence: str, registry: PeopleRegistry | None, on: DateSpec 
                 heads = {_HEADS.get(w, w) for w in words}
                 if head not in heads or not mods <= words | heads:
                     continue
-                lesser = words & _LESSER_POSTS
+                lesser = set(words & _LESSER_POSTS)
                 if "chief of staff" in role.role.lower():
                     lesser.add("staff")
                 if lesser - mods:
