@@ -16,11 +16,11 @@ import jsonschema
 import pytest
 
 from timeline.load.content import Content, Project, load_content
+from timeline.markdown import plain_text
 from timeline.partial_date import DAY
 from timeline.site.build import build_site
 from timeline.site.exports import render_exports
 from timeline.site.exports.icalendar import escape_text, fold_line
-from timeline.site.markdown import plain_text
 
 SCHEMA = Path(__file__).resolve().parent.parent / "timeline" / "schema" / "dataset.schema.json"
 ABSOLUTE = "https://example.org/repo/"

@@ -13,8 +13,8 @@ import pytest
 from site_testkit import HOSTILE, SYNTHETIC, parse_site, valid_datetime
 
 from timeline.load.content import Project, load_content
+from timeline.markdown import first_sentence, is_allowed_link, render_markdown
 from timeline.site.build import build_site
-from timeline.site.markdown import first_sentence, is_allowed_link, render_markdown
 
 
 @pytest.fixture

@@ -19,6 +19,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from ..errors import ContentError, Problems, did_you_mean
+from ..markdown import summary_plain_text
 from ..slugs import UNDATED_PREFIX, unique_id
 from ..speed.parse_cache import ParseCache
 from .config import Config, parse_config
@@ -161,7 +162,12 @@ def parse_event_source(raw: bytes, shown: str, problems: Problems, kinds: tuple[
         _check_comments_after_text(raw, data, shown, problems)
     # Item positions are only needed for the rare cross-file problem, and were much of a cached event's
     # memory: `check_references` reads them again from the file when it needs them.
-    return parse_event(data, shown, problems, kinds, item_marks=False)
+    event = parse_event(data, shown, problems, kinds, item_marks=False)
+    if event is not None:
+        # The summary's words, worked out here so that the parse cache keeps them: the cards, feeds and search
+        # of every build need them for every event.
+        event.summary_plain = (event.summary, summary_plain_text(event.summary))
+    return event
 
 
 def _check_comments_after_text(raw: bytes, data: Any, shown: str, problems: Problems) -> None:

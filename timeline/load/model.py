@@ -242,9 +242,9 @@ class Event:
     # (line, column) of list items and their fields, keyed like "related.0" or "sources.1.article" (index in the
     # parsed list), so cross-file checks can point at the item itself; not part of the event's value.
     marks: dict[str, tuple[int, int]] = field(default_factory=dict, compare=False, repr=False)
-    # The summary as plain text, computed with the parse (content.parse_event_source) so that the parse cache
-    # keeps it: Markdown parsing was a large part of a build. Not part of the event's value.
-    # (summary, its plain text): an edit to `summary` after reading is noticed, not shown stale.
+    # (summary, its plain text), worked out when the file is read so that the parse cache keeps it; the pair
+    # means an edit to `summary` after reading is noticed, not shown stale. Not part of the event's value.
+    summary_plain: tuple[str, str] | None = field(default=None, compare=False, repr=False)
 
     @property
     def is_draft(self) -> bool:

@@ -15,13 +15,13 @@ from typing import Any
 
 from ..files.project_lock import project_lock
 from ..load.content import Content
+from ..markdown import summary_plain_text
 from ..speed import parallel
 from ..speed.incremental import BuildState, Manifest, build_salt, marker_identity, page_keys
 from ..speed.page_fragments import KeptOverviews, fragment_global, fragment_of_global
 from ..speed.parallel import PageJob, start_page_writers
 from ..speed.parse_cache import cache_enabled
 from .exports import ExportMemo, render_content_exports, render_site_exports
-from .markdown import summary_plain_text
 from .output import MARKER, SiteOutput, check_target
 from .overview_svg import OverviewKeeper, render_overview, thread_lanes
 from .page_context import Page, page_globals, static_files

@@ -30,7 +30,7 @@ from jinja2.bccache import Bucket
 
 from ..errors import ContentError, Problem
 from ..files.atomic_write import write_text_atomic
-from .markdown import render_markdown
+from ..markdown import render_markdown
 
 THEME_DIR = Path(__file__).resolve().parent.parent / "theme"
 THEME_TEMPLATES = THEME_DIR / "templates"

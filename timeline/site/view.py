@@ -19,9 +19,9 @@ from ..load.content import Content, is_safe_relative_path
 from ..load.model import Event, is_safe_url
 from ..load.people import Person, name_key
 from ..load.thread_rules import ThreadMatcher, describe_matches
+from ..markdown import event_summary_text, first_sentence_of_plain
 from ..partial_date import DateSpec
 from .gaps import describe_gap
-from .markdown import event_summary_text, first_sentence_of_plain
 from .urls import SiteUrls, event_path
 
 # Used for threads without a `color:` in timeline.yaml; chosen for contrast on light and dark backgrounds.

@@ -42,7 +42,7 @@ MANIFEST_FORMAT = 2
 PACKAGE_DIR = Path(__file__).resolve().parent.parent  # timeline/: its code and built-in theme
 # The code a page's bytes can depend on: the build and export stages, the theme, and the model they read.
 # (Not all of timeline/: a change to the extractor or to ingest does not change a rendered page.)
-RENDERING_CODE = ("site", "speed", "load", "files", "theme", "__init__.py", "partial_date.py", "errors.py")
+RENDERING_CODE = ("site", "speed", "load", "files", "theme", "__init__.py", "partial_date.py", "errors.py", "markdown.py")
 
 
 def _tree_digest(digest: Any, root: Path) -> None:

@@ -46,7 +46,7 @@ FORMAT = 4  # 4: digests of the files' bytes
 RACY_NS = 2_000_000_000
 # The modules whose code decides what a file parses to; editing one invalidates every entry.
 PARSER_MODULES = ("load/model.py", "load/yaml_source.py", "partial_date.py", "load/config.py", "load/people.py",
-                  "errors.py", "load/content.py", "speed/parse_cache.py", "load/yaml_mistakes.py")
+                  "errors.py", "load/content.py", "speed/parse_cache.py", "load/yaml_mistakes.py", "markdown.py")
 
 # Below this many files to parse, starting worker processes costs more than it saves.
 PARALLEL_MIN_FILES = 400

@@ -14,8 +14,8 @@ import xml.etree.ElementTree as ET
 
 from ...load.config import Thread
 from ...load.model import Event
+from ...markdown import summary_plain_text
 from ...speed.export_memo import Fragment
-from ..markdown import summary_plain_text
 from .context import ExportContext
 from .xml_escape import xml_attribute_value, xml_character_data, xml_text
 

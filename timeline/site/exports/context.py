@@ -15,8 +15,8 @@ from urllib.parse import urlsplit
 from ...load.content import Content
 from ...load.model import Event
 from ...load.people import Person
+from ...markdown import event_summary_text
 from ...speed.export_memo import ExportMemo, Fragment
-from ..markdown import event_summary_text
 from ..urls import SiteUrls, event_path
 
 # What exports gather across events may depend on, besides the events' ids and order (ExportContext.shared).

@@ -14,8 +14,8 @@ import datetime as dt
 import re
 
 from ...load.model import Event
+from ...markdown import summary_plain_text
 from ...partial_date import DAY
-from ..markdown import summary_plain_text
 from .context import ExportContext
 
 PRODID = "-//timeline//timeline static site generator//EN"

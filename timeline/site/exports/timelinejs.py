@@ -12,8 +12,8 @@ from html import escape
 from typing import Any
 
 from ...load.model import Event
+from ...markdown import summary_plain_text
 from ...partial_date import PartialDate
-from ..markdown import summary_plain_text
 from .context import ExportContext
 from .json_text import compact_item_bytes, json_with_slots, top_level_list
 
