@@ -83,28 +83,33 @@ _POST_SIGNATURE = re.compile(r"(?:^|\s)[—–-]{1,2}\s*[^()\n]{2,80}\(@\w{1,30}
                              r"May|June|July|August|September|October|November|December)\s+\d{1,2},\s+(?:19|20)\d\d)")
 
 
-def _post_date(sentence: Sentence, sentences: list[Sentence]) -> PartialDate | None:
-    """The date of the social post a sentence is quoted from: its signature closes the sentence's paragraph
-    or follows within the next sentence or two."""
-    following = [s for s in sentences if sentence.index <= s.index <= sentence.index + 2
-                 and s.paragraph <= sentence.paragraph + 1]
-    for candidate in following:
-        match = _POST_SIGNATURE.search(candidate.text)
-        if match:
-            try:
-                return PartialDate.parse(dt.datetime.strptime(match["date"], "%B %d, %Y").date().isoformat())
-            except (ValueError, DateValueError):
-                return None
-    return None
+def _post_dates(sentences: list[Sentence]) -> dict[int, PartialDate | None]:
+    """For each sentence quoted from a social post, the post's date (by sentence index): its signature closes
+    the sentence's paragraph or follows within the next sentence or two. One pass over the article."""
+    dates: dict[int, PartialDate | None] = {}
+    for signature in sentences:
+        match = _POST_SIGNATURE.search(signature.text)
+        if match is None:
+            continue
+        try:
+            posted: PartialDate | None = PartialDate.parse(
+                dt.datetime.strptime(match["date"], "%B %d, %Y").date().isoformat())
+        except (ValueError, DateValueError):
+            posted = None
+        for quoted in sentences[max(0, signature.index - 2):signature.index + 1]:
+            if signature.paragraph <= quoted.paragraph + 1:
+                dates.setdefault(quoted.index, posted)
+    return dates
 
 
-def _date_from_quoted_post(main: MainEvent, sentences: list[Sentence]) -> tuple[_Field, list[TemporalMention]] | None:
+def _date_from_quoted_post(main: MainEvent, sentences: list[Sentence],
+                           posts: dict[int, PartialDate | None]) -> tuple[_Field, list[TemporalMention]] | None:
     """A participant's own post quoted in the article ("Earlier today, I spoke with ...", then its signature and
     date) dates the event when the report's sentences do not: the post's day words count from its date."""
     if main.kind is None:
         return None
     for sentence in sentences:
-        posted = _post_date(sentence, list(sentences))
+        posted = posts.get(sentence.index)
         guess = classify_kind(sentence.text) if posted is not None else None
         if guess is None or guess.kind != main.kind.kind:
             continue
@@ -117,13 +122,13 @@ def _date_from_quoted_post(main: MainEvent, sentences: list[Sentence]) -> tuple[
     return None
 
 
-def _choose_date(main: MainEvent, article: Article,
-                 sentences: list[Sentence] = ()) -> tuple[_Field, list[TemporalMention]]:  # type: ignore[assignment]
+def _choose_date(main: MainEvent, article: Article, sentences: list[Sentence]) -> tuple[_Field, list[TemporalMention]]:
     """The event's date from its own sentences: the main sentence first, then the supporting ones. A quoted
     post's "today" counts from the post's own date, not the page's."""
     seen: list[TemporalMention] = []
+    posts = _post_dates(sentences)
     for sentence in _event_sentences(main):
-        posted = _post_date(sentence, list(sentences))
+        posted = posts.get(sentence.index)
         mentions = find_temporal_mentions(sentence.text, posted or article.published)
         seen.extend(mentions)
         candidates = [m for m in mentions if m.relation not in _BOUND_RELATIONS and not m.future
@@ -164,7 +169,7 @@ def _choose_date(main: MainEvent, article: Article,
             note += f"; {_BACKGROUND_DATE} {published.iso()}"
         return _Field(chosen.value, round(confidence, 2), sentence.text, note,
                       confidence < CONFIDENCE_THRESHOLD, chosen), seen
-    quoted = _date_from_quoted_post(main, sentences)
+    quoted = _date_from_quoted_post(main, sentences, posts)
     if quoted is not None:
         return quoted
     if article.published is not None:
