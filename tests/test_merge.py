@@ -124,12 +124,41 @@ def test_an_undated_report_without_a_publication_day_is_only_a_possible_duplicat
     dated = report("a.txt", ["sisi", "biden"], "2024-08-23", kind="call")
     undated = report("b.txt", ["sisi", "biden"], None, kind="call")
     verdict = compare_events(undated, dated)
-    assert verdict.outcome == MAYBE and "neither a publication day nor a place in both" in verdict.reason
+    assert verdict.outcome == MAYBE and "neither a publication day, a weekday nor a place in both" in verdict.reason
     late = report("c.txt", ["sisi", "biden"], None, kind="call", published="2024-10-02")
     assert "long after the event" in compare_events(late, dated).reason
     early = report("d.txt", ["sisi", "biden"], None, kind="call", published="2024-08-20")
     assert compare_events(early, dated).reason == "published before the other happened"
     assert len(merge_same_event([dated, undated, late, early]).clusters) == 4
+
+
+def test_an_undated_call_without_a_publication_day_joins_the_one_call_on_the_weekday_it_names():
+    """ "Biden spoke by phone to Sisi on Friday": no publication day places the Friday, but it still tells that call
+    from the same people's calls on other days; the join is flagged, and two Friday calls take it neither."""
+    friday = report("a.txt", ["sisi", "biden"], "2024-08-23", kind="call")
+    on_friday = report("b.txt", ["sisi", "biden"], None, kind="call",
+                       evidence={"date": "Biden spoke by phone to the leaders of Qatar and Egypt on Friday."})
+    [cluster] = merge_same_event([friday, on_friday]).clusters
+    assert cluster.event.sources[1].joined.endswith("no publication day, but it says Friday, which fits 2024-08-23")
+    assert cluster.event.review.notes["sources"] == "b.txt gives no date of its own: joined on its participants, " \
+                                                    "kind and weekday"
+    thursday = report("c.txt", ["sisi", "biden"], None, kind="call", evidence={"date": "They spoke on Thursday."})
+    assert compare_events(thursday, report("a.txt", ["sisi", "biden"], "2024-08-23", kind="call")).outcome == MAYBE
+    two_weekdays = report("d.txt", ["sisi", "biden"], None, kind="call",
+                          evidence={"date": "After Thursday's talks, they spoke again on Friday."})
+    assert compare_events(two_weekdays, report("a.txt", ["sisi", "biden"], "2024-08-23", kind="call")).outcome == MAYBE
+    fridays = [report("a.txt", ["sisi", "biden"], "2024-08-23", kind="call"),
+               report("e.txt", ["sisi", "biden"], "2024-08-30", kind="call"),
+               report("b.txt", ["sisi", "biden"], None, kind="call", evidence={"date": "They spoke on Friday."})]
+    assert [len(c.event.sources) for c in merge_same_event(fridays).clusters] == [1, 1, 1]
+    # Two reports that both guessed "call" agree on the kind, though each flagged it.
+    guessed = report("f.txt", ["sisi", "biden"], "2024-08-23", kind="call", needs=["kind"])
+    also_guessed = report("g.txt", ["sisi", "biden"], None, kind="call", needs=["date", "kind"],
+                          evidence={"date": "They spoke on Friday."})
+    assert compare_events(also_guessed, guessed).outcome == SAME
+    meeting_guess = report("h.txt", ["sisi", "biden"], None, kind="meeting", needs=["date", "kind"],
+                           evidence={"date": "They spoke on Friday."})
+    assert compare_events(meeting_guess, guessed).outcome == MAYBE
 
 
 def test_an_undated_report_without_a_publication_day_joins_the_one_event_of_its_people_at_its_place():

@@ -120,6 +120,34 @@ def same_kind(a: str, b: str) -> bool:
     return KIND_SYNONYMS.get(a, a) == KIND_SYNONYMS.get(b, b)
 
 
+def kinds_agree(a: Event, b: Event) -> bool:
+    """Both kinds known and of one family, or both reports give the very same kind even where the extractor
+    flagged it as a guess: two reports guessing "call" independently is agreement, not a guess."""
+    return kind_family(kind_of(a), kind_of(b)) or (a.kind == b.kind and a.kind not in ("other", ""))
+
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAY = re.compile(r"\b(" + "|".join(_WEEKDAYS) + r")\b", re.IGNORECASE)
+
+
+def stated_weekday(event: Event) -> int | None:
+    """The weekday (0 = Monday) an undated report's date sentence gives its happening ("spoke on Friday"), when it
+    names exactly one: the report could not place it without a publication day, but it still tells calls apart."""
+    found = {_WEEKDAYS.index(w.lower()) for w in _WEEKDAY.findall(event.review.evidence.get("date", ""))}
+    return found.pop() if len(found) == 1 else None
+
+
+def weekday_fits(undated: Event, dated: Event) -> bool:
+    """The undated report's weekday is the dated event's day, or a day either side when that day is itself in
+    doubt (time zones, a report dated by its publication day)."""
+    weekday = stated_weekday(undated)
+    if weekday is None or dated.date is None or dated.date.precision != DAY:
+        return False
+    day = dated.date.first_day()
+    slack = 1 if "date" in dated.review.needs else 0
+    return any((day + dt.timedelta(days=d)).weekday() == weekday for d in range(-slack, slack + 1))
+
+
 def kind_family(a: str, b: str) -> bool:
     """Both known, and the same kind or two names one report may give the other ("talks" and "meeting")."""
     return a != "other" and b != "other" and bool(a) and bool(b) and kinds_compatible(a, b)
@@ -597,23 +625,28 @@ def _compare_undated_with_dated(a: Event, b: Event, people: PeopleFit, place: st
     missing = []
     if not people.within[0 if undated is a else 1]:
         missing.append("it names a participant the other does not")
-    if not kind_family(kind_of(a), kind_of(b)):
+    if not kinds_agree(a, b):
         missing.append(f"a {kind_of(undated)} and a {kind_of(dated)}")
     if place not in (SAME_PLACE, WITHIN, UNKNOWN):
         missing.append("the place is not known to agree")
-    if published is None and place not in (SAME_PLACE, WITHIN):
-        missing.append("neither a publication day nor a place in both dates it")
+    on_weekday = published is None and place not in (SAME_PLACE, WITHIN) and weekday_fits(undated, dated)
+    if published is None and place not in (SAME_PLACE, WITHIN) and not on_weekday:
+        missing.append("neither a publication day, a weekday nor a place in both dates it")
     elif published is not None and not _published_just_after(undated, dated):
         missing.append("it came out long after the event" if published > dated.date.last_day()  # type: ignore[union-attr]
                        else "it came out before the event")
     if missing:
         return Verdict(MAYBE, reason=f"{said}, but the report gives no date and " + "; ".join(missing))
-    kind = "both a " + kind_of(dated) if same_kind(kind_of(a), kind_of(b)) else f"a {kind_of(undated)} and a {kind_of(dated)}"
+    kind = ("both a " + (kind_of(dated) if kind_of(dated) != "other" else dated.kind)
+            if same_kind(kind_of(a), kind_of(b)) or undated.kind == dated.kind
+            else f"a {kind_of(undated)} and a {kind_of(dated)}")
     where = ("no place in either" if not undated.place and not dated.place else "a place in one report only"
              if place == UNKNOWN else "the same place")
+    weekday = _WEEKDAYS[stated_weekday(undated) or 0].capitalize()
     when = (f"published {published.isoformat()}, just after the event of {dated.date.iso()}"  # type: ignore[union-attr]
-            if published is not None else "no publication day")
-    basis = "publication day" if published is not None else "place"
+            if published is not None else f"no publication day, but it says {weekday}, which fits "
+            f"{dated.date.iso()}" if on_weekday else "no publication day")  # type: ignore[union-attr]
+    basis = "publication day" if published is not None else "weekday" if on_weekday else "place"
     return Verdict(SAME, 3, f"{said}; {kind}; {where}; {when}",
                    check=f"{_first_article(undated) or 'a report'} gives no date of its own: joined on its "
                          f"participants, kind and {basis}")
