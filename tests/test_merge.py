@@ -151,6 +151,13 @@ def test_an_undated_call_without_a_publication_day_joins_the_one_call_on_the_wee
                report("e.txt", ["sisi", "biden"], "2024-08-30", kind="call"),
                report("b.txt", ["sisi", "biden"], None, kind="call", evidence={"date": "They spoke on Friday."})]
     assert [len(c.event.sources) for c in merge_same_event(fridays).clusters] == [1, 1, 1]
+    # An undated report is placed by the event's settled date, not by the report that founded the event.
+    settled = [report("i.txt", ["sisi", "biden"], "2024-08-24", kind="call", published="2024-08-24"),
+               report("j.txt", ["sisi", "biden"], "2024-08-23", kind="call", published="2024-08-24"),
+               report("k.txt", ["sisi", "biden"], "2024-08-23", kind="call", published="2024-08-25"),
+               report("l.txt", ["sisi", "biden"], None, kind="call", evidence={"date": "They spoke on Friday."})]
+    [cluster] = merge_same_event(settled).clusters
+    assert cluster.event.sources[3].joined.endswith("it says Friday, which fits 2024-08-23")
     # Two reports that both guessed "call" agree on the kind, though each flagged it.
     guessed = report("f.txt", ["sisi", "biden"], "2024-08-23", kind="call", needs=["kind"])
     also_guessed = report("g.txt", ["sisi", "biden"], None, kind="call", needs=["date", "kind"],
@@ -484,6 +491,10 @@ def test_the_best_supported_report_gives_the_date_and_every_claim_is_kept():
     without_readout = merge_same_event([sourced("a.txt", "2021-08-10", "2021-08-11", "Daily Times"),
                                         sourced("d.txt", "2021-08-09", "2021-08-12", "Weekly Review")])
     assert without_readout.clusters[0].event.date == parse_date_spec("2021-08-10")  # nearest the event wins
+    two_papers = merge_same_event([sourced("a.txt", "2021-08-10", "2021-08-10", "Daily Times"),
+                                   sourced("d.txt", "2021-08-09", "2021-08-10", "Weekly Review"),
+                                   sourced("e.txt", "2021-08-09", "2021-08-11", "Evening Star")])
+    assert two_papers.clusters[0].event.date == parse_date_spec("2021-08-09")  # the date more reports give
     agreeing = merge_same_event([sourced("a.txt", "2021-08", "2021-08-11", "Daily Times"),
                                  sourced("d.txt", "2021-08-09", "2021-08-12", "Weekly Review")])
     event = agreeing.clusters[0].event

@@ -203,8 +203,14 @@ def merge_same_event(reports: list[Event], existing: list[Event] | None = None, 
         clusters.append(cluster)
         index.add(event, cluster.order)
     comparisons = 0
+    settled = False
     # Undated reports come last, when every dated event is known: one that fits two events joins neither.
     for report in sorted(reports, key=lambda e: (e.date is None, _first_article(e), e.id)):
+        if report.date is None and not settled:
+            # Their dates settled first: an undated report is placed by the best-supported day, not by
+            # whichever report happened to found the event.
+            _settle(clusters)
+            settled = True
         verdicts = []
         for order in index.candidates(report, _named_surnames(report, context)):
             comparisons += 1
@@ -240,12 +246,17 @@ def merge_same_event(reports: list[Event], existing: list[Event] | None = None, 
                 reason = verdict.reason if verdict.outcome == MAYBE else f"could be the same event ({verdict.reason})"
             cluster.duplicates[order] = reason
             other.duplicates[cluster.order] = reason
+    _settle(clusters)
+    return MergeResult(clusters, comparisons)
+
+
+def _settle(clusters: list[Cluster]) -> None:
+    """Give each event its reports merged in this run the best-supported date and place (see `conflicts`)."""
     for cluster in clusters:
         if not cluster.locked and cluster.articles and len(cluster.claims) > 1:
             before = cluster.event.to_yaml()
             settle_disagreements(cluster.event, list(cluster.claims.values()))
             cluster.changed = cluster.changed or cluster.event.to_yaml() != before
-    return MergeResult(clusters, comparisons)
 
 
 def _doubt_date(event: Event, note: str) -> None:
