@@ -415,6 +415,13 @@ def test_a_participant_one_report_names_only_by_office_or_in_passing_still_count
                        quote="Austin spoke on Friday with Russia's defence minister for the first time since May.")
     verdict = compare_events(by_office, readout)
     assert verdict.outcome == SAME and verdict.reason.startswith("same participants (Austin, Shoigu)")
+    # An office names the other report's own holder of it, not an earlier one: Araghchi's call is not Zarif's.
+    zarif = report("e.txt", ["jaishankar", "zarif"], "2021-07-21", kind="call")
+    zarif.participants[1].role, zarif.participants[1].country = "Foreign Minister", "Iran"
+    araghchi = report("f.txt", ["jaishankar", "araghchi"], "2021-07-21", kind="call",
+                      quote="Jaishankar spoke with Iran's foreign minister Abbas Araghchi.")
+    araghchi.participants[1].country = "Iran"
+    assert compare_events(zarif, araghchi).outcome == DIFFERENT
     vague = report("c.txt", ["austin"], "2022-10-21", kind="call", quote="Austin spoke with a minister.")
     assert compare_events(vague, readout).outcome == DIFFERENT  # an office without its country names nobody
     in_passing = report("d.txt", ["austin"], "2022-10-21", kind="call")

@@ -397,7 +397,8 @@ def fit_people(a: Event, b: Event, context: Context) -> PeopleFit:
     covered_a, covered_b = {x for x, _ in pairs}, {y for _, y in pairs}
     for x, _ in pairs:
         add(x)
-    for mine, other_named, other, covered in ((people_a, named_b, b, covered_a), (people_b, named_a, a, covered_b)):
+    sides = ((people_a, named_b, b, covered_a, covered_b), (people_b, named_a, a, covered_b, covered_a))
+    for mine, other_named, other, covered, theirs in sides:
         text = None
         for participant, form in mine:
             if form in covered:
@@ -405,7 +406,8 @@ def fit_people(a: Event, b: Event, context: Context) -> PeopleFit:
             found = any(same_person(form, n) for n in _candidates(form, other_named))
             if not found:
                 text = rule_text(other) if text is None else text
-                found = any(named_by_office(text, role, country) for role, country in _offices(participant, context))
+                found = not _another_may_hold_it(participant, other, theirs) and any(
+                    named_by_office(text, role, country) for role, country in _offices(participant, context))
             if found:
                 covered.add(form)
                 add(form)
@@ -419,6 +421,13 @@ def fit_people(a: Event, b: Event, context: Context) -> PeopleFit:
     enough = bool(people_a or people_b) and (len(shared) >= 2 or single)
     within = (enough and len(covered_a) == len(people_a), enough and len(covered_b) == len(people_b))
     return PeopleFit(tuple(_display(f, context) for f in shared), all(within), single, within)
+
+
+def _another_may_hold_it(participant: Participant, event: Event, matched: set[NameForm]) -> bool:
+    """True when `event` has a participant of the same country (or of none known) not matched to anyone yet: "Iran's
+    foreign minister" in a report of Araghchi's call is Araghchi, not Zarif, who held the office before him."""
+    return any(form not in matched and (not other.country or not participant.country or other.country == participant.country)
+               for other, form in event_people(event))
 
 
 def _display(form: NameForm, context: Context) -> str:
