@@ -479,6 +479,16 @@ def test_dates_a_day_apart_join_two_only_when_a_publication_day_explains_them_we
     assert "date" in late.review.needs and "date" not in first.review.needs
 
 
+def test_three_people_in_common_a_day_apart_join_whatever_one_report_calls_the_kind():
+    meeting = report("a.txt", ["blinken", "austin", "zelensky", "kuleba"], "2022-04-24", place="Kyiv, Ukraine")
+    unsure = report("b.txt", ["zelensky", "blinken", "austin"], "2022-04-23", kind="announcement", needs=["date", "kind"])
+    assert compare_events(unsure, meeting).outcome == SAME
+    two = report("c.txt", ["zelensky", "blinken"], "2022-04-23", kind="announcement", needs=["date", "kind"])
+    assert compare_events(two, meeting).outcome == MAYBE  # two people a day apart: the kind must agree
+    known = report("d.txt", ["zelensky", "blinken", "austin"], "2022-04-23", kind="call")
+    assert compare_events(known, meeting).outcome != SAME  # a call never joins a meeting
+
+
 def test_the_best_supported_report_gives_the_date_and_every_claim_is_kept():
     def sourced(article: str, date: str, published: str, outlet: str, url: str | None = None) -> Event:
         event = report(article, ["austin", "bajwa"], date, kind="call", published=published)

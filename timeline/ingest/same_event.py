@@ -577,7 +577,7 @@ def compare_events(a: Event, b: Event, context: Context | None = None, *, review
                 return verdict
         return Verdict(MAYBE, reason=f"{said}, but {match.reason}")
     if dates.outcome in ("overlap", "close"):
-        if dates.outcome == "close" and not kind_family(kind_of(a), kind_of(b)):
+        if dates.outcome == "close" and not kinds_agree(a, b) and not _many_same_people(people, a, b):
             return Verdict(MAYBE, reason=f"{said}, {dates.reason}, but the kinds ({kind_of(a)}, {kind_of(b)}) do not say "
                                          "it is one happening")
         score = 3 + {SAME_PLACE: 2, WITHIN: 1}.get(place, 0) + (1 if same_kind(kind_of(a), kind_of(b)) else 0)
@@ -593,6 +593,15 @@ def compare_events(a: Event, b: Event, context: Context | None = None, *, review
     if people.single:
         return Verdict(MAYBE, reason="one participant in common and no date to compare by")
     return _compare_undated(a, b, people)
+
+
+MANY_PEOPLE = 3  # this many people in common, a day apart: one happening whatever its kind is called
+
+
+def _many_same_people(people: PeopleFit, a: Event, b: Event) -> bool:
+    """Three or more people in common, every participant of one report among the other's, a day apart, one kind
+    unknown: the kind adds nothing to tell them apart (two known kinds that differ are a conflict, seen earlier)."""
+    return any(people.within) and len(people.shared) >= MANY_PEOPLE and "other" in (kind_of(a), kind_of(b))
 
 
 def _late_date_doubt(a: Event, b: Event) -> str:
