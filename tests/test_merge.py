@@ -549,3 +549,16 @@ def test_a_report_dating_its_happening_weeks_before_its_own_page_is_only_offered
     assert verdict.outcome == MAYBE and verdict.offer and "weeks before its own publication" in verdict.reason
     fresh = report("c.txt", ["joe-biden", "vladimir-putin"], "2021-06-16", kind="summit", published="2021-06-17")
     assert compare_events(fresh, summit, reviewed=True).outcome == SAME
+
+
+def test_an_undated_report_is_offered_only_to_the_editors_event_it_would_have_joined():
+    """Two reviewed visits of the same people: an undated report out the day after the second is offered to it
+    alone, and one out months later to neither."""
+    december = report("a.txt", ["kurilla", "munir"], "2022-12-15", kind="visit", place="Rawalpindi, Pakistan")
+    july = report("b.txt", ["kurilla", "munir"], "2023-07-24", place="Rawalpindi, Pakistan")
+    undated = report("c.txt", ["kurilla", "munir"], None, published="2023-07-25")
+    assert compare_events(undated, july, reviewed=True).offer
+    verdict = compare_events(undated, december, reviewed=True)
+    assert verdict.outcome == MAYBE and not verdict.offer and "long after the event" in verdict.reason
+    late = report("d.txt", ["kurilla", "munir"], None, published="2024-01-10")
+    assert not any(compare_events(late, event, reviewed=True).offer for event in (december, july))

@@ -556,6 +556,11 @@ def compare_events(a: Event, b: Event, context: Context | None = None, *, review
         return Verdict(DIFFERENT, reason="too few participants in common")
     said = _people_words(people)
     if reviewed and vague(a):
+        # Offered, never appended; and offered only where it would have joined an open event, so that an undated
+        # report of one visit is not offered to every other visit of the same people.
+        fit = _compare_undated_with_dated(a, b, people, place) if not vague(b) else None
+        if fit is not None and fit.outcome != SAME:
+            return fit
         return Verdict(MAYBE, reason=f"{said}, but the report gives no date of its own", offer=True)
     if reviewed and _long_before_its_page(a):
         return Verdict(MAYBE, reason=f"{said}, but the report's date lies weeks before its own publication: "
