@@ -151,6 +151,12 @@ def test_an_undated_call_without_a_publication_day_joins_the_one_call_on_the_wee
                report("e.txt", ["sisi", "biden"], "2024-08-30", kind="call"),
                report("b.txt", ["sisi", "biden"], None, kind="call", evidence={"date": "They spoke on Friday."})]
     assert [len(c.event.sources) for c in merge_same_event(fridays).clusters] == [1, 1, 1]
+    # A weekday fits one day in seven: an accord signed somewhere on a Monday is not the same people's Monday call.
+    monday_call = report("m.txt", ["sisi", "biden"], "2024-08-19", kind="call")
+    accord = report("n.txt", ["sisi", "biden"], None, kind="agreement", place="Cairo, Egypt",
+                    evidence={"date": "Sisi signed an accord with Biden in Cairo on Monday."})
+    assert compare_events(accord, monday_call).outcome == MAYBE
+    assert len(merge_same_event([monday_call, accord]).clusters) == 2
     # An undated report is placed by the event's settled date, not by the report that founded the event.
     settled = [report("i.txt", ["sisi", "biden"], "2024-08-24", kind="call", published="2024-08-24"),
                report("j.txt", ["sisi", "biden"], "2024-08-23", kind="call", published="2024-08-24"),

@@ -655,7 +655,11 @@ def _compare_undated_with_dated(a: Event, b: Event, people: PeopleFit, place: st
         missing.append(f"a {kind_of(undated)} and a {kind_of(dated)}")
     if place not in (SAME_PLACE, WITHIN, UNKNOWN):
         missing.append("the place is not known to agree")
-    on_weekday = published is None and place not in (SAME_PLACE, WITHIN) and weekday_fits(undated, dated)
+    # A weekday fits one day in seven: it places a report only beside the very same kind of happening, and
+    # never where one report names a place the other lacks (an accord signed in a city is not a call).
+    on_weekday = (published is None and place not in (SAME_PLACE, WITHIN) and weekday_fits(undated, dated)
+                  and (same_kind(kind_of(a), kind_of(b)) or undated.kind == dated.kind)
+                  and not undated.place and not dated.place)
     if published is None and place not in (SAME_PLACE, WITHIN) and not on_weekday:
         missing.append("neither a publication day, a weekday nor a place in both dates it")
     elif published is not None and not _published_just_after(undated, dated):
