@@ -3,7 +3,8 @@ disagreement is shown rather than hidden.
 
 The event takes the best-supported value: an official readout or a participant's own post before a wire
 report, a wire report before another outlet's retelling; among equals, a report that states its date
-before one that counts it from its own publication day, then the report published nearest the event.
+before one that counts it from its own publication day, then the date more reports give, then the report
+published nearest the event.
 The field goes under `review.needs`, `review.notes` says what each report claims, and each source
 keeps its own claim under `claims:` so the event page can show readers the disagreement.
 """
@@ -117,7 +118,8 @@ def settle_disagreements(event: Event, claims: list[Claim]) -> None:
     """Give the event the best-supported date and place where its reports disagree, and show each claim."""
     by_key = {source_key(s): s for s in event.sources}
     if date_disagreement(claims):
-        dated = sorted((c for c in claims if c.date is not None), key=lambda c: c.rank)
+        given = [c for c in claims if c.date is not None]
+        dated = sorted(given, key=lambda c: _date_rank(c, given))
         best = dated[0]
         event.date = best.date
         listed = "; ".join(f"{c.label}: {c.date.iso()}" + (f' ("{c.said}")' if c.said else "")  # type: ignore[union-attr]
@@ -135,6 +137,14 @@ def settle_disagreements(event: Event, claims: list[Claim]) -> None:
                               "check it")
         for claim in placed:
             _claims_of(by_key, claim).place = claim.place
+
+
+def _date_rank(claim: Claim, claims: list[Claim]) -> tuple[int, int, int, str, str]:
+    """A claim's rank with, among reports of equal standing and dating, the date more reports agree on first:
+    two papers that give Thursday outweigh one that gives Friday, whichever was published nearer."""
+    standing_, counted, distance, key = claim.rank
+    agreeing = sum(1 for other in claims if dates_compatible(claim.date, other.date))  # type: ignore[arg-type]
+    return standing_, counted, -agreeing, distance, key
 
 
 def _claims_of(by_key: dict[str, Source], claim: Claim) -> Claims:

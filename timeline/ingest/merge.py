@@ -129,8 +129,10 @@ class CandidateIndex:
         groups = [sorted(g)[0] for g in KIND_GROUPS if event.kind in g]
         return ["kind:" + (groups[0] if groups else event.kind)]
 
-    def add(self, event: Event, order: int) -> None:
-        for subject in self._subjects(event):
+    def add(self, event: Event, order: int, also: list[str] = ()) -> None:  # type: ignore[assignment]
+        """Index `event`; `also`: more surnames to file it under (people its article names, see `_index_names`)."""
+        subjects = self._subjects(event)
+        for subject in [*subjects, *(s for s in also if s not in subjects)]:
             for bucket in self._buckets(event.date):
                 self._append((subject, bucket), order)
             self._append((subject, "*"), order)
@@ -201,8 +203,14 @@ def merge_same_event(reports: list[Event], existing: list[Event] | None = None, 
         clusters.append(cluster)
         index.add(event, cluster.order)
     comparisons = 0
+    settled = False
     # Undated reports come last, when every dated event is known: one that fits two events joins neither.
     for report in sorted(reports, key=lambda e: (e.date is None, _first_article(e), e.id)):
+        if report.date is None and not settled:
+            # Their dates settled first: an undated report is placed by the best-supported day, not by
+            # whichever report happened to found the event.
+            _settle(clusters)
+            settled = True
         verdicts = []
         for order in index.candidates(report, _named_surnames(report, context)):
             comparisons += 1
@@ -216,13 +224,13 @@ def merge_same_event(reports: list[Event], existing: list[Event] | None = None, 
         if len(same) == 1 or (len(same) > 1 and same[0][0].score >= same[1][0].score + 2):
             target = clusters[same[0][1]]
             merge_into(target, report, same[0][0])
-            index.add(target.event, target.order)  # its date or people may have become known
+            index.add(target.event, target.order, _index_names(target.event, context))  # its date or people may have become known
             continue
         cluster = Cluster(report, len(clusters), articles=[_first_article(report)], changed=True)
         if (claim := report_claim(report)) is not None:
             cluster.claims[claim.key] = claim
         clusters.append(cluster)
-        index.add(report, cluster.order)
+        index.add(report, cluster.order, _index_names(report, context))
         for verdict, order in verdicts:
             other = clusters[order]
             if verdict.date_doubt:  # apart, but the later one is not left dated by a repost's stamp without a word
@@ -238,12 +246,17 @@ def merge_same_event(reports: list[Event], existing: list[Event] | None = None, 
                 reason = verdict.reason if verdict.outcome == MAYBE else f"could be the same event ({verdict.reason})"
             cluster.duplicates[order] = reason
             other.duplicates[cluster.order] = reason
+    _settle(clusters)
+    return MergeResult(clusters, comparisons)
+
+
+def _settle(clusters: list[Cluster]) -> None:
+    """Give each event its reports merged in this run the best-supported date and place (see `conflicts`)."""
     for cluster in clusters:
         if not cluster.locked and cluster.articles and len(cluster.claims) > 1:
             before = cluster.event.to_yaml()
             settle_disagreements(cluster.event, list(cluster.claims.values()))
             cluster.changed = cluster.changed or cluster.event.to_yaml() != before
-    return MergeResult(clusters, comparisons)
 
 
 def _doubt_date(event: Event, note: str) -> None:
@@ -254,10 +267,19 @@ def _doubt_date(event: Event, note: str) -> None:
 
 
 def _named_surnames(report: Event, context: Context) -> list[str]:
+    """The surnames of everyone the report's articles name, participants or not."""
     if not context.named:
         return []
     return sorted({form.surname for s in report.sources if s.article for form in context.named.get(s.article, ())
                    if form.words})
+
+
+def _index_names(event: Event, context: Context) -> list[str]:
+    """More surnames to file an event under when extraction found fewer than two participants: the people its
+    articles name, so that a report naming them finds it (two reports that each kept a different participant)."""
+    if len(event_forms(event)) >= 2:
+        return []
+    return _named_surnames(event, context)
 
 
 def _split_by_editor(report: Event, event: Event, apart: Mapping[str, set[str]]) -> bool:

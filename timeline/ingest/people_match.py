@@ -79,11 +79,23 @@ def same_person(a: NameForm, b: NameForm) -> bool:
     if not a.words or not b.words:
         return False
     if a.surname != b.surname:
+        if _lineage_prefix(a, b) or _lineage_prefix(b, a):
+            return True
         # "Yoon" (a one-word name) and "Yoon Suk-yeol": the word leads a name written surname first.
         single, full = (a, b) if len(a.words) == 1 else (b, a)
         return len(single.words) == 1 and len(full.words) >= 2 and single.words[0] == full.words[0]
     given_a, given_b = set(a.words[:-1]), set(b.words[:-1])
     return given_a <= given_b or given_b <= given_a or _initials_agree(a.words[:-1], b.words[:-1])
+
+
+_LINEAGE = re.compile(r"\b(?:bin|ibn|bint)\b", re.IGNORECASE)
+
+
+def _lineage_prefix(short: NameForm, full: NameForm) -> bool:
+    """ "Mohamed bin Zayed" and "Mohamed bin Zayed Al Nahyan": a name by lineage ("X son of Y") is complete without
+    the family name that often follows it, so it agrees with a longer name that begins with all its words."""
+    return (len(short.words) >= 2 and len(full.words) > len(short.words)
+            and full.words[:len(short.words)] == short.words and bool(_LINEAGE.search(short.name)))
 
 
 def _initials_agree(a: tuple[str, ...], b: tuple[str, ...]) -> bool:

@@ -5,20 +5,23 @@ so each rule below says what is tolerated and what never joins (docs/merging.md 
 
 - People. Matched by registry id, by name once transliteration is folded ("Shoigu"/"Shoygu"), among the
   people an article names without extraction making them participants, and by office ("Russia's defence
-  minister") for a participant whose role the other event records (`people_match.py`). Two events need
-  two people in common, or one each and the same one.
+  minister") for a participant whose role the other event records, when the other names nobody of that
+  country still unmatched (`people_match.py`). Two events need two people in common, or one each and the
+  same one.
 - Dates. Spans that overlap at their real precision agree. Two days one apart agree (time zones, a
   paper's publication day, "Tuesday night" against a Monday readout), and two days apart when the later
   report dated the happening by its own publication day; either way the disagreement is shown, never
   hidden (`conflicts.py`). Weeks apart, an otherwise identical report is a possible duplicate, no more.
-- Kind and place. Meeting, talks, visit and summit are one family; a call never joins a meeting. A city
-  fits its country and a venue its city; two countries never join (`place_match.py`).
+- Kind and place. Meeting, talks, visit and summit are one family; a call never joins a meeting; two reports
+  giving the very same kind agree even where it was flagged as a guess. A city fits its country and a venue
+  its city; two countries never join (`place_match.py`).
 - Weak evidence. Two undated reports (a year alone counts as undated) never join on one shared person, and
   join at all only when they came out within three days of each other. An undated report joins a dated
-  event only when every participant it names is the event's, the kind and the place agree, and either it
-  came out within a week after the event or both name the same place; the join is flagged for review.
-  Undated reports are placed last, so one that fits two events joins neither. A report with no date of
-  its own never joins an editor's event: it is offered to the editor instead.
+  event only when every participant it names is the event's, the kind and the place agree, and it came
+  out within a week after the event, or both name the same place, or (with no publication day) the weekday
+  it names is the event's; the join is flagged for review. Undated reports are placed last, so one that
+  fits two events joins neither. A report with no date of its own never joins an editor's event: it is
+  offered to the editor instead, where it would have joined an open event.
 
 A wrong merge hides an event, while a missed one costs an editor a minute: anything short of these rules
 is written down as a possible duplicate for a human to decide.
@@ -118,6 +121,34 @@ def kinds_compatible(a: str, b: str) -> bool:
 
 def same_kind(a: str, b: str) -> bool:
     return KIND_SYNONYMS.get(a, a) == KIND_SYNONYMS.get(b, b)
+
+
+def kinds_agree(a: Event, b: Event) -> bool:
+    """Both kinds known and of one family, or both reports give the very same kind even where the extractor
+    flagged it as a guess: two reports guessing "call" independently is agreement, not a guess."""
+    return kind_family(kind_of(a), kind_of(b)) or (a.kind == b.kind and a.kind not in ("other", ""))
+
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAY = re.compile(r"\b(" + "|".join(_WEEKDAYS) + r")\b", re.IGNORECASE)
+
+
+def stated_weekday(event: Event) -> int | None:
+    """The weekday (0 = Monday) an undated report's date sentence gives its happening ("spoke on Friday"), when it
+    names exactly one: the report could not place it without a publication day, but it still tells calls apart."""
+    found = {_WEEKDAYS.index(w.lower()) for w in _WEEKDAY.findall(event.review.evidence.get("date", ""))}
+    return found.pop() if len(found) == 1 else None
+
+
+def weekday_fits(undated: Event, dated: Event) -> bool:
+    """The undated report's weekday is the dated event's day, or a day either side when that day is itself in
+    doubt (time zones, a report dated by its publication day)."""
+    weekday = stated_weekday(undated)
+    if weekday is None or dated.date is None or dated.date.precision != DAY:
+        return False
+    day = dated.date.first_day()
+    slack = 1 if "date" in dated.review.needs else 0
+    return any((day + dt.timedelta(days=d)).weekday() == weekday for d in range(-slack, slack + 1))
 
 
 def kind_family(a: str, b: str) -> bool:
@@ -369,7 +400,8 @@ def fit_people(a: Event, b: Event, context: Context) -> PeopleFit:
     covered_a, covered_b = {x for x, _ in pairs}, {y for _, y in pairs}
     for x, _ in pairs:
         add(x)
-    for mine, other_named, other, covered in ((people_a, named_b, b, covered_a), (people_b, named_a, a, covered_b)):
+    sides = ((people_a, named_b, b, covered_a, covered_b), (people_b, named_a, a, covered_b, covered_a))
+    for mine, other_named, other, covered, theirs in sides:
         text = None
         for participant, form in mine:
             if form in covered:
@@ -377,7 +409,8 @@ def fit_people(a: Event, b: Event, context: Context) -> PeopleFit:
             found = any(same_person(form, n) for n in _candidates(form, other_named))
             if not found:
                 text = rule_text(other) if text is None else text
-                found = any(named_by_office(text, role, country) for role, country in _offices(participant, context))
+                found = not _another_may_hold_it(participant, other, theirs) and any(
+                    named_by_office(text, role, country) for role, country in _offices(participant, context))
             if found:
                 covered.add(form)
                 add(form)
@@ -391,6 +424,13 @@ def fit_people(a: Event, b: Event, context: Context) -> PeopleFit:
     enough = bool(people_a or people_b) and (len(shared) >= 2 or single)
     within = (enough and len(covered_a) == len(people_a), enough and len(covered_b) == len(people_b))
     return PeopleFit(tuple(_display(f, context) for f in shared), all(within), single, within)
+
+
+def _another_may_hold_it(participant: Participant, event: Event, matched: set[NameForm]) -> bool:
+    """True when `event` has a participant of the same country (or of none known) not matched to anyone yet: "Iran's
+    foreign minister" in a report of Araghchi's call is Araghchi, not Zarif, who held the office before him."""
+    return any(form not in matched and (not other.country or not participant.country or other.country == participant.country)
+               for other, form in event_people(event))
 
 
 def _display(form: NameForm, context: Context) -> str:
@@ -519,6 +559,11 @@ def compare_events(a: Event, b: Event, context: Context | None = None, *, review
         return Verdict(DIFFERENT, reason="too few participants in common")
     said = _people_words(people)
     if reviewed and vague(a):
+        # Offered, never appended; and offered only where it would have joined an open event, so that an undated
+        # report of one visit is not offered to every other visit of the same people.
+        fit = _compare_undated_with_dated(a, b, people, place) if not vague(b) else None
+        if fit is not None and fit.outcome != SAME:
+            return fit
         return Verdict(MAYBE, reason=f"{said}, but the report gives no date of its own", offer=True)
     if reviewed and _long_before_its_page(a):
         return Verdict(MAYBE, reason=f"{said}, but the report's date lies weeks before its own publication: "
@@ -540,7 +585,7 @@ def compare_events(a: Event, b: Event, context: Context | None = None, *, review
                 return verdict
         return Verdict(MAYBE, reason=f"{said}, but {match.reason}")
     if dates.outcome in ("overlap", "close"):
-        if dates.outcome == "close" and not kind_family(kind_of(a), kind_of(b)):
+        if dates.outcome == "close" and not kinds_agree(a, b) and not _many_same_people(people, a, b):
             return Verdict(MAYBE, reason=f"{said}, {dates.reason}, but the kinds ({kind_of(a)}, {kind_of(b)}) do not say "
                                          "it is one happening")
         score = 3 + {SAME_PLACE: 2, WITHIN: 1}.get(place, 0) + (1 if same_kind(kind_of(a), kind_of(b)) else 0)
@@ -556,6 +601,15 @@ def compare_events(a: Event, b: Event, context: Context | None = None, *, review
     if people.single:
         return Verdict(MAYBE, reason="one participant in common and no date to compare by")
     return _compare_undated(a, b, people)
+
+
+MANY_PEOPLE = 3  # this many people in common, a day apart: one happening whatever its kind is called
+
+
+def _many_same_people(people: PeopleFit, a: Event, b: Event) -> bool:
+    """Three or more people in common, every participant of one report among the other's, a day apart, one kind
+    unknown: the kind adds nothing to tell them apart (two known kinds that differ are a conflict, seen earlier)."""
+    return any(people.within) and len(people.shared) >= MANY_PEOPLE and "other" in (kind_of(a), kind_of(b))
 
 
 def _late_date_doubt(a: Event, b: Event) -> str:
@@ -597,23 +651,32 @@ def _compare_undated_with_dated(a: Event, b: Event, people: PeopleFit, place: st
     missing = []
     if not people.within[0 if undated is a else 1]:
         missing.append("it names a participant the other does not")
-    if not kind_family(kind_of(a), kind_of(b)):
+    if not kinds_agree(a, b):
         missing.append(f"a {kind_of(undated)} and a {kind_of(dated)}")
     if place not in (SAME_PLACE, WITHIN, UNKNOWN):
         missing.append("the place is not known to agree")
-    if published is None and place not in (SAME_PLACE, WITHIN):
-        missing.append("neither a publication day nor a place in both dates it")
+    # A weekday fits one day in seven: it places a report only beside the very same kind of happening, and
+    # never where one report names a place the other lacks (an accord signed in a city is not a call).
+    on_weekday = (published is None and place not in (SAME_PLACE, WITHIN) and weekday_fits(undated, dated)
+                  and (same_kind(kind_of(a), kind_of(b)) or undated.kind == dated.kind)
+                  and not undated.place and not dated.place)
+    if published is None and place not in (SAME_PLACE, WITHIN) and not on_weekday:
+        missing.append("neither a publication day, a weekday nor a place in both dates it")
     elif published is not None and not _published_just_after(undated, dated):
         missing.append("it came out long after the event" if published > dated.date.last_day()  # type: ignore[union-attr]
                        else "it came out before the event")
     if missing:
         return Verdict(MAYBE, reason=f"{said}, but the report gives no date and " + "; ".join(missing))
-    kind = "both a " + kind_of(dated) if same_kind(kind_of(a), kind_of(b)) else f"a {kind_of(undated)} and a {kind_of(dated)}"
+    kind = ("both a " + (kind_of(dated) if kind_of(dated) != "other" else dated.kind)
+            if same_kind(kind_of(a), kind_of(b)) or undated.kind == dated.kind
+            else f"a {kind_of(undated)} and a {kind_of(dated)}")
     where = ("no place in either" if not undated.place and not dated.place else "a place in one report only"
              if place == UNKNOWN else "the same place")
+    weekday = _WEEKDAYS[stated_weekday(undated) or 0].capitalize()
     when = (f"published {published.isoformat()}, just after the event of {dated.date.iso()}"  # type: ignore[union-attr]
-            if published is not None else "no publication day")
-    basis = "publication day" if published is not None else "place"
+            if published is not None else f"no publication day, but it says {weekday}, which fits "
+            f"{dated.date.iso()}" if on_weekday else "no publication day")  # type: ignore[union-attr]
+    basis = "publication day" if published is not None else "weekday" if on_weekday else "place"
     return Verdict(SAME, 3, f"{said}; {kind}; {where}; {when}",
                    check=f"{_first_article(undated) or 'a report'} gives no date of its own: joined on its "
                          f"participants, kind and {basis}")
