@@ -17,8 +17,8 @@ from urllib.parse import urlsplit
 
 from ..load.model import Claims, Event, Source
 from ..partial_date import DateSpec
+from .date_fit import dated_by_publication, dates_compatible
 from .place_match import CONFLICT, NEAR, match_places
-from .same_event import dated_by_publication, dates_compatible
 
 OFFICIAL = 0
 WIRE = 1

@@ -22,8 +22,10 @@ from ..load.model import Event, Mention, Related
 from ..load.people import PeopleRegistry, name_key
 from ..load.thread_rules import ThreadMatcher, participant_keys, phrase_pattern, rule_text
 from ..partial_date import YEAR, DateSpec
+from .date_fit import dates_compatible
+from .kind_match import kinds_compatible
 from .place_match import country_name, named_countries, resolve_place
-from .same_event import dates_compatible, kinds_compatible, month_without_year, place_parts
+from .same_event import month_without_year, place_parts
 
 MAX_RELATED = 3
 NEIGHBOURS = 10  # per index list, how many events either side in time are scored

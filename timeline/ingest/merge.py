@@ -23,20 +23,19 @@ from ..load.thread_rules import participant_keys
 from ..partial_date import DAY, MONTH, YEAR, DateSpec, parse_date_spec
 from ..slugs import event_id_for, unique_id
 from .conflicts import Claim, report_claim, settle_disagreements, stored_claims
+from .date_fit import dates_compatible
+from .kind_match import KIND_GROUPS, kinds_compatible
 from .people_match import event_forms, participant_form, same_person
 from .place_match import SAME as SAME_PLACE
 from .place_match import WITHIN, match_places, resolve_place
 from .same_event import (
     DIFFERENT,
-    KIND_GROUPS,
     MAYBE,
     SAME,
     Context,
     Verdict,
     compare_events,
     compare_places,
-    dates_compatible,
-    kinds_compatible,
     month_without_year,
     place_parts,
 )

@@ -11,9 +11,9 @@ so each rule below says what is tolerated and what never joins (docs/merging.md 
 - Dates. Spans that overlap at their real precision agree. Two days one apart agree (time zones, a
   paper's publication day, "Tuesday night" against a Monday readout), and two days apart when the later
   report dated the happening by its own publication day; either way the disagreement is shown, never
-  hidden (`conflicts.py`). Weeks apart, an otherwise identical report is a possible duplicate, no more.
+  hidden (`conflicts.py`; the date rules are in `date_fit.py`). Weeks apart, an otherwise identical report is a possible duplicate, no more.
 - Kind and place. Meeting, talks, visit and summit are one family; a call never joins a meeting; two reports
-  giving the very same kind agree even where it was flagged as a guess. A city fits its country and a venue
+  giving the very same kind agree even where it was flagged as a guess (`kind_match.py`). A city fits its country and a venue
   its city; two countries never join (`place_match.py`).
 - Weak evidence. Two undated reports (a year alone counts as undated) never join on one shared person, and
   join at all only when they came out within three days of each other. An undated report joins a dated
@@ -29,7 +29,6 @@ is written down as a possible duplicate for a human to decide.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -38,7 +37,23 @@ from functools import lru_cache
 from ..load.model import Event, Mention, Participant
 from ..load.people import PeopleRegistry, name_key
 from ..load.thread_rules import rule_text
-from ..partial_date import DAY, YEAR, DateSpec
+from ..partial_date import DAY
+from .date_fit import (
+    CLOSE_DAYS,
+    WEEKDAYS,
+    DateFit,
+    dates_compatible,
+    days_apart,
+    fit_dates,
+    long_before_its_page,
+    published_days,
+    published_just_after,
+    reported_before_it_happened,
+    stated_weekday,
+    vague,
+    weekday_fits,
+)
+from .kind_match import kind_family, kind_of, kinds_agree, kinds_compatible, same_kind
 from .people_match import NameForm, event_forms, event_people, named_by_office, same_person, shared_people
 from .place_match import CONFLICT, NEAR, UNKNOWN, WITHIN, match_places
 from .place_match import SAME as SAME_PLACE
@@ -47,21 +62,6 @@ SAME = "same"
 MAYBE = "maybe"  # possible duplicate: a human decides
 DIFFERENT = "different"
 
-# Kinds that one report may call by another's name: a visit is reported as a meeting or as talks.
-KIND_GROUPS = (
-    frozenset({"meeting", "talks", "visit", "summit"}),
-    frozenset({"statement", "announcement"}),
-    frozenset({"agreement", "talks"}),
-    frozenset({"agreement", "call"}),  # "agreed in a phone call": one report names the call, another its outcome
-    frozenset({"agreement", "meeting", "summit", "visit"}),
-)
-KIND_SYNONYMS = {"talks": "meeting"}  # counted as the same kind when weighing evidence
-
-APPROXIMATE_SLACK_DAYS = 7
-CLOSE_DAYS = 1  # days apart that time zones or a publication day explain without more
-EXPLAINED_DAYS = 2  # days apart when the later report is dated by its own publication day
-WEEKS_APART_DAYS = 56  # further apart than this, an otherwise identical report is another happening
-PUBLISHED_AFTER_DAYS = 7  # an undated report published this long after a dated event may report it
 PUBLISHED_TOGETHER_DAYS = 3  # two undated reports published this close may report one happening
 RECENT_MENTION_DAYS = 3  # a mention this close before publication may be the report's own event
 SCORE_TO_MERGE_UNDATED = 3  # evidence points two undated reports need (see `_evidence_points`)
@@ -79,7 +79,6 @@ general gen chief army minister president secretary commander officials official
 last next first second new top senior both two according read related photo file
 """.split())
 # The extractor's date notes: a date worked out from the report's own publication day, not stated.
-_DATED_BY_PUBLICATION = re.compile(r"publication date|when the event was reported|published", re.IGNORECASE)
 
 
 @dataclass
@@ -107,55 +106,6 @@ class Context:
     people: PeopleRegistry | None = None
 
 
-def kind_of(event: Event) -> str:
-    """The event's kind as evidence: a kind the extractor flagged as a guess counts as unknown ("other")."""
-    return "other" if "kind" in event.review.needs else event.kind
-
-
-def kinds_compatible(a: str, b: str) -> bool:
-    """Same kind, kinds one report may call by the other's name, or one of them unknown ("other")."""
-    if a == b or "other" in (a, b) or not a or not b:
-        return True
-    return any(a in group and b in group for group in KIND_GROUPS)
-
-
-def same_kind(a: str, b: str) -> bool:
-    return KIND_SYNONYMS.get(a, a) == KIND_SYNONYMS.get(b, b)
-
-
-def kinds_agree(a: Event, b: Event) -> bool:
-    """Both kinds known and of one family, or both reports give the very same kind even where the extractor
-    flagged it as a guess: two reports guessing "call" independently is agreement, not a guess."""
-    return kind_family(kind_of(a), kind_of(b)) or (a.kind == b.kind and a.kind not in ("other", ""))
-
-
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_WEEKDAY = re.compile(r"\b(" + "|".join(_WEEKDAYS) + r")\b", re.IGNORECASE)
-
-
-def stated_weekday(event: Event) -> int | None:
-    """The weekday (0 = Monday) an undated report's date sentence gives its happening ("spoke on Friday"), when it
-    names exactly one: the report could not place it without a publication day, but it still tells calls apart."""
-    found = {_WEEKDAYS.index(w.lower()) for w in _WEEKDAY.findall(event.review.evidence.get("date", ""))}
-    return found.pop() if len(found) == 1 else None
-
-
-def weekday_fits(undated: Event, dated: Event) -> bool:
-    """The undated report's weekday is the dated event's day, or a day either side when that day is itself in
-    doubt (time zones, a report dated by its publication day)."""
-    weekday = stated_weekday(undated)
-    if weekday is None or dated.date is None or dated.date.precision != DAY:
-        return False
-    day = dated.date.first_day()
-    slack = 1 if "date" in dated.review.needs else 0
-    return any((day + dt.timedelta(days=d)).weekday() == weekday for d in range(-slack, slack + 1))
-
-
-def kind_family(a: str, b: str) -> bool:
-    """Both known, and the same kind or two names one report may give the other ("talks" and "meeting")."""
-    return a != "other" and b != "other" and bool(a) and bool(b) and kinds_compatible(a, b)
-
-
 def place_parts(place: str | None) -> list[str]:
     """`General Headquarters, Rawalpindi, Pakistan` -> its comma parts, spelling-insensitive."""
     if not place:
@@ -170,71 +120,6 @@ def compare_places(a: str | None, b: str | None) -> str:
     "Islamabad" fits "Pakistan", while places in two countries never do.
     """
     return match_places(a, b).outcome
-
-
-def _span(date: DateSpec) -> tuple[dt.date, dt.date]:
-    first, last = date.first_day(), date.last_day()
-    if date.approximate:
-        slack = dt.timedelta(days=APPROXIMATE_SLACK_DAYS)
-        first, last = first - slack, last + slack
-    return first, last
-
-
-def dates_compatible(a: DateSpec, b: DateSpec) -> bool:
-    """Spans overlap at their real precision: 2021-09-22 fits 2021-09; 22 and 23 Sep do not."""
-    first_a, last_a = _span(a)
-    first_b, last_b = _span(b)
-    return first_a <= last_b and first_b <= last_a
-
-
-def days_apart(a: DateSpec, b: DateSpec) -> int:
-    """Days between the two spans; 0 when they overlap."""
-    first_a, last_a = _span(a)
-    first_b, last_b = _span(b)
-    return max((first_b - last_a).days, (first_a - last_b).days, 0)
-
-
-def dated_by_publication(event: Event) -> bool:
-    """True when the event's day rests on a report's own publication day rather than on a stated date: a
-    weekday or "yesterday" counted from it, the day itself, or a date the extractor flagged."""
-    if event.date is None:
-        return False
-    if "date" in event.review.needs or _DATED_BY_PUBLICATION.search(event.review.notes.get("date", "")):
-        return True
-    return event.date.precision == DAY and any(s.published is not None and s.published.iso() == event.date.iso()
-                                               for s in event.sources)
-
-
-@dataclass(frozen=True)
-class DateFit:
-    """How two events' dates relate: `overlap`, `close` (a day or two, explained), `weeks`, `apart` or `undated`."""
-
-    outcome: str
-    reason: str = ""
-
-
-def vague(event: Event) -> bool:
-    """No date, or only a year: too little to tell one happening of the same people from another."""
-    return event.date is None or event.date.precision == YEAR
-
-
-def fit_dates(a: Event, b: Event) -> DateFit:
-    """Compare the dates of two events, tolerating what real reports' own dating explains (see the module)."""
-    if a.date is None or b.date is None:
-        return DateFit("undated")
-    if dates_compatible(a.date, b.date):
-        return DateFit("undated" if vague(a) or vague(b) else "overlap")
-    gap = days_apart(a.date, b.date)
-    later = a if a.date.first_day() > b.date.first_day() else b
-    both_days = a.date.precision == b.date.precision == DAY
-    if both_days and gap <= CLOSE_DAYS:
-        return DateFit("close", f"dated {a.date.iso()} and {b.date.iso()}, a day apart")
-    if both_days and gap <= EXPLAINED_DAYS and dated_by_publication(later):
-        return DateFit("close", f"dated {a.date.iso()} and {b.date.iso()}; the later date is a report's own "
-                                "publication day")
-    if gap <= WEEKS_APART_DAYS:
-        return DateFit("weeks", f"dated {a.date.iso()} and {b.date.iso()}, {gap} days apart")
-    return DateFit("apart", f"different dates ({a.date} vs {b.date})")
 
 
 def distinctive_terms(event: Event) -> set[str]:
@@ -339,37 +224,6 @@ def _mentions_as_background(event: Event, other: Event) -> bool:
 def _people_within(small: Event, large: Event) -> bool:
     mine, theirs = event_forms(small), event_forms(large)
     return bool(mine) and len(shared_people(mine, theirs)) == len(mine)
-
-
-def _published(event: Event) -> list[dt.date]:
-    return [s.published.last_day() for s in event.sources if s.published is not None]
-
-
-# A report's happening this many days before its own publication is background, or a late retelling.
-_BACKGROUND_DAYS = 45
-
-
-def _long_before_its_page(report: Event) -> bool:
-    """Whether the report dates its happening weeks before it was published (a story about something else
-    that mentions it, or a retelling): such a report is offered to an editor's event, never appended."""
-    published = _published(report)
-    return report.date is not None and bool(published) and \
-        (min(published) - report.date.last_day()).days > _BACKGROUND_DAYS
-
-
-def _reported_before_it_happened(report: Event, other: Event) -> bool:
-    """An article cannot report an event that starts after the article was published."""
-    if report.date is not None or other.date is None:
-        return False
-    published = [s.published for s in report.sources if s.published is not None]
-    return any(p.precision == DAY and p.last_day() < other.date.first_day() for p in published)
-
-
-def _published_just_after(undated: Event, dated: Event) -> bool:
-    """The undated report came out on the dated event's day or within PUBLISHED_AFTER_DAYS after it."""
-    assert dated.date is not None
-    first, last = _span(dated.date)
-    return any(first <= day <= last + dt.timedelta(days=PUBLISHED_AFTER_DAYS) for day in _published(undated))
 
 
 @dataclass(frozen=True)
@@ -504,7 +358,7 @@ def _evidence_points(a: Event, b: Event, people: PeopleFit) -> tuple[int, list[s
     if len(terms) >= 2:
         points += 1
         why.append("both name " + ", ".join(sorted(terms)[:3]))
-    pub_a, pub_b = _published(a), _published(b)
+    pub_a, pub_b = published_days(a), published_days(b)
     if pub_a and pub_b and min(abs((x - y).days) for x in pub_a for y in pub_b) <= PUBLISHED_TOGETHER_DAYS:
         points += 1
         why.append(f"published within {PUBLISHED_TOGETHER_DAYS} days of each other")
@@ -537,7 +391,7 @@ def compare_events(a: Event, b: Event, context: Context | None = None, *, review
         return Verdict(DIFFERENT, reason="no participant in common")
     if _mentions_as_background(a, b) or _mentions_as_background(b, a):
         return Verdict(DIFFERENT, reason="one report mentions the other as background")
-    if _reported_before_it_happened(a, b) or _reported_before_it_happened(b, a):
+    if reported_before_it_happened(a, b) or reported_before_it_happened(b, a):
         return Verdict(DIFFERENT, reason="published before the other happened")
     conflicts = []
     if not kinds_compatible(kind_of(a), kind_of(b)):
@@ -565,7 +419,7 @@ def compare_events(a: Event, b: Event, context: Context | None = None, *, review
         if fit is not None and fit.outcome != SAME:
             return fit
         return Verdict(MAYBE, reason=f"{said}, but the report gives no date of its own", offer=True)
-    if reviewed and _long_before_its_page(a):
+    if reviewed and long_before_its_page(a):
         return Verdict(MAYBE, reason=f"{said}, but the report's date lies weeks before its own publication: "
                                      "background in a story about something else?", offer=True)
     if dates.outcome == "weeks":
@@ -628,7 +482,7 @@ def _compare_undated(a: Event, b: Event, people: PeopleFit, extra_points: int = 
     more clues asked for (nearby towns rather than one place)."""
     said = _people_words(people)
     points, why = _evidence_points(a, b, people)
-    pub_a, pub_b = _published(a), _published(b)
+    pub_a, pub_b = published_days(a), published_days(b)
     if not (pub_a and pub_b):
         return Verdict(MAYBE, points, f"{said}, but neither gives a date, and not both a publication day")
     gap = min(abs((x - y).days) for x in pub_a for y in pub_b)
@@ -647,7 +501,7 @@ def _compare_undated_with_dated(a: Event, b: Event, people: PeopleFit, place: st
     so an undated call needs its publication day)."""
     undated, dated = (a, b) if vague(a) else (b, a)
     said = _people_words(people)
-    published = min(_published(undated), default=None)
+    published = min(published_days(undated), default=None)
     missing = []
     if not people.within[0 if undated is a else 1]:
         missing.append("it names a participant the other does not")
@@ -662,7 +516,7 @@ def _compare_undated_with_dated(a: Event, b: Event, people: PeopleFit, place: st
                   and not undated.place and not dated.place)
     if published is None and place not in (SAME_PLACE, WITHIN) and not on_weekday:
         missing.append("neither a publication day, a weekday nor a place in both dates it")
-    elif published is not None and not _published_just_after(undated, dated):
+    elif published is not None and not published_just_after(undated, dated):
         missing.append("it came out long after the event" if published > dated.date.last_day()  # type: ignore[union-attr]
                        else "it came out before the event")
     if missing:
@@ -672,7 +526,7 @@ def _compare_undated_with_dated(a: Event, b: Event, people: PeopleFit, place: st
             else f"a {kind_of(undated)} and a {kind_of(dated)}")
     where = ("no place in either" if not undated.place and not dated.place else "a place in one report only"
              if place == UNKNOWN else "the same place")
-    weekday = _WEEKDAYS[stated_weekday(undated) or 0].capitalize()
+    weekday = WEEKDAYS[stated_weekday(undated) or 0].capitalize()
     when = (f"published {published.isoformat()}, just after the event of {dated.date.iso()}"  # type: ignore[union-attr]
             if published is not None else f"no publication day, but it says {weekday}, which fits "
             f"{dated.date.iso()}" if on_weekday else "no publication day")  # type: ignore[union-attr]
