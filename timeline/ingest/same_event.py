@@ -3,24 +3,23 @@
 Real reports of one happening disagree, and reports of two happenings between the same people look alike,
 so each rule below says what is tolerated and what never joins (docs/merging.md says the same for editors):
 
-- People. Matched by registry id, by name once transliteration is folded ("Shoigu"/"Shoygu"), among the
-  people an article names without extraction making them participants, and by office ("Russia's defence
-  minister") for a participant whose role the other event records, when the other names nobody of that
-  country still unmatched (`people_match.py`). Two events need two people in common, or one each and the
-  same one.
-- Dates. Spans that overlap at their real precision agree. Two days one apart agree (time zones, a
-  paper's publication day, "Tuesday night" against a Monday readout), and two days apart when the later
-  report dated the happening by its own publication day; either way the disagreement is shown, never
-  hidden (`conflicts.py`; the date rules are in `date_fit.py`). Weeks apart, an otherwise identical report is a possible duplicate, no more.
+- People. Matched by registry id, by name once transliteration is folded ("Shoigu"/"Shoygu"), among the people an
+  article names without extraction making them participants, and by office ("Russia's defence minister") for a
+  participant whose role the other event records, when the other names nobody of that country still unmatched
+  (`people_match.py`). Two events need two people in common, or one each and the same one.
+- Dates. Spans that overlap at their real precision agree. Two days one apart agree (time zones, a paper's
+  publication day, "Tuesday night" against a Monday readout), and two days apart when the later report dated the
+  happening by its own publication day; either way the disagreement is shown, never hidden (`conflicts.py`; the
+  date rules are in `date_fit.py`). Weeks apart, an otherwise identical report is a possible duplicate, no more.
 - Kind and place. Meeting, talks, visit and summit are one family; a call never joins a meeting; two reports
-  giving the very same kind agree even where it was flagged as a guess (`kind_match.py`). A city fits its country and a venue
-  its city; two countries never join (`place_match.py`).
-- Weak evidence. Two undated reports (a year alone counts as undated) never join on one shared person, and
-  join at all only when they came out within three days of each other. An undated report joins a dated
-  event only when every participant it names is the event's, the kind and the place agree, and it came
-  out within a week after the event, or both name the same place, or (with no publication day) the weekday
-  it names is the event's, for the very same kind with no place in either; the join is flagged for review. Undated reports are placed last, so one that
-  fits two events joins neither. A report with no date of its own never joins an editor's event: it is
+  giving the very same kind agree even where it was flagged as a guess (`kind_match.py`). A city fits its country
+  and a venue its city; two countries never join (`place_match.py`).
+- Weak evidence. Two undated reports (a year alone counts as undated) never join on one shared person, and join
+  at all only when they came out within three days of each other. An undated report joins a dated event only when
+  every participant it names is the event's, the kind and the place agree, and it came out within a week after
+  the event, or both name the same place, or (with no publication day) the weekday it names is the event's, for
+  the very same kind with no place in either; the join is flagged for review. Undated reports are placed last, so
+  one that fits two events joins neither. A report with no date of its own never joins an editor's event: it is
   offered to the editor instead, where it would have joined an open event.
 
 A wrong merge hides an event, while a missed one costs an editor a minute: anything short of these rules
