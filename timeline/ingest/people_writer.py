@@ -96,28 +96,25 @@ def update_people(registry: PeopleRegistry, mentions: Iterable[Any], events: Ite
     return changes
 
 
-def _own_country(mention: Any) -> str | None:
-    """The country the article gives the person (the extractor never takes it from where the event was)."""
-    return getattr(mention, "country", None) or None
-
-
 def _note_mention(registry: PeopleRegistry, spellings: _Spellings, changes: PeopleChanges, mention: Any) -> None:
     name = (getattr(mention, "name", None) or "").strip()
     if not name:
         return
     proposed = getattr(mention, "person_id", None)
+    # The country the article gives the person: the extractor never takes it from where the event was.
+    country = getattr(mention, "country", None) or None
     person = registry.get(proposed) if proposed else None
     person = person or spellings.find(name)
     if person is not None:
         if looks_like_name(name) and registry.add_alias(person, name):
             changes.aliases.append((person.id, name))
         if person.country is None and any(added is person for added in changes.added):
-            person.country = _own_country(mention)  # an earlier report left it unknown; this one says it
+            person.country = country  # an earlier report left it unknown; this one says it
         return
     sure = getattr(mention, "is_participant", False) or (getattr(mention, "confidence", 0) or 0) >= NEW_PERSON_CONFIDENCE
     if sure and looks_like_name(name):
         spellings.note(_add_person(registry, changes, name, getattr(mention, "title", None),
-                                   getattr(mention, "role", None), _own_country(mention), proposed))
+                                   getattr(mention, "role", None), country, proposed))
 
 
 def _add_person(registry: PeopleRegistry, changes: PeopleChanges, name: str, title: str | None, role: str | None,
