@@ -240,7 +240,9 @@ def render_overview(lanes: list[Lane], label: str, gap_days: int, keep: Overview
                + (f"; {len(clusters) - 1} long gap{'s' if len(clusters) != 2 else ''} shortened" if len(clusters) > 1 else "")
                + (f"; {len(events) - len(dated)} undated event(s) not drawn" if len(events) > len(dated) else "")
                + ".")
+    # Hidden from assistive technology: the figure's caption says the same in words, and an image role may not
+    # hold the marks' links (axe-core's nested-interactive); the list below is the keyboard and reader path.
     svg = (f'<svg class="overview-svg" viewBox="0 0 {_n(WIDTH)} {_n(height)}" width="{_n(WIDTH)}" '
-           f'height="{_n(height)}" role="img" aria-label="{escape(summary)}" '
+           f'height="{_n(height)}" aria-hidden="true" focusable="false" '
            f'xmlns="http://www.w3.org/2000/svg">' + "".join(parts) + "</svg>")
     return Overview(Markup(svg), summary, lanes)
