@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from ..partial_date import DateSpec
 from .urls import SiteUrls
-from .view import EventView, MonthGroup, SiteView, YearGroup
+from .view import MONTH_NAMES, EventView, MonthGroup, SiteView, YearGroup
 
 HOME_STRETCH_EVENTS = 100  # at least this many cards (whole months) open a split chronology's home page
 UNDATED_PATH = "years/undated/"
@@ -33,6 +33,15 @@ class ChronologyPlan:
         if year not in self.split_years:
             return f"years/{year}/"
         return f"years/{year}/{month:02d}/" if month else f"years/{year}/month-not-known/"
+
+    def page_label(self, date: DateSpec | None) -> str:
+        """The heading of the page that holds an event with this date, as the home page's index names it."""
+        if date is None:
+            return "Date not known"
+        year, month = date.start.year, date.start.month
+        if year not in self.split_years:
+            return str(year)
+        return f"{MONTH_NAMES[month - 1]} {year}" if month else f"{year}, month not known"
 
 
 def chronology_plan(dates: Iterable[DateSpec | None], limit: int) -> ChronologyPlan | None:
