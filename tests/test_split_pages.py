@@ -121,3 +121,22 @@ def test_an_edit_re_renders_its_own_year_page_and_not_the_others(tmp_path: Path,
     assert holder + "index.html" in rendered
     assert [name for name in rendered if name.startswith("years/")] == [holder + "index.html"]
     assert "(corrected)" in _page(site, holder)
+
+
+def test_exports_stay_usable_for_a_long_chronology(tmp_path: Path) -> None:
+    import json
+
+    site = _build(_project(tmp_path, page_events=12))
+    # TimelineJS loads every slide at once: a long chronology is embedded thread by thread.
+    assert not (site / "data" / "timelinejs.json").exists()
+    threads = sorted(p.stem for p in (site / "data" / "timelinejs").glob("*.json"))
+    assert threads == sorted(p.name for p in (site / "threads").iterdir() if p.is_dir())
+    for thread in threads:
+        slides = json.loads((site / "data" / "timelinejs" / f"{thread}.json").read_text("utf-8"))["events"]
+        on_page = {p.name for p in (site / "events").iterdir()
+                   if f'href="/threads/{thread}/"' in (p / "index.html").read_text("utf-8")}
+        assert {slide["unique_id"] for slide in slides} <= on_page and slides
+    # The dataset is for machines: every event, as it is.
+    assert len(json.loads((site / "data" / "timeline.json").read_text("utf-8"))["events"]) >= 100
+    # Feeds hold the latest entries only.
+    assert (site / "feed.xml").read_text("utf-8").count("<entry>") == 100
