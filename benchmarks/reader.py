@@ -6,8 +6,8 @@ DOMContentLoaded, first contentful paint, and how long a search takes to update 
 The site is served from loopback by Python's http.server (no compression, so "fetched" is raw bytes; the gzipped
 size of each page is worked out beside it) and opened in Debian's /usr/bin/chromium through Playwright, in a fresh
 browser context per page so nothing comes from the cache. Measured for the home page and the largest page of the
-chronology (a year or month page; the home page itself on a one-page site). `run.py` calls `measure_reading`
-after each size's builds.
+chronology (a year or month page; the home page itself on a one-page site). Timings are the median of three
+fresh loads. `run.py` calls `measure_reading` after each size's builds.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ import functools
 import gzip
 import http.server
 import json
+import statistics
 import sys
 import threading
 from collections.abc import Iterator
@@ -134,7 +135,18 @@ def _measure_page(browser, root: str, site: Path, path: str, query: str) -> dict
     return row
 
 
-def measure_reading(site: Path) -> dict[str, object] | None:
+def _median_of(runs: list[dict[str, object]]) -> dict[str, object]:
+    """The first run's row with the median of each timing over `runs` (and every run's timings beside it)."""
+    row = dict(runs[0])
+    for key in ("dcl_ms", "fcp_ms", "search_ms"):
+        values = [run[key] for run in runs if run.get(key) is not None]
+        if values:
+            row[key] = statistics.median(values)
+            row[key.replace("_ms", "_runs_ms")] = values
+    return row
+
+
+def measure_reading(site: Path, repeat: int = 3) -> dict[str, object] | None:
     """The reader's figures for the home page and the largest chronology page of `site`; None without a browser."""
     if not CHROMIUM.exists():
         print("reader measurements skipped: /usr/bin/chromium is not installed", file=sys.stderr)
@@ -150,11 +162,13 @@ def measure_reading(site: Path) -> dict[str, object] | None:
     largest = largest_chronology_page(site)
     query = search_query(site)
     results["query"] = query
+    results["largest_page"] = None
     with served(site) as root, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
         try:
-            results["home"] = _measure_page(browser, root, site, "", query)
-            results["largest_page"] = _measure_page(browser, root, site, largest, query) if largest else None
+            for name, path in (("home", ""), ("largest_page", largest)):
+                if path is not None:
+                    results[name] = _median_of([_measure_page(browser, root, site, path, query) for _ in range(repeat)])
         finally:
             browser.close()
     return results
