@@ -282,6 +282,17 @@ def test_parallel_build_is_byte_identical_to_serial(tmp_path: Path, monkeypatch)
     assert _tree_bytes(tmp_path / "parallel") == _tree_bytes(tmp_path / "serial")
 
 
+def test_a_chronology_split_into_year_pages_builds_the_same_in_parallel(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    generate_project(tmp_path / "p", events=60, articles=8, seed=5, people=30)
+    config = tmp_path / "p" / "content" / "timeline.yaml"
+    config.write_text(config.read_text("utf-8") + "page_events: 8\n", "utf-8")
+    serial = _build(tmp_path / "p", tmp_path / "serial", monkeypatch, parallel=False)
+    parallel = _build(tmp_path / "p", tmp_path / "parallel", monkeypatch, parallel=True)
+    assert (tmp_path / "serial" / "years").is_dir()
+    assert _tree_bytes(tmp_path / "parallel") == _tree_bytes(tmp_path / "serial")
+    assert (parallel.pages, parallel.files) == (serial.pages, serial.files)
+
+
 def test_a_process_that_runs_other_threads_builds_without_forking(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     """`timeline serve` rebuilds from its watcher thread: a fork there could copy a lock another thread holds."""
     import threading
