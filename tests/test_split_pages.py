@@ -140,3 +140,22 @@ def test_exports_stay_usable_for_a_long_chronology(tmp_path: Path) -> None:
     assert len(json.loads((site / "data" / "timeline.json").read_text("utf-8"))["events"]) >= 100
     # Feeds hold the latest entries only.
     assert (site / "feed.xml").read_text("utf-8").count("<entry>") == 100
+
+
+def test_an_edit_that_moves_an_event_to_another_year_gives_the_full_builds_bytes(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    project = _project(tmp_path, page_events=12)
+    site = _build(project)
+    events = [p for p in sorted((project / "content" / "events").glob("*.yaml"))
+              if "status: reviewed" in p.read_text("utf-8")]
+    for number, (pattern, replacement) in enumerate([(r"^date: '(\d{4})", "date: '2016"),
+                                                      (r"^status: reviewed$", "status: draft")]):
+        path = next(p for p in events[number * 11:] if re.search(pattern, p.read_text("utf-8"), re.M))
+        path.write_text(re.sub(pattern, replacement, path.read_text("utf-8"), count=1, flags=re.M), "utf-8")
+        _build(project)
+        with monkeypatch.context() as patch:
+            patch.setenv("TIMELINE_CACHE", "off")
+            build_site(load_content(Project(project)), tmp_path / f"full-{number}")
+        full = tmp_path / f"full-{number}"
+        assert {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()} == \
+            {p.relative_to(full).as_posix(): p.read_bytes() for p in full.rglob("*") if p.is_file()}
