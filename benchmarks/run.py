@@ -3,6 +3,7 @@
     python benchmarks/run.py                 # 1,000 and 10,000 events, median of 3 (`make bench`)
     python benchmarks/run.py --large         # also 50,000 events (one repetition)
     python benchmarks/run.py --sizes 200 --repeat 1 --no-hugo --ingest-articles 20
+    python benchmarks/reader.py SITE_DIR     # only the reader's measurements, on a built site
 
 Every measurement runs `python -m timeline -C DIR ...` in a fresh process, so memory (the child's
 ru_maxrss) and caches are honest: "cold" starts with no site/ and no .timeline/ cache, "no change"
@@ -10,7 +11,8 @@ rebuilds right after a build, "one edit" rebuilds after changing one event's tit
 benchmarks/generate.py with a fixed seed. Results are printed as a table and written to
 benchmarks/results/latest.json. The Hugo comparison builds the same event pages (same front matter and
 Markdown, a home list, thread and people term pages) with `hugo --quiet`; it is informative only and
-skipped when hugo is not installed.
+skipped when hugo is not installed. Then `reader.py` opens the built site in headless Chromium: page weight,
+bytes fetched before any interaction, DOMContentLoaded, first contentful paint and a search's time.
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ sys.path.insert(0, str(HERE))
 sys.path.insert(1, str(REPO))
 
 from generate import generate_project  # noqa: E402
+from reader import READING_HEADER, measure_reading, print_reading  # noqa: E402
 
 DEFAULT_SIZES = (1000, 10000)
 LARGE_SIZE = 50000
@@ -332,6 +335,13 @@ def print_table(results: dict[str, object]) -> None:
               f"{row['pages_per_s']:>8.0f} {hugo.get('cold_s', float('nan')):>7.2f} "
               f"{ratio if ratio is not None else float('nan'):>6.2f} {row.get('cold_cpu_s', float('nan')):>6.1f} "
               f"{hugo.get('cold_cpu_s', float('nan')):>8.1f} {link.get('seconds', float('nan')):>7.2f}")
+    readings = [(size, row["reading"]) for size, row in sizes.items() if row.get("reading")]
+    if readings:
+        print("\nreading (headless Chromium, loopback; HTML and fetched bytes raw and gzipped, other = the largest "
+              "fetch but the page, before any interaction):")
+        print(READING_HEADER)
+        for size, reading in readings:
+            print_reading(size, reading)
     ingest = results.get("ingest")
     if ingest:
         print(f"\ningest: {ingest['articles']} articles in {ingest['seconds']:.2f}s = "
@@ -349,6 +359,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="articles per project (default: a tenth of the events, at most 1000)")
     parser.add_argument("--ingest-articles", type=int, default=1000, help="articles for the ingest run (0: skip)")
     parser.add_argument("--no-hugo", action="store_true", help="skip the Hugo comparison")
+    parser.add_argument("--no-reading", action="store_true", help="skip the reader's measurements in Chromium")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--work", type=Path, help="where projects are generated (default: a temporary folder)")
     parser.add_argument("--out", type=Path, default=RESULTS, help=f"JSON results (default {RESULTS})")
@@ -386,6 +397,9 @@ def main(argv: list[str] | None = None) -> int:
             if size <= 10000:
                 print(f"[{size} events] linking ...", file=sys.stderr, flush=True)
                 row["linking"] = measure_linking(project, repeat)
+            if not args.no_reading and size <= 10000:
+                print(f"[{size} events] reading in Chromium ...", file=sys.stderr, flush=True)
+                row["reading"] = measure_reading(project / "site")
             results["sizes"][str(size)] = row
         if args.ingest_articles:
             print(f"[ingest] {args.ingest_articles} articles ...", file=sys.stderr, flush=True)

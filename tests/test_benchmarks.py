@@ -76,7 +76,7 @@ def test_tiny_bench_run_writes_the_results(tmp_path: Path) -> None:
     out = tmp_path / "latest.json"
     result = subprocess.run(
         [sys.executable, str(REPO / "benchmarks" / "run.py"), "--sizes", "50", "--articles", "10", "--repeat", "1",
-         "--no-hugo", "--ingest-articles", "0", "--work", str(tmp_path / "work"), "--out", str(out)],
+         "--no-hugo", "--no-reading", "--ingest-articles", "0", "--work", str(tmp_path / "work"), "--out", str(out)],
         capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     data = json.loads(out.read_text(encoding="utf-8"))
@@ -89,6 +89,26 @@ def test_tiny_bench_run_writes_the_results(tmp_path: Path) -> None:
     # The timed runs use a compiled copy of the code, as an installed tool has, even where writing bytecode is off.
     code = tmp_path / "work" / "code" / "timeline"
     assert {p.stem for p in code.rglob("*.py")} <= {p.name.split(".")[0] for p in code.rglob("__pycache__/*.pyc")}
+
+
+@pytest.mark.browser
+def test_the_reader_measurements_open_the_home_page_and_the_largest_year_page(tmp_path: Path) -> None:
+    from reader import CHROMIUM, measure_reading
+
+    if not CHROMIUM.exists():
+        pytest.skip("Debian's chromium is not installed (/usr/bin/chromium)")
+    generate_project(tmp_path / "p", events=60, articles=2, seed=3)
+    config = tmp_path / "p" / "content" / "timeline.yaml"
+    config.write_text(config.read_text("utf-8") + "page_events: 12\n", "utf-8")
+    assert run_timeline("-C", str(tmp_path / "p"), "build").returncode == 0
+    reading = measure_reading(tmp_path / "p" / "site")
+    assert reading is not None
+    for name in ("home", "largest_page"):
+        row = reading[name]
+        assert row["html_bytes"] > row["html_gzip_bytes"] > 0 and row["fetched_bytes"] >= row["html_bytes"]
+        assert row["dcl_ms"] > 0 and row["search_ms"] > 0 and "matching" in row["search_status"]
+        assert row["index_fetched_before_use"] is False
+    assert reading["largest_page"]["path"].startswith("years/")
 
 
 # --- parse cache ---------------------------------------------------------------------------------
@@ -260,6 +280,17 @@ def test_parallel_build_is_byte_identical_to_serial(tmp_path: Path, monkeypatch)
     parallel = _build(tmp_path / "p", tmp_path / "parallel", monkeypatch, parallel=True)
     assert (parallel.pages, parallel.files) == (serial.pages, serial.files)
     assert _tree_bytes(tmp_path / "parallel") == _tree_bytes(tmp_path / "serial")
+
+
+def test_a_chronology_split_into_year_pages_builds_the_same_in_parallel(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    generate_project(tmp_path / "p", events=60, articles=8, seed=5, people=30)
+    config = tmp_path / "p" / "content" / "timeline.yaml"
+    config.write_text(config.read_text("utf-8") + "page_events: 8\n", "utf-8")
+    serial = _build(tmp_path / "p", tmp_path / "serial", monkeypatch, parallel=False)
+    parallel = _build(tmp_path / "p", tmp_path / "parallel", monkeypatch, parallel=True)
+    assert (tmp_path / "serial" / "years").is_dir()
+    assert _tree_bytes(tmp_path / "parallel") == _tree_bytes(tmp_path / "serial")
+    assert (parallel.pages, parallel.files) == (serial.pages, serial.files)
 
 
 def test_a_process_that_runs_other_threads_builds_without_forking(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]

@@ -286,7 +286,7 @@ CASES: dict[str, tuple[dict[str, str | bytes], list[str]]] = {
     ),
     "timeline.yaml: wrong types": (
         {"content/timeline.yaml": "order: 5\nrepository: ftp://example.org/repo\ngap_days: -1\nkinds: meeting\n"
-                                  "threads: {a: 1}\n"},
+                                  "threads: {a: 1}\npage_events: many\n"},
         [
             "error: content/timeline.yaml:1:1: order must be oldest-first or newest-first",
             'error: content/timeline.yaml:2:1: repository "ftp://example.org/repo" must be an https:// address, '
@@ -294,6 +294,8 @@ CASES: dict[str, tuple[dict[str, str | bytes], list[str]]] = {
             "error: content/timeline.yaml:3:1: gap_days must be a whole number of days, at least 1",
             "error: content/timeline.yaml:4:1: kinds must be a list of words, like [meeting, call, visit]",
             "error: content/timeline.yaml:5:1: threads must be a list of {id, title, description}",
+            "error: content/timeline.yaml:6:1: page_events must be a whole number of events (0 keeps everything on "
+            "one page)",
         ],
     ),
 }

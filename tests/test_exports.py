@@ -379,15 +379,19 @@ def test_search_index_has_people_aliases_and_plain_summaries(fixture_content: Co
     raw = render_exports(fixture_content, "/repo/", False)["search-index.json"]
     assert b"\n" not in raw.rstrip(b"\n") and b"<script" not in raw  # compact, and inert if sniffed as HTML
     data = json.loads(raw)
-    records = {r["id"]: r for r in data["events"]}
+    assert data["version"] == 2 and data["base"] == "/repo/"
+    records = {r[0]: dict(zip(data["fields"], r, strict=True)) for r in data["events"]}
     assert set(records) == {e.id for e in published(fixture_content)}
     day = records["2021-09-22-day-event"]
-    assert day["url"] == "/repo/events/2021-09-22-day-event/"
-    assert {"General Munir", "Asim Munir", "Syed Asim Munir", "Jane Roe"} <= set(day["people"])
-    assert day["person_ids"] == ["asim-munir", "jane-roe"]
-    assert day["countries"] == ["Pakistan", "Utopia"]
+    people = {entry[0]: entry[1:] for entry in data["people"]}
+    names = [name for n in day["people"] for name in people[data["people"][n][0]]] + day["names"]
+    assert {"General Munir", "Asim Munir", "Syed Asim Munir", "Jane Roe"} <= set(names)
+    assert [data["people"][n][0] for n in day["people"]] == ["asim-munir", "jane-roe"]
+    assert [data["countries"][n] for n in day["countries"]] == ["Pakistan", "Utopia"]
     assert day["year"] == 2021 and day["date"] == "22 Sep 2021"
-    assert day["threads"] == ["main-story", "side-story"]
+    assert [data["threads"][n][0] for n in day["threads"]] == ["main-story", "side-story"]
+    assert data["kinds"][day["kind"]] == "meeting"
+    assert data["pages"][day["page"]] == ["", "the chronology"]  # a small timeline: every card on the home page
     assert "<script>alert(2)</script>" in day["summary"]  # as text: search.js only ever sets textContent
     assert "javascript:" not in day["summary"]
 

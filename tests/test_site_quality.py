@@ -143,7 +143,10 @@ def test_cards_carry_filter_data(synthetic_site: Path) -> None:
 def test_overview_strip(demo_project: Path, demo_site: Path) -> None:
     home = (demo_site / "index.html").read_text()
     svg = home[home.index("<svg"): home.index("</svg>")]
-    assert 'role="img"' in svg and 'aria-label="Overview: 10 events from Dec 2019 to 24 Jul 2023' in svg
+    # The caption is the strip's text alternative; the drawing itself is hidden from screen readers.
+    assert 'aria-hidden="true"' in svg and 'role="img"' not in svg
+    caption = home[home.index("<figcaption>"): home.index("</figcaption>")]
+    assert "Overview: 10 events from Dec 2019 to 24 Jul 2023" in caption
     events = load_content(Project(demo_project)).events
     marks = sum(len(e.threads) or 1 for e in events)  # one mark per event per thread lane
     assert svg.count("<a href=") == marks > len(events)

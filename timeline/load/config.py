@@ -23,6 +23,7 @@ CONFIG_KEYS = (
     "order",
     "kinds",
     "gap_days",
+    "page_events",
     "threads",
 )
 THREAD_KEYS = ("id", "title", "description", "color", "rules")
@@ -71,6 +72,9 @@ class Config:
     order: str = "oldest-first"
     kinds: tuple[str, ...] = DEFAULT_KINDS
     gap_days: int = 60  # a gap longer than this between neighbouring events gets a "N months later" marker
+    # The most events one chronology, thread or person page holds before it is split by year (site/chronology.py);
+    # 0 keeps every chronology on one page.
+    page_events: int = 500
     threads: list[Thread] = field(default_factory=list)
 
     def thread(self, thread_id: str) -> Thread | None:
@@ -168,6 +172,12 @@ def parse_config(data: Any, path: str, problems: Problems) -> Config:
             error(data, "gap_days", "gap_days must be a whole number of days, at least 1")
         else:
             config.gap_days = gap
+    page_events = data.get("page_events")
+    if page_events is not None:
+        if isinstance(page_events, bool) or not isinstance(page_events, int) or page_events < 0:
+            error(data, "page_events", "page_events must be a whole number of events (0 keeps everything on one page)")
+        else:
+            config.page_events = page_events
     kinds = data.get("kinds")
     if kinds is not None:
         if not isinstance(kinds, list) or not all(isinstance(k, str) and k.strip() for k in kinds):

@@ -21,6 +21,7 @@ from ..speed.incremental import BuildState, Manifest, build_salt, marker_identit
 from ..speed.page_fragments import KeptOverviews, fragment_global, fragment_of_global
 from ..speed.parallel import PageJob, start_page_writers
 from ..speed.parse_cache import cache_enabled
+from .chronology import build_chronology, split_by_year
 from .exports import ExportMemo, render_content_exports, render_site_exports
 from .output import MARKER, SiteOutput, check_target
 from .overview_svg import OverviewKeeper, render_overview, thread_lanes
@@ -29,10 +30,10 @@ from .render import THEME_TEMPLATES, Renderer, compiled_templates_cache
 from .urls import SiteUrls
 from .view import SiteView, build_view
 
-CARD_PAGES = ("index.html", "person.html")  # the pages made of event cards (the `card` macro)
+CARD_PAGES = ("index.html", "year.html", "person.html")  # the pages made of event cards (the `card` macro)
 MANY_EVENT_PAGES = ("index.html", "thread.html", "sources.html")  # pages that show (nearly) every event
-PAGE_TEMPLATES = ("index.html", "event.html", "threads.html", "thread.html", "people.html", "person.html",
-                  "sources.html")
+PAGE_TEMPLATES = ("index.html", "year.html", "event.html", "threads.html", "thread.html", "people.html",
+                  "person.html", "sources.html")
 
 
 @dataclass
@@ -82,25 +83,36 @@ def page_jobs(view: SiteView, keep_overviews: OverviewKeeper | None = None) -> I
 
     # Overviews are drawn when their page is rendered (in a worker, and only if the page is not reused).
     # Descriptions are Markdown: <meta> and link previews take their words.
+    chronology = build_chronology(view)
     yield job("", "index.html", _page(urls, config.title, summary_plain_text(config.description) or config.title, ""),
               overview=Deferred(lambda: render_overview(thread_lanes(view.chronological, view.threads), "Overview",
-                                                        config.gap_days, keep_overviews)))
+                                                        config.gap_days, keep_overviews)), chronology=chronology)
+    for part in chronology.pages:  # a long chronology's pages (site/chronology.py)
+        yield job(part.path, "year.html", _page(urls, part.label, f"{config.title}: {len(part.events)} event(s) of "
+                                                f"{part.label}.", part.path), part=part)
     for event in view.chronological:
         yield job(event.path, "event.html",
                   _page(urls, event.event.title, event.description, event.path, "article"), event=event)
     yield job("threads/", "threads.html",
               _page(urls, "Threads", f"The storylines that run through {config.title}.", "threads/"))
     for thread in view.threads:
-        yield job(thread.path, "thread.html",
-                  _page(urls, thread.thread.title, summary_plain_text(thread.thread.description) or thread.thread.title,
-                        thread.path),
-                  thread=thread, overview=Deferred(lambda thread=thread: render_overview(
+        description = summary_plain_text(thread.thread.description) or thread.thread.title
+        parts = split_by_year(thread.events, thread.path, urls, config.page_events)
+        yield job(thread.path, "thread.html", _page(urls, thread.thread.title, description, thread.path),
+                  thread=thread, parts=parts, part=None, overview=Deferred(lambda thread=thread: render_overview(
                       thread_lanes(thread.events, [thread]), thread.thread.title, config.gap_days, keep_overviews)))
+        for part in parts:
+            yield job(part.path, "thread.html", _page(urls, f"{thread.thread.title}, {part.label}", description,
+                                                      part.path), thread=thread, parts=parts, part=part, overview=None)
     yield job("people/", "people.html", _page(urls, "People", f"Who appears in {config.title}.", "people/"))
     for person in view.people:
         description = f"{person.person.name}: {len(person.events)} event(s) in {config.title}."
+        parts = split_by_year(person.events, person.path, urls, config.page_events)
         yield job(person.path, "person.html", _page(urls, person.person.name, description, person.path),
-                  person=person)
+                  person=person, parts=parts, part=None)
+        for part in parts:
+            yield job(part.path, "person.html", _page(urls, f"{person.person.name}, {part.label}", description,
+                                                      part.path), person=person, parts=parts, part=part)
     yield job("sources/", "sources.html",
               _page(urls, "Sources", f"Every report {config.title} is sourced to, and the events it supports.",
                     "sources/"))

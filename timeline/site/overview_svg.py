@@ -19,7 +19,7 @@ from markupsafe import Markup, escape
 
 from ..partial_date import DAY, MONTH_ABBR, DateSpec, PartialDate
 from .gaps import short_gap
-from .view import UNTHREADED_COLOR, EventView, ThreadView
+from .view import MONTH_NAMES, UNTHREADED_COLOR, EventView, ThreadView
 
 WIDTH = 960.0
 MARGIN = 14.0
@@ -28,6 +28,7 @@ AXIS_HEIGHT = 44.0
 LANE_HEIGHT = 34.0
 PAD_DAYS = 20  # room around each cluster so marks at its edges are not cut
 MIN_CLUSTER_DAYS = 75  # a single day still gets a readable stretch of axis
+MAX_MARKS = 1000  # more marks than this in a strip, and its lanes show months instead (_draw_months)
 COLOR = re.compile(r"^#[0-9a-fA-F]{3}(?:[0-9a-fA-F]{3})?$")
 
 
@@ -58,6 +59,7 @@ class Overview:
     svg: Markup
     summary: str  # the text alternative
     lanes: list[Lane] = field(default_factory=list)
+    by_month: bool = False  # lanes drawn as a bar per month (_draw_months), not a mark per event
 
 
 def _n(value: float) -> str:
@@ -202,6 +204,31 @@ def _draw_marks(lane: Lane, clusters: list[_Cluster], line_y: float, color: str,
                    for view in lane.events if view.date is not None)
 
 
+def _draw_months(lane: Lane, clusters: list[_Cluster], line_y: float, color: str) -> str:
+    """A lane of many events as one bar per month that has any, the darker the more events it holds (a mark per
+    event would make the strip heavier than the rest of the page and could not be told apart)."""
+    counts: dict[tuple[int, int], int] = {}
+    for view in lane.events:
+        if view.date is not None:
+            start = view.date.start
+            key = (start.year, start.month or 1)
+            counts[key] = counts.get(key, 0) + 1
+    if not counts:
+        return ""
+    most = max(counts.values())
+    bars = []
+    for (year, month), count in sorted(counts.items()):
+        first = dt.date(year, month, 1).toordinal()
+        last = dt.date(year + month // 12, month % 12 + 1, 1).toordinal()
+        cluster = _cluster_for(clusters, first)
+        x0, x1 = cluster.x(max(first, cluster.start)), cluster.x(min(last, cluster.start + cluster.span))
+        opacity = 0.25 + 0.75 * count / most
+        title = f"{MONTH_NAMES[month - 1]} {year}: {count} event{'s' if count != 1 else ''}"
+        bars.append(f'<rect class="ov-month-bar" x="{_n(x0)}" y="{_n(line_y - 6)}" width="{_n(max(x1 - x0, 1.0))}" '
+                    f'height="12.0" fill="{color}" fill-opacity="{opacity:.2f}"><title>{escape(title)}</title></rect>')
+    return "".join(bars)
+
+
 def render_overview(lanes: list[Lane], label: str, gap_days: int, keep: OverviewKeeper | None = None) -> Overview | None:
     """The SVG strip for these lanes, or None when no event has a date.
 
@@ -215,6 +242,7 @@ def render_overview(lanes: list[Lane], label: str, gap_days: int, keep: Overview
         return None
     _layout(clusters)
     height = AXIS_HEIGHT + LANE_HEIGHT * len(lanes) + 6
+    many = sum(len(lane.events) for lane in lanes) > MAX_MARKS
     parts = _axis(clusters)
     layout = ";".join(f"{c.x0!r},{c.width!r},{c.start!r},{c.span!r},{c.first},{c.last}" for c in clusters)
     for index, lane in enumerate(lanes):
@@ -227,6 +255,10 @@ def render_overview(lanes: list[Lane], label: str, gap_days: int, keep: Overview
         for cluster in clusters:
             parts.append(f'<line class="ov-lane-line" x1="{_n(cluster.x0)}" y1="{_n(line_y)}" '
                          f'x2="{_n(cluster.x0 + cluster.width)}" y2="{_n(line_y)}"/>')
+        if many:
+            parts.append(_draw_months(lane, clusters, line_y, color))
+            parts.append("</g>")
+            continue
         context = f"{layout}|{line_y!r}|{color}"
         draw = partial(_draw_marks, lane, clusters, line_y, color, keep, context)
         parts.append(draw() if keep is None else keep.lane(lane.events, context, draw))
@@ -240,7 +272,9 @@ def render_overview(lanes: list[Lane], label: str, gap_days: int, keep: Overview
                + (f"; {len(clusters) - 1} long gap{'s' if len(clusters) != 2 else ''} shortened" if len(clusters) > 1 else "")
                + (f"; {len(events) - len(dated)} undated event(s) not drawn" if len(events) > len(dated) else "")
                + ".")
+    # Hidden from assistive technology: the figure's caption says the same in words, and an image role may not
+    # hold the marks' links (axe-core's nested-interactive); the list below is the keyboard and reader path.
     svg = (f'<svg class="overview-svg" viewBox="0 0 {_n(WIDTH)} {_n(height)}" width="{_n(WIDTH)}" '
-           f'height="{_n(height)}" role="img" aria-label="{escape(summary)}" '
+           f'height="{_n(height)}" aria-hidden="true" focusable="false" '
            f'xmlns="http://www.w3.org/2000/svg">' + "".join(parts) + "</svg>")
-    return Overview(Markup(svg), summary, lanes)
+    return Overview(Markup(svg), summary, lanes, many)

@@ -97,6 +97,13 @@ def _dependencies(job: PageJob, view: SiteView) -> list[EventView | str | None]:
         deps.append("mentions")
         deps += [m.event for m in event.mentions]
         return deps
+    if template == "year.html":  # its months' cards and gap markers (the last one names the next page's event)
+        part = context["part"]
+        return ["year", part.path, part.neighbours_text,
+                *(item for year in part.groups for month in year.months for item in (month.label, *month.entries))]
+    if template in ("thread.html", "person.html") and context.get("part") is not None:
+        part = context["part"]
+        return ["part", part.path, part.neighbours_text, *part.events]
     if template == "thread.html":
         return list(context["thread"].events)
     if template == "person.html":

@@ -1,6 +1,6 @@
 """Atom 1.0 feeds (RFC 4287): `feed.xml` for every event, `threads/<id>/feed.xml` for each storyline.
 
-Entries are newest first. An entry's `updated` is the event's own date, never the build time, so
+Entries are newest first, the latest FEED_ENTRIES of them. An entry's `updated` is the event's own date, never the build time, so
 two builds of the same content are byte-identical: a day-precision date is that day, a month- or
 year-precision date is the first day of its month or year, and a range uses its start (midnight UTC).
 Entry ids are the event page's absolute URL when the base URL names a host, otherwise a tag: URI
@@ -23,26 +23,32 @@ ATOM_NS = "http://www.w3.org/2005/Atom"
 # Any date owned by the tagging entity will do (RFC 4151); a fixed one keeps ids stable forever.
 TAG_DATE = "2024"
 EMPTY_FEED_UPDATED = "1970-01-01T00:00:00Z"
+FEED_ENTRIES = 100  # entries in each feed: the latest events
 
 
 def render_feeds(ctx: ExportContext) -> dict[str, bytes]:
     """The site feed and one feed per thread, as {relative path: bytes}."""
     config = ctx.content.config
     ordered = _newest_first(ctx.dated_events())
-    # Each entry is the same text in the site feed and its threads' feeds, and between builds (memo.py).
-    entries = ctx.fragments("atom", ordered, lambda event: _entry_text(ctx, event).encode("utf-8"))
-    files = {"feed.xml": _feed(ctx, ordered, entries, config.title, summary_plain_text(config.description), "",
-                               "feed.xml")}
-    in_thread: dict[str, tuple[list[Event], list[Fragment]]] = {thread.id: ([], []) for thread in config.threads}
-    for event, entry in zip(ordered, entries, strict=True):
+    # The latest FEED_ENTRIES of the site and of each thread: what a feed reader shows, without a feed that grows
+    # with the archive.
+    latest = ordered[:FEED_ENTRIES]
+    in_thread: dict[str, list[Event]] = {thread.id: [] for thread in config.threads}
+    for event in ordered:
         for thread_id in set(event.threads):
-            if thread_id in in_thread:
-                in_thread[thread_id][0].append(event)
-                in_thread[thread_id][1].append(entry)
+            if thread_id in in_thread and len(in_thread[thread_id]) < FEED_ENTRIES:
+                in_thread[thread_id].append(event)
+    wanted = {id(event) for event in latest} | {id(event) for events in in_thread.values() for event in events}
+    needed = [event for event in ordered if id(event) in wanted]
+    # Each entry is the same text in the site feed and its threads' feeds, and between builds (memo.py).
+    made = ctx.fragments("atom", needed, lambda event: _entry_text(ctx, event).encode("utf-8"))
+    entry_of: dict[int, Fragment] = {id(event): entry for event, entry in zip(needed, made, strict=True)}
+    files = {"feed.xml": _feed(ctx, latest, [entry_of[id(event)] for event in latest], config.title,
+                               summary_plain_text(config.description), "", "feed.xml")}
     for thread in config.threads:
         home = f"threads/{thread.id}/"
-        events, thread_entries = in_thread[thread.id]
-        files[f"{home}feed.xml"] = _feed(ctx, events, thread_entries, _thread_title(ctx, thread),
+        events = in_thread[thread.id]
+        files[f"{home}feed.xml"] = _feed(ctx, events, [entry_of[id(event)] for event in events], _thread_title(ctx, thread),
                                          summary_plain_text(thread.description),
                                          home, f"{home}feed.xml")
     return files

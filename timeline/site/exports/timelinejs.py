@@ -14,19 +14,34 @@ from typing import Any
 from ...load.model import Event
 from ...markdown import summary_plain_text
 from ...partial_date import PartialDate
+from ...speed.export_memo import Fragment
+from ..chronology import chronology_plan
 from .context import ExportContext
 from .json_text import compact_item_bytes, json_with_slots, top_level_list
 
 
 def render_timelinejs(ctx: ExportContext) -> dict[str, bytes]:
-    """`data/timelinejs.json` for the exported, dated events, chronological."""
+    """`data/timelinejs/<thread id>.json` for each thread's exported, dated events, chronological; and
+    `data/timelinejs.json` for all of them while the chronology fits on one page (a viewer loads every slide at
+    once, so a long chronology is embedded thread by thread)."""
     config = ctx.content.config
-    data: dict[str, Any] = {
-        "title": {"text": {"headline": escape(config.title), "text": _paragraphs(summary_plain_text(config.description))}},
-    }
+    events = ctx.dated_events()
     # One slide per line, each encoded on its own and kept between builds (memo.py).
-    slides = ctx.fragments("timelinejs", ctx.dated_events(), lambda event: compact_item_bytes(timelinejs_slide(ctx, event)))
-    return {"data/timelinejs.json": json_with_slots(data, ["events"]).fill({"events": top_level_list(slides)})}
+    slides = ctx.fragments("timelinejs", events, lambda event: compact_item_bytes(timelinejs_slide(ctx, event)))
+    files = {}
+    if chronology_plan((event.date for event in ctx.events), config.page_events) is None:
+        files["data/timelinejs.json"] = _document(config.title, config.description, slides)
+    for thread in config.threads:
+        in_thread = [slide for event, slide in zip(events, slides, strict=True) if thread.id in event.threads]
+        files[f"data/timelinejs/{thread.id}.json"] = _document(thread.title, thread.description, in_thread)
+    return files
+
+
+def _document(title: str, description: str, slides: list[Fragment]) -> bytes:
+    data: dict[str, Any] = {
+        "title": {"text": {"headline": escape(title), "text": _paragraphs(summary_plain_text(description))}},
+    }
+    return json_with_slots(data, ["events"]).fill({"events": top_level_list(slides)})
 
 
 def date_object(date: PartialDate) -> dict[str, str]:
