@@ -90,6 +90,31 @@ def test_threads_and_people_with_many_events_get_a_page_per_year(tmp_path: Path)
     assert '<svg class="overview-svg"' in main
 
 
+def test_sources_with_many_reports_get_a_page_per_year_of_publication(tmp_path: Path) -> None:
+    site = _build(_project(tmp_path, page_events=12))
+    index = _page(site, "sources")
+    # The sources page is an index of the years' pages, with no report of its own.
+    pages = re.findall(r'<a href="/(sources/[^"]+)">', index)
+    assert pages and '<li id="source-' not in index
+    assert all((site / path / "index.html").is_file() for path in pages)
+    # Every report is listed on exactly one page, a year's reports in order, no page over `page_events`.
+    listed = {path: re.findall(r'<li id="(source-[^"]+)">', _page(site, path)) for path in pages}
+    every = sum(listed.values(), [])
+    assert len(every) == len(set(every)) and all(len(ids) <= 12 for ids in listed.values())
+    assert any(path.startswith("sources/undated/") for path in pages)
+    assert "sources/undated/2/" in pages  # more reports than `page_events` in one year go on to numbered pages
+    # An event page's "All events from this report" link goes to the page that lists the report.
+    where = {source: path for path, ids in listed.items() for source in ids}
+    for event in sorted((site / "events").iterdir())[:30]:
+        for path, anchor in re.findall(r'<a href="/(sources/[^"#]*)#(source-[^"]+)">All events from this report',
+                                       (event / "index.html").read_text("utf-8")):
+            assert where[anchor] == path
+    # The pager walks the years in order, the undated reports last.
+    first = _page(site, pages[0])
+    assert 'rel="prev"' not in first and f'href="/{pages[1]}" rel="next"' in first
+    assert 'rel="next"' not in _page(site, pages[-1])
+
+
 def test_small_timelines_stay_on_one_page(tmp_path: Path, demo_project: Path) -> None:
     for project in (demo_project, _project(tmp_path, page_events=0)):
         site = _build(project)

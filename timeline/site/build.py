@@ -113,9 +113,11 @@ def page_jobs(view: SiteView, keep_overviews: OverviewKeeper | None = None) -> I
         for part in parts:
             yield job(part.path, "person.html", _page(urls, f"{person.person.name}, {part.label}", description,
                                                       part.path), person=person, parts=parts, part=part)
-    yield job("sources/", "sources.html",
-              _page(urls, "Sources", f"Every report {config.title} is sourced to, and the events it supports.",
-                    "sources/"))
+    sources_description = f"Every report {config.title} is sourced to, and the events it supports."
+    yield job("sources/", "sources.html", _page(urls, "Sources", sources_description, "sources/"), part=None)
+    for sources_part in view.source_parts:  # more reports than `page_events`: a page per year of publication
+        yield job(sources_part.path, "sources.html", _page(urls, f"Sources {sources_part.label}", sources_description,
+                                                           sources_part.path), part=sources_part)
 
 
 @dataclass

@@ -266,6 +266,57 @@ class SourceGroup:
 
 
 @dataclass
+class SourcesPart:
+    """The reports published in one year, on a page of their own when there are more than `page_events` reports."""
+
+    path: str
+    url: str
+    label: str
+    groups: list[SourceGroup]
+    year: str | None  # of publication; None for the reports that do not state one
+    previous: SourcesPart | None = field(default=None, repr=False)
+    next: SourcesPart | None = field(default=None, repr=False)
+    previous_direction: str = ""
+    next_direction: str = ""
+
+    @property
+    def neighbours_text(self) -> str:
+        """What this page shows of other pages (its pager), for its incremental key."""
+        return "|".join(f"{part.path}={part.label}" if part else "-" for part in (self.previous, self.next))
+
+
+def split_sources(sources: list[SourceGroup], urls: SiteUrls, limit: int) -> list[SourcesPart]:
+    """A page per year of publication (`sources/2024/`, then `sources/undated/`) for more than `limit` reports (0:
+    never); else none, and the sources page lists them all. A year with more than `limit` reports continues on
+    numbered pages (`sources/2024/2/`), in the sources page's order."""
+    if limit <= 0 or len(sources) <= limit:
+        return []
+    by_year: dict[str | None, list[SourceGroup]] = {}
+    for group in sources:
+        year = group.published_iso[:4] if group.published_iso else None
+        by_year.setdefault(year if year and year.isdigit() else None, []).append(group)
+    parts = []
+    for year in sorted(y for y in by_year if y is not None) + ([None] if None in by_year else []):
+        groups = by_year[year]
+        pages = (len(groups) + limit - 1) // limit
+        for number in range(1, pages + 1):
+            path = f"sources/{year or 'undated'}/" + (f"{number}/" if number > 1 else "")
+            label = f"published in {year}" if year else "publication date not stated"
+            if pages > 1:
+                label += f" ({number} of {pages})"
+            parts.append(SourcesPart(path, urls.page(path), label, groups[(number - 1) * limit:number * limit], year))
+    for first, then in zip(parts, parts[1:], strict=False):
+        first.next, then.previous = then, first
+        if then.year == first.year:
+            first.next_direction, then.previous_direction = "Next", "Previous"
+        elif then.year is None:
+            first.next_direction, then.previous_direction = "See also", "Back to"
+        else:
+            first.next_direction, then.previous_direction = "Later", "Earlier"
+    return parts
+
+
+@dataclass
 class Entry:
     """One row of the chronology: an event card or a gap marker before the next card."""
 
@@ -299,6 +350,7 @@ class SiteView:
     sources: list[SourceGroup]
     drafts_hidden: int
     include_drafts: bool
+    source_parts: list[SourcesPart] = field(default_factory=list)  # none while the sources fit on one page
 
     @property
     def config(self):  # type: ignore[no-untyped-def]
@@ -576,6 +628,7 @@ def build_view(content: Content, urls: SiteUrls, include_drafts: bool) -> SiteVi
         people.append(person_view)
 
     groups: dict[str, SourceGroup] = {}
+    placed: list[tuple[SourceView, SourceGroup]] = []
     for view in chronological:
         for source in view.sources:
             group = groups.get(source.anchor)
@@ -592,8 +645,14 @@ def build_view(content: Content, urls: SiteUrls, include_drafts: bool) -> SiteVi
                     group.published_text, group.published_iso = source.published_text, source.published_iso
             if not group.events or group.events[-1] is not view:  # an event citing the same report twice
                 group.events.append(view)
+            placed.append((source, group))
     sources = sorted(groups.values(), key=lambda g: ((g.outlet or "~").lower(), g.published_iso or "",
                                                      g.headline or "", g.anchor))
+    source_parts = split_sources(sources, urls, config.page_events)
+    if source_parts:  # an event's "All events from this report" link goes to the year page that lists it
+        part_url = {id(group): part.url for part in source_parts for group in part.groups}
+        for source, group in placed:
+            source.index_url = part_url[id(group)] + "#" + group.anchor
 
     newest_first = config.order == "newest-first"
     if newest_first:
@@ -612,4 +671,5 @@ def build_view(content: Content, urls: SiteUrls, include_drafts: bool) -> SiteVi
         sources=sources,
         drafts_hidden=hidden,
         include_drafts=include_drafts,
+        source_parts=source_parts,
     )

@@ -96,6 +96,7 @@ def _dependencies(job: PageJob, view: SiteView) -> list[EventView | str | None]:
         deps += [r.event for r in event.related]
         deps.append("mentions")
         deps += [m.event for m in event.mentions]
+        deps += ["sources", *(source.index_url for source in event.sources)]  # which page lists each report
         return deps
     if template == "year.html":  # its months' cards and gap markers (the last one names the next page's event)
         part = context["part"]
@@ -119,8 +120,11 @@ def _dependencies(job: PageJob, view: SiteView) -> list[EventView | str | None]:
             deps += ["person", person.person.id, *person.events]
         return deps
     if template == "sources.html":
-        deps = []
-        for group in view.sources:
+        part = context["part"]
+        if part is None and view.source_parts:  # the index of the years' pages: their labels and sizes
+            return ["source-pages", *(f"{p.path}={p.label}={len(p.groups)}" for p in view.source_parts)]
+        deps = ["part", part.neighbours_text] if part is not None else []
+        for group in (part.groups if part is not None else view.sources):
             deps += ["source", group.anchor, *group.events]
         return deps
     # The home page, and any page this module does not know: every event, in display order.
