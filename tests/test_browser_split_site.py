@@ -118,4 +118,10 @@ def test_axe_finds_no_violations_on_the_split_pages_and_their_results(split_site
         page.wait_for_function("() => new URLSearchParams(location.search).has('q')")
         violations = axe.Axe().run(page, options=WCAG_AA).response["violations"]
         assert [(v["id"], v["nodes"][0]["target"]) for v in violations] == [], path
+    # The sources page's index of years, and one year of reports.
+    sources_page = sorted(p.parent.relative_to(site).as_posix() for p in (site / "sources").rglob("index.html"))[-1]
+    for path in ("sources/", f"{sources_page}/"):
+        page.goto(f"http://{host}/repo/{path}")
+        violations = axe.Axe().run(page, options=WCAG_AA).response["violations"]
+        assert [(v["id"], v["nodes"][0]["target"]) for v in violations] == [], path
     page.close()
