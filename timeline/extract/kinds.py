@@ -205,7 +205,7 @@ _UNENDED_PROSE_WORDS = 25  # longer than any headline or deck
 _LONGEST_LEAD_WORDS = 150  # a run of words longer than any lead, with no full stop, is no sentence at all
 
 
-def _is_prose(sentence: Sentence) -> bool:
+def is_prose(sentence: Sentence) -> bool:
     """Headlines and decks carry no full stop; quotes are someone's words, and captions describe a photo."""
     text = sentence.text.strip()
     # A long line is prose even when the page lost its full stop (a scraped lead cut off at its end).
@@ -263,7 +263,7 @@ def find_main_event(sentences: list[Sentence], headline: str | None = None, lead
     Earlier sentences score higher; a sentence that shares words with the headline gains (a live blog's newest
     entry, a background paragraph or a side remark come first and do not), and a side event ("also met")
     or a remark addressed to someone ("You were sworn in...") loses."""
-    lead = [s for s in sentences if _is_prose(s)][:lead_size]
+    lead = [s for s in sentences if is_prose(s)][:lead_size]
     headline_words = _content_words(headline) if headline else set()
     headline_kind = classify_kind(headline) if headline else None
     best: tuple[float, Sentence, KindGuess] | None = None

@@ -20,6 +20,7 @@ from ..load.people import PeopleRegistry, name_key, person_id_for
 from ..partial_date import YEAR, DateSpec, DateValueError, PartialDate
 from ..slugs import event_id_for
 from .article import Article
+from .date_checks import BOUND_RELATIONS, RECENT_DAYS, date_from_lead, stamp_day_doubt
 from .kinds import MainEvent, classify_kind, event_summary, event_title, find_main_event, reported_kind
 from .mentions import find_mentions
 from .offices import resolve_office
@@ -46,11 +47,7 @@ _GOV_DOMAIN = re.compile(r"(?:^|\.)gov(?:\.(?P<cc>[a-z]{2}))?$")
 _KINDS_WITH_VICTIMS = ("protest", "attack")
 # A relative clause or aside inside a sentence, still open: ", who flew to Colombo on Tuesday".
 _IN_ASIDE = re.compile(r",\s+(?:who|which|where|whose|after|having|as)\b[^,]*$", re.IGNORECASE)
-# How far before the publication date an event may lie before its date needs a person's check.
-_RECENT_DAYS = 45
-_BACKGROUND_DATE = f"it is more than {_RECENT_DAYS} days before the publication date"
-# Relations that make a date a bound, not the time of the event.
-_BOUND_RELATIONS = ("since", "by", "until", "till", "before", "after", "from", "through")
+_BACKGROUND_DATE = f"it is more than {RECENT_DAYS} days before the publication date"
 
 
 @dataclass
@@ -131,7 +128,7 @@ def _choose_date(main: MainEvent, article: Article, sentences: list[Sentence]) -
         posted = posts.get(sentence.index)
         mentions = find_temporal_mentions(sentence.text, posted or article.published)
         seen.extend(mentions)
-        candidates = [m for m in mentions if m.relation not in _BOUND_RELATIONS and not m.future
+        candidates = [m for m in mentions if m.relation not in BOUND_RELATIONS and not m.future
                       and not (m.kind == "year" and m.confidence < 0.7)]
         if not candidates:
             continue
@@ -163,7 +160,7 @@ def _choose_date(main: MainEvent, article: Article, sentences: list[Sentence]) -
         if published is not None and chosen.value.first_day() > published.last_day():
             confidence = min(confidence, 0.3)
             note += f"; it falls after the publication date {published.iso()}"
-        elif published is not None and (published.first_day() - chosen.value.last_day()).days > _RECENT_DAYS:
+        elif published is not None and (published.first_day() - chosen.value.last_day()).days > RECENT_DAYS:
             # News reports what just happened; a date months before the page is more likely background.
             confidence = min(confidence, 0.5)
             note += f"; {_BACKGROUND_DATE} {published.iso()}"
@@ -172,6 +169,14 @@ def _choose_date(main: MainEvent, article: Article, sentences: list[Sentence]) -
     quoted = _date_from_quoted_post(main, sentences, posts)
     if quoted is not None:
         return quoted
+    from_lead = date_from_lead(sentences, article.published, tuple(s.index for s in _event_sentences(main)))
+    if from_lead is not None:
+        mention, sentence = from_lead
+        # The lead's day may be of something else the page reports (an announcement, a tweet): a person checks it.
+        return _Field(mention.value, round(min(mention.confidence, 0.6), 2), sentence.text,
+                      f"'{mention.text}': {mention.reason}; the sentences about the event give no date, so this is "
+                      "the day the lead states, which may be of something else it reports", True, mention), \
+            [*seen, mention]
     if article.published is not None:
         note = (f"the article gives no date for the event; it was published {article.published.iso()}, "
                 "so the event happened on or before that")
@@ -518,7 +523,8 @@ def extract_article(article: Article, people: PeopleRegistry | None = None,
         participants_field.note = "; ".join(filter(None, [participants_field.note, *(p.note for p in resolved)]))
     place: Place | None = place_field.value  # type: ignore[assignment]
     _countries_from_dateline(participants, article, kind)
-    gap = _time_zone_gap(article, date_field, place, participants, kind)
+    gap = _time_zone_gap(article, date_field, place, participants, kind) or stamp_day_doubt(
+        date_field.mention, date_field.value, article.published, sentences, article.text)  # type: ignore[arg-type]
     if gap:
         date_field.needs_review = True
         date_field.note = f"{date_field.note}; {gap}"
