@@ -234,6 +234,11 @@ _SIDE = re.compile(r"\balso\s+(?:met|meets|held|holds|received|hosted|called|spo
 _ADDRESSED = re.compile(r"(?:^|\s)(?:you|your)\b|^I\s", re.IGNORECASE)
 
 
+def is_side_event(text: str) -> bool:
+    """Whether a sentence tells of the lead's other business ("X also met Y", "Earlier in the day, ...")."""
+    return bool(_SIDE.search(text))
+
+
 def _is_background(text: str, guess: KindGuess) -> bool:
     """Whether the sentence tells of something earlier: a background phrase before its cue, or close after it
     ("had previously met"); one far behind it qualifies another thing ("in response to the strike earlier

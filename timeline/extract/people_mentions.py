@@ -88,7 +88,8 @@ ORGANISATION_COUNTRIES = {
     "centcom": "United States", "department of defense": "United States", "kremlin": "Russia",
     "ispr": "Pakistan", "ghq": "Pakistan", "downing street": "United Kingdom",
 }
-_ATTRIBUTION_BEFORE = re.compile(r"(?:\bsaid|\bsays|\btold|\baccording to|\bquoted|\bstated by|\bcited|\bwrote)\s*,?\s*$",
+_ATTRIBUTION_BEFORE = re.compile(r"(?:\bsaid|\bsays|\btold|\baccording to|\bquoted|\bstated by|\bcited|\bwrote)\s*,?\s*$|"
+                                 r"\b(?:said|says)\s+the\s+[^,.;]{3,80},\s*$",  # "said the chairman of the commission, X"
                                  re.IGNORECASE)
 _ATTRIBUTION_AFTER = re.compile(r"^\s*(?:,[^,]{0,80},\s*)?(?:said|says|told|added|noted|stated|reported|wrote|posted|"
                                 r"tweeted|announced|confirmed)\b", re.IGNORECASE)
@@ -325,6 +326,8 @@ def _appositive(sentence: str, end: int) -> list[str] | None:
         return None
     if re.match(r"(?:who|which|that|where|whose)\b", match["app"]):
         return None
+    if re.match(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d", match["app"]):
+        return None  # "Seoul, May 26 (Jiji Press)--Japanese Prime Minister ...": a dateline, not an office
     first = words[0] if words else ""
     if first[:1].islower() and first.lower() not in ("the", "a", "an", "his", "her", "its", "their") \
             and first.lower().strip(".,()") not in OFFICE_HEADS \
@@ -368,6 +371,12 @@ def _country_after(sentence: str, end: int) -> str | None:
         if country:
             return country
     return None
+
+
+def _possessive_country(word: str) -> str | None:
+    """The country of a possessive before a name: "Iran's", "Pakistan’s"."""
+    match = re.fullmatch(r"(.+?)['’]s?", word)
+    return country_of(match.group(1)) if match and match.group(1)[:1].isupper() else None
 
 
 def find_names(sentence: str) -> list[_Found]:
@@ -428,6 +437,12 @@ def find_names(sentence: str) -> list[_Found]:
             country = country or _country_in(appositive)
         if country is None and role:
             country = _country_after(sentence, stop)  # "President Alassane Ouattara of Côte d'Ivoire"
+        owner = _possessive_country(tokens[first - 1].text) if first > 0 else None
+        if owner and not role_words:
+            # "Iran's Abbas Araghchi": the country whose man he is, and (for a full name) a sign of a person.
+            country = country or owner
+            if len(run) > 1 and not _is_place_name(name):
+                confidence = max(confidence, 0.6)
         if len(run) == 1 and not title and not role_words and not appositive:
             confidence = 0.0  # a lone capitalised word is a person only if someone already named them
         found.append(_Found(name, len(run) == 1, title, role, country, start, stop, confidence))
@@ -544,13 +559,15 @@ def _has_head(role: str) -> bool:
     return any(w.lower().strip(".,()") in OFFICE_HEADS for w in role.split())
 
 
-def _is_speaker(person: PersonMention) -> bool:
+def is_speaker(person: PersonMention) -> bool:
     role = (person.role or "").lower()
     return any(word in role for word in SPEAKER_HEADS)
 
 
 # "X said Monday she had a conversation with Y": the speaker tells of what they did themselves.
-_SAID_OF_SELF = re.compile(r"^\s*(?:said|says|told\s+\w+)\s+(?:[A-Za-z]+\s+){0,2}?(?:that\s+)?(?:(?:he|she|they)\s+"
+_SAID_OF_SELF = re.compile(r"^\s*(?:said|says)\s+(?:(?:his|her|their|the)\s+)?(?:[\w-]+\s+)?(?:talks|meeting|call|"
+                           r"conversation|discussions?)\s+with\b|"
+                           r"^\s*(?:said|says|told\s+\w+)\s+(?:[A-Za-z]+\s+){0,2}?(?:that\s+)?(?:(?:he|she|they)\s+"
                            r"(?:had|has|have|held|spoke|met|talked)\b|(?:following|after|during|in)\s+(?:a|an|the|her|his|"
                            r"their)\s+(?:[\w-]+\s+){0,2}(?:call|conversation|meeting|talks)\s+with\b)", re.IGNORECASE)
 
@@ -571,7 +588,7 @@ def _family_first(person: PersonMention) -> bool:
     """Whether the person's first name word may be a family name written first (Chinese, Korean, Vietnamese
     names: "Wang Yi", "Yoon Suk Yeol"): short name words, and a later mention by the first word alone."""
     words = person.name.split()
-    return len(words) in (2, 3) and all(len(w) <= 7 for w in words) and not person.known
+    return len(words) in (2, 3) and all(len(part) <= 7 for w in words for part in w.split("-")) and not person.known
 
 def find_people(sentences: list[Sentence], registry: PeopleRegistry | None = None,
                 event_sentences: tuple[int, ...] = ()) -> list[PersonMention]:
@@ -617,7 +634,7 @@ def find_people(sentences: list[Sentence], registry: PeopleRegistry | None = Non
             if known is not None:
                 person.country = person.country or known.country
                 person.title = person.title or known.title
-        if id(person) in participant_hits and not _is_speaker(person):
+        if id(person) in participant_hits and not is_speaker(person):
             person.is_participant = True
             first_event = next(i for i in event_sentences if i in person.sentences)
             person.evidence = next(s.text for s in sentences if s.index == first_event)

@@ -21,10 +21,19 @@ from ..partial_date import YEAR, DateSpec, DateValueError, PartialDate
 from ..slugs import event_id_for
 from .article import Article
 from .date_checks import BOUND_RELATIONS, RECENT_DAYS, date_from_lead, stamp_day_doubt
-from .kinds import MainEvent, classify_kind, event_summary, event_title, find_main_event, reported_kind
+from .kinds import (
+    MainEvent,
+    classify_kind,
+    event_summary,
+    event_title,
+    find_main_event,
+    is_prose,
+    is_side_event,
+    reported_kind,
+)
 from .mentions import find_mentions
 from .offices import resolve_office
-from .people_mentions import PersonMention, find_names, find_people
+from .people_mentions import PersonMention, find_names, find_people, is_speaker
 from .places import City, Place, countries_in, find_places, gazetteer, place_from_dateline
 from .sentences import Sentence, split_sentences
 from .temporal import RELATIVE, WEEKDAY, TemporalMention, find_temporal_mentions, is_future_at
@@ -437,6 +446,35 @@ def _participants(people: list[PersonMention], kind: str) -> tuple[list[PersonMe
                                confidence < CONFIDENCE_THRESHOLD or countryless)
 
 
+# Kinds with two sides at least: one named side is a gap the sentences next to the event's may fill.
+_TWO_SIDED_KINDS = ("meeting", "call", "talks", "summit")
+
+
+def _people_beside(main: MainEvent, sentences: list[Sentence], persons: list[PersonMention]) -> list[PersonMention]:
+    """People named with an office or rank in the sentence just before or after the event's, for an event whose
+    own sentences name fewer than two sides ("The two foreign ministers held a phone conversation", "the pair
+    discussed ..."). A person checks them: the neighbouring sentence may tell of something else."""
+    if main.main is None or sum(p.is_participant for p in persons) >= 2:
+        return []
+    at = main.main.index
+    lead = next((s.index for s in sentences if is_prose(s)), 0)
+    added: list[PersonMention] = []
+    # The nearest sentence first: just before, just after, two before; then the lead, which names the protagonists.
+    for index in dict.fromkeys((at - 1, at + 1, at - 2, lead)):
+        if not 0 <= index < len(sentences) or index == at or is_side_event(sentences[index].text):
+            continue
+        beside = [p for p in persons if index in p.sentences and not p.is_participant and not is_speaker(p)
+                  and p.confidence > 0.5 and (p.role or p.title)]
+        for person in beside:
+            person.is_participant = True
+            person.evidence = sentences[index].text
+            person.note = "named in the sentence beside the event's, not in it"
+        added += beside
+        if sum(p.is_participant for p in persons) >= 2:
+            break
+    return added
+
+
 def _people_of_headline(headline: str | None, known: list[PersonMention]) -> list[PersonMention]:
     """People the headline names with an office when the event's sentences name no one: a transcript's heading
     ("Joint press conference by President X and Y, Federal Chancellor of Germany") over "We have just had lunch".
@@ -493,6 +531,7 @@ def extract_article(article: Article, people: PeopleRegistry | None = None,
     persons = find_people(sentences, people, main.indices)
     kind_guess = main.kind
     kind = kind_guess.kind if kind_guess else "other"
+    beside = _people_beside(main, sentences, persons) if kind in _TWO_SIDED_KINDS else []
     if kind in ("meeting", "talks", "call", "summit", "visit") and not any(p.is_participant for p in persons):
         persons = _people_of_headline(article.title, persons) + persons
     kind_field = _Field(reported_kind(kind, kinds), kind_guess.confidence if kind_guess else 0.3,
@@ -518,9 +557,10 @@ def extract_article(article: Article, people: PeopleRegistry | None = None,
     persons += resolved
     participants, participants_field = _participants(persons, kind)
     participants = _in_order(participants, main)
-    if resolved:
+    if resolved or beside:
         participants_field.needs_review = True
-        participants_field.note = "; ".join(filter(None, [participants_field.note, *(p.note for p in resolved)]))
+        notes = [*(p.note for p in resolved), *(f"{p.name}: {p.note}" for p in beside[:1])]
+        participants_field.note = "; ".join(filter(None, [participants_field.note, *notes]))
     place: Place | None = place_field.value  # type: ignore[assignment]
     _countries_from_dateline(participants, article, kind)
     gap = _time_zone_gap(article, date_field, place, participants, kind) or stamp_day_doubt(

@@ -1,0 +1,58 @@
+"""Participants in the sentence shapes real reports use beyond "X met Y": a country's possessive before a name, a
+speaker telling of their own talks, the sides named next to an event sentence that names none. Each on a small
+inline article."""
+
+from __future__ import annotations
+
+from timeline.extract.people_mentions import find_names
+from timeline.extract.reading import parse_article_text
+from timeline.extract.stub import extract_article
+
+
+def people_of(text: str) -> dict[str, tuple]:
+    event = extract_article(parse_article_text(text, "a.txt", "text")).event
+    return {p.name: (p.role, p.country) for p in event.participants}
+
+
+def test_a_country_s_possessive_before_a_full_name_gives_the_person_and_their_country():
+    people = people_of("Ministers talk again\n\nMarch 13, 2026\n\nNew Delhi: External Affairs Minister S. Jaishankar "
+                       "held his fourth phone call with Iran's Abbas Araghchi on Thursday.\n")
+    assert people["Abbas Araghchi"][1] == "Iran" and "S. Jaishankar" in people
+
+
+def test_a_speaker_telling_of_their_own_talks_took_part():
+    people = people_of("Talks in Geneva\n\nJanuary 21, 2022\n\nGENEVA (Reuters) - U.S. Secretary of State Antony "
+                       "Blinken said talks with Russian Foreign Minister Sergei Lavrov on Friday were frank and useful.\n")
+    assert set(people) == {"Antony Blinken", "Sergei Lavrov"}
+
+
+def test_the_one_who_announces_results_is_not_a_participant():
+    found = {f.name: f for f in find_names("President Kassym-Jomart Tokayev won the early elections, said the chairman "
+                                           "of the Central Election Commission, Nurlan Abdirov.")}
+    event = extract_article(parse_article_text(
+        "Tokayev wins\n\nNovember 21, 2022\n\nPresident Kassym-Jomart Tokayev won the early elections on Sunday, said "
+        "the chairman of the Central Election Commission, Nurlan Abdirov.\n", "a.txt", "text")).event
+    assert "Nurlan Abdirov" in found and "Nurlan Abdirov" not in {p.name for p in event.participants}
+
+
+def test_a_dateline_city_is_not_a_person_with_an_office():
+    found = {f.name: f for f in find_names("Seoul, May 26 (Jiji Press)--Japanese Prime Minister Fumio Kishida and "
+                                           "South Korean President Yoon Suk-yeol agreed Sunday to improve ties.")}
+    assert found["Seoul"].role is None and found["Seoul"].confidence == 0  # a lone word with no sign of a person
+    assert found["Fumio Kishida"].role == "Prime Minister"
+
+
+def test_a_korean_name_with_a_hyphenated_given_name_is_found_by_its_family_name():
+    people = people_of("Leaders meet\n\nMay 26, 2024\n\nJapanese Prime Minister Fumio Kishida and South Korean "
+                       "President Yoon Suk-yeol agreed on Sunday to improve ties.\n\nAt their meeting, Kishida and Yoon "
+                       "agreed to strengthen coordination.\n")
+    assert set(people) == {"Fumio Kishida", "Yoon Suk-yeol"}
+
+
+def test_sides_named_beside_an_event_sentence_that_names_none_are_participants_to_check():
+    event = extract_article(parse_article_text(
+        "Ministers speak\n\nMarch 6, 2026\n\nExternal Affairs Minister S. Jaishankar thanked Iranian Foreign Minister "
+        "Seyed Abbas Araghchi for the update.\n\nThe two foreign ministers held a phone conversation on Thursday "
+        "night.\n", "a.txt", "text")).event
+    assert {p.name for p in event.participants} == {"S. Jaishankar", "Seyed Abbas Araghchi"}
+    assert "participants" in event.review.needs and "beside the event's" in event.review.notes["participants"]
