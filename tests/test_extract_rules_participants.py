@@ -56,3 +56,17 @@ def test_sides_named_beside_an_event_sentence_that_names_none_are_participants_t
         "night.\n", "a.txt", "text")).event
     assert {p.name for p in event.participants} == {"S. Jaishankar", "Seyed Abbas Araghchi"}
     assert "participants" in event.review.needs and "beside the event's" in event.review.notes["participants"]
+
+
+def test_a_country_s_adjective_on_an_office_before_a_comma_gives_the_person_s_country():
+    people = people_of("President receives Blair\n\nMay 28, 2024\n\nABUJA: President Bola Tinubu on Tuesday received in "
+                       "audience the former British Prime Minister, Mr Tony Blair, at the State House.\n")
+    assert people["Tony Blair"] == ("Prime Minister", "United Kingdom")
+
+
+def test_a_hyphenated_office_is_a_government_office_for_the_outlet_s_own_country():
+    event = extract_article(parse_article_text(
+        "Ruto calls Uhuru\n\nSeptember 7, 2022\n\nPresident-elect William Ruto has made a phone call to the outgoing "
+        "head of state, President Uhuru Kenyatta, on Wednesday.\n\nSource: https://www.example.co.ke/news/ruto-call\n",
+        "a.txt", "text")).event
+    assert {p.name: p.country for p in event.participants} == {"William Ruto": "Kenya", "Uhuru Kenyatta": "Kenya"}

@@ -343,6 +343,11 @@ _OFFICE_THEN_COMMA = re.compile(
     r"(?:(?:\s+|,\s+|\s+and\s+|\s+of\s+(?:the\s+)?)[A-Z][\w'’-]*){0,6})\s*,\s*$")
 
 
+# "the former British Prime Minister, Mr Tony Blair": a country's adjective and an office, then a comma, then the person.
+_NATIONAL_OFFICE_THEN_COMMA = re.compile(r"\b[Tt]he\s+(?:(?:former|then|outgoing|incoming|acting)\s+)?"
+                                         r"(?P<office>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){1,3})\s*,\s*$")
+
+
 # "Thailand's acting defence minister and his Cambodian counterpart, Gen Tea Seiha": the same office, his country.
 _COUNTERPART_THEN_COMMA = re.compile(r"\b(?P<office>(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)\s+and\s+(?:his|her|their|its)\s+"
                                      r"(?P<adj>[A-Z][\w-]*)\s+counterparts?\s*,\s*$")
@@ -353,7 +358,7 @@ def _office_before_comma(sentence: str, end: int) -> list[str] | None:
     counterpart = _COUNTERPART_THEN_COMMA.search(sentence[:end])
     if counterpart and counterpart["office"].split()[-1] in OFFICE_HEADS and country_of(counterpart["adj"]):
         return [counterpart["adj"], *counterpart["office"].split()]
-    match = _OFFICE_THEN_COMMA.search(sentence[:end])
+    match = _OFFICE_THEN_COMMA.search(sentence[:end]) or _NATIONAL_OFFICE_THEN_COMMA.search(sentence[:end])
     if not match:
         return None
     words = match["office"].replace(",", " ,").split()

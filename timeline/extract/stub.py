@@ -332,7 +332,8 @@ def _countries_from_dateline(people: list[PersonMention], article: Article, kind
     # "Somaliland's President": a possessive names the country, even one the gazetteer does not know.
     unqualified = [p for p in people if p.country is None and p.role and not p.known
                    and not re.search(r"\b[A-Z][\w-]*['’]s\b", p.role) and not _COMPANY_ROLE.search(p.role)
-                   and any(w.lower() in _GOVERNMENT_OFFICES for w in re.findall(r"[\w-]+", p.role))]
+                   and (any(w.lower() in _GOVERNMENT_OFFICES for w in re.findall(r"\w+", p.role))  # "President-elect"
+                        or re.search(r"\bhead\s+of\s+(?:state|government)\b", p.role, re.IGNORECASE))]
     for person in unqualified:
         person.country = country
 
