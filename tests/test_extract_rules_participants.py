@@ -70,3 +70,22 @@ def test_a_hyphenated_office_is_a_government_office_for_the_outlet_s_own_country
         "head of state, President Uhuru Kenyatta, on Wednesday.\n\nSource: https://www.example.co.ke/news/ruto-call\n",
         "a.txt", "text")).event
     assert {p.name: p.country for p in event.participants} == {"William Ruto": "Kenya", "Uhuru Kenyatta": "Kenya"}
+
+
+def test_a_family_name_in_capitals_after_a_courtesy_title_is_one_name():
+    found = {f.name: f for f in find_names("On May 26, Mr. KISHIDA Fumio, Prime Minister of Japan held a Summit Meeting "
+                                           "with H.E. Mr. YOON Suk Yeol, President of the Republic of Korea.")}
+    assert found["Kishida Fumio"].role == "Prime Minister of Japan" and found["Kishida Fumio"].country == "Japan"
+    assert "Yoon Suk Yeol" in found and "Fumio" not in found
+    assert {f.name for f in find_names("The ISPR said Gen Munir visited Kabul.")} >= {"Munir"}  # an acronym stays one
+
+
+def test_a_summit_of_two_leaders_is_their_meeting_and_of_three_a_summit():
+    def kind_of(text: str) -> str:
+        return extract_article(parse_article_text(text, "a.txt", "text")).event.kind
+
+    assert kind_of("Leaders hold summit\n\nMarch 16, 2023\n\nSouth Korean President Yoon Suk Yeol and Japanese Prime "
+                   "Minister Fumio Kishida held their first bilateral summit in Tokyo on Thursday.\n") == "meeting"
+    assert kind_of("Leaders hold summit\n\nMay 27, 2024\n\nSouth Korean President Yoon Suk Yeol, Japanese Prime "
+                   "Minister Fumio Kishida and Chinese Premier Li Qiang held a three-way summit in Seoul on "
+                   "Monday.\n") == "summit"

@@ -315,7 +315,8 @@ def _office_after_as(sentence: str, end: int) -> list[str] | None:
 
 def _appositive(sentence: str, end: int) -> list[str] | None:
     """The office explained after a name: ", Pakistan's special representative to Afghanistan,"."""
-    match = re.match(r"\s*,\s*(?P<app>[^,;:“”\"]{3,120}?)\s*(?:,|;|\.(?:\s|$)|$|\s+and\s+[A-Z]|\s+(?:said|told)\b)",
+    match = re.match(r"\s*,\s*(?P<app>[^,;:“”\"]{3,120}?)\s*(?:,|;|\.(?:\s|$)|$|\s+and\s+[A-Z]|"
+                     r"\s+(?:said|told|held|met|received|hosted|called|spoke|visited|signed|during)\b)",
                      sentence[end:])
     if not match:
         return None
@@ -378,6 +379,19 @@ def _country_after(sentence: str, end: int) -> str | None:
     return None
 
 
+# Courtesy titles that protocol lists put before a family name written in capitals ("Mr. KISHIDA Fumio").
+_COURTESY = frozenset(("Mr.", "Mrs.", "Ms.", "Mr", "Mrs", "Ms", "Madam", "Dr.", "Dr"))
+
+
+def _family_name_in_capitals(tokens: list[_Token], at: int) -> bool:
+    """Whether tokens[at] is a family name in capitals, as protocol lists write it after a courtesy title and
+    before the given name ("Mr. KISHIDA Fumio", "H.E. Mr. YOON Suk Yeol"); an acronym ("ISPR") is not followed
+    by a given name."""
+    word = tokens[at].text
+    return (at > 0 and tokens[at - 1].text in _COURTESY and len(word) >= 2 and word.isalpha() and word.isupper()
+            and at + 1 < len(tokens) and _is_name_word(tokens[at + 1]))
+
+
 def _possessive_country(word: str) -> str | None:
     """The country of a possessive before a name: "Iran's", "Pakistan’s"."""
     match = re.fullmatch(r"(.+?)['’]s?", word)
@@ -390,10 +404,11 @@ def find_names(sentence: str) -> list[_Found]:
     found: list[_Found] = []
     index = 0
     while index < len(tokens):
-        if not _is_name_word(tokens[index]):
+        family_in_capitals = _family_name_in_capitals(tokens, index)
+        if not family_in_capitals and not _is_name_word(tokens[index]):
             index += 1
             continue
-        end = index
+        end = index + 1 if family_in_capitals else index
         while end < len(tokens) and end - index < 8:
             token = tokens[end]
             if _is_name_word(token):
@@ -425,6 +440,8 @@ def find_names(sentence: str) -> list[_Found]:
         if len(run) > 1 and country_of(" ".join(t.bare for t in run)):
             continue
         name = " ".join(t.bare if not re.fullmatch(r"[A-Z]\.", t.text) else t.text for t in run)
+        if family_in_capitals:
+            name = name[:len(run[0].bare)].capitalize() + name[len(run[0].bare):]
         role_words, title, confidence = _prefix(tokens, first)
         if not role_words:
             _, rank_start = _rank_before(tokens, first)

@@ -558,6 +558,12 @@ def extract_article(article: Article, people: PeopleRegistry | None = None,
     persons += resolved
     participants, participants_field = _participants(persons, kind)
     participants = _in_order(participants, main)
+    if kind == "summit" and len(participants) == 2 and (participants[0].country != participants[1].country
+                                                         or participants[0].country is None):
+        # A summit of two countries' leaders is told as their meeting; a summit is of three or more sides.
+        kind = "meeting"
+        kind_field.value = reported_kind(kind, kinds)
+        kind_field.note = f"{kind_field.note}; a summit of two leaders is their meeting"
     if resolved or beside:
         participants_field.needs_review = True
         notes = [*(p.note for p in resolved), *(f"{p.name}: {p.note}" for p in beside[:1])]
