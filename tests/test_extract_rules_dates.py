@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from timeline.extract.reading import parse_article_text
 from timeline.extract.stub import extract_article
+from timeline.extract.temporal import find_temporal_mentions
+from timeline.partial_date import PartialDate
 
 
 def event_of(text: str):
@@ -62,3 +64,15 @@ def test_a_weekday_the_page_also_names_weeks_before_its_stamp_is_flagged():
                      "ministry recalled.\n")
     assert event.date.iso() == "2025-03-10"
     assert "date" in event.review.needs and "2025-02-03" in event.review.notes["date"]
+
+
+def test_would_in_reported_speech_is_the_future_seen_from_the_past():
+    published = PartialDate(2025, 2, 5)
+    planned, = find_temporal_mentions("He said he would meet the premier on Tuesday.", published)
+    assert planned.future
+    said, = find_temporal_mentions("Sheinbaum said on Monday that troops would be deployed.", published)
+    assert not said.future and said.value.iso() == "2025-02-03"
+    assert not find_temporal_mentions("The minister would have met him on Monday.", published)[0].future
+    event = event_of("Tariffs paused\n\nFebruary 3, 2025\n\nSheinbaum said 10,000 National Guard troops would be "
+                     "deployed along the border to combat fentanyl smuggling.\n")
+    assert event is None or event.kind != "deployment"
