@@ -75,3 +75,8 @@ def test_a_summit_meeting_of_two_leaders_is_a_meeting_and_a_quoted_conversation_
     assert classify_kind("Prime Minister Ko held a Summit Meeting with President Lee in Seoul.").kind == "meeting"
     assert classify_kind("Leaders gathered for the G20 summit in Rio.").kind == "summit"
     assert classify_kind("He announced a “productive conversation” with the president on Wednesday.").kind == "call"
+
+
+def test_naming_a_cabinet_of_any_size_is_an_appointment():
+    guess = classify_kind("Ethiopia's new prime minister named a 29-strong cabinet on Thursday that included ten new members.")
+    assert guess is not None and guess.kind == "appointment"

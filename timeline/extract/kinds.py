@@ -51,7 +51,7 @@ KIND_PATTERNS: list[tuple[str, re.Pattern[str], float]] = [
                              r"concluded\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}(?:agreement|treaty|deal))\b",
                              re.IGNORECASE), 0.7),
     ("appointment", re.compile(r"\b(?:appoint(?:ed|ing|s)?|named\s+(?:[\w'’.-]+\s+){1,6}?as\s+(?:the\s+)?(?:new|next|"
-                               r"acting|interim|chief|head)\b|named\s+(?:a|his|her|the)\s+(?:new\s+)?(?:cabinet|government)|"
+                               r"acting|interim|chief|head)\b|named\s+(?:a|his|her|the)\s+(?:[\w-]+\s+){0,2}?(?:cabinet|government)|"
                                r"nominated|sworn\s+in|took\s+office|swore\s+in|swears\s+in|assumed\s+(?:command|"
                                r"office)|took\s+(?:over\s+)?command)\b", re.IGNORECASE), 0.75),
     # Kinds the default vocabulary folds into `other` (see `reported_kind`): told apart here because a disaster
