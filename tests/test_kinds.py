@@ -80,3 +80,9 @@ def test_a_summit_meeting_of_two_leaders_is_a_meeting_and_a_quoted_conversation_
 def test_naming_a_cabinet_of_any_size_is_an_appointment():
     guess = classify_kind("Ethiopia's new prime minister named a 29-strong cabinet on Thursday that included ten new members.")
     assert guess is not None and guess.kind == "appointment"
+
+
+def test_talks_held_between_two_leaders_are_a_meeting():
+    guess = classify_kind("The president and the prime minister on Sunday pledged to build trust during talks held at "
+                          "the outset of two days of diplomacy.")
+    assert guess is not None and guess.kind == "meeting"
