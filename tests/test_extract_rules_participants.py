@@ -89,3 +89,17 @@ def test_a_summit_of_two_leaders_is_their_meeting_and_of_three_a_summit():
     assert kind_of("Leaders hold summit\n\nMay 27, 2024\n\nSouth Korean President Yoon Suk Yeol, Japanese Prime "
                    "Minister Fumio Kishida and Chinese Premier Li Qiang held a three-way summit in Seoul on "
                    "Monday.\n") == "summit"
+
+
+def test_names_that_start_like_common_words_or_follow_a_place_in_an_office():
+    found = {f.name: f for f in find_names("Party General Secretary and President To Lam and his Chinese counterpart "
+                                           "Xi Jinping witnessed the signing.")}
+    assert found["To Lam"].role == "President"
+    assert "In Washington" not in {f.name for f in find_names("The President In Washington said so.")}
+    ruler = {f.name: f for f in find_names("General Qamar Javed Bajwa met the Prime Minister of the UAE and Ruler of "
+                                           "Dubai Shaikh Mohammad bin Rashid Al Maktoum on Saturday.")}
+    assert ruler["Mohammad bin Rashid Al Maktoum"].title == "Sheikh"
+    assert ruler["Mohammad bin Rashid Al Maktoum"].role == "Ruler of Dubai"
+    chair = {f.name: f for f in find_names("The results came in an announcement from election commission chairperson "
+                                           "Hasyim Asy'ari in Jakarta.")}
+    assert chair["Hasyim Asy'ari"].confidence > 0

@@ -31,16 +31,16 @@ RANKS = {
     "rear admiral": "Rear Adm.", "air chief marshal": "Air Chief Marshal", "air marshal": "Air Marshal",
     "field marshal": "Field Marshal", "marshal": "Marshal", "sgt": "Sgt.", "sergeant": "Sgt.", "cmdr": "Cmdr.",
     "mr": "Mr.", "mrs": "Mrs.", "ms": "Ms.", "dr": "Dr.", "prof": "Prof.", "sir": "Sir", "dame": "Dame",
-    "sheikh": "Sheikh", "hon": "Hon.", "honourable": "Hon.", "honorable": "Hon.", "sen": "Sen.", "rep": "Rep.", "gov": "Gov.", "pope": "Pope",
+    "sheikh": "Sheikh", "shaikh": "Sheikh", "hon": "Hon.", "honourable": "Hon.", "honorable": "Hon.", "sen": "Sen.", "rep": "Rep.", "gov": "Gov.", "pope": "Pope",
 }
 _RANK_WORDS = frozenset(w for rank in RANKS for w in rank.split())
 
 # Words that head an office ("spokesperson", "chief"); lower case.
 OFFICE_HEADS = frozenset(
     """president vice-president premier prime minister secretary secretary-general chancellor chairman chairwoman
-    chair chief chiefs commander director director-general head spokesperson spokesman spokeswoman envoy ambassador
+    chairperson chair chief chiefs commander director director-general head spokesperson spokesman spokeswoman envoy ambassador
     representative adviser advisor governor mayor senator lawmaker leader deputy officer official emir king queen
-    prince princess speaker attorney inspector commissioner coas cjcs dg ceo founder negotiator diplomat
+    prince princess ruler speaker attorney inspector commissioner coas cjcs dg ceo founder negotiator diplomat
     counterpart minister-counsellor undersecretary under-secretary administrator fm pm eam nsa cjcsc""".split()
 )
 # Words that may stand inside an office's name ("Joint Chiefs of Staff", "State Department").
@@ -57,7 +57,7 @@ PARTICLES = frozenset("bin ibn bint al el de da di del della van von der den la 
 _THING_NOUNS = frozenset("framework programme program plan initiative scheme fund policy project system act law "
                          "agreement deal strategy mechanism".split())
 # Honorifics that also stand inside a name, between two of its words: "Hassan Sheikh Mohamud".
-_NAME_INNER_RANKS = frozenset({"sheikh"})
+_NAME_INNER_RANKS = frozenset({"sheikh", "shaikh"})
 # Capitalised words that begin sentences or clauses and are never part of a name.
 STOP_CAPS = frozenset(
     """the a an but and or in on at he she it they we i his her their its our this that these those after before
@@ -392,6 +392,17 @@ def _family_name_in_capitals(tokens: list[_Token], at: int) -> bool:
             and at + 1 < len(tokens) and _is_name_word(tokens[at + 1]))
 
 
+def _short_word_name(tokens: list[_Token], at: int) -> bool:
+    """Whether a capitalised short word that is usually no name begins one right after an office ("President To
+    Lam"): a name word must follow, and the word must not be what the sentence goes on with ("President To ...")."""
+    word = tokens[at].text
+    return (0 < at and at + 1 < len(tokens) and len(word) <= 3 and word[:1].isupper() and word[1:].islower()
+            and tokens[at - 1].lower in OFFICE_HEADS and tokens[at - 1].text[:1].isupper()
+            and _is_name_word(tokens[at + 1]) and not _is_name_word(tokens[at])
+            and tokens[at].lower not in ("the", "a", "an", "and", "or", "but", "of") and not _is_place_name(tokens[at + 1].bare)
+            and (at + 2 >= len(tokens) or not _is_name_word(tokens[at + 2])))
+
+
 def _possessive_country(word: str) -> str | None:
     """The country of a possessive before a name: "Iran's", "Pakistan’s"."""
     match = re.fullmatch(r"(.+?)['’]s?", word)
@@ -405,10 +416,10 @@ def find_names(sentence: str) -> list[_Found]:
     index = 0
     while index < len(tokens):
         family_in_capitals = _family_name_in_capitals(tokens, index)
-        if not family_in_capitals and not _is_name_word(tokens[index]):
+        if not family_in_capitals and not _is_name_word(tokens[index]) and not _short_word_name(tokens, index):
             index += 1
             continue
-        end = index + 1 if family_in_capitals else index
+        end = index + 1 if family_in_capitals or not _is_name_word(tokens[index]) else index
         while end < len(tokens) and end - index < 8:
             token = tokens[end]
             if _is_name_word(token):
@@ -425,6 +436,10 @@ def find_names(sentence: str) -> list[_Found]:
         run = tokens[index:end]
         first = index
         index = end
+        if len(run) > 2 and first > 0 and tokens[first - 1].lower in ("of", "in") and _is_place_name(run[0].bare):
+            run, first = run[1:], first + 1  # "Ruler of Dubai Shaikh Mohammad ...": the place ends the office
+            if run[0].lower in _NAME_INNER_RANKS:
+                run, first = run[1:], first + 1  # and the honorific after it is his title
         if any(re.search(r"['’]s$", t.text) for t in run[:-1]):
             continue  # "the National People's Power": an organisation's name, with a possessive inside
         if sum(t.lower not in PARTICLES for t in run) > 4 \
