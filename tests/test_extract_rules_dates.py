@@ -76,3 +76,15 @@ def test_would_in_reported_speech_is_the_future_seen_from_the_past():
     event = event_of("Tariffs paused\n\nFebruary 3, 2025\n\nSheinbaum said 10,000 National Guard troops would be "
                      "deployed along the border to combat fentanyl smuggling.\n")
     assert event is None or event.kind != "deployment"
+
+
+def test_a_complement_clause_about_the_future_leaves_the_day_it_was_said_in_the_past():
+    said, = [m for m in find_temporal_mentions("Sheinbaum announced Monday that the tariffs imposed by Trump will be put "
+                                               "on hold for a month.", PartialDate(2025, 2, 3)) if m.text.endswith("Monday")]
+    assert not said.future and said.value.iso() == "2025-02-03"
+
+
+def test_had_a_call_with_is_a_call():
+    event = event_of("Leaders speak\n\nFebruary 3, 2025\n\nIn a statement on her X account, President Claudia Sheinbaum "
+                     "said she had a call with President Donald Trump, during which both leaders reached agreements.\n")
+    assert event.kind == "call"

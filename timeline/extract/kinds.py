@@ -21,7 +21,7 @@ KIND_PATTERNS: list[tuple[str, re.Pattern[str], float]] = [
     ("call", re.compile(r"\b(?:(?<!so-)called(?!\s+(?:on|for|it|off|upon|him a|her a|them|by|in)\b)|phoned|telephoned|"
                         r"by\s+(?:tele)?phone|over\s+the\s+(?:tele)?phone|dial+ed|telecon|"
                         r"spoke\s+(?:by|over the|on the)\s+(?:tele)?phone|(?:phone|telephone|telephonic|video)\s+(?:calls?|"
-                        r"conversations?|talks|conference)|held\s+a\s+call|(?:in|on|during)\s+a\s+call|"
+                        r"conversations?|talks|conference)|(?:held|had)\s+a\s+(?:[\w-]+\s+)?call\s+with|(?:in|on|during)\s+a\s+call|"
                         r"(?:video|virtual)\s+(?:link|meeting|summit))\b", re.IGNORECASE), 0.85),
     # "a summit meeting" of two leaders is told as a meeting; "the G20 summit" is a summit.
     ("summit", re.compile(r"\bsummit\b(?!\s+(?:meeting|talks)\b)", re.IGNORECASE), 0.8),

@@ -117,7 +117,7 @@ class TemporalMention:
 
 
 # Where one clause ends and the next begins: "was signed on Saturday, the statement said, and is due to...".
-_CLAUSE_END = re.compile(r"[,;:]\s|\s[-–—]\s|\s(?:and|but|while|whereas)\s")
+_CLAUSE_END = re.compile(r"[,;:]\s|\s[-–—]\s|\s(?:and|but|while|whereas|that)\s")
 # A verb in the past tense: a clause with one (and no future wording) reports what happened.
 _PAST = re.compile(r"\b(?:was|were|had|did|said|told|met|held|signed|agreed|announced|\w{3,}ed)\b", re.IGNORECASE)
 
