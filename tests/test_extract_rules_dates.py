@@ -88,3 +88,9 @@ def test_had_a_call_with_is_a_call():
     event = event_of("Leaders speak\n\nFebruary 3, 2025\n\nIn a statement on her X account, President Claudia Sheinbaum "
                      "said she had a call with President Donald Trump, during which both leaders reached agreements.\n")
     assert event.kind == "call"
+
+
+def test_a_day_inside_a_period_named_first_is_the_event_s_day():
+    event = event_of("Talks in Geneva\n\nJanuary 21, 2022\n\nFollowing a flurry of meetings this year, the US secretary of "
+                     "state and Russia's foreign minister met face to face on Friday for talks in Geneva.\n")
+    assert event.date.iso() == "2022-01-21"

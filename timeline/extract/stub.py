@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from ..load.model import DEFAULT_KINDS, DRAFT, Event, Mention, Participant, Review, Source
 from ..load.people import PeopleRegistry, name_key, person_id_for
-from ..partial_date import YEAR, DateSpec, DateValueError, PartialDate
+from ..partial_date import DAY, YEAR, DateSpec, DateValueError, PartialDate
 from ..slugs import event_id_for
 from .article import Article
 from .date_checks import BOUND_RELATIONS, RECENT_DAYS, date_from_lead, stamp_day_doubt
@@ -128,6 +128,11 @@ def _date_from_quoted_post(main: MainEvent, sentences: list[Sentence],
     return None
 
 
+def _contains(period: DateSpec, day: DateSpec | None) -> bool:
+    """Whether a coarser period ("this year") holds the chosen date: the period then does not contradict it."""
+    return day is not None and period.precision != DAY and period.first_day() <= day.first_day() <= period.last_day()
+
+
 def _choose_date(main: MainEvent, article: Article, sentences: list[Sentence]) -> tuple[_Field, list[TemporalMention]]:
     """The event's date from its own sentences: the main sentence first, then the supporting ones. A quoted
     post's "today" counts from the post's own date, not the page's."""
@@ -142,8 +147,14 @@ def _choose_date(main: MainEvent, article: Article, sentences: list[Sentence]) -
         if not candidates:
             continue
         chosen = candidates[0]
-        others = {m.value.iso() for m in candidates if m.value is not None and m.kind != "year"} - (
-            {chosen.value.iso()} if chosen.value is not None else set())
+        if chosen.value is not None and chosen.value.precision != DAY:
+            # "After a flurry of meetings this year, ... met on Friday": the day inside the period is the event's.
+            inside = [m for m in candidates if m.value is not None and m.value.precision == DAY
+                      and chosen.value.first_day() <= m.value.first_day() <= chosen.value.last_day()]
+            if inside:
+                chosen = inside[0]
+        others = {m.value.iso() for m in candidates if m.value is not None and m.kind != "year"
+                  and not _contains(m.value, chosen.value)} - ({chosen.value.iso()} if chosen.value is not None else set())
         if others and chosen.value is not None:
             # "X, who flew in on Tuesday, called on Y on Wednesday": two days for one sentence. The date inside a
             # clause set off by ", who/which/where ..." is the background's; either way a person checks it.
