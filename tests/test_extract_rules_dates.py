@@ -94,3 +94,10 @@ def test_a_day_inside_a_period_named_first_is_the_event_s_day():
     event = event_of("Talks in Geneva\n\nJanuary 21, 2022\n\nFollowing a flurry of meetings this year, the US secretary of "
                      "state and Russia's foreign minister met face to face on Friday for talks in Geneva.\n")
     assert event.date.iso() == "2022-01-21"
+
+
+def test_without_a_publication_date_the_lead_dates_nothing():
+    event = event_of("Iran and Saudi Arabia restore ties\n\nThe two countries signed an agreement on Friday in Beijing to "
+                     "restore ties.\n\nThey also agreed to reactivate the security agreements signed on April 17, 2001 "
+                     "and trade agreements.\n")
+    assert event.date is None and "date" in event.review.needs

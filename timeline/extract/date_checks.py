@@ -39,7 +39,10 @@ def date_from_lead(sentences: list[Sentence], published: PartialDate | None,
                    skip: tuple[int, ...] = ()) -> tuple[TemporalMention, Sentence] | None:
     """The first day the lead states for something that happened ("named a cabinet on Thursday", "held in
     Kazakhstan on 20 November"), for an event whose own sentences give none: a day of the news, not a bound
-    ("since Monday"), a plan, an aside or background long before the page."""
+    ("since Monday"), a plan, an aside or background long before the page. Without a publication date nothing
+    tells the news from background ("agreements signed on April 17, 2001"), so there is none."""
+    if published is None:
+        return None
     lead = [s for s in sentences if is_prose(s)][:_LEAD_SENTENCES]
     for sentence in lead:
         if sentence.index in skip:
@@ -51,7 +54,7 @@ def date_from_lead(sentences: list[Sentence], published: PartialDate | None,
                     or _ASIDE_BEFORE.search(sentence.text[:mention.start]) \
                     or _SPOKEN_BEFORE.search(sentence.text[:mention.start]):
                 continue
-            if published is not None and not 0 <= (published.first_day() - value.first_day()).days <= RECENT_DAYS:
+            if not 0 <= (published.first_day() - value.first_day()).days <= RECENT_DAYS:
                 continue
             return mention, sentence
     return None

@@ -133,6 +133,19 @@ def _contains(period: DateSpec, day: DateSpec | None) -> bool:
     return day is not None and period.precision != DAY and period.first_day() <= day.first_day() <= period.last_day()
 
 
+def _date_from_lead(main: MainEvent, article: Article, sentences: list[Sentence], seen: list[TemporalMention],
+                    why: str = "the sentences about the event give no date; ") -> tuple[_Field, list[TemporalMention]] | None:
+    """The day the lead states, for an event whose own sentences give none that can be placed. It may be of something
+    else the page reports (an announcement, a tweet): a person checks it."""
+    found = date_from_lead(sentences, article.published, tuple(s.index for s in _event_sentences(main)))
+    if found is None:
+        return None
+    mention, sentence = found
+    return _Field(mention.value, round(min(mention.confidence, 0.6), 2), sentence.text,
+                  f"'{mention.text}': {mention.reason}; {why}this is the day the lead states, which may be of "
+                  "something else it reports", True, mention), [*seen, mention]
+
+
 def _choose_date(main: MainEvent, article: Article, sentences: list[Sentence]) -> tuple[_Field, list[TemporalMention]]:
     """The event's date from its own sentences: the main sentence first, then the supporting ones. A quoted
     post's "today" counts from the post's own date, not the page's."""
@@ -163,8 +176,9 @@ def _choose_date(main: MainEvent, article: Article, sentences: list[Sentence]) -
                 chosen = main_clause[0]
         reported = bool(_ATTRIBUTION.search(sentence.text[:chosen.start]))
         if chosen.value is None:
-            return _Field(None, 0.0, sentence.text, f"{chosen.reason}; check the date against other reports",
-                          True), seen
+            lead = _date_from_lead(main, article, sentences, seen, f"{chosen.reason}; ")
+            return lead or (_Field(None, 0.0, sentence.text, f"{chosen.reason}; check the date against other reports",
+                                   True), seen)
         confidence = chosen.confidence
         note = f"'{chosen.text}': {chosen.reason}" if posted is None else \
             f"'{chosen.text}' in a quoted post, counted from the post's own date {posted.iso()}"
@@ -189,14 +203,9 @@ def _choose_date(main: MainEvent, article: Article, sentences: list[Sentence]) -
     quoted = _date_from_quoted_post(main, sentences, posts)
     if quoted is not None:
         return quoted
-    from_lead = date_from_lead(sentences, article.published, tuple(s.index for s in _event_sentences(main)))
-    if from_lead is not None:
-        mention, sentence = from_lead
-        # The lead's day may be of something else the page reports (an announcement, a tweet): a person checks it.
-        return _Field(mention.value, round(min(mention.confidence, 0.6), 2), sentence.text,
-                      f"'{mention.text}': {mention.reason}; the sentences about the event give no date, so this is "
-                      "the day the lead states, which may be of something else it reports", True, mention), \
-            [*seen, mention]
+    lead = _date_from_lead(main, article, sentences, seen)
+    if lead is not None:
+        return lead
     if article.published is not None:
         note = (f"the article gives no date for the event; it was published {article.published.iso()}, "
                 "so the event happened on or before that")
