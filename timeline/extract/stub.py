@@ -283,12 +283,16 @@ def _choose_place(main: MainEvent, article: Article, kind: str) -> _Field:
             best = places[0]
     if best is not None and (best.city or best.facility or kind not in PLACELESS_KINDS):
         return _Field(best, best.confidence, best.sentence, best.reason, best.confidence < CONFIDENCE_THRESHOLD)
-    if kind in PLACELESS_KINDS:
+    if kind in PLACELESS_KINDS and kind != "appointment":
         return _Field(None, 1.0, None, None, False)
     if article.dateline:
+        # An appointment is made somewhere, likely where the story was filed ("ADDIS ABABA - ... named a cabinet"):
+        # the dateline, flagged like any place taken from it.
         fallback = place_from_dateline(article.dateline, prefer)
         if fallback is not None:
             return _Field(fallback, fallback.confidence, article.dateline, fallback.reason, True)
+    if kind in PLACELESS_KINDS:
+        return _Field(None, 1.0, None, None, False)
     return _Field(None, 0.0, None, "the article does not say where the event happened", True)
 
 
