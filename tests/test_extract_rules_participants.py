@@ -103,3 +103,13 @@ def test_names_that_start_like_common_words_or_follow_a_place_in_an_office():
     chair = {f.name: f for f in find_names("The results came in an announcement from election commission chairperson "
                                            "Hasyim Asy'ari in Jakarta.")}
     assert chair["Hasyim Asy'ari"].confidence > 0
+
+
+def test_a_bare_initial_a_possessive_name_and_a_place_s_possessive_after_a_name():
+    found = {f.name: f for f in find_names("External Affairs Minister S Jaishankar spoke to his Iranian counterpart Seyed "
+                                           "Abbas Araghchi.")}
+    assert found["S Jaishankar"].role == "External Affairs Minister"
+    assert [f.name for f in find_names("The minister emphasised to Jaishankar Tehran's firm will.")] == ["Jaishankar"]
+    mirza, = [f for f in find_names("The meeting took place during General Mirza's official visit.") if f.name == "Mirza"]
+    assert mirza.title == "Gen."
+    assert "A Pentagon" not in {f.name for f in find_names("A Pentagon spokesman said so.")}

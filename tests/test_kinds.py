@@ -86,3 +86,8 @@ def test_talks_held_between_two_leaders_are_a_meeting():
     guess = classify_kind("The president and the prime minister on Sunday pledged to build trust during talks held at "
                           "the outset of two days of diplomacy.")
     assert guess is not None and guess.kind == "meeting"
+
+
+def test_the_meeting_took_place_during_a_visit_is_a_meeting():
+    guess = classify_kind("The meeting took place at the Army Headquarters in Dhaka during General Mirza's official visit.")
+    assert guess is not None and guess.kind == "meeting"

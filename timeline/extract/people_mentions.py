@@ -152,6 +152,8 @@ def _is_name_word(token: _Token) -> bool:
 def _is_name_text(text: str) -> bool:
     if re.fullmatch(r"[A-Z]\.", text):  # an initial
         return True
+    if re.fullmatch(r"[B-HJ-Z]", text):
+        return True  # an initial written without its stop ("S Jaishankar"); "A" and "I" are words
     bare = _bare(text)
     if re.fullmatch(r"(?:al|el|ad|as|ash|az)-[A-Z][\w'’-]+", bare):
         return True  # "al-Shaibani": the article written in lower case, the name after it
@@ -440,16 +442,22 @@ def find_names(sentence: str) -> list[_Found]:
             run, first = run[1:], first + 1  # "Ruler of Dubai Shaikh Mohammad ...": the place ends the office
             if run[0].lower in _NAME_INNER_RANKS:
                 run, first = run[1:], first + 1  # and the honorific after it is his title
+        if len(run) > 1 and re.search(r"['’]s$", run[-1].text) and (country_of(run[-1].bare)
+                                                                  or _is_place_name(run[-1].bare)):
+            run = run[:-1]  # "emphasised to Jaishankar Tehran's firm will": the place's possessive starts anew
         if any(re.search(r"['’]s$", t.text) for t in run[:-1]):
             continue  # "the National People's Power": an organisation's name, with a possessive inside
+        # "General Mirza's official visit": a ranked man's possessive, not an office ("Freedonia's army chief" is).
+        possessive = bool(re.search(r"['’]s$", run[-1].text)) and first > 0 and tokens[first - 1].bare.lower() in _RANK_WORDS
         if sum(t.lower not in PARTICLES for t in run) > 4 \
                 or any(t.lower in ORGANISATION_WORDS or t.lower[:-1] in ORGANISATION_WORDS for t in run):
             continue
         if len(run) == 1 and (first > 0 and tokens[first - 1].lower in ("of", "for")
                               or first > 1 and tokens[first - 1].lower == "the" and tokens[first - 2].lower == "of"
                               or first > 2 and tokens[first - 1].lower == "and" and tokens[first - 3].lower == "of"
-                              or end < len(tokens) and tokens[end].lower in OFFICE_HEADS | _THING_NOUNS | ORGANISATION_WORDS
-                              or end < len(tokens) and tokens[end].text[:1].isupper()
+                              or not possessive and end < len(tokens)
+                              and tokens[end].lower in OFFICE_HEADS | _THING_NOUNS | ORGANISATION_WORDS
+                              or not possessive and end < len(tokens) and tokens[end].text[:1].isupper()
                               and tokens[end].lower in OFFICE_WORDS | ORGANISATION_WORDS):
             continue  # "Minister of Mines", "Council of Ministers", "Chief Executive Officer": an office's words
         if len(run) > 1 and country_of(" ".join(t.bare for t in run)):
