@@ -91,3 +91,11 @@ def test_talks_held_between_two_leaders_are_a_meeting():
 def test_the_meeting_took_place_during_a_visit_is_a_meeting():
     guess = classify_kind("The meeting took place at the Army Headquarters in Dhaka during General Mirza's official visit.")
     assert guess is not None and guess.kind == "meeting"
+
+
+def test_a_happening_told_in_a_since_when_clause_is_background():
+    sentences = split_sentences("External Affairs Minister S Jaishankar spoke to his Iranian counterpart Seyed Abbas "
+                                "Araghchi on Tuesday and discussed the situation. This was their third conversation since "
+                                "February 28, when US and Israel attacked Iran.")
+    main = find_main_event(sentences)
+    assert main.kind.kind == "call" and main.main.index == 0

@@ -84,7 +84,8 @@ FOLDED_KINDS = ("resignation", "ruling", "disaster")
 
 _BACKGROUND = re.compile(r"\b(?:last\s+(?:visited|met|spoke|called)|previously|had\s+(?:met|visited|called|said)|"
                          r"in\s+the\s+past|earlier\s+(?:this|last)|first\s+time\s+since\s+\w+\s+took|"
-                         r"(?<!first\s)since\s+(?:then|taking)|(?:days?|weeks?|months?|years?)\s+(?:after|before))\b",
+                         r"(?<!first\s)since\s+(?:then|taking)|(?:days?|weeks?|months?|years?)\s+(?:after|before)|"
+                         r"since\s+[^,.;]{1,30},\s+when)\b",
                          re.IGNORECASE)
 # A month and year, or a year, without a day: how a lead dates something earlier, not the news itself.
 _OTHER_TIME = re.compile(r"\b(?:in|during|of)\s+(?:(?:early|late|mid)[\s-]+)?(?:(?:January|February|March|April|May|"
