@@ -417,8 +417,10 @@ def find_names(sentence: str) -> list[_Found]:
     found: list[_Found] = []
     index = 0
     while index < len(tokens):
-        family_in_capitals = _family_name_in_capitals(tokens, index)
-        if not family_in_capitals and not _is_name_word(tokens[index]) and not _short_word_name(tokens, index):
+        capitalised = tokens[index].text[:1].isupper()
+        family_in_capitals = capitalised and _family_name_in_capitals(tokens, index)
+        if not family_in_capitals and not _is_name_word(tokens[index]) \
+                and not (capitalised and _short_word_name(tokens, index)):
             index += 1
             continue
         end = index + 1 if family_in_capitals or not _is_name_word(tokens[index]) else index
