@@ -244,7 +244,7 @@ def _aside_place(text: str, start: int, kind: str, cue: str | None) -> bool:
     return clause is not None and clause.start() < start
 
 
-def _choose_place(main: MainEvent, article: Article, kind: str) -> _Field:
+def _choose_place(main: MainEvent, article: Article, kind: str, sentences: list[Sentence]) -> _Field:
     """The most specific place named in the event's sentences; the dateline only as a flagged fallback."""
     if kind == "call":  # a call joins two places; "ahead of a trip to Beijing" is not where it happened
         return _Field(None, 1.0, None, None, False)
@@ -285,6 +285,9 @@ def _choose_place(main: MainEvent, article: Article, kind: str) -> _Field:
         return _Field(best, best.confidence, best.sentence, best.reason, best.confidence < CONFIDENCE_THRESHOLD)
     if kind in PLACELESS_KINDS and kind != "appointment":
         return _Field(None, 1.0, None, None, False)
+    beside = _place_beside(main, sentences, kind, prefer)
+    if beside is not None:
+        return beside
     if article.dateline:
         # An appointment is made somewhere, likely where the story was filed ("ADDIS ABABA - ... named a cabinet"):
         # the dateline, flagged like any place taken from it.
@@ -294,6 +297,27 @@ def _choose_place(main: MainEvent, article: Article, kind: str) -> _Field:
     if kind in PLACELESS_KINDS:
         return _Field(None, 1.0, None, None, False)
     return _Field(None, 0.0, None, "the article does not say where the event happened", True)
+
+
+def _place_beside(main: MainEvent, sentences: list[Sentence], kind: str, prefer: tuple[str, ...]) -> _Field | None:
+    """A town named in the sentence just before or after the event's, or in the lead, for an event whose own
+    sentences name none ("... met face to face on Friday." then "They met at the President Wilson Hotel in Geneva").
+    A person checks it: the sentence may tell of somewhere else."""
+    if main.main is None:
+        return None
+    at = main.main.index
+    lead = next((s.index for s in sentences if is_prose(s)), 0)
+    for index in dict.fromkeys((at - 1, at + 1, lead)):
+        if not 0 <= index < len(sentences) or index == at or is_side_event(sentences[index].text):
+            continue
+        text = sentences[index].text
+        towns = [p for p in find_places(text, prefer) if (p.city or p.facility) and not is_future_at(text, p.start)
+                 and not _aside_place(text, p.start, kind, None)]
+        if towns:
+            town = towns[0]
+            return _Field(town, min(town.confidence, 0.6), text,
+                          f"{town.reason}, in the sentence beside the event's, which names no place", True)
+    return None
 
 
 def _slot(person: PersonMention, main: MainEvent) -> int:
@@ -573,7 +597,7 @@ def extract_article(article: Article, people: PeopleRegistry | None = None,
         # The only happening the lead reports is months before the page: likely background, not the page's news.
         kind_field.needs_review = True
         kind_field.note = f"{kind_field.note}; the only happening found is dated long before the page"
-    place_field = _choose_place(main, article, kind)
+    place_field = _choose_place(main, article, kind, sentences)
     if kind in _KINDS_WITH_VICTIMS:
         for person in persons:
             if person.is_participant and _slot(person, main) == 2:
