@@ -99,3 +99,17 @@ def test_a_happening_told_in_a_since_when_clause_is_background():
                                 "February 28, when US and Israel attacked Iran.")
     main = find_main_event(sentences)
     assert main.kind.kind == "call" and main.main.index == 0
+
+
+def test_a_certified_election_result_is_an_announcement_and_a_count_still_an_election():
+    certified = classify_kind("Prabowo Subianto was officially declared on Wednesday the winner of the 2024 presidential "
+                              "election by a landslide.")
+    assert certified is not None and certified.kind == "announcement"
+    counted = classify_kind("Anura Kumara Dissanayake was declared the winner of Sri Lanka's presidential election on Sunday.")
+    assert counted is not None and counted.kind == "election"
+
+
+def test_a_meeting_of_a_named_group_is_a_meeting():
+    guess = classify_kind("Yesterday, on January 20, the eighth meeting of the Contact Group on the Defense of Ukraine "
+                          "ended in Ramstein, Germany.")
+    assert guess is not None and guess.kind == "meeting"

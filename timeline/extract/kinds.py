@@ -30,7 +30,7 @@ KIND_PATTERNS: list[tuple[str, re.Pattern[str], float]] = [
                          re.IGNORECASE), 0.8),
     ("talks", re.compile(r"\b(?:peace|ceasefire|trade|nuclear|round of|formal|bilateral)\s+(?:talks|negotiations)|"
                          r"\bnegotiations\b", re.IGNORECASE), 0.75),
-    ("meeting", re.compile(r"\b(?:met|meets|meet|meeting\s+(?:with|between)|meeting\s+(?:took\s+place|was\s+held)|held\s+talks|holds\s+talks|hold\s+talks|talks\s+held|"
+    ("meeting", re.compile(r"\b(?:met|meets|meet|meeting\s+(?:with|between)|meeting\s+of\s+(?:the\s+)?(?=(?-i:[A-Z]))|meeting\s+(?:took\s+place|was\s+held)|held\s+talks|holds\s+talks|hold\s+talks|talks\s+held|"
                            r"talks\s+with|engaged\s+in\s+(?:talks|discussions)|discussions?\s+with|sat\s+down\s+with|"
                            r"hosted|received|welcomed\s+(?-i:(?:[A-Z][\w.'’-]*\s+|(?:of|the)\s+){1,8})(?:to|at)|called\s+on(?![^.;]{0,60}?\bto\s+(?!discuss|review|brief|exchange|pay|present)[a-z]+)|"
                            r"(?:during|at|in)\s+(?:a|the|their)\s+(?:[\w'’-]+\s+){0,2}meeting|summit\s+(?:meeting|talks)|"
@@ -161,6 +161,12 @@ _ASIDE_OPEN = re.compile(r",\s+(?:who|which|whose)\b[^,]*$", re.IGNORECASE)
 _TO_BEGIN = re.compile(r"\bto\s+(?:begin|start|launch|open|resume|hold|enter)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 
 
+# An election's result certified by those who run it ("was officially declared the winner", "an official
+# announcement from the commission"), often weeks after the vote: the news is the certification, not the vote.
+_RESULT_DECLARED = re.compile(r"\bofficially\s+(?:declared|announced|confirmed|certified)\b|\bofficial\s+(?:announcement|"
+                              r"results?)\b|\bcertified\s+(?:the\s+)?(?:[\w-]+\s+){0,2}results?\b", re.IGNORECASE)
+
+
 def reported_kind(kind: str, vocabulary: tuple[str, ...] = ()) -> str:
     """The kind an event file gets: a folded kind ("resignation") is `other` unless the vocabulary has it."""
     return "other" if kind in FOLDED_KINDS and kind not in vocabulary else kind
@@ -188,6 +194,10 @@ def classify_kind(sentence: str) -> KindGuess | None:
     found = strong or found  # "launched exercises" are exercises; "announced" alone is an announcement
     forms = [f for f in found if f[1] in _FORM_KINDS and f[3] >= _FORM_CONFIDENCE]
     start, kind, match, confidence = min(forms or found, key=lambda f: (f[1] != "call" if forms else 0, f[0]))
+    if kind == "election" and _RESULT_DECLARED.search(sentence):
+        # "was officially declared the winner of the election": the news is the certified result, not the vote.
+        said = _RESULT_DECLARED.search(sentence)
+        return KindGuess("announcement", 0.7, said.group(0), sentence)
     meeting = next((f for f in found if f[1] == "meeting"), None)
     if kind == "visit" and meeting is not None:
         # "arrived for a two-day visit and met the prime minister": the visit is the frame, the meeting the news.
