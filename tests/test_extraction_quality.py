@@ -25,8 +25,8 @@ CORPORA = {
         "date exact, all articles": 0.58, "date exact, day knowable": 0.38, "date right or flagged": 0.91,
         "participant recall": 0.72, "participant precision": 0.87, "place": 0.77, "kind": 0.72}, 0.10),
     "real-dev": (FIXTURES / "real" / "gold-dev.yaml", None, {
-        "date exact, all articles": 0.88, "date exact, day knowable": 0.85, "date right or flagged": 0.97,
-        "participant recall": 0.80, "participant precision": 0.91, "place": 0.84, "kind": 0.79}, 0.25),
+        "date exact, all articles": 0.90, "date exact, day knowable": 0.89, "date right or flagged": 0.97,
+        "participant recall": 0.87, "participant precision": 0.93, "place": 0.89, "kind": 0.89}, 0.25),
     "written": (FIXTURES / "written" / "gold.yaml", REPO, {
         "date exact, all articles": 0.93, "date exact, day knowable": 0.94, "date right or flagged": 0.97,
         "participant recall": 0.97, "participant precision": 0.95, "place": 0.94, "kind": 0.96}, None),
