@@ -38,6 +38,17 @@ def test_a_confident_wrong_date_is_counted(tmp_path):
     assert report.wrong_unflagged_dates == 1  # ...but not what happened, and it was not flagged
 
 
+def test_a_name_in_the_other_order_is_the_same_participant(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("Leaders meet\n\nMay 26, 2024\n\nOn May 26, Mr. KISHIDA Fumio, Prime Minister of Japan, held a "
+                       "meeting with Mr. YOON Suk Yeol, President of the Republic of Korea, in Seoul.\n", encoding="utf-8")
+    gold = tmp_path / "gold.yaml"
+    gold.write_text("- article: a.txt\n  expected:\n    participants: [{name: Fumio Kishida}, {name: Yoon Suk Yeol}]\n",
+                    encoding="utf-8")
+    report = evaluate_gold_file(gold, tmp_path)
+    assert report.articles[0].people_matched == 2, report.table()
+
+
 def test_cli_prints_the_table(cli):
     result = cli("-C", str(REPO), "eval", str(GOLD))
     assert result.code == 0

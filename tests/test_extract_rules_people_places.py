@@ -206,3 +206,18 @@ def test_a_ruler_called_by_his_first_name_is_one_person():
     event = event_of("Award\n\nAugust 16, 2022\n\nABU DHABI: President Sheikh Khalid bin Omar Al Falasi on Tuesday "
                      "received General Ali Raza, the army chief. Sheikh Khalid praised the general.\n")
     assert sorted(p.name for p in event.participants) == ["Ali Raza", "Khalid bin Omar Al Falasi"]
+
+
+def test_a_dateline_opening_the_story_under_a_summary_places_an_appointment_flagged():
+    event = event_of("Ethiopia's new PM names new Cabinet\n\nApril 19, 2018\n\nAbiy Ahmed, who was appointed by the ruling "
+                     "coalition in March, made the announcement on state television.\n\nADDIS ABABA - Ethiopia's new "
+                     "prime minister named a 29-strong cabinet on Thursday that included 10 new members.\n")
+    assert event.kind == "appointment" and event.place == "Addis Ababa, Ethiopia" and "place" in event.review.needs
+
+
+def test_a_town_named_beside_an_event_sentence_that_names_none_is_its_place_flagged():
+    event = event_of("Leaders meet\n\nMarch 16, 2023\n\nSouth Korean President Yoon Suk Yeol met Japanese Prime Minister "
+                     "Fumio Kishida on Thursday, the first such meeting in twelve years.\n\nThe two leaders later dined "
+                     "together in Tokyo's Ginza district.\n")
+    assert event.place == "Tokyo, Japan" and "place" in event.review.needs
+    assert "beside the event's" in event.review.notes["place"]

@@ -75,3 +75,41 @@ def test_a_summit_meeting_of_two_leaders_is_a_meeting_and_a_quoted_conversation_
     assert classify_kind("Prime Minister Ko held a Summit Meeting with President Lee in Seoul.").kind == "meeting"
     assert classify_kind("Leaders gathered for the G20 summit in Rio.").kind == "summit"
     assert classify_kind("He announced a “productive conversation” with the president on Wednesday.").kind == "call"
+
+
+def test_naming_a_cabinet_of_any_size_is_an_appointment():
+    guess = classify_kind("Ethiopia's new prime minister named a 29-strong cabinet on Thursday that included ten new members.")
+    assert guess is not None and guess.kind == "appointment"
+
+
+def test_talks_held_between_two_leaders_are_a_meeting():
+    guess = classify_kind("The president and the prime minister on Sunday pledged to build trust during talks held at "
+                          "the outset of two days of diplomacy.")
+    assert guess is not None and guess.kind == "meeting"
+
+
+def test_the_meeting_took_place_during_a_visit_is_a_meeting():
+    guess = classify_kind("The meeting took place at the Army Headquarters in Dhaka during General Mirza's official visit.")
+    assert guess is not None and guess.kind == "meeting"
+
+
+def test_a_happening_told_in_a_since_when_clause_is_background():
+    sentences = split_sentences("External Affairs Minister S Jaishankar spoke to his Iranian counterpart Seyed Abbas "
+                                "Araghchi on Tuesday and discussed the situation. This was their third conversation since "
+                                "February 28, when US and Israel attacked Iran.")
+    main = find_main_event(sentences)
+    assert main.kind.kind == "call" and main.main.index == 0
+
+
+def test_a_certified_election_result_is_an_announcement_and_a_count_still_an_election():
+    certified = classify_kind("Prabowo Subianto was officially declared on Wednesday the winner of the 2024 presidential "
+                              "election by a landslide.")
+    assert certified is not None and certified.kind == "announcement"
+    counted = classify_kind("Anura Kumara Dissanayake was declared the winner of Sri Lanka's presidential election on Sunday.")
+    assert counted is not None and counted.kind == "election"
+
+
+def test_a_meeting_of_a_named_group_is_a_meeting():
+    guess = classify_kind("Yesterday, on January 20, the eighth meeting of the Contact Group on the Defense of Ukraine "
+                          "ended in Ramstein, Germany.")
+    assert guess is not None and guess.kind == "meeting"

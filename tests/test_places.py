@@ -67,3 +67,8 @@ def test_a_seat_of_government_named_by_its_building_is_in_its_city():
     assert first("Austin hosted the minister at the Pentagon on Tuesday.") == "The Pentagon, Arlington, United States"
     assert first("Stoltenberg welcomed Blinken to NATO Headquarters.") == "NATO Headquarters, Brussels, Belgium"
     assert first("The two met at the Kremlin.") == "Kremlin, Moscow, Russia"
+
+
+def test_a_country_s_name_before_a_common_noun_says_whose_not_where():
+    assert not find_places("The defense ministers met at the US air force base in Ramstein on Friday.", ())
+    assert [p.name for p in find_places("They met in the United States on Friday.", ())] == ["United States"]

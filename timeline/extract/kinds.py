@@ -21,7 +21,7 @@ KIND_PATTERNS: list[tuple[str, re.Pattern[str], float]] = [
     ("call", re.compile(r"\b(?:(?<!so-)called(?!\s+(?:on|for|it|off|upon|him a|her a|them|by|in)\b)|phoned|telephoned|"
                         r"by\s+(?:tele)?phone|over\s+the\s+(?:tele)?phone|dial+ed|telecon|"
                         r"spoke\s+(?:by|over the|on the)\s+(?:tele)?phone|(?:phone|telephone|telephonic|video)\s+(?:calls?|"
-                        r"conversations?|talks|conference)|held\s+a\s+call|(?:in|on|during)\s+a\s+call|"
+                        r"conversations?|talks|conference)|(?:held|had)\s+a\s+(?:[\w-]+\s+)?call\s+with|(?:in|on|during)\s+a\s+call|"
                         r"(?:video|virtual)\s+(?:link|meeting|summit))\b", re.IGNORECASE), 0.85),
     # "a summit meeting" of two leaders is told as a meeting; "the G20 summit" is a summit.
     ("summit", re.compile(r"\bsummit\b(?!\s+(?:meeting|talks)\b)", re.IGNORECASE), 0.8),
@@ -30,7 +30,7 @@ KIND_PATTERNS: list[tuple[str, re.Pattern[str], float]] = [
                          re.IGNORECASE), 0.8),
     ("talks", re.compile(r"\b(?:peace|ceasefire|trade|nuclear|round of|formal|bilateral)\s+(?:talks|negotiations)|"
                          r"\bnegotiations\b", re.IGNORECASE), 0.75),
-    ("meeting", re.compile(r"\b(?:met|meets|meet|meeting\s+(?:with|between)|held\s+talks|holds\s+talks|hold\s+talks|"
+    ("meeting", re.compile(r"\b(?:met|meets|meet|meeting\s+(?:with|between)|meeting\s+of\s+(?:the\s+)?(?=(?-i:[A-Z]))|meeting\s+(?:took\s+place|was\s+held)|held\s+talks|holds\s+talks|hold\s+talks|talks\s+held|"
                            r"talks\s+with|engaged\s+in\s+(?:talks|discussions)|discussions?\s+with|sat\s+down\s+with|"
                            r"hosted|received|welcomed\s+(?-i:(?:[A-Z][\w.'’-]*\s+|(?:of|the)\s+){1,8})(?:to|at)|called\s+on(?![^.;]{0,60}?\bto\s+(?!discuss|review|brief|exchange|pay|present)[a-z]+)|"
                            r"(?:during|at|in)\s+(?:a|the|their)\s+(?:[\w'’-]+\s+){0,2}meeting|summit\s+(?:meeting|talks)|"
@@ -51,7 +51,7 @@ KIND_PATTERNS: list[tuple[str, re.Pattern[str], float]] = [
                              r"concluded\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}(?:agreement|treaty|deal))\b",
                              re.IGNORECASE), 0.7),
     ("appointment", re.compile(r"\b(?:appoint(?:ed|ing|s)?|named\s+(?:[\w'’.-]+\s+){1,6}?as\s+(?:the\s+)?(?:new|next|"
-                               r"acting|interim|chief|head)\b|named\s+(?:a|his|her|the)\s+(?:new\s+)?(?:cabinet|government)|"
+                               r"acting|interim|chief|head)\b|named\s+(?:a|his|her|the)\s+(?:[\w-]+\s+){0,2}?(?:cabinet|government)|"
                                r"nominated|sworn\s+in|took\s+office|swore\s+in|swears\s+in|assumed\s+(?:command|"
                                r"office)|took\s+(?:over\s+)?command)\b", re.IGNORECASE), 0.75),
     # Kinds the default vocabulary folds into `other` (see `reported_kind`): told apart here because a disaster
@@ -84,7 +84,8 @@ FOLDED_KINDS = ("resignation", "ruling", "disaster")
 
 _BACKGROUND = re.compile(r"\b(?:last\s+(?:visited|met|spoke|called)|previously|had\s+(?:met|visited|called|said)|"
                          r"in\s+the\s+past|earlier\s+(?:this|last)|first\s+time\s+since\s+\w+\s+took|"
-                         r"(?<!first\s)since\s+(?:then|taking)|(?:days?|weeks?|months?|years?)\s+(?:after|before))\b",
+                         r"(?<!first\s)since\s+(?:then|taking)|(?:days?|weeks?|months?|years?)\s+(?:after|before)|"
+                         r"since\s+[^,.;]{1,30},\s+when)\b",
                          re.IGNORECASE)
 # A month and year, or a year, without a day: how a lead dates something earlier, not the news itself.
 _OTHER_TIME = re.compile(r"\b(?:in|during|of)\s+(?:(?:early|late|mid)[\s-]+)?(?:(?:January|February|March|April|May|"
@@ -160,6 +161,12 @@ _ASIDE_OPEN = re.compile(r",\s+(?:who|which|whose)\b[^,]*$", re.IGNORECASE)
 _TO_BEGIN = re.compile(r"\bto\s+(?:begin|start|launch|open|resume|hold|enter)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 
 
+# An election's result certified by those who run it ("was officially declared the winner", "an official
+# announcement from the commission"), often weeks after the vote: the news is the certification, not the vote.
+_RESULT_DECLARED = re.compile(r"\bofficially\s+(?:declared|announced|confirmed|certified)\b|\bofficial\s+(?:announcement|"
+                              r"results?)\b|\bcertified\s+(?:the\s+)?(?:[\w-]+\s+){0,2}results?\b", re.IGNORECASE)
+
+
 def reported_kind(kind: str, vocabulary: tuple[str, ...] = ()) -> str:
     """The kind an event file gets: a folded kind ("resignation") is `other` unless the vocabulary has it."""
     return "other" if kind in FOLDED_KINDS and kind not in vocabulary else kind
@@ -187,6 +194,10 @@ def classify_kind(sentence: str) -> KindGuess | None:
     found = strong or found  # "launched exercises" are exercises; "announced" alone is an announcement
     forms = [f for f in found if f[1] in _FORM_KINDS and f[3] >= _FORM_CONFIDENCE]
     start, kind, match, confidence = min(forms or found, key=lambda f: (f[1] != "call" if forms else 0, f[0]))
+    if kind == "election" and _RESULT_DECLARED.search(sentence):
+        # "was officially declared the winner of the election": the news is the certified result, not the vote.
+        said = _RESULT_DECLARED.search(sentence)
+        return KindGuess("announcement", 0.7, said.group(0), sentence)
     meeting = next((f for f in found if f[1] == "meeting"), None)
     if kind == "visit" and meeting is not None:
         # "arrived for a two-day visit and met the prime minister": the visit is the frame, the meeting the news.
@@ -205,7 +216,7 @@ _UNENDED_PROSE_WORDS = 25  # longer than any headline or deck
 _LONGEST_LEAD_WORDS = 150  # a run of words longer than any lead, with no full stop, is no sentence at all
 
 
-def _is_prose(sentence: Sentence) -> bool:
+def is_prose(sentence: Sentence) -> bool:
     """Headlines and decks carry no full stop; quotes are someone's words, and captions describe a photo."""
     text = sentence.text.strip()
     # A long line is prose even when the page lost its full stop (a scraped lead cut off at its end).
@@ -232,6 +243,11 @@ _SIDE = re.compile(r"\balso\s+(?:met|meets|held|holds|received|hosted|called|spo
 # Spoken to someone: a transcript's "You were sworn in yesterday" is a remark, not the report; and a first-person
 # sentence is a quoted post or statement ("I congratulated him"), the participant's words rather than the report.
 _ADDRESSED = re.compile(r"(?:^|\s)(?:you|your)\b|^I\s", re.IGNORECASE)
+
+
+def is_side_event(text: str) -> bool:
+    """Whether a sentence tells of the lead's other business ("X also met Y", "Earlier in the day, ...")."""
+    return bool(_SIDE.search(text))
 
 
 def _is_background(text: str, guess: KindGuess) -> bool:
@@ -263,7 +279,7 @@ def find_main_event(sentences: list[Sentence], headline: str | None = None, lead
     Earlier sentences score higher; a sentence that shares words with the headline gains (a live blog's newest
     entry, a background paragraph or a side remark come first and do not), and a side event ("also met")
     or a remark addressed to someone ("You were sworn in...") loses."""
-    lead = [s for s in sentences if _is_prose(s)][:lead_size]
+    lead = [s for s in sentences if is_prose(s)][:lead_size]
     headline_words = _content_words(headline) if headline else set()
     headline_kind = classify_kind(headline) if headline else None
     best: tuple[float, Sentence, KindGuess] | None = None

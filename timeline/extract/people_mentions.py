@@ -31,16 +31,16 @@ RANKS = {
     "rear admiral": "Rear Adm.", "air chief marshal": "Air Chief Marshal", "air marshal": "Air Marshal",
     "field marshal": "Field Marshal", "marshal": "Marshal", "sgt": "Sgt.", "sergeant": "Sgt.", "cmdr": "Cmdr.",
     "mr": "Mr.", "mrs": "Mrs.", "ms": "Ms.", "dr": "Dr.", "prof": "Prof.", "sir": "Sir", "dame": "Dame",
-    "sheikh": "Sheikh", "hon": "Hon.", "honourable": "Hon.", "honorable": "Hon.", "sen": "Sen.", "rep": "Rep.", "gov": "Gov.", "pope": "Pope",
+    "sheikh": "Sheikh", "shaikh": "Sheikh", "hon": "Hon.", "honourable": "Hon.", "honorable": "Hon.", "sen": "Sen.", "rep": "Rep.", "gov": "Gov.", "pope": "Pope",
 }
 _RANK_WORDS = frozenset(w for rank in RANKS for w in rank.split())
 
 # Words that head an office ("spokesperson", "chief"); lower case.
 OFFICE_HEADS = frozenset(
     """president vice-president premier prime minister secretary secretary-general chancellor chairman chairwoman
-    chair chief chiefs commander director director-general head spokesperson spokesman spokeswoman envoy ambassador
+    chairperson chair chief chiefs commander director director-general head spokesperson spokesman spokeswoman envoy ambassador
     representative adviser advisor governor mayor senator lawmaker leader deputy officer official emir king queen
-    prince princess speaker attorney inspector commissioner coas cjcs dg ceo founder negotiator diplomat
+    prince princess ruler speaker attorney inspector commissioner coas cjcs dg ceo founder negotiator diplomat
     counterpart minister-counsellor undersecretary under-secretary administrator fm pm eam nsa cjcsc""".split()
 )
 # Words that may stand inside an office's name ("Joint Chiefs of Staff", "State Department").
@@ -57,7 +57,7 @@ PARTICLES = frozenset("bin ibn bint al el de da di del della van von der den la 
 _THING_NOUNS = frozenset("framework programme program plan initiative scheme fund policy project system act law "
                          "agreement deal strategy mechanism".split())
 # Honorifics that also stand inside a name, between two of its words: "Hassan Sheikh Mohamud".
-_NAME_INNER_RANKS = frozenset({"sheikh"})
+_NAME_INNER_RANKS = frozenset({"sheikh", "shaikh"})
 # Capitalised words that begin sentences or clauses and are never part of a name.
 STOP_CAPS = frozenset(
     """the a an but and or in on at he she it they we i his her their its our this that these those after before
@@ -88,7 +88,8 @@ ORGANISATION_COUNTRIES = {
     "centcom": "United States", "department of defense": "United States", "kremlin": "Russia",
     "ispr": "Pakistan", "ghq": "Pakistan", "downing street": "United Kingdom",
 }
-_ATTRIBUTION_BEFORE = re.compile(r"(?:\bsaid|\bsays|\btold|\baccording to|\bquoted|\bstated by|\bcited|\bwrote)\s*,?\s*$",
+_ATTRIBUTION_BEFORE = re.compile(r"(?:\bsaid|\bsays|\btold|\baccording to|\bquoted|\bstated by|\bcited|\bwrote)\s*,?\s*$|"
+                                 r"\b(?:said|says)\s+the\s+[^,.;]{3,80},\s*$",  # "said the chairman of the commission, X"
                                  re.IGNORECASE)
 _ATTRIBUTION_AFTER = re.compile(r"^\s*(?:,[^,]{0,80},\s*)?(?:said|says|told|added|noted|stated|reported|wrote|posted|"
                                 r"tweeted|announced|confirmed)\b", re.IGNORECASE)
@@ -151,6 +152,8 @@ def _is_name_word(token: _Token) -> bool:
 def _is_name_text(text: str) -> bool:
     if re.fullmatch(r"[A-Z]\.", text):  # an initial
         return True
+    if re.fullmatch(r"[B-HJ-Z]", text):
+        return True  # an initial written without its stop ("S Jaishankar"); "A" and "I" are words
     bare = _bare(text)
     if re.fullmatch(r"(?:al|el|ad|as|ash|az)-[A-Z][\w'’-]+", bare):
         return True  # "al-Shaibani": the article written in lower case, the name after it
@@ -314,7 +317,8 @@ def _office_after_as(sentence: str, end: int) -> list[str] | None:
 
 def _appositive(sentence: str, end: int) -> list[str] | None:
     """The office explained after a name: ", Pakistan's special representative to Afghanistan,"."""
-    match = re.match(r"\s*,\s*(?P<app>[^,;:“”\"]{3,120}?)\s*(?:,|;|\.(?:\s|$)|$|\s+and\s+[A-Z]|\s+(?:said|told)\b)",
+    match = re.match(r"\s*,\s*(?P<app>[^,;:“”\"]{3,120}?)\s*(?:,|;|\.(?:\s|$)|$|\s+and\s+[A-Z]|"
+                     r"\s+(?:said|told|held|met|received|hosted|called|spoke|visited|signed|during)\b)",
                      sentence[end:])
     if not match:
         return None
@@ -325,6 +329,8 @@ def _appositive(sentence: str, end: int) -> list[str] | None:
         return None
     if re.match(r"(?:who|which|that|where|whose)\b", match["app"]):
         return None
+    if re.match(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d", match["app"]):
+        return None  # "Seoul, May 26 (Jiji Press)--Japanese Prime Minister ...": a dateline, not an office
     first = words[0] if words else ""
     if first[:1].islower() and first.lower() not in ("the", "a", "an", "his", "her", "its", "their") \
             and first.lower().strip(".,()") not in OFFICE_HEADS \
@@ -340,6 +346,11 @@ _OFFICE_THEN_COMMA = re.compile(
     r"(?:(?:\s+|,\s+|\s+and\s+|\s+of\s+(?:the\s+)?)[A-Z][\w'’-]*){0,6})\s*,\s*$")
 
 
+# "the former British Prime Minister, Mr Tony Blair": a country's adjective and an office, then a comma, then the person.
+_NATIONAL_OFFICE_THEN_COMMA = re.compile(r"\b[Tt]he\s+(?:(?:former|then|outgoing|incoming|acting)\s+)?"
+                                         r"(?P<office>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){1,3})\s*,\s*$")
+
+
 # "Thailand's acting defence minister and his Cambodian counterpart, Gen Tea Seiha": the same office, his country.
 _COUNTERPART_THEN_COMMA = re.compile(r"\b(?P<office>(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)\s+and\s+(?:his|her|their|its)\s+"
                                      r"(?P<adj>[A-Z][\w-]*)\s+counterparts?\s*,\s*$")
@@ -350,7 +361,7 @@ def _office_before_comma(sentence: str, end: int) -> list[str] | None:
     counterpart = _COUNTERPART_THEN_COMMA.search(sentence[:end])
     if counterpart and counterpart["office"].split()[-1] in OFFICE_HEADS and country_of(counterpart["adj"]):
         return [counterpart["adj"], *counterpart["office"].split()]
-    match = _OFFICE_THEN_COMMA.search(sentence[:end])
+    match = _OFFICE_THEN_COMMA.search(sentence[:end]) or _NATIONAL_OFFICE_THEN_COMMA.search(sentence[:end])
     if not match:
         return None
     words = match["office"].replace(",", " ,").split()
@@ -370,16 +381,49 @@ def _country_after(sentence: str, end: int) -> str | None:
     return None
 
 
+# Courtesy titles that protocol lists put before a family name written in capitals ("Mr. KISHIDA Fumio").
+_COURTESY = frozenset(("Mr.", "Mrs.", "Ms.", "Mr", "Mrs", "Ms", "Madam", "Dr.", "Dr"))
+
+
+def _family_name_in_capitals(tokens: list[_Token], at: int) -> bool:
+    """Whether tokens[at] is a family name in capitals, as protocol lists write it after a courtesy title and
+    before the given name ("Mr. KISHIDA Fumio", "H.E. Mr. YOON Suk Yeol"); an acronym ("ISPR") is not followed
+    by a given name."""
+    word = tokens[at].text
+    return (at > 0 and tokens[at - 1].text in _COURTESY and len(word) >= 2 and word.isalpha() and word.isupper()
+            and at + 1 < len(tokens) and _is_name_word(tokens[at + 1]))
+
+
+def _short_word_name(tokens: list[_Token], at: int) -> bool:
+    """Whether a capitalised short word that is usually no name begins one right after an office ("President To
+    Lam"): a name word must follow, and the word must not be what the sentence goes on with ("President To ...")."""
+    word = tokens[at].text
+    return (0 < at and at + 1 < len(tokens) and len(word) <= 3 and word[:1].isupper() and word[1:].islower()
+            and tokens[at - 1].lower in OFFICE_HEADS and tokens[at - 1].text[:1].isupper()
+            and _is_name_word(tokens[at + 1]) and not _is_name_word(tokens[at])
+            and tokens[at].lower not in ("the", "a", "an", "and", "or", "but", "of") and not _is_place_name(tokens[at + 1].bare)
+            and (at + 2 >= len(tokens) or not _is_name_word(tokens[at + 2])))
+
+
+def _possessive_country(word: str) -> str | None:
+    """The country of a possessive before a name: "Iran's", "Pakistan’s"."""
+    match = re.fullmatch(r"(.+?)['’]s?", word)
+    return country_of(match.group(1)) if match and match.group(1)[:1].isupper() else None
+
+
 def find_names(sentence: str) -> list[_Found]:
     """Names in one sentence with the rank, office and country said around them."""
     tokens = _tokens(sentence)
     found: list[_Found] = []
     index = 0
     while index < len(tokens):
-        if not _is_name_word(tokens[index]):
+        capitalised = tokens[index].text[:1].isupper()
+        family_in_capitals = capitalised and _family_name_in_capitals(tokens, index)
+        if not family_in_capitals and not _is_name_word(tokens[index]) \
+                and not (capitalised and _short_word_name(tokens, index)):
             index += 1
             continue
-        end = index
+        end = index + 1 if family_in_capitals or not _is_name_word(tokens[index]) else index
         while end < len(tokens) and end - index < 8:
             token = tokens[end]
             if _is_name_word(token):
@@ -396,21 +440,33 @@ def find_names(sentence: str) -> list[_Found]:
         run = tokens[index:end]
         first = index
         index = end
+        if len(run) > 2 and first > 0 and tokens[first - 1].lower in ("of", "in") and _is_place_name(run[0].bare):
+            run, first = run[1:], first + 1  # "Ruler of Dubai Shaikh Mohammad ...": the place ends the office
+            if run[0].lower in _NAME_INNER_RANKS:
+                run, first = run[1:], first + 1  # and the honorific after it is his title
+        if len(run) > 1 and re.search(r"['’]s$", run[-1].text) and (country_of(run[-1].bare)
+                                                                  or _is_place_name(run[-1].bare)):
+            run = run[:-1]  # "emphasised to Jaishankar Tehran's firm will": the place's possessive starts anew
         if any(re.search(r"['’]s$", t.text) for t in run[:-1]):
             continue  # "the National People's Power": an organisation's name, with a possessive inside
+        # "General Mirza's official visit": a ranked man's possessive, not an office ("Freedonia's army chief" is).
+        possessive = bool(re.search(r"['’]s$", run[-1].text)) and first > 0 and tokens[first - 1].bare.lower() in _RANK_WORDS
         if sum(t.lower not in PARTICLES for t in run) > 4 \
                 or any(t.lower in ORGANISATION_WORDS or t.lower[:-1] in ORGANISATION_WORDS for t in run):
             continue
         if len(run) == 1 and (first > 0 and tokens[first - 1].lower in ("of", "for")
                               or first > 1 and tokens[first - 1].lower == "the" and tokens[first - 2].lower == "of"
                               or first > 2 and tokens[first - 1].lower == "and" and tokens[first - 3].lower == "of"
-                              or end < len(tokens) and tokens[end].lower in OFFICE_HEADS | _THING_NOUNS | ORGANISATION_WORDS
-                              or end < len(tokens) and tokens[end].text[:1].isupper()
+                              or not possessive and end < len(tokens)
+                              and tokens[end].lower in OFFICE_HEADS | _THING_NOUNS | ORGANISATION_WORDS
+                              or not possessive and end < len(tokens) and tokens[end].text[:1].isupper()
                               and tokens[end].lower in OFFICE_WORDS | ORGANISATION_WORDS):
             continue  # "Minister of Mines", "Council of Ministers", "Chief Executive Officer": an office's words
         if len(run) > 1 and country_of(" ".join(t.bare for t in run)):
             continue
         name = " ".join(t.bare if not re.fullmatch(r"[A-Z]\.", t.text) else t.text for t in run)
+        if family_in_capitals:
+            name = name[:len(run[0].bare)].capitalize() + name[len(run[0].bare):]
         role_words, title, confidence = _prefix(tokens, first)
         if not role_words:
             _, rank_start = _rank_before(tokens, first)
@@ -428,6 +484,12 @@ def find_names(sentence: str) -> list[_Found]:
             country = country or _country_in(appositive)
         if country is None and role:
             country = _country_after(sentence, stop)  # "President Alassane Ouattara of Côte d'Ivoire"
+        owner = _possessive_country(tokens[first - 1].text) if first > 0 else None
+        if owner and not role_words:
+            # "Iran's Abbas Araghchi": the country whose man he is, and (for a full name) a sign of a person.
+            country = country or owner
+            if len(run) > 1 and not _is_place_name(name):
+                confidence = max(confidence, 0.6)
         if len(run) == 1 and not title and not role_words and not appositive:
             confidence = 0.0  # a lone capitalised word is a person only if someone already named them
         found.append(_Found(name, len(run) == 1, title, role, country, start, stop, confidence))
@@ -544,13 +606,15 @@ def _has_head(role: str) -> bool:
     return any(w.lower().strip(".,()") in OFFICE_HEADS for w in role.split())
 
 
-def _is_speaker(person: PersonMention) -> bool:
+def is_speaker(person: PersonMention) -> bool:
     role = (person.role or "").lower()
     return any(word in role for word in SPEAKER_HEADS)
 
 
 # "X said Monday she had a conversation with Y": the speaker tells of what they did themselves.
-_SAID_OF_SELF = re.compile(r"^\s*(?:said|says|told\s+\w+)\s+(?:[A-Za-z]+\s+){0,2}?(?:that\s+)?(?:(?:he|she|they)\s+"
+_SAID_OF_SELF = re.compile(r"^\s*(?:said|says)\s+(?:(?:his|her|their|the)\s+)?(?:[\w-]+\s+)?(?:talks|meeting|call|"
+                           r"conversation|discussions?)\s+with\b|"
+                           r"^\s*(?:said|says|told\s+\w+)\s+(?:[A-Za-z]+\s+){0,2}?(?:that\s+)?(?:(?:he|she|they)\s+"
                            r"(?:had|has|have|held|spoke|met|talked)\b|(?:following|after|during|in)\s+(?:a|an|the|her|his|"
                            r"their)\s+(?:[\w-]+\s+){0,2}(?:call|conversation|meeting|talks)\s+with\b)", re.IGNORECASE)
 
@@ -571,7 +635,7 @@ def _family_first(person: PersonMention) -> bool:
     """Whether the person's first name word may be a family name written first (Chinese, Korean, Vietnamese
     names: "Wang Yi", "Yoon Suk Yeol"): short name words, and a later mention by the first word alone."""
     words = person.name.split()
-    return len(words) in (2, 3) and all(len(w) <= 7 for w in words) and not person.known
+    return len(words) in (2, 3) and all(len(part) <= 7 for w in words for part in w.split("-")) and not person.known
 
 def find_people(sentences: list[Sentence], registry: PeopleRegistry | None = None,
                 event_sentences: tuple[int, ...] = ()) -> list[PersonMention]:
@@ -617,7 +681,7 @@ def find_people(sentences: list[Sentence], registry: PeopleRegistry | None = Non
             if known is not None:
                 person.country = person.country or known.country
                 person.title = person.title or known.title
-        if id(person) in participant_hits and not _is_speaker(person):
+        if id(person) in participant_hits and not is_speaker(person):
             person.is_participant = True
             first_event = next(i for i in event_sentences if i in person.sentences)
             person.evidence = next(s.text for s in sentences if s.index == first_event)

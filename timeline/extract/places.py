@@ -285,7 +285,8 @@ def find_places(sentence: str, prefer: tuple[str, ...] = ()) -> list[Place]:
             if city is not None:
                 places.append(Place(_display(city.name, country), text, sentence, match.start("name"), city.name,
                                     country, None, 0.85, f"'{text}' is a city in {country}"))
-            else:
+            elif not (match["the"] and following):
+                # "at the US air force base": a country's name before a common noun says whose it is, not where.
                 places.append(Place(country or text, text, sentence, match.start("name"), None, country, None, 0.55,
                                     f"'{text}' names only a country"))
             continue

@@ -381,7 +381,9 @@ def take_dateline(paragraphs: list[str], found: Found) -> list[str]:
     """Remove the dateline ("ISLAMABAD:", "WASHINGTON (Reuters) -") from the first paragraph."""
     if found.dateline is not None or not paragraphs:
         return paragraphs
-    # A press release may put a letterhead, labels and a headline in capitals above it; they are not prose.
+    # A press release may put a letterhead, labels and a headline in capitals above it; they are not prose. A
+    # summary or a caption may stand above the story's first paragraph too, so the dateline may open the second.
+    prose_seen = 0
     for index, paragraph in enumerate(paragraphs[:8]):
         dateline = meta.find_dateline(paragraph)
         if dateline is not None and (dateline.rest or index == 0):
@@ -389,7 +391,9 @@ def take_dateline(paragraphs: list[str], found: Found) -> list[str]:
             rest = [dateline.rest] if dateline.rest else []
             return paragraphs[:index] + rest + paragraphs[index + 1:]
         if _is_prose(paragraph):
-            break
+            prose_seen += 1
+            if prose_seen == 2:
+                break
     return paragraphs
 
 

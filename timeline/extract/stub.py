@@ -17,13 +17,23 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from ..load.model import DEFAULT_KINDS, DRAFT, Event, Mention, Participant, Review, Source
 from ..load.people import PeopleRegistry, name_key, person_id_for
-from ..partial_date import YEAR, DateSpec, DateValueError, PartialDate
+from ..partial_date import DAY, YEAR, DateSpec, DateValueError, PartialDate
 from ..slugs import event_id_for
 from .article import Article
-from .kinds import MainEvent, classify_kind, event_summary, event_title, find_main_event, reported_kind
+from .date_checks import BOUND_RELATIONS, RECENT_DAYS, date_from_lead, stamp_day_doubt
+from .kinds import (
+    MainEvent,
+    classify_kind,
+    event_summary,
+    event_title,
+    find_main_event,
+    is_prose,
+    is_side_event,
+    reported_kind,
+)
 from .mentions import find_mentions
 from .offices import resolve_office
-from .people_mentions import PersonMention, find_names, find_people
+from .people_mentions import PersonMention, find_names, find_people, is_speaker
 from .places import City, Place, countries_in, find_places, gazetteer, place_from_dateline
 from .sentences import Sentence, split_sentences
 from .temporal import RELATIVE, WEEKDAY, TemporalMention, find_temporal_mentions, is_future_at
@@ -46,11 +56,7 @@ _GOV_DOMAIN = re.compile(r"(?:^|\.)gov(?:\.(?P<cc>[a-z]{2}))?$")
 _KINDS_WITH_VICTIMS = ("protest", "attack")
 # A relative clause or aside inside a sentence, still open: ", who flew to Colombo on Tuesday".
 _IN_ASIDE = re.compile(r",\s+(?:who|which|where|whose|after|having|as)\b[^,]*$", re.IGNORECASE)
-# How far before the publication date an event may lie before its date needs a person's check.
-_RECENT_DAYS = 45
-_BACKGROUND_DATE = f"it is more than {_RECENT_DAYS} days before the publication date"
-# Relations that make a date a bound, not the time of the event.
-_BOUND_RELATIONS = ("since", "by", "until", "till", "before", "after", "from", "through")
+_BACKGROUND_DATE = f"it is more than {RECENT_DAYS} days before the publication date"
 
 
 @dataclass
@@ -122,6 +128,24 @@ def _date_from_quoted_post(main: MainEvent, sentences: list[Sentence],
     return None
 
 
+def _contains(period: DateSpec, day: DateSpec | None) -> bool:
+    """Whether a coarser period ("this year") holds the chosen date: the period then does not contradict it."""
+    return day is not None and period.precision != DAY and period.first_day() <= day.first_day() <= period.last_day()
+
+
+def _date_from_lead(main: MainEvent, article: Article, sentences: list[Sentence], seen: list[TemporalMention],
+                    why: str = "the sentences about the event give no date; ") -> tuple[_Field, list[TemporalMention]] | None:
+    """The day the lead states, for an event whose own sentences give none that can be placed. It may be of something
+    else the page reports (an announcement, a tweet): a person checks it."""
+    found = date_from_lead(sentences, article.published, tuple(s.index for s in _event_sentences(main)))
+    if found is None:
+        return None
+    mention, sentence = found
+    return _Field(mention.value, round(min(mention.confidence, 0.6), 2), sentence.text,
+                  f"'{mention.text}': {mention.reason}; {why}this is the day the lead states, which may be of "
+                  "something else it reports", True, mention), [*seen, mention]
+
+
 def _choose_date(main: MainEvent, article: Article, sentences: list[Sentence]) -> tuple[_Field, list[TemporalMention]]:
     """The event's date from its own sentences: the main sentence first, then the supporting ones. A quoted
     post's "today" counts from the post's own date, not the page's."""
@@ -131,13 +155,19 @@ def _choose_date(main: MainEvent, article: Article, sentences: list[Sentence]) -
         posted = posts.get(sentence.index)
         mentions = find_temporal_mentions(sentence.text, posted or article.published)
         seen.extend(mentions)
-        candidates = [m for m in mentions if m.relation not in _BOUND_RELATIONS and not m.future
+        candidates = [m for m in mentions if m.relation not in BOUND_RELATIONS and not m.future
                       and not (m.kind == "year" and m.confidence < 0.7)]
         if not candidates:
             continue
         chosen = candidates[0]
-        others = {m.value.iso() for m in candidates if m.value is not None and m.kind != "year"} - (
-            {chosen.value.iso()} if chosen.value is not None else set())
+        if chosen.value is not None and chosen.value.precision != DAY:
+            # "After a flurry of meetings this year, ... met on Friday": the day inside the period is the event's.
+            inside = [m for m in candidates if m.value is not None and m.value.precision == DAY
+                      and chosen.value.first_day() <= m.value.first_day() <= chosen.value.last_day()]
+            if inside:
+                chosen = inside[0]
+        others = {m.value.iso() for m in candidates if m.value is not None and m.kind != "year"
+                  and not _contains(m.value, chosen.value)} - ({chosen.value.iso()} if chosen.value is not None else set())
         if others and chosen.value is not None:
             # "X, who flew in on Tuesday, called on Y on Wednesday": two days for one sentence. The date inside a
             # clause set off by ", who/which/where ..." is the background's; either way a person checks it.
@@ -146,8 +176,9 @@ def _choose_date(main: MainEvent, article: Article, sentences: list[Sentence]) -
                 chosen = main_clause[0]
         reported = bool(_ATTRIBUTION.search(sentence.text[:chosen.start]))
         if chosen.value is None:
-            return _Field(None, 0.0, sentence.text, f"{chosen.reason}; check the date against other reports",
-                          True), seen
+            lead = _date_from_lead(main, article, sentences, seen, f"{chosen.reason}; ")
+            return lead or (_Field(None, 0.0, sentence.text, f"{chosen.reason}; check the date against other reports",
+                                   True), seen)
         confidence = chosen.confidence
         note = f"'{chosen.text}': {chosen.reason}" if posted is None else \
             f"'{chosen.text}' in a quoted post, counted from the post's own date {posted.iso()}"
@@ -163,7 +194,7 @@ def _choose_date(main: MainEvent, article: Article, sentences: list[Sentence]) -
         if published is not None and chosen.value.first_day() > published.last_day():
             confidence = min(confidence, 0.3)
             note += f"; it falls after the publication date {published.iso()}"
-        elif published is not None and (published.first_day() - chosen.value.last_day()).days > _RECENT_DAYS:
+        elif published is not None and (published.first_day() - chosen.value.last_day()).days > RECENT_DAYS:
             # News reports what just happened; a date months before the page is more likely background.
             confidence = min(confidence, 0.5)
             note += f"; {_BACKGROUND_DATE} {published.iso()}"
@@ -172,6 +203,9 @@ def _choose_date(main: MainEvent, article: Article, sentences: list[Sentence]) -
     quoted = _date_from_quoted_post(main, sentences, posts)
     if quoted is not None:
         return quoted
+    lead = _date_from_lead(main, article, sentences, seen)
+    if lead is not None:
+        return lead
     if article.published is not None:
         note = (f"the article gives no date for the event; it was published {article.published.iso()}, "
                 "so the event happened on or before that")
@@ -210,7 +244,7 @@ def _aside_place(text: str, start: int, kind: str, cue: str | None) -> bool:
     return clause is not None and clause.start() < start
 
 
-def _choose_place(main: MainEvent, article: Article, kind: str) -> _Field:
+def _choose_place(main: MainEvent, article: Article, kind: str, sentences: list[Sentence]) -> _Field:
     """The most specific place named in the event's sentences; the dateline only as a flagged fallback."""
     if kind == "call":  # a call joins two places; "ahead of a trip to Beijing" is not where it happened
         return _Field(None, 1.0, None, None, False)
@@ -249,13 +283,41 @@ def _choose_place(main: MainEvent, article: Article, kind: str) -> _Field:
             best = places[0]
     if best is not None and (best.city or best.facility or kind not in PLACELESS_KINDS):
         return _Field(best, best.confidence, best.sentence, best.reason, best.confidence < CONFIDENCE_THRESHOLD)
-    if kind in PLACELESS_KINDS:
+    if kind in PLACELESS_KINDS and kind != "appointment":
         return _Field(None, 1.0, None, None, False)
+    beside = _place_beside(main, sentences, kind, prefer)
+    if beside is not None:
+        return beside
     if article.dateline:
+        # An appointment is made somewhere, likely where the story was filed ("ADDIS ABABA - ... named a cabinet"):
+        # the dateline, flagged like any place taken from it.
         fallback = place_from_dateline(article.dateline, prefer)
         if fallback is not None:
             return _Field(fallback, fallback.confidence, article.dateline, fallback.reason, True)
+    if kind in PLACELESS_KINDS:
+        return _Field(None, 1.0, None, None, False)
     return _Field(None, 0.0, None, "the article does not say where the event happened", True)
+
+
+def _place_beside(main: MainEvent, sentences: list[Sentence], kind: str, prefer: tuple[str, ...]) -> _Field | None:
+    """A town named in the sentence just before or after the event's, or in the lead, for an event whose own
+    sentences name none ("... met face to face on Friday." then "They met at the President Wilson Hotel in Geneva").
+    A person checks it: the sentence may tell of somewhere else."""
+    if main.main is None:
+        return None
+    at = main.main.index
+    lead = next((s.index for s in sentences if is_prose(s)), 0)
+    for index in dict.fromkeys((at - 1, at + 1, lead)):
+        if not 0 <= index < len(sentences) or index == at or is_side_event(sentences[index].text):
+            continue
+        text = sentences[index].text
+        towns = [p for p in find_places(text, prefer) if (p.city or p.facility) and not is_future_at(text, p.start)
+                 and not _aside_place(text, p.start, kind, None)]
+        if towns:
+            town = towns[0]
+            return _Field(town, min(town.confidence, 0.6), text,
+                          f"{town.reason}, in the sentence beside the event's, which names no place", True)
+    return None
 
 
 def _slot(person: PersonMention, main: MainEvent) -> int:
@@ -318,7 +380,8 @@ def _countries_from_dateline(people: list[PersonMention], article: Article, kind
     # "Somaliland's President": a possessive names the country, even one the gazetteer does not know.
     unqualified = [p for p in people if p.country is None and p.role and not p.known
                    and not re.search(r"\b[A-Z][\w-]*['’]s\b", p.role) and not _COMPANY_ROLE.search(p.role)
-                   and any(w.lower() in _GOVERNMENT_OFFICES for w in re.findall(r"[\w-]+", p.role))]
+                   and (any(w.lower() in _GOVERNMENT_OFFICES for w in re.findall(r"\w+", p.role))  # "President-elect"
+                        or re.search(r"\bhead\s+of\s+(?:state|government)\b", p.role, re.IGNORECASE))]
     for person in unqualified:
         person.country = country
 
@@ -432,6 +495,35 @@ def _participants(people: list[PersonMention], kind: str) -> tuple[list[PersonMe
                                confidence < CONFIDENCE_THRESHOLD or countryless)
 
 
+# Kinds with two sides at least: one named side is a gap the sentences next to the event's may fill.
+_TWO_SIDED_KINDS = ("meeting", "call", "talks", "summit")
+
+
+def _people_beside(main: MainEvent, sentences: list[Sentence], persons: list[PersonMention]) -> list[PersonMention]:
+    """People named with an office or rank in the sentence just before or after the event's, for an event whose
+    own sentences name fewer than two sides ("The two foreign ministers held a phone conversation", "the pair
+    discussed ..."). A person checks them: the neighbouring sentence may tell of something else."""
+    if main.main is None or sum(p.is_participant for p in persons) >= 2:
+        return []
+    at = main.main.index
+    lead = next((s.index for s in sentences if is_prose(s)), 0)
+    added: list[PersonMention] = []
+    # The nearest sentence first: just before, just after, two before; then the lead, which names the protagonists.
+    for index in dict.fromkeys((at - 1, at + 1, at - 2, lead)):
+        if not 0 <= index < len(sentences) or index == at or is_side_event(sentences[index].text):
+            continue
+        beside = [p for p in persons if index in p.sentences and not p.is_participant and not is_speaker(p)
+                  and p.confidence > 0.5 and (p.role or p.title)]
+        for person in beside:
+            person.is_participant = True
+            person.evidence = sentences[index].text
+            person.note = "named in the sentence beside the event's, not in it"
+        added += beside
+        if sum(p.is_participant for p in persons) >= 2:
+            break
+    return added
+
+
 def _people_of_headline(headline: str | None, known: list[PersonMention]) -> list[PersonMention]:
     """People the headline names with an office when the event's sentences name no one: a transcript's heading
     ("Joint press conference by President X and Y, Federal Chancellor of Germany") over "We have just had lunch".
@@ -488,6 +580,7 @@ def extract_article(article: Article, people: PeopleRegistry | None = None,
     persons = find_people(sentences, people, main.indices)
     kind_guess = main.kind
     kind = kind_guess.kind if kind_guess else "other"
+    beside = _people_beside(main, sentences, persons) if kind in _TWO_SIDED_KINDS else []
     if kind in ("meeting", "talks", "call", "summit", "visit") and not any(p.is_participant for p in persons):
         persons = _people_of_headline(article.title, persons) + persons
     kind_field = _Field(reported_kind(kind, kinds), kind_guess.confidence if kind_guess else 0.3,
@@ -504,7 +597,7 @@ def extract_article(article: Article, people: PeopleRegistry | None = None,
         # The only happening the lead reports is months before the page: likely background, not the page's news.
         kind_field.needs_review = True
         kind_field.note = f"{kind_field.note}; the only happening found is dated long before the page"
-    place_field = _choose_place(main, article, kind)
+    place_field = _choose_place(main, article, kind, sentences)
     if kind in _KINDS_WITH_VICTIMS:
         for person in persons:
             if person.is_participant and _slot(person, main) == 2:
@@ -513,12 +606,20 @@ def extract_article(article: Article, people: PeopleRegistry | None = None,
     persons += resolved
     participants, participants_field = _participants(persons, kind)
     participants = _in_order(participants, main)
-    if resolved:
+    if kind == "summit" and len(participants) == 2 and (participants[0].country != participants[1].country
+                                                         or participants[0].country is None):
+        # A summit of two countries' leaders is told as their meeting; a summit is of three or more sides.
+        kind = "meeting"
+        kind_field.value = reported_kind(kind, kinds)
+        kind_field.note = f"{kind_field.note}; a summit of two leaders is their meeting"
+    if resolved or beside:
         participants_field.needs_review = True
-        participants_field.note = "; ".join(filter(None, [participants_field.note, *(p.note for p in resolved)]))
+        notes = [*(p.note for p in resolved), *(f"{p.name}: {p.note}" for p in beside[:1])]
+        participants_field.note = "; ".join(filter(None, [participants_field.note, *notes]))
     place: Place | None = place_field.value  # type: ignore[assignment]
     _countries_from_dateline(participants, article, kind)
-    gap = _time_zone_gap(article, date_field, place, participants, kind)
+    gap = _time_zone_gap(article, date_field, place, participants, kind) or stamp_day_doubt(
+        date_field.mention, date_field.value, article.published, sentences, article.text)  # type: ignore[arg-type]
     if gap:
         date_field.needs_review = True
         date_field.note = f"{date_field.note}; {gap}"

@@ -93,6 +93,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 _FUTURE = re.compile(r"\b(?:will|shall|is expected to|are expected to|is due to|are due to|plans? to|planning to|"
                      r"is scheduled|are scheduled|is set to|are set to|upcoming|later this)\b", re.IGNORECASE)
 _RELATIONS = ("since", "by", "until", "till", "before", "after", "from", "through", "between")
+# The future seen from the past, in reported speech: "said troops would be deployed", "would meet him on Tuesday".
+# Only what follows "would" in its clause is future: "said on Monday that troops would ..." keeps Monday past.
+_WOULD = re.compile(r"\bwould\s+(?!have\b)", re.IGNORECASE)
+_WOULD_BEFORE = re.compile(r"\bwould\s+(?!have\b)(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -113,7 +117,7 @@ class TemporalMention:
 
 
 # Where one clause ends and the next begins: "was signed on Saturday, the statement said, and is due to...".
-_CLAUSE_END = re.compile(r"[,;:]\s|\s[-–—]\s|\s(?:and|but|while|whereas)\s")
+_CLAUSE_END = re.compile(r"[,;:]\s|\s[-–—]\s|\s(?:and|but|while|whereas|that)\s")
 # A verb in the past tense: a clause with one (and no future wording) reports what happened.
 _PAST = re.compile(r"\b(?:was|were|had|did|said|told|met|held|signed|agreed|announced|\w{3,}ed)\b", re.IGNORECASE)
 
@@ -138,9 +142,11 @@ def clause_bounds(sentence: str, position: int) -> tuple[int, int]:
 def is_future_at(sentence: str, position: int) -> bool:
     """Whether the clause around `position` talks about what will happen: "was signed on Saturday and is due to
     take effect on Monday" is past at "Saturday" and future at "Monday"."""
+    start, end = clause_bounds(sentence, position)
+    if _WOULD_BEFORE.search(sentence[start:position]):
+        return True
     if not _FUTURE.search(sentence):
         return False
-    start, end = clause_bounds(sentence, position)
     clause = sentence[start:end]
     return bool(_FUTURE.search(clause)) or not _PAST.search(clause)
 
@@ -210,7 +216,7 @@ class _Resolver:
         self.sentence = sentence
         self.reference = reference
         self.anchor = anchor
-        self.any_future = is_future_sentence(sentence)
+        self.any_future = is_future_sentence(sentence) or bool(_WOULD.search(sentence))
         self.future = self.any_future
         self.ref_text = f"the publication date {reference.iso()}" if reference else ""
 

@@ -237,8 +237,10 @@ def _score(result: ArticleResult, expected: YamlMap, truth: YamlMap | None, even
         matched = []
         for person in wanted:
             key = _person_key(str(person.get("name", "")))
+            # The same last name, or the same words in the other order ("Kishida Fumio", family name first).
             hit = got_keys.get(key) or next((p for k, p in got_keys.items()
-                                             if k.split()[-1:] == key.split()[-1:] and k), None)
+                                             if k and (k.split()[-1:] == key.split()[-1:]
+                                                       or sorted(k.split()) == sorted(key.split()))), None)
             matched.append((person, hit))
         names_ok = all(hit is not None for _, hit in matched) and len(participants) == len(wanted)
         result.people_expected, result.people_found = len(wanted), len(participants)

@@ -1,0 +1,103 @@
+"""Rules for the main event's date beyond its own sentences: the lead's day when they give none, and days that land
+on the page's own stamp, which is only as good as the stamp. Each on a small inline article."""
+
+from __future__ import annotations
+
+from timeline.extract.reading import parse_article_text
+from timeline.extract.stub import extract_article
+from timeline.extract.temporal import find_temporal_mentions
+from timeline.partial_date import PartialDate
+
+
+def event_of(text: str):
+    return extract_article(parse_article_text(text, "a.txt", "text")).event
+
+
+def test_the_lead_dates_an_event_whose_own_sentences_give_no_day():
+    event = event_of("Prime minister names cabinet\n\nApril 20, 2018\n\nThe new prime minister named a 29-strong "
+                     "cabinet on Thursday that included ten new members.\n\nThe cabinet was appointed to steer the "
+                     "country through reforms, and the ministers were sworn in before parliament.\n")
+    assert event.date is not None and event.date.iso() == "2018-04-19"
+
+
+def test_a_lead_day_found_away_from_the_event_is_flagged():
+    event = event_of("Ministers hold talks\n\nMay 3, 2023\n\nThe ministry released photographs on Tuesday of the "
+                     "delegation arriving at the airport for its visit.\n\nDuring the meeting, the pair discussed "
+                     "bilateral co-operation and joint action in areas of defence.\n")
+    assert event.date is not None and event.date.iso() == "2023-05-02"
+    assert "date" in event.review.needs and "the lead states" in event.review.notes["date"]
+
+
+def test_the_day_someone_spoke_is_not_taken_from_the_lead():
+    event = event_of("Award for the general\n\nAugust 17, 2022\n\nThe general was honoured for his services, the "
+                     "military's media wing said on Wednesday in a statement.\n\nDuring the meeting, the pair "
+                     "discussed bilateral co-operation and joint action in areas of defence.\n")
+    assert event.date is None and "date" in event.review.needs
+
+
+def test_this_evening_on_the_stamp_s_own_day_is_flagged():
+    event = event_of("Presidents speak\n\nAugust 24, 2024\n\nPresident Abdel Fattah El-Sisi received a phone call from "
+                     "US President Joe Biden this evening.\n\nThe two presidents reviewed the negotiations.\n")
+    assert event.date.iso() == "2024-08-24" and event.kind == "call"
+    assert "date" in event.review.needs and "a copy posted the next day" in event.review.notes["date"]
+
+
+def test_a_relayed_statement_dated_on_the_stamp_s_own_day_is_flagged():
+    event = event_of("General receives award\n\nAugust 17, 2022\n\nABU DHABI: General Qamar Javed Bajwa on Wednesday "
+                     "met Sheikh Mohamed bin Zayed at a ceremony held in Abu Dhabi.\n\nAccording to the ISPR, the two "
+                     "leaders discussed regional security.\n")
+    assert event.date.iso() == "2022-08-17"
+    assert "date" in event.review.needs and "relays an issuer's account" in event.review.notes["date"]
+
+
+def test_a_same_day_weekday_with_nothing_against_it_stays_confident():
+    event = event_of("Generals meet\n\nAugust 17, 2022\n\nABU DHABI: General Qamar Javed Bajwa on Wednesday met "
+                     "Sheikh Mohamed bin Zayed at a ceremony held in Abu Dhabi.\n\nThe two leaders discussed regional "
+                     "security.\n")
+    assert event.date.iso() == "2022-08-17" and "date" not in event.review.needs
+
+
+def test_a_weekday_the_page_also_names_weeks_before_its_stamp_is_flagged():
+    event = event_of("Monday, March 10, 2025\n\nPresident recaps her call\n\nSheinbaum spoke with Trump on Monday "
+                     "morning and agreed to deploy troops to the northern border.\n\nShe held her press conference "
+                     "later than normal.\n\nThe tariffs were due to start after the talks of Feb. 3, 2025, the "
+                     "ministry recalled.\n")
+    assert event.date.iso() == "2025-03-10"
+    assert "date" in event.review.needs and "2025-02-03" in event.review.notes["date"]
+
+
+def test_would_in_reported_speech_is_the_future_seen_from_the_past():
+    published = PartialDate(2025, 2, 5)
+    planned, = find_temporal_mentions("He said he would meet the premier on Tuesday.", published)
+    assert planned.future
+    said, = find_temporal_mentions("Sheinbaum said on Monday that troops would be deployed.", published)
+    assert not said.future and said.value.iso() == "2025-02-03"
+    assert not find_temporal_mentions("The minister would have met him on Monday.", published)[0].future
+    event = event_of("Tariffs paused\n\nFebruary 3, 2025\n\nSheinbaum said 10,000 National Guard troops would be "
+                     "deployed along the border to combat fentanyl smuggling.\n")
+    assert event is None or event.kind != "deployment"
+
+
+def test_a_complement_clause_about_the_future_leaves_the_day_it_was_said_in_the_past():
+    said, = [m for m in find_temporal_mentions("Sheinbaum announced Monday that the tariffs imposed by Trump will be put "
+                                               "on hold for a month.", PartialDate(2025, 2, 3)) if m.text.endswith("Monday")]
+    assert not said.future and said.value.iso() == "2025-02-03"
+
+
+def test_had_a_call_with_is_a_call():
+    event = event_of("Leaders speak\n\nFebruary 3, 2025\n\nIn a statement on her X account, President Claudia Sheinbaum "
+                     "said she had a call with President Donald Trump, during which both leaders reached agreements.\n")
+    assert event.kind == "call"
+
+
+def test_a_day_inside_a_period_named_first_is_the_event_s_day():
+    event = event_of("Talks in Geneva\n\nJanuary 21, 2022\n\nFollowing a flurry of meetings this year, the US secretary of "
+                     "state and Russia's foreign minister met face to face on Friday for talks in Geneva.\n")
+    assert event.date.iso() == "2022-01-21"
+
+
+def test_without_a_publication_date_the_lead_dates_nothing():
+    event = event_of("Iran and Saudi Arabia restore ties\n\nThe two countries signed an agreement on Friday in Beijing to "
+                     "restore ties.\n\nThey also agreed to reactivate the security agreements signed on April 17, 2001 "
+                     "and trade agreements.\n")
+    assert event.date is None and "date" in event.review.needs

@@ -1,0 +1,96 @@
+"""Second looks at the main event's date: the lead's day when the event's own sentences give none, and reasons
+to doubt a day that falls on the page's own stamp.
+
+A day word counted from the publication date is only as good as the stamp. A stamp that is a copy's (a
+distributor's release, a repost weeks later, a relay of a statement issued the day after) moves "this evening"
+or "on Monday" with it, and nothing in the sentence shows it; these checks look for what on the page does.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from ..partial_date import DAY, DateSpec, PartialDate
+from .kinds import is_prose
+from .sentences import Sentence
+from .temporal import EXPLICIT, RELATIVE, WEEKDAY, WEEKDAYS, TemporalMention, find_temporal_mentions
+
+# Relations that make a date a bound, not the time of the event.
+BOUND_RELATIONS = ("since", "by", "until", "till", "before", "after", "from", "through")
+# The lead: the first prose sentences of the body, where a report states when its news happened.
+_LEAD_SENTENCES = 8
+# How far before the publication date an event may lie before its date needs a person's check.
+RECENT_DAYS = 45
+# A clause about something else, still open before the date: ", who flew in on Tuesday", "days after ...".
+_ASIDE_BEFORE = re.compile(r",\s+(?:who|which|where|whose|after|having|as)\b[^,]*$|\b(?:days?|weeks?|months?|years?)\s+"
+                           r"(?:after|before|since)\b[^,.]*$|\bsince\b[^,.]*$", re.IGNORECASE)
+# A page that relays an issuer's account ("According to the ISPR, ...", "As per a statement by the Foreign Ministry")
+# or is the issuer's release passed on by a distributor ("Distributed by ... on behalf of ...").
+_RELAYED = re.compile(r"\b(?:according\s+to|as\s+per)\s+(?:an?\s+|the\s+)?(?:official\s+)?(?:statement|press\s+release|"
+                      r"handout|readout|communiqu[eé]|(?-i:[A-Z]{3,6})\b)|\bdistributed\s+by\b[^.\n]{0,80}\bon\s+behalf\s+of\b",
+                      re.IGNORECASE)
+# The day someone spoke about it ("the wing said on Wednesday", "told reporters Monday"), not when it happened.
+_SPOKEN_BEFORE = re.compile(r"\b(?:said|says|told(?:\s+[\w-]+){0,2}|stated|added|noted|wrote|tweeted)\s*$", re.IGNORECASE)
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def date_from_lead(sentences: list[Sentence], published: PartialDate | None,
+                   skip: tuple[int, ...] = ()) -> tuple[TemporalMention, Sentence] | None:
+    """The first day the lead states for something that happened ("named a cabinet on Thursday", "held in
+    Kazakhstan on 20 November"), for an event whose own sentences give none: a day of the news, not a bound
+    ("since Monday"), a plan, an aside or background long before the page. Without a publication date nothing
+    tells the news from background ("agreements signed on April 17, 2001"), so there is none."""
+    if published is None:
+        return None
+    lead = [s for s in sentences if is_prose(s)][:_LEAD_SENTENCES]
+    for sentence in lead:
+        if sentence.index in skip:
+            continue
+        for mention in find_temporal_mentions(sentence.text, published):
+            value = mention.value
+            if value is None or value.first_day() != value.last_day() or mention.future or mention.relation in BOUND_RELATIONS \
+                    or mention.kind not in (WEEKDAY, RELATIVE, EXPLICIT) \
+                    or _ASIDE_BEFORE.search(sentence.text[:mention.start]) \
+                    or _SPOKEN_BEFORE.search(sentence.text[:mention.start]):
+                continue
+            if not 0 <= (published.first_day() - value.first_day()).days <= RECENT_DAYS:
+                continue
+            return mention, sentence
+    return None
+
+
+def stamp_day_doubt(mention: TemporalMention | None, value: DateSpec | None, published: PartialDate | None,
+                    sentences: list[Sentence], page_text: str) -> str | None:
+    """Why a day counted back from the stamp to the stamp's own day may be wrong, or None when nothing on the page
+    says so. A weekday name survives a stamp a day late ("on Monday" still finds Monday); "this evening" does not,
+    and neither survives a repost or a relay of a statement issued the day after."""
+    if mention is None or published is None or published.precision != DAY or value is None \
+            or value.first_day() != value.last_day() or value.iso() != published.iso() or mention.kind not in (WEEKDAY, RELATIVE):
+        return None
+    if mention.kind == RELATIVE:
+        return (f"'{mention.text}' counts from the page's stamp {published.iso()}; a copy posted the next day "
+                "would put the event a day earlier, so check it against another report")
+    relayed = _RELAYED.search(page_text)
+    if relayed:
+        return (f"the event falls on the page's own day {published.iso()}, and the page relays an issuer's account "
+                f"('{relayed.group(0).strip()}'), which may have come out a day after the event")
+    weekday = value.first_day().weekday()
+    for other in _other_days_named(sentences, published):
+        if other.weekday() == weekday:
+            return (f"the page also names {other.isoformat()}, a {WEEKDAYS[weekday].capitalize()}: "
+                    f"'{mention.text}' may be that day, on a page stamped later")
+    return None
+
+
+def _other_days_named(sentences: list[Sentence], published: PartialDate) -> list[dt.date]:
+    """Days the page states in full (with their year) before its own stamp."""
+    days = []
+    for sentence in sentences:
+        if not _YEAR.search(sentence.text):
+            continue
+        for mention in find_temporal_mentions(sentence.text, published):
+            if mention.kind == EXPLICIT and mention.value is not None and mention.value.precision == DAY \
+                    and mention.value.first_day() < published.first_day():
+                days.append(mention.value.first_day())
+    return days
