@@ -402,6 +402,12 @@ def test_two_transliterations_of_one_name_are_one_person_and_different_surnames_
     assert not same_person(name_form("Mohammed bin Salman"), name_form("Mohammed bin Zayed Al Nahyan"))
     assert not same_person(name_form("Mohamed Zayed"), name_form("Mohamed Zayed Nahyan"))
     assert not same_person(name_form("Sergei Shoigu"), name_form("Sergei Lavrov"))
+    # A name written family name first is the same words in the other order, never fewer or other words.
+    assert same_person(name_form("Kishida Fumio"), name_form("Fumio Kishida"))
+    assert same_person(name_form("Prime Minister KISHIDA Fumio"), name_form("Fumio Kishida"))
+    assert not same_person(name_form("Kishida Fumio"), name_form("Fumio Kishi"))
+    assert not same_person(name_form("Kishida Nobuo"), name_form("Fumio Kishida"))
+    assert not same_person(name_form("Kim Jong Un"), name_form("Un Jong Kim Il"))
     other = unregistered("c.txt", ["Valery Gerasimov", "Sergei Lavrov"], "2022-05-13")
     assert compare_events(other, a).outcome == DIFFERENT  # one person in common is not enough
 
