@@ -22,6 +22,7 @@ from timeline.ingest.people_match import name_form, same_person
 from timeline.ingest.people_writer import update_people
 from timeline.ingest.pipeline import extract_events
 from timeline.ingest.same_event import Context
+from timeline.ingest.shared_text import passage_fingerprints
 from timeline.load.model import Event, Mention, Participant, Review, Source
 from timeline.load.people import PeopleRegistry, Person
 from timeline.partial_date import DateSpec, PartialDate, parse_date_spec
@@ -401,6 +402,12 @@ def test_two_transliterations_of_one_name_are_one_person_and_different_surnames_
     assert not same_person(name_form("Mohammed bin Salman"), name_form("Mohammed bin Zayed Al Nahyan"))
     assert not same_person(name_form("Mohamed Zayed"), name_form("Mohamed Zayed Nahyan"))
     assert not same_person(name_form("Sergei Shoigu"), name_form("Sergei Lavrov"))
+    # A name written family name first is the same words in the other order, never fewer or other words.
+    assert same_person(name_form("Kishida Fumio"), name_form("Fumio Kishida"))
+    assert same_person(name_form("Prime Minister KISHIDA Fumio"), name_form("Fumio Kishida"))
+    assert not same_person(name_form("Kishida Fumio"), name_form("Fumio Kishi"))
+    assert not same_person(name_form("Kishida Nobuo"), name_form("Fumio Kishida"))
+    assert not same_person(name_form("Kim Jong Un"), name_form("Un Jong Kim Il"))
     other = unregistered("c.txt", ["Valery Gerasimov", "Sergei Lavrov"], "2022-05-13")
     assert compare_events(other, a).outcome == DIFFERENT  # one person in common is not enough
 
@@ -568,3 +575,59 @@ def test_an_undated_report_is_offered_only_to_the_editors_event_it_would_have_jo
     assert verdict.outcome == MAYBE and not verdict.offer and "long after the event" in verdict.reason
     late = report("d.txt", ["kurilla", "munir"], None, published="2024-01-10")
     assert not any(compare_events(late, event, reviewed=True).offer for event in (december, july))
+
+
+WIRE_STORY = ("Defence Minister Rajnath Singh held a telephone conversation with US Defence Secretary Lloyd Austin on "
+              "Monday and the two leaders reviewed the situation in Afghanistan, the evacuation of nationals and the "
+              "progress of the bilateral defence partnership, officials said in New Delhi.")
+ANOTHER_CALL = ("Defence Minister Rajnath Singh held a telephone conversation with US Defence Secretary Lloyd Austin on "
+                "Monday to discuss joint exercises in the Indian Ocean and the purchase of drones, a spokesman said.")
+
+
+def _with_passages(texts: dict[str, str]) -> Context:
+    names = ["Rajnath Singh", "Lloyd Austin"]
+    return Context(passages={article: passage_fingerprints(text, names) for article, text in texts.items()})
+
+
+def test_two_undated_copies_of_one_story_join_and_two_calls_told_in_their_own_words_do_not():
+    """A wire story reposted without its date line gives no date, but the passage both pages print word for word
+    says it is one happening; the same ministers' other Monday call, told in other words, stays apart."""
+    copy_a = report("a.txt", ["rajnath-singh", "lloyd-austin"], None, kind="call", evidence={"date": "on Monday"})
+    copy_b = report("b.txt", ["rajnath-singh", "lloyd-austin"], None, kind="call", evidence={"date": "on Monday"})
+    other = report("c.txt", ["rajnath-singh", "lloyd-austin"], None, kind="call", evidence={"date": "on Monday"})
+    context = _with_passages({"a.txt": WIRE_STORY, "b.txt": "New Delhi: " + WIRE_STORY, "c.txt": ANOTHER_CALL})
+    verdict = compare_events(copy_b, copy_a, context)
+    assert verdict.outcome == SAME and "the same passage about them word for word" in verdict.reason
+    assert verdict.check == "a.txt and b.txt give no date of its own: joined as a copy of the same story"
+    assert compare_events(other, copy_a, context).outcome == MAYBE  # the stock opening phrase alone is not a copy
+    result = merge_same_event([copy_a, copy_b, other], context=context)
+    assert [len(c.event.sources) for c in result.clusters] == [2, 1]
+    # A copy still needs the people and the kind: a meeting report printing the passage is not that call.
+    meeting = report("d.txt", ["rajnath-singh", "lloyd-austin"], None, kind="meeting")
+    context = _with_passages({"a.txt": WIRE_STORY, "d.txt": WIRE_STORY})
+    assert compare_events(meeting, copy_a, context).outcome != SAME
+    one_person = report("e.txt", ["lloyd-austin"], None, kind="call")
+    context = _with_passages({"a.txt": WIRE_STORY, "e.txt": WIRE_STORY})
+    assert compare_events(one_person, copy_a, context).outcome != SAME
+
+
+def test_a_copy_without_a_date_joins_the_dated_event_of_its_story_but_never_an_editors_event():
+    dated = report("a.txt", ["rajnath-singh", "lloyd-austin"], "2021-08-30", kind="call", published="2021-08-30")
+    copy = report("b.txt", ["rajnath-singh", "lloyd-austin"], None, kind="call")
+    context = _with_passages({"a.txt": WIRE_STORY, "b.txt": WIRE_STORY})
+    [cluster] = merge_same_event([dated, copy], context=context).clusters
+    assert cluster.event.date == parse_date_spec("2021-08-30") and "sources" in cluster.event.review.needs
+    reviewed = report("a.txt", ["rajnath-singh", "lloyd-austin"], "2021-08-30", kind="call", published="2021-08-30")
+    verdict = compare_events(copy, reviewed, context, reviewed=True)
+    assert verdict.outcome == MAYBE and verdict.offer  # offered, never appended
+    # Dated copies weeks apart are two happenings or a late repost: the passage does not override the dates.
+    later = report("c.txt", ["rajnath-singh", "lloyd-austin"], "2021-10-04", kind="call")
+    context = _with_passages({"a.txt": WIRE_STORY, "c.txt": WIRE_STORY})
+    assert compare_events(later, reviewed, context).outcome != SAME
+
+
+def test_passage_fingerprints_keep_only_runs_that_name_someone():
+    assert passage_fingerprints("Subscribe to our newsletter for the latest news from around the world today", ["Austin"]) \
+        == frozenset()
+    assert len(passage_fingerprints(WIRE_STORY, ["Lloyd Austin"])) == 9  # the runs of eight words holding "Lloyd Austin"
+    assert passage_fingerprints(WIRE_STORY, []) == frozenset()

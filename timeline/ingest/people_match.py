@@ -79,7 +79,7 @@ def same_person(a: NameForm, b: NameForm) -> bool:
     if not a.words or not b.words:
         return False
     if a.surname != b.surname:
-        if _lineage_prefix(a, b) or _lineage_prefix(b, a):
+        if _lineage_prefix(a, b) or _lineage_prefix(b, a) or _family_name_first(a, b):
             return True
         # "Yoon" (a one-word name) and "Yoon Suk-yeol": the word leads a name written surname first.
         single, full = (a, b) if len(a.words) == 1 else (b, a)
@@ -96,6 +96,12 @@ def _lineage_prefix(short: NameForm, full: NameForm) -> bool:
     the family name that often follows it, so it agrees with a longer name that begins with all its words."""
     return (len(short.words) >= 2 and len(full.words) > len(short.words)
             and full.words[:len(short.words)] == short.words and bool(_LINEAGE.search(short.name)))
+
+
+def _family_name_first(a: NameForm, b: NameForm) -> bool:
+    """ "Kishida Fumio" and "Fumio Kishida": one name written family name first (Japanese, Chinese, Korean and
+    Hungarian usage), the very same words in the other order."""
+    return len(a.words) >= 2 and a.words[0] == b.surname and b.words[0] == a.surname and sorted(a.words) == sorted(b.words)
 
 
 def _initials_agree(a: tuple[str, ...], b: tuple[str, ...]) -> bool:

@@ -69,7 +69,7 @@ def _assemble(outcomes: list[ArticleOutcome], existing: list[Event], locked: set
     reports = [o.event for o in outcomes if o.event is not None]
     mentions = [m for o in outcomes for m in o.people]
     changes = update_people(people, mentions, reports)
-    context = Context(named_people(outcomes, people), people)
+    context = Context(named_people(outcomes, people), people, {o.name: o.passages for o in outcomes if o.passages})
     result = merge_same_event(reports, existing, locked, context, apart)
     assign_ids(result, {e.id for e in existing})
     open_ids = {c.event.id for c in result.clusters if not c.locked}

@@ -56,6 +56,7 @@ from .kind_match import kind_family, kind_of, kinds_agree, kinds_compatible, sam
 from .people_match import NameForm, event_forms, event_people, named_by_office, same_person, shared_people
 from .place_match import CONFLICT, NEAR, UNKNOWN, WITHIN, match_places
 from .place_match import SAME as SAME_PLACE
+from .shared_text import copies_of_one_story
 
 SAME = "same"
 MAYBE = "maybe"  # possible duplicate: a human decides
@@ -66,6 +67,7 @@ RECENT_MENTION_DAYS = 3  # a mention this close before publication may be the re
 SCORE_TO_MERGE_UNDATED = 3  # evidence points two undated reports need (see `_evidence_points`)
 SAME_SENTENCE_SCORE = 20  # above any other verdict's score, so the +2 margin always picks that event
 NEAR_EXTRA_POINTS = 1  # nearby towns without a shared day: one more clue than SCORE_TO_MERGE_UNDATED
+COPY_SCORE = 6  # two points above a weekday's or a publication day's join, so a copy decides between them
 
 _TERM = re.compile(r"\b(?:[A-Z]{2,}[A-Za-z]*|[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?)\b")
 _COMMON_WORDS = frozenset("""
@@ -103,6 +105,7 @@ class Context:
 
     named: Mapping[str, Sequence[NameForm]] | None = None  # article -> people it names
     people: PeopleRegistry | None = None
+    passages: Mapping[str, frozenset[int]] | None = None  # article -> fingerprints of its passages (shared_text)
 
 
 def place_parts(place: str | None) -> list[str]:
@@ -415,12 +418,18 @@ def compare_events(a: Event, b: Event, context: Context | None = None, *, review
         # Offered, never appended; and offered only where it would have joined an open event, so that an undated
         # report of one visit is not offered to every other visit of the same people.
         fit = _compare_undated_with_dated(a, b, people, place) if not vague(b) else None
-        if fit is not None and fit.outcome != SAME:
+        if fit is not None and fit.outcome != SAME and not _copy_of_its_story(a, b, place, context):
             return fit
         return Verdict(MAYBE, reason=f"{said}, but the report gives no date of its own", offer=True)
     if reviewed and long_before_its_page(a):
         return Verdict(MAYBE, reason=f"{said}, but the report's date lies weeks before its own publication: "
                                      "background in a story about something else?", offer=True)
+    if dates.outcome == "undated" and _copy_of_its_story(a, b, place, context):
+        # Two copies of one story (a repost without its date line) report one happening, whatever dates them.
+        undated = sorted(_first_article(e) or "a report" for e in (a, b) if vague(e))
+        return Verdict(SAME, COPY_SCORE, f"{said}; both articles print the same passage about them word for word",
+                       check=f"{' and '.join(undated)} {'give' if len(undated) > 1 else 'gives'} no date of its own: "
+                             "joined as a copy of the same story")
     if dates.outcome == "weeks":
         if people.everyone and kind_family(kind_of(a), kind_of(b)):
             return Verdict(MAYBE, reason=f"{said} and kind, but {dates.reason}: a late report's date, or another "
@@ -454,6 +463,15 @@ def compare_events(a: Event, b: Event, context: Context | None = None, *, review
     if people.single:
         return Verdict(MAYBE, reason="one participant in common and no date to compare by")
     return _compare_undated(a, b, people)
+
+
+def _copy_of_its_story(a: Event, b: Event, place: str, context: Context) -> bool:
+    """True when an article of `a` and one of `b` are copies of one story (see `shared_text`) placing it alike."""
+    if not context.passages or place not in (SAME_PLACE, WITHIN, UNKNOWN):
+        return False
+    mine = [context.passages.get(s.article, frozenset()) for s in a.sources if s.article]
+    theirs = [context.passages.get(s.article, frozenset()) for s in b.sources if s.article]
+    return any(copies_of_one_story(x, y) for x in mine for y in theirs)
 
 
 MANY_PEOPLE = 3  # this many people in common, a day apart: one happening whatever its kind is called

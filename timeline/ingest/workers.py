@@ -17,6 +17,7 @@ from ..errors import ContentError, Problem, Problems
 from ..load.config import Config
 from ..load.model import DEFAULT_KINDS, Event
 from ..load.people import PeopleRegistry
+from .shared_text import passage_fingerprints
 from .stub_file import normalise_event
 
 INLINE_BELOW = 6  # fewer articles than this are extracted here: starting workers would cost more
@@ -33,6 +34,7 @@ class ArticleOutcome:
     event: Event | None = None
     people: list[Any] = field(default_factory=list)  # PersonMention from timeline.extract.stub
     problem: Problem | None = None
+    passages: frozenset[int] = frozenset()  # fingerprints of its passages naming people (see shared_text)
 
 
 def load_extractor() -> tuple[Callable[..., Any], Callable[..., Any]]:
@@ -66,7 +68,9 @@ def extract_one(path: Path, name: str, shown: str, people: PeopleRegistry,
         reason = "; ".join(extraction.problems or []) or "no event found"
         return ArticleOutcome(name, problem=Problem(shown, None, None, f"skipped: no event found ({reason}); "
                                                     "if it reports one, add it with `timeline new`"))
-    return ArticleOutcome(name, extraction.event, list(extraction.people or []))
+    mentions = list(extraction.people or [])
+    names = [getattr(m, "name", None) or "" for m in mentions] + [p.name for p in extraction.event.participants]
+    return ArticleOutcome(name, extraction.event, mentions, passages=passage_fingerprints(article.text, names))
 
 
 _WORKER_PEOPLE: PeopleRegistry | None = None

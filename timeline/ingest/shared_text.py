@@ -1,0 +1,43 @@
+"""Whether two articles carry the same passage about the same people word for word: copies of one story.
+
+Outlets repost a wire story or an official readout with a new headline and without its date line, so two copies
+of one report may give no date of their own. A run of words naming a person that both articles print is what
+ties them: different happenings between the same people are told in different words, apart from a short stock
+phrase ("External Affairs Minister S. Jaishankar held a phone call with"), which `PASSAGE_WORDS` and
+`SHARED_RUNS_FOR_COPY` are set well above. Each article is reduced to fingerprints once, where it is read, so
+comparing two articles costs a set intersection.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable
+
+from ..load.people import name_key
+
+PASSAGE_WORDS = 8  # a run this long is rarely written twice by chance
+SHARED_RUNS_FOR_COPY = 12  # runs in common that make two articles copies of one story: a passage of 20 words or more
+_WORD = re.compile(r"\w+")
+
+
+def passage_fingerprints(text: str, names: Iterable[str]) -> frozenset[int]:
+    """Fingerprints of every run of `PASSAGE_WORDS` words in `text` that names one of `names` (by a word of the
+    name): page furniture and stock phrases without a person carry nothing, and they are what outlets share."""
+    name_words = {word for name in names for word in name_key(name).split() if len(word) > 2}
+    if not name_words:
+        return frozenset()
+    words = _WORD.findall(name_key(text))
+    runs = set()
+    for start in range(len(words) - PASSAGE_WORDS + 1):
+        run = words[start:start + PASSAGE_WORDS]
+        if name_words.intersection(run):
+            # A stable digest, not hash(): fingerprints are made in worker processes with their own hash seeds.
+            digest = hashlib.blake2b(" ".join(run).encode(), digest_size=8).digest()
+            runs.add(int.from_bytes(digest, "big"))
+    return frozenset(runs)
+
+
+def copies_of_one_story(a: frozenset[int], b: frozenset[int]) -> bool:
+    """True when two articles' fingerprints share enough runs to be copies of one story."""
+    return len(a & b) >= SHARED_RUNS_FOR_COPY
