@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .sentences import Sentence
+from .sentences import Sentence, sentences_inside_quotes
 from .temporal import is_future_at
 
 # (kind, pattern, confidence): the first pattern that matches a sentence decides its kind. Ordered from
@@ -279,7 +279,8 @@ def find_main_event(sentences: list[Sentence], headline: str | None = None, lead
     Earlier sentences score higher; a sentence that shares words with the headline gains (a live blog's newest
     entry, a background paragraph or a side remark come first and do not), and a side event ("also met")
     or a remark addressed to someone ("You were sworn in...") loses."""
-    lead = [s for s in sentences if is_prose(s)][:lead_size]
+    quoted = sentences_inside_quotes(sentences)
+    lead = [s for s in sentences if is_prose(s) and s.index not in quoted][:lead_size]
     headline_words = _content_words(headline) if headline else set()
     headline_kind = classify_kind(headline) if headline else None
     best: tuple[float, Sentence, KindGuess] | None = None

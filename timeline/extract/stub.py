@@ -45,6 +45,9 @@ PLACELESS_KINDS = ("call", "statement", "announcement", "appointment", "other")
 # Words showing that a date belongs to the report of the event ("a handout issued on Monday").
 _ATTRIBUTION = re.compile(r"\b(?:said|says|stated|statement|handout|announced|according|told|issued|reported|"
                           r"confirmed|readout|release)\b[^.]{0,40}$", re.IGNORECASE)
+# A day on the verb that reports the event, not on the event: "X's office on Thursday confirmed he had a call".
+_REPORTED_ON_DAY = re.compile(r"\s*,?\s*(?:\w+\s+)?(?:said|confirmed|announced|revealed|disclosed|told|stated|"
+                              r"reported|acknowledged)\b", re.IGNORECASE)
 _HERE = re.compile(r"\b(?:here|in\s+the\s+city)\b(?!\s+(?:is|are|was|were)\b)")
 # Offices of a state (not of a party, a company or an alliance), for the dateline's country.
 _GOVERNMENT_OFFICES = frozenset("minister president premier secretary chancellor governor chief commander general "
@@ -175,6 +178,8 @@ def _choose_date(main: MainEvent, article: Article, sentences: list[Sentence]) -
             if main_clause and main_clause[0] is not chosen:
                 chosen = main_clause[0]
         reported = bool(_ATTRIBUTION.search(sentence.text[:chosen.start]))
+        cue_at = sentence.text.find(main.kind.cue) if main.kind and sentence is main.main else -1
+        reporting_day = cue_at > chosen.end and bool(_REPORTED_ON_DAY.match(sentence.text, chosen.end))
         if chosen.value is None:
             lead = _date_from_lead(main, article, sentences, seen, f"{chosen.reason}; ")
             return lead or (_Field(None, 0.0, sentence.text, f"{chosen.reason}; check the date against other reports",
@@ -185,6 +190,9 @@ def _choose_date(main: MainEvent, article: Article, sentences: list[Sentence]) -
         if reported:
             confidence -= 0.15
             note += "; this is when the event was reported, which may be a day or more after it happened"
+        if reporting_day:
+            confidence = min(confidence, 0.6)
+            note += "; it is the day the event was reported, and the event may have happened earlier"
         if chosen.value.precision == YEAR:
             confidence = min(confidence, 0.6)  # a year alone is how news dates background, seldom its own event
         if others:
