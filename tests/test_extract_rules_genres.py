@@ -92,3 +92,19 @@ def test_a_photo_gallery_reports_no_event():
     extraction = extract_article(parse_article_text(f"Festivals around the globe\n\nPosted : 2019-07-12\n\n{captions}\n",
                                                     "a.txt", "text"))
     assert extraction.event is None and "photo gallery" in extraction.problems[0]
+
+
+def test_an_unknown_domain_takes_the_name_the_page_prints_for_it():
+    closing = "\n\nSource: https://en.harbourherald.example/news/2024/05/02/port-strike\n"
+    story = ("Thousands of port workers walked out on Thursday in a dispute over pay, their union said in a "
+             "statement.")
+    assert article_of(f"Port workers strike\n\nMay 2, 2024\n\nSEAPORT (Harbour Herald) - {story}{closing}").outlet \
+        == "Harbour Herald"
+    assert article_of(f"Port workers strike\n\nMay 2, 2024\n\nJANE ROE, HARBOURHERALD staff writer\n\n{story}"
+                      f"{closing}").outlet == "HARBOURHERALD"
+    # A newspaper word added or dropped still names the host; another name beside it does not.
+    assert article_of(f"The Harbour Herald Shimbun\n\nPort workers strike\n\nMay 2, 2024\n\n{story}"
+                      "\n\nSource: https://harbourherald.example/a\n").outlet == "The Harbour Herald Shimbun"
+    assert article_of(f"Port workers strike\n\nMay 2, 2024\n\nHARBOURHERALD- Daily Ledger {story}{closing}").outlet \
+        == "HARBOURHERALD"
+    assert article_of(f"Port workers strike\n\nMay 2, 2024\n\n{story}{closing}").outlet == "en.harbourherald.example"

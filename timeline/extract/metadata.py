@@ -304,6 +304,51 @@ def outlet_from_url(url: str) -> str | None:
     return domain
 
 
+
+# A run of capitalised words (a name as printed: "ETV Bharat", "The Yomiuri Shimbun", "KazTAG", "ANTARA").
+_CAPITALISED_RUN = re.compile(r"(?:\bThe\s+)?\b[A-Z](?:[\w&’'.-]*[\w&])?(?:\s+[A-Z](?:[\w&’'.-]*[\w&])?){0,4}")
+# Host labels that name no outlet: language or edition prefixes and second-level registry names.
+_HOST_WORDS = frozenset("www en m amp mobile edition staging co com org net gov edu ac info tv".split())
+_NAME_SUFFIXES = ("news", "times", "tv", "online", "daily", "post", "shimbun", "today")
+_OUTLET_SEARCH_CHARS = 3000  # mastheads, bylines and datelines sit at the top; the rest is story
+
+
+def _compact(text: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", text.lower())
+
+
+def _names_host(phrase: str, label: str) -> bool:
+    """Whether a printed name spells a host label: "Dunya News" for dunyanews, "ANTARA" for antaranews,
+    "The Yomiuri Shimbun" for yomiuri (a newspaper word added or dropped, never anything else)."""
+    name = _compact(re.sub(r"^The\s+", "", phrase))
+    if len(name) < 2 or len(label) < 2:
+        return False
+    if name == label:
+        return True
+    longer, shorter = (label, name) if len(label) > len(name) else (name, label)
+    return len(shorter) >= 4 and longer.startswith(shorter) and longer[len(shorter):] in _NAME_SUFFIXES
+
+
+def outlet_named_on_page(text: str, url: str | None) -> str | None:
+    """The outlet's name as the page prints it, when it spells the URL's host ("Dunya News" on dunyanews.tv,
+    "ETV Bharat" on etvbharat.com): a masthead, byline or dateline an unknown domain can be read by."""
+    domain = domain_of(url) if url else None
+    if domain is None:
+        return None
+    labels = [label for label in domain.split(".")[:-1] if label not in _HOST_WORDS and label not in _OUTLET_WORDS]
+    if not labels:
+        return None
+    best = None
+    for run in _CAPITALISED_RUN.finditer(text[:_OUTLET_SEARCH_CHARS]):
+        words = run.group(0).split()
+        for first in range(len(words)):
+            for last in range(len(words), first, -1):
+                phrase = " ".join(words[first:last]).strip(".,’'-")
+                if any(_names_host(phrase, label) for label in labels) and (best is None or len(phrase) > len(best)):
+                    best = phrase
+    return best
+
+
 # --- datelines ---------------------------------------------------------------------------------
 
 _AGENCY_ALT = "|".join(sorted((re.escape(k) for k in AGENCIES), key=len, reverse=True))

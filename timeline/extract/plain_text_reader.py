@@ -63,6 +63,7 @@ class Found:
     genre: str | None = None
     standfirst: str | None = None
     masthead: str | None = None  # the outlet's name standing alone above the headline
+    page_text: str = ""  # the page as read, furniture and all, where the outlet's printed name is looked for
     masthead_line: str = ""
 
 
@@ -398,7 +399,7 @@ def take_dateline(paragraphs: list[str], found: Found) -> list[str]:
 
 
 def parse_plain(text: str, name: str, title_known: bool = False) -> Article:
-    found = Found()
+    found = Found(page_text=text)
     kept = read_lines(lines_of(text), found, title_known)
     paragraphs = take_dateline(paragraphs_of(kept), found)
     article = Article(name=name, text="\n\n".join(paragraphs), title=found.title, standfirst=found.standfirst)
@@ -451,6 +452,11 @@ def settle_metadata(article: Article, found: Found) -> None:
             article.outlet, evidence["outlet"] = byline.outlet, found.byline_line
         elif found.masthead:
             article.outlet, evidence["outlet"] = found.masthead, found.masthead_line
+        elif article.url and meta.outlet_from_url(article.url) != meta.domain_of(article.url):
+            article.outlet, evidence["outlet"] = meta.outlet_from_url(article.url), article.url
+        elif article.url and meta.outlet_named_on_page(found.page_text, article.url):
+            # An unknown domain: the name the page prints for it reads better than the host.
+            article.outlet, evidence["outlet"] = meta.outlet_named_on_page(found.page_text, article.url), article.url
         elif article.url and meta.outlet_from_url(article.url):
             article.outlet, evidence["outlet"] = meta.outlet_from_url(article.url), article.url
         elif found.newsletter_outlet and meta.agency_name(found.newsletter_outlet):
