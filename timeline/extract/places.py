@@ -256,6 +256,30 @@ def _landmarks(sentence: str) -> list[Place]:
     return found
 
 
+# Capitalised words that are times, not towns: "in January, Germany ...".
+_NOT_TOWNS = frozenset("""january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday""".split())
+
+
+def _town_with_country(sentence: str, match: re.Match[str], name: str) -> Place | None:
+    """A town too small for the gazetteer, placed by the country named right after it: "ended in Ramstein,
+    Germany" (the article says which country, so the town need not be known)."""
+    gaz = gazetteer()
+    town = name.rstrip(".,")
+    if len(town.split()) > 2 or town.lower() in _NOT_TOWNS \
+            or any(w.lower() in FACILITY_WORDS or w.lower() in SITE_WORDS for w in town.split()):
+        return None
+    after = re.match(r",\s+(?P<country>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})(?![\w'’])", sentence[match.end("name"):])
+    if after is None:
+        return None
+    code = gaz.country_codes.get(_fold(after["country"].rstrip(".")))
+    if code is None:
+        return None
+    country = gaz.country_name(code)
+    return Place(_display(town, country), town, sentence, match.start("name"), town, country, None, 0.7,
+                 f"'{town}' is a town the gazetteer lacks, in {country} as the article says")
+
+
 def find_places(sentence: str, prefer: tuple[str, ...] = ()) -> list[Place]:
     """Every place named in the sentence, in order; `prefer` lists country codes the article is about."""
     gaz = gazetteer()
@@ -289,6 +313,10 @@ def find_places(sentence: str, prefer: tuple[str, ...] = ()) -> list[Place]:
                 # "at the US air force base": a country's name before a common noun says whose it is, not where.
                 places.append(Place(country or text, text, sentence, match.start("name"), None, country, None, 0.55,
                                     f"'{text}' names only a country"))
+            continue
+        town = _town_with_country(sentence, match, name)
+        if town is not None:
+            places.append(town)
             continue
         if any(w.lower().strip(".,") in FACILITY_WORDS for w in name.split()):
             after = sentence[match.end("name"):]
