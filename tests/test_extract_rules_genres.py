@@ -108,3 +108,11 @@ def test_an_unknown_domain_takes_the_name_the_page_prints_for_it():
     assert article_of(f"Port workers strike\n\nMay 2, 2024\n\nHARBOURHERALD- Daily Ledger {story}{closing}").outlet \
         == "HARBOURHERALD"
     assert article_of(f"Port workers strike\n\nMay 2, 2024\n\n{story}{closing}").outlet == "en.harbourherald.example"
+
+
+def test_a_bare_genre_label_above_everything_marks_an_opinion_piece():
+    article = article_of("OPINION:\nA version of this column appeared in our weekly newsletter. Click here to receive "
+                         "it in your inbox.\nThe alliance cannot afford to prop up its members at these spending levels, "
+                         "and its leaders met on Friday without changing that.\n")
+    assert article.genre is not None
+    assert extract_article(article).event is None

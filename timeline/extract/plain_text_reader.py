@@ -135,6 +135,9 @@ OPINION = "opinion"
 # Labels and headline prefixes of pieces that argue rather than report.
 _GENRE_LABEL = re.compile(r"^(?i:opinion|analysis|comment|commentary|editorial|op-ed|oped|column|columns|perspective|explainer|"
                           r"viewpoint|essay|letters?(?:\s+to\s+the\s+editor)?)\s*(?:[|:—–-]\s*|$)")
+# The same label alone on its line ("OPINION:", "Analysis —"), with nothing else after it.
+_BARE_GENRE_LABEL = re.compile(r"^(?i:opinion|analysis|commentary|editorial|op-ed|oped|column|perspective|explainer|"
+                               r"viewpoint|essay)\s*[:—–-]?\s*$")
 # The closing note on a guest writer: "Hussein Ibish is a senior resident scholar at ...".
 _WRITER_NOTE = re.compile(
     r"^[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3}\s+is\s+(?:a|an|the)\s+[^.]{0,80}?\b(?:fellow|scholar|professor|"
@@ -277,6 +280,9 @@ def read_lines(lines: list[Line], found: Found, title_known: bool = False) -> li
             if not kept and found.title is None and found.masthead is None and _is_masthead(text, following):
                 found.masthead, found.masthead_line = (text.title() if text.isupper() else text), text
                 continue  # the paper's name above the headline, as a pasted page begins
+            if not kept and found.title is None and _BARE_GENRE_LABEL.match(matching_form(text)):
+                found.genre = OPINION  # "OPINION:" alone above everything else, whatever follows it
+                continue
             if not kept and found.title is None and not is_noise_line(following or "") and (
                 is_section_label(text, following) or (_is_label(text) and following is not None and _is_label(following))
             ):
