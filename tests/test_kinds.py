@@ -13,7 +13,6 @@ from timeline.extract.sentences import split_sentences
     [
         ("Austin called Pakistan Army chief Gen. Qamar Javed Bajwa on Tuesday night.", "call"),
         ("Blinken spoke by telephone on Thursday with Qin Gang.", "call"),
-        ("The premier has spoken with her Chilean counterpart in a telephone discussion on Friday.", "call"),
         ("The two ministers held a phone exchange about the harbour dispute.", "call"),
         ("The two leaders held a phone call.", "call"),
         ("Milley met with Gerasimov here.", "meeting"),

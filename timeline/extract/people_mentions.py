@@ -41,14 +41,16 @@ OFFICE_HEADS = frozenset(
     chairperson chair chief chiefs commander director director-general head spokesperson spokesman spokeswoman envoy ambassador
     representative adviser advisor governor mayor senator lawmaker leader deputy officer official emir king queen
     prince princess ruler speaker attorney inspector commissioner coas cjcs dg ceo founder negotiator diplomat
-    counterpart minister-counsellor undersecretary under-secretary administrator fm pm eam nsa cjcsc""".split()
+    counterpart minister-counsellor undersecretary under-secretary administrator fm pm eam nsa cjcsc
+    mantri""".split()  # "Raksha Mantri": the Hindi "minister" of Indian government releases
 )
 # Words that may stand inside an office's name ("Joint Chiefs of Staff", "State Department").
 OFFICE_WORDS = frozenset(
     """defense defence foreign interior state army navy air force forces naval military joint staff national
     security intelligence central command special press vice acting former top senior department ministry affairs
     public relations services homeland finance economy trade health armed general of the for and to on
-    regional combatant operations strategic first second deputy assistant principal""".split()
+    regional combatant operations strategic first second deputy assistant principal raksha pradhan videsh
+    grih""".split()
 )
 # Statements are not participation.
 SPEAKER_HEADS = ("spokesperson", "spokesman", "spokeswoman", "press secretary", "press officer", "press attache")
