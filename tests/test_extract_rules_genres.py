@@ -116,3 +116,19 @@ def test_a_bare_genre_label_above_everything_marks_an_opinion_piece():
                          "and its leaders met on Friday without changing that.\n")
     assert article.genre is not None
     assert extract_article(article).event is None
+
+
+def test_a_hard_wrapped_first_line_stopping_mid_clause_is_not_the_headline():
+    article = article_of("Lisbon, May 2: Portugal's Prime Minister Ana Costa said on Thursday she and\n"
+                         "Spain's Prime Minister Luis Vega had agreed to reopen the border crossings in a\n"
+                         "phone call that eased weeks of tension over fishing quotas.\n"
+                         "The two leaders will meet next month.\n")
+    assert article.title is None or "she and" not in article.title
+    assert article.dateline == "Lisbon"
+    assert article.text.startswith("Portugal's Prime Minister Ana Costa said on Thursday she and Spain's")
+
+
+def test_a_dateline_named_after_a_country_is_never_a_namesake_town_abroad():
+    from timeline.extract.places import place_from_dateline
+    assert place_from_dateline("Mexico") is None
+    assert place_from_dateline("SINGAPORE").country == "Singapore"

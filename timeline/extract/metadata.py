@@ -402,6 +402,11 @@ _DATELINE_DATED = re.compile(
     r"(?:,\s*|\s*/\s*|\s+)|\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\.?,?\s+)(?:19|20)\d\d)"
     r"(?:\s*\((?P<agency>[A-Z][A-Za-z]{1,10})\))?\s*(?:[-–—]+|:)\s*(?=[A-Z“\"])"
 )
+# "Mexico, December 1: Mexico's President ...": a known mixed-case place with a day and month, then a colon.
+_DATELINE_DAY_MONTH = re.compile(
+    r"^(?P<place>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}),\s*(?P<date>(?P<month>[A-Z][a-z]{2,8}\.?)\s+\d{1,2}"
+    r"|\d{1,2}\s+(?P<month2>[A-Z][a-z]{2,8}))\s*:\s+(?=[A-Z“\"])"
+)
 # "GENEVA (UrduPoint News / Sputnik - 21st January, 2022) Russian ...": the agency and the full date in brackets.
 _DATELINE_BRACKETED_DATE = re.compile(
     r"^(?P<place>[A-Z][A-Za-z'’.-]+(?:[ ,]+[A-Z][A-Za-z'’.-]*){0,3}?)\s*"
@@ -483,6 +488,11 @@ def find_dateline(paragraph: str) -> Dateline | None:
         return Dateline(dated.group("place"), text[dated.end():].strip(), dated.group("date"),
                         _dateline_date(dated.group("date")), (agency_name(agency) or agency) if agency else None,
                         text[: dated.end()].strip())
+    yearless = _DATELINE_DAY_MONTH.match(text)
+    month = yearless and (yearless["month"] or yearless["month2"])
+    if yearless and month and yearless["place"].lower() in _known_places() and month.lower().rstrip(".") in MONTHS:
+        return Dateline(yearless["place"], text[yearless.end():].strip(), yearless["date"], None, None,
+                        text[: yearless.end()].strip())
     bracketed_date = _DATELINE_BRACKETED_DATE.match(text)
     if bracketed_date and _dateline_date(bracketed_date["date"]) is not None:
         place = bracketed_date["place"].strip(" ,")

@@ -344,8 +344,10 @@ def place_from_dateline(dateline: str, prefer: tuple[str, ...] = ()) -> Place | 
     words = re.sub(r"[^\w\s'’-]", " ", dateline).split()
     text = " ".join(w.capitalize() for w in words[:3])
     found = _resolve_run(text, prefer) if text else None
-    if found is not None and found[1] is None and gazetteer().city(found[0]) is not None:
-        found = (found[0], gazetteer().city(found[0], (found[2],) if found[2] else ()), found[2])  # "SINGAPORE"
+    namesake = gazetteer().city(found[0], (found[2],) if found[2] else ()) if found is not None and found[1] is None \
+        else None
+    if namesake is not None and namesake.country_code == found[2]:
+        found = (found[0], namesake, found[2])  # "SINGAPORE"; never a town abroad named after the country ("Mexico")
     if found is None or found[1] is None:
         return None
     _, city, code = found

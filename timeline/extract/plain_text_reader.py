@@ -116,6 +116,11 @@ def _is_prose(text: str) -> bool:
     return words >= 25 or (words >= 10 and ends_sentence(text))
 
 
+# A line of hard-wrapped prose stops mid-clause ("... said on Thursday she and"); a headline never ends so.
+_DANGLING_END = re.compile(r"\b(?:and|or|but|the|a|an|of|to|in|on|at|for|with|from|by|that|she|he|they|we|his|her|"
+                           r"their|its|was|were|is|are|had|has|have)$", re.IGNORECASE)
+
+
 def _is_headline(text: str) -> bool:
     words = word_count(text)
     return 2 <= words <= 30 and (not matching_form(text).rstrip("\"')").endswith(".") or words <= 8)
@@ -314,7 +319,8 @@ def read_lines(lines: list[Line], found: Found, title_known: bool = False) -> li
             skip_teasers = False
         if in_header and not seen_content:
             seen_content = True
-            continues = following is not None and lines[index].block == line.block and following[:1].islower()
+            continues = following is not None and lines[index].block == line.block and (
+                following[:1].islower() or bool(_DANGLING_END.search(text)))
             if _is_headline(text) and not _is_prose(text) and not continues:
                 found.title = text
                 found.evidence["title"] = text
