@@ -127,3 +127,10 @@ def test_a_later_sentence_of_a_quotation_is_not_the_lead():
                      "telephone about fishing rights on Wednesday night.\n\n\u201cThe premier welcomed the offer of "
                      "help. The call followed a meeting of coastal leaders which took place on Monday in the north.\u201d\n")
     assert event.date.iso() == "2023-03-08"
+
+
+def test_yesterday_counted_from_the_stamp_is_flagged_like_today():
+    event = event_of("Presidents speak\n\nAugust 24, 2024\n\nPresident Anna Berg received a phone call from "
+                     "Chancellor Tomas Ek yesterday.\n\nThe two leaders reviewed the negotiations.\n")
+    assert event.date.iso() == "2024-08-23" and event.kind == "call"
+    assert "date" in event.review.needs and "a copy posted the next day" in event.review.notes["date"]
