@@ -134,3 +134,10 @@ def test_yesterday_counted_from_the_stamp_is_flagged_like_today():
                      "Chancellor Tomas Ek yesterday.\n\nThe two leaders reviewed the negotiations.\n")
     assert event.date.iso() == "2024-08-23" and event.kind == "call"
     assert "date" in event.review.needs and "a copy posted the next day" in event.review.notes["date"]
+
+
+def test_a_weekday_counted_from_an_update_stamp_is_flagged():
+    event = event_of("Ministers meet\n\nUpdated: May 10, 2024\n\nThe foreign ministers of Chile and Peru met on "
+                     "Monday in Lima to discuss the border.\n\nThe two ministers agreed to meet again.\n")
+    assert event.date.iso() == "2024-05-06"
+    assert "date" in event.review.needs and "last update" in event.review.notes["date"]

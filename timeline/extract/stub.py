@@ -33,6 +33,7 @@ from .kinds import (
 )
 from .mentions import find_mentions
 from .offices import resolve_office
+from .page_dates import is_update_line
 from .people_mentions import PersonMention, find_names, find_people, is_speaker
 from .places import City, Place, countries_in, find_places, gazetteer, place_from_dateline
 from .sentences import Sentence, split_sentences
@@ -476,6 +477,16 @@ def _time_zone_gap(article: Article, date: _Field, place: Place | None, people: 
     return None
 
 
+def _update_stamp_doubt(date: _Field, article: Article) -> str | None:
+    """A day word counted from a date line labelled only "Updated": the story may first have run days earlier,
+    and its "on Monday" with it."""
+    mention = date.mention
+    stamp = article.metadata_evidence.get("published", "")
+    if mention is None or mention.kind not in (WEEKDAY, RELATIVE) or not is_update_line(stamp):
+        return None
+    return f"the page's only date is its last update ('{stamp}'); the story may first have run earlier"
+
+
 def _gap(one: City, other: City, on: dt.date) -> tuple[str, str] | None:
     """The two cities' UTC offsets on that day, when they are far enough apart for a day word to differ."""
     a, b = _utc_offset_hours(one, on), _utc_offset_hours(other, on)
@@ -627,7 +638,8 @@ def extract_article(article: Article, people: PeopleRegistry | None = None,
     place: Place | None = place_field.value  # type: ignore[assignment]
     _countries_from_dateline(participants, article, kind)
     gap = _time_zone_gap(article, date_field, place, participants, kind) or stamp_day_doubt(
-        date_field.mention, date_field.value, article.published, sentences, article.text)  # type: ignore[arg-type]
+        date_field.mention, date_field.value, article.published, sentences, article.text) \
+        or _update_stamp_doubt(date_field, article)  # type: ignore[arg-type]
     if gap:
         date_field.needs_review = True
         date_field.note = f"{date_field.note}; {gap}"
