@@ -14,6 +14,7 @@ from timeline.extract.sentences import split_sentences
         ("Austin called Pakistan Army chief Gen. Qamar Javed Bajwa on Tuesday night.", "call"),
         ("Blinken spoke by telephone on Thursday with Qin Gang.", "call"),
         ("The two ministers held a phone exchange about the harbour dispute.", "call"),
+        ("Peruvian president Ana Rojas welcomes Chilean president Tomas Vidal to Peru with a ceremony.", "meeting"),
         ("The two leaders held a phone call.", "call"),
         ("Milley met with Gerasimov here.", "meeting"),
         ("The commander held talks with the army chief at GHQ.", "meeting"),

@@ -639,6 +639,12 @@ def _family_first(person: PersonMention) -> bool:
     words = person.name.split()
     return len(words) in (2, 3) and all(len(part) <= 7 for w in words for part in w.split("-")) and not person.known
 
+# "The visit comes while X and Y are in Uzbekistan": a supporting sentence's contrast clause tells of others.
+# Only mid-sentence: an opening "While in Kyiv, X met Y" sets the scene of the event itself.
+_CONTRAST_BEFORE = re.compile(r"\w[\s,]+(?:while|whereas|even\s+as)\s+(?!in\b|at\b|on\b|during\b)[^.;]*$",
+                              re.IGNORECASE)
+
+
 def find_people(sentences: list[Sentence], registry: PeopleRegistry | None = None,
                 event_sentences: tuple[int, ...] = ()) -> list[PersonMention]:
     """Every person the article names, merged across mentions; those named in `event_sentences` as doing the
@@ -668,7 +674,9 @@ def find_people(sentences: list[Sentence], registry: PeopleRegistry | None = Non
             before.append(person)
             if speech:
                 person.spoke = True
-            if sentence.index in event_sentences and not speech:
+            contrast = sentence.index != event_sentences[0] and _CONTRAST_BEFORE.search(text[:found.start]) \
+                if event_sentences else None
+            if sentence.index in event_sentences and not speech and not contrast:
                 participant_hits.setdefault(id(person), event_sentences.index(sentence.index) * 1000 + found.start)
         if sentence.index in event_sentences:
             for match in _ROLE_REFERENCE.finditer(text):
