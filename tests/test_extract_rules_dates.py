@@ -141,3 +141,13 @@ def test_a_weekday_counted_from_an_update_stamp_is_flagged():
                      "Monday in Lima to discuss the border.\n\nThe two ministers agreed to meet again.\n")
     assert event.date.iso() == "2024-05-06"
     assert "date" in event.review.needs and "last update" in event.review.notes["date"]
+
+
+def test_a_weekday_owning_the_event_s_noun_beats_the_day_it_was_reported():
+    event = event_of("Leaders agree\n\nDecember 1, 2024\n\nPeru's President Ana Rojas said on Thursday she and Chile's "
+                     "President Tomas Vidal had agreed to reopen the border in a friendly phone call.\n\nFollowing "
+                     "Wednesday's call, Vidal said the crossings would open within a week.\n")
+    assert event.date.iso() == "2024-11-27" and "Wednesday's" in event.review.notes["date"]
+    unnamed = event_of("Leaders agree\n\nDecember 1, 2024\n\nPeru's President Ana Rojas said on Thursday she and Chile's "
+                       "President Tomas Vidal had agreed to reopen the border in a friendly phone call.\n")
+    assert unnamed.date.iso() == "2024-11-28"

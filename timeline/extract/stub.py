@@ -132,6 +132,29 @@ def _date_from_quoted_post(main: MainEvent, sentences: list[Sentence],
     return None
 
 
+# "Wednesday's call", "Monday's meeting": a weekday owning the event's own noun names the event's day.
+_NOUNS_OF_KIND = {"call": "call|phone\\s+call|conversation|phone\\s+conversation", "meeting": "meeting|talks",
+                  "talks": "talks|negotiations", "summit": "summit", "visit": "visit|trip"}
+_WEEKDAY_OWNS = r"\b(?P<day>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)['’]s\s+(?:[\w-]+\s+)?(?:{nouns})\b"
+
+
+def _day_of_the_event_named(main: MainEvent, sentences: list[Sentence], article: Article) -> TemporalMention | None:
+    """The day the page gives the event by name ("following Wednesday's call"), counted from the publication date."""
+    nouns = _NOUNS_OF_KIND.get(main.kind.kind if main.kind else "")
+    if nouns is None or article.published is None:
+        return None
+    pattern = re.compile(_WEEKDAY_OWNS.format(nouns=nouns))
+    for sentence in sentences:
+        owned = pattern.search(sentence.text)
+        if owned is None or is_future_at(sentence.text, owned.start()):
+            continue
+        found = [m for m in find_temporal_mentions(sentence.text, article.published)
+                 if m.kind == WEEKDAY and m.start <= owned.start("day") < m.end]
+        if found:
+            return found[0]
+    return None
+
+
 def _contains(period: DateSpec, day: DateSpec | None) -> bool:
     """Whether a coarser period ("this year") holds the chosen date: the period then does not contradict it."""
     return day is not None and period.precision != DAY and period.first_day() <= day.first_day() <= period.last_day()
@@ -191,6 +214,13 @@ def _choose_date(main: MainEvent, article: Article, sentences: list[Sentence]) -
         if reported:
             confidence -= 0.15
             note += "; this is when the event was reported, which may be a day or more after it happened"
+        if reported or reporting_day:
+            named = _day_of_the_event_named(main, sentences, article)
+            if named is not None and named.value is not None and named.value.first_day() < chosen.value.first_day():
+                # "X said on Thursday they spoke ...; following Wednesday's call, ...": the page names the event's day.
+                return _Field(named.value, round(min(named.confidence, 0.75), 2), named.sentence,
+                              f"'{named.text}'s {main.kind.cue if main.kind else 'event'}': {named.reason}; the lead "
+                              f"gives only the day it was reported ('{chosen.text}')", False, named), [*seen, named]
         if reporting_day:
             confidence = min(confidence, 0.6)
             note += "; it is the day the event was reported, and the event may have happened earlier"
