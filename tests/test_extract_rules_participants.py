@@ -128,3 +128,14 @@ def test_a_dateline_may_name_the_country_in_brackets_before_the_agency():
                                  "met Chilean president Tomas Vidal on Friday.\n", "a.txt", "text")
     assert article.dateline == "Lima" and article.agency == "AFP"
     assert article.text.startswith("Peruvian president")
+
+
+def test_his_national_counterpart_is_the_one_official_of_that_country_named_on_the_page():
+    text = ("Ministers meet\n\nMay 3, 2024\n\nChilean Defence Minister Tomas Vidal is holding talks with his Peruvian "
+            "counterpart in Lima.\n\nThe border has been calm for years.\n\nPeruvian Defence Minister Ana Rojas "
+            "took office in March.\n")
+    event = extract_article(parse_article_text(text, "a.txt", "text")).event
+    assert sorted(p.name for p in event.participants) == ["Ana Rojas", "Tomas Vidal"]
+    two = text.replace("took office in March.", "took office in March, and Peruvian Navy Commander Luis Prado in April.")
+    event = extract_article(parse_article_text(two, "a.txt", "text")).event
+    assert [p.name for p in event.participants] == ["Tomas Vidal"]  # two Peruvian officials: neither is assumed
