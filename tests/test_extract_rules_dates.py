@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from timeline.extract.reading import parse_article_text
 from timeline.extract.stub import extract_article
-from timeline.extract.temporal import find_temporal_mentions
+from timeline.extract.temporal import find_temporal_mentions, is_future_at
 from timeline.partial_date import PartialDate
 
 
@@ -101,3 +101,53 @@ def test_without_a_publication_date_the_lead_dates_nothing():
                      "restore ties.\n\nThey also agreed to reactivate the security agreements signed on April 17, 2001 "
                      "and trade agreements.\n")
     assert event.date is None and "date" in event.review.needs
+
+
+def test_a_day_on_the_verb_that_reports_the_event_is_flagged():
+    event = event_of("Office confirms the call\n\nMarch 9, 2023\n\nThe premier's office on Thursday confirmed she had a "
+                     "telephone conversation with her Chilean counterpart about fishing rights.\n\nThe two leaders "
+                     "agreed to meet again.\n")
+    assert event.kind == "call" and event.date.iso() == "2023-03-09"
+    assert "date" in event.review.needs and "the day the event was reported" in event.review.notes["date"]
+
+
+def test_upcoming_makes_only_its_noun_future():
+    published = PartialDate(2023, 3, 9)
+    text = "The two premiers spoke on Tuesday to prepare the upcoming trade fair in the capital."
+    tuesday, = [m for m in find_temporal_mentions(text, published) if m.text.endswith("Tuesday")]
+    assert not tuesday.future and tuesday.value.iso() == "2023-03-07"
+    upcoming = "The ministers discussed the upcoming summit in the capital."
+    assert is_future_at(upcoming, upcoming.find("summit"))
+    scheduled = "The leaders discussed a regional forum scheduled to take place in May."
+    assert is_future_at(scheduled, scheduled.find("May"))
+
+
+def test_a_later_sentence_of_a_quotation_is_not_the_lead():
+    event = event_of("Office confirms the call\n\nMarch 9, 2023\n\nThe premier's office said the two leaders spoke by "
+                     "telephone about fishing rights on Wednesday night.\n\n\u201cThe premier welcomed the offer of "
+                     "help. The call followed a meeting of coastal leaders which took place on Monday in the north.\u201d\n")
+    assert event.date.iso() == "2023-03-08"
+
+
+def test_yesterday_counted_from_the_stamp_is_flagged_like_today():
+    event = event_of("Presidents speak\n\nAugust 24, 2024\n\nPresident Anna Berg received a phone call from "
+                     "Chancellor Tomas Ek yesterday.\n\nThe two leaders reviewed the negotiations.\n")
+    assert event.date.iso() == "2024-08-23" and event.kind == "call"
+    assert "date" in event.review.needs and "a copy posted the next day" in event.review.notes["date"]
+
+
+def test_a_weekday_counted_from_an_update_stamp_is_flagged():
+    event = event_of("Ministers meet\n\nUpdated: May 10, 2024\n\nThe foreign ministers of Chile and Peru met on "
+                     "Monday in Lima to discuss the border.\n\nThe two ministers agreed to meet again.\n")
+    assert event.date.iso() == "2024-05-06"
+    assert "date" in event.review.needs and "last update" in event.review.notes["date"]
+
+
+def test_a_weekday_owning_the_event_s_noun_beats_the_day_it_was_reported():
+    event = event_of("Leaders agree\n\nDecember 1, 2024\n\nPeru's President Ana Rojas said on Thursday she and Chile's "
+                     "President Tomas Vidal had agreed to reopen the border in a friendly phone call.\n\nFollowing "
+                     "Wednesday's call, Vidal said the crossings would open within a week.\n")
+    assert event.date.iso() == "2024-11-27" and "Wednesday's" in event.review.notes["date"]
+    unnamed = event_of("Leaders agree\n\nDecember 1, 2024\n\nPeru's President Ana Rojas said on Thursday she and Chile's "
+                       "President Tomas Vidal had agreed to reopen the border in a friendly phone call.\n")
+    assert unnamed.date.iso() == "2024-11-28"

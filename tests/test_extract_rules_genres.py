@@ -92,3 +92,43 @@ def test_a_photo_gallery_reports_no_event():
     extraction = extract_article(parse_article_text(f"Festivals around the globe\n\nPosted : 2019-07-12\n\n{captions}\n",
                                                     "a.txt", "text"))
     assert extraction.event is None and "photo gallery" in extraction.problems[0]
+
+
+def test_an_unknown_domain_takes_the_name_the_page_prints_for_it():
+    closing = "\n\nSource: https://en.harbourherald.example/news/2024/05/02/port-strike\n"
+    story = ("Thousands of port workers walked out on Thursday in a dispute over pay, their union said in a "
+             "statement.")
+    assert article_of(f"Port workers strike\n\nMay 2, 2024\n\nSEAPORT (Harbour Herald) - {story}{closing}").outlet \
+        == "Harbour Herald"
+    assert article_of(f"Port workers strike\n\nMay 2, 2024\n\nJANE ROE, HARBOURHERALD staff writer\n\n{story}"
+                      f"{closing}").outlet == "HARBOURHERALD"
+    # A newspaper word added or dropped still names the host; another name beside it does not.
+    assert article_of(f"The Harbour Herald Shimbun\n\nPort workers strike\n\nMay 2, 2024\n\n{story}"
+                      "\n\nSource: https://harbourherald.example/a\n").outlet == "The Harbour Herald Shimbun"
+    assert article_of(f"Port workers strike\n\nMay 2, 2024\n\nHARBOURHERALD- Daily Ledger {story}{closing}").outlet \
+        == "HARBOURHERALD"
+    assert article_of(f"Port workers strike\n\nMay 2, 2024\n\n{story}{closing}").outlet == "en.harbourherald.example"
+
+
+def test_a_bare_genre_label_above_everything_marks_an_opinion_piece():
+    article = article_of("OPINION:\nA version of this column appeared in our weekly newsletter. Click here to receive "
+                         "it in your inbox.\nThe alliance cannot afford to prop up its members at these spending levels, "
+                         "and its leaders met on Friday without changing that.\n")
+    assert article.genre is not None
+    assert extract_article(article).event is None
+
+
+def test_a_hard_wrapped_first_line_stopping_mid_clause_is_not_the_headline():
+    article = article_of("Lisbon, May 2: Portugal's Prime Minister Ana Costa said on Thursday she and\n"
+                         "Spain's Prime Minister Luis Vega had agreed to reopen the border crossings in a\n"
+                         "phone call that eased weeks of tension over fishing quotas.\n"
+                         "The two leaders will meet next month.\n")
+    assert article.title is None or "she and" not in article.title
+    assert article.dateline == "Lisbon"
+    assert article.text.startswith("Portugal's Prime Minister Ana Costa said on Thursday she and Spain's")
+
+
+def test_a_dateline_named_after_a_country_is_never_a_namesake_town_abroad():
+    from timeline.extract.places import place_from_dateline
+    assert place_from_dateline("Mexico") is None
+    assert place_from_dateline("SINGAPORE").country == "Singapore"

@@ -113,3 +113,29 @@ def test_a_bare_initial_a_possessive_name_and_a_place_s_possessive_after_a_name(
     mirza, = [f for f in find_names("The meeting took place during General Mirza's official visit.") if f.name == "Mirza"]
     assert mirza.title == "Gen."
     assert "A Pentagon" not in {f.name for f in find_names("A Pentagon spokesman said so.")}
+
+
+def test_people_in_a_contrast_clause_beside_the_event_do_not_take_part():
+    event = extract_article(parse_article_text(
+        "Leaders meet in Lima\n\nMay 3, 2024\n\nLIMA (AFP) - Peruvian president Ana Rojas welcomes Chilean president "
+        "Tomas Vidal to Peru with an official ceremony. The Chilean leader's visit to Lima comes while Bolivian leader "
+        "Luis Arce Mamani and his Ecuadorian counterpart Daniel Noboa Azin are in Brazil.\n", "a.txt", "text")).event
+    assert sorted(p.name for p in event.participants) == ["Ana Rojas", "Tomas Vidal"]
+
+
+def test_a_dateline_may_name_the_country_in_brackets_before_the_agency():
+    article = parse_article_text("Leaders meet\n\nMay 3, 2024\n\nLima (Peru) (AFP) – Peruvian president Ana Rojas "
+                                 "met Chilean president Tomas Vidal on Friday.\n", "a.txt", "text")
+    assert article.dateline == "Lima" and article.agency == "AFP"
+    assert article.text.startswith("Peruvian president")
+
+
+def test_his_national_counterpart_is_the_one_official_of_that_country_named_on_the_page():
+    text = ("Ministers meet\n\nMay 3, 2024\n\nChilean Defence Minister Tomas Vidal is holding talks with his Peruvian "
+            "counterpart in Lima.\n\nThe border has been calm for years.\n\nPeruvian Defence Minister Ana Rojas "
+            "took office in March.\n")
+    event = extract_article(parse_article_text(text, "a.txt", "text")).event
+    assert sorted(p.name for p in event.participants) == ["Ana Rojas", "Tomas Vidal"]
+    two = text.replace("took office in March.", "took office in March, and Peruvian Navy Commander Luis Prado in April.")
+    event = extract_article(parse_article_text(two, "a.txt", "text")).event
+    assert [p.name for p in event.participants] == ["Tomas Vidal"]  # two Peruvian officials: neither is assumed

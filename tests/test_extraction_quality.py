@@ -22,18 +22,18 @@ REPO = FIXTURES.parent.parent
 # corpus -> (gold file, project whose people registry extraction may use, headline floors, merge-recall floor)
 CORPORA = {
     "real-test": (FIXTURES / "real" / "gold-test.yaml", None, {
-        "date exact, all articles": 0.62, "date exact, day knowable": 0.50, "date right or flagged": 0.93,
-        "participant recall": 0.80, "participant precision": 0.87, "place": 0.70, "kind": 0.75}, 0.50),
+        "date exact, all articles": 0.65, "date exact, day knowable": 0.55, "date right or flagged": 0.94,
+        "participant recall": 0.81, "participant precision": 0.90, "place": 0.71, "kind": 0.79}, 0.50),
     "real-dev": (FIXTURES / "real" / "gold-dev.yaml", None, {
-        "date exact, all articles": 0.90, "date exact, day knowable": 0.89, "date right or flagged": 0.97,
-        "participant recall": 0.87, "participant precision": 0.93, "place": 0.89, "kind": 0.89}, 0.58),
+        "date exact, all articles": 0.91, "date exact, day knowable": 0.90, "date right or flagged": 0.99,
+        "participant recall": 0.89, "participant precision": 0.96, "place": 0.92, "kind": 0.89}, 0.55),
     "written": (FIXTURES / "written" / "gold.yaml", REPO, {
         "date exact, all articles": 0.93, "date exact, day knowable": 0.94, "date right or flagged": 0.97,
         "participant recall": 0.97, "participant precision": 0.95, "place": 0.94, "kind": 0.96}, None),
 }
-# Real pages still leave a few dates wrong and unflagged (pages that misdate their own event); the count may
-# only go down.
-WRONG_UNFLAGGED_AT_MOST = {"real-test": 2, "real-dev": 1, "written": 0}
+# The test part still leaves two dates wrong and unflagged (round 4 brought the development part back to 0);
+# the count may only go down.
+WRONG_UNFLAGGED_AT_MOST = {"real-test": 2, "real-dev": 0, "written": 0}
 FALSE_MERGES_AT_MOST = {"real-test": 0, "real-dev": 0}
 
 

@@ -13,6 +13,8 @@ from timeline.extract.sentences import split_sentences
     [
         ("Austin called Pakistan Army chief Gen. Qamar Javed Bajwa on Tuesday night.", "call"),
         ("Blinken spoke by telephone on Thursday with Qin Gang.", "call"),
+        ("The two ministers held a phone exchange about the harbour dispute.", "call"),
+        ("Peruvian president Ana Rojas welcomes Chilean president Tomas Vidal to Peru with a ceremony.", "meeting"),
         ("The two leaders held a phone call.", "call"),
         ("Milley met with Gerasimov here.", "meeting"),
         ("The commander held talks with the army chief at GHQ.", "meeting"),
@@ -31,7 +33,9 @@ def test_kind_from_wording(sentence, kind):
 
 
 @pytest.mark.parametrize("sentence", ["The UK called on China to agree to the plan.", "the so-called Five Eyes",
-                                      "Prices rose sharply."])
+                                      "Prices rose sharply.",
+                                      "The chancellor called an emergency summit of regional leaders.",
+                                      "The governor called a snap election for March."])
 def test_not_a_call(sentence):
     guess = classify_kind(sentence)
     assert guess is None or guess.kind != "call"

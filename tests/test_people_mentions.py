@@ -80,3 +80,8 @@ def test_registry_gives_ids_names_and_missing_countries():
 def test_unknown_people_get_a_slug_id():
     people = find_people(split_sentences("Foreign Minister Jane Q. Doe met reporters."), None, (0,))
     assert people[0].person_id == "jane-q-doe"
+
+
+def test_a_hindi_office_title_is_an_office():
+    found = names("The visiting secretary made a telephone call to Raksha Mantri Vikram Anand this evening.")
+    assert found["Vikram Anand"][1] == "Raksha Mantri"

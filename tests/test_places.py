@@ -72,3 +72,10 @@ def test_a_seat_of_government_named_by_its_building_is_in_its_city():
 def test_a_country_s_name_before_a_common_noun_says_whose_not_where():
     assert not find_places("The defense ministers met at the US air force base in Ramstein on Friday.", ())
     assert [p.name for p in find_places("They met in the United States on Friday.", ())] == ["United States"]
+
+
+def test_a_town_the_gazetteer_lacks_is_placed_by_the_country_named_after_it():
+    place, = find_places("The talks ended in Oberwaldheim, Germany, late on Friday.")
+    assert place.name == "Oberwaldheim, Germany" and place.city == "Oberwaldheim"
+    assert [p.name for p in find_places("The treaty was signed in Oberwaldheim on Friday.")] == []
+    assert all("January" not in p.name for p in find_places("They met in January, Germany said."))

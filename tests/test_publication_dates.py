@@ -78,6 +78,15 @@ def test_a_date_stamp_inside_the_story_is_story_text():
         # an agency or an outlet on the same line
         ("Reuters Feb 14, 2023 10:30 AM", "2023-02-14"),
         ("Press Trust of India | Updated: 14 February 2023 10:30 IST", "2023-02-14"),
+        ("Posted On: 14 FEB 2023 10:30AM by Press Bureau Delhi", "2023-02-14"),
+        ("Written by Jane Roe on March 16, 2023", "2023-03-16"),
+        ("Created: March 16, 2023", "2023-03-16"),
+        ("Issued on: 16/03/2023 - 12:52", "2023-03-16"),
+        ("14-Feb-2023", "2023-02-14"),
+        ("2023. 3. 16. 15:07", "2023-03-16"),
+        ("Jane Roe / 16 March 2023", "2023-03-16"),
+        ("March 16, 2023 12:52 pm | Updated 17 Mar", "2023-03-16"),
+        ("The talks were hosted by Jordan on 5 May 2024", None),
         ("Feb 14, 2023 | 18 mins ago", "2023-02-14"),
         # not dates
         ("04/10/2023", None),  # April or October: the outlet's convention decides (see below)

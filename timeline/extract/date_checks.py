@@ -66,11 +66,14 @@ def stamp_day_doubt(mention: TemporalMention | None, value: DateSpec | None, pub
     says so. A weekday name survives a stamp a day late ("on Monday" still finds Monday); "this evening" does not,
     and neither survives a repost or a relay of a statement issued the day after."""
     if mention is None or published is None or published.precision != DAY or value is None \
-            or value.first_day() != value.last_day() or value.iso() != published.iso() or mention.kind not in (WEEKDAY, RELATIVE):
+            or value.first_day() != value.last_day() or mention.kind not in (WEEKDAY, RELATIVE):
         return None
-    if mention.kind == RELATIVE:
+    if mention.kind == RELATIVE and 0 <= (published.first_day() - value.first_day()).days <= 1:
+        # "Today" and "yesterday" alike move with the stamp: a copy posted a day late puts either a day late.
         return (f"'{mention.text}' counts from the page's stamp {published.iso()}; a copy posted the next day "
                 "would put the event a day earlier, so check it against another report")
+    if value.iso() != published.iso():
+        return None
     relayed = _RELAYED.search(page_text)
     if relayed:
         return (f"the event falls on the page's own day {published.iso()}, and the page relays an issuer's account "

@@ -43,7 +43,7 @@ def parse_html(text: str, name: str) -> Article:
         body = values.get("text") or ""
         title, author, url, sitename = values.get("title"), values.get("author"), values.get("url"), values.get("sitename")
     date_text = htmldate.find_date(_FRACTIONAL_SECONDS.sub("", text), original_date=True, extensive_search=False)
-    found = Found()
+    found = Found(page_text=body)
     if title:
         found.title = title
     kept = read_lines(lines_of(clean_inline_markup(body)), found, title_known=bool(title))

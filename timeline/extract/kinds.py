@@ -12,16 +12,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .sentences import Sentence
+from .sentences import Sentence, sentences_inside_quotes
 from .temporal import is_future_at
 
 # (kind, pattern, confidence): the first pattern that matches a sentence decides its kind. Ordered from
 # the most telling wording to the vaguest; "held talks with" a person is a meeting, "peace talks" are talks.
 KIND_PATTERNS: list[tuple[str, re.Pattern[str], float]] = [
-    ("call", re.compile(r"\b(?:(?<!so-)called(?!\s+(?:on|for|it|off|upon|him a|her a|them|by|in)\b)|phoned|telephoned|"
+    ("call", re.compile(r"\b(?:(?<!so-)called(?!\s+(?:on|for|it|off|upon|him a|her a|them|by|in)\b)(?!\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}?"
+                        r"(?:summit|meeting|session|election|vote|referendum|conference|strike|halt|ceasefire|truce)s?\b)|phoned|telephoned|"
                         r"by\s+(?:tele)?phone|over\s+the\s+(?:tele)?phone|dial+ed|telecon|"
                         r"spoke\s+(?:by|over the|on the)\s+(?:tele)?phone|(?:phone|telephone|telephonic|video)\s+(?:calls?|"
-                        r"conversations?|talks|conference)|(?:held|had)\s+a\s+(?:[\w-]+\s+)?call\s+with|(?:in|on|during)\s+a\s+call|"
+                        r"conversations?|talks|conference|exchanges?)|(?:held|had)\s+a\s+(?:[\w-]+\s+)?call\s+with|(?:in|on|during)\s+a\s+call|"
                         r"(?:video|virtual)\s+(?:link|meeting|summit))\b", re.IGNORECASE), 0.85),
     # "a summit meeting" of two leaders is told as a meeting; "the G20 summit" is a summit.
     ("summit", re.compile(r"\bsummit\b(?!\s+(?:meeting|talks)\b)", re.IGNORECASE), 0.8),
@@ -32,7 +33,7 @@ KIND_PATTERNS: list[tuple[str, re.Pattern[str], float]] = [
                          r"\bnegotiations\b", re.IGNORECASE), 0.75),
     ("meeting", re.compile(r"\b(?:met|meets|meet|meeting\s+(?:with|between)|meeting\s+of\s+(?:the\s+)?(?=(?-i:[A-Z]))|meeting\s+(?:took\s+place|was\s+held)|held\s+talks|holds\s+talks|hold\s+talks|talks\s+held|"
                            r"talks\s+with|engaged\s+in\s+(?:talks|discussions)|discussions?\s+with|sat\s+down\s+with|"
-                           r"hosted|received|welcomed\s+(?-i:(?:[A-Z][\w.'’-]*\s+|(?:of|the)\s+){1,8})(?:to|at)|called\s+on(?![^.;]{0,60}?\bto\s+(?!discuss|review|brief|exchange|pay|present)[a-z]+)|"
+                           r"hosted|received|welcom(?:ed|es)\s+(?-i:(?:[A-Z][\w.'’-]*\s+|(?:of|the|president|prime|minister|leader|counterpart|his|her|their)\s+){1,8})(?:to|at)|called\s+on(?![^.;]{0,60}?\bto\s+(?!discuss|review|brief|exchange|pay|present)[a-z]+)|"
                            r"(?:during|at|in)\s+(?:a|the|their)\s+(?:[\w'’-]+\s+){0,2}meeting|summit\s+(?:meeting|talks)|"
                            r"(?:held|hold|holds)\s+(?:a|an|the|their)\s+(?:[\w'’-]+\s+){0,2}(?:retreat|meeting|"
                            r"consultations?)|working\s+(?:lunch|dinner|breakfast))\b", re.IGNORECASE), 0.8),
@@ -279,7 +280,8 @@ def find_main_event(sentences: list[Sentence], headline: str | None = None, lead
     Earlier sentences score higher; a sentence that shares words with the headline gains (a live blog's newest
     entry, a background paragraph or a side remark come first and do not), and a side event ("also met")
     or a remark addressed to someone ("You were sworn in...") loses."""
-    lead = [s for s in sentences if is_prose(s)][:lead_size]
+    quoted = sentences_inside_quotes(sentences)
+    lead = [s for s in sentences if is_prose(s) and s.index not in quoted][:lead_size]
     headline_words = _content_words(headline) if headline else set()
     headline_kind = classify_kind(headline) if headline else None
     best: tuple[float, Sentence, KindGuess] | None = None

@@ -119,7 +119,7 @@ def markdown_to_text(body: str) -> str:
 
 def parse_markdown(text: str, name: str) -> Article:
     data, body = _split_front_matter(text, name)
-    found = Found()
+    found = Found(page_text=body)
     kept = read_lines(lines_of(clean_inline_markup(markdown_to_text(body))), found)
     paragraphs = take_dateline(paragraphs_of(kept), found)
     article = Article(name=name, text="\n\n".join(paragraphs), title=found.title, source_format="markdown",

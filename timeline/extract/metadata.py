@@ -304,12 +304,57 @@ def outlet_from_url(url: str) -> str | None:
     return domain
 
 
+
+# A run of capitalised words (a name as printed: "ETV Bharat", "The Yomiuri Shimbun", "KazTAG", "ANTARA").
+_CAPITALISED_RUN = re.compile(r"(?:\bThe\s+)?\b[A-Z](?:[\w&’'.-]*[\w&])?(?:\s+[A-Z](?:[\w&’'.-]*[\w&])?){0,4}")
+# Host labels that name no outlet: language or edition prefixes and second-level registry names.
+_HOST_WORDS = frozenset("www en m amp mobile edition staging co com org net gov edu ac info tv".split())
+_NAME_SUFFIXES = ("news", "times", "tv", "online", "daily", "post", "shimbun", "today")
+_OUTLET_SEARCH_CHARS = 3000  # mastheads, bylines and datelines sit at the top; the rest is story
+
+
+def _compact(text: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", text.lower())
+
+
+def _names_host(phrase: str, label: str) -> bool:
+    """Whether a printed name spells a host label: "Dunya News" for dunyanews, "ANTARA" for antaranews,
+    "The Yomiuri Shimbun" for yomiuri (a newspaper word added or dropped, never anything else)."""
+    name = _compact(re.sub(r"^The\s+", "", phrase))
+    if len(name) < 2 or len(label) < 2:
+        return False
+    if name == label:
+        return True
+    longer, shorter = (label, name) if len(label) > len(name) else (name, label)
+    return len(shorter) >= 4 and longer.startswith(shorter) and longer[len(shorter):] in _NAME_SUFFIXES
+
+
+def outlet_named_on_page(text: str, url: str | None) -> str | None:
+    """The outlet's name as the page prints it, when it spells the URL's host ("Dunya News" on dunyanews.tv,
+    "ETV Bharat" on etvbharat.com): a masthead, byline or dateline an unknown domain can be read by."""
+    domain = domain_of(url) if url else None
+    if domain is None:
+        return None
+    labels = [label for label in domain.split(".")[:-1] if label not in _HOST_WORDS and label not in _OUTLET_WORDS]
+    if not labels:
+        return None
+    best = None
+    for run in _CAPITALISED_RUN.finditer(text[:_OUTLET_SEARCH_CHARS]):
+        words = run.group(0).split()
+        for first in range(len(words)):
+            for last in range(len(words), first, -1):
+                phrase = " ".join(words[first:last]).strip(".,’'-")
+                if any(_names_host(phrase, label) for label in labels) and (best is None or len(phrase) > len(best)):
+                    best = phrase
+    return best
+
+
 # --- datelines ---------------------------------------------------------------------------------
 
 _AGENCY_ALT = "|".join(sorted((re.escape(k) for k in AGENCIES), key=len, reverse=True))
 # "HELSINKI, Sept 22 (AFP) -", "WASHINGTON (Reuters) -", "Kabul, Aug 15 (AP) —"
 _DATELINE_AGENCY = re.compile(
-    r"^(?P<place>[A-Z][\w'’.-]*(?:[ ,]+[A-Z][\w'’.-]*){0,3}?)"
+    r"^(?P<place>[A-Z][\w'’.-]*(?:[ ,]+[A-Z][\w'’.-]*){0,3}?)(?:\s*\([A-Z][a-z]+(?:\s[A-Z][a-z]+)?\))?"
     r"(?:,\s*(?P<date>[A-Za-z]{3,9}\.?\s+\d{1,2}(?:,?\s+\d{4})?|\d{1,2}\s+[A-Za-z]{3,9}\.?(?:\s+\d{4})?))?"
     rf"\s*\((?i:(?P<agency>{_AGENCY_ALT}))\)\s*(?:[-–—:]+\s*|(?=[A-Z“\"]))",
 )
@@ -356,6 +401,11 @@ _DATELINE_DATED = re.compile(
     r"^(?P<place>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}),\s*(?P<date>(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?"
     r"(?:,\s*|\s*/\s*|\s+)|\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\.?,?\s+)(?:19|20)\d\d)"
     r"(?:\s*\((?P<agency>[A-Z][A-Za-z]{1,10})\))?\s*(?:[-–—]+|:)\s*(?=[A-Z“\"])"
+)
+# "Mexico, December 1: Mexico's President ...": a known mixed-case place with a day and month, then a colon.
+_DATELINE_DAY_MONTH = re.compile(
+    r"^(?P<place>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}),\s*(?P<date>(?P<month>[A-Z][a-z]{2,8}\.?)\s+\d{1,2}"
+    r"|\d{1,2}\s+(?P<month2>[A-Z][a-z]{2,8}))\s*:\s+(?=[A-Z“\"])"
 )
 # "GENEVA (UrduPoint News / Sputnik - 21st January, 2022) Russian ...": the agency and the full date in brackets.
 _DATELINE_BRACKETED_DATE = re.compile(
@@ -438,6 +488,11 @@ def find_dateline(paragraph: str) -> Dateline | None:
         return Dateline(dated.group("place"), text[dated.end():].strip(), dated.group("date"),
                         _dateline_date(dated.group("date")), (agency_name(agency) or agency) if agency else None,
                         text[: dated.end()].strip())
+    yearless = _DATELINE_DAY_MONTH.match(text)
+    month = yearless and (yearless["month"] or yearless["month2"])
+    if yearless and month and yearless["place"].lower() in _known_places() and month.lower().rstrip(".") in MONTHS:
+        return Dateline(yearless["place"], text[yearless.end():].strip(), yearless["date"], None, None,
+                        text[: yearless.end()].strip())
     bracketed_date = _DATELINE_BRACKETED_DATE.match(text)
     if bracketed_date and _dateline_date(bracketed_date["date"]) is not None:
         place = bracketed_date["place"].strip(" ,")

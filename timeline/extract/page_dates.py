@@ -36,6 +36,8 @@ _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _DATE_FORMS = [
     re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.IGNORECASE),  # September 22, 2021
     re.compile(rf"\b{_DAY}\s+(?:of\s+|de\s+)?{_MONTH},?\s+(?:de\s+)?{_YEAR}\b", re.IGNORECASE),  # 22 September 2021
+    re.compile(rf"\b{_DAY}-{_MONTH}-{_YEAR}\b", re.IGNORECASE),  # 22-Sep-2021
+    re.compile(r"\b(?P<year>(?:19|20)\d\d)\.\s(?P<month>[01]?\d)\.\s(?P<day>[0-3]?\d)\.(?!\d)"),  # 2021. 9. 22. (Korean)
     # 2021-09-22, also as the start of a timestamp: 2021-09-22T10:30:00+05:00
     re.compile(r"\b(?P<year>(?:19|20)\d\d)[-/.](?P<month>[01]?\d)[-/.](?P<day>[0-3]?\d)(?:\b|(?=T\d\d:))"),
     re.compile(rf"\b{_MONTH}\s+{_DAY}\s*/\s*{_YEAR}\b", re.IGNORECASE),  # January 3/2024
@@ -48,7 +50,7 @@ _SHORT_YEAR_FORM = re.compile(r"\b(?P<first>[0-3]?\d)(?P<sep>[-/.])(?P<second>[0
 WEEKDAYS = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?"
 # What may stand on a date line besides the date itself: labels, weekdays, times, time zones.
 DATE_LINE_FILLER = re.compile(
-    rf"\b(?:published|posted|first|last|updated|modified|date|on|at|and|{WEEKDAYS})\b\.?"
+    rf"\b(?:published|posted|created|issued|released|dated|first|last|updated|modified|date|on|at|and|{WEEKDAYS})\b\.?"
     r"|(?:\b|(?<=\s))(?:publié|publiée|mis\s+à\s+jour|publicado|publicada|actualizado|atualizado|le|el|em|à|às|a\s+las)"
     r"(?=\s|$)"
     r"|(?:\bT(?=\d)|\b)\d{1,2}[:.h]\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:[ap]\.?\s?m\b\.?)?Z?|\b\d{1,2}\s*[ap]\.?m\.?"
@@ -133,12 +135,18 @@ def parse_date_line(line: str, day_first: bool | None = None) -> PartialDate | N
     # Pages copied as text glue the year to the time: "August 21, 20253:41 PM GMT+5Updated".
     text = re.sub(r"\b((?:19|20)\d\d)(?=\d{1,2}:\d\d)", r"\1 ", text)
     text = re.sub(r"(?<=[A-Z0-9])(?=Updated\b)", " ", text)
+    text = _BYLINE_BESIDE_DATE.sub(" ", text)
     dates = find_dates(text, day_first, short_years=True)
     if not dates:
         return None
     if DATE_LINE_FILLER.sub(" ", _without(text, dates)).strip():
         return _date_beside_labels(text, day_first)
     return _first_publication(text, dates)
+
+
+# A byline on the date line: "Posted On: 14 FEB 2023 by PIB Delhi", "Written by Jane Doe on March 16, 2023".
+_BYLINE_BESIDE_DATE = re.compile(r"(?:^|(?<=\s))(?i:(?:written\s+)?by)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}"
+                                 r"(?=\s+(?i:on)\s|\s*$)")
 
 
 def _first_publication(text: str, dates: list[tuple[re.Match[str], PartialDate]]) -> PartialDate:
@@ -174,12 +182,15 @@ _LEADING_LABEL = re.compile(rf"^(?P<label>(?:(?!{_MONTH_WORD})[A-Z][\w'’&-]*\s
 def _date_beside_labels(text: str, day_first: bool | None) -> PartialDate | None:
     """The date of a line split by bars into one date part and short labels; None when a part is a sentence."""
     # Bars, bullets or spaced dashes split it: "KYODO NEWS - Jan 1, 2024 - 19:45 | Japan, All".
-    parts = [p.strip() for p in re.split(r"\s+[|•·–—-]+\s+", text) if p.strip()]
+    parts = [p.strip() for p in re.split(r"\s+[|•·–—/-]+\s+", text) if p.strip()]
     if len(parts) < 2:
         label = _LEADING_LABEL.match(text)
         if label is None:
             return None
         parts = [label["label"].strip(), text[label.end():]]
+    # "... | Updated 17 Mar": an update stamp beside the date, even one without its year, is no sentence.
+    parts = [p for p in parts if not re.match(r"(?i)(?:last\s+)?(?:updated|modified)\b", p)
+             or find_dates(p, day_first, short_years=True)] or parts
     dated = [p for p in parts if find_dates(p, day_first, short_years=True)]
     if len(dated) != 1 or any((re.search(r"\d", p) or not LABEL_PART.match(p)) and not _TIME_PART.match(p)
                               for p in parts if p is not dated[0]):

@@ -41,14 +41,16 @@ OFFICE_HEADS = frozenset(
     chairperson chair chief chiefs commander director director-general head spokesperson spokesman spokeswoman envoy ambassador
     representative adviser advisor governor mayor senator lawmaker leader deputy officer official emir king queen
     prince princess ruler speaker attorney inspector commissioner coas cjcs dg ceo founder negotiator diplomat
-    counterpart minister-counsellor undersecretary under-secretary administrator fm pm eam nsa cjcsc""".split()
+    counterpart minister-counsellor undersecretary under-secretary administrator fm pm eam nsa cjcsc
+    mantri""".split()  # "Raksha Mantri": the Hindi "minister" of Indian government releases
 )
 # Words that may stand inside an office's name ("Joint Chiefs of Staff", "State Department").
 OFFICE_WORDS = frozenset(
     """defense defence foreign interior state army navy air force forces naval military joint staff national
     security intelligence central command special press vice acting former top senior department ministry affairs
     public relations services homeland finance economy trade health armed general of the for and to on
-    regional combatant operations strategic first second deputy assistant principal""".split()
+    regional combatant operations strategic first second deputy assistant principal raksha pradhan videsh
+    grih""".split()
 )
 # Statements are not participation.
 SPEAKER_HEADS = ("spokesperson", "spokesman", "spokeswoman", "press secretary", "press officer", "press attache")
@@ -571,6 +573,11 @@ class _People:
                 return person
         return None
 
+    def by_country(self, country: str) -> PersonMention | None:
+        """The one person with an office from that country, if only one is named ("his Japanese counterpart")."""
+        matches = [p for p in self.people if p.country == country and p.role and not is_speaker(p)]
+        return matches[0] if len(matches) == 1 else None
+
     def by_role(self, modifier: str, head: str) -> PersonMention | None:
         words = [w for w in re.findall(r"[a-z]+", modifier.lower()) if w not in ("the", "a")]
         matches = []
@@ -637,6 +644,14 @@ def _family_first(person: PersonMention) -> bool:
     words = person.name.split()
     return len(words) in (2, 3) and all(len(part) <= 7 for w in words for part in w.split("-")) and not person.known
 
+# "held talks with his Japanese counterpart": the one official of that country the page names.
+_NATIONAL_COUNTERPART = re.compile(r"\b(?:his|her|their)\s+(?P<nation>[A-Z][a-z]+)\s+counterparts?\b(?!\s*,?\s+[A-Z])")
+# "The visit comes while X and Y are in Uzbekistan": a supporting sentence's contrast clause tells of others.
+# Only mid-sentence: an opening "While in Kyiv, X met Y" sets the scene of the event itself.
+_CONTRAST_BEFORE = re.compile(r"\w[\s,]+(?:while|whereas|even\s+as)\s+(?!in\b|at\b|on\b|during\b)[^.;]*$",
+                              re.IGNORECASE)
+
+
 def find_people(sentences: list[Sentence], registry: PeopleRegistry | None = None,
                 event_sentences: tuple[int, ...] = ()) -> list[PersonMention]:
     """Every person the article names, merged across mentions; those named in `event_sentences` as doing the
@@ -650,6 +665,7 @@ def find_people(sentences: list[Sentence], registry: PeopleRegistry | None = Non
     by_sentence: dict[int, list[tuple[_Found, bool]]] = {}
     for sentence, found, speech in named:
         by_sentence.setdefault(sentence.index, []).append((found, speech))
+    counterparts: list[tuple[Sentence, re.Match[str]]] = []
     for sentence in sentences:
         text = sentence.text
         before: list[PersonMention] = []
@@ -666,15 +682,26 @@ def find_people(sentences: list[Sentence], registry: PeopleRegistry | None = Non
             before.append(person)
             if speech:
                 person.spoke = True
-            if sentence.index in event_sentences and not speech:
+            contrast = sentence.index != event_sentences[0] and _CONTRAST_BEFORE.search(text[:found.start]) \
+                if event_sentences else None
+            if sentence.index in event_sentences and not speech and not contrast:
                 participant_hits.setdefault(id(person), event_sentences.index(sentence.index) * 1000 + found.start)
         if sentence.index in event_sentences:
+            counterparts.extend((sentence, match) for match in _NATIONAL_COUNTERPART.finditer(text))
             for match in _ROLE_REFERENCE.finditer(text):
                 person = people.by_role(match["mod"], match["head"])
                 if person is not None:
                     if sentence.index not in person.sentences:
                         person.sentences.append(sentence.index)
                     participant_hits.setdefault(id(person), event_sentences.index(sentence.index) * 1000 + match.start())
+    for sentence, match in counterparts:
+        # Once every mention is known: "his Japanese counterpart" may be named only further down the page.
+        country = country_of(match["nation"])
+        person = people.by_country(country) if country else None
+        if person is not None:
+            if sentence.index not in person.sentences:
+                person.sentences.append(sentence.index)
+            participant_hits.setdefault(id(person), event_sentences.index(sentence.index) * 1000 + match.start())
     for person in people.people:
         if registry is not None and person.known:
             known = registry.get(person.person_id)

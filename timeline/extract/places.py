@@ -256,6 +256,30 @@ def _landmarks(sentence: str) -> list[Place]:
     return found
 
 
+# Capitalised words that are times, not towns: "in January, Germany ...".
+_NOT_TOWNS = frozenset("""january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday""".split())
+
+
+def _town_with_country(sentence: str, match: re.Match[str], name: str) -> Place | None:
+    """A town too small for the gazetteer, placed by the country named right after it: "ended in Ramstein,
+    Germany" (the article says which country, so the town need not be known)."""
+    gaz = gazetteer()
+    town = name.rstrip(".,")
+    if len(town.split()) > 2 or town.lower() in _NOT_TOWNS \
+            or any(w.lower() in FACILITY_WORDS or w.lower() in SITE_WORDS for w in town.split()):
+        return None
+    after = re.match(r",\s+(?P<country>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})(?![\w'’])", sentence[match.end("name"):])
+    if after is None:
+        return None
+    code = gaz.country_codes.get(_fold(after["country"].rstrip(".")))
+    if code is None:
+        return None
+    country = gaz.country_name(code)
+    return Place(_display(town, country), town, sentence, match.start("name"), town, country, None, 0.7,
+                 f"'{town}' is a town the gazetteer lacks, in {country} as the article says")
+
+
 def find_places(sentence: str, prefer: tuple[str, ...] = ()) -> list[Place]:
     """Every place named in the sentence, in order; `prefer` lists country codes the article is about."""
     gaz = gazetteer()
@@ -290,6 +314,10 @@ def find_places(sentence: str, prefer: tuple[str, ...] = ()) -> list[Place]:
                 places.append(Place(country or text, text, sentence, match.start("name"), None, country, None, 0.55,
                                     f"'{text}' names only a country"))
             continue
+        town = _town_with_country(sentence, match, name)
+        if town is not None:
+            places.append(town)
+            continue
         if any(w.lower().strip(".,") in FACILITY_WORDS for w in name.split()):
             after = sentence[match.end("name"):]
             located = re.match(r"\s*(?:,\s*|\s+in\s+|\s+at\s+)(?P<city>" + _CAP_RUN + ")", after)
@@ -316,8 +344,10 @@ def place_from_dateline(dateline: str, prefer: tuple[str, ...] = ()) -> Place | 
     words = re.sub(r"[^\w\s'’-]", " ", dateline).split()
     text = " ".join(w.capitalize() for w in words[:3])
     found = _resolve_run(text, prefer) if text else None
-    if found is not None and found[1] is None and gazetteer().city(found[0]) is not None:
-        found = (found[0], gazetteer().city(found[0], (found[2],) if found[2] else ()), found[2])  # "SINGAPORE"
+    namesake = gazetteer().city(found[0], (found[2],) if found[2] else ()) if found is not None and found[1] is None \
+        else None
+    if namesake is not None and namesake.country_code == found[2]:
+        found = (found[0], namesake, found[2])  # "SINGAPORE"; never a town abroad named after the country ("Mexico")
     if found is None or found[1] is None:
         return None
     _, city, code = found

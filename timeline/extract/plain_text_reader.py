@@ -63,6 +63,7 @@ class Found:
     genre: str | None = None
     standfirst: str | None = None
     masthead: str | None = None  # the outlet's name standing alone above the headline
+    page_text: str = ""  # the page as read, furniture and all, where the outlet's printed name is looked for
     masthead_line: str = ""
 
 
@@ -115,6 +116,11 @@ def _is_prose(text: str) -> bool:
     return words >= 25 or (words >= 10 and ends_sentence(text))
 
 
+# A line of hard-wrapped prose stops mid-clause ("... said on Thursday she and"); a headline never ends so.
+_DANGLING_END = re.compile(r"\b(?:and|or|but|the|a|an|of|to|in|on|at|for|with|from|by|that|she|he|they|we|his|her|"
+                           r"their|its|was|were|is|are|had|has|have)$", re.IGNORECASE)
+
+
 def _is_headline(text: str) -> bool:
     words = word_count(text)
     return 2 <= words <= 30 and (not matching_form(text).rstrip("\"')").endswith(".") or words <= 8)
@@ -134,6 +140,9 @@ OPINION = "opinion"
 # Labels and headline prefixes of pieces that argue rather than report.
 _GENRE_LABEL = re.compile(r"^(?i:opinion|analysis|comment|commentary|editorial|op-ed|oped|column|columns|perspective|explainer|"
                           r"viewpoint|essay|letters?(?:\s+to\s+the\s+editor)?)\s*(?:[|:—–-]\s*|$)")
+# The same label alone on its line ("OPINION:", "Analysis —"), with nothing else after it.
+_BARE_GENRE_LABEL = re.compile(r"^(?i:opinion|analysis|commentary|editorial|op-ed|oped|column|perspective|explainer|"
+                               r"viewpoint|essay)\s*[:—–-]?\s*$")
 # The closing note on a guest writer: "Hussein Ibish is a senior resident scholar at ...".
 _WRITER_NOTE = re.compile(
     r"^[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3}\s+is\s+(?:a|an|the)\s+[^.]{0,80}?\b(?:fellow|scholar|professor|"
@@ -276,6 +285,9 @@ def read_lines(lines: list[Line], found: Found, title_known: bool = False) -> li
             if not kept and found.title is None and found.masthead is None and _is_masthead(text, following):
                 found.masthead, found.masthead_line = (text.title() if text.isupper() else text), text
                 continue  # the paper's name above the headline, as a pasted page begins
+            if not kept and found.title is None and _BARE_GENRE_LABEL.match(matching_form(text)):
+                found.genre = OPINION  # "OPINION:" alone above everything else, whatever follows it
+                continue
             if not kept and found.title is None and not is_noise_line(following or "") and (
                 is_section_label(text, following) or (_is_label(text) and following is not None and _is_label(following))
             ):
@@ -307,7 +319,8 @@ def read_lines(lines: list[Line], found: Found, title_known: bool = False) -> li
             skip_teasers = False
         if in_header and not seen_content:
             seen_content = True
-            continues = following is not None and lines[index].block == line.block and following[:1].islower()
+            continues = following is not None and lines[index].block == line.block and (
+                following[:1].islower() or bool(_DANGLING_END.search(text)))
             if _is_headline(text) and not _is_prose(text) and not continues:
                 found.title = text
                 found.evidence["title"] = text
@@ -398,7 +411,7 @@ def take_dateline(paragraphs: list[str], found: Found) -> list[str]:
 
 
 def parse_plain(text: str, name: str, title_known: bool = False) -> Article:
-    found = Found()
+    found = Found(page_text=text)
     kept = read_lines(lines_of(text), found, title_known)
     paragraphs = take_dateline(paragraphs_of(kept), found)
     article = Article(name=name, text="\n\n".join(paragraphs), title=found.title, standfirst=found.standfirst)
@@ -451,6 +464,11 @@ def settle_metadata(article: Article, found: Found) -> None:
             article.outlet, evidence["outlet"] = byline.outlet, found.byline_line
         elif found.masthead:
             article.outlet, evidence["outlet"] = found.masthead, found.masthead_line
+        elif article.url and meta.outlet_from_url(article.url) != meta.domain_of(article.url):
+            article.outlet, evidence["outlet"] = meta.outlet_from_url(article.url), article.url
+        elif article.url and meta.outlet_named_on_page(found.page_text, article.url):
+            # An unknown domain: the name the page prints for it reads better than the host.
+            article.outlet, evidence["outlet"] = meta.outlet_named_on_page(found.page_text, article.url), article.url
         elif article.url and meta.outlet_from_url(article.url):
             article.outlet, evidence["outlet"] = meta.outlet_from_url(article.url), article.url
         elif found.newsletter_outlet and meta.agency_name(found.newsletter_outlet):

@@ -92,3 +92,23 @@ def split_sentences(text: str) -> list[Sentence]:
         for offset, sentence in split_paragraph(paragraph):
             sentences.append(Sentence(sentence, number, len(sentences), offset))
     return sentences
+
+
+def sentences_inside_quotes(sentences: list[Sentence]) -> set[int]:
+    """Indices of sentences that start inside a quotation opened by an earlier sentence of their paragraph:
+    the second and later sentences of a multi-sentence quote are someone's words, not the report's."""
+    inside: set[int] = set()
+    paragraph, open_quote = -1, False
+    for sentence in sentences:
+        if sentence.paragraph != paragraph:
+            paragraph, open_quote = sentence.paragraph, False
+        if open_quote:
+            inside.add(sentence.index)
+        for mark in sentence.text:
+            if mark == "“":
+                open_quote = True
+            elif mark == "”":
+                open_quote = False
+            elif mark == '"':
+                open_quote = not open_quote
+    return inside

@@ -33,6 +33,7 @@ from .kinds import (
 )
 from .mentions import find_mentions
 from .offices import resolve_office
+from .page_dates import is_update_line
 from .people_mentions import PersonMention, find_names, find_people, is_speaker
 from .places import City, Place, countries_in, find_places, gazetteer, place_from_dateline
 from .sentences import Sentence, split_sentences
@@ -45,6 +46,9 @@ PLACELESS_KINDS = ("call", "statement", "announcement", "appointment", "other")
 # Words showing that a date belongs to the report of the event ("a handout issued on Monday").
 _ATTRIBUTION = re.compile(r"\b(?:said|says|stated|statement|handout|announced|according|told|issued|reported|"
                           r"confirmed|readout|release)\b[^.]{0,40}$", re.IGNORECASE)
+# A day on the verb that reports the event, not on the event: "X's office on Thursday confirmed he had a call".
+_REPORTED_ON_DAY = re.compile(r"\s*,?\s*(?:\w+\s+)?(?:said|confirmed|announced|revealed|disclosed|told|stated|"
+                              r"reported|acknowledged)\b", re.IGNORECASE)
 _HERE = re.compile(r"\b(?:here|in\s+the\s+city)\b(?!\s+(?:is|are|was|were)\b)")
 # Offices of a state (not of a party, a company or an alliance), for the dateline's country.
 _GOVERNMENT_OFFICES = frozenset("minister president premier secretary chancellor governor chief commander general "
@@ -128,6 +132,29 @@ def _date_from_quoted_post(main: MainEvent, sentences: list[Sentence],
     return None
 
 
+# "Wednesday's call", "Monday's meeting": a weekday owning the event's own noun names the event's day.
+_NOUNS_OF_KIND = {"call": "call|phone\\s+call|conversation|phone\\s+conversation", "meeting": "meeting|talks",
+                  "talks": "talks|negotiations", "summit": "summit", "visit": "visit|trip"}
+_WEEKDAY_OWNS = r"\b(?P<day>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)['’]s\s+(?:[\w-]+\s+)?(?:{nouns})\b"
+
+
+def _day_of_the_event_named(main: MainEvent, sentences: list[Sentence], article: Article) -> TemporalMention | None:
+    """The day the page gives the event by name ("following Wednesday's call"), counted from the publication date."""
+    nouns = _NOUNS_OF_KIND.get(main.kind.kind if main.kind else "")
+    if nouns is None or article.published is None:
+        return None
+    pattern = re.compile(_WEEKDAY_OWNS.format(nouns=nouns))
+    for sentence in sentences:
+        owned = pattern.search(sentence.text)
+        if owned is None or is_future_at(sentence.text, owned.start()):
+            continue
+        found = [m for m in find_temporal_mentions(sentence.text, article.published)
+                 if m.kind == WEEKDAY and m.start <= owned.start("day") < m.end]
+        if found:
+            return found[0]
+    return None
+
+
 def _contains(period: DateSpec, day: DateSpec | None) -> bool:
     """Whether a coarser period ("this year") holds the chosen date: the period then does not contradict it."""
     return day is not None and period.precision != DAY and period.first_day() <= day.first_day() <= period.last_day()
@@ -175,6 +202,8 @@ def _choose_date(main: MainEvent, article: Article, sentences: list[Sentence]) -
             if main_clause and main_clause[0] is not chosen:
                 chosen = main_clause[0]
         reported = bool(_ATTRIBUTION.search(sentence.text[:chosen.start]))
+        cue_at = sentence.text.find(main.kind.cue) if main.kind and sentence is main.main else -1
+        reporting_day = cue_at > chosen.end and bool(_REPORTED_ON_DAY.match(sentence.text, chosen.end))
         if chosen.value is None:
             lead = _date_from_lead(main, article, sentences, seen, f"{chosen.reason}; ")
             return lead or (_Field(None, 0.0, sentence.text, f"{chosen.reason}; check the date against other reports",
@@ -185,6 +214,16 @@ def _choose_date(main: MainEvent, article: Article, sentences: list[Sentence]) -
         if reported:
             confidence -= 0.15
             note += "; this is when the event was reported, which may be a day or more after it happened"
+        if reported or reporting_day:
+            named = _day_of_the_event_named(main, sentences, article)
+            if named is not None and named.value is not None and named.value.first_day() < chosen.value.first_day():
+                # "X said on Thursday they spoke ...; following Wednesday's call, ...": the page names the event's day.
+                return _Field(named.value, round(min(named.confidence, 0.75), 2), named.sentence,
+                              f"'{named.text}'s {main.kind.cue if main.kind else 'event'}': {named.reason}; the lead "
+                              f"gives only the day it was reported ('{chosen.text}')", False, named), [*seen, named]
+        if reporting_day:
+            confidence = min(confidence, 0.6)
+            note += "; it is the day the event was reported, and the event may have happened earlier"
         if chosen.value.precision == YEAR:
             confidence = min(confidence, 0.6)  # a year alone is how news dates background, seldom its own event
         if others:
@@ -468,6 +507,16 @@ def _time_zone_gap(article: Article, date: _Field, place: Place | None, people: 
     return None
 
 
+def _update_stamp_doubt(date: _Field, article: Article) -> str | None:
+    """A day word counted from a date line labelled only "Updated": the story may first have run days earlier,
+    and its "on Monday" with it."""
+    mention = date.mention
+    stamp = article.metadata_evidence.get("published", "")
+    if mention is None or mention.kind not in (WEEKDAY, RELATIVE) or not is_update_line(stamp):
+        return None
+    return f"the page's only date is its last update ('{stamp}'); the story may first have run earlier"
+
+
 def _gap(one: City, other: City, on: dt.date) -> tuple[str, str] | None:
     """The two cities' UTC offsets on that day, when they are far enough apart for a day word to differ."""
     a, b = _utc_offset_hours(one, on), _utc_offset_hours(other, on)
@@ -619,7 +668,8 @@ def extract_article(article: Article, people: PeopleRegistry | None = None,
     place: Place | None = place_field.value  # type: ignore[assignment]
     _countries_from_dateline(participants, article, kind)
     gap = _time_zone_gap(article, date_field, place, participants, kind) or stamp_day_doubt(
-        date_field.mention, date_field.value, article.published, sentences, article.text)  # type: ignore[arg-type]
+        date_field.mention, date_field.value, article.published, sentences, article.text) \
+        or _update_stamp_doubt(date_field, article)  # type: ignore[arg-type]
     if gap:
         date_field.needs_review = True
         date_field.note = f"{date_field.note}; {gap}"

@@ -91,7 +91,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 
 # Sentences about what will happen: resolve their dates forward, not back.
 _FUTURE = re.compile(r"\b(?:will|shall|is expected to|are expected to|is due to|are due to|plans? to|planning to|"
-                     r"is scheduled|are scheduled|is set to|are set to|upcoming|later this)\b", re.IGNORECASE)
+                     r"is scheduled|are scheduled|scheduled to|is set to|are set to|upcoming|later this)\b", re.IGNORECASE)
+# "Upcoming" makes only the noun it qualifies future: "had a call to discuss the upcoming mission" is past at "call".
+_UPCOMING_BEFORE = re.compile(r"\bupcoming\s+(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
 _RELATIONS = ("since", "by", "until", "till", "before", "after", "from", "through", "between")
 # The future seen from the past, in reported speech: "said troops would be deployed", "would meet him on Tuesday".
 # Only what follows "would" in its clause is future: "said on Monday that troops would ..." keeps Monday past.
@@ -119,7 +121,8 @@ class TemporalMention:
 # Where one clause ends and the next begins: "was signed on Saturday, the statement said, and is due to...".
 _CLAUSE_END = re.compile(r"[,;:]\s|\s[-–—]\s|\s(?:and|but|while|whereas|that)\s")
 # A verb in the past tense: a clause with one (and no future wording) reports what happened.
-_PAST = re.compile(r"\b(?:was|were|had|did|said|told|met|held|signed|agreed|announced|\w{3,}ed)\b", re.IGNORECASE)
+_PAST = re.compile(r"\b(?:was|were|had|did|said|told|met|held|signed|agreed|announced|spoke|took|gave|made|sent|"
+                   r"paid|came|went|flew|began|sought|brought|led|won|left|\w{3,}ed)\b", re.IGNORECASE)
 
 
 def is_future_sentence(sentence: str) -> bool:
@@ -148,7 +151,10 @@ def is_future_at(sentence: str, position: int) -> bool:
     if not _FUTURE.search(sentence):
         return False
     clause = sentence[start:end]
-    return bool(_FUTURE.search(clause)) or not _PAST.search(clause)
+    future = [m for m in _FUTURE.finditer(clause) if m.group(0).lower() != "upcoming"]
+    if not future and _UPCOMING_BEFORE.search(sentence[start:position]):
+        return True
+    return bool(future) or not _PAST.search(clause)
 
 
 def _spec(start: PartialDate, end: PartialDate | None = None, approximate: bool = False) -> DateSpec:
