@@ -24,6 +24,8 @@ from timeline.extract.sentences import split_sentences
         ("The two sides resumed peace talks in Doha.", "talks"),
         ("Gunmen attacked a military installation, killing nine soldiers.", "attack"),
         ("The ministers signed an agreement on defence.", "agreement"),
+        ("The two ministers held a telephone discussion on the border.", "call"),
+        ("The prime minister has spoken with the visiting envoy's president.", "call"),
         ("Ukraine launched joint military exercises.", "exercise"),
     ],
 )

@@ -138,7 +138,8 @@ def test_an_undated_call_without_a_publication_day_joins_the_one_call_on_the_wee
     from the same people's calls on other days; the join is flagged, and two Friday calls take it neither."""
     friday = report("a.txt", ["sisi", "biden"], "2024-08-23", kind="call")
     on_friday = report("b.txt", ["sisi", "biden"], None, kind="call",
-                       evidence={"date": "Biden spoke by phone to the leaders of Qatar and Egypt on Friday."})
+                       evidence={"date": "Biden spoke by phone to the leaders of Qatar and Egypt on Friday about "
+                                         "the August talks."})
     [cluster] = merge_same_event([friday, on_friday]).clusters
     assert cluster.event.sources[1].joined.endswith("no publication day, but it says Friday, which fits 2024-08-23")
     assert cluster.event.review.notes["sources"] == "b.txt gives no date of its own: joined on its participants, " \
@@ -150,8 +151,14 @@ def test_an_undated_call_without_a_publication_day_joins_the_one_call_on_the_wee
     assert compare_events(two_weekdays, report("a.txt", ["sisi", "biden"], "2024-08-23", kind="call")).outcome == MAYBE
     fridays = [report("a.txt", ["sisi", "biden"], "2024-08-23", kind="call"),
                report("e.txt", ["sisi", "biden"], "2024-08-30", kind="call"),
-               report("b.txt", ["sisi", "biden"], None, kind="call", evidence={"date": "They spoke on Friday."})]
+               report("b.txt", ["sisi", "biden"], None, kind="call", evidence={"date": "They spoke on Friday in August."})]
     assert [len(c.event.sources) for c in merge_same_event(fridays).clusters] == [1, 1, 1]
+    # A report that names no year and no month could be of any week of any year: its Friday places nothing.
+    timeless = report("t.txt", ["sisi", "biden"], None, kind="call", evidence={"date": "They spoke on Friday."})
+    assert compare_events(timeless, report("a.txt", ["sisi", "biden"], "2024-08-23", kind="call")).outcome == MAYBE
+    years_later = report("u.txt", ["sisi", "biden"], None, kind="call",
+                         evidence={"date": "They spoke on Friday, their first call of 2026."})
+    assert compare_events(years_later, report("a.txt", ["sisi", "biden"], "2024-08-23", kind="call")).outcome == MAYBE
     # A weekday fits one day in seven: an accord signed somewhere on a Monday is not the same people's Monday call.
     monday_call = report("m.txt", ["sisi", "biden"], "2024-08-19", kind="call")
     accord = report("n.txt", ["sisi", "biden"], None, kind="agreement", place="Cairo, Egypt",
@@ -162,13 +169,13 @@ def test_an_undated_call_without_a_publication_day_joins_the_one_call_on_the_wee
     settled = [report("i.txt", ["sisi", "biden"], "2024-08-24", kind="call", published="2024-08-24"),
                report("j.txt", ["sisi", "biden"], "2024-08-23", kind="call", published="2024-08-24"),
                report("k.txt", ["sisi", "biden"], "2024-08-23", kind="call", published="2024-08-25"),
-               report("l.txt", ["sisi", "biden"], None, kind="call", evidence={"date": "They spoke on Friday."})]
+               report("l.txt", ["sisi", "biden"], None, kind="call", evidence={"date": "They spoke on Friday in August."})]
     [cluster] = merge_same_event(settled).clusters
     assert cluster.event.sources[3].joined.endswith("it says Friday, which fits 2024-08-23")
     # Two reports that both guessed "call" agree on the kind, though each flagged it.
     guessed = report("f.txt", ["sisi", "biden"], "2024-08-23", kind="call", needs=["kind"])
     also_guessed = report("g.txt", ["sisi", "biden"], None, kind="call", needs=["date", "kind"],
-                          evidence={"date": "They spoke on Friday."})
+                          evidence={"date": "They spoke on Friday, as they had in July."})
     assert compare_events(also_guessed, guessed).outcome == SAME
     meeting_guess = report("h.txt", ["sisi", "biden"], None, kind="meeting", needs=["date", "kind"],
                            evidence={"date": "They spoke on Friday."})

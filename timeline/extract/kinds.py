@@ -22,7 +22,7 @@ KIND_PATTERNS: list[tuple[str, re.Pattern[str], float]] = [
                         r"(?:summit|meeting|session|election|vote|referendum|conference|strike|halt|ceasefire|truce)s?\b)|phoned|telephoned|"
                         r"by\s+(?:tele)?phone|over\s+the\s+(?:tele)?phone|dial+ed|telecon|"
                         r"spoke\s+(?:by|over the|on the)\s+(?:tele)?phone|(?:phone|telephone|telephonic|video)\s+(?:calls?|"
-                        r"conversations?|talks|conference|exchanges?)|(?:held|had)\s+a\s+(?:[\w-]+\s+)?call\s+with|(?:in|on|during)\s+a\s+call|"
+                        r"conversations?|talks|conference|discussions?|exchanges?)|(?:held|had)\s+a\s+(?:[\w-]+\s+)?call\s+with|(?:in|on|during)\s+a\s+call|"
                         r"(?:video|virtual)\s+(?:link|meeting|summit))\b", re.IGNORECASE), 0.85),
     # "a summit meeting" of two leaders is told as a meeting; "the G20 summit" is a summit.
     ("summit", re.compile(r"\bsummit\b(?!\s+(?:meeting|talks)\b)", re.IGNORECASE), 0.8),
@@ -39,7 +39,7 @@ KIND_PATTERNS: list[tuple[str, re.Pattern[str], float]] = [
                            r"consultations?)|working\s+(?:lunch|dinner|breakfast))\b", re.IGNORECASE), 0.8),
     # "spoke to his counterpart", "had a conversation with": a call, or a meeting told by its talk; weaker than
     # any cue that names the form, so "met X and spoke with reporters" stays a meeting.
-    ("call", re.compile(r"\b(?:spoke|speaks|talked)\s+(?:to|with)\b|\b(?:conversation|talk)[”\"’]?\s+with\b",
+    ("call", re.compile(r"\b(?:spoke|spoken|speaks|talked)\s+(?:to|with)\b|\b(?:conversation|talk)[”\"’]?\s+with\b",
                         re.IGNORECASE), 0.6),
     ("attack", re.compile(r"\b(?:attacked|attack\s+on|bombing|bombed|suicide\s+blast|blast|explosion|ambush(?:ed)?|"
                           r"raid(?:ed)?|shelling|shot\s+dead|gunmen|killed|(?:launch(?:ed|es)?|fired|fires)\s+(?:[\w-]+\s+){0,4}(?:drones?|missiles?|shells?|"

@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 
 from ..load.model import Event
+from ..load.thread_rules import rule_text
 from ..partial_date import DAY, YEAR, DateSpec
 
 APPROXIMATE_SLACK_DAYS = 7
@@ -95,11 +96,28 @@ def stated_weekday(event: Event) -> int | None:
     return found.pop() if len(found) == 1 else None
 
 
+_YEAR_WORD = re.compile(r"\b(?:19|20)\d{2}\b")
+_MONTH_WORD = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
+                         r"December)\b")
+
+
+def names_a_time_near(undated: Event, dated: Event) -> bool:
+    """The undated report says something of when: a year within one of the dated event's, or (naming no year) a
+    month. A page that names neither could be of any week of any year, and the same two leaders call each other
+    year after year, so its weekday alone says nothing."""
+    assert dated.date is not None
+    text = "\n".join([rule_text(undated)] + [f"{m.summary}\n{m.quote or ''}" for m in undated.mentions])
+    years = {int(year) for year in _YEAR_WORD.findall(text)}
+    if years:
+        return any(abs(year - dated.date.first_day().year) <= 1 for year in years)
+    return _MONTH_WORD.search(text) is not None
+
+
 def weekday_fits(undated: Event, dated: Event) -> bool:
     """The undated report's weekday is the dated event's day, or a day either side when that day is itself in
-    doubt (time zones, a report dated by its publication day)."""
+    doubt (time zones, a report dated by its publication day), and the report names a time near it."""
     weekday = stated_weekday(undated)
-    if weekday is None or dated.date is None or dated.date.precision != DAY:
+    if weekday is None or dated.date is None or dated.date.precision != DAY or not names_a_time_near(undated, dated):
         return False
     day = dated.date.first_day()
     slack = 1 if "date" in dated.review.needs else 0

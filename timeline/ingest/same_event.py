@@ -18,7 +18,7 @@ so each rule below says what is tolerated and what never joins (docs/merging.md 
   at all only when they came out within three days of each other. An undated report joins a dated event only when
   every participant it names is the event's, the kind and the place agree, and it came out within a week after
   the event, or both name the same place, or (with no publication day) the weekday it names is the event's, for
-  the very same kind with no place in either; the join is flagged for review. Undated reports are placed last, so
+  the very same kind with no place in either, in a report that names a year or month near it; the join is flagged for review. Undated reports are placed last, so
   one that fits two events joins neither. A report with no date of its own never joins an editor's event: it is
   offered to the editor instead, where it would have joined an open event.
 
