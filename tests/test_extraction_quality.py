@@ -23,7 +23,7 @@ REPO = FIXTURES.parent.parent
 CORPORA = {
     "real-test": (FIXTURES / "real" / "gold-test.yaml", None, {
         "date exact, all articles": 0.65, "date exact, day knowable": 0.55, "date right or flagged": 0.94,
-        "participant recall": 0.81, "participant precision": 0.90, "place": 0.71, "kind": 0.79}, 0.50),
+        "participant recall": 0.81, "participant precision": 0.90, "place": 0.71, "kind": 0.79}, 0.44),
     "real-dev": (FIXTURES / "real" / "gold-dev.yaml", None, {
         "date exact, all articles": 0.91, "date exact, day knowable": 0.90, "date right or flagged": 0.99,
         "participant recall": 0.89, "participant precision": 0.96, "place": 0.92, "kind": 0.89}, 0.55),
