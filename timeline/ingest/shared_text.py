@@ -18,6 +18,7 @@ from ..load.people import name_key
 
 PASSAGE_WORDS = 8  # a run this long is rarely written twice by chance
 SHARED_RUNS_FOR_COPY = 12  # runs in common that make two articles copies of one story: a passage of 20 words or more
+STORY_CHARS = 100_000  # the passages looked at: far more than a news story, so a 10 MB file costs no more than that
 _WORD = re.compile(r"\w+")
 
 
@@ -27,7 +28,7 @@ def passage_fingerprints(text: str, names: Iterable[str]) -> frozenset[int]:
     name_words = {word for name in names for word in name_key(name).split() if len(word) > 2}
     if not name_words:
         return frozenset()
-    words = _WORD.findall(name_key(text))
+    words = _WORD.findall(name_key(text[:STORY_CHARS]))
     runs = set()
     for start in range(len(words) - PASSAGE_WORDS + 1):
         run = words[start:start + PASSAGE_WORDS]
