@@ -304,7 +304,6 @@ def outlet_from_url(url: str) -> str | None:
     return domain
 
 
-
 # A run of capitalised words (a name as printed: "ETV Bharat", "The Yomiuri Shimbun", "KazTAG", "ANTARA").
 _CAPITALISED_RUN = re.compile(r"(?:\bThe\s+)?\b[A-Z](?:[\w&’'.-]*[\w&])?(?:\s+[A-Z](?:[\w&’'.-]*[\w&])?){0,4}")
 # Host labels that name no outlet: language or edition prefixes and second-level registry names.

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from ..load.model import Claims, Event, Mention, Participant, Source
@@ -128,7 +128,7 @@ class CandidateIndex:
         groups = [sorted(g)[0] for g in KIND_GROUPS if event.kind in g]
         return ["kind:" + (groups[0] if groups else event.kind)]
 
-    def add(self, event: Event, order: int, also: list[str] = ()) -> None:  # type: ignore[assignment]
+    def add(self, event: Event, order: int, also: Sequence[str] = ()) -> None:
         """Index `event`; `also`: more surnames to file it under (people its article names, see `_index_names`)."""
         subjects = self._subjects(event)
         for subject in [*subjects, *(s for s in also if s not in subjects)]:
