@@ -159,6 +159,13 @@ def test_an_undated_call_without_a_publication_day_joins_the_one_call_on_the_wee
     years_later = report("u.txt", ["sisi", "biden"], None, kind="call",
                          evidence={"date": "They spoke on Friday, their first call of 2026."})
     assert compare_events(years_later, report("a.txt", ["sisi", "biden"], "2024-08-23", kind="call")).outcome == MAYBE
+    # A month as wire copy shortens it places the weekday too; a month far from the event's does not.
+    wire_month = report("v.txt", ["sisi", "biden"], None, kind="call",
+                        evidence={"date": "They spoke on Friday, after the Aug. 9 vote."})
+    assert compare_events(wire_month, report("a.txt", ["sisi", "biden"], "2024-08-23", kind="call")).outcome == SAME
+    months_off = report("w.txt", ["sisi", "biden"], None, kind="call",
+                        evidence={"date": "They spoke on Friday, ahead of the December summit."})
+    assert compare_events(months_off, report("a.txt", ["sisi", "biden"], "2024-08-23", kind="call")).outcome == MAYBE
     # A weekday fits one day in seven: an accord signed somewhere on a Monday is not the same people's Monday call.
     monday_call = report("m.txt", ["sisi", "biden"], "2024-08-19", kind="call")
     accord = report("n.txt", ["sisi", "biden"], None, kind="agreement", place="Cairo, Egypt",
@@ -633,8 +640,35 @@ def test_a_copy_without_a_date_joins_the_dated_event_of_its_story_but_never_an_e
     assert compare_events(later, reviewed, context).outcome != SAME
 
 
-def test_passage_fingerprints_keep_only_runs_that_name_someone():
-    assert passage_fingerprints("Subscribe to our newsletter for the latest news from around the world today", ["Austin"]) \
-        == frozenset()
-    assert len(passage_fingerprints(WIRE_STORY, ["Lloyd Austin"])) == 9  # the runs of eight words holding "Lloyd Austin"
+def test_passage_fingerprints_keep_the_paragraphs_that_name_someone():
+    furniture = "Subscribe to our newsletter for the latest news from around the world today"
+    assert passage_fingerprints(furniture, ["Austin"]) == frozenset()
+    words = len(WIRE_STORY.split())
+    assert len(passage_fingerprints(WIRE_STORY, ["Lloyd Austin"])) == words - 7  # every run of eight words in it
+    assert passage_fingerprints(f"{furniture}\n{WIRE_STORY}", ["Lloyd Austin"]) == \
+        passage_fingerprints(WIRE_STORY, ["Lloyd Austin"])  # the menu line names nobody: it is left out
     assert passage_fingerprints(WIRE_STORY, []) == frozenset()
+
+
+READOUT = ("The Pentagon said: Secretary Esper reiterated his support for a strong and enduring US-India defence "
+           "partnership, and the two leaders discussed ways to advance several important bilateral initiatives "
+           "across the Indo-Pacific.")
+
+
+def test_a_readout_quoted_whole_by_two_outlets_ties_them_though_few_of_its_words_name_anyone():
+    """Outlets quote an official readout's paragraph whole; most of its runs of eight words name nobody, yet the
+    paragraph does, so a dateless copy still finds the dated report; a call told in other words stays apart."""
+    dated = report("a.txt", ["rajnath-singh", "mark-esper"], "2020-05-29", kind="call", published="2020-05-29")
+    copy = report("b.txt", ["rajnath-singh", "mark-esper"], None, kind="call", evidence={"date": "on Friday evening"})
+    other = report("c.txt", ["rajnath-singh", "mark-esper"], None, kind="call", evidence={"date": "on Friday evening"})
+    names = ["Rajnath Singh", "Mark Esper"]
+    context = Context(passages={
+        "a.txt": passage_fingerprints("Rajnath Singh spoke to Mark Esper on Friday.\n" + READOUT, names),
+        "b.txt": passage_fingerprints("Defence minister Rajnath Singh and Mark T Esper spoke on Friday evening, a "
+                                      "press release said.\n" + READOUT, names),
+        "c.txt": passage_fingerprints("Rajnath Singh spoke to Mark Esper on Friday evening about the purchase of "
+                                      "drones and joint exercises in the Indian Ocean, a spokesman said.", names)})
+    [joined, apart] = merge_same_event([dated, copy, other], context=context).clusters
+    assert [s.article for s in joined.event.sources] == ["a.txt", "b.txt"]
+    assert joined.event.date == parse_date_spec("2020-05-29") and "sources" in joined.event.review.needs
+    assert [s.article for s in apart.event.sources] == ["c.txt"]
