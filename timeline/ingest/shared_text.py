@@ -18,8 +18,8 @@ from collections.abc import Iterable
 
 from ..load.people import name_key
 
-PASSAGE_WORDS = 8  # a run this long is rarely written twice by chance
-SHARED_RUNS_FOR_COPY = 12  # runs in common that make two articles copies of one story: a passage of 20 words or more
+PASSAGE_WORDS = 16  # longer than a stock phrase ("Japanese defense minister Nobuo Kishi and his Australian counterpart")
+SHARED_RUNS_FOR_COPY = 5  # runs in common that make two articles copies of one story: a passage of 20 words or more
 STORY_CHARS = 100_000  # the passages looked at: far more than a news story, so a 10 MB file costs no more than that
 _WORD = re.compile(r"\w+")
 
