@@ -22,7 +22,7 @@ from timeline.ingest.people_match import name_form, same_person
 from timeline.ingest.people_writer import update_people
 from timeline.ingest.pipeline import extract_events
 from timeline.ingest.same_event import Context
-from timeline.ingest.shared_text import passage_fingerprints
+from timeline.ingest.shared_text import PASSAGE_WORDS, copies_of_one_story, passage_fingerprints
 from timeline.load.model import Event, Mention, Participant, Review, Source
 from timeline.load.people import PeopleRegistry, Person
 from timeline.partial_date import DateSpec, PartialDate, parse_date_spec
@@ -644,7 +644,7 @@ def test_passage_fingerprints_keep_the_paragraphs_that_name_someone():
     furniture = "Subscribe to our newsletter for the latest news from around the world today"
     assert passage_fingerprints(furniture, ["Austin"]) == frozenset()
     words = len(WIRE_STORY.split())
-    assert len(passage_fingerprints(WIRE_STORY, ["Lloyd Austin"])) == words - 7  # every run of eight words in it
+    assert len(passage_fingerprints(WIRE_STORY, ["Lloyd Austin"])) == words - PASSAGE_WORDS + 1  # every run in it
     assert passage_fingerprints(f"{furniture}\n{WIRE_STORY}", ["Lloyd Austin"]) == \
         passage_fingerprints(WIRE_STORY, ["Lloyd Austin"])  # the menu line names nobody: it is left out
     assert passage_fingerprints(WIRE_STORY, []) == frozenset()
@@ -672,3 +672,18 @@ def test_a_readout_quoted_whole_by_two_outlets_ties_them_though_few_of_its_words
     assert [s.article for s in joined.event.sources] == ["a.txt", "b.txt"]
     assert joined.event.date == parse_date_spec("2020-05-29") and "sources" in joined.event.review.needs
     assert [s.article for s in apart.event.sources] == ["c.txt"]
+
+
+def test_stock_sentences_scattered_through_two_reports_do_not_make_them_copies():
+    """Two different happenings of the same people told with the same stock sentences (a quote every statement
+    carries, a background line) share many short runs, but no passage of twenty words."""
+    names = ["Lucia Kiriyenko", "Noor Kowalski"]
+    stock = ("\u201cBoth leaders reiterated the desire to further enhance relations in all fields,\u201d Kiriyenko said.\n"
+             "Kowalski last visited the United States in December, weeks after a change of command.")
+    call = passage_fingerprints("Lucia Kiriyenko called Noor Kowalski in Tehran on Monday, officials said.\n" + stock,
+                                names)
+    accord = passage_fingerprints("Lucia Kiriyenko signed an accord with Noor Kowalski in Tehran on Monday, officials "
+                                  "said.\n" + stock, names)
+    assert not copies_of_one_story(call, accord)
+    wire = ["Rajnath Singh"]
+    assert copies_of_one_story(passage_fingerprints(WIRE_STORY, wire), passage_fingerprints("New Delhi: " + WIRE_STORY, wire))
