@@ -616,10 +616,16 @@ def test_two_undated_copies_of_one_story_join_and_two_calls_told_in_their_own_wo
     assert compare_events(other, copy_a, context).outcome == MAYBE  # the stock opening phrase alone is not a copy
     result = merge_same_event([copy_a, copy_b, other], context=context)
     assert [len(c.event.sources) for c in result.clusters] == [2, 1]
-    # A copy still needs the people and the kind: a meeting report printing the passage is not that call.
+    # A copy read as a meeting is still that call ("discussion" and "talks" are said of both), flagged for its kind;
+    # a kind extraction does not confuse with a call is another happening, whatever passage it prints.
     meeting = report("d.txt", ["rajnath-singh", "lloyd-austin"], None, kind="meeting")
     context = _with_passages({"a.txt": WIRE_STORY, "d.txt": WIRE_STORY})
-    assert compare_events(meeting, copy_a, context).outcome != SAME
+    verdict = compare_events(meeting, copy_a, context)
+    assert verdict.outcome == SAME and verdict.check.endswith("though read as a meeting and a call: check the kind")
+    exercise = report("d.txt", ["rajnath-singh", "lloyd-austin"], None, kind="exercise")
+    assert compare_events(exercise, copy_a, context).outcome == DIFFERENT
+    told_otherwise = _with_passages({"a.txt": WIRE_STORY, "d.txt": ANOTHER_CALL})
+    assert compare_events(meeting, copy_a, told_otherwise).outcome == DIFFERENT
     one_person = report("e.txt", ["lloyd-austin"], None, kind="call")
     context = _with_passages({"a.txt": WIRE_STORY, "e.txt": WIRE_STORY})
     assert compare_events(one_person, copy_a, context).outcome != SAME

@@ -52,7 +52,7 @@ from .date_fit import (
     vague,
     weekday_fits,
 )
-from .kind_match import kind_family, kind_of, kinds_agree, kinds_compatible, same_kind
+from .kind_match import kind_family, kind_of, kinds_agree, kinds_compatible, read_alike, same_kind
 from .people_match import NameForm, event_forms, event_people, named_by_office, same_person, shared_people
 from .place_match import CONFLICT, NEAR, UNKNOWN, WITHIN, match_places
 from .place_match import SAME as SAME_PLACE
@@ -396,10 +396,13 @@ def compare_events(a: Event, b: Event, context: Context | None = None, *, review
     if reported_before_it_happened(a, b) or reported_before_it_happened(b, a):
         return Verdict(DIFFERENT, reason="published before the other happened")
     conflicts = []
-    if not kinds_compatible(kind_of(a), kind_of(b)):
-        conflicts.append(f"a {kind_of(a)} vs a {kind_of(b)}")
     match = match_places(a.place, b.place)
     place = match.outcome
+    # Copies of one story report one happening, whether extraction read its "discussion" as a call or a meeting.
+    read_apart = dates.outcome == "undated" and read_alike(kind_of(a), kind_of(b)) and people.strong \
+        and _copy_of_its_story(a, b, place, context)
+    if not kinds_compatible(kind_of(a), kind_of(b)) and not read_apart:
+        conflicts.append(f"a {kind_of(a)} vs a {kind_of(b)}")
     if place == CONFLICT:
         conflicts.append(match.reason or f"{a.place} vs {b.place}")
     if conflicts:
@@ -427,9 +430,11 @@ def compare_events(a: Event, b: Event, context: Context | None = None, *, review
     if dates.outcome == "undated" and _copy_of_its_story(a, b, place, context):
         # Two copies of one story (a repost without its date line) report one happening, whatever dates them.
         undated = sorted(_first_article(e) or "a report" for e in (a, b) if vague(e))
+        kinds = "" if kinds_compatible(kind_of(a), kind_of(b)) else \
+            f", though read as a {kind_of(a)} and a {kind_of(b)}: check the kind"
         return Verdict(SAME, COPY_SCORE, f"{said}; both articles print the same passage about them word for word",
                        check=f"{' and '.join(undated)} {'give' if len(undated) > 1 else 'gives'} no date of its own: "
-                             "joined as a copy of the same story")
+                             f"joined as a copy of the same story{kinds}")
     if dates.outcome == "weeks":
         if people.everyone and kind_family(kind_of(a), kind_of(b)):
             return Verdict(MAYBE, reason=f"{said} and kind, but {dates.reason}: a late report's date, or another "
