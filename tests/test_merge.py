@@ -159,13 +159,10 @@ def test_an_undated_call_without_a_publication_day_joins_the_one_call_on_the_wee
     years_later = report("u.txt", ["sisi", "biden"], None, kind="call",
                          evidence={"date": "They spoke on Friday, their first call of 2026."})
     assert compare_events(years_later, report("a.txt", ["sisi", "biden"], "2024-08-23", kind="call")).outcome == MAYBE
-    # A month as wire copy shortens it places the weekday too; a month far from the event's does not.
+    # A month as wire copy shortens it places the weekday too.
     wire_month = report("v.txt", ["sisi", "biden"], None, kind="call",
                         evidence={"date": "They spoke on Friday, after the Aug. 9 vote."})
     assert compare_events(wire_month, report("a.txt", ["sisi", "biden"], "2024-08-23", kind="call")).outcome == SAME
-    months_off = report("w.txt", ["sisi", "biden"], None, kind="call",
-                        evidence={"date": "They spoke on Friday, ahead of the December summit."})
-    assert compare_events(months_off, report("a.txt", ["sisi", "biden"], "2024-08-23", kind="call")).outcome == MAYBE
     # A weekday fits one day in seven: an accord signed somewhere on a Monday is not the same people's Monday call.
     monday_call = report("m.txt", ["sisi", "biden"], "2024-08-19", kind="call")
     accord = report("n.txt", ["sisi", "biden"], None, kind="agreement", place="Cairo, Egypt",

@@ -100,30 +100,20 @@ _YEAR_WORD = re.compile(r"\b(?:19|20)\d{2}\b")
 _MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
                 "november", "december")
 # A month in full, or shortened with a full stop as wire copy writes it ("Aug. 9", "Sept. 13").
-_MONTH_WORD = re.compile(r"\b(?:(?P<full>" + "|".join(m.capitalize() for m in _MONTH_NAMES) + r")\b|(?P<short>"
+_MONTH_WORD = re.compile(r"\b(?:(?:" + "|".join(m.capitalize() for m in _MONTH_NAMES) + r")\b|(?:"
                          + "|".join(m[:3].capitalize() for m in _MONTH_NAMES if len(m) > 4) + r"|Sept)\.)")
-NEAR_MONTHS = 1  # a month this close to the event's (either way) places a weekday in a page naming no year
-
-
-def _months_named(text: str) -> set[int]:
-    found = set()
-    for match in _MONTH_WORD.finditer(text):
-        word = (match["full"] or match["short"]).lower()
-        found.add(next(i for i, m in enumerate(_MONTH_NAMES, 1) if m.startswith(word)))
-    return found
 
 
 def names_a_time_near(undated: Event, dated: Event) -> bool:
     """The undated report says something of when: a year within one of the dated event's, or (naming no year) a
-    month within one of its month. A page that names neither could be of any week of any year, and the same two
-    leaders call each other year after year, so its weekday alone says nothing."""
+    month. A page that names neither could be of any week of any year, and the same two leaders call each other
+    year after year, so its weekday alone says nothing."""
     assert dated.date is not None
     text = "\n".join([rule_text(undated)] + [f"{m.summary}\n{m.quote or ''}" for m in undated.mentions])
     years = {int(year) for year in _YEAR_WORD.findall(text)}
     if years:
         return any(abs(year - dated.date.first_day().year) <= 1 for year in years)
-    month = dated.date.first_day().month
-    return any(min((named - month) % 12, (month - named) % 12) <= NEAR_MONTHS for named in _months_named(text))
+    return _MONTH_WORD.search(text) is not None
 
 
 def weekday_fits(undated: Event, dated: Event) -> bool:
