@@ -11,7 +11,8 @@ so each rule below says what is tolerated and what never joins (docs/merging.md 
   publication day, "Tuesday night" against a Monday readout), and two days apart when the later report dated the
   happening by its own publication day; either way the disagreement is shown, never hidden (`conflicts.py`; the
   date rules are in `date_fit.py`). Weeks apart, an otherwise identical report is a possible duplicate, no more.
-- Kind and place. Meeting, talks, visit and summit are one family; a call never joins a meeting; two reports
+- Kind and place. Meeting, talks, visit and summit are one family; a call never joins a meeting, unless the two
+  articles are copies of one story (`shared_text.py`): extraction reads a "discussion" either way; two reports
   giving the very same kind agree even where it was flagged as a guess (`kind_match.py`). A city fits its country
   and a venue its city; two countries never join (`place_match.py`).
 - Weak evidence. Two undated reports (a year alone counts as undated) never join on one shared person, and join
