@@ -399,10 +399,7 @@ def compare_events(a: Event, b: Event, context: Context | None = None, *, review
     conflicts = []
     match = match_places(a.place, b.place)
     place = match.outcome
-    # Copies of one story report one happening, whether extraction read its "discussion" as a call or a meeting.
-    read_apart = dates.outcome == "undated" and read_alike(kind_of(a), kind_of(b)) and people.strong \
-        and _copy_of_its_story(a, b, place, context)
-    if not kinds_compatible(kind_of(a), kind_of(b)) and not read_apart:
+    if not kinds_compatible(kind_of(a), kind_of(b)) and not _copies_read_apart(a, b, dates, people, place, context):
         conflicts.append(f"a {kind_of(a)} vs a {kind_of(b)}")
     if place == CONFLICT:
         conflicts.append(match.reason or f"{a.place} vs {b.place}")
@@ -478,6 +475,12 @@ def _copy_of_its_story(a: Event, b: Event, place: str, context: Context) -> bool
     mine = [context.passages.get(s.article, frozenset()) for s in a.sources if s.article]
     theirs = [context.passages.get(s.article, frozenset()) for s in b.sources if s.article]
     return any(copies_of_one_story(x, y) for x in mine for y in theirs)
+
+
+def _copies_read_apart(a: Event, b: Event, dates: DateFit, people: PeopleFit, place: str, context: Context) -> bool:
+    """Copies of one story report one happening, whether extraction read its "discussion" as a call or a meeting."""
+    return dates.outcome == "undated" and read_alike(kind_of(a), kind_of(b)) and people.strong \
+        and _copy_of_its_story(a, b, place, context)
 
 
 MANY_PEOPLE = 3  # this many people in common, a day apart: one happening whatever its kind is called
