@@ -651,6 +651,12 @@ def test_passage_fingerprints_keep_the_paragraphs_that_name_someone():
     assert passage_fingerprints(f"{furniture}\n{WIRE_STORY}", ["Lloyd Austin"]) == \
         passage_fingerprints(WIRE_STORY, ["Lloyd Austin"])  # the menu line names nobody: it is left out
     assert passage_fingerprints(WIRE_STORY, []) == frozenset()
+    # A page flattened into one line runs its menus into the story: there only the runs holding a name count.
+    menus = " ".join(["Home World Politics Business Sport Opinion Video Subscribe"] * 40)
+    flat = passage_fingerprints(f"{menus} {WIRE_STORY} {menus}", ["Lloyd Austin"])
+    assert copies_of_one_story(flat, passage_fingerprints(WIRE_STORY, ["Lloyd Austin"]))  # the runs round the name
+    assert not copies_of_one_story(flat, passage_fingerprints(f"{menus} Lloyd Austin met the press. {menus}",
+                                                              ["Lloyd Austin"]))  # the menus alone are no copy
 
 
 READOUT = ("The Pentagon said: Secretary Esper reiterated his support for a strong and enduring US-India defence "

@@ -20,13 +20,16 @@ from ..load.people import name_key
 
 PASSAGE_WORDS = 16  # longer than a stock phrase ("Japanese defense minister Nobuo Kishi and his Australian counterpart")
 SHARED_RUNS_FOR_COPY = 5  # runs in common that make two articles copies of one story: a passage of 20 words or more
+PARAGRAPH_WORDS = 300  # a longer line is a page flattened into one, menus and all, rather than a paragraph
 STORY_CHARS = 100_000  # the passages looked at: far more than a news story, so a 10 MB file costs no more than that
 _WORD = re.compile(r"\w+")
 
 
 def passage_fingerprints(text: str, names: Iterable[str]) -> frozenset[int]:
     """Fingerprints of every run of `PASSAGE_WORDS` words in the paragraphs (lines) of `text` that name one of
-    `names` (by a word of the name): page furniture names nobody, and it is what pages of one outlet share."""
+    `names` (by a word of the name): page furniture names nobody, and it is what pages of one outlet share. In a
+    page flattened into lines longer than `PARAGRAPH_WORDS`, where furniture and story run together, only the runs
+    holding a name count."""
     name_words = {word for name in names for word in name_key(name).split() if len(word) > 2}
     if not name_words:
         return frozenset()
@@ -35,9 +38,13 @@ def passage_fingerprints(text: str, names: Iterable[str]) -> frozenset[int]:
         words = _WORD.findall(name_key(paragraph))
         if not name_words.intersection(words):
             continue
+        flattened = len(words) > PARAGRAPH_WORDS
         for start in range(len(words) - PASSAGE_WORDS + 1):
+            run = words[start:start + PASSAGE_WORDS]
+            if flattened and not name_words.intersection(run):
+                continue
             # A stable digest, not hash(): fingerprints are made in worker processes with their own hash seeds.
-            digest = hashlib.blake2b(" ".join(words[start:start + PASSAGE_WORDS]).encode(), digest_size=8).digest()
+            digest = hashlib.blake2b(" ".join(run).encode(), digest_size=8).digest()
             runs.add(int.from_bytes(digest, "big"))
     return frozenset(runs)
 
