@@ -22,7 +22,7 @@ from timeline.ingest.people_match import name_form, same_person
 from timeline.ingest.people_writer import update_people
 from timeline.ingest.pipeline import extract_events
 from timeline.ingest.same_event import Context
-from timeline.ingest.shared_text import passage_fingerprints
+from timeline.ingest.shared_text import PASSAGE_WORDS, copies_of_one_story, passage_fingerprints
 from timeline.load.model import Event, Mention, Participant, Review, Source
 from timeline.load.people import PeopleRegistry, Person
 from timeline.partial_date import DateSpec, PartialDate, parse_date_spec
@@ -159,6 +159,10 @@ def test_an_undated_call_without_a_publication_day_joins_the_one_call_on_the_wee
     years_later = report("u.txt", ["sisi", "biden"], None, kind="call",
                          evidence={"date": "They spoke on Friday, their first call of 2026."})
     assert compare_events(years_later, report("a.txt", ["sisi", "biden"], "2024-08-23", kind="call")).outcome == MAYBE
+    # A month as wire copy shortens it places the weekday too.
+    wire_month = report("v.txt", ["sisi", "biden"], None, kind="call",
+                        evidence={"date": "They spoke on Friday, after the Aug. 9 vote."})
+    assert compare_events(wire_month, report("a.txt", ["sisi", "biden"], "2024-08-23", kind="call")).outcome == SAME
     # A weekday fits one day in seven: an accord signed somewhere on a Monday is not the same people's Monday call.
     monday_call = report("m.txt", ["sisi", "biden"], "2024-08-19", kind="call")
     accord = report("n.txt", ["sisi", "biden"], None, kind="agreement", place="Cairo, Egypt",
@@ -609,10 +613,16 @@ def test_two_undated_copies_of_one_story_join_and_two_calls_told_in_their_own_wo
     assert compare_events(other, copy_a, context).outcome == MAYBE  # the stock opening phrase alone is not a copy
     result = merge_same_event([copy_a, copy_b, other], context=context)
     assert [len(c.event.sources) for c in result.clusters] == [2, 1]
-    # A copy still needs the people and the kind: a meeting report printing the passage is not that call.
+    # A copy read as a meeting is still that call ("discussion" and "talks" are said of both), flagged for its kind;
+    # a kind extraction does not confuse with a call is another happening, whatever passage it prints.
     meeting = report("d.txt", ["rajnath-singh", "lloyd-austin"], None, kind="meeting")
     context = _with_passages({"a.txt": WIRE_STORY, "d.txt": WIRE_STORY})
-    assert compare_events(meeting, copy_a, context).outcome != SAME
+    verdict = compare_events(meeting, copy_a, context)
+    assert verdict.outcome == SAME and verdict.check.endswith("though read as a meeting and a call: check the kind")
+    exercise = report("d.txt", ["rajnath-singh", "lloyd-austin"], None, kind="exercise")
+    assert compare_events(exercise, copy_a, context).outcome == DIFFERENT
+    told_otherwise = _with_passages({"a.txt": WIRE_STORY, "d.txt": ANOTHER_CALL})
+    assert compare_events(meeting, copy_a, told_otherwise).outcome == DIFFERENT
     one_person = report("e.txt", ["lloyd-austin"], None, kind="call")
     context = _with_passages({"a.txt": WIRE_STORY, "e.txt": WIRE_STORY})
     assert compare_events(one_person, copy_a, context).outcome != SAME
@@ -633,8 +643,56 @@ def test_a_copy_without_a_date_joins_the_dated_event_of_its_story_but_never_an_e
     assert compare_events(later, reviewed, context).outcome != SAME
 
 
-def test_passage_fingerprints_keep_only_runs_that_name_someone():
-    assert passage_fingerprints("Subscribe to our newsletter for the latest news from around the world today", ["Austin"]) \
-        == frozenset()
-    assert len(passage_fingerprints(WIRE_STORY, ["Lloyd Austin"])) == 9  # the runs of eight words holding "Lloyd Austin"
+def test_passage_fingerprints_keep_the_paragraphs_that_name_someone():
+    furniture = "Subscribe to our newsletter for the latest news from around the world today"
+    assert passage_fingerprints(furniture, ["Austin"]) == frozenset()
+    words = len(WIRE_STORY.split())
+    assert len(passage_fingerprints(WIRE_STORY, ["Lloyd Austin"])) == words - PASSAGE_WORDS + 1  # every run in it
+    assert passage_fingerprints(f"{furniture}\n{WIRE_STORY}", ["Lloyd Austin"]) == \
+        passage_fingerprints(WIRE_STORY, ["Lloyd Austin"])  # the menu line names nobody: it is left out
     assert passage_fingerprints(WIRE_STORY, []) == frozenset()
+    # A page flattened into one line runs its menus into the story: there only the runs holding a name count.
+    menus = " ".join(["Home World Politics Business Sport Opinion Video Subscribe"] * 40)
+    flat = passage_fingerprints(f"{menus} {WIRE_STORY} {menus}", ["Lloyd Austin"])
+    assert copies_of_one_story(flat, passage_fingerprints(WIRE_STORY, ["Lloyd Austin"]))  # the runs round the name
+    assert not copies_of_one_story(flat, passage_fingerprints(f"{menus} Lloyd Austin met the press. {menus}",
+                                                              ["Lloyd Austin"]))  # the menus alone are no copy
+
+
+READOUT = ("The Pentagon said: Secretary Esper reiterated his support for a strong and enduring US-India defence "
+           "partnership, and the two leaders discussed ways to advance several important bilateral initiatives "
+           "across the Indo-Pacific.")
+
+
+def test_a_readout_quoted_whole_by_two_outlets_ties_them_though_few_of_its_words_name_anyone():
+    """Outlets quote an official readout's paragraph whole; most of its runs of eight words name nobody, yet the
+    paragraph does, so a dateless copy still finds the dated report; a call told in other words stays apart."""
+    dated = report("a.txt", ["rajnath-singh", "mark-esper"], "2020-05-29", kind="call", published="2020-05-29")
+    copy = report("b.txt", ["rajnath-singh", "mark-esper"], None, kind="call", evidence={"date": "on Friday evening"})
+    other = report("c.txt", ["rajnath-singh", "mark-esper"], None, kind="call", evidence={"date": "on Friday evening"})
+    names = ["Rajnath Singh", "Mark Esper"]
+    context = Context(passages={
+        "a.txt": passage_fingerprints("Rajnath Singh spoke to Mark Esper on Friday.\n" + READOUT, names),
+        "b.txt": passage_fingerprints("Defence minister Rajnath Singh and Mark T Esper spoke on Friday evening, a "
+                                      "press release said.\n" + READOUT, names),
+        "c.txt": passage_fingerprints("Rajnath Singh spoke to Mark Esper on Friday evening about the purchase of "
+                                      "drones and joint exercises in the Indian Ocean, a spokesman said.", names)})
+    [joined, apart] = merge_same_event([dated, copy, other], context=context).clusters
+    assert [s.article for s in joined.event.sources] == ["a.txt", "b.txt"]
+    assert joined.event.date == parse_date_spec("2020-05-29") and "sources" in joined.event.review.needs
+    assert [s.article for s in apart.event.sources] == ["c.txt"]
+
+
+def test_stock_sentences_scattered_through_two_reports_do_not_make_them_copies():
+    """Two different happenings of the same people told with the same stock sentences (a quote every statement
+    carries, a background line) share many short runs, but no passage of twenty words."""
+    names = ["Lucia Kiriyenko", "Noor Kowalski"]
+    stock = ("\u201cBoth leaders reiterated the desire to further enhance relations in all fields,\u201d Kiriyenko said.\n"
+             "Kowalski last visited the United States in December, weeks after a change of command.")
+    call = passage_fingerprints("Lucia Kiriyenko called Noor Kowalski in Tehran on Monday, officials said.\n" + stock,
+                                names)
+    accord = passage_fingerprints("Lucia Kiriyenko signed an accord with Noor Kowalski in Tehran on Monday, officials "
+                                  "said.\n" + stock, names)
+    assert not copies_of_one_story(call, accord)
+    wire = ["Rajnath Singh"]
+    assert copies_of_one_story(passage_fingerprints(WIRE_STORY, wire), passage_fingerprints("New Delhi: " + WIRE_STORY, wire))

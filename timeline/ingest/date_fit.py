@@ -97,8 +97,11 @@ def stated_weekday(event: Event) -> int | None:
 
 
 _YEAR_WORD = re.compile(r"\b(?:19|20)\d{2}\b")
-_MONTH_WORD = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
-                         r"December)\b")
+_MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                "november", "december")
+# A month in full, or shortened with a full stop as wire copy writes it ("Aug. 9", "Sept. 13").
+_MONTH_WORD = re.compile(r"\b(?:(?:" + "|".join(m.capitalize() for m in _MONTH_NAMES) + r")\b|(?:"
+                         + "|".join(m[:3].capitalize() for m in _MONTH_NAMES if len(m) > 4) + r"|Sept)\.)")
 
 
 def names_a_time_near(undated: Event, dated: Event) -> bool:

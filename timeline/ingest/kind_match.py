@@ -16,6 +16,9 @@ KIND_GROUPS = (
     frozenset({"agreement", "meeting", "summit", "visit"}),
 )
 KIND_SYNONYMS = {"talks": "meeting"}  # counted as the same kind when weighing evidence
+# Kinds extraction reads one for another: "discussion", "spoke with" and "talks" are said of calls and meetings
+# alike, so only a passage two reports print word for word may join them across this line (`same_event.py`).
+READ_ALIKE = frozenset({"call", "meeting", "talks"})
 
 
 def kind_of(event: Event) -> str:
@@ -28,6 +31,11 @@ def kinds_compatible(a: str, b: str) -> bool:
     if a == b or "other" in (a, b) or not a or not b:
         return True
     return any(a in group and b in group for group in KIND_GROUPS)
+
+
+def read_alike(a: str, b: str) -> bool:
+    """Two kinds in `READ_ALIKE`: a call and a meeting or talks, which extraction may read one for the other."""
+    return a in READ_ALIKE and b in READ_ALIKE
 
 
 def same_kind(a: str, b: str) -> bool:

@@ -11,7 +11,8 @@ so each rule below says what is tolerated and what never joins (docs/merging.md 
   publication day, "Tuesday night" against a Monday readout), and two days apart when the later report dated the
   happening by its own publication day; either way the disagreement is shown, never hidden (`conflicts.py`; the
   date rules are in `date_fit.py`). Weeks apart, an otherwise identical report is a possible duplicate, no more.
-- Kind and place. Meeting, talks, visit and summit are one family; a call never joins a meeting; two reports
+- Kind and place. Meeting, talks, visit and summit are one family; a call never joins a meeting, unless the two
+  articles are copies of one story (`shared_text.py`): extraction reads a "discussion" either way; two reports
   giving the very same kind agree even where it was flagged as a guess (`kind_match.py`). A city fits its country
   and a venue its city; two countries never join (`place_match.py`).
 - Weak evidence. Two undated reports (a year alone counts as undated) never join on one shared person, and join
@@ -52,7 +53,7 @@ from .date_fit import (
     vague,
     weekday_fits,
 )
-from .kind_match import kind_family, kind_of, kinds_agree, kinds_compatible, same_kind
+from .kind_match import kind_family, kind_of, kinds_agree, kinds_compatible, read_alike, same_kind
 from .people_match import NameForm, event_forms, event_people, named_by_office, same_person, shared_people
 from .place_match import CONFLICT, NEAR, UNKNOWN, WITHIN, match_places
 from .place_match import SAME as SAME_PLACE
@@ -396,10 +397,10 @@ def compare_events(a: Event, b: Event, context: Context | None = None, *, review
     if reported_before_it_happened(a, b) or reported_before_it_happened(b, a):
         return Verdict(DIFFERENT, reason="published before the other happened")
     conflicts = []
-    if not kinds_compatible(kind_of(a), kind_of(b)):
-        conflicts.append(f"a {kind_of(a)} vs a {kind_of(b)}")
     match = match_places(a.place, b.place)
     place = match.outcome
+    if not kinds_compatible(kind_of(a), kind_of(b)) and not _copies_read_apart(a, b, dates, people, place, context):
+        conflicts.append(f"a {kind_of(a)} vs a {kind_of(b)}")
     if place == CONFLICT:
         conflicts.append(match.reason or f"{a.place} vs {b.place}")
     if conflicts:
@@ -427,9 +428,11 @@ def compare_events(a: Event, b: Event, context: Context | None = None, *, review
     if dates.outcome == "undated" and _copy_of_its_story(a, b, place, context):
         # Two copies of one story (a repost without its date line) report one happening, whatever dates them.
         undated = sorted(_first_article(e) or "a report" for e in (a, b) if vague(e))
+        kinds = "" if kinds_compatible(kind_of(a), kind_of(b)) else \
+            f", though read as a {kind_of(a)} and a {kind_of(b)}: check the kind"
         return Verdict(SAME, COPY_SCORE, f"{said}; both articles print the same passage about them word for word",
                        check=f"{' and '.join(undated)} {'give' if len(undated) > 1 else 'gives'} no date of its own: "
-                             "joined as a copy of the same story")
+                             f"joined as a copy of the same story{kinds}")
     if dates.outcome == "weeks":
         if people.everyone and kind_family(kind_of(a), kind_of(b)):
             return Verdict(MAYBE, reason=f"{said} and kind, but {dates.reason}: a late report's date, or another "
@@ -472,6 +475,12 @@ def _copy_of_its_story(a: Event, b: Event, place: str, context: Context) -> bool
     mine = [context.passages.get(s.article, frozenset()) for s in a.sources if s.article]
     theirs = [context.passages.get(s.article, frozenset()) for s in b.sources if s.article]
     return any(copies_of_one_story(x, y) for x in mine for y in theirs)
+
+
+def _copies_read_apart(a: Event, b: Event, dates: DateFit, people: PeopleFit, place: str, context: Context) -> bool:
+    """Copies of one story report one happening, whether extraction read its "discussion" as a call or a meeting."""
+    return dates.outcome == "undated" and read_alike(kind_of(a), kind_of(b)) and people.strong \
+        and _copy_of_its_story(a, b, place, context)
 
 
 MANY_PEOPLE = 3  # this many people in common, a day apart: one happening whatever its kind is called
