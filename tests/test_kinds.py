@@ -27,6 +27,10 @@ from timeline.extract.sentences import split_sentences
         ("The two ministers held a telephone discussion on the border.", "call"),
         ("The prime minister has spoken with the visiting envoy's president.", "call"),
         ("Ukraine launched joint military exercises.", "exercise"),
+        # U.S. wire style: the day between the verb and the partner
+        ("The secretary spoke Friday with his Colombian counterpart about migration.", "call"),
+        ("Secretary Ana Ruiz spoke today with Foreign Minister Tomas Vidal.", "call"),
+        ("Secretary Ruiz's Call with Foreign Minister Vidal", "call"),
     ],
 )
 def test_kind_from_wording(sentence, kind):

@@ -39,8 +39,10 @@ KIND_PATTERNS: list[tuple[str, re.Pattern[str], float]] = [
                            r"consultations?)|working\s+(?:lunch|dinner|breakfast))\b", re.IGNORECASE), 0.8),
     # "spoke to his counterpart", "had a conversation with": a call, or a meeting told by its talk; weaker than
     # any cue that names the form, so "met X and spoke with reporters" stays a meeting.
-    ("call", re.compile(r"\b(?:spoke|spoken|speaks|talked)\s+(?:to|with)\b|\b(?:conversation|talk)[”\"’]?\s+with\b",
-                        re.IGNORECASE), 0.6),
+    # U.S. wire style puts the day between verb and partner: "spoke Friday with", "spoke today with".
+    ("call", re.compile(r"\b(?:spoke|spoken|speaks|talked)\s+(?:(?:today|yesterday|tonight|earlier\s+today|"
+                        r"(?:on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\s+)?(?:to|with)\b"
+                        r"|\b(?:conversation|talk|call)[”\"’]?\s+with\b", re.IGNORECASE), 0.6),
     ("attack", re.compile(r"\b(?:attacked|attack\s+on|bombing|bombed|suicide\s+blast|blast|explosion|ambush(?:ed)?|"
                           r"raid(?:ed)?|shelling|shot\s+dead|gunmen|killed|(?:launch(?:ed|es)?|fired|fires)\s+(?:[\w-]+\s+){0,4}(?:drones?|missiles?|shells?|"
                           r"rockets?|air\s*strikes?)\s+(?:at|on|against|into))\b", re.IGNORECASE), 0.75),

@@ -74,6 +74,8 @@ def _date_from_match(match: re.Match[str], day_first: bool | None) -> PartialDat
     year = _full_year(int(match.group("year")))
     if "first" in match.groupdict():
         first, second = int(match.group("first")), int(match.group("second"))
+        if match.group("sep") == "." and day_first is None:
+            day_first = True  # 14.06.2024: dots are written day first wherever they are used
         if first == second or (first > 12) != (second > 12):
             day, month = (first, second) if first > 12 or first == second else (second, first)
         elif first > 12 or day_first is None:
@@ -172,11 +174,14 @@ def is_ambiguous_date_line(line: str) -> bool:
 
 # A short part beside the date on a page's date line: the outlet, a section, a byline ("Gulf Times | 08 Oct
 # 2024", "ARGENTINA | 24-04-2024 02:15", "Posted on 2024-09-22 | ECONOMYNEXT", "... | Par Mamadou Diop").
-LABEL_PART = re.compile(r"^[\w'’.&-]+,?(?:\s+[\w'’.&-]+,?){0,3}$")
+LABEL_PART = re.compile(r"^[\w'’.&-]+,?(?:\s+[\w'’.&-]+,?){0,3}$"
+                        r"|^(?i:by)\s+[A-Z][\w'’.-]*(?:,?\s+(?:and\s+)?[A-Z][\w'’.&-]*){1,6}$")  # a byline
 _TIME_PART = re.compile(r"^\d{1,2}[:.h]\d\d(?:\s*(?:[ap]\.?m\.?|[A-Z]{2,4}))?$", re.IGNORECASE)
-# "All News 15:32 June 04, 2024", "Reuters Feb 14, 2023": a label run into the date line without a bar.
+# "All News 15:32 June 04, 2024", "Reuters Feb 14, 2023", "Web Desk Published: 5 Aug, 2024": a label run into the
+# date line without a bar.
 _MONTH_WORD = r"(?i:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?(?=\s|$)"
-_LEADING_LABEL = re.compile(rf"^(?P<label>(?:(?!{_MONTH_WORD})[A-Z][\w'’&-]*\s+){{1,3}})(?=\d|{_MONTH_WORD})")
+_LEADING_LABEL = re.compile(rf"^(?P<label>(?:(?!{_MONTH_WORD}|(?i:published|posted)\b)[A-Z][\w'’&-]*\s+){{1,3}})"
+                            rf"(?=\d|{_MONTH_WORD}|(?i:published|posted)\b)")
 
 
 def _date_beside_labels(text: str, day_first: bool | None) -> PartialDate | None:
