@@ -74,8 +74,6 @@ def _date_from_match(match: re.Match[str], day_first: bool | None) -> PartialDat
     year = _full_year(int(match.group("year")))
     if "first" in match.groupdict():
         first, second = int(match.group("first")), int(match.group("second"))
-        if match.group("sep") == "." and day_first is None:
-            day_first = True  # 14.06.2024: dots are written day first wherever they are used
         if first == second or (first > 12) != (second > 12):
             day, month = (first, second) if first > 12 or first == second else (second, first)
         elif first > 12 or day_first is None:
