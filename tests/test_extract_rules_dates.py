@@ -171,3 +171,11 @@ def test_a_call_no_one_takes_part_in_is_flagged_and_a_name_in_quotes_is_no_call(
                      "discuss the harbour dispute, the ministry said.\n")
     assert event.kind == "meeting" and event.participants == []
     assert {"kind", "date"} <= set(event.review.needs)
+
+
+def test_without_a_stamp_a_full_date_told_with_the_same_kind_of_happening_in_the_lead_dates_the_event():
+    event = event_of("Presidents hold talks\n\nPresident Ana Ruiz of Freedonia and President Tomas Vidal of Sylvania "
+                     "recently met at the State House to discuss regional matters.\n\nAt the State House, President "
+                     "Ruiz met and spoke with President Vidal yesterday 13th August 2023.\n\nAgreements signed on "
+                     "April 17, 2001 still guide their trade.\n")
+    assert event.date.iso() == "2023-08-13" and "date" in event.review.needs

@@ -26,7 +26,7 @@ from .temporal import EXPLICIT, RELATIVE, WEEKDAY, WEEKDAYS, TemporalMention, fi
 # Relations that make a date a bound, not the time of the event.
 BOUND_RELATIONS = ("since", "by", "until", "till", "before", "after", "from", "through")
 # The lead: the first prose sentences of the body, where a report states when its news happened.
-_LEAD_SENTENCES = 8
+LEAD_SENTENCES = 8
 # How far before the publication date an event may lie before its date needs a person's check.
 RECENT_DAYS = 45
 # A clause about something else, still open before the date: ", who flew in on Tuesday", "days after ...".
@@ -50,7 +50,7 @@ def date_from_lead(sentences: list[Sentence], published: PartialDate | None,
     tells the news from background ("agreements signed on April 17, 2001"), so there is none."""
     if published is None:
         return None
-    lead = [s for s in sentences if is_prose(s)][:_LEAD_SENTENCES]
+    lead = [s for s in sentences if is_prose(s)][:LEAD_SENTENCES]
     for sentence in lead:
         if sentence.index in skip:
             continue

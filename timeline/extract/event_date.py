@@ -12,11 +12,11 @@ import re
 
 from ..partial_date import DAY, YEAR, DateSpec, DateValueError, PartialDate
 from .article import Article
-from .date_checks import BOUND_RELATIONS, RECENT_DAYS, date_from_lead
+from .date_checks import BOUND_RELATIONS, LEAD_SENTENCES, RECENT_DAYS, date_from_lead
 from .event_fields import CONFIDENCE_THRESHOLD, Field, event_sentences
-from .kinds import MainEvent, classify_kind
+from .kinds import MainEvent, classify_kind, is_prose, is_side_event
 from .sentences import Sentence
-from .temporal import WEEKDAY, TemporalMention, find_temporal_mentions, is_future_at
+from .temporal import EXPLICIT, WEEKDAY, TemporalMention, find_temporal_mentions, is_future_at
 
 # Words showing that a date belongs to the report of the event ("a handout issued on Monday").
 _ATTRIBUTION = re.compile(r"\b(?:said|says|stated|statement|handout|announced|according|told|issued|reported|"
@@ -113,13 +113,30 @@ def _date_from_lead(main: MainEvent, article: Article, sentences: list[Sentence]
                     why: str = "the sentences about the event give no date; ") -> tuple[Field, list[TemporalMention]] | None:
     """The day the lead states, for an event whose own sentences give none that can be placed. It may be of something
     else the page reports (an announcement, a tweet): a person checks it."""
-    found = date_from_lead(sentences, article.published, tuple(s.index for s in event_sentences(main)))
+    found = date_from_lead(sentences, article.published, tuple(s.index for s in event_sentences(main))) \
+        if article.published is not None else _full_date_of_the_same_kind(main, sentences)
     if found is None:
         return None
     mention, sentence = found
     return Field(mention.value, round(min(mention.confidence, 0.6), 2), sentence.text,
                   f"'{mention.text}': {mention.reason}; {why}this is the day the lead states, which may be of "
                   "something else it reports", True, mention), [*seen, mention]
+
+
+def _full_date_of_the_same_kind(main: MainEvent, sentences: list[Sentence]) -> tuple[TemporalMention, Sentence] | None:
+    """On a page with no publication date, a full date (day, month and year) in a lead sentence telling a happening
+    of the event's own kind ("met and spoke with ... yesterday 13th August 2023"): it needs no stamp to place it."""
+    if main.kind is None:
+        return None
+    for sentence in [s for s in sentences if is_prose(s)][:LEAD_SENTENCES]:
+        told = classify_kind(sentence.text)
+        if told is None or told.kind != main.kind.kind or is_side_event(sentence.text):
+            continue
+        for mention in find_temporal_mentions(sentence.text, None):
+            if mention.kind == EXPLICIT and mention.value is not None and mention.value.precision == DAY \
+                    and not mention.future and mention.relation not in BOUND_RELATIONS:
+                return mention, sentence
+    return None
 
 
 # A day inside a clause about another happening: "briefed him on the situation after the attack in the valley on

@@ -351,9 +351,10 @@ def outlet_named_on_page(text: str, url: str | None) -> str | None:
 # --- datelines ---------------------------------------------------------------------------------
 
 _AGENCY_ALT = "|".join(sorted((re.escape(k) for k in AGENCIES), key=len, reverse=True))
-# "HELSINKI, Sept 22 (AFP) -", "WASHINGTON (Reuters) -", "Kabul, Aug 15 (AP) —"
+# "HELSINKI, Sept 22 (AFP) -", "WASHINGTON (Reuters) -", "Kabul, Aug 15 (AP) —", "Islamabad [Pakistan], April 28 (ANI):"
 _DATELINE_AGENCY = re.compile(
     r"^(?P<place>[A-Z][\w'’.-]*(?:[ ,]+[A-Z][\w'’.-]*){0,3}?)(?:\s*\([A-Z][a-z]+(?:\s[A-Z][a-z]+)?\))?"
+    r"(?:\s*\[[A-Z][\w .'’-]{1,30}\])?"
     r"(?:,\s*(?P<date>[A-Za-z]{3,9}\.?\s+\d{1,2}(?:,?\s+\d{4})?|\d{1,2}\s+[A-Za-z]{3,9}\.?(?:\s+\d{4})?))?"
     rf"\s*\((?i:(?P<agency>{_AGENCY_ALT}))\)\s*(?:[-–—:]+\s*|(?=[A-Z“\"]))",
 )
