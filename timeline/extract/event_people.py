@@ -75,9 +75,13 @@ def countries_from_dateline(people: list[PersonMention], article: Article, kind:
     # A national outlet's own site (agenciabrasil.ebc.com.br, japantimes.co.jp) qualifies foreign officials and
     # not its own, wherever the story was filed: its country comes before the dateline's.
     country = _outlet_country(article.url)
-    if country is None and article.dateline:
-        filed = place_from_dateline(article.dateline)
-        country = filed.country if filed is not None else None
+    filed = place_from_dateline(article.dateline) if article.dateline else None
+    if country is not None and filed is not None and filed.country not in (None, country):
+        # A national outlet's copy filed abroad ("Islamabad, Apr 27 (PTI)" on an Indian site): the agency may
+        # write from either side, so whose the unqualified official is stays for a person to say.
+        return
+    if country is None and filed is not None:
+        country = filed.country
     if country is None and article.url:
         domain = _GOV_DOMAIN.search(urlsplit(article.url).hostname or "")
         if domain:
