@@ -31,6 +31,9 @@ from timeline.extract.sentences import split_sentences
         ("The secretary spoke Friday with his Colombian counterpart about migration.", "call"),
         ("Secretary Ana Ruiz spoke today with Foreign Minister Tomas Vidal.", "call"),
         ("Secretary Ruiz's Call with Foreign Minister Vidal", "call"),
+        ("The crown prince received a phone call from the emir, who wants to resolve the dispute.", "call"),
+        ("The secretary held his first engagement with the minister yesterday via video teleconference.", "call"),
+        ("Minister Ruiz Meets Virtually With Her Peruvian Counterpart", "call"),
     ],
 )
 def test_kind_from_wording(sentence, kind):

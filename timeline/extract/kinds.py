@@ -22,8 +22,9 @@ KIND_PATTERNS: list[tuple[str, re.Pattern[str], float]] = [
                         r"(?:summit|meeting|session|election|vote|referendum|conference|strike|halt|ceasefire|truce)s?\b)|phoned|telephoned|"
                         r"by\s+(?:tele)?phone|over\s+the\s+(?:tele)?phone|dial+ed|telecon|"
                         r"spoke\s+(?:by|over the|on the)\s+(?:tele)?phone|(?:phone|telephone|telephonic|video)\s+(?:calls?|"
-                        r"conversations?|talks|conference|discussions?|exchanges?)|(?:held|had)\s+a\s+(?:[\w-]+\s+)?call\s+with|(?:in|on|during)\s+a\s+call|"
-                        r"(?:video|virtual)\s+(?:link|meeting|summit))\b", re.IGNORECASE), 0.85),
+                        r"conversations?|talks|conference|discussions?|exchanges?)|(?:held|had)\s+a\s+(?:[\w-]+\s+)?call\s+with|(?:received|receives|took|made|placed)\s+a\s+(?:[\w-]+\s+)?call\s+(?:from|to)|(?:in|on|during)\s+a\s+call|"
+                        r"(?:video|virtual)\s+(?:link|meeting|summit)|(?:video[\s-]?)?tele-?conference|video[\s-]?conference|"
+                        r"(?:met|meets|meet|spoke|speaks|talked)\s+virtually)\b", re.IGNORECASE), 0.85),
     # "a summit meeting" of two leaders is told as a meeting; "the G20 summit" is a summit.
     ("summit", re.compile(r"\bsummit\b(?!\s+(?:meeting|talks)\b)", re.IGNORECASE), 0.8),
     ("visit", re.compile(r"\b(?:visited|visits|arrived\s+in|arrives\s+in|landed\s+in|(?:official|state|maiden|"
