@@ -179,3 +179,11 @@ def test_without_a_stamp_a_full_date_told_with_the_same_kind_of_happening_in_the
                      "Ruiz met and spoke with President Vidal yesterday 13th August 2023.\n\nAgreements signed on "
                      "April 17, 2001 still guide their trade.\n")
     assert event.date.iso() == "2023-08-13" and "date" in event.review.needs
+
+
+def test_a_caption_naming_a_present_tense_scene_and_its_full_date_never_dates_the_event():
+    event = event_of("Ministers talk\n\nMinister Ana Ruiz testifies April 2, 2024, before the budget committee.\n\n"
+                     "LIMA - Minister Ana Ruiz on Tuesday morning spoke with her Chilean counterpart Tomas Vidal for the "
+                     "first time since 2022, the ministry said.\n\nThe two spoke during a video teleconference.\n\n"
+                     "Source: https://news.example.org/2024/04/09/ruiz-vidal-call\n")
+    assert event.kind == "call" and event.date.iso() == "2024-04-09"

@@ -211,9 +211,13 @@ def classify_kind(sentence: str) -> KindGuess | None:
 
 # A photo caption: "File image of X", or a present-tense scene with its full date ("X speaks during her daily
 # press conference in Mexico City on January 28, 2025.").
+# Or a name, a present-tense verb and the full date: "Defense Secretary X testifies April 9, 2024, before ...".
 _CAPTION = re.compile(r"^(?:File\s+(?:image|photo|picture|pic)\b|(?:Photo|Image|Picture)\s*:)|"
                       r"^[^.]{0,160}\b(?:speaks|looks\s+on|gestures|attends|arrives|waves|poses|listens|delivers|"
-                      r"shakes\s+hands|walks|talks)\b[^.]*\b(?:19|20)\d\d\.?$", re.IGNORECASE)
+                      r"shakes\s+hands|walks|talks)\b[^.]*\b(?:19|20)\d\d\.?$|"
+                      r"^(?:\S+\s+){0,9}?(?-i:[A-Z][\w.'’-]*)\s+(?-i:[a-z]{3,}s)\s+(?-i:[A-Z][a-z]{2,8})\.?\s+\d{1,2},\s+"
+                      r"(?:19|20)\d\d\b",
+                      re.IGNORECASE)
 
 
 _UNENDED_PROSE_WORDS = 25  # longer than any headline or deck
