@@ -334,6 +334,8 @@ def test_a_genre_label_alone_above_the_headline_still_marks_an_opinion_piece():
         ("Accra, Mar 9 (GNA) - ", None, "Accra"),
         ("Accra, 9 March - ", None, "Accra"),
         ("Islamabad [Pakistan], March 9 (ANI): ", None, "Islamabad"),
+        ("KYIV, March 9, 2023 /PRNewswire/ -- ", "2023-03-09", "Kyiv"),
+        ("KYIV, March 9, 2023 ", "2023-03-09", "Kyiv"),
     ],
 )
 def test_a_dateline_with_its_date_in_brackets_or_without_a_year_is_no_story_text(opening, published, place):

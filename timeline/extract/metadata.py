@@ -371,7 +371,9 @@ _DATELINE_CAPS = re.compile(
     r"^(?P<place>[A-Z][A-Z'’.-]+(?:[ ,]+[A-Z][A-Z'’.-]*){0,3})(?:,\s*(?P<region>[A-Z][a-z]+\.?(?:\s[A-Z][a-z]+\.?)?)(?=\s*[-–—]))?"
     r"(?:,\s*(?P<date>[A-Za-z]{3,9}\.?\s+\d{1,2}(?:,?\s+\d{4})?|\d{1,2}\s+[A-Za-z]{3,9}\.?(?:\s+\d{4})?))?"
     r"(?:\s*\((?P<agency>[A-Z][A-Za-z]{1,9})\))?"
-    r"\s*(?::|\s[-–—]+|(?<=\d{4})\.(?=\s+[A-Z]))\s*"  # "THE HAGUE, 26 January 2024. The Court ..."
+    # "THE HAGUE, 26 January 2024. The Court ...", "BEIJING, June 16, 2025 /PRNewswire/ -- ...", "BEIJING, June 16,
+    # 2025 Chinese President ...": after a full date, a release's wire name or nothing may end the dateline.
+    r"\s*(?::|\s[-–—]+|(?<=\d{4})\.(?=\s+[A-Z])|(?<=\d{4})(?:\s*/[\w .-]{2,30}/)?(?:\s*[-–—]+)?(?=\s+[A-Z“\"]))\s*"
 )
 # "Bogor, West Java (ANTARA) -", "Accra, May 14 (GNA) -": a mixed-case place, maybe a day and month, then an
 # agency in capitals we do not know, then a dash.
