@@ -152,3 +152,12 @@ def test_an_unqualified_official_in_a_national_outlets_copy_filed_abroad_has_no_
     event = extract_article(parse_article_text(text.replace("Lima, May 3 (PTI)", "New Delhi, May 3 (PTI)"),
                                                "a.txt", "text")).event
     assert {p.name: p.country for p in event.participants}["Ana Rojas"] == "India"
+
+
+def test_the_one_who_invited_or_sent_someone_takes_no_part():
+    people = people_of("Leader visits\n\nMay 3, 2024\n\nPresident Ana Rojas of Peru has started a state visit to Chile "
+                       "at the invitation of President Tomas Vidal.\n")
+    assert list(people) == ["Ana Rojas"]
+    people = people_of("Envoy meets king\n\nMay 3, 2024\n\nForeign Minister Ana Rojas met King Luis of Sylvania on "
+                       "Friday on behalf of President Tomas Vidal.\n")
+    assert sorted(people) == ["Ana Rojas", "Luis"]

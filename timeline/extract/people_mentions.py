@@ -675,6 +675,10 @@ _NATIONAL_COUNTERPART = re.compile(r"\b(?:his|her|their)\s+(?P<nation>[A-Z][a-z]
 _CONTRAST_BEFORE = re.compile(r"\w[\s,]+(?:while|whereas|even\s+as)\s+(?!in\b|at\b|on\b|during\b)[^.;]*$",
                               re.IGNORECASE)
 
+# "started a state visit at the invitation of President X", "met Y on behalf of Z": X and Z are not there.
+_ON_SOMEONES_BEHALF = re.compile(r"\b(?:at\s+the\s+invitation\s+of|on\s+behalf\s+of|invited\s+by|on\s+the\s+"
+                                 r"instructions?\s+of)\s+(?:[\w.'’-]+\s+){0,4}$", re.IGNORECASE)
+
 
 def find_people(sentences: list[Sentence], registry: PeopleRegistry | None = None,
                 event_sentences: tuple[int, ...] = ()) -> list[PersonMention]:
@@ -708,7 +712,8 @@ def find_people(sentences: list[Sentence], registry: PeopleRegistry | None = Non
                 person.spoke = True
             contrast = sentence.index != event_sentences[0] and _CONTRAST_BEFORE.search(text[:found.start]) \
                 if event_sentences else None
-            if sentence.index in event_sentences and not speech and not contrast:
+            if sentence.index in event_sentences and not speech and not contrast \
+                    and not _ON_SOMEONES_BEHALF.search(text[:found.start]):
                 participant_hits.setdefault(id(person), event_sentences.index(sentence.index) * 1000 + found.start)
         if sentence.index in event_sentences:
             counterparts.extend((sentence, match) for match in _NATIONAL_COUNTERPART.finditer(text))
