@@ -106,3 +106,10 @@ def test_a_clause_opening_verb_and_an_office_word_are_not_names():
     assert "Tomas Vidal" in names("Welcoming Ruiz to the capital, President Tomas Vidal praised the talks.")
     found = names("The minister spoke with Member of the Standing Committee and Foreign Minister of Peru, Tomas Vidal.")
     assert not any(name.startswith("Member") for name in found)
+
+
+def test_a_countrys_office_then_a_comma_then_the_name():
+    found = names("Chilean President, Ana Ruiz, met Peru's Foreign Minister, Tomas Vidal, in Lima.")
+    assert found["Tomas Vidal"] == (None, "Foreign Minister", "Peru")
+    assert found["Ana Ruiz"] == (None, "President", "Chile")
+    assert "Xi Jinping" not in names("In Beijing, Xi Jinping met him.")  # a place before the comma is no office

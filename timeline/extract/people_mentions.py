@@ -363,6 +363,11 @@ _NATIONAL_OFFICE_THEN_COMMA = re.compile(r"\b[Tt]he\s+(?:(?:former|then|outgoing
                                          r"(?P<office>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){1,3})\s*,\s*$")
 
 
+# "Chinese President, Xi Jinping has arrived", "Ghana's President, John Mahama": a country's office without "the".
+_COUNTRYS_OFFICE_THEN_COMMA = re.compile(r"(?:^|(?<=[\s(“\"]))(?P<office>(?P<nation>[A-Z][\w-]*?)(?:['’]s)?"
+                                         r"(?:\s+[A-Z][\w-]*){1,3})\s*,\s*$")
+
+
 # "Thailand's acting defence minister and his Cambodian counterpart, Gen Tea Seiha": the same office, his country.
 _COUNTERPART_THEN_COMMA = re.compile(r"\b(?P<office>(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)\s+and\s+(?:his|her|their|its)\s+"
                                      r"(?P<adj>[A-Z][\w-]*)\s+counterparts?\s*,\s*$")
@@ -375,6 +380,9 @@ def _office_before_comma(sentence: str, end: int) -> list[str] | None:
         return [counterpart["adj"], *counterpart["office"].split()]
     match = _OFFICE_THEN_COMMA.search(sentence[:end]) or _NATIONAL_OFFICE_THEN_COMMA.search(sentence[:end])
     if not match:
+        bare = _COUNTRYS_OFFICE_THEN_COMMA.search(sentence[:end])
+        if bare and country_of(bare["nation"]) and bare["office"].split()[-1].lower() in OFFICE_HEADS:
+            return bare["office"].split()
         return None
     words = match["office"].replace(",", " ,").split()
     return words if any(w.lower() in OFFICE_HEADS for w in words[:4]) else None
