@@ -174,8 +174,10 @@ def choose_date(main: MainEvent, article: Article, sentences: list[Sentence]) ->
             # "X, who flew in on Tuesday, called on Y on Wednesday": two days for one sentence. The date inside a
             # clause set off by ", who/which/where ..." is the background's; either way a person checks it.
             main_clause = [m for m in candidates if m.value is not None and not _IN_ASIDE.search(sentence.text[:m.start])]
-            if main_clause and main_clause[0] is not chosen:
-                chosen = main_clause[0]
+            first = main_clause[0] if main_clause else None
+            if first is not None and first is not chosen and first.value is not None:
+                others = (others | {chosen.value.iso()}) - {first.value.iso()}
+                chosen = first
         reported = bool(_ATTRIBUTION.search(sentence.text[:chosen.start]))
         cue_at = sentence.text.find(main.kind.cue) if main.kind and sentence is main.main else -1
         reporting_day = cue_at > chosen.end and bool(_REPORTED_ON_DAY.match(sentence.text, chosen.end))
