@@ -217,14 +217,13 @@ class _Found:
     confidence: float
 
 
+_ORGANISATION = re.compile(r"\b(?:" + "|".join(re.escape(o).replace(r"\ ", r"\s+") for o in ORGANISATION_COUNTRIES)
+                           + r")\b", re.IGNORECASE)
+
+
 def _country_in(words: list[str]) -> str | None:
-    text = " ".join(words)
-    for organisation, country in ORGANISATION_COUNTRIES.items():
-        if re.search(rf"\b{re.escape(organisation)}\b", text, re.IGNORECASE):
-            organisation_country = country
-            break
-    else:
-        organisation_country = None
+    named = _ORGANISATION.search(" ".join(words))
+    organisation_country = ORGANISATION_COUNTRIES[re.sub(r"\s+", " ", named[0].lower())] if named else None
     for index in range(len(words)):
         for size in (3, 2, 1):
             chunk = " ".join(words[index:index + size])
