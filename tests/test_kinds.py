@@ -34,6 +34,7 @@ from timeline.extract.sentences import split_sentences
         ("The crown prince received a phone call from the emir, who wants to resolve the dispute.", "call"),
         ("The secretary held his first engagement with the minister yesterday via video teleconference.", "call"),
         ("Minister Ruiz Meets Virtually With Her Peruvian Counterpart", "call"),
+        ("Chile and Peru have agreed to a major defence pact, the president announced.", "agreement"),
     ],
 )
 def test_kind_from_wording(sentence, kind):

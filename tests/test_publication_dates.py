@@ -75,6 +75,8 @@ def test_a_date_stamp_inside_the_story_is_story_text():
         ("By Olga Petrenko, Kyiv Correspondent | March 9, 2023", "2023-03-09"),
         ("By Olga Petrenko and Tom Ward | March 9, 2023", "2023-03-09"),
         ("News Desk Published: 10:15 PM, 9 Mar, 2023", "2023-03-09"),
+        ("• updated: Mar 9 2023, 23:23 ist", "2023-03-09"),  # a zone in lower case after a time
+        ("Lima, Peru (AFP) March 9, 2023", "2023-03-09"),  # a wire's place and credit above the story
         # labels: the first publication wins over an update
         ("Last updated: 15 February 2023 | First published: 14 February 2023", "2023-02-14"),
         ("Updated February 15, 2023, First published February 14, 2023", "2023-02-14"),

@@ -51,6 +51,7 @@ KIND_PATTERNS: list[tuple[str, re.Pattern[str], float]] = [
                              r"memorand(?:um|a)|MoUs?|pacts?|documents?|declarations?|contracts?|protocols?|"
                              r"charters?|conventions?)|signing\s+(?:ceremony\s+)?of|inked|"
                              r"reached\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}(?:agreement|deal|accord|understanding)|"
+                             r"agreed\s+(?:to|on)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}(?:agreement|deal|accord|pact|treaty)|"
                              r"struck\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}deal|"
                              r"concluded\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}(?:agreement|treaty|deal))\b",
                              re.IGNORECASE), 0.7),
