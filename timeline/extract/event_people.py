@@ -76,9 +76,9 @@ def countries_from_dateline(people: list[PersonMention], article: Article, kind:
     # not its own, wherever the story was filed: its country comes before the dateline's.
     country = _outlet_country(article.url)
     filed = place_from_dateline(article.dateline) if article.dateline else None
-    if country is not None and filed is not None and filed.country not in (None, country):
-        # A national outlet's copy filed abroad ("Islamabad, Apr 27 (PTI)" on an Indian site): the agency may
-        # write from either side, so whose the unqualified official is stays for a person to say.
+    if country is not None and article.agency and filed is not None and filed.country not in (None, country):
+        # An agency's copy filed abroad on a national outlet's site ("Islamabad, Apr 27 (PTI)" on an Indian site):
+        # the agency may write from either side, so whose the unqualified official is stays for a person to say.
         return
     if country is None and filed is not None:
         country = filed.country
