@@ -187,3 +187,10 @@ def test_a_caption_naming_a_present_tense_scene_and_its_full_date_never_dates_th
                      "first time since 2022, the ministry said.\n\nThe two spoke during a video teleconference.\n\n"
                      "Source: https://news.example.org/2024/04/09/ruiz-vidal-call\n")
     assert event.kind == "call" and event.date.iso() == "2024-04-09"
+
+
+def test_a_product_launch_gives_no_confident_date():
+    event = event_of("Acme unveils new phone\n\nMarch 9, 2024\n\nAcme on Wednesday unveiled its latest smartphone, "
+                     "the Acme One, at an event in San Francisco.\n\nChief executive Tomas Vidal called the device "
+                     "a breakthrough.\n")
+    assert event.kind != "meeting" and {"kind", "date"} <= set(event.review.needs)

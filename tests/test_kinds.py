@@ -45,7 +45,8 @@ def test_kind_from_wording(sentence, kind):
 @pytest.mark.parametrize("sentence", ["The UK called on China to agree to the plan.", "the so-called Five Eyes",
                                       "Prices rose sharply.",
                                       "The chancellor called an emergency summit of regional leaders.",
-                                      "The governor called a snap election for March."])
+                                      "The governor called a snap election for March.",
+                                      "The chief executive called the device a breakthrough."])
 def test_not_a_call(sentence):
     guess = classify_kind(sentence)
     assert guess is None or guess.kind != "call"

@@ -18,7 +18,7 @@ from .temporal import is_future_at
 # (kind, pattern, confidence): the first pattern that matches a sentence decides its kind. Ordered from
 # the most telling wording to the vaguest; "held talks with" a person is a meeting, "peace talks" are talks.
 KIND_PATTERNS: list[tuple[str, re.Pattern[str], float]] = [
-    ("call", re.compile(r"\b(?:(?<!so-)called(?!\s+(?:on|for|it|off|upon|him a|her a|them|by|in)\b)(?!\s*[‘'\"“])(?!\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}?"
+    ("call", re.compile(r"\b(?:(?<!so-)called(?!\s+(?:on|for|it|off|upon|him a|her a|them|by|in)\b)(?!\s*[‘'\"“])(?!\s+(?:(?:the|this|that|its|his|her|their)\s+)?(?:[a-z][\w'’-]*\s+){0,2}an?\s)(?!\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}?"
                         r"(?:summit|meeting|session|election|vote|referendum|conference|strike|halt|ceasefire|truce)s?\b)|phoned|telephoned|"
                         r"by\s+(?:tele)?phone|over\s+the\s+(?:tele)?phone|dial+ed|telecon|"
                         r"spoke\s+(?:by|over the|on the)\s+(?:tele)?phone|(?:phone|telephone|telephonic|video)\s+(?:calls?|"
