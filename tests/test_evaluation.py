@@ -28,8 +28,8 @@ def test_seed_gold_has_no_wrong_unflagged_dates():
 
 def test_a_confident_wrong_date_is_counted(tmp_path):
     article = tmp_path / "a.txt"
-    article.write_text("Ministers meet\n\nMay 3, 2024\n\nThe foreign ministers met on Monday in Geneva, "
-                       "officials said, to discuss the ceasefire.\n", encoding="utf-8")
+    article.write_text("Ministers meet\n\nMay 3, 2024\n\nForeign Minister Ana Ruiz met Foreign Minister Tomas Vidal "
+                       "on Monday in Geneva, officials said, to discuss the ceasefire.\n", encoding="utf-8")
     gold = tmp_path / "gold.yaml"
     gold.write_text("- article: a.txt\n  expected: {date: 2024-04-29, kind: meeting}\n"
                     "  truth: {date: 2024-04-22}\n", encoding="utf-8")

@@ -151,3 +151,46 @@ def test_a_weekday_owning_the_event_s_noun_beats_the_day_it_was_reported():
     unnamed = event_of("Leaders agree\n\nDecember 1, 2024\n\nPeru's President Ana Rojas said on Thursday she and Chile's "
                        "President Tomas Vidal had agreed to reopen the border in a friendly phone call.\n")
     assert unnamed.date.iso() == "2024-11-28"
+
+
+def test_a_day_in_a_clause_about_another_happening_does_not_date_the_event():
+    event = event_of("Ministers talk\n\nMay 12, 2024\n\nFreedonia and Sylvania on Sunday renewed their pledge to keep the "
+                     "border calm.\n\nThe pledge came in a telephone conversation between Foreign Minister Ana Ruiz and "
+                     "her Sylvanian counterpart Tomas Vidal.\n\nDuring the conversation, Ruiz briefed Vidal on the "
+                     "situation after the bombing in the northern valley on Tuesday in which nine people died.\n")
+    assert event.date.iso() == "2024-05-12"  # the lead's Sunday, never the bombing's Tuesday
+    assert "date" in event.review.needs
+
+
+def test_a_call_no_one_takes_part_in_is_flagged_and_a_name_in_quotes_is_no_call():
+    event = event_of("Retailer teases phone\n\nNovember 9, 2023\n\nThe retailer is entering the crowded phone market "
+                     "with a private label called ‘Zenith.’ The company on Wednesday started teasing its first model "
+                     "on social media.\n\nThe phone will go on sale next week.\n")
+    assert event.kind != "call" and "kind" in event.review.needs
+    event = event_of("Talks in the capital\n\nNovember 9, 2023\n\nThe delegations met on Wednesday in the capital to "
+                     "discuss the harbour dispute, the ministry said.\n")
+    assert event.kind == "meeting" and event.participants == []
+    assert {"kind", "date"} <= set(event.review.needs)
+
+
+def test_without_a_stamp_a_full_date_told_with_the_same_kind_of_happening_in_the_lead_dates_the_event():
+    event = event_of("Presidents hold talks\n\nPresident Ana Ruiz of Freedonia and President Tomas Vidal of Sylvania "
+                     "recently met at the State House to discuss regional matters.\n\nAt the State House, President "
+                     "Ruiz met and spoke with President Vidal yesterday 13th August 2023.\n\nAgreements signed on "
+                     "April 17, 2001 still guide their trade.\n")
+    assert event.date.iso() == "2023-08-13" and "date" in event.review.needs
+
+
+def test_a_caption_naming_a_present_tense_scene_and_its_full_date_never_dates_the_event():
+    event = event_of("Ministers talk\n\nMinister Ana Ruiz testifies April 2, 2024, before the budget committee.\n\n"
+                     "LIMA - Minister Ana Ruiz on Tuesday morning spoke with her Chilean counterpart Tomas Vidal for the "
+                     "first time since 2022, the ministry said.\n\nThe two spoke during a video teleconference.\n\n"
+                     "Source: https://news.example.org/2024/04/09/ruiz-vidal-call\n")
+    assert event.kind == "call" and event.date.iso() == "2024-04-09"
+
+
+def test_a_product_launch_gives_no_confident_date():
+    event = event_of("Acme unveils new phone\n\nMarch 9, 2024\n\nAcme on Wednesday unveiled its latest smartphone, "
+                     "the Acme One, at an event in San Francisco.\n\nChief executive Tomas Vidal called the device "
+                     "a breakthrough.\n")
+    assert event.kind != "meeting" and {"kind", "date"} <= set(event.review.needs)

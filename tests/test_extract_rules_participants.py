@@ -139,3 +139,25 @@ def test_his_national_counterpart_is_the_one_official_of_that_country_named_on_t
     two = text.replace("took office in March.", "took office in March, and Peruvian Navy Commander Luis Prado in April.")
     event = extract_article(parse_article_text(two, "a.txt", "text")).event
     assert [p.name for p in event.participants] == ["Tomas Vidal"]  # two Peruvian officials: neither is assumed
+
+
+def test_an_unqualified_official_in_a_national_outlets_copy_filed_abroad_has_no_country_guessed():
+    text = ("Ministers talk\n\nMay 3, 2024\n\nLima, May 3 (PTI) Foreign Minister Ana Rojas held a telephone "
+            "conversation on Friday with her Chilean counterpart Tomas Vidal.\n\n"
+            "Source: https://www.examplenews.in/world/rojas-vidal-call\n")
+    event = extract_article(parse_article_text(text, "a.txt", "text")).event
+    people = {p.name: p.country for p in event.participants}
+    assert people == {"Ana Rojas": None, "Tomas Vidal": "Chile"} and "participants" in event.review.needs
+    # Filed at home, the national outlet's unqualified minister is its own country's.
+    event = extract_article(parse_article_text(text.replace("Lima, May 3 (PTI)", "New Delhi, May 3 (PTI)"),
+                                               "a.txt", "text")).event
+    assert {p.name: p.country for p in event.participants}["Ana Rojas"] == "India"
+
+
+def test_the_one_who_invited_or_sent_someone_takes_no_part():
+    people = people_of("Leader visits\n\nMay 3, 2024\n\nPresident Ana Rojas of Peru has started a state visit to Chile "
+                       "at the invitation of President Tomas Vidal.\n")
+    assert list(people) == ["Ana Rojas"]
+    people = people_of("Envoy meets king\n\nMay 3, 2024\n\nForeign Minister Ana Rojas met King Luis of Sylvania on "
+                       "Friday on behalf of President Tomas Vidal.\n")
+    assert sorted(people) == ["Ana Rojas", "Luis"]

@@ -221,3 +221,11 @@ def test_a_town_named_beside_an_event_sentence_that_names_none_is_its_place_flag
                      "together in Tokyo's Ginza district.\n")
     assert event.place == "Tokyo, Japan" and "place" in event.review.needs
     assert "beside the event's" in event.review.notes["place"]
+
+
+def test_a_place_in_a_sentence_framing_the_event_by_an_earlier_one_is_not_its_place():
+    event = event_of("Leaders meet\n\nMay 9, 2024\n\nThe president of Freedonia met the king of Sylvania at a "
+                     "seaside resort on Wednesday.\n\nThe talks come after the two leaders met in Vienna in March, "
+                     "when they discussed trade.\n")
+    assert event.date.iso() == "2024-05-08"
+    assert event.place is None and "place" in event.review.needs

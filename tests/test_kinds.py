@@ -27,6 +27,14 @@ from timeline.extract.sentences import split_sentences
         ("The two ministers held a telephone discussion on the border.", "call"),
         ("The prime minister has spoken with the visiting envoy's president.", "call"),
         ("Ukraine launched joint military exercises.", "exercise"),
+        # U.S. wire style: the day between the verb and the partner
+        ("The secretary spoke Friday with his Colombian counterpart about migration.", "call"),
+        ("Secretary Ana Ruiz spoke today with Foreign Minister Tomas Vidal.", "call"),
+        ("Secretary Ruiz's Call with Foreign Minister Vidal", "call"),
+        ("The crown prince received a phone call from the emir, who wants to resolve the dispute.", "call"),
+        ("The secretary held his first engagement with the minister yesterday via video teleconference.", "call"),
+        ("Minister Ruiz Meets Virtually With Her Peruvian Counterpart", "call"),
+        ("Chile and Peru have agreed to a major defence pact, the president announced.", "agreement"),
     ],
 )
 def test_kind_from_wording(sentence, kind):
@@ -37,7 +45,8 @@ def test_kind_from_wording(sentence, kind):
 @pytest.mark.parametrize("sentence", ["The UK called on China to agree to the plan.", "the so-called Five Eyes",
                                       "Prices rose sharply.",
                                       "The chancellor called an emergency summit of regional leaders.",
-                                      "The governor called a snap election for March."])
+                                      "The governor called a snap election for March.",
+                                      "The chief executive called the device a breakthrough."])
 def test_not_a_call(sentence):
     guess = classify_kind(sentence)
     assert guess is None or guess.kind != "call"

@@ -55,6 +55,8 @@ def test_a_lesser_post_is_not_the_office():
 def test_a_named_holder_or_a_bare_title_is_left_alone():
     assert office_mentions("Army chief General Ben Kaya met them.") == []
     assert office_mentions("The president met the chief.") == []
+    # "The Secretary" of a readout is the secretary it already named, not a guess at which secretary.
+    assert holders("The Secretary and the Foreign Minister underscored their support.", "2022-10-21") == []
 
 
 def test_ingest_records_an_office_holder_as_a_participant_flagged_with_the_role_it_relied_on():

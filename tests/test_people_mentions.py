@@ -33,6 +33,8 @@ def test_appositive_office_after_the_name():
     title, role, country = found["Michael Erik Kurilla"]
     assert title == "Gen." and role.startswith("Commander of the United States Central Command")
     assert country == "United States"
+    found = names("Adm. Jane Ortiz, chairman of the U.S. Joint Chiefs of Staff, met her Greek counterpart in Athens.")
+    assert found["Jane Ortiz"][1:] == ("Chairman of the U.S. Joint Chiefs of Staff", "United States")
 
 
 def test_organisations_and_places_are_not_people():
@@ -85,3 +87,29 @@ def test_unknown_people_get_a_slug_id():
 def test_a_hindi_office_title_is_an_office():
     found = names("The visiting secretary made a telephone call to Raksha Mantri Vikram Anand this evening.")
     assert found["Vikram Anand"][1] == "Raksha Mantri"
+
+
+def test_a_short_month_name_ends_a_name_unless_a_day_follows_it():
+    assert "Dong Jun" in names("Chinese Defence Minister Dong Jun met his Russian counterpart in Beijing.")
+    assert "Theresa May" in names("Former Prime Minister Theresa May spoke in the debate.")
+    assert "Xi Jinping" in names("President Xi Jinping Jun 3 received the delegation.")
+
+
+def test_a_plural_office_is_each_of_the_names_after_it():
+    found = names("Presidents Ana Ruiz of Chile and Tomas Vidal of Peru on Monday held a telephone conversation.")
+    assert found["Ana Ruiz"] == (None, "President", "Chile")
+    assert found["Tomas Vidal"] == (None, "President", "Peru")
+
+
+def test_a_clause_opening_verb_and_an_office_word_are_not_names():
+    assert "Welcoming Ruiz" not in names("Welcoming Ruiz to the capital, President Tomas Vidal praised the talks.")
+    assert "Tomas Vidal" in names("Welcoming Ruiz to the capital, President Tomas Vidal praised the talks.")
+    found = names("The minister spoke with Member of the Standing Committee and Foreign Minister of Peru, Tomas Vidal.")
+    assert not any(name.startswith("Member") for name in found)
+
+
+def test_a_countrys_office_then_a_comma_then_the_name():
+    found = names("Chilean President, Ana Ruiz, met Peru's Foreign Minister, Tomas Vidal, in Lima.")
+    assert found["Tomas Vidal"] == (None, "Foreign Minister", "Peru")
+    assert found["Ana Ruiz"] == (None, "President", "Chile")
+    assert "Xi Jinping" not in names("In Beijing, Xi Jinping met him.")  # a place before the comma is no office

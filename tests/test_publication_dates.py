@@ -71,6 +71,12 @@ def test_a_date_stamp_inside_the_story_is_story_text():
         ("02/14/2023 10:30 ET", "2023-02-14"),
         ("14/02/23", "2023-02-14"),
         ("05.05.2023", "2023-05-05"),
+        # a byline of several words, or an outlet's desk run into the label
+        ("By Olga Petrenko, Kyiv Correspondent | March 9, 2023", "2023-03-09"),
+        ("By Olga Petrenko and Tom Ward | March 9, 2023", "2023-03-09"),
+        ("News Desk Published: 10:15 PM, 9 Mar, 2023", "2023-03-09"),
+        ("• updated: Mar 9 2023, 23:23 ist", "2023-03-09"),  # a zone in lower case after a time
+        ("Lima, Peru (AFP) March 9, 2023", "2023-03-09"),  # a wire's place and credit above the story
         # labels: the first publication wins over an update
         ("Last updated: 15 February 2023 | First published: 14 February 2023", "2023-02-14"),
         ("Updated February 15, 2023, First published February 14, 2023", "2023-02-14"),
@@ -93,6 +99,7 @@ def test_a_date_stamp_inside_the_story_is_story_text():
         ("Published 10 seconds ago", None),
         ("This was published 1 year ago", None),
         ("The talks ended on 14 February 2023 in Geneva.", None),
+        ("The talks Published March 9, 2023", None),
     ],
 )
 def test_date_lines(line: str, expected: str | None) -> None:
@@ -304,3 +311,37 @@ def test_extract_places_the_weekday_by_the_stamp_opening_the_page(tmp_path: Path
     assert event["sources"][0]["published"] == "2022-11-24"
     assert event["date"] == "2022-11-24"  # 24 November 2022 was a Thursday
     assert "date 2022-11-24" not in event["summary"]
+
+
+def test_a_date_line_under_a_long_menu_and_a_standfirst_dates_the_page():
+    menu = "\n".join(["Home", "World", "Business", "Sport", "Opinion", "Culture", "Travel", "Video", "Podcasts",
+                      "Newsletters", "Subscribe", "Sign in", "Search"])
+    article = read(f"{menu}\n\nDefence ministers meet on border security\n"
+                   "The two ministers met as patrols along the border were stepped up, officials said.\n"
+                   f"By Olga Petrenko\nMarch 9, 2023\n{LEAD}\n{MORE}\n")
+    assert (article.title, article.author, article.published) == (
+        "Defence ministers meet on border security", "Olga Petrenko", PartialDate(2023, 3, 9))
+    assert article.genre is None  # "Opinion" in the menu says nothing of this page
+
+
+def test_a_genre_label_alone_above_the_headline_still_marks_an_opinion_piece():
+    article = read(f"Home\nOpinion\nWhy the border talks matter\nMarch 9, 2023\n{LEAD}\n{MORE}\n")
+    assert article.genre is not None
+
+
+@pytest.mark.parametrize(
+    ("opening", "published", "place"),
+    [
+        ("KYIV (March 9, 2023) - ", "2023-03-09", "Kyiv"),
+        ("Accra, Mar 9 (GNA) - ", None, "Accra"),
+        ("Accra, 9 March - ", None, "Accra"),
+        ("Islamabad [Pakistan], March 9 (ANI): ", None, "Islamabad"),
+        ("KYIV, March 9, 2023 /PRNewswire/ -- ", "2023-03-09", "Kyiv"),
+        ("KYIV, March 9, 2023 ", "2023-03-09", "Kyiv"),
+    ],
+)
+def test_a_dateline_with_its_date_in_brackets_or_without_a_year_is_no_story_text(opening, published, place):
+    sentence = "The two defence ministers held a telephone conversation on Wednesday about border security."
+    article = read(f"Ministers talk\n\n{opening}{sentence}\n\n{MORE}\n")
+    assert (article.published.iso() if article.published else None) == published
+    assert article.dateline == place and article.paragraphs()[0] == sentence

@@ -1,5 +1,6 @@
 """Second looks at the main event's date: the lead's day when the event's own sentences give none, and reasons
-to doubt a day that falls on the page's own stamp.
+to doubt a day: one that falls on the page's own stamp, one counted from a stamp that is only an update, and one
+that hinges on time zones.
 
 A day word counted from the publication date is only as good as the stamp. A stamp that is a copy's (a
 distributor's release, a repost weeks later, a relay of a statement issued the day after) moves "this evening"
@@ -10,16 +11,22 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from ..partial_date import DAY, DateSpec, PartialDate
+from .article import Article
+from .event_fields import Field
 from .kinds import is_prose
+from .page_dates import is_update_line
+from .people_mentions import PersonMention
+from .places import City, Place, gazetteer, place_from_dateline
 from .sentences import Sentence
 from .temporal import EXPLICIT, RELATIVE, WEEKDAY, WEEKDAYS, TemporalMention, find_temporal_mentions
 
 # Relations that make a date a bound, not the time of the event.
 BOUND_RELATIONS = ("since", "by", "until", "till", "before", "after", "from", "through")
 # The lead: the first prose sentences of the body, where a report states when its news happened.
-_LEAD_SENTENCES = 8
+LEAD_SENTENCES = 8
 # How far before the publication date an event may lie before its date needs a person's check.
 RECENT_DAYS = 45
 # A clause about something else, still open before the date: ", who flew in on Tuesday", "days after ...".
@@ -43,7 +50,7 @@ def date_from_lead(sentences: list[Sentence], published: PartialDate | None,
     tells the news from background ("agreements signed on April 17, 2001"), so there is none."""
     if published is None:
         return None
-    lead = [s for s in sentences if is_prose(s)][:_LEAD_SENTENCES]
+    lead = [s for s in sentences if is_prose(s)][:LEAD_SENTENCES]
     for sentence in lead:
         if sentence.index in skip:
             continue
@@ -97,3 +104,70 @@ def _other_days_named(sentences: list[Sentence], published: PartialDate) -> list
                     and mention.value.first_day() < published.first_day():
                 days.append(mention.value.first_day())
     return days
+
+
+# Hours between where a report was filed and where its event happened beyond which a day word may name
+# the other side's day ("Tuesday night" in Islamabad is Tuesday morning in Washington).
+_TIME_ZONE_GAP_HOURS = 6
+
+
+def _utc_offset_hours(city: City, on: dt.date) -> float | None:
+    try:
+        offset = ZoneInfo(city.timezone).utcoffset(dt.datetime(on.year, on.month, on.day, 12))
+    except (ZoneInfoNotFoundError, ValueError):
+        return None
+    return offset.total_seconds() / 3600 if offset is not None else None
+
+
+def time_zone_gap(article: Article, date: Field, place: Place | None, people: list[PersonMention],
+                   kind: str = "") -> str | None:
+    """Why a day word may be a day off: the report was filed far (in hours) from where the event happened, or
+    the event was a call between places far apart, each side with its own day."""
+    mention = date.mention
+    if mention is None or mention.kind not in (WEEKDAY, RELATIVE) or date.value is None:
+        return None
+    gaz = gazetteer()
+    on = date.value.first_day()
+    capitals = [c for c in (gaz.capital_city(code) for code in
+                            sorted({gaz.country_code(p.country) or "" for p in people if p.country}) if code)
+                if c is not None and c.timezone]
+    if kind == "call":
+        for i, one in enumerate(capitals):
+            for other in capitals[i + 1:]:
+                gap = _gap(one, other, on)
+                if gap is not None:
+                    return (f"a call between {one.name} ({gap[0]}) and {other.name} ({gap[1]}): '{mention.text}' may "
+                            "be another day on the other side; check the date against a report from that side")
+    filed = place_from_dateline(article.dateline) if article.dateline else None
+    filed_city = gaz.city(filed.city, (gaz.country_code(filed.country or "") or "",)) if filed and filed.city else None
+    if filed_city is None or not filed_city.timezone:
+        return None
+    if place is not None and place.city:
+        there = [gaz.city(place.city, (gaz.country_code(place.country or "") or "",))]
+    else:
+        there = capitals
+    for city in [c for c in there if c is not None and c.timezone]:
+        gap = _gap(filed_city, city, on)
+        if gap is not None:
+            return (f"the report was filed in {filed_city.name} ({gap[0]}) about an event involving {city.name} "
+                    f"({gap[1]}): '{mention.text}' may be another day there; check the date against a report "
+                    "from that side")
+    return None
+
+
+def update_stamp_doubt(date: Field, article: Article) -> str | None:
+    """A day word counted from a date line labelled only "Updated": the story may first have run days earlier,
+    and its "on Monday" with it."""
+    mention = date.mention
+    stamp = article.metadata_evidence.get("published", "")
+    if mention is None or mention.kind not in (WEEKDAY, RELATIVE) or not is_update_line(stamp):
+        return None
+    return f"the page's only date is its last update ('{stamp}'); the story may first have run earlier"
+
+
+def _gap(one: City, other: City, on: dt.date) -> tuple[str, str] | None:
+    """The two cities' UTC offsets on that day, when they are far enough apart for a day word to differ."""
+    a, b = _utc_offset_hours(one, on), _utc_offset_hours(other, on)
+    if a is None or b is None or abs(a - b) < _TIME_ZONE_GAP_HOURS:
+        return None
+    return f"UTC{a:+g}", f"UTC{b:+g}"

@@ -18,12 +18,13 @@ from .temporal import is_future_at
 # (kind, pattern, confidence): the first pattern that matches a sentence decides its kind. Ordered from
 # the most telling wording to the vaguest; "held talks with" a person is a meeting, "peace talks" are talks.
 KIND_PATTERNS: list[tuple[str, re.Pattern[str], float]] = [
-    ("call", re.compile(r"\b(?:(?<!so-)called(?!\s+(?:on|for|it|off|upon|him a|her a|them|by|in)\b)(?!\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}?"
+    ("call", re.compile(r"\b(?:(?<!so-)called(?!\s+(?:on|for|it|off|upon|him a|her a|them|by|in)\b)(?!\s*[‘'\"“])(?!\s+(?:(?:the|this|that|its|his|her|their)\s+)?(?:[a-z][\w'’-]*\s+){0,2}an?\s)(?!\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}?"
                         r"(?:summit|meeting|session|election|vote|referendum|conference|strike|halt|ceasefire|truce)s?\b)|phoned|telephoned|"
                         r"by\s+(?:tele)?phone|over\s+the\s+(?:tele)?phone|dial+ed|telecon|"
                         r"spoke\s+(?:by|over the|on the)\s+(?:tele)?phone|(?:phone|telephone|telephonic|video)\s+(?:calls?|"
-                        r"conversations?|talks|conference|discussions?|exchanges?)|(?:held|had)\s+a\s+(?:[\w-]+\s+)?call\s+with|(?:in|on|during)\s+a\s+call|"
-                        r"(?:video|virtual)\s+(?:link|meeting|summit))\b", re.IGNORECASE), 0.85),
+                        r"conversations?|talks|conference|discussions?|exchanges?)|(?:held|had)\s+a\s+(?:[\w-]+\s+)?call\s+with|(?:received|receives|took|made|placed)\s+a\s+(?:[\w-]+\s+)?call\s+(?:from|to)|(?:in|on|during)\s+a\s+call|"
+                        r"(?:video|virtual)\s+(?:link|meeting|summit)|(?:video[\s-]?)?tele-?conference|video[\s-]?conference|"
+                        r"(?:met|meets|meet|spoke|speaks|talked)\s+virtually)\b", re.IGNORECASE), 0.85),
     # "a summit meeting" of two leaders is told as a meeting; "the G20 summit" is a summit.
     ("summit", re.compile(r"\bsummit\b(?!\s+(?:meeting|talks)\b)", re.IGNORECASE), 0.8),
     ("visit", re.compile(r"\b(?:visited|visits|arrived\s+in|arrives\s+in|landed\s+in|(?:official|state|maiden|"
@@ -39,8 +40,10 @@ KIND_PATTERNS: list[tuple[str, re.Pattern[str], float]] = [
                            r"consultations?)|working\s+(?:lunch|dinner|breakfast))\b", re.IGNORECASE), 0.8),
     # "spoke to his counterpart", "had a conversation with": a call, or a meeting told by its talk; weaker than
     # any cue that names the form, so "met X and spoke with reporters" stays a meeting.
-    ("call", re.compile(r"\b(?:spoke|spoken|speaks|talked)\s+(?:to|with)\b|\b(?:conversation|talk)[”\"’]?\s+with\b",
-                        re.IGNORECASE), 0.6),
+    # U.S. wire style puts the day between verb and partner: "spoke Friday with", "spoke today with".
+    ("call", re.compile(r"\b(?:spoke|spoken|speaks|talked)\s+(?:(?:today|yesterday|tonight|earlier\s+today|"
+                        r"(?:on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\s+)?(?:to|with)\b"
+                        r"|\b(?:conversation|talk|call)[”\"’]?\s+with\b", re.IGNORECASE), 0.6),
     ("attack", re.compile(r"\b(?:attacked|attack\s+on|bombing|bombed|suicide\s+blast|blast|explosion|ambush(?:ed)?|"
                           r"raid(?:ed)?|shelling|shot\s+dead|gunmen|killed|(?:launch(?:ed|es)?|fired|fires)\s+(?:[\w-]+\s+){0,4}(?:drones?|missiles?|shells?|"
                           r"rockets?|air\s*strikes?)\s+(?:at|on|against|into))\b", re.IGNORECASE), 0.75),
@@ -48,6 +51,7 @@ KIND_PATTERNS: list[tuple[str, re.Pattern[str], float]] = [
                              r"memorand(?:um|a)|MoUs?|pacts?|documents?|declarations?|contracts?|protocols?|"
                              r"charters?|conventions?)|signing\s+(?:ceremony\s+)?of|inked|"
                              r"reached\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}(?:agreement|deal|accord|understanding)|"
+                             r"agreed\s+(?:to|on)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}(?:agreement|deal|accord|pact|treaty)|"
                              r"struck\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}deal|"
                              r"concluded\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}(?:agreement|treaty|deal))\b",
                              re.IGNORECASE), 0.7),
@@ -208,9 +212,13 @@ def classify_kind(sentence: str) -> KindGuess | None:
 
 # A photo caption: "File image of X", or a present-tense scene with its full date ("X speaks during her daily
 # press conference in Mexico City on January 28, 2025.").
+# Or a name, a present-tense verb and the full date: "Defense Secretary X testifies April 9, 2024, before ...".
 _CAPTION = re.compile(r"^(?:File\s+(?:image|photo|picture|pic)\b|(?:Photo|Image|Picture)\s*:)|"
                       r"^[^.]{0,160}\b(?:speaks|looks\s+on|gestures|attends|arrives|waves|poses|listens|delivers|"
-                      r"shakes\s+hands|walks|talks)\b[^.]*\b(?:19|20)\d\d\.?$", re.IGNORECASE)
+                      r"shakes\s+hands|walks|talks)\b[^.]*\b(?:19|20)\d\d\.?$|"
+                      r"^(?:\S+\s+){0,9}?(?-i:[A-Z][\w.'’-]*)\s+(?-i:[a-z]{3,}s)\s+(?-i:[A-Z][a-z]{2,8})\.?\s+\d{1,2},\s+"
+                      r"(?:19|20)\d\d\b",
+                      re.IGNORECASE)
 
 
 _UNENDED_PROSE_WORDS = 25  # longer than any headline or deck

@@ -351,9 +351,10 @@ def outlet_named_on_page(text: str, url: str | None) -> str | None:
 # --- datelines ---------------------------------------------------------------------------------
 
 _AGENCY_ALT = "|".join(sorted((re.escape(k) for k in AGENCIES), key=len, reverse=True))
-# "HELSINKI, Sept 22 (AFP) -", "WASHINGTON (Reuters) -", "Kabul, Aug 15 (AP) —"
+# "HELSINKI, Sept 22 (AFP) -", "WASHINGTON (Reuters) -", "Kabul, Aug 15 (AP) —", "Islamabad [Pakistan], April 28 (ANI):"
 _DATELINE_AGENCY = re.compile(
     r"^(?P<place>[A-Z][\w'’.-]*(?:[ ,]+[A-Z][\w'’.-]*){0,3}?)(?:\s*\([A-Z][a-z]+(?:\s[A-Z][a-z]+)?\))?"
+    r"(?:\s*\[[A-Z][\w .'’-]{1,30}\])?"
     r"(?:,\s*(?P<date>[A-Za-z]{3,9}\.?\s+\d{1,2}(?:,?\s+\d{4})?|\d{1,2}\s+[A-Za-z]{3,9}\.?(?:\s+\d{4})?))?"
     rf"\s*\((?i:(?P<agency>{_AGENCY_ALT}))\)\s*(?:[-–—:]+\s*|(?=[A-Z“\"]))",
 )
@@ -370,11 +371,15 @@ _DATELINE_CAPS = re.compile(
     r"^(?P<place>[A-Z][A-Z'’.-]+(?:[ ,]+[A-Z][A-Z'’.-]*){0,3})(?:,\s*(?P<region>[A-Z][a-z]+\.?(?:\s[A-Z][a-z]+\.?)?)(?=\s*[-–—]))?"
     r"(?:,\s*(?P<date>[A-Za-z]{3,9}\.?\s+\d{1,2}(?:,?\s+\d{4})?|\d{1,2}\s+[A-Za-z]{3,9}\.?(?:\s+\d{4})?))?"
     r"(?:\s*\((?P<agency>[A-Z][A-Za-z]{1,9})\))?"
-    r"\s*(?::|\s[-–—]+|(?<=\d{4})\.(?=\s+[A-Z]))\s*"  # "THE HAGUE, 26 January 2024. The Court ..."
+    # "THE HAGUE, 26 January 2024. The Court ...", "BEIJING, June 16, 2025 /PRNewswire/ -- ...", "BEIJING, June 16,
+    # 2025 Chinese President ...": after a full date, a release's wire name or nothing may end the dateline.
+    r"\s*(?::|\s[-–—]+|(?<=\d{4})\.(?=\s+[A-Z])|(?<=\d{4})(?:\s*/[\w .-]{2,30}/)?(?:\s*[-–—]+)?(?=\s+[A-Z“\"]))\s*"
 )
-# "Bogor, West Java (ANTARA) -": a mixed-case place, then an agency in capitals we do not know, then a dash.
+# "Bogor, West Java (ANTARA) -", "Accra, May 14 (GNA) -": a mixed-case place, maybe a day and month, then an
+# agency in capitals we do not know, then a dash.
 _DATELINE_BRACKETED = re.compile(
-    r"^(?P<place>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})(?:,\s*[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)?"
+    r"^(?P<place>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})(?:,\s*[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)??"
+    r"(?:,\s*(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?))?"
     r"\s*\((?P<agency>[A-Z]{2,10})\)\s*[-–—:]+\s*(?=[A-Z“\"])"
 )
 # "ANKARA" alone on its line above the story.
@@ -401,15 +406,17 @@ _DATELINE_DATED = re.compile(
     r"(?:,\s*|\s*/\s*|\s+)|\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\.?,?\s+)(?:19|20)\d\d)"
     r"(?:\s*\((?P<agency>[A-Z][A-Za-z]{1,10})\))?\s*(?:[-–—]+|:)\s*(?=[A-Z“\"])"
 )
-# "Mexico, December 1: Mexico's President ...": a known mixed-case place with a day and month, then a colon.
+# "Mexico, December 1: Mexico's President ...", "Accra, May 14 - ...": a known mixed-case place with a day and
+# month, then a colon or a dash.
 _DATELINE_DAY_MONTH = re.compile(
     r"^(?P<place>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}),\s*(?P<date>(?P<month>[A-Z][a-z]{2,8}\.?)\s+\d{1,2}"
-    r"|\d{1,2}\s+(?P<month2>[A-Z][a-z]{2,8}))\s*:\s+(?=[A-Z“\"])"
+    r"|\d{1,2}\s+(?P<month2>[A-Z][a-z]{2,8}))\s*(?::|\s[-–—]+)\s+(?=[A-Z“\"])"
 )
-# "GENEVA (UrduPoint News / Sputnik - 21st January, 2022) Russian ...": the agency and the full date in brackets.
+# "GENEVA (UrduPoint News / Sputnik - 21st January, 2022) Russian ...": the agency and the full date in brackets;
+# "HELSINKI (June 14, 2024) - ...": the date alone.
 _DATELINE_BRACKETED_DATE = re.compile(
     r"^(?P<place>[A-Z][A-Za-z'’.-]+(?:[ ,]+[A-Z][A-Za-z'’.-]*){0,3}?)\s*"
-    r"\((?P<agency>[^()]{2,60}?)\s*[-–—,]\s*(?P<date>[^()]{6,30}?)\)\s*(?:[-–—:]+\s*)?(?=[A-Z“\"‘'])"
+    r"\((?:(?P<agency>[^()]{2,60}?)\s*[-–—,]\s*)?(?P<date>[^()]{6,30}?)\)\s*(?:[-–—:]+\s*)?(?=[A-Z“\"‘'])"
 )
 # "ASTANA, November 21 – RIA Novosti. President ...": the agency after the dash, closed by a full stop.
 _AGENCY_AFTER_DATELINE = re.compile(rf"^(?i:(?P<agency>{_AGENCY_ALT}))\.\s+(?=[A-Z“\"])")
@@ -496,7 +503,7 @@ def find_dateline(paragraph: str) -> Dateline | None:
     if bracketed_date and _dateline_date(bracketed_date["date"]) is not None:
         place = bracketed_date["place"].strip(" ,")
         if place.isupper() or place.lower() in _known_places():
-            credited = [agency_name(part) for part in re.split(r"\s*/\s*", bracketed_date["agency"])]
+            credited = [agency_name(part) for part in re.split(r"\s*/\s*", bracketed_date["agency"] or "")]
             return Dateline(place_name(place), text[bracketed_date.end():].strip(), bracketed_date["date"],
                             _dateline_date(bracketed_date["date"]), next((a for a in credited if a), None),
                             text[: bracketed_date.end()].strip())
@@ -505,7 +512,7 @@ def find_dateline(paragraph: str) -> Dateline | None:
         return Dateline(mixed.group("place"), text[mixed.end():].strip(), source=text[: mixed.end()].strip())
     bracketed = _DATELINE_BRACKETED.match(text)
     if bracketed and bracketed.group("place").lower() in _known_places():
-        return Dateline(bracketed.group("place"), text[bracketed.end():].strip(), None, None,
+        return Dateline(bracketed.group("place"), text[bracketed.end():].strip(), bracketed["date"], None,
                         agency_name(bracketed.group("agency")) or bracketed.group("agency"),
                         text[: bracketed.end()].strip())
     bare = _DATELINE_BARE.match(text)

@@ -90,8 +90,8 @@ def office_mentions(sentence: str) -> list[tuple[str, str | None, set[str], str]
         after = _OF_PART.match(sentence[match.end():])
         words = _words(" ".join(qualifiers) + (" " + after["of"] if after else ""))
         words = {w for w in words if not country_of(w.title())}
-        if not words and head in ("president", "chairman", "chief"):
-            continue  # "the president", "the chief": too bare to tell one post from another
+        if not words:
+            continue  # "the president", "the Secretary": too bare to tell one post from another
         shown = " ".join([*qualifiers, match["head"]]) + (f" of {after['of'].strip()}" if after else "")
         found.append((shown, country, words, head))
     return found

@@ -54,7 +54,8 @@ DATE_LINE_FILLER = re.compile(
     r"|(?:\b|(?<=\s))(?:publié|publiée|mis\s+à\s+jour|publicado|publicada|actualizado|atualizado|le|el|em|à|às|a\s+las)"
     r"(?=\s|$)"
     r"|(?:\bT(?=\d)|\b)\d{1,2}[:.h]\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:[ap]\.?\s?m\b\.?)?Z?|\b\d{1,2}\s*[ap]\.?m\.?"
-    r"|(?-i:\b(?:[A-Z]{2,5}|UTC|GMT)(?:\s?[+-]\d{1,2}(?::?\d{2})?)?\b)"  # time zones: capitals only
+    r"|(?-i:\b(?:[A-Z]{2,5}|UTC|GMT)(?:\s?[+-]\d{1,2}(?::?\d{2})?)?\b)"  # time zones: capitals only,
+    r"|(?<=\d\s)(?:ist|pkt|gmt|utc|bst|cet|cest|edt|cdt|pdt|pst|sast|aest|jst|kst|msk|sgt|hkt)\b"  # or after a time
     r"|[+-]\d{1,2}:?\d{2}\b"  # a bare UTC offset: "+0500", "+5:30"
     # what news pages print next to the date: "Updated 2 hours ago", "2 min read"
     r"|\b\d+\s*(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?)\s+ago\b|\b\d+\s*min(?:ute)?s?\s+read\b"
@@ -172,11 +173,15 @@ def is_ambiguous_date_line(line: str) -> bool:
 
 # A short part beside the date on a page's date line: the outlet, a section, a byline ("Gulf Times | 08 Oct
 # 2024", "ARGENTINA | 24-04-2024 02:15", "Posted on 2024-09-22 | ECONOMYNEXT", "... | Par Mamadou Diop").
-LABEL_PART = re.compile(r"^[\w'’.&-]+,?(?:\s+[\w'’.&-]+,?){0,3}$")
+LABEL_PART = re.compile(r"^[\w'’.&-]+,?(?:\s+(?:[\w'’.&-]+,?|\([A-Z][\w-]*\))){0,3}$"
+                        r"|^(?i:by)\s+[A-Z][\w'’.-]*(?:,?\s+(?:and\s+)?[A-Z][\w'’.&-]*){1,6}$")  # a byline
 _TIME_PART = re.compile(r"^\d{1,2}[:.h]\d\d(?:\s*(?:[ap]\.?m\.?|[A-Z]{2,4}))?$", re.IGNORECASE)
-# "All News 15:32 June 04, 2024", "Reuters Feb 14, 2023": a label run into the date line without a bar.
+# "All News 15:32 June 04, 2024", "Reuters Feb 14, 2023", "Web Desk Published: 5 Aug, 2024", "Astana, Kazakhstan
+# (AFP) June 16, 2025": a label run into the date line without a bar.
 _MONTH_WORD = r"(?i:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?(?=\s|$)"
-_LEADING_LABEL = re.compile(rf"^(?P<label>(?:(?!{_MONTH_WORD})[A-Z][\w'’&-]*\s+){{1,3}})(?=\d|{_MONTH_WORD})")
+_LEADING_LABEL = re.compile(rf"^(?P<label>(?:(?!{_MONTH_WORD}|(?i:published|posted)\b)(?:[A-Z][\w'’&-]*,?|\([A-Z][\w-]*\))\s+)"
+                            r"{1,3})"
+                            rf"(?=\d|{_MONTH_WORD}|(?i:published|posted)\b)")
 
 
 def _date_beside_labels(text: str, day_first: bool | None) -> PartialDate | None:

@@ -67,7 +67,7 @@ STOP_CAPS = frozenset(
     as for from with by to of not no yes said says told read photo file related also
     leftist rightist socialist conservative liberal populist nationalist centrist veteran incumbent outgoing
     today yesterday tonight tomorrow separately additionally furthermore moreover
-    highness excellency majesty royal h.e""".split()
+    highness excellency majesty royal h.e member members""".split()
 )
 # Words of organisations and places, never of a person's name ("General Headquarters", "General Assembly").
 ORGANISATION_WORDS = frozenset(
@@ -84,6 +84,10 @@ MONTH_DAY_WORDS = frozenset(
     """january february march april may june july august september october november december monday tuesday
     wednesday thursday friday saturday sunday jan feb mar apr jun jul aug sep sept oct nov dec""".split()
 )
+# A verb opening a clause, capitalised only for being first: "Congratulating", "Welcoming", "Addressing".
+_PARTICIPLE = re.compile(r"[A-Z][a-z]{4,}ing")
+# Short month names that are also names ("Dong Jun", "Theresa May"): read as a name after a first name.
+_MONTHS_IN_NAMES = frozenset("jan jun mar may".split())
 # Organisations that tell a country when no adjective does ("Pentagon spokesperson").
 ORGANISATION_COUNTRIES = {
     "pentagon": "United States", "state department": "United States", "white house": "United States",
@@ -134,12 +138,17 @@ class _Token:
         self.start = start
         self.end = end
         self.bare = _bare(text)
-        self.lower = self.bare.lower()
+        self.lower = _singular_office(self.bare.lower())
 
 
 @lru_cache(maxsize=65536)
 def _bare(text: str) -> str:
     return re.sub(r"['’]s$", "", text).rstrip(".,")
+
+
+def _singular_office(word: str) -> str:
+    """ "presidents" -> "president": a plural office before two names ("Presidents Xi of China and Lula of Brazil")."""
+    return word[:-1] if word.endswith("s") and word[:-1] in OFFICE_HEADS else word
 
 
 def _tokens(sentence: str) -> list[_Token]:
@@ -162,7 +171,7 @@ def _is_name_text(text: str) -> bool:
     if not bare or not bare[0].isupper() or not re.search(r"[a-z]", bare):
         return False  # lower case, or an acronym like ISPR
     lower = bare.lower()
-    if lower in STOP_CAPS or lower in MONTH_DAY_WORDS or lower in _RANK_WORDS or lower in OFFICE_HEADS:
+    if lower in STOP_CAPS or lower in MONTH_DAY_WORDS or lower in _RANK_WORDS or _singular_office(lower) in OFFICE_HEADS:
         return False
     if "-" in lower and all(part in _TITLE_PARTS for part in lower.split("-")):
         return False  # "Lieutenant-General", "President-elect", "Vice-Admiral": a title written with a hyphen
@@ -173,7 +182,7 @@ def _is_name_text(text: str) -> bool:
 
 def _is_head_word(word: str) -> bool:
     """Whether a word heads an office, hyphenated ones included ("President-elect", "Secretary-General")."""
-    lower = word.lower().strip(".,()")
+    lower = _singular_office(word.lower().strip(".,()"))
     return lower in OFFICE_HEADS or "-" in lower and any(p in OFFICE_HEADS for p in lower.split("-")) \
         and all(p in _TITLE_PARTS for p in lower.split("-"))
 
@@ -208,14 +217,13 @@ class _Found:
     confidence: float
 
 
+_ORGANISATION = re.compile(r"\b(?:" + "|".join(re.escape(o).replace(r"\ ", r"\s+") for o in ORGANISATION_COUNTRIES)
+                           + r")\b", re.IGNORECASE)
+
+
 def _country_in(words: list[str]) -> str | None:
-    text = " ".join(words)
-    for organisation, country in ORGANISATION_COUNTRIES.items():
-        if re.search(rf"\b{re.escape(organisation)}\b", text, re.IGNORECASE):
-            organisation_country = country
-            break
-    else:
-        organisation_country = None
+    named = _ORGANISATION.search(" ".join(words))
+    organisation_country = ORGANISATION_COUNTRIES[re.sub(r"\s+", " ", named[0].lower())] if named else None
     for index in range(len(words)):
         for size in (3, 2, 1):
             chunk = " ".join(words[index:index + size])
@@ -319,7 +327,8 @@ def _office_after_as(sentence: str, end: int) -> list[str] | None:
 
 def _appositive(sentence: str, end: int) -> list[str] | None:
     """The office explained after a name: ", Pakistan's special representative to Afghanistan,"."""
-    match = re.match(r"\s*,\s*(?P<app>[^,;:“”\"]{3,120}?)\s*(?:,|;|\.(?:\s|$)|$|\s+and\s+[A-Z]|"
+    # The full stop of "U.S." or "U.K." does not end it: ", chairman of the U.S. Joint Chiefs of Staff,".
+    match = re.match(r"\s*,\s*(?P<app>[^,;:“”\"]{3,120}?)\s*(?:,|;|(?<!\.[A-Z])\.(?:\s|$)|$|\s+and\s+[A-Z]|"
                      r"\s+(?:said|told|held|met|received|hosted|called|spoke|visited|signed|during)\b)",
                      sentence[end:])
     if not match:
@@ -353,6 +362,11 @@ _NATIONAL_OFFICE_THEN_COMMA = re.compile(r"\b[Tt]he\s+(?:(?:former|then|outgoing
                                          r"(?P<office>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){1,3})\s*,\s*$")
 
 
+# "Chinese President, Xi Jinping has arrived", "Ghana's President, John Mahama": a country's office without "the".
+_COUNTRYS_OFFICE_THEN_COMMA = re.compile(r"(?:^|(?<=[\s(“\"]))(?P<office>(?P<nation>[A-Z][\w-]*?)(?:['’]s)?"
+                                         r"(?:\s+[A-Z][\w-]*){1,3})\s*,\s*$")
+
+
 # "Thailand's acting defence minister and his Cambodian counterpart, Gen Tea Seiha": the same office, his country.
 _COUNTERPART_THEN_COMMA = re.compile(r"\b(?P<office>(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)\s+and\s+(?:his|her|their|its)\s+"
                                      r"(?P<adj>[A-Z][\w-]*)\s+counterparts?\s*,\s*$")
@@ -365,6 +379,9 @@ def _office_before_comma(sentence: str, end: int) -> list[str] | None:
         return [counterpart["adj"], *counterpart["office"].split()]
     match = _OFFICE_THEN_COMMA.search(sentence[:end]) or _NATIONAL_OFFICE_THEN_COMMA.search(sentence[:end])
     if not match:
+        bare = _COUNTRYS_OFFICE_THEN_COMMA.search(sentence[:end])
+        if bare and country_of(bare["nation"]) and bare["office"].split()[-1].lower() in OFFICE_HEADS:
+            return bare["office"].split()
         return None
     words = match["office"].replace(",", " ,").split()
     return words if any(w.lower() in OFFICE_HEADS for w in words[:4]) else None
@@ -417,6 +434,7 @@ def find_names(sentence: str) -> list[_Found]:
     """Names in one sentence with the rank, office and country said around them."""
     tokens = _tokens(sentence)
     found: list[_Found] = []
+    shared: str | None = None  # a plural office ("Presidents") the next name after "and" shares
     index = 0
     while index < len(tokens):
         capitalised = tokens[index].text[:1].isupper()
@@ -432,6 +450,9 @@ def find_names(sentence: str) -> list[_Found]:
                 end += 1
             elif token.lower in PARTICLES and end > index and _particles_then_name(tokens, end):
                 end += 1  # "von der Leyen", "bin Salman": particles inside a name
+            elif end > index and token.lower in _MONTHS_IN_NAMES and token.text == token.bare \
+                    and not re.match(r"\s*\d", sentence[token.end:]):
+                end += 1  # "Dong Jun", "Theresa May": a month's short name ends a name when no day follows
             elif token.lower in _NAME_INNER_RANKS and end > index and end + 1 < len(tokens) \
                     and _is_name_word(tokens[end + 1]):
                 end += 1  # "Hassan Sheikh Mohamud": the honorific is one of his names
@@ -442,6 +463,8 @@ def find_names(sentence: str) -> list[_Found]:
         run = tokens[index:end]
         first = index
         index = end
+        if len(run) > 1 and _PARTICIPLE.fullmatch(run[0].text) and re.search(r"(?:^|[,;:“\"(]\s*)$", sentence[:run[0].start]):
+            run, first = run[1:], first + 1  # "Congratulating Lula on the summit, Xi said": a clause's verb, no name
         if len(run) > 2 and first > 0 and tokens[first - 1].lower in ("of", "in") and _is_place_name(run[0].bare):
             run, first = run[1:], first + 1  # "Ruler of Dubai Shaikh Mohammad ...": the place ends the office
             if run[0].lower in _NAME_INNER_RANKS:
@@ -492,7 +515,15 @@ def find_names(sentence: str) -> list[_Found]:
             country = country or owner
             if len(run) > 1 and not _is_place_name(name):
                 confidence = max(confidence, 0.6)
-        if len(run) == 1 and not title and not role_words and not appositive:
+        if role and _singular_office(role.lower()) != role.lower():
+            role = role[:-1]  # "Presidents Xi of China and Lula of Brazil": each is a president
+            shared = role
+        elif not role_words and first > 1 and tokens[first - 1].lower == "and" and shared:
+            role, confidence = shared, max(confidence, 0.85)  # ... and the second name shares the plural office
+            country = country or _country_after(sentence, stop)
+        else:
+            shared = None
+        if len(run) == 1 and not title and not role_words and not appositive and not role:
             confidence = 0.0  # a lone capitalised word is a person only if someone already named them
         found.append(_Found(name, len(run) == 1, title, role, country, start, stop, confidence))
     return found
@@ -651,6 +682,10 @@ _NATIONAL_COUNTERPART = re.compile(r"\b(?:his|her|their)\s+(?P<nation>[A-Z][a-z]
 _CONTRAST_BEFORE = re.compile(r"\w[\s,]+(?:while|whereas|even\s+as)\s+(?!in\b|at\b|on\b|during\b)[^.;]*$",
                               re.IGNORECASE)
 
+# "started a state visit at the invitation of President X", "met Y on behalf of Z": X and Z are not there.
+_ON_SOMEONES_BEHALF = re.compile(r"\b(?:at\s+the\s+invitation\s+of|on\s+behalf\s+of|invited\s+by|on\s+the\s+"
+                                 r"instructions?\s+of)\s+(?:[\w.'’-]+\s+){0,4}$", re.IGNORECASE)
+
 
 def find_people(sentences: list[Sentence], registry: PeopleRegistry | None = None,
                 event_sentences: tuple[int, ...] = ()) -> list[PersonMention]:
@@ -684,7 +719,8 @@ def find_people(sentences: list[Sentence], registry: PeopleRegistry | None = Non
                 person.spoke = True
             contrast = sentence.index != event_sentences[0] and _CONTRAST_BEFORE.search(text[:found.start]) \
                 if event_sentences else None
-            if sentence.index in event_sentences and not speech and not contrast:
+            if sentence.index in event_sentences and not speech and not contrast \
+                    and not _ON_SOMEONES_BEHALF.search(text[:found.start]):
                 participant_hits.setdefault(id(person), event_sentences.index(sentence.index) * 1000 + found.start)
         if sentence.index in event_sentences:
             counterparts.extend((sentence, match) for match in _NATIONAL_COUNTERPART.finditer(text))

@@ -28,6 +28,8 @@ from .noise import (
 )
 
 HEADER_LINES = 12  # bylines and date lines stand near the top; further down they are story text
+# Under the headline, a standfirst of a line or two may come before the byline and the date line.
+LINES_UNDER_HEADLINE = 6
 
 @dataclass
 class Line:
@@ -172,6 +174,13 @@ def _is_label(text: str) -> bool:
     return 1 <= word_count(text) <= 3 and len(text) <= 30 and not ends_sentence(text) and not re.search(r"\d", text)
 
 
+def _in_menu(lines: list[Line], at: int) -> bool:
+    """True for a label with a label on either side: an item of the site's menu ("Sport", "Opinion", "Culture"),
+    which says nothing of this page's genre, unlike a section label standing alone above the headline."""
+    return 0 < at < len(lines) - 1 and _is_label(lines[at].text) and all(
+        _is_label(lines[near].text) and not lines[near].text.lower().startswith("by ") for near in (at - 1, at + 1))
+
+
 def _note_owner(text: str, found: Found) -> None:
     """Who a dropped line says publishes the page: "subscribe to TBEN newsletters", "© 2023 The Daily Ledger"."""
     if found.newsletter_outlet is not None:
@@ -191,13 +200,15 @@ def read_lines(lines: list[Line], found: Found, title_known: bool = False) -> li
     in_header = True
     seen_content = title_known
     skip_teasers = False
+    title_number: int | None = None
     index = 0
     while index < len(lines):
         line = lines[index]
         text = line.text
         following = lines[index + 1].text if index + 1 < len(lines) else None
         index += 1
-        near_top = line.number <= HEADER_LINES or in_header
+        near_top = line.number <= HEADER_LINES or in_header or (
+            title_number is not None and line.number - title_number <= LINES_UNDER_HEADLINE)
         stamp = page_dates.split_opening_stamp(text) if line is lines[0] else None
         if stamp is not None:  # "date 2022-11-24 <headline or lead>": a stamp opening the page
             found.date, found.date_line = stamp[0], text[: len(text) - len(stamp[1])].strip()
@@ -285,13 +296,16 @@ def read_lines(lines: list[Line], found: Found, title_known: bool = False) -> li
             if not kept and found.title is None and found.masthead is None and _is_masthead(text, following):
                 found.masthead, found.masthead_line = (text.title() if text.isupper() else text), text
                 continue  # the paper's name above the headline, as a pasted page begins
-            if not kept and found.title is None and _BARE_GENRE_LABEL.match(matching_form(text)):
+            in_menu = _in_menu(lines, index - 1)
+            if not kept and found.title is None and not in_menu and _BARE_GENRE_LABEL.match(matching_form(text)):
                 found.genre = OPINION  # "OPINION:" alone above everything else, whatever follows it
                 continue
+            if not kept and found.title is None and in_menu:
+                continue  # the site's menu above the headline
             if not kept and found.title is None and not is_noise_line(following or "") and (
                 is_section_label(text, following) or (_is_label(text) and following is not None and _is_label(following))
             ):
-                if _GENRE_LABEL.match(matching_form(text)):
+                if _GENRE_LABEL.match(matching_form(text)) and not in_menu:
                     found.genre = OPINION  # "Opinion", "Analysis" above the headline: an argument, not a report
                 continue  # section names and navigation above the headline
         if is_related_heading(text):
@@ -322,7 +336,7 @@ def read_lines(lines: list[Line], found: Found, title_known: bool = False) -> li
             continues = following is not None and lines[index].block == line.block and (
                 following[:1].islower() or bool(_DANGLING_END.search(text)))
             if _is_headline(text) and not _is_prose(text) and not continues:
-                found.title = text
+                found.title, title_number = text, line.number
                 found.evidence["title"] = text
                 continue
         if found.title and matching_form(text) == matching_form(found.title):

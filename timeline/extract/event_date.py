@@ -1,0 +1,231 @@
+"""The main event's date: which of the temporal mentions in the event's sentences dates it, how sure that is,
+and why a person should check it.
+
+The rule above all others: never a confident wrong date. A date is only as precise as the text and the
+publication date allow; when they do not allow one, the date is left empty and flagged with the reason.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from ..partial_date import DAY, YEAR, DateSpec, DateValueError, PartialDate
+from .article import Article
+from .date_checks import BOUND_RELATIONS, LEAD_SENTENCES, RECENT_DAYS, date_from_lead
+from .event_fields import CONFIDENCE_THRESHOLD, Field, event_sentences
+from .kinds import MainEvent, classify_kind, is_prose, is_side_event
+from .sentences import Sentence
+from .temporal import EXPLICIT, WEEKDAY, TemporalMention, find_temporal_mentions, is_future_at
+
+# Words showing that a date belongs to the report of the event ("a handout issued on Monday").
+_ATTRIBUTION = re.compile(r"\b(?:said|says|stated|statement|handout|announced|according|told|issued|reported|"
+                          r"confirmed|readout|release)\b[^.]{0,40}$", re.IGNORECASE)
+
+
+# A day on the verb that reports the event, not on the event: "X's office on Thursday confirmed he had a call".
+_REPORTED_ON_DAY = re.compile(r"\s*,?\s*(?:\w+\s+)?(?:said|confirmed|announced|revealed|disclosed|told|stated|"
+                              r"reported|acknowledged)\b", re.IGNORECASE)
+
+
+# A relative clause or aside inside a sentence, still open: ", who flew to Colombo on Tuesday".
+_IN_ASIDE = re.compile(r",\s+(?:who|which|where|whose|after|having|as)\b[^,]*$", re.IGNORECASE)
+
+
+BACKGROUND_DATE = f"it is more than {RECENT_DAYS} days before the publication date"
+
+
+# The signature under a quoted social post: "— Secretary of Defense Lloyd J. Austin III (@SecDef) August 9, 2021".
+_POST_SIGNATURE = re.compile(r"(?:^|\s)[—–-]{1,2}\s*[^()\n]{2,80}\(@\w{1,30}\)\s+(?P<date>(?:January|February|March|April|"
+                             r"May|June|July|August|September|October|November|December)\s+\d{1,2},\s+(?:19|20)\d\d)")
+
+
+def _post_dates(sentences: list[Sentence]) -> dict[int, PartialDate | None]:
+    """For each sentence quoted from a social post, the post's date (by sentence index): its signature closes
+    the sentence's paragraph or follows within the next sentence or two. One pass over the article."""
+    dates: dict[int, PartialDate | None] = {}
+    for signature in sentences:
+        match = _POST_SIGNATURE.search(signature.text)
+        if match is None:
+            continue
+        try:
+            posted: PartialDate | None = PartialDate.parse(
+                dt.datetime.strptime(match["date"], "%B %d, %Y").date().isoformat())
+        except (ValueError, DateValueError):
+            posted = None
+        for quoted in sentences[max(0, signature.index - 2):signature.index + 1]:
+            if signature.paragraph <= quoted.paragraph + 1:
+                dates.setdefault(quoted.index, posted)
+    return dates
+
+
+def _date_from_quoted_post(main: MainEvent, sentences: list[Sentence],
+                           posts: dict[int, PartialDate | None]) -> tuple[Field, list[TemporalMention]] | None:
+    """A participant's own post quoted in the article ("Earlier today, I spoke with ...", then its signature and
+    date) dates the event when the report's sentences do not: the post's day words count from its date."""
+    if main.kind is None:
+        return None
+    for sentence in sentences:
+        posted = posts.get(sentence.index)
+        guess = classify_kind(sentence.text) if posted is not None else None
+        if guess is None or guess.kind != main.kind.kind:
+            continue
+        mentions = [m for m in find_temporal_mentions(sentence.text, posted) if m.value is not None and not m.future]
+        if mentions:
+            chosen = mentions[0]
+            return Field(chosen.value, round(min(chosen.confidence, 0.75), 2), sentence.text,
+                          f"'{chosen.text}' in a quoted post, counted from the post's own date {posted.iso()}",
+                          chosen.confidence < CONFIDENCE_THRESHOLD), mentions
+    return None
+
+
+# "Wednesday's call", "Monday's meeting": a weekday owning the event's own noun names the event's day.
+_NOUNS_OF_KIND = {"call": "call|phone\\s+call|conversation|phone\\s+conversation", "meeting": "meeting|talks",
+                  "talks": "talks|negotiations", "summit": "summit", "visit": "visit|trip"}
+
+
+_WEEKDAY_OWNS = r"\b(?P<day>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)['’]s\s+(?:[\w-]+\s+)?(?:{nouns})\b"
+
+
+def _day_of_the_event_named(main: MainEvent, sentences: list[Sentence], article: Article) -> TemporalMention | None:
+    """The day the page gives the event by name ("following Wednesday's call"), counted from the publication date."""
+    nouns = _NOUNS_OF_KIND.get(main.kind.kind if main.kind else "")
+    if nouns is None or article.published is None:
+        return None
+    pattern = re.compile(_WEEKDAY_OWNS.format(nouns=nouns))
+    for sentence in sentences:
+        owned = pattern.search(sentence.text)
+        if owned is None or is_future_at(sentence.text, owned.start()):
+            continue
+        found = [m for m in find_temporal_mentions(sentence.text, article.published)
+                 if m.kind == WEEKDAY and m.start <= owned.start("day") < m.end]
+        if found:
+            return found[0]
+    return None
+
+
+def _contains(period: DateSpec, day: DateSpec | None) -> bool:
+    """Whether a coarser period ("this year") holds the chosen date: the period then does not contradict it."""
+    return day is not None and period.precision != DAY and period.first_day() <= day.first_day() <= period.last_day()
+
+
+def _date_from_lead(main: MainEvent, article: Article, sentences: list[Sentence], seen: list[TemporalMention],
+                    why: str = "the sentences about the event give no date; ") -> tuple[Field, list[TemporalMention]] | None:
+    """The day the lead states, for an event whose own sentences give none that can be placed. It may be of something
+    else the page reports (an announcement, a tweet): a person checks it."""
+    found = date_from_lead(sentences, article.published, tuple(s.index for s in event_sentences(main))) \
+        if article.published is not None else _full_date_of_the_same_kind(main, sentences)
+    if found is None:
+        return None
+    mention, sentence = found
+    return Field(mention.value, round(min(mention.confidence, 0.6), 2), sentence.text,
+                  f"'{mention.text}': {mention.reason}; {why}this is the day the lead states, which may be of "
+                  "something else it reports", True, mention), [*seen, mention]
+
+
+def _full_date_of_the_same_kind(main: MainEvent, sentences: list[Sentence]) -> tuple[TemporalMention, Sentence] | None:
+    """On a page with no publication date, a full date (day, month and year) in a lead sentence telling a happening
+    of the event's own kind ("met and spoke with ... yesterday 13th August 2023"): it needs no stamp to place it."""
+    if main.kind is None:
+        return None
+    for sentence in [s for s in sentences if is_prose(s)][:LEAD_SENTENCES]:
+        told = classify_kind(sentence.text)
+        if told is None or told.kind != main.kind.kind or is_side_event(sentence.text):
+            continue
+        for mention in find_temporal_mentions(sentence.text, None):
+            if mention.kind == EXPLICIT and mention.value is not None and mention.value.precision == DAY \
+                    and not mention.future and mention.relation not in BOUND_RELATIONS:
+                return mention, sentence
+    return None
+
+
+# A day inside a clause about another happening: "briefed him on the situation after the attack in the valley on
+# Tuesday"; one about a meeting or a call may be the event's own ("following the meeting on Monday").
+_OF_ANOTHER_HAPPENING = re.compile(
+    r"\b(?:after|following|since|in\s+the\s+wake\s+of|amid)\s+(?:the|a|an|this|last\s+\w+['’]s|\w+['’]s)\s+"
+    r"(?!(?:[\w'’-]+\s+){0,3}?(?:meeting|talks|call|conversation|visit|summit|discussions?)\b)[^,;()]{0,80}$",
+    re.IGNORECASE)
+
+
+def choose_date(main: MainEvent, article: Article, sentences: list[Sentence]) -> tuple[Field, list[TemporalMention]]:
+    """The event's date from its own sentences: the main sentence first, then the supporting ones. A quoted
+    post's "today" counts from the post's own date, not the page's."""
+    seen: list[TemporalMention] = []
+    posts = _post_dates(sentences)
+    for sentence in event_sentences(main):
+        posted = posts.get(sentence.index)
+        mentions = find_temporal_mentions(sentence.text, posted or article.published)
+        seen.extend(mentions)
+        candidates = [m for m in mentions if m.relation not in BOUND_RELATIONS and not m.future
+                      and not (m.kind == "year" and m.confidence < 0.7)
+                      and not _OF_ANOTHER_HAPPENING.search(sentence.text[:m.start])]
+        if not candidates:
+            continue
+        chosen = candidates[0]
+        if chosen.value is not None and chosen.value.precision != DAY:
+            # "After a flurry of meetings this year, ... met on Friday": the day inside the period is the event's.
+            inside = [m for m in candidates if m.value is not None and m.value.precision == DAY
+                      and chosen.value.first_day() <= m.value.first_day() <= chosen.value.last_day()]
+            if inside:
+                chosen = inside[0]
+        others = {m.value.iso() for m in candidates if m.value is not None and m.kind != "year"
+                  and not _contains(m.value, chosen.value)} - ({chosen.value.iso()} if chosen.value is not None else set())
+        if others and chosen.value is not None:
+            # "X, who flew in on Tuesday, called on Y on Wednesday": two days for one sentence. The date inside a
+            # clause set off by ", who/which/where ..." is the background's; either way a person checks it.
+            main_clause = [m for m in candidates if m.value is not None and not _IN_ASIDE.search(sentence.text[:m.start])]
+            first = main_clause[0] if main_clause else None
+            if first is not None and first is not chosen and first.value is not None:
+                others = (others | {chosen.value.iso()}) - {first.value.iso()}
+                chosen = first
+        reported = bool(_ATTRIBUTION.search(sentence.text[:chosen.start]))
+        cue_at = sentence.text.find(main.kind.cue) if main.kind and sentence is main.main else -1
+        reporting_day = cue_at > chosen.end and bool(_REPORTED_ON_DAY.match(sentence.text, chosen.end))
+        if chosen.value is None:
+            lead = _date_from_lead(main, article, sentences, seen, f"{chosen.reason}; ")
+            return lead or (Field(None, 0.0, sentence.text, f"{chosen.reason}; check the date against other reports",
+                                   True), seen)
+        confidence = chosen.confidence
+        note = f"'{chosen.text}': {chosen.reason}" if posted is None else \
+            f"'{chosen.text}' in a quoted post, counted from the post's own date {posted.iso()}"
+        if reported:
+            confidence -= 0.15
+            note += "; this is when the event was reported, which may be a day or more after it happened"
+        if reported or reporting_day:
+            named = _day_of_the_event_named(main, sentences, article)
+            if named is not None and named.value is not None and named.value.first_day() < chosen.value.first_day():
+                # "X said on Thursday they spoke ...; following Wednesday's call, ...": the page names the event's day.
+                return Field(named.value, round(min(named.confidence, 0.75), 2), named.sentence,
+                              f"'{named.text}'s {main.kind.cue if main.kind else 'event'}': {named.reason}; the lead "
+                              f"gives only the day it was reported ('{chosen.text}')", False, named), [*seen, named]
+        if reporting_day:
+            confidence = min(confidence, 0.6)
+            note += "; it is the day the event was reported, and the event may have happened earlier"
+        if chosen.value.precision == YEAR:
+            confidence = min(confidence, 0.6)  # a year alone is how news dates background, seldom its own event
+        if others:
+            confidence = min(confidence, 0.6)
+            note += f"; the same sentence also names {', '.join(sorted(others))}"
+        published = article.published
+        if published is not None and chosen.value.first_day() > published.last_day():
+            confidence = min(confidence, 0.3)
+            note += f"; it falls after the publication date {published.iso()}"
+        elif published is not None and (published.first_day() - chosen.value.last_day()).days > RECENT_DAYS:
+            # News reports what just happened; a date months before the page is more likely background.
+            confidence = min(confidence, 0.5)
+            note += f"; {BACKGROUND_DATE} {published.iso()}"
+        return Field(chosen.value, round(confidence, 2), sentence.text, note,
+                      confidence < CONFIDENCE_THRESHOLD, chosen), seen
+    quoted = _date_from_quoted_post(main, sentences, posts)
+    if quoted is not None:
+        return quoted
+    lead = _date_from_lead(main, article, sentences, seen)
+    if lead is not None:
+        return lead
+    if article.published is not None:
+        note = (f"the article gives no date for the event; it was published {article.published.iso()}, "
+                "so the event happened on or before that")
+    else:
+        note = "the article gives no date for the event and no publication date"
+    evidence = main.main.text if main.main else None
+    return Field(None, 0.0, evidence, note, True), seen

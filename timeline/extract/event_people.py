@@ -1,0 +1,212 @@
+"""Who took part in the main event: the people its sentences name doing it, in the order they are named,
+people named only by office resolved through the registry, and countries from what the page says of them."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+from ..load.people import PeopleRegistry, name_key, person_id_for
+from ..partial_date import DateSpec
+from .article import Article
+from .event_fields import CONFIDENCE_THRESHOLD, Field, event_sentences
+from .kinds import MainEvent, is_prose, is_side_event
+from .offices import resolve_office
+from .people_mentions import PersonMention, find_names, is_speaker
+from .places import gazetteer, place_from_dateline
+from .sentences import Sentence
+
+# Offices of a state (not of a party, a company or an alliance), for the dateline's country.
+_GOVERNMENT_OFFICES = frozenset("minister president premier secretary chancellor governor chief commander general "
+                                "admiral ambassador envoy chairman chair marshal".split())
+
+
+# A government's own site says whose officials it means: defense.gov, gov.pk, mofa.gov.bd.
+_GOV_DOMAIN = re.compile(r"(?:^|\.)gov(?:\.(?P<cc>[a-z]{2}))?$")
+
+
+# Kinds that happen to people: someone named after the verb ("a protest against the detention of Imran Khan",
+# "an attack on the convoy of ...") is its object, not a participant.
+KINDS_WITH_VICTIMS = ("protest", "attack")
+
+
+def slot(person: PersonMention, main: MainEvent) -> int:
+    """0 when named before the main verb, 2 after it, 1 when only a supporting sentence names them."""
+    assert main.main is not None
+    text = main.main.text
+    cue = text.find(main.kind.cue) if main.kind and main.kind.cue in text else -1
+    if main.main.index not in person.sentences or cue < 0:
+        return 1
+    words = [w for w in person.name.split() if len(w) > 2]
+    position = min((text.find(w) for w in words if w in text), default=-1)
+    if position < 0:
+        return 1
+    return 0 if position < cue else 2
+
+
+def in_order(people: list[PersonMention], main: MainEvent) -> list[PersonMention]:
+    """Who did it first, then to whom: named before the main verb, named only in a supporting sentence (the
+    lead said "a top US commander"), then named after the verb."""
+    return sorted(people, key=lambda p: slot(p, main))
+
+
+# A company's officer ("Chief Executive Officer of Chambishi Copper Processing Limited") holds no state's office.
+_COMPANY_ROLE = re.compile(r"\b(?:executive|limited|ltd|inc|plc|llc|company|corporation|group|bank|holdings)\b",
+                           re.IGNORECASE)
+
+
+# Country-code domains sold to anyone (tv, io, me...), which say nothing about where an outlet is.
+_VANITY_DOMAINS = frozenset("co io tv me ai ly fm am gg to cc ws la sh ag vc nu tk ml ga cf gq st gl ms".split())
+
+
+def _outlet_country(url: str | None) -> str | None:
+    """The country of a national outlet's country-code domain ("...com.br" -> Brazil); None for .com and co."""
+    host = (urlsplit(url).hostname or "") if url else ""
+    code = host.rsplit(".", 1)[-1] if "." in host else ""
+    if len(code) != 2 or code in _VANITY_DOMAINS:
+        return None
+    return gazetteer().country_name("GB" if code == "uk" else code.upper())
+
+
+def holds_public_office(person: PersonMention) -> bool:
+    """Whether the role the page gives a person is a state's office ("Defence Minister"), not a company's
+    ("Chief executive") or none."""
+    role = person.role or ""
+    return not _COMPANY_ROLE.search(role) and any(w.lower() in _GOVERNMENT_OFFICES for w in re.findall(r"\w+", role))
+
+
+def countries_from_dateline(people: list[PersonMention], article: Article, kind: str = "") -> None:
+    """An official named without a country in wire copy holds office where the story was filed: agencies
+    qualify foreign officials ("his Maldivian counterpart") and not their own ("External Affairs Minister").
+    Likewise a government's own site (defense.gov, ispr.gov.pk) does not say whose its ministers are."""
+    # A national outlet's own site (agenciabrasil.ebc.com.br, japantimes.co.jp) qualifies foreign officials and
+    # not its own, wherever the story was filed: its country comes before the dateline's.
+    country = _outlet_country(article.url)
+    filed = place_from_dateline(article.dateline) if article.dateline else None
+    if country is not None and article.agency and filed is not None and filed.country not in (None, country):
+        # An agency's copy filed abroad on a national outlet's site ("Islamabad, Apr 27 (PTI)" on an Indian site):
+        # the agency may write from either side, so whose the unqualified official is stays for a person to say.
+        return
+    if country is None and filed is not None:
+        country = filed.country
+    if country is None and article.url:
+        domain = _GOV_DOMAIN.search(urlsplit(article.url).hostname or "")
+        if domain:
+            code = (domain["cc"] or "us").upper()
+            country = gazetteer().country_name("GB" if code == "UK" else code)
+    # Where the event happened says nothing of whose official someone is (an American general meets his
+    # Russian counterpart in Helsinki): with no outlet, dateline or government site to go by, it stays unknown.
+    if country is None:
+        return
+    if kind in ("meeting", "talks", "call", "visit", "summit") and any(p.country == country for p in people):
+        return  # the host is named with their country: the unqualified official is the visitor
+    # "Somaliland's President": a possessive names the country, even one the gazetteer does not know.
+    unqualified = [p for p in people if p.country is None and p.role and not p.known
+                   and not re.search(r"\b[A-Z][\w-]*['’]s\b", p.role) and not _COMPANY_ROLE.search(p.role)
+                   and (any(w.lower() in _GOVERNMENT_OFFICES for w in re.findall(r"\w+", p.role))  # "President-elect"
+                        or re.search(r"\bhead\s+of\s+(?:state|government)\b", p.role, re.IGNORECASE))]
+    for person in unqualified:
+        person.country = country
+
+
+def office_holders(main: MainEvent, registry: PeopleRegistry | None, persons: list[PersonMention],
+                    on: DateSpec | None) -> list[PersonMention]:
+    """Participants the event's sentences name only by office, resolved through the registry (offices.py)."""
+    have = {p.person_id for p in persons if p.is_participant}
+    found: list[PersonMention] = []
+    for sentence in event_sentences(main):
+        for holder in resolve_office(sentence.text, registry, on):
+            if holder.person.id in have:
+                continue
+            have.add(holder.person.id)
+            held = f"{holder.role.start.iso() if holder.role.start else '?'} to " \
+                   f"{holder.role.end.iso() if holder.role.end else 'now'}"
+            found.append(PersonMention(
+                holder.person.name, holder.person.title, holder.role.role, holder.person.country or holder.role.country,
+                holder.person.id, is_participant=True, evidence=sentence.text, confidence=0.6,
+                first_index=sentence.index, sentences=[sentence.index], known=True,
+                note=f"{holder.person.name} resolved from the office '{holder.office}' through the people registry "
+                     f"({holder.role.role}, {held}): check"))
+    return found
+
+
+def participants_of(people: list[PersonMention], kind: str) -> tuple[list[PersonMention], Field]:
+    taking_part = [p for p in people if p.is_participant]
+    if not taking_part:
+        return [], Field([], 0.0, None, "no one named in the article is shown taking part", True)
+    confidence = min(p.confidence for p in taking_part)
+    note = None
+    if kind in ("meeting", "call", "talks") and len(taking_part) < 2:
+        confidence = min(confidence, 0.5)
+        note = f"a {kind} needs two sides, but only {taking_part[0].name} is named"
+    missing = [p.name for p in taking_part if not p.role or not p.country]
+    if missing and note is None:
+        note = f"office or country not stated for {', '.join(missing)}"
+    # A country the text does not state is left empty for a person to fill, never guessed from elsewhere.
+    countryless = any(not p.country for p in taking_part)
+    evidence = " / ".join(dict.fromkeys(p.evidence for p in taking_part))
+    return taking_part, Field(taking_part, round(confidence, 2), evidence, note,
+                               confidence < CONFIDENCE_THRESHOLD or countryless)
+
+
+# Kinds with two sides at least: one named side is a gap the sentences next to the event's may fill.
+TWO_SIDED_KINDS = ("meeting", "call", "talks", "summit")
+
+
+def people_beside(main: MainEvent, sentences: list[Sentence], persons: list[PersonMention]) -> list[PersonMention]:
+    """People named with an office or rank in the sentence just before or after the event's, for an event whose
+    own sentences name fewer than two sides ("The two foreign ministers held a phone conversation", "the pair
+    discussed ..."). A person checks them: the neighbouring sentence may tell of something else."""
+    if main.main is None or sum(p.is_participant for p in persons) >= 2:
+        return []
+    at = main.main.index
+    lead = next((s.index for s in sentences if is_prose(s)), 0)
+    added: list[PersonMention] = []
+    # The nearest sentence first: just before, just after, two before; then the lead, which names the protagonists.
+    for index in dict.fromkeys((at - 1, at + 1, at - 2, lead)):
+        if not 0 <= index < len(sentences) or index == at or is_side_event(sentences[index].text):
+            continue
+        beside = [p for p in persons if index in p.sentences and not p.is_participant and not is_speaker(p)
+                  and p.confidence > 0.5 and (p.role or p.title)]
+        for person in beside:
+            person.is_participant = True
+            person.evidence = sentences[index].text
+            person.note = "named in the sentence beside the event's, not in it"
+        added += beside
+        if sum(p.is_participant for p in persons) >= 2:
+            break
+    return added
+
+
+def people_of_headline(headline: str | None, known: list[PersonMention]) -> list[PersonMention]:
+    """People the headline names with an office when the event's sentences name no one: a transcript's heading
+    ("Joint press conference by President X and Y, Federal Chancellor of Germany") over "We have just had lunch".
+    Their confidence stays below the review threshold: a person checks them."""
+    found: list[PersonMention] = []
+    for name in find_names(headline or ""):
+        if name.surname_only or name.confidence == 0:
+            continue
+        person = next((p for p in known if name_key(p.name).split()[-1:] == name_key(name.name).split()[-1:]), None)
+        if person is None:
+            person = PersonMention(name.name, name.title, name.role, name.country, person_id_for(name.name),
+                                   evidence=headline or "")
+        person.is_participant, person.confidence = True, 0.5
+        person.evidence = headline or ""
+        found.append(person)
+    return found if len(found) >= 2 else []
+
+
+def last_named(people: list[PersonMention], count: int) -> dict[int, str]:
+    """For each sentence, the short name of the person named last before it (whom a leading "He" means)."""
+    named = sorted(((index, person) for person in people for index in person.sentences), key=lambda item: item[0])
+    subjects: dict[int, str] = {}
+    current: str | None = None
+    position = 0
+    for index in range(count):
+        while position < len(named) and named[position][0] < index:
+            person = named[position][1]
+            current = person.short or person.name.split()[-1]
+            position += 1
+        if current:
+            subjects[index] = current
+    return subjects
