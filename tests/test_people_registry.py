@@ -58,6 +58,20 @@ def test_spellings_of_one_person_become_aliases_of_the_same_entry():
         assert people.find(spelling).id == "asim-munir"
 
 
+def test_a_longer_spelling_or_a_surname_finds_the_one_person_it_fits_among_many():
+    people = PeopleRegistry([Person(f"person-{n}", f"Given{n} Family{n}") for n in range(300)])
+    people.add(Person("asim-munir", "Asim Munir"))
+    people.add(Person("ahmed-khan", "Ahmed Khan"))
+    assert people.find("General Syed Asim Munir").id == "asim-munir"  # every registry word, in order
+    assert people.find("Munir").id == "asim-munir"  # a surname only one person has
+    assert people.find("Family7").id == "person-7"
+    assert people.find("Munir Asim") is None  # the words out of order
+    people.add(Person("imran-khan", "Imran Khan"))
+    assert people.find("Khan") is None  # two people share it: no guess
+    assert people.find("Imran Ahmed Khan") is None  # "Imran ... Khan" and "Ahmed Khan" both fit
+    assert people.find("Imran Khan").id == "imran-khan"
+
+
 def test_new_people_are_added_and_participants_get_their_ids():
     people = registry()
     event = Event(id="x", title="x", date=None, kind="meeting",

@@ -107,6 +107,9 @@ class PeopleRegistry:
     people: list[Person] = field(default_factory=list)
     _by_id: dict[str, Person] = field(default_factory=dict, repr=False)
     _by_key: dict[str, Person] = field(default_factory=dict, repr=False)
+    # People by the first and by the last word of their name's key, so that `find` looks at a few, not all.
+    _by_first_word: dict[str, list[Person]] = field(default_factory=dict, repr=False)
+    _by_surname: dict[str, list[Person]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         for person in self.people:
@@ -116,6 +119,10 @@ class PeopleRegistry:
         self._by_id[person.id] = person
         for name in person.names():
             self._by_key.setdefault(name_key(name), person)
+        words = name_key(person.name).split()
+        if words:
+            self._by_first_word.setdefault(words[0], []).append(person)
+            self._by_surname.setdefault(words[-1], []).append(person)
 
     def add(self, person: Person) -> Person:
         self.people.append(person)
@@ -134,11 +141,12 @@ class PeopleRegistry:
             return self._by_key[key]
         # "General Syed Asim Munir" vs "Asim Munir": all the registry name's words appear, in order.
         words = key.split()
-        candidates = [p for p in self.people if _words_in_order(name_key(p.name).split(), words)]
+        candidates = [p for first in dict.fromkeys(words) for p in self._by_first_word.get(first, ())
+                      if _words_in_order(name_key(p.name).split(), words)]
         if len(candidates) == 1:
             return candidates[0]
         if len(words) == 1:
-            by_surname = [p for p in self.people if p.surname() == words[0]]
+            by_surname = self._by_surname.get(words[0], [])
             if len(by_surname) == 1:
                 return by_surname[0]
         return None
