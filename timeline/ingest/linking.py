@@ -16,6 +16,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..load.config import Config
 from ..load.model import Event, Mention, Related
@@ -353,7 +354,7 @@ def _link_mentions(event: Event, ordered: list[Event], postings: dict[str, list[
                 links.inferred.setdefault(event.id, {})[index] = f"{first.year:04d}-{month:02d}"
             continue
         scored = []
-        mention_words = set(_CONTENT_WORD.findall(f"{mention.summary} {mention.quote or ''}".lower())) - _STOP
+        mention_words = _content_words(f"{mention.summary} {mention.quote or ''}")
         for position in candidates:
             other = ordered[position]
             links.comparisons += 1
@@ -372,8 +373,7 @@ def _link_mentions(event: Event, ordered: list[Event], postings: dict[str, list[
                     continue
                 score = shared * 2 + (1 if hint and hint == other.kind else 0)
             else:
-                words = set(_CONTENT_WORD.findall(f"{other.title} {other.summary}".lower())) - _STOP
-                score = len(mention_words & words)
+                score = len(mention_words & _content_words(f"{other.title} {other.summary}"))
                 if score < 2:
                     continue
             scored.append((score, other.id))
@@ -381,6 +381,11 @@ def _link_mentions(event: Event, ordered: list[Event], postings: dict[str, list[
         if scored and (len(scored) == 1 or scored[0][0] > scored[1][0]):
             targets[index] = scored[0][1]
     return targets
+
+
+@lru_cache(maxsize=4096)  # an event is a candidate for many mentions: its words are found once
+def _content_words(text: str) -> frozenset[str]:
+    return frozenset(_CONTENT_WORD.findall(text.lower())) - _STOP
 
 
 def _month_candidates(event: Event, month: int, persons: set[str], hint: str | None, others: list[Event],
