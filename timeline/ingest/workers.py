@@ -24,7 +24,9 @@ INLINE_BELOW = 6  # fewer articles than this are extracted here: starting worker
 PROGRESS_ABOVE = 5  # show a progress bar for more articles than this (on a terminal)
 # Imported once by the forkserver; the last one warms the extractor up (see preload.py).
 WORKER_MODULES = ("timeline.ingest.workers", "timeline.extract.reading", "timeline.extract.stub", "timeline.ingest.preload")
-CHUNKS_PER_WORKER = 4  # small enough chunks to balance uneven articles, big enough to amortise pickling
+# Many small chunks: a chunk costs only its list of paths, and the last one to finish keeps the other workers
+# waiting only briefly.
+CHUNKS_PER_WORKER = 16
 
 @dataclass
 class ArticleOutcome:
@@ -172,6 +174,7 @@ def extract_all(items: list[tuple[Path, str, str]], people: PeopleRegistry, jobs
 
 
 NORMALISE_IN_POOL_FROM = 200  # fewer events than this are rendered here: shipping them costs more
+NORMALISE_CHUNKS = 16  # each chunk also carries the config
 
 
 def _normalise_chunk(events: list[Event], config: Config) -> list[tuple[Event, str | None, list[Problem]]]:
@@ -193,7 +196,7 @@ def normalise_all(events: list[Event], config: Config, pool: ProcessPoolExecutor
     """
     if pool is None or len(events) < NORMALISE_IN_POOL_FROM:
         return _normalise_chunk(events, config)
-    size = max(1, len(events) // (4 * CHUNKS_PER_WORKER))
+    size = max(1, len(events) // NORMALISE_CHUNKS)
     futures = [pool.submit(_normalise_chunk, events[i:i + size], config) for i in range(0, len(events), size)]
     return [item for future in futures for item in future.result()]
 
