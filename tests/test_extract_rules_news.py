@@ -99,3 +99,16 @@ def test_a_day_word_reported_from_hours_away_is_flagged_not_shifted():
     near = event_of("Leaders meet\n\nAugust 11, 2021\n\nISLAMABAD: Prime Minister Jan Doe on Tuesday met Chinese "
                     "Foreign Minister Li Wei in Islamabad, officials said.\n")
     assert near.date.iso() == "2021-08-10" and "date" not in near.review.needs
+
+
+def test_only_the_first_story_chars_of_a_huge_file_are_searched():
+    from timeline.extract.article import STORY_CHARS
+
+    filler = "Filler paragraph about nothing in particular, kept for the archive.\n\n"
+    report = "OSLO, March 5, 2024 - Foreign Minister Anna Berg met Defence Minister Lars Holm in Oslo on Tuesday.\n\n"
+    padding = filler * (STORY_CHARS // len(filler) + 1)
+    early = event_of("Archive\n\n" + report + padding * 3)
+    assert "Oslo" in (early.place or "") and {p.name for p in early.participants} == {"Anna Berg", "Lars Holm"}
+    # The same report past the searched stretch is not looked for: a huge file costs no more than a long story.
+    late = event_of("Archive\n\n" + padding + report)
+    assert late is None or (late.date is None and late.place is None and not late.participants)

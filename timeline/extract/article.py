@@ -12,6 +12,9 @@ from ..errors import ContentError
 from ..partial_date import PartialDate
 
 FRONT_MATTER = "front matter"  # the evidence of a field an editor stated in Markdown front matter
+# How much of an article's text is searched for its event, people and copied passages: far more than any news
+# story, so that a huge file (an archive, a pasted feed) costs no more than that, however long it is.
+STORY_CHARS = 100_000
 
 
 @dataclass

@@ -16,7 +16,7 @@ from ..load.model import DEFAULT_KINDS, DRAFT, Event, Mention, Participant, Revi
 from ..load.people import PeopleRegistry
 from ..partial_date import DateSpec
 from ..slugs import event_id_for
-from .article import Article
+from .article import STORY_CHARS, Article
 from .date_checks import stamp_day_doubt, time_zone_gap, update_stamp_doubt
 from .event_date import BACKGROUND_DATE, choose_date
 from .event_fields import CONFIDENCE_THRESHOLD, Field
@@ -71,7 +71,7 @@ def extract_article(article: Article, people: PeopleRegistry | None = None,
 
     `kinds` is the project's vocabulary (Config.kinds): a kind the extractor tells apart but the vocabulary
     lacks ("resignation", "ruling", "disaster") is reported as `other`."""
-    sentences = split_sentences(article.text)
+    sentences = split_sentences(article.text[:STORY_CHARS])
     if not sentences:
         return Extraction(article, None, problems=["the article has no text"])
     if article.genre == "opinion":

@@ -16,12 +16,12 @@ import hashlib
 import re
 from collections.abc import Iterable
 
+from ..extract.article import STORY_CHARS
 from ..load.people import name_key
 
 PASSAGE_WORDS = 16  # longer than a stock phrase ("Japanese defense minister Nobuo Kishi and his Australian counterpart")
 SHARED_RUNS_FOR_COPY = 5  # runs in common that make two articles copies of one story: a passage of 20 words or more
 PARAGRAPH_WORDS = 300  # a longer line is a page flattened into one, menus and all, rather than a paragraph
-STORY_CHARS = 100_000  # the passages looked at: far more than a news story, so a 10 MB file costs no more than that
 _WORD = re.compile(r"\w+")
 
 
