@@ -139,6 +139,15 @@ def parse_config(data: Any, path: str, problems: Problems) -> Config:
             return None
         return str(value).strip()
 
+    def whole_number(key: str, least: int, message: str, default: int) -> int:
+        value = data.get(key)
+        if value is None:
+            return default
+        if isinstance(value, bool) or not isinstance(value, int) or value < least:
+            error(data, key, message)
+            return default
+        return value
+
     config.title = text("title") or config.title
     config.description = text("description") or ""
     base_url = text("base_url") or "/"
@@ -166,18 +175,10 @@ def parse_config(data: Any, path: str, problems: Problems) -> Config:
         error(data, "order", f'order must be {" or ".join(ORDERS)}{did_you_mean(order, set(ORDERS))}')
     else:
         config.order = order
-    gap = data.get("gap_days")
-    if gap is not None:
-        if isinstance(gap, bool) or not isinstance(gap, int) or gap < 1:
-            error(data, "gap_days", "gap_days must be a whole number of days, at least 1")
-        else:
-            config.gap_days = gap
-    page_events = data.get("page_events")
-    if page_events is not None:
-        if isinstance(page_events, bool) or not isinstance(page_events, int) or page_events < 0:
-            error(data, "page_events", "page_events must be a whole number of events (0 keeps everything on one page)")
-        else:
-            config.page_events = page_events
+    config.gap_days = whole_number("gap_days", 1, "gap_days must be a whole number of days, at least 1",
+                                   config.gap_days)
+    config.page_events = whole_number("page_events", 0, "page_events must be a whole number of events (0 keeps "
+                                      "everything on one page)", config.page_events)
     kinds = data.get("kinds")
     if kinds is not None:
         if not isinstance(kinds, list) or not all(isinstance(k, str) and k.strip() for k in kinds):
