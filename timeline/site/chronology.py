@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from ..partial_date import DateSpec
 from .urls import SiteUrls
-from .view import MONTH_NAMES, EventView, MonthGroup, SiteView, YearGroup
+from .view import MONTH_NAMES, EventView, MonthGroup, PagedPart, SiteView, YearGroup
 
 HOME_STRETCH_EVENTS = 100  # at least this many cards (whole months) open a split chronology's home page
 UNDATED_PATH = "years/undated/"
@@ -54,23 +54,11 @@ def chronology_plan(dates: Iterable[DateSpec | None], limit: int) -> ChronologyP
 
 
 @dataclass
-class ChronologyPage:
+class ChronologyPage(PagedPart):
     """One page of a split chronology: its year (or month) groups, and its neighbours in reading order."""
 
-    path: str
-    url: str
-    label: str
     groups: list[YearGroup]
     events: list[EventView]
-    previous: ChronologyPage | None = field(default=None, repr=False)
-    next: ChronologyPage | None = field(default=None, repr=False)
-    previous_direction: str = ""  # "Earlier" or "Later", as the pager says it
-    next_direction: str = ""
-
-    @property
-    def neighbours_text(self) -> str:
-        """What this page shows of other pages (its pager), for its incremental key."""
-        return "|".join(f"{page.path}={page.label}" if page else "-" for page in (self.previous, self.next))
 
 
 @dataclass
@@ -163,21 +151,10 @@ def build_chronology(view: SiteView) -> Chronology:
 
 
 @dataclass
-class EventsPart:
-    """One year of a thread's or a person's events, on a page of its own when they are too many for one page."""
+class EventsPart(PagedPart):
+    """One year of a thread's or a person's events, on a page of their own when they are too many for one page."""
 
-    path: str
-    url: str
-    label: str
     events: list[EventView]
-    previous: EventsPart | None = field(default=None, repr=False)
-    next: EventsPart | None = field(default=None, repr=False)
-    previous_direction: str = ""
-    next_direction: str = ""
-
-    @property
-    def neighbours_text(self) -> str:
-        return "|".join(f"{part.path}={part.label}" if part else "-" for part in (self.previous, self.next))
 
 
 def split_by_year(events: list[EventView], base_path: str, urls: SiteUrls, limit: int) -> list[EventsPart]:

@@ -266,23 +266,30 @@ class SourceGroup:
 
 
 @dataclass
-class SourcesPart:
-    """The reports published in one year, on a page of their own when there are more than `page_events` reports."""
+class PagedPart:
+    """One page of a list split over several pages (a year of the chronology, of a thread, of the reports), and its
+    pager: the pages before and after it in reading order, and the word the pager gives each way."""
 
     path: str
     url: str
     label: str
-    groups: list[SourceGroup]
-    year: str | None  # of publication; None for the reports that do not state one
-    previous: SourcesPart | None = field(default=None, repr=False)
-    next: SourcesPart | None = field(default=None, repr=False)
-    previous_direction: str = ""
-    next_direction: str = ""
+    previous: PagedPart | None = field(default=None, repr=False, kw_only=True)
+    next: PagedPart | None = field(default=None, repr=False, kw_only=True)
+    previous_direction: str = field(default="", kw_only=True)  # "Earlier", "Later", "Back to"...
+    next_direction: str = field(default="", kw_only=True)
 
     @property
     def neighbours_text(self) -> str:
         """What this page shows of other pages (its pager), for its incremental key."""
         return "|".join(f"{part.path}={part.label}" if part else "-" for part in (self.previous, self.next))
+
+
+@dataclass
+class SourcesPart(PagedPart):
+    """The reports published in one year, on a page of their own when there are more than `page_events` reports."""
+
+    groups: list[SourceGroup]
+    year: str | None  # of publication; None for the reports that do not state one
 
 
 def split_sources(sources: list[SourceGroup], urls: SiteUrls, limit: int) -> list[SourcesPart]:
