@@ -122,7 +122,7 @@ class PeopleRegistry:
         words = name_key(person.name).split()
         if words:
             self._by_first_word.setdefault(words[0], []).append(person)
-            self._by_surname.setdefault(words[-1], []).append(person)
+            self._by_surname.setdefault(person.surname(), []).append(person)
 
     def add(self, person: Person) -> Person:
         self.people.append(person)
