@@ -91,6 +91,19 @@ def test_tiny_bench_run_writes_the_results(tmp_path: Path) -> None:
     assert {p.stem for p in code.rglob("*.py")} <= {p.name.split(".")[0] for p in code.rglob("__pycache__/*.pyc")}
 
 
+def test_the_edit_profile_names_each_stage_of_a_one_event_rebuild(tmp_path: Path) -> None:
+    result = subprocess.run([sys.executable, str(REPO / "benchmarks" / "profile_edit.py"), "--events", "40",
+                             "--work", str(tmp_path / "project")], capture_output=True, text=True, timeout=180)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("one-event edit, 40 events: ")
+    seconds = {line[:50].strip(): float(line[50:].split()[0]) for line in result.stdout.splitlines()[2:]}
+    assert {"load", "view model (every event)", "page keys", "rendering the pages whose key changed"} <= set(seconds)
+    assert all(seconds[stage] > 0 for stage in ("load", "view model (every event)", "page keys")), seconds
+    assert seconds["everything"] >= seconds["load"] + seconds["view model (every event)"]
+    edited = [p for p in (tmp_path / "project" / "content" / "events").glob("*.yaml") if "(rev 3)" in p.read_text("utf-8")]
+    assert len(edited) == 1  # the profiled build followed a title edit, as run.py makes them
+
+
 @pytest.mark.browser
 def test_the_reader_measurements_open_the_home_page_and_the_largest_year_page(tmp_path: Path) -> None:
     from reader import CHROMIUM, measure_reading
