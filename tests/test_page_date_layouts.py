@@ -58,6 +58,13 @@ def test_a_date_line_deep_inside_the_story_is_not_the_page_date():
         ("14 Mar 2023 · 1,204 views", "2023-03-14"),
         # "Last update" as a label, singular: the first publication before it still wins
         ("Tue Mar 14, 2023 10:32 AM Last update on: Wed Mar 15, 2023 11:00 AM", "2023-03-14"),
+        # credits after the date, with or without bars, and bars without spaces
+        ("March 14, 2023 Source: Xinhua Editor: Li Wei", "2023-03-14"),
+        ("Source: Xinhua| 2023-03-14 10:32:00|Editor: Li Wei", "2023-03-14"),
+        # breadcrumbs before the date, and the same day in the Islamic calendar after it
+        ("Home » World » March 14, 2023", "2023-03-14"),
+        ("Tuesday, 14 March 2023 | 22 Shaaban 1444", "2023-03-14"),
+        ("Wednesday 15 March 2023 / 23 Sha'ban 1444 AH", "2023-03-15"),
         # footers that credit the paper
         ("Published in The Daily Times, March 14th, 2023", "2023-03-14"),
         ("This article was first published on March 14, 2023.", "2023-03-14"),

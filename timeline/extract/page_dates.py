@@ -59,6 +59,8 @@ DATE_LINE_FILLER = re.compile(
     r"|[+-]\d{1,2}:?\d{2}\b"  # a bare UTC offset: "+0500", "+5:30"
     # what news pages print next to the date: "Updated 2 hours ago", "2 min read"
     r"|\b\d+\s*(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?)\s+ago\b|\b\d+\s*min(?:ute)?s?\s+read\b"
+    # the same day in the Islamic calendar, as Gulf and South Asian papers print it: "22 Shaaban 1444 AH"
+    r"|(?-i:\b[0-3]?\d\s+[A-Z][\w'’-]+(?:[\s-][A-Z][\w'’-]+)?,?\s+1[34]\d\d(?:\s*A\.?H\b\.?)?)"
     # counters printed beside the date: "0 comments", "1,204 views"
     r"|\b\d[\d,.]*\s*[kK]?\s+(?:comments?|views?|shares?|likes?|reads?|reactions?)\b"
     r"|[|,:;()\-–—/•·]",
@@ -142,9 +144,13 @@ def parse_date_line(line: str, day_first: bool | None = None) -> PartialDate | N
     dates = find_dates(text, day_first, short_years=True)
     if not dates:
         return None
-    if DATE_LINE_FILLER.sub(" ", _without(text, dates)).strip():
+    if DATE_LINE_FILLER.sub(" ", _CREDITS.sub(" ", _without(text, dates))).strip():
         return _date_beside_labels(text, day_first) or _date_after_label(text, day_first)
     return _first_publication(text, dates)
+
+
+# Credits printed after the date, each a label and a name: "Source: Xinhua Editor: Li Wei", "Photo: AFP".
+_CREDITS = re.compile(r"(?<!\S)[A-Z][A-Za-z]{1,15}\s*:\s*(?:[A-Z][\w.'’&-]*\b(?!\s*:)\s*){1,4}")
 
 
 # A label of the page's own before its date ("Print edition: 14 March 2023", "Release Date: March 14, 2023"), or a
@@ -224,7 +230,7 @@ def _is_label_part(part: str) -> bool:
 def _date_beside_labels(text: str, day_first: bool | None) -> PartialDate | None:
     """The date of a line split by bars into one date part and short labels; None when a part is a sentence."""
     # Bars, bullets or spaced dashes split it: "KYODO NEWS - Jan 1, 2024 - 19:45 | Japan, All".
-    parts = [p.strip() for p in re.split(r"\s+[|•·–—/-]+\s+", text) if p.strip()]
+    parts = [p.strip() for p in re.split(r"\s*[|•·»›]+\s*|\s+[–—/-]+\s+", text) if p.strip()]
     if len(parts) < 2:
         label = _LEADING_LABEL.match(text)
         if label is None:
