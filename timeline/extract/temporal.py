@@ -443,18 +443,20 @@ class _Resolver:
                             f"{MONTH_NAMES[month - 1]} {year}, the month of {self.ref_text}", RELATIVE, relation)
 
     def _numeric(self, match: re.Match[str]) -> TemporalMention | None:
-        """ "04/10/2023" is 4 October or 10 April depending on the country: only the year is certain, and the
-        month only when one of the numbers cannot be a month (22/09/2021). The day is never taken."""
+        """ "04/10/2023" is 4 October or 10 April depending on the country: only the year is certain. When one of
+        the numbers cannot be a month (22/09/2021, 9/22/2021), the date reads one way only, day and all."""
         first, second, year = int(match["a"]), int(match["b"]), int(match["y"])
         if not (1 <= first <= 31 and 1 <= second <= 31):
             return None
-        months = {m for m, d in ((first, second), (second, first)) if 1 <= m <= 12}
-        if len(months) == 1:
-            month = months.pop()
-            return self.mention(match, _spec(PartialDate(year, month)), 0.6,
-                                f"'{match.group(0)}' can only be {MONTH_NAMES[month - 1]} {year}; numeric dates are "
-                                "written day-first or month-first by country, so the day is left for review",
-                                EXPLICIT, self._relation(match))
+        one_way = [(m, d) for m, d in ((first, second), (second, first)) if 1 <= m <= 12]
+        if one_way and (len(one_way) == 1 or first == second):
+            month, day = one_way[0]
+            value = _explicit_day(year, month, day, match.group(0))
+            if value is None:
+                return self.mention(match, None, 0, f"'{match.group(0)}' is not a real date", EXPLICIT)
+            return self.mention(match, _spec(value), 0.8,
+                                f"'{match.group(0)}' can only be {day} {MONTH_NAMES[month - 1]} {year}, written day "
+                                "first or month first", EXPLICIT, self._relation(match))
         return self.mention(match, _spec(PartialDate(year)), 0.5,
                             f"'{match.group(0)}' is written day-first in some countries and month-first in others, "
                             "so only the year is certain", EXPLICIT, self._relation(match))
