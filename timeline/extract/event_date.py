@@ -85,22 +85,30 @@ _NOUNS_OF_KIND = {"call": "call|phone\\s+call|conversation|phone\\s+conversation
 
 
 _WEEKDAY_OWNS = r"\b(?P<day>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)['’]s\s+(?:[\w-]+\s+)?(?:{nouns})\b"
+# "The call took place on Tuesday evening", "the talks were held Monday", "their meeting on Friday": the event's own
+# noun, then its day, with no one saying or announcing anything in between.
+_NOUN_ON_DAY = (r"\b(?i:the|their|this|that)\s+(?:[\w-]+\s+)?(?:{nouns})\s+(?:(?:took\s+place|was\s+held|were\s+held|"
+                r"happened|occurred|was|were)\s+)?(?:(?:late|early)\s+)?(?:on\s+)?"
+                r"(?P<day>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b")
 
 
-def _day_of_the_event_named(main: MainEvent, sentences: list[Sentence], article: Article) -> TemporalMention | None:
-    """The day the page gives the event by name ("following Wednesday's call"), counted from the publication date."""
+def _day_of_the_event_named(main: MainEvent, sentences: list[Sentence],
+                            article: Article) -> tuple[TemporalMention, str] | None:
+    """The day the page gives the event by name ("following Wednesday's call", "the call took place on Tuesday"),
+    counted from the publication date, and the words that give it."""
     nouns = _NOUNS_OF_KIND.get(main.kind.kind if main.kind else "")
     if nouns is None or article.published is None:
         return None
-    pattern = re.compile(_WEEKDAY_OWNS.format(nouns=nouns))
+    pattern = re.compile(f"{_WEEKDAY_OWNS}|{_NOUN_ON_DAY}".format(nouns=nouns).replace("(?P<day>", "(?P<day1>", 1))
     for sentence in sentences:
         owned = pattern.search(sentence.text)
         if owned is None or is_future_at(sentence.text, owned.start()):
             continue
+        day_at = owned.start("day1") if owned["day1"] else owned.start("day")
         found = [m for m in find_temporal_mentions(sentence.text, article.published)
-                 if m.kind == WEEKDAY and m.start <= owned.start("day") < m.end]
+                 if m.kind == WEEKDAY and m.start <= day_at < m.end and m.relation is None]
         if found:
-            return found[0]
+            return found[0], owned.group(0)
     return None
 
 
@@ -192,12 +200,13 @@ def choose_date(main: MainEvent, article: Article, sentences: list[Sentence]) ->
             confidence -= 0.15
             note += "; this is when the event was reported, which may be a day or more after it happened"
         if reported or reporting_day:
-            named = _day_of_the_event_named(main, sentences, article)
+            named, words = _day_of_the_event_named(main, sentences, article) or (None, "")
             if named is not None and named.value is not None and named.value.first_day() < chosen.value.first_day():
                 # "X said on Thursday they spoke ...; following Wednesday's call, ...": the page names the event's day.
-                return Field(named.value, round(min(named.confidence, 0.75), 2), named.sentence,
-                              f"'{named.text}'s {main.kind.cue if main.kind else 'event'}': {named.reason}; the lead "
-                              f"gives only the day it was reported ('{chosen.text}')", False, named), [*seen, named]
+                confidence = round(min(named.confidence, 0.75), 2)
+                return Field(named.value, confidence, named.sentence,
+                              f"'{words}': {named.reason}; the lead gives only the day it was reported "
+                              f"('{chosen.text}')", confidence < CONFIDENCE_THRESHOLD, named), [*seen, named]
         if reporting_day:
             confidence = min(confidence, 0.6)
             note += "; it is the day the event was reported, and the event may have happened earlier"
