@@ -16,7 +16,7 @@ from .date_checks import BOUND_RELATIONS, LEAD_SENTENCES, RECENT_DAYS, date_from
 from .event_fields import CONFIDENCE_THRESHOLD, Field, event_sentences
 from .kinds import MainEvent, classify_kind, is_prose, is_side_event
 from .sentences import Sentence
-from .temporal import EXPLICIT, WEEKDAY, TemporalMention, find_temporal_mentions, is_future_at
+from .temporal import EXPLICIT, WEEKDAY, WEEKDAYS, TemporalMention, find_temporal_mentions, is_future_at
 
 # Words showing that a date belongs to the report of the event ("a handout issued on Monday").
 _ATTRIBUTION = re.compile(r"\b(?:said|says|stated|statement|handout|announced|according|told|issued|reported|"
@@ -112,6 +112,26 @@ def _day_of_the_event_named(main: MainEvent, sentences: list[Sentence],
     return None
 
 
+# Between a weekday and the date that says which one it is: "Wednesday, September 29", "Monday (March 13)".
+_WEEKDAY_TO_DATE = re.compile(r"\s*[,(]?\s*(?:the\s+)?")
+
+
+def _weekday_named(mention: TemporalMention) -> str:
+    """ "on Wednesday night" -> "wednesday"."""
+    return next((word for word in mention.text.lower().split() if word in WEEKDAYS), "")
+
+
+def _date_beside_weekday(weekday: TemporalMention, candidates: list[TemporalMention], text: str) -> TemporalMention | None:
+    """The day a weekday is written with ("on Wednesday, September 29"), which names the day outright."""
+    if weekday.kind != WEEKDAY or not _weekday_named(weekday):
+        return None
+    for mention in candidates:
+        if mention.start >= weekday.end and mention.kind == EXPLICIT and mention.value is not None \
+                and mention.value.precision == DAY and _WEEKDAY_TO_DATE.fullmatch(text, weekday.end, mention.start):
+            return mention
+    return None
+
+
 def _contains(period: DateSpec, day: DateSpec | None) -> bool:
     """Whether a coarser period ("this year") holds the chosen date: the period then does not contradict it."""
     return day is not None and period.precision != DAY and period.first_day() <= day.first_day() <= period.last_day()
@@ -170,6 +190,17 @@ def choose_date(main: MainEvent, article: Article, sentences: list[Sentence]) ->
         if not candidates:
             continue
         chosen = candidates[0]
+        stated = _date_beside_weekday(chosen, candidates, sentence.text)
+        beside_weekday = ""
+        if stated is not None and stated.value is not None and chosen.value != stated.value:
+            # "on Wednesday, September 29" on a page with no stamp, or one stamped days later: the date says which
+            # Wednesday. A person still checks it, as the day of a weekday in its own time zone.
+            named_day = _weekday_named(chosen)
+            beside_weekday = f"; the page writes it '{chosen.text}'" + (
+                "" if WEEKDAYS[stated.value.first_day().weekday()] == named_day
+                else f", though {stated.value.iso()} is a {WEEKDAYS[stated.value.first_day().weekday()].capitalize()}")
+            candidates = [m for m in candidates if m is not chosen]
+            chosen = stated
         if chosen.value is not None and chosen.value.precision != DAY:
             # "After a flurry of meetings this year, ... met on Friday": the day inside the period is the event's.
             inside = [m for m in candidates if m.value is not None and m.value.precision == DAY
@@ -215,6 +246,9 @@ def choose_date(main: MainEvent, article: Article, sentences: list[Sentence]) ->
         if others:
             confidence = min(confidence, 0.6)
             note += f"; the same sentence also names {', '.join(sorted(others))}"
+        if beside_weekday:
+            confidence = min(confidence, 0.6)
+            note += beside_weekday
         published = article.published
         if published is not None and chosen.value.first_day() > published.last_day():
             confidence = min(confidence, 0.3)
