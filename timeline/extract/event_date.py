@@ -112,6 +112,33 @@ def _day_of_the_event_named(main: MainEvent, sentences: list[Sentence],
     return None
 
 
+# A date in words that describe something other than the event: an aside (", who took office in August,"), a
+# happening the event follows ("following talks in Doha in September"), or a date naming a thing ("the August 30
+# agreement", "the March 2021 coup").
+_BACKGROUND_BEFORE = re.compile(r",\s+(?:who|which|where|whose|after|having|as)\b[^,]*$"
+                                r"|\b(?:after|following|since|before|ahead\s+of|in\s+the\s+wake\s+of|amid)\s[^,;]*$",
+                                re.IGNORECASE)
+_NAMING_BEFORE = re.compile(r"\b(?:the|a|an|this|that|its|their|his|her)\s*$", re.IGNORECASE)
+_NAMED_AFTER = re.compile(r"\s+(?!(?:in|at|on|and|or|to|of|for|with|by|as|when|while|was|were|is|are|has|had|have|"
+                          r"will|would|local|time|between|from|until|till|through|this|that|the)\b)[a-z]{3,}")
+
+
+def _clause_about_something_else(text: str, mention: TemporalMention, nouns: str | None) -> str:
+    """The words that make a date another happening's or a thing's name, or "" when it reads as the event's own:
+    a clause that names the event's own kind ("following a phone call with him Monday") is the event's."""
+    before = text[:mention.start]
+    clause = _BACKGROUND_BEFORE.search(before)
+    if clause:
+        words = (clause.group(0) + text[mention.start:mention.end + 30]).strip(" ,")
+        if nouns and re.search(rf"\b(?:{nouns})\b", words, re.IGNORECASE):
+            return ""
+        return (clause.group(0) + mention.text).strip(" ,")
+    named = _NAMED_AFTER.match(text, mention.end)
+    if named and mention.kind in (EXPLICIT, "month", "year") and _NAMING_BEFORE.search(before):
+        return f"{mention.text}{named.group(0)}"
+    return ""
+
+
 # Between a weekday and the date that says which one it is: "Wednesday, September 29", "Monday (March 13)".
 _WEEKDAY_TO_DATE = re.compile(r"\s*[,(]?\s*(?:the\s+)?")
 
@@ -218,6 +245,7 @@ def choose_date(main: MainEvent, article: Article, sentences: list[Sentence]) ->
                 others = (others | {chosen.value.iso()}) - {first.value.iso()}
                 chosen = first
         reported = bool(_ATTRIBUTION.search(sentence.text[:chosen.start]))
+        aside = _clause_about_something_else(sentence.text, chosen, _NOUNS_OF_KIND.get(main.kind.kind if main.kind else ""))
         cue_at = sentence.text.find(main.kind.cue) if main.kind and sentence is main.main else -1
         reporting_day = cue_at > chosen.end and bool(_REPORTED_ON_DAY.match(sentence.text, chosen.end))
         if chosen.value is None:
@@ -249,6 +277,9 @@ def choose_date(main: MainEvent, article: Article, sentences: list[Sentence]) ->
         if beside_weekday:
             confidence = min(confidence, 0.6)
             note += beside_weekday
+        if aside:
+            confidence = min(confidence, 0.6)
+            note += f"; it stands in words about something else ('{aside}'), which may not be the event's day"
         published = article.published
         if published is not None and chosen.value.first_day() > published.last_day():
             confidence = min(confidence, 0.3)
