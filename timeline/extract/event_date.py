@@ -9,14 +9,15 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 
 from ..partial_date import DAY, YEAR, DateSpec, DateValueError, PartialDate
 from .article import Article
-from .date_checks import BOUND_RELATIONS, LEAD_SENTENCES, RECENT_DAYS, date_from_lead
+from .date_checks import BOUND_RELATIONS, LEAD_SENTENCES, RECENT_DAYS, date_from_lead, filed_before_stamp
 from .event_fields import CONFIDENCE_THRESHOLD, Field, event_sentences
 from .kinds import MainEvent, classify_kind, is_prose, is_side_event
 from .sentences import Sentence
-from .temporal import EXPLICIT, WEEKDAY, WEEKDAYS, TemporalMention, find_temporal_mentions, is_future_at
+from .temporal import EXPLICIT, RELATIVE, WEEKDAY, WEEKDAYS, TemporalMention, find_temporal_mentions, is_future_at
 
 # Words showing that a date belongs to the report of the event ("a handout issued on Monday").
 _ATTRIBUTION = re.compile(r"\b(?:said|says|stated|statement|handout|announced|according|told|issued|reported|"
@@ -204,7 +205,23 @@ _OF_ANOTHER_HAPPENING = re.compile(
 
 def choose_date(main: MainEvent, article: Article, sentences: list[Sentence]) -> tuple[Field, list[TemporalMention]]:
     """The event's date from its own sentences: the main sentence first, then the supporting ones. A quoted
-    post's "today" counts from the post's own date, not the page's."""
+    post's "today" counts from the post's own date, not the page's; on a later copy of a report, whose dateline
+    gives a day well before its stamp, day words count from the dateline's day, and a person checks them."""
+    filed = filed_before_stamp(article)
+    if filed is None or article.published is None:
+        return _date_from_sentences(main, article, sentences)
+    field, seen = _date_from_sentences(main, replace(article, published=filed), sentences)
+    if field.mention is not None and field.mention.kind in (WEEKDAY, RELATIVE):
+        field.needs_review = True
+        field.note = (f"{field.note}; counted from the dateline's day {filed.iso()}, which is "
+                      f"{(article.published.first_day() - filed.first_day()).days} days before the page's stamp "
+                      f"{article.published.iso()}: the page is a later copy of the report")
+    return field, seen
+
+
+def _date_from_sentences(main: MainEvent, article: Article,
+                         sentences: list[Sentence]) -> tuple[Field, list[TemporalMention]]:
+    """The event's date from its own sentences, counted from the page's stamp (see `choose_date`)."""
     seen: list[TemporalMention] = []
     posts = _post_dates(sentences)
     for sentence in event_sentences(main):

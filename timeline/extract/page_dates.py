@@ -175,9 +175,10 @@ def _date_after_label(text: str, day_first: bool | None) -> PartialDate | None:
     return parse_date_line(rest, day_first) if rest and len(rest) < len(text) else None
 
 
-# A byline on the date line: "Posted On: 14 FEB 2023 by PIB Delhi", "Written by Jane Doe on March 16, 2023".
-_BYLINE_BESIDE_DATE = re.compile(r"(?:^|(?<=\s))(?i:(?:written\s+)?by)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}"
-                                 r"(?=\s+(?i:on)\s|\s*$)")
+# A byline on the date line: "Posted On: 14 FEB 2023 by PIB Delhi", "Written by Jane Doe on March 16, 2023", and a
+# blog's login name closing it: "Posted on September 20, 2021 by admin".
+_BYLINE_BESIDE_DATE = re.compile(r"(?:^|(?<=\s))(?i:(?:written\s+)?by)\s+(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}"
+                                 r"(?=\s+(?i:on)\s|\s*$)|[a-z][\w.-]{1,24}\s*$)")
 
 
 def _first_publication(text: str, dates: list[tuple[re.Match[str], PartialDate]]) -> PartialDate:
