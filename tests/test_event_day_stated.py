@@ -59,3 +59,12 @@ def test_a_meeting_announced_for_a_later_day_is_not_the_day_of_the_event():
     event = stub("Leaders to meet\n\nMarch 14, 2023\n\nPresident Jane Otieno held talks with Prime Minister John Mwangi, "
                  "State House said on Tuesday.\n\nTheir next meeting will be on Friday in Mombasa.\n")
     assert event.date.iso() != "2023-03-17"
+
+
+def test_a_weekday_of_last_week_is_that_day_of_the_week_before():
+    event = stub("Ministers hold talks\n\nThursday, March 16, 2023\n\nForeign Minister Ali Demir met his Kenyan "
+                 "counterpart Grace Wanjiru in Nairobi on Tuesday last week to discuss trade.\n")
+    assert event.date.iso() == "2023-03-07"  # not Tuesday 14 March, this week's
+    earlier = stub("Ministers hold talks\n\nThursday, March 16, 2023\n\nForeign Minister Ali Demir met his Kenyan "
+                   "counterpart Grace Wanjiru in Nairobi on Monday of the previous week.\n")
+    assert earlier.date.iso() == "2023-03-06"

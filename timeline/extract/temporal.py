@@ -70,6 +70,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("week_of_month", re.compile(r"\b(?P<mod>(?i:in|during|by|until|since|from))?\s*(?i:the\s+)?"
                                  r"(?P<ord>(?i:first|second|third|fourth|1st|2nd|3rd|4th))\s+(?i:week|fortnight|half)\s+of\s+"
                                  + _p(_MONTH, name="m") + r"(?:,?\s+" + _p(_YEAR, name="y") + r")?\b")),
+    # "on Tuesday last week": a weekday of the week before, before "last week" alone takes the words
+    ("weekday_last_week", re.compile(r"\b(?:(?i:on)\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+                                     r"(?:\s+(?P<part>night|morning|afternoon|evening))?\s+(?:of\s+)?(?:the\s+)?"
+                                     r"(?i:last|previous|past)\s+week\b")),
     # "over the weekend": the Saturday and Sunday before the report (after it, in a clause about the future)
     ("weekend", re.compile(r"\b(?P<mod>over\s+the|this\s+past|this|last|past|at\s+the|on\s+the|during\s+the|next|the)\s+"
                            r"weekend\b(?!\s+(?:of|before|after)\b)", re.IGNORECASE)),
@@ -388,6 +392,17 @@ class _Resolver:
             confidence = 0.6
             reason += f"; '{match['part']}' may fall on another day in the event's time zone"
         return self.mention(match, _spec(_day(date)), confidence, reason, WEEKDAY, relation)
+
+    def _weekday_last_week(self, match: re.Match[str]) -> TemporalMention | None:
+        reference = _reference_day(self.reference)
+        if reference is None:
+            return self.mention(match, None, 0, self.no_reference(match.group(0)), WEEKDAY)
+        weekday = WEEKDAYS.index(match["wd"].lower())
+        date = reference - dt.timedelta(days=reference.weekday() + 7 - weekday)
+        # Weeks start on Sunday in some countries and Monday in others: a weekend day of "last week" may be either.
+        confidence = 0.6 if weekday >= 5 else 0.7
+        return self.mention(match, _spec(_day(date)), confidence, f"the {match['wd']} of the calendar week before "
+                            f"{self.ref_text}", WEEKDAY)
 
     def _day_word(self, match: re.Match[str]) -> TemporalMention | None:
         word = match["word"].lower()
