@@ -65,6 +65,12 @@ def test_a_date_line_deep_inside_the_story_is_not_the_page_date():
         ("Home » World » March 14, 2023", "2023-03-14"),
         ("Tuesday, 14 March 2023 | 22 Shaaban 1444", "2023-03-14"),
         ("Wednesday 15 March 2023 / 23 Sha'ban 1444 AH", "2023-03-15"),
+        # pages printing their dates in German, Italian, Dutch, Indonesian or Turkish, weekday and all
+        ("Dienstag, 14. März 2023, 10:32 Uhr", "2023-03-14"),
+        ("martedì 14 marzo 2023", "2023-03-14"),
+        ("14 maart 2023", "2023-03-14"),
+        ("Kamis, 16 Maret 2023 | 10:32 WIB", "2023-03-16"),
+        ("Çarşamba, 15 Mart 2023", "2023-03-15"),
         # footers that credit the paper
         ("Published in The Daily Times, March 14th, 2023", "2023-03-14"),
         ("This article was first published on March 14, 2023.", "2023-03-14"),

@@ -30,8 +30,24 @@ MONTHS.update({
     "janeiro": 1, "fevereiro": 2, "março": 3, "maio": 5, "junho": 6, "julho": 7, "setembro": 9, "outubro": 10,
     "dezembro": 12,
 })
+# German, Italian, Dutch, Indonesian and Turkish pages do the same ("14. März 2023", "Selasa, 14 Maret 2023").
+MONTHS.update({
+    "januar": 1, "februar": 2, "märz": 3, "maerz": 3, "mai": 5, "juni": 6, "juli": 7, "oktober": 10, "dezember": 12,
+    "gennaio": 1, "febbraio": 2, "aprile": 4, "maggio": 5, "giugno": 6, "luglio": 7, "settembre": 9, "ottobre": 10,
+    "dicembre": 12,
+    "januari": 1, "februari": 2, "maart": 3, "mei": 5, "augustus": 8,
+    "maret": 3, "agustus": 8, "desember": 12, "nopember": 11,
+    "ocak": 1, "şubat": 2, "subat": 2, "mart": 3, "nisan": 4, "mayıs": 5, "mayis": 5, "haziran": 6, "temmuz": 7,
+    "ağustos": 8, "agustos": 8, "eylül": 9, "eylul": 9, "ekim": 10, "kasım": 11, "kasim": 11, "aralık": 12, "aralik": 12,
+})
+# Their weekdays, which stand before the date on such a line.
+_FOREIGN_WEEKDAYS = (r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|miercoles|jueves|"
+                     r"viernes|sábado|sabado|domingo|segunda-feira|terça-feira|quarta-feira|quinta-feira|sexta-feira|"
+                     r"montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lunedì|martedì|mercoledì|giovedì|"
+                     r"venerdì|sabato|domenica|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|"
+                     r"senin|selasa|rabu|kamis|jumat|sabtu|minggu|pazartesi|salı|çarşamba|perşembe|cuma|cumartesi|pazar")
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
-_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|\.(?=\s))?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _DATE_FORMS = [
     re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.IGNORECASE),  # September 22, 2021
@@ -51,8 +67,10 @@ WEEKDAYS = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?"
 # What may stand on a date line besides the date itself: labels, weekdays, times, time zones.
 DATE_LINE_FILLER = re.compile(
     rf"\b(?:published|posted|created|issued|released|dated|first|last|updated?|modified|date|on|at|and|{WEEKDAYS})\b\.?"
-    r"|(?:\b|(?<=\s))(?:publié|publiée|mis\s+à\s+jour|publicado|publicada|actualizado|atualizado|le|el|em|à|às|a\s+las)"
+    r"|(?:\b|(?<=\s))(?:publié|publiée|mis\s+à\s+jour|publicado|publicada|actualizado|atualizado|le|el|em|à|às|a\s+las|"
+    r"veröffentlicht|aktualisiert|am|um|uhr|pubblicato|il|alle|gepubliceerd|op|diterbitkan|pukul|wib|yayınlanma)"
     r"(?=\s|$)"
+    rf"|\b(?:{_FOREIGN_WEEKDAYS})\b"
     r"|(?:\bT(?=\d)|\b)\d{1,2}[:.h]\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:[ap]\.?\s?m\b\.?)?Z?|\b\d{1,2}\s*[ap]\.?m\.?"
     r"|(?-i:\b(?:[A-Z]{2,5}|UTC|GMT)(?:\s?[+-]\d{1,2}(?::?\d{2})?)?\b)"  # time zones: capitals only,
     r"|(?<=\d\s)(?:ist|pkt|gmt|utc|bst|cet|cest|edt|cdt|pdt|pst|sast|aest|jst|kst|msk|sgt|hkt)\b"  # or after a time
