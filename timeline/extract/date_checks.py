@@ -19,7 +19,7 @@ from .event_fields import Field
 from .kinds import is_prose
 from .page_dates import date_in_year, is_update_line
 from .people_mentions import PersonMention
-from .places import City, Place, gazetteer, place_from_dateline
+from .places import City, Place, countries_in, gazetteer, place_from_dateline
 from .sentences import Sentence
 from .temporal import EXPLICIT, RELATIVE, WEEKDAY, WEEKDAYS, TemporalMention, find_temporal_mentions
 
@@ -150,6 +150,11 @@ def time_zone_gap(article: Article, date: Field, place: Place | None, people: li
     capitals = [c for c in (gaz.capital_city(code) for code in
                             sorted({gaz.country_code(p.country) or "" for p in people if p.country}) if code)
                 if c is not None and c.timezone]
+    if kind == "call" and len(capitals) < 2 and date.evidence:
+        # A side whose country the people found do not give is often named in the sentence ("a call with the
+        # Chinese minister"): its capital's clock counts too.
+        named = [c for c in (gaz.capital_city(code) for code in countries_in(date.evidence)) if c is not None and c.timezone]
+        capitals += [c for c in named if c.name not in {one.name for one in capitals}]
     if kind == "call":
         for i, one in enumerate(capitals):
             for other in capitals[i + 1:]:
