@@ -26,7 +26,12 @@ def test_numeric_dates_give_only_what_is_certain():
     ambiguous, = find_temporal_mentions("They met on 04/10/2023 at State House.", None)
     assert ambiguous.value.iso() == "2023" and ambiguous.confidence < 0.7
     one_way, = find_temporal_mentions("They met on 22/09/2021 at State House.", None)
-    assert one_way.value.iso() == "2021-09" and one_way.confidence < 0.7
+    assert one_way.value.iso() == "2021-09-22"  # 22 cannot be a month: it reads one way only
+    month_first, = find_temporal_mentions("They met on 9/22/2021 at State House.", None)
+    assert month_first.value.iso() == "2021-09-22"
+    same, = find_temporal_mentions("They met on 05.05.2021 at State House.", None)
+    assert same.value.iso() == "2021-05-05"
+    assert find_temporal_mentions("They met on 31/02/2021 at State House.", None)[0].value is None
 
 
 def test_an_ordinal_day_is_a_day_of_the_publication_month():

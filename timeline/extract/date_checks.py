@@ -17,9 +17,9 @@ from ..partial_date import DAY, DateSpec, PartialDate
 from .article import Article
 from .event_fields import Field
 from .kinds import is_prose
-from .page_dates import is_update_line
+from .page_dates import date_in_year, is_update_line
 from .people_mentions import PersonMention
-from .places import City, Place, gazetteer, place_from_dateline
+from .places import City, Place, countries_in, gazetteer, place_from_dateline
 from .sentences import Sentence
 from .temporal import EXPLICIT, RELATIVE, WEEKDAY, WEEKDAYS, TemporalMention, find_temporal_mentions
 
@@ -40,6 +40,25 @@ _RELAYED = re.compile(r"\b(?:according\s+to|as\s+per)\s+(?:an?\s+|the\s+)?(?:off
 # The day someone spoke about it ("the wing said on Wednesday", "told reporters Monday"), not when it happened.
 _SPOKEN_BEFORE = re.compile(r"\b(?:said|says|told(?:\s+[\w-]+){0,2}|stated|added|noted|wrote|tweeted)\s*$", re.IGNORECASE)
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+# How many days a dateline may lie before the page's stamp (filed late, stamped the next morning) before the page
+# reads as a later copy of the report; further back than the longest it holds, the dateline is of another year.
+_COPY_AFTER_DAYS = 3
+_COPY_WITHIN_DAYS = 60
+
+
+def filed_before_stamp(article: Article) -> PartialDate | None:
+    """The day a yearless dateline gives ("WASHINGTON, Aug 9 (Reuters) -") when it lies days before the page's stamp:
+    the page is a later copy of the report, and its "on Monday" counts from the dateline's day, not the stamp's."""
+    published, stated = article.published, article.metadata_evidence.get("dateline_date", "")
+    if published is None or published.precision != DAY or not stated or _YEAR.search(stated):
+        return None
+    filed = date_in_year(stated, published.year)
+    if filed is not None and filed.first_day() > published.first_day():
+        filed = date_in_year(stated, published.year - 1)
+    if filed is None:
+        return None
+    days = (published.first_day() - filed.first_day()).days
+    return filed if _COPY_AFTER_DAYS < days <= _COPY_WITHIN_DAYS else None
 
 
 def date_from_lead(sentences: list[Sentence], published: PartialDate | None,
@@ -131,6 +150,11 @@ def time_zone_gap(article: Article, date: Field, place: Place | None, people: li
     capitals = [c for c in (gaz.capital_city(code) for code in
                             sorted({gaz.country_code(p.country) or "" for p in people if p.country}) if code)
                 if c is not None and c.timezone]
+    if kind == "call" and len(capitals) < 2 and date.evidence:
+        # A side whose country the people found do not give is often named in the sentence ("a call with the
+        # Chinese minister"): its capital's clock counts too.
+        named = [c for c in (gaz.capital_city(code) for code in countries_in(date.evidence)) if c is not None and c.timezone]
+        capitals += [c for c in named if c.name not in {one.name for one in capitals}]
     if kind == "call":
         for i, one in enumerate(capitals):
             for other in capitals[i + 1:]:

@@ -9,14 +9,15 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 
 from ..partial_date import DAY, YEAR, DateSpec, DateValueError, PartialDate
 from .article import Article
-from .date_checks import BOUND_RELATIONS, LEAD_SENTENCES, RECENT_DAYS, date_from_lead
+from .date_checks import BOUND_RELATIONS, LEAD_SENTENCES, RECENT_DAYS, date_from_lead, filed_before_stamp
 from .event_fields import CONFIDENCE_THRESHOLD, Field, event_sentences
 from .kinds import MainEvent, classify_kind, is_prose, is_side_event
 from .sentences import Sentence
-from .temporal import EXPLICIT, WEEKDAY, TemporalMention, find_temporal_mentions, is_future_at
+from .temporal import EXPLICIT, RELATIVE, WEEKDAY, WEEKDAYS, TemporalMention, find_temporal_mentions, is_future_at
 
 # Words showing that a date belongs to the report of the event ("a handout issued on Monday").
 _ATTRIBUTION = re.compile(r"\b(?:said|says|stated|statement|handout|announced|according|told|issued|reported|"
@@ -85,22 +86,77 @@ _NOUNS_OF_KIND = {"call": "call|phone\\s+call|conversation|phone\\s+conversation
 
 
 _WEEKDAY_OWNS = r"\b(?P<day>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)['’]s\s+(?:[\w-]+\s+)?(?:{nouns})\b"
+# "The call took place on Tuesday evening", "the talks were held Monday", "their meeting on Friday": the event's own
+# noun, then its day, with no one saying or announcing anything in between.
+_NOUN_ON_DAY = (r"\b(?i:the|their|this|that)\s+(?:[\w-]+\s+)?(?:{nouns})\s+(?:(?:took\s+place|was\s+held|were\s+held|"
+                r"happened|occurred|was|were)\s+)?(?:(?:late|early)\s+)?(?:on\s+)?"
+                r"(?P<day>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b")
 
 
-def _day_of_the_event_named(main: MainEvent, sentences: list[Sentence], article: Article) -> TemporalMention | None:
-    """The day the page gives the event by name ("following Wednesday's call"), counted from the publication date."""
+def _day_of_the_event_named(main: MainEvent, sentences: list[Sentence],
+                            article: Article) -> tuple[TemporalMention, str] | None:
+    """The day the page gives the event by name ("following Wednesday's call", "the call took place on Tuesday"),
+    counted from the publication date, and the words that give it."""
     nouns = _NOUNS_OF_KIND.get(main.kind.kind if main.kind else "")
     if nouns is None or article.published is None:
         return None
-    pattern = re.compile(_WEEKDAY_OWNS.format(nouns=nouns))
+    pattern = re.compile(f"{_WEEKDAY_OWNS}|{_NOUN_ON_DAY}".format(nouns=nouns).replace("(?P<day>", "(?P<day1>", 1))
     for sentence in sentences:
         owned = pattern.search(sentence.text)
         if owned is None or is_future_at(sentence.text, owned.start()):
             continue
+        day_at = owned.start("day1") if owned["day1"] else owned.start("day")
         found = [m for m in find_temporal_mentions(sentence.text, article.published)
-                 if m.kind == WEEKDAY and m.start <= owned.start("day") < m.end]
+                 if m.kind == WEEKDAY and m.start <= day_at < m.end and m.relation is None]
         if found:
-            return found[0]
+            return found[0], owned.group(0)
+    return None
+
+
+# A date in words that describe something other than the event: an aside (", who took office in August,"), a
+# happening the event follows ("following talks in Doha in September"), or a date naming a thing ("the August 30
+# agreement", "the March 2021 coup").
+_BACKGROUND_BEFORE = re.compile(r",\s+(?:who|which|where|whose|after|having|as)\b[^,]*$"
+                                r"|\b(?:after|following|since|before|ahead\s+of|in\s+the\s+wake\s+of|amid)\s[^,;]*$",
+                                re.IGNORECASE)
+_NAMING_BEFORE = re.compile(r"\b(?:the|a|an|this|that|its|their|his|her)\s*$", re.IGNORECASE)
+_NAMED_AFTER = re.compile(r"\s+(?!(?:in|at|on|and|or|to|of|for|with|by|as|when|while|was|were|is|are|has|had|have|"
+                          r"will|would|local|time|between|from|until|till|through|this|that|the)\b)[a-z]{3,}")
+
+
+def _clause_about_something_else(text: str, mention: TemporalMention, nouns: str | None) -> str:
+    """The words that make a date another happening's or a thing's name, or "" when it reads as the event's own:
+    a clause that names the event's own kind ("following a phone call with him Monday") is the event's."""
+    before = text[:mention.start]
+    clause = _BACKGROUND_BEFORE.search(before)
+    if clause:
+        words = (clause.group(0) + text[mention.start:mention.end + 30]).strip(" ,")
+        if nouns and re.search(rf"\b(?:{nouns})\b", words, re.IGNORECASE):
+            return ""
+        return (clause.group(0) + mention.text).strip(" ,")
+    named = _NAMED_AFTER.match(text, mention.end)
+    if named and mention.kind in (EXPLICIT, "month", "year") and _NAMING_BEFORE.search(before):
+        return f"{mention.text}{named.group(0)}"
+    return ""
+
+
+# Between a weekday and the date that says which one it is: "Wednesday, September 29", "Monday (March 13)".
+_WEEKDAY_TO_DATE = re.compile(r"\s*[,(]?\s*(?:the\s+)?")
+
+
+def _weekday_named(mention: TemporalMention) -> str:
+    """ "on Wednesday night" -> "wednesday"."""
+    return next((word for word in mention.text.lower().split() if word in WEEKDAYS), "")
+
+
+def _date_beside_weekday(weekday: TemporalMention, candidates: list[TemporalMention], text: str) -> TemporalMention | None:
+    """The day a weekday is written with ("on Wednesday, September 29"), which names the day outright."""
+    if weekday.kind != WEEKDAY or not _weekday_named(weekday):
+        return None
+    for mention in candidates:
+        if mention.start >= weekday.end and mention.kind == EXPLICIT and mention.value is not None \
+                and mention.value.precision == DAY and _WEEKDAY_TO_DATE.fullmatch(text, weekday.end, mention.start):
+            return mention
     return None
 
 
@@ -149,7 +205,23 @@ _OF_ANOTHER_HAPPENING = re.compile(
 
 def choose_date(main: MainEvent, article: Article, sentences: list[Sentence]) -> tuple[Field, list[TemporalMention]]:
     """The event's date from its own sentences: the main sentence first, then the supporting ones. A quoted
-    post's "today" counts from the post's own date, not the page's."""
+    post's "today" counts from the post's own date, not the page's; on a later copy of a report, whose dateline
+    gives a day well before its stamp, day words count from the dateline's day, and a person checks them."""
+    filed = filed_before_stamp(article)
+    if filed is None or article.published is None:
+        return _date_from_sentences(main, article, sentences)
+    field, seen = _date_from_sentences(main, replace(article, published=filed), sentences)
+    if field.mention is not None and field.mention.kind in (WEEKDAY, RELATIVE):
+        field.needs_review = True
+        field.note = (f"{field.note}; counted from the dateline's day {filed.iso()}, which is "
+                      f"{(article.published.first_day() - filed.first_day()).days} days before the page's stamp "
+                      f"{article.published.iso()}: the page is a later copy of the report")
+    return field, seen
+
+
+def _date_from_sentences(main: MainEvent, article: Article,
+                         sentences: list[Sentence]) -> tuple[Field, list[TemporalMention]]:
+    """The event's date from its own sentences, counted from the page's stamp (see `choose_date`)."""
     seen: list[TemporalMention] = []
     posts = _post_dates(sentences)
     for sentence in event_sentences(main):
@@ -162,6 +234,17 @@ def choose_date(main: MainEvent, article: Article, sentences: list[Sentence]) ->
         if not candidates:
             continue
         chosen = candidates[0]
+        stated = _date_beside_weekday(chosen, candidates, sentence.text)
+        beside_weekday = ""
+        if stated is not None and stated.value is not None and chosen.value != stated.value:
+            # "on Wednesday, September 29" on a page with no stamp, or one stamped days later: the date says which
+            # Wednesday. A person still checks it, as the day of a weekday in its own time zone.
+            named_day = _weekday_named(chosen)
+            beside_weekday = f"; the page writes it '{chosen.text}'" + (
+                "" if WEEKDAYS[stated.value.first_day().weekday()] == named_day
+                else f", though {stated.value.iso()} is a {WEEKDAYS[stated.value.first_day().weekday()].capitalize()}")
+            candidates = [m for m in candidates if m is not chosen]
+            chosen = stated
         if chosen.value is not None and chosen.value.precision != DAY:
             # "After a flurry of meetings this year, ... met on Friday": the day inside the period is the event's.
             inside = [m for m in candidates if m.value is not None and m.value.precision == DAY
@@ -179,6 +262,7 @@ def choose_date(main: MainEvent, article: Article, sentences: list[Sentence]) ->
                 others = (others | {chosen.value.iso()}) - {first.value.iso()}
                 chosen = first
         reported = bool(_ATTRIBUTION.search(sentence.text[:chosen.start]))
+        aside = _clause_about_something_else(sentence.text, chosen, _NOUNS_OF_KIND.get(main.kind.kind if main.kind else ""))
         cue_at = sentence.text.find(main.kind.cue) if main.kind and sentence is main.main else -1
         reporting_day = cue_at > chosen.end and bool(_REPORTED_ON_DAY.match(sentence.text, chosen.end))
         if chosen.value is None:
@@ -192,12 +276,13 @@ def choose_date(main: MainEvent, article: Article, sentences: list[Sentence]) ->
             confidence -= 0.15
             note += "; this is when the event was reported, which may be a day or more after it happened"
         if reported or reporting_day:
-            named = _day_of_the_event_named(main, sentences, article)
+            named, words = _day_of_the_event_named(main, sentences, article) or (None, "")
             if named is not None and named.value is not None and named.value.first_day() < chosen.value.first_day():
                 # "X said on Thursday they spoke ...; following Wednesday's call, ...": the page names the event's day.
-                return Field(named.value, round(min(named.confidence, 0.75), 2), named.sentence,
-                              f"'{named.text}'s {main.kind.cue if main.kind else 'event'}': {named.reason}; the lead "
-                              f"gives only the day it was reported ('{chosen.text}')", False, named), [*seen, named]
+                confidence = round(min(named.confidence, 0.75), 2)
+                return Field(named.value, confidence, named.sentence,
+                              f"'{words}': {named.reason}; the lead gives only the day it was reported "
+                              f"('{chosen.text}')", confidence < CONFIDENCE_THRESHOLD, named), [*seen, named]
         if reporting_day:
             confidence = min(confidence, 0.6)
             note += "; it is the day the event was reported, and the event may have happened earlier"
@@ -206,6 +291,12 @@ def choose_date(main: MainEvent, article: Article, sentences: list[Sentence]) ->
         if others:
             confidence = min(confidence, 0.6)
             note += f"; the same sentence also names {', '.join(sorted(others))}"
+        if beside_weekday:
+            confidence = min(confidence, 0.6)
+            note += beside_weekday
+        if aside:
+            confidence = min(confidence, 0.6)
+            note += f"; it stands in words about something else ('{aside}'), which may not be the event's day"
         published = article.published
         if published is not None and chosen.value.first_day() > published.last_day():
             confidence = min(confidence, 0.3)

@@ -30,8 +30,24 @@ MONTHS.update({
     "janeiro": 1, "fevereiro": 2, "março": 3, "maio": 5, "junho": 6, "julho": 7, "setembro": 9, "outubro": 10,
     "dezembro": 12,
 })
+# German, Italian, Dutch, Indonesian and Turkish pages do the same ("14. März 2023", "Selasa, 14 Maret 2023").
+MONTHS.update({
+    "januar": 1, "februar": 2, "märz": 3, "maerz": 3, "mai": 5, "juni": 6, "juli": 7, "oktober": 10, "dezember": 12,
+    "gennaio": 1, "febbraio": 2, "aprile": 4, "maggio": 5, "giugno": 6, "luglio": 7, "settembre": 9, "ottobre": 10,
+    "dicembre": 12,
+    "januari": 1, "februari": 2, "maart": 3, "mei": 5, "augustus": 8,
+    "maret": 3, "agustus": 8, "desember": 12, "nopember": 11,
+    "ocak": 1, "şubat": 2, "subat": 2, "mart": 3, "nisan": 4, "mayıs": 5, "mayis": 5, "haziran": 6, "temmuz": 7,
+    "ağustos": 8, "agustos": 8, "eylül": 9, "eylul": 9, "ekim": 10, "kasım": 11, "kasim": 11, "aralık": 12, "aralik": 12,
+})
+# Their weekdays, which stand before the date on such a line.
+_FOREIGN_WEEKDAYS = (r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|miercoles|jueves|"
+                     r"viernes|sábado|sabado|domingo|segunda-feira|terça-feira|quarta-feira|quinta-feira|sexta-feira|"
+                     r"montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lunedì|martedì|mercoledì|giovedì|"
+                     r"venerdì|sabato|domenica|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|"
+                     r"senin|selasa|rabu|kamis|jumat|sabtu|minggu|pazartesi|salı|çarşamba|perşembe|cuma|cumartesi|pazar")
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
-_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|\.(?=\s))?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _DATE_FORMS = [
     re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.IGNORECASE),  # September 22, 2021
@@ -50,20 +66,26 @@ _SHORT_YEAR_FORM = re.compile(r"\b(?P<first>[0-3]?\d)(?P<sep>[-/.])(?P<second>[0
 WEEKDAYS = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?"
 # What may stand on a date line besides the date itself: labels, weekdays, times, time zones.
 DATE_LINE_FILLER = re.compile(
-    rf"\b(?:published|posted|created|issued|released|dated|first|last|updated|modified|date|on|at|and|{WEEKDAYS})\b\.?"
-    r"|(?:\b|(?<=\s))(?:publié|publiée|mis\s+à\s+jour|publicado|publicada|actualizado|atualizado|le|el|em|à|às|a\s+las)"
+    rf"\b(?:published|posted|created|issued|released|dated|first|last|updated?|modified|date|on|at|and|{WEEKDAYS})\b\.?"
+    r"|(?:\b|(?<=\s))(?:publié|publiée|mis\s+à\s+jour|publicado|publicada|actualizado|atualizado|le|el|em|à|às|a\s+las|"
+    r"veröffentlicht|aktualisiert|am|um|uhr|pubblicato|il|alle|gepubliceerd|op|diterbitkan|pukul|wib|yayınlanma)"
     r"(?=\s|$)"
+    rf"|\b(?:{_FOREIGN_WEEKDAYS})\b"
     r"|(?:\bT(?=\d)|\b)\d{1,2}[:.h]\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:[ap]\.?\s?m\b\.?)?Z?|\b\d{1,2}\s*[ap]\.?m\.?"
     r"|(?-i:\b(?:[A-Z]{2,5}|UTC|GMT)(?:\s?[+-]\d{1,2}(?::?\d{2})?)?\b)"  # time zones: capitals only,
     r"|(?<=\d\s)(?:ist|pkt|gmt|utc|bst|cet|cest|edt|cdt|pdt|pst|sast|aest|jst|kst|msk|sgt|hkt)\b"  # or after a time
     r"|[+-]\d{1,2}:?\d{2}\b"  # a bare UTC offset: "+0500", "+5:30"
     # what news pages print next to the date: "Updated 2 hours ago", "2 min read"
     r"|\b\d+\s*(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?)\s+ago\b|\b\d+\s*min(?:ute)?s?\s+read\b"
+    # the same day in the Islamic calendar, as Gulf and South Asian papers print it: "22 Shaaban 1444 AH"
+    r"|(?-i:\b[0-3]?\d\s+[A-Z][\w'’-]+(?:[\s-][A-Z][\w'’-]+)?,?\s+1[34]\d\d(?:\s*A\.?H\b\.?)?)"
+    # counters printed beside the date: "0 comments", "1,204 views"
+    r"|\b\d[\d,.]*\s*[kK]?\s+(?:comments?|views?|shares?|likes?|reads?|reactions?)\b"
     r"|[|,:;()\-–—/•·]",
     re.IGNORECASE,
 )
 _DIGIT = re.compile(r"\d")
-_UPDATED_LABEL = re.compile(r"\b(?:updated|modified)\b", re.IGNORECASE)
+_UPDATED_LABEL = re.compile(r"\b(?:updated?|modified)\b", re.IGNORECASE)
 _PUBLISHED_LABEL = re.compile(r"\b(?:published|posted)\b", re.IGNORECASE)
 
 
@@ -140,14 +162,41 @@ def parse_date_line(line: str, day_first: bool | None = None) -> PartialDate | N
     dates = find_dates(text, day_first, short_years=True)
     if not dates:
         return None
-    if DATE_LINE_FILLER.sub(" ", _without(text, dates)).strip():
-        return _date_beside_labels(text, day_first)
+    if DATE_LINE_FILLER.sub(" ", _CREDITS.sub(" ", _without(text, dates))).strip():
+        return _date_beside_labels(text, day_first) or _date_after_label(text, day_first)
     return _first_publication(text, dates)
 
 
-# A byline on the date line: "Posted On: 14 FEB 2023 by PIB Delhi", "Written by Jane Doe on March 16, 2023".
-_BYLINE_BESIDE_DATE = re.compile(r"(?:^|(?<=\s))(?i:(?:written\s+)?by)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}"
-                                 r"(?=\s+(?i:on)\s|\s*$)")
+# Credits printed after the date, each a label and a name: "Source: Xinhua Editor: Li Wei", "Photo: AFP".
+_CREDITS = re.compile(r"(?<!\S)[A-Z][A-Za-z]{1,15}\s*:\s*(?:[A-Z][\w.'’&-]*\b(?!\s*:)\s*){1,4}")
+
+
+# A label of the page's own before its date ("Print edition: 14 March 2023", "Release Date: March 14, 2023"), or a
+# footer crediting the paper ("Published in Dawn, March 14th, 2023", "This article was first published on ...").
+_LABEL_BEFORE_DATE = re.compile(
+    r"^(?:(?P<label>[A-Z][A-Za-z'’.&-]*(?:\s+[A-Za-z'’.&-]+){0,3})\s*:"
+    r"|(?i:(?:this\s+(?:article|story|report)\s+was\s+)?(?:first\s+|originally\s+)?(?:published|appeared|printed))"
+    r"\s+(?i:in|by)\s+(?:the\s+)?[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,4}\s*,"
+    r"|(?i:this\s+(?:article|story|report)\s+was)\b)\s*"
+)
+# Labels of other dates a page prints near its top: an event's, a deadline's, a match's.
+_OTHER_DATE_LABEL = re.compile(r"event|deadline|expir|due|until|valid|clos|match|kick|born|died|birth|death|election|"
+                               r"vote|poll|meeting|summit|visit|start|end", re.IGNORECASE)
+
+
+def _date_after_label(text: str, day_first: bool | None) -> PartialDate | None:
+    """The date of a line that is a label of the page's own and then a date line; None for other lines."""
+    label = _LABEL_BEFORE_DATE.match(text)
+    if label is None or (label["label"] and _OTHER_DATE_LABEL.search(label["label"])):
+        return None
+    rest = text[label.end():].strip().rstrip(".")
+    return parse_date_line(rest, day_first) if rest and len(rest) < len(text) else None
+
+
+# A byline on the date line: "Posted On: 14 FEB 2023 by PIB Delhi", "Written by Jane Doe on March 16, 2023", and a
+# blog's login name closing it: "Posted on September 20, 2021 by admin".
+_BYLINE_BESIDE_DATE = re.compile(r"(?:^|(?<=\s))(?i:(?:written\s+)?by)\s+(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}"
+                                 r"(?=\s+(?i:on)\s|\s*$)|[a-z][\w.-]{1,24}\s*$)")
 
 
 def _first_publication(text: str, dates: list[tuple[re.Match[str], PartialDate]]) -> PartialDate:
@@ -184,10 +233,23 @@ _LEADING_LABEL = re.compile(rf"^(?P<label>(?:(?!{_MONTH_WORD}|(?i:published|post
                             rf"(?=\d|{_MONTH_WORD}|(?i:published|posted)\b)")
 
 
+# "Photo: AFP", "Source: Reuters": a credit beside the date, its label before a colon.
+_CREDIT_LABEL = re.compile(r"^[A-Z][A-Za-z]{1,15}\s*:\s*")
+
+
+def _is_label_part(part: str) -> bool:
+    """Whether a part of a date line beside its date is a label: an outlet, a section, a byline, a credit, a
+    time, or furniture such as "0 comments" or "3 min read"."""
+    if _TIME_PART.match(part) or not DATE_LINE_FILLER.sub(" ", part).strip():
+        return True
+    part = _CREDIT_LABEL.sub("", part)
+    return not re.search(r"\d", part) and LABEL_PART.match(part) is not None
+
+
 def _date_beside_labels(text: str, day_first: bool | None) -> PartialDate | None:
     """The date of a line split by bars into one date part and short labels; None when a part is a sentence."""
     # Bars, bullets or spaced dashes split it: "KYODO NEWS - Jan 1, 2024 - 19:45 | Japan, All".
-    parts = [p.strip() for p in re.split(r"\s+[|•·–—/-]+\s+", text) if p.strip()]
+    parts = [p.strip() for p in re.split(r"\s*[|•·»›]+\s*|\s+[–—/-]+\s+", text) if p.strip()]
     if len(parts) < 2:
         label = _LEADING_LABEL.match(text)
         if label is None:
@@ -197,8 +259,7 @@ def _date_beside_labels(text: str, day_first: bool | None) -> PartialDate | None
     parts = [p for p in parts if not re.match(r"(?i)(?:last\s+)?(?:updated|modified)\b", p)
              or find_dates(p, day_first, short_years=True)] or parts
     dated = [p for p in parts if find_dates(p, day_first, short_years=True)]
-    if len(dated) != 1 or any((re.search(r"\d", p) or not LABEL_PART.match(p)) and not _TIME_PART.match(p)
-                              for p in parts if p is not dated[0]):
+    if len(dated) != 1 or not all(_is_label_part(p) for p in parts if p is not dated[0]):
         return None
     if not re.search(r"\s[|•·]\s", text) and any(w[:1].islower() for p in parts if p is not dated[0] for w in p.split()):
         return None  # beside a dash or with no separator, a label is in capitals: "The talks ended - 5 May" is prose
@@ -304,6 +365,8 @@ _URL_DATE = re.compile(
     rf"/((?:19|20)\d\d)[/-]([01]\d|{_URL_MONTHS})(?:[/-]([0-3]\d))?(?=[/-]|$)",
     re.IGNORECASE,
 )
+# "/2023/3/14/slug": month and day without their leading zeros, both there and each between slashes.
+_URL_SHORT_DATE = re.compile(r"/((?:19|20)\d\d)/([1-9]|1[0-2])/([1-9]|[12]\d|3[01])/")
 # "/08-Apr-2024/slug"
 _URL_DAY_MONTH_YEAR = re.compile(rf"/([0-3]?\d)-({_URL_MONTHS})[a-z]*-((?:19|20)\d\d)(?=/|$)", re.IGNORECASE)
 # "/20230318/", "/20240603-slug", "...-at-the-gabba-20221218-p5c77t.html": a compact date between separators.
@@ -321,6 +384,9 @@ def date_from_url(url: str) -> PartialDate | None:
         year, month_text, day = match.groups()
         month = int(month_text) if month_text.isdigit() else MONTHS[month_text.lower()]
         return _date_or_none(int(year), month, int(day) if day else None)
+    match = _URL_SHORT_DATE.search(path)
+    if match:
+        return _date_or_none(int(match[1]), int(match[2]), int(match[3]))
     match = _URL_DAY_MONTH_YEAR.search(path)
     if match:
         return _date_or_none(int(match[3]), MONTHS[match[2].lower()], int(match[1]))

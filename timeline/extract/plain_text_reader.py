@@ -30,6 +30,9 @@ from .noise import (
 HEADER_LINES = 12  # bylines and date lines stand near the top; further down they are story text
 # Under the headline, a standfirst of a line or two may come before the byline and the date line.
 LINES_UNDER_HEADLINE = 6
+# A line that is nothing but a date, above the story's third prose paragraph (under a standfirst and a caption,
+# however many menu and share lines stand between), is the page's date line, not a date inside the story.
+PROSE_ABOVE_DATE_LINE = 2
 
 @dataclass
 class Line:
@@ -201,6 +204,7 @@ def read_lines(lines: list[Line], found: Found, title_known: bool = False) -> li
     seen_content = title_known
     skip_teasers = False
     title_number: int | None = None
+    prose_kept = 0
     index = 0
     while index < len(lines):
         line = lines[index]
@@ -269,6 +273,9 @@ def read_lines(lines: list[Line], found: Found, title_known: bool = False) -> li
                 continue
         if near_top:
             date = page_dates.parse_date_line(text)
+            if date and prose_kept > PROSE_ABOVE_DATE_LINE:
+                found.end_dates.append((date, text, len(kept)))  # under three paragraphs of story: no header's
+                continue
             if date:
                 if _note_date_line(found, date, text, text):
                     found.meta_line = found.meta_line or line.number
@@ -287,6 +294,9 @@ def read_lines(lines: list[Line], found: Found, title_known: bool = False) -> li
                 text = line.text
         elif found.date is None and len(text) <= 60 and re.search(r"\d{4}", text):
             date = page_dates.parse_date_line(text)
+            if date and prose_kept <= PROSE_ABOVE_DATE_LINE:
+                _note_date_line(found, date, text, text)
+                continue
             if date:  # a stamp under the story ("8th January 2024 19:05"); taken only if nothing follows it
                 found.end_dates.append((date, text, len(kept)))
                 continue
@@ -349,6 +359,7 @@ def read_lines(lines: list[Line], found: Found, title_known: bool = False) -> li
             if _is_prose(text):
                 in_header = False
         kept.append(Line(line.number, strip_bullet(text), line.block))
+        prose_kept += _is_prose(text)
     if found.date is None and found.end_dates and found.end_dates[-1][2] == len(kept) and kept:
         # Agencies and government sites stamp the date below the story; a date line between paragraphs is
         # a live blog's entry or a quoted document's, not the page's.

@@ -70,6 +70,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("week_of_month", re.compile(r"\b(?P<mod>(?i:in|during|by|until|since|from))?\s*(?i:the\s+)?"
                                  r"(?P<ord>(?i:first|second|third|fourth|1st|2nd|3rd|4th))\s+(?i:week|fortnight|half)\s+of\s+"
                                  + _p(_MONTH, name="m") + r"(?:,?\s+" + _p(_YEAR, name="y") + r")?\b")),
+    # "on Tuesday last week": a weekday of the week before, before "last week" alone takes the words
+    ("weekday_last_week", re.compile(r"\b(?:(?i:on)\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+                                     r"(?:\s+(?P<part>night|morning|afternoon|evening))?\s+(?:of\s+)?(?:the\s+)?"
+                                     r"(?i:last|previous|past)\s+week\b")),
     # "over the weekend": the Saturday and Sunday before the report (after it, in a clause about the future)
     ("weekend", re.compile(r"\b(?P<mod>over\s+the|this\s+past|this|last|past|at\s+the|on\s+the|during\s+the|next|the)\s+"
                            r"weekend\b(?!\s+(?:of|before|after)\b)", re.IGNORECASE)),
@@ -389,6 +393,17 @@ class _Resolver:
             reason += f"; '{match['part']}' may fall on another day in the event's time zone"
         return self.mention(match, _spec(_day(date)), confidence, reason, WEEKDAY, relation)
 
+    def _weekday_last_week(self, match: re.Match[str]) -> TemporalMention | None:
+        reference = _reference_day(self.reference)
+        if reference is None:
+            return self.mention(match, None, 0, self.no_reference(match.group(0)), WEEKDAY)
+        weekday = WEEKDAYS.index(match["wd"].lower())
+        date = reference - dt.timedelta(days=reference.weekday() + 7 - weekday)
+        # Weeks start on Sunday in some countries and Monday in others: a weekend day of "last week" may be either.
+        confidence = 0.6 if weekday >= 5 else 0.7
+        return self.mention(match, _spec(_day(date)), confidence, f"the {match['wd']} of the calendar week before "
+                            f"{self.ref_text}", WEEKDAY)
+
     def _day_word(self, match: re.Match[str]) -> TemporalMention | None:
         word = match["word"].lower()
         if word.startswith("the "):
@@ -443,18 +458,20 @@ class _Resolver:
                             f"{MONTH_NAMES[month - 1]} {year}, the month of {self.ref_text}", RELATIVE, relation)
 
     def _numeric(self, match: re.Match[str]) -> TemporalMention | None:
-        """ "04/10/2023" is 4 October or 10 April depending on the country: only the year is certain, and the
-        month only when one of the numbers cannot be a month (22/09/2021). The day is never taken."""
+        """ "04/10/2023" is 4 October or 10 April depending on the country: only the year is certain. When one of
+        the numbers cannot be a month (22/09/2021, 9/22/2021), the date reads one way only, day and all."""
         first, second, year = int(match["a"]), int(match["b"]), int(match["y"])
         if not (1 <= first <= 31 and 1 <= second <= 31):
             return None
-        months = {m for m, d in ((first, second), (second, first)) if 1 <= m <= 12}
-        if len(months) == 1:
-            month = months.pop()
-            return self.mention(match, _spec(PartialDate(year, month)), 0.6,
-                                f"'{match.group(0)}' can only be {MONTH_NAMES[month - 1]} {year}; numeric dates are "
-                                "written day-first or month-first by country, so the day is left for review",
-                                EXPLICIT, self._relation(match))
+        one_way = [(m, d) for m, d in ((first, second), (second, first)) if 1 <= m <= 12]
+        if one_way and (len(one_way) == 1 or first == second):
+            month, day = one_way[0]
+            value = _explicit_day(year, month, day, match.group(0))
+            if value is None:
+                return self.mention(match, None, 0, f"'{match.group(0)}' is not a real date", EXPLICIT)
+            return self.mention(match, _spec(value), 0.8,
+                                f"'{match.group(0)}' can only be {day} {MONTH_NAMES[month - 1]} {year}, written day "
+                                "first or month first", EXPLICIT, self._relation(match))
         return self.mention(match, _spec(PartialDate(year)), 0.5,
                             f"'{match.group(0)}' is written day-first in some countries and month-first in others, "
                             "so only the year is certain", EXPLICIT, self._relation(match))
