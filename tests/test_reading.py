@@ -735,3 +735,20 @@ def test_newsletter_and_copyright_lines_name_the_publisher_only_when_they_can() 
 def test_a_folder_is_not_an_article(tmp_path: Path) -> None:
     with pytest.raises(ArticleError, match="cannot read the file"):
         read_article(tmp_path)
+
+
+def test_a_photo_page_whose_only_text_is_its_caption_is_read_from_the_caption() -> None:
+    page = ("Ministers open the new bridge\n\n"
+            "Kenya's Transport Minister Jane Wambui and Uganda's Works Minister Peter Okello open the Busia bridge "
+            "on the border, March 3, 2024. Jane Doe/Pool via REUTERS\n")
+    article = parse_article_text(page, "photo.txt", "text")
+    assert article.title == "Ministers open the new bridge"
+    assert article.paragraphs() == [page.split("\n\n")[1].strip()]
+
+
+def test_a_caption_beside_the_story_stays_out_of_the_text() -> None:
+    caption = "Minister Jane Wambui (L) and Minister Peter Okello (R) at the bridge. Photo: Jane Doe/AFP"
+    story = "NAIROBI: The two ministers opened the Busia bridge on Sunday, officials said."
+    article = parse_article_text(f"Ministers open the new bridge\n\n{caption}\n\n{story}\n", "story.txt", "text")
+    assert caption not in article.text
+    assert "opened the Busia bridge" in article.text

@@ -17,6 +17,7 @@ from .noise import (
     TRAILING_AGENCY,
     ends_sentence,
     is_breadcrumb,
+    is_caption_line,
     is_noise_line,
     is_related_heading,
     is_section_label,
@@ -70,6 +71,7 @@ class Found:
     masthead: str | None = None  # the outlet's name standing alone above the headline
     page_text: str = ""  # the page as read, furniture and all, where the outlet's printed name is looked for
     masthead_line: str = ""
+    captions: list[Line] = field(default_factory=list)  # photo captions taken out of the story
 
 
 # Labels that stand alone at the top of a page and are no paper's name.
@@ -325,6 +327,8 @@ def read_lines(lines: list[Line], found: Found, title_known: bool = False) -> li
             index += 1 if following and not _is_prose(following) else 0
             continue  # "Image caption," with the caption on the next line
         if is_noise_line(text):
+            if is_caption_line(text):
+                found.captions.append(line)
             _note_owner(text, found)
             continue
         owner = _FOOTER_OWNER.match(matching_form(text)) if not in_header else None
@@ -335,6 +339,7 @@ def read_lines(lines: list[Line], found: Found, title_known: bool = False) -> li
                 found.newsletter_line = text
             continue
         if in_header and TRAILING_AGENCY.search(matching_form(text)):
+            found.captions.append(line)
             continue  # a caption credited to an agency, above the story
         if skip_teasers:
             # Under a "Related" heading come other stories' headlines until the story resumes.
@@ -438,6 +443,8 @@ def take_dateline(paragraphs: list[str], found: Found) -> list[str]:
 def parse_plain(text: str, name: str, title_known: bool = False) -> Article:
     found = Found(page_text=text)
     kept = read_lines(lines_of(text), found, title_known)
+    if not any(word_count(line.text) >= 3 for line in kept) and found.captions:
+        kept = found.captions  # a photo page whose only account of what happened is its caption
     paragraphs = take_dateline(paragraphs_of(kept), found)
     article = Article(name=name, text="\n\n".join(paragraphs), title=found.title, standfirst=found.standfirst)
     settle_metadata(article, found)
