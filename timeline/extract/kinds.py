@@ -172,6 +172,14 @@ _RESULT_DECLARED = re.compile(r"\bofficially\s+(?:declared|announced|confirmed|c
                               r"results?)\b|\bcertified\s+(?:the\s+)?(?:[\w-]+\s+){0,2}results?\b", re.IGNORECASE)
 
 
+# A modal before the cue in its clause: "their presence might be called for at the summit" tells of no happening.
+_HYPOTHETICAL = re.compile(r"\b(?:might|could|should|must|ought\s+to)\b[^,;:]*$")
+# A summit someone calls or proposes ("called an emergency summit") is arranged, not yet held: its kind is a guess.
+_SUMMIT_ARRANGED = re.compile(r"\b(?:called|convened|convenes|proposed|proposes|requested|announced|called\s+for)\s+"
+                              r"(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+_ARRANGED_CONFIDENCE = 0.6
+
+
 def reported_kind(kind: str, vocabulary: tuple[str, ...] = ()) -> str:
     """The kind an event file gets: a folded kind ("resignation") is `other` unless the vocabulary has it."""
     return "other" if kind in FOLDED_KINDS and kind not in vocabulary else kind
@@ -203,6 +211,8 @@ def classify_kind(sentence: str) -> KindGuess | None:
         # "was officially declared the winner of the election": the news is the certified result, not the vote.
         said = _RESULT_DECLARED.search(sentence)
         return KindGuess("announcement", 0.7, said.group(0), sentence)
+    if kind == "summit" and _SUMMIT_ARRANGED.search(sentence[:start]):
+        confidence = min(confidence, _ARRANGED_CONFIDENCE)
     meeting = next((f for f in found if f[1] == "meeting"), None)
     if kind == "visit" and meeting is not None:
         # "arrived for a two-day visit and met the prime minister": the visit is the frame, the meeting the news.
@@ -296,7 +306,8 @@ def find_main_event(sentences: list[Sentence], headline: str | None = None, lead
     candidates: list[tuple[float, Sentence, KindGuess]] = []
     for position, sentence in enumerate(lead):
         guess = classify_kind(sentence.text)
-        if guess is None or _is_background(sentence.text, guess):
+        if guess is None or _is_background(sentence.text, guess) \
+                or _HYPOTHETICAL.search(sentence.text[:max(0, sentence.text.find(guess.cue))]):
             continue
         if is_future_at(sentence.text, max(0, sentence.text.find(guess.cue))):
             # "Biden will meet Xi next week, the White House said on Tuesday": what happened is the announcement.

@@ -78,7 +78,8 @@ ORGANISATION_WORDS = frozenset(
     organization organisation association federation alliance front movement brigade division corps regiment
     fleet base camp station media network television radio channel journal herald gazette commission authority
     bureau administration secretariat directorate cabinet government coalition fund programme program initiative
-    foundation society tribunal council limited ltd inc plc llc""".split()
+    foundation society tribunal council limited ltd inc plc llc league club cup championship tournament
+    team""".split()
 )
 MONTH_DAY_WORDS = frozenset(
     """january february march april may june july august september october november december monday tuesday
@@ -105,7 +106,8 @@ _ROLE_REFERENCE = re.compile(r"\bthe\s+(?P<mod>(?:[A-Za-z-]+\s+){0,2})(?P<head>c
 
 # The parts of a hyphenated title: "Lieutenant-General", "President-elect", "Secretary-designate".
 _TITLE_PARTS = _RANK_WORDS | OFFICE_HEADS | OFFICE_WORDS | frozenset(("elect", "designate", "general"))
-_TOKEN = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ][\w'’.-]*|[()]|[^\w\s]")
+# A stop followed by a capitalised word ends a token: "Dr.Mark Esper" is a title and a name, "U.S." one word.
+_TOKEN = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ][\w'’-]*(?:\.(?![A-Z][a-z])[\w'’-]*)*\.?|[()]|[^\w\s]")
 
 
 @dataclass
@@ -161,8 +163,8 @@ def _is_name_word(token: _Token) -> bool:
 
 @lru_cache(maxsize=65536)
 def _is_name_text(text: str) -> bool:
-    if re.fullmatch(r"[A-Z]\.", text):  # an initial
-        return True
+    if re.fullmatch(r"(?:[A-Z]\.){1,3}", text):  # an initial, or initials run together ("R.K. Singh"), not "H.E."
+        return len(text) == 2 or text.lower().rstrip(".") not in STOP_CAPS
     if re.fullmatch(r"[B-HJ-Z]", text):
         return True  # an initial written without its stop ("S Jaishankar"); "A" and "I" are words
     bare = _bare(text)
@@ -193,6 +195,11 @@ def _is_office_word(token: _Token) -> bool:
         "-" in lower and all(part in _TITLE_PARTS for part in lower.split("-")))
 
 
+# Offices whose name ends in "General" ("Secretary General", "Attorney General"): there it is no rank.
+_GENERAL_OFFICES = frozenset("secretary attorney solicitor inspector governor surgeon auditor consul postmaster "
+                             "accountant comptroller procurator prosecutor registrar advocate".split())
+
+
 def _rank_before(tokens: list[_Token], end: int) -> tuple[str | None, int]:
     """The rank or honorific ending just before tokens[end]: (title, index where it starts)."""
     for size in (3, 2, 1):
@@ -201,6 +208,8 @@ def _rank_before(tokens: list[_Token], end: int) -> tuple[str | None, int]:
             continue
         words = " ".join(t.lower.rstrip(".") for t in tokens[start:end]).replace("-", " ")
         if words in RANKS:
+            if words in ("general", "gen") and start > 0 and tokens[start - 1].lower in _GENERAL_OFFICES:
+                return None, end  # "Secretary General Jens Stoltenberg": the office's last word
             return RANKS[words], start
     return None, end
 
@@ -287,6 +296,8 @@ def _prefix(tokens: list[_Token], name_start: int) -> tuple[list[str], str | Non
                 pass  # "and" always stops: "President Joe Biden and Chinese leader Xi Jinping" are two people
             elif text[:1].isupper() and token.lower not in STOP_CAPS and re.search(r"\w", text):
                 pass
+            elif text[:1].isupper() and j + 1 < len(tokens) and country_of(f"{token.bare} {tokens[j + 1].bare}"):
+                pass  # "New Zealand's Defence Minister": a country's name may open with a common word
             else:
                 break
         words.insert(0, token.text)
@@ -329,7 +340,8 @@ def _appositive(sentence: str, end: int) -> list[str] | None:
     """The office explained after a name: ", Pakistan's special representative to Afghanistan,"."""
     # The full stop of "U.S." or "U.K." does not end it: ", chairman of the U.S. Joint Chiefs of Staff,".
     match = re.match(r"\s*,\s*(?P<app>[^,;:“”\"]{3,120}?)\s*(?:,|;|(?<!\.[A-Z])\.(?:\s|$)|$|\s+and\s+[A-Z]|"
-                     r"\s+(?:said|told|held|met|received|hosted|called|spoke|visited|signed|during)\b)",
+                     r"\s+(?:said|told|held|met|received|hosted|called|spoke|visited|signed|during)\b|"
+                     r"\s+(?:on\s+|last\s+|this\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)",
                      sentence[end:])
     if not match:
         return None
@@ -489,7 +501,7 @@ def find_names(sentence: str) -> list[_Found]:
             continue  # "Minister of Mines", "Council of Ministers", "Chief Executive Officer": an office's words
         if len(run) > 1 and country_of(" ".join(t.bare for t in run)):
             continue
-        name = " ".join(t.bare if not re.fullmatch(r"[A-Z]\.", t.text) else t.text for t in run)
+        name = " ".join(t.bare if not re.fullmatch(r"(?:[A-Z]\.){1,3}", t.text) else t.text for t in run)
         if family_in_capitals:
             name = name[:len(run[0].bare)].capitalize() + name[len(run[0].bare):]
         role_words, title, confidence = _prefix(tokens, first)

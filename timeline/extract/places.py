@@ -47,7 +47,9 @@ _PREPOSITIONS = (r"(?:in|at|near|outside|inside|to|from|through|visited|visiting
 _SITE_AFTER = SITE_WORDS | frozenset("beach shopping mall restaurant cafe club resort".split())
 _PLACE_AFTER = re.compile(r"\b(?P<prep>" + _PREPOSITIONS + r")\s+(?P<the>the\s+)?(?:(?:central|downtown|northern|"
                           r"southern|eastern|western|north|south|east|west|old)\s+)?(?P<name>" + _CAP_RUN + r")")
-_CAPITAL = re.compile(r"\b(?:in|at|to|from|near|through|across|outside)\s+the\s+(?P<adj>[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*)?)\s+capital\b")
+# "in the Finnish capital", "in Kenya's capital" (with or without its name after it: "Kenya's capital, Nairobi").
+_CAPITAL = re.compile(r"\b(?:in|at|to|from|near|through|across|outside)\s+(?:the\s+(?P<adj>[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*)?)|"
+                      r"(?P<owner>[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*)?)['’]s)\s+capital\b")
 # "the Saudi city of Jeddah", "the town of Khar", "the Black Sea resort of Sochi", "the capital Ankara",
 # "the Georgian capital, Tbilisi": a place introduced by what it is.
 _INTRODUCED = re.compile(
@@ -286,12 +288,14 @@ def find_places(sentence: str, prefer: tuple[str, ...] = ()) -> list[Place]:
     places: list[Place] = _introduced_places(sentence, prefer) + _landmarks(sentence)
     taken = [(p.start, p.start + len(p.text)) for p in places]
     for match in _CAPITAL.finditer(sentence):
-        code = gaz.country_code(match["adj"])
+        nation = match["adj"] or match["owner"]
+        code = gaz.country_code(nation)
         capital = gaz.capitals.get(code or "")
         if capital:
             country = gaz.country_name(code)
             places.append(Place(_display(capital, country), match.group(0), sentence, match.start(), capital, country,
-                                None, 0.8, f"'{match['adj']} capital' is {capital}"))
+                                None, 0.8, f"'{match.group(0).split(' ', 1)[1]}' is {capital}"))
+            taken.append((match.start(), match.end()))
     for match in _PLACE_AFTER.finditer(sentence):
         if any(start <= match.start("name") < end + 2 for start, end in taken):
             continue  # already read as an introduced place

@@ -1,0 +1,67 @@
+"""Names, offices, places and kinds in shapes pages from unseen outlets use: offices ending in "General", a
+country whose name opens with a common word, a title run into the name, a capital named by its country's
+possessive, sport pages' leagues, and sentences that tell of no happening (a modal, a summit being called).
+Each on a snippet written for the test."""
+
+from __future__ import annotations
+
+from timeline.extract.kinds import classify_kind, find_main_event
+from timeline.extract.people_mentions import find_names
+from timeline.extract.places import find_places
+from timeline.extract.reading import parse_article_text
+from timeline.extract.sentences import split_sentences
+from timeline.extract.stub import extract_article
+
+
+def names(sentence: str) -> dict[str, tuple]:
+    return {f.name: (f.title, f.role, f.country) for f in find_names(sentence) if f.confidence > 0}
+
+
+def test_general_ending_an_office_is_no_rank():
+    found = names("Secretary General Maria Lind welcomed the visiting ministers to the alliance's headquarters.")
+    assert found["Maria Lind"] == (None, "Secretary General", None)
+    assert names("Attorney General Paul Okoro met the delegation.")["Paul Okoro"] == (None, "Attorney General", None)
+    # A rank after an office that is not one of those stays a rank.
+    assert names("Army Chief General Tariq Aziz met the envoy.")["Tariq Aziz"] == ("Gen.", "Army Chief", None)
+
+
+def test_a_country_whose_name_opens_with_a_common_word_qualifies_the_office():
+    found = names("The minister also held talks with New Zealand's Defence Minister Hemi Tane on Friday.")
+    assert found["Hemi Tane"] == (None, "Defence Minister", "New Zealand")
+
+
+def test_a_title_run_into_the_name_and_run_together_initials():
+    found = names("Defence Minister Arun Rao spoke with Secretary of Defense Dr.Paul Grant about the exercise.")
+    assert found["Paul Grant"] == ("Dr.", "Secretary of Defense", None)
+    assert "R.K. Menon" in names("Dr. R.K. Menon met the delegation.")
+    assert not any(name.startswith("H.E") for name in names("H.E. Mr. KIM Min-jun met the minister."))
+
+
+def test_an_office_after_a_name_stops_at_the_day():
+    found = names("Omar Haddad, Foreign Minister of Jordan on Tuesday held talks with his Omani counterpart.")
+    assert found["Omar Haddad"][1] == "Foreign Minister of Jordan"
+
+
+def test_a_league_is_no_person():
+    text = ("City Rovers beat Harbour Town 2-1\n\nMay 4, 2024\n\nCity Rovers defeated Harbour Town 2-1 on Saturday to "
+            "stay top of the Coastal Premier League with four wins from four matches.\n")
+    event = extract_article(parse_article_text(text, "a.txt", "text")).event
+    assert event is None or not event.participants
+
+
+def test_a_capital_named_by_its_country_s_possessive():
+    places = find_places("The president arrived in Kenya's capital Nairobi on Wednesday for a state visit.")
+    assert [p.name for p in places] == ["Nairobi, Kenya"]
+    assert find_places("The talks were held in Peru's capital on Monday.")[0].name == "Lima, Peru"
+
+
+def test_a_modal_before_the_cue_tells_of_no_happening():
+    sentences = split_sentences("Their ministers might also be asked to the summit table next year. The alliance "
+                                "spends too little on its defence, the writer argues.")
+    assert find_main_event(sentences).kind is None
+
+
+def test_a_summit_being_called_is_a_guess_to_check():
+    guess = classify_kind("The president called an emergency summit of regional leaders on Sunday.")
+    assert guess is not None and guess.kind == "summit" and guess.confidence < 0.7
+    assert classify_kind("The leaders held a summit in Lima on Sunday.").confidence >= 0.7
