@@ -65,3 +65,15 @@ def test_a_summit_being_called_is_a_guess_to_check():
     guess = classify_kind("The president called an emergency summit of regional leaders on Sunday.")
     assert guess is not None and guess.kind == "summit" and guess.confidence < 0.7
     assert classify_kind("The leaders held a summit in Lima on Sunday.").confidence >= 0.7
+
+
+def test_an_organisation_ending_an_office_then_a_name():
+    found = names("Speaker of the National Assembly Imran Qadir Baloch received the visiting delegation on Monday.")
+    assert found["Imran Qadir Baloch"][1] == "Speaker of the National Assembly"
+    assert not names("Army Headquarters Quetta hosted the meeting.")
+
+
+def test_offices_written_in_their_own_language_or_with_a_rare_head():
+    assert names("Irish Taoiseach Niall Brennan met him in Dublin.")["Niall Brennan"] == (None, "Taoiseach", "Ireland")
+    assert names("State Councilor Li Wen met the envoy.")["Li Wen"][1] == "State Councilor"
+    assert names("Chief Justice Amina Farooq swore in the cabinet.")["Amina Farooq"][1] == "Chief Justice"

@@ -42,7 +42,8 @@ OFFICE_HEADS = frozenset(
     representative adviser advisor governor mayor senator lawmaker leader deputy officer official emir king queen
     prince princess ruler speaker attorney inspector commissioner coas cjcs dg ceo founder negotiator diplomat
     counterpart minister-counsellor undersecretary under-secretary administrator fm pm eam nsa cjcsc
-    mantri""".split()  # "Raksha Mantri": the Hindi "minister" of Indian government releases
+    mantri taoiseach tanaiste tánaiste councilor councillor counselor counsellor justice judge
+    """.split()  # "Raksha Mantri": the Hindi "minister" of Indian releases; "Taoiseach": the Irish prime minister
 )
 # Words that may stand inside an office's name ("Joint Chiefs of Staff", "State Department").
 OFFICE_WORDS = frozenset(
@@ -79,7 +80,7 @@ ORGANISATION_WORDS = frozenset(
     fleet base camp station media network television radio channel journal herald gazette commission authority
     bureau administration secretariat directorate cabinet government coalition fund programme program initiative
     foundation society tribunal council limited ltd inc plc llc league club cup championship tournament
-    team""".split()
+    team united fc""".split()
 )
 MONTH_DAY_WORDS = frozenset(
     """january february march april may june july august september october november december monday tuesday
@@ -488,8 +489,14 @@ def find_names(sentence: str) -> list[_Found]:
             continue  # "the National People's Power": an organisation's name, with a possessive inside
         # "General Mirza's official visit": a ranked man's possessive, not an office ("Freedonia's army chief" is).
         possessive = bool(re.search(r"['’]s$", run[-1].text)) and first > 0 and tokens[first - 1].bare.lower() in _RANK_WORDS
-        if sum(t.lower not in PARTICLES for t in run) > 4 \
-                or any(t.lower in ORGANISATION_WORDS or t.lower[:-1] in ORGANISATION_WORDS for t in run):
+        organisation = [at for at, t in enumerate(run) if t.lower in ORGANISATION_WORDS or t.lower[:-1] in ORGANISATION_WORDS]
+        if organisation and len(run) - organisation[-1] > 2:
+            # "Speaker of the National Assembly Raja Pervaiz Ashraf": the organisation ends the office, a name follows.
+            first += organisation[-1] + 1
+            run = run[organisation[-1] + 1:]
+        elif organisation:
+            continue
+        if sum(t.lower not in PARTICLES for t in run) > 4:
             continue
         if len(run) == 1 and (first > 0 and tokens[first - 1].lower in ("of", "for")
                               or first > 1 and tokens[first - 1].lower == "the" and tokens[first - 2].lower == "of"
