@@ -77,3 +77,14 @@ def test_offices_written_in_their_own_language_or_with_a_rare_head():
     assert names("Irish Taoiseach Niall Brennan met him in Dublin.")["Niall Brennan"] == (None, "Taoiseach", "Ireland")
     assert names("State Councilor Li Wen met the envoy.")["Li Wen"][1] == "State Councilor"
     assert names("Chief Justice Amina Farooq swore in the cabinet.")["Amina Farooq"][1] == "Chief Justice"
+
+
+def test_a_place_name_with_a_joined_arabic_article():
+    places = find_places("The president hosted the king in the Red Sea resort of Sharm el-Sheikh on Sunday.")
+    assert places[0].name == "Sharm el-Sheikh, Egypt"
+
+
+def test_a_disaster_named_only_for_its_aftermath_is_not_the_happening():
+    guess = classify_kind("The prime minister on Monday announced a relief package for flood victims in the south.")
+    assert guess is not None and guess.kind == "announcement"
+    assert classify_kind("Floods swept through three districts on Monday.").kind == "disaster"

@@ -66,8 +66,11 @@ KIND_PATTERNS: list[tuple[str, re.Pattern[str], float]] = [
     ("ruling", re.compile(r"\b(?:(?:delivered|issued|handed\s+down)\s+(?:its|a|the)\s+(?:[\w-]+\s+){0,2}(?:order|"
                           r"ruling|judgment|judgement|verdict|opinion)|ruled\s+that|(?:court|tribunal|judge)\s+(?:ordered|"
                           r"ruled|convicted|acquitted|sentenced))\b", re.IGNORECASE), 0.8),
+    # "a relief package for flood victims": a disaster named only to qualify its aftermath is not the happening.
     ("disaster", re.compile(r"\b(?:earthquake|quake|tsunami|floods?|flooded|flooding|landslides?|cyclone|typhoon|"
-                            r"hurricane|wildfires?|eruption|erupted|heavy\s+rains?|record\s+rains?)\b", re.IGNORECASE), 0.75),
+                            r"hurricane|wildfires?|eruption|erupted|heavy\s+rains?|record\s+rains?)\b"
+                            r"(?![\s-]+(?:victims|affectees|survivors|relief|aid|hit|affected|stricken|response|funds?|"
+                            r"reconstruction|rehabilitation|recovery|insurance)\b)", re.IGNORECASE), 0.75),
     ("withdrawal", re.compile(r"\b(?:withdrew|withdrawal\s+(?:of|from)|pulled\s+out|pull-?out|left\s+[A-Z]\w+)\b"), 0.65),
     ("exercise", re.compile(r"\b(?:exercises?|drills?|manoeuvres|maneuvers|war\s+games)\b", re.IGNORECASE), 0.7),
     ("deployment", re.compile(r"\b(?:deployed|deployment\s+of|sent\s+troops)\b", re.IGNORECASE), 0.7),

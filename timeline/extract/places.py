@@ -39,7 +39,9 @@ SITE_WORDS = FACILITY_WORDS | frozenset(
     "hospital school museum plaza boulevard tower towers gardens garden field ground grounds".split()
 )
 
-_CAP_RUN = r"[A-Z][\w'’.-]*(?:\s+(?:(?:of|de|del|al|el|es|la|le|the|and|on|upon|da|do|dos|das|du|sur)\s+)?[A-Z][\w'’.-]*)*"
+# A later word of a place's name: capitalised, or an Arabic article joined to one ("Sharm el-Sheikh").
+_LATER_WORD = r"(?:[A-Z]|(?:al|el|ad|as|ash|az|ul|ur)-[A-Z])[\w'’.-]*"
+_CAP_RUN = r"[A-Z][\w'’.-]*(?:\s+(?:(?:of|de|del|al|el|es|la|le|the|and|on|upon|da|do|dos|das|du|sur)\s+)?" + _LATER_WORD + ")*"
 _PREPOSITIONS = (r"(?:in|at|near|outside|inside|to|from|through|visited|visiting|visit to|arrived in|landed in|reached|"
                  r"struck|hit|rocked|battered|(?:large\s+)?(?:parts|areas)\s+of)")
 # Lower-case words after a capitalised name that make it a site named after a town ("Lido beach", "the
@@ -57,7 +59,7 @@ _INTRODUCED = re.compile(
     r"northern|southern|eastern|western|central|coastal|seaside|border|bustling|sprawling)\s+){0,2}"
     r"(?P<adj>(?:[A-Z][\w'’-]*\s+){0,3})"
     r"(?P<what>city|town|village|port\s+city|port|resort|capital|district|province|region|border\s+town|"
-    r"coastal\s+city|frontline\s+city|enclave)(?:\s+of|,)?\s+(?P<name>" + "[A-Z][\\w'’.-]*(?:\\s+[A-Z][\\w'’.-]*){0,2}" + r")"
+    r"coastal\s+city|frontline\s+city|enclave)(?:\s+of|,)?\s+(?P<name>[A-Z][\w'’.-]*(?:\s+" + _LATER_WORD + r"){0,2})"
 )
 # "an attack on Odesa", "strikes against Kharkiv": the target of an attack is where it happened.
 _TARGET = re.compile(r"\b(?:attacks?|strikes?|assault|raids?|offensive|shelling|bombardment|bombing)\s+(?:on|against)\s+"
