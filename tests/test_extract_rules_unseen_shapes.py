@@ -88,3 +88,28 @@ def test_a_disaster_named_only_for_its_aftermath_is_not_the_happening():
     guess = classify_kind("The prime minister on Monday announced a relief package for flood victims in the south.")
     assert guess is not None and guess.kind == "announcement"
     assert classify_kind("Floods swept through three districts on Monday.").kind == "disaster"
+
+
+def participants_of(body: str) -> list[str]:
+    text = f"Leaders meet\n\nMay 8, 2024\n\n{body}\n"
+    event = extract_article(parse_article_text(text, "a.txt", "text")).event
+    return [p.name for p in event.participants]
+
+
+def test_someone_in_a_clause_about_another_time_takes_no_part():
+    names_taking_part = participants_of(
+        "President Ana Costa met Chilean President Tomas Vidal in Lima on Friday, weeks after former Peruvian "
+        "President Luis Prado criticised the trade pact.")
+    assert names_taking_part == ["Ana Costa", "Tomas Vidal"]
+
+
+def test_someone_reacting_to_the_event_takes_no_part():
+    names_taking_part = participants_of(
+        "Foreign Minister Ana Costa met Chilean Foreign Minister Tomas Vidal in Lima on Wednesday. Former Prime "
+        "Minister Luis Prado welcomed the talks in a post on social media.")
+    assert names_taking_part == ["Ana Costa", "Tomas Vidal"]
+
+
+def test_a_company_s_chief_executive_is_no_name_word():
+    found = names("Apple Chief Executive Tom Reyes met the president in Jakarta on Wednesday.")
+    assert "Tom Reyes" in found and found["Tom Reyes"][1] == "Apple Chief Executive"

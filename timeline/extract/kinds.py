@@ -121,6 +121,10 @@ _KIND_REFERENCES = {
         ("summit", "summit|talks|meeting"),
     )
 }
+# A reaction to the event ("Former Prime Minister X welcomed the talks"): its people react, they took no part.
+_REACTION = re.compile(r"\b(?:welcom|hail|prais|criticis|criticiz|condemn|slamm|laud|applaud|dismiss|question|downplay)"
+                       r"(?:ed|es|s)\s+(?:the|this|their|these|that)\s+(?:[\w'’-]+\s+){0,2}(?:meeting|talks|call|visit|"
+                       r"summit|agreement|deal|conversation|discussions?|trip)\b", re.IGNORECASE)
 # The attribution of an announcement: "..., the White House said on Tuesday".
 _ANNOUNCED = re.compile(r"[,;]\s+(?:[\w.'’-]+\s+){1,6}?(?:said|announced|confirmed|told\s+reporters)\b",
                         re.IGNORECASE)
@@ -348,6 +352,7 @@ def find_main_event(sentences: list[Sentence], headline: str | None = None, lead
         reference = _EVENT_REFERENCE.search(sentence.text) or (
             _KIND_REFERENCES[guess.kind].search(sentence.text) if guess.kind in _KIND_REFERENCES else None)
         if reference and not _BACKGROUND.search(sentence.text) and not _SIDE.search(sentence.text) \
+                and not _REACTION.search(sentence.text) \
                 and not is_future_at(sentence.text, reference.start()) \
                 and not _OWN_DATE.search(_SINCE.sub("", sentence.text)):
             supporting.append(sentence)

@@ -51,7 +51,7 @@ OFFICE_WORDS = frozenset(
     security intelligence central command special press vice acting former top senior department ministry affairs
     public relations services homeland finance economy trade health armed general of the for and to on
     regional combatant operations strategic first second deputy assistant principal raksha pradhan videsh
-    grih""".split()
+    grih executive""".split()
 )
 # Statements are not participation.
 SPEAKER_HEADS = ("spokesperson", "spokesman", "spokeswoman", "press secretary", "press officer", "press attache")
@@ -701,6 +701,10 @@ _NATIONAL_COUNTERPART = re.compile(r"\b(?:his|her|their)\s+(?P<nation>[A-Z][a-z]
 _CONTRAST_BEFORE = re.compile(r"\w[\s,]+(?:while|whereas|even\s+as)\s+(?!in\b|at\b|on\b|during\b)[^.;]*$",
                               re.IGNORECASE)
 
+# "X met Y in Paris, weeks after Z criticised the aid": someone in a clause about another time takes no part.
+_ANOTHER_TIME_BEFORE = re.compile(r"\b(?:(?:days?|weeks?|months?|years?|shortly|soon|hours?)\s+(?:after|before)|"
+                                  r"in\s+response\s+to)\b[^,;:]*$", re.IGNORECASE)
+
 # "started a state visit at the invitation of President X", "met Y on behalf of Z": X and Z are not there.
 _ON_SOMEONES_BEHALF = re.compile(r"\b(?:at\s+the\s+invitation\s+of|on\s+behalf\s+of|invited\s+by|on\s+the\s+"
                                  r"instructions?\s+of)\s+(?:[\w.'’-]+\s+){0,4}$", re.IGNORECASE)
@@ -739,7 +743,8 @@ def find_people(sentences: list[Sentence], registry: PeopleRegistry | None = Non
             contrast = sentence.index != event_sentences[0] and _CONTRAST_BEFORE.search(text[:found.start]) \
                 if event_sentences else None
             if sentence.index in event_sentences and not speech and not contrast \
-                    and not _ON_SOMEONES_BEHALF.search(text[:found.start]):
+                    and not _ON_SOMEONES_BEHALF.search(text[:found.start]) \
+                    and not _ANOTHER_TIME_BEFORE.search(text[:found.start]):
                 participant_hits.setdefault(id(person), event_sentences.index(sentence.index) * 1000 + found.start)
         if sentence.index in event_sentences:
             counterparts.extend((sentence, match) for match in _NATIONAL_COUNTERPART.finditer(text))
