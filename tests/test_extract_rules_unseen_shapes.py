@@ -113,3 +113,9 @@ def test_someone_reacting_to_the_event_takes_no_part():
 def test_a_company_s_chief_executive_is_no_name_word():
     found = names("Apple Chief Executive Tom Reyes met the president in Jakarta on Wednesday.")
     assert "Tom Reyes" in found and found["Tom Reyes"][1] == "Apple Chief Executive"
+
+
+def test_a_town_written_straight_after_the_building_s_name():
+    places = find_places("The two leaders held talks at State House Entebbe after a working lunch.")
+    assert places[0].name == "State House, Entebbe, Uganda"
+    assert find_places("They met at State House in Nairobi.")[0].name == "State House, Nairobi, Kenya"

@@ -324,11 +324,18 @@ def find_places(sentence: str, prefer: tuple[str, ...] = ()) -> list[Place]:
         if town is not None:
             places.append(town)
             continue
-        if any(w.lower().strip(".,") in FACILITY_WORDS for w in name.split()):
+        words = name.split()
+        facility_at = [at for at, w in enumerate(words) if w.lower().strip(".,") in FACILITY_WORDS]
+        if facility_at:
             after = sentence[match.end("name"):]
             located = re.match(r"\s*(?:,\s*|\s+in\s+|\s+at\s+)(?P<city>" + _CAP_RUN + ")", after)
             city_info = _resolve_run(located["city"], prefer) if located else None
             facility = name.rstrip(".,")
+            town = " ".join(words[facility_at[-1] + 1:])
+            if city_info is None and town:
+                # "State House Entebbe": the town written straight after the building's name.
+                city_info = _resolve_run(town, prefer)
+                facility = " ".join(words[:facility_at[-1] + 1]) if city_info else facility
             if city_info is not None:
                 _, city, code = city_info
                 country = gaz.country_name(code)
