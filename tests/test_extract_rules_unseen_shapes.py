@@ -119,3 +119,13 @@ def test_a_town_written_straight_after_the_building_s_name():
     places = find_places("The two leaders held talks at State House Entebbe after a working lunch.")
     assert places[0].name == "State House, Entebbe, Uganda"
     assert find_places("They met at State House in Nairobi.")[0].name == "State House, Nairobi, Kenya"
+
+
+def test_a_summit_a_trip_is_made_for_leaves_the_trip_the_news():
+    guess = classify_kind("The president arrived in Astana on Monday to attend the regional leaders' summit.")
+    assert guess is not None and guess.kind == "visit"
+
+
+def test_a_discussion_with_someone_is_a_meeting_to_check():
+    guess = classify_kind("The president confirmed his discussion with his Russian counterpart on the peace mission.")
+    assert guess is not None and guess.kind == "meeting" and guess.confidence < 0.7
