@@ -129,3 +129,22 @@ def test_a_summit_a_trip_is_made_for_leaves_the_trip_the_news():
 def test_a_discussion_with_someone_is_a_meeting_to_check():
     guess = classify_kind("The president confirmed his discussion with his Russian counterpart on the peace mission.")
     assert guess is not None and guess.kind == "meeting" and guess.confidence < 0.7
+
+
+def test_a_meeting_with_a_crowd_or_a_match_report_is_a_kind_to_check():
+    assert classify_kind("The chairman met investors in Mumbai on Friday.").confidence < 0.7
+    assert classify_kind("The chief executive met reporters after the launch.").confidence < 0.7
+    assert classify_kind("City Rovers hosted Harbour Town on Saturday and won 2-0.").confidence < 0.7
+    assert classify_kind("The president met the visiting foreign minister on Friday.").confidence >= 0.7
+    # A range of days is no score.
+    assert classify_kind("The two envoys held talks with the mediators between March 6-10.").confidence >= 0.7
+
+
+def test_a_lifetime_of_meetings_is_background():
+    sentences = split_sentences("The former premier met world leaders many times during his career. He was 75.")
+    assert find_main_event(sentences).kind is None
+
+
+def test_a_country_s_last_word_does_not_open_the_name_after_it():
+    found = names("The text was signed by the Minister of State of Saudi Arabia Faisal Al Harbi and the envoy.")
+    assert found["Faisal Al Harbi"][2] == "Saudi Arabia"

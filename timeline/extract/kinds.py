@@ -93,6 +93,8 @@ STRONG_KINDS = ("call", "summit", "visit", "talks", "meeting", "attack", "agreem
 FOLDED_KINDS = ("resignation", "ruling", "disaster")
 
 _BACKGROUND = re.compile(r"\b(?:last\s+(?:visited|met|spoke|called)|previously|had\s+(?:met|visited|called|said)|"
+                         r"(?:many|several|numerous|countless)\s+times|on\s+(?:several|many)\s+occasions|"
+                         r"(?:during|throughout|over)\s+(?:his|her|their)\s+(?:career|tenure|time|years)|"
                          r"in\s+the\s+past|earlier\s+(?:this|last)|first\s+time\s+since\s+\w+\s+took|"
                          r"(?<!first\s)since\s+(?:then|taking)|(?:days?|weeks?|months?|years?)\s+(?:after|before)|"
                          r"since\s+[^,.;]{1,30},\s+when)\b",
@@ -188,6 +190,14 @@ _HYPOTHETICAL = re.compile(r"\b(?:might|could|should|must|ought\s+to)\b[^,;:]*$"
 _SUMMIT_ARRANGED = re.compile(r"\b(?:called|convened|convenes|proposed|proposes|requested|announced|called\s+for)\s+"
                               r"(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _ARRANGED_CONFIDENCE = 0.6
+# A meeting with a crowd ("met reporters", "met investors in Mumbai") is no meeting between sides: a guess to check.
+_CROWD_MET = re.compile(r"^\s+(?:with\s+)?(?:(?:the|a|group\s+of|some|local|foreign|visiting|[\w-]+)\s+){0,2}(?:reporters|"
+                        r"journalists|press|media|investors|analysts|shareholders|fans|students|supporters|workers|"
+                        r"employees|staff|residents|voters|villagers|traders|farmers|business\s+leaders)\b", re.IGNORECASE)
+# A match's score or margin ("won 2-0", "by six wickets"): a sports page, whatever verb tells it.
+_MATCH_RESULT = re.compile(r"\b(?:won|lost|beat|beaten|defeated|drew|edged|thrashed|routed|crushed)\s+(?:[\w-]+\s+){0,3}?"
+                           r"\d{1,2}\s*[-–]\s*\d{1,2}\b|\b\d{1,2}\s*[-–]\s*\d{1,2}\s+(?:win|victory|defeat|draw|loss|lead)\b|"
+                           r"\b(?:wickets?|innings|goals?|penalt(?:y|ies)|touchdowns?|half-time|full-time)\b", re.IGNORECASE)
 
 
 def reported_kind(kind: str, vocabulary: tuple[str, ...] = ()) -> str:
@@ -221,7 +231,8 @@ def classify_kind(sentence: str) -> KindGuess | None:
         # "was officially declared the winner of the election": the news is the certified result, not the vote.
         said = _RESULT_DECLARED.search(sentence)
         return KindGuess("announcement", 0.7, said.group(0), sentence)
-    if kind == "summit" and _SUMMIT_ARRANGED.search(sentence[:start]):
+    if kind == "summit" and _SUMMIT_ARRANGED.search(sentence[:start]) \
+            or kind == "meeting" and _CROWD_MET.match(sentence[match.end():]) or _MATCH_RESULT.search(sentence):
         confidence = min(confidence, _ARRANGED_CONFIDENCE)
     meeting = next((f for f in found if f[1] == "meeting"), None)
     if kind == "visit" and meeting is not None:

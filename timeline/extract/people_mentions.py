@@ -476,6 +476,8 @@ def find_names(sentence: str) -> list[_Found]:
         run = tokens[index:end]
         first = index
         index = end
+        if len(run) > 1 and first > 0 and country_of(f"{tokens[first - 1].bare} {run[0].bare}"):
+            run, first = run[1:], first + 1  # "of Saudi Arabia Musaid Al Aiban": the country's last word is no name
         if len(run) > 1 and _PARTICIPLE.fullmatch(run[0].text) and re.search(r"(?:^|[,;:“\"(]\s*)$", sentence[:run[0].start]):
             run, first = run[1:], first + 1  # "Congratulating Lula on the summit, Xi said": a clause's verb, no name
         if len(run) > 2 and first > 0 and tokens[first - 1].lower in ("of", "in") and _is_place_name(run[0].bare):
