@@ -148,3 +148,19 @@ def test_a_lifetime_of_meetings_is_background():
 def test_a_country_s_last_word_does_not_open_the_name_after_it():
     found = names("The text was signed by the Minister of State of Saudi Arabia Faisal Al Harbi and the envoy.")
     assert found["Faisal Al Harbi"][2] == "Saudi Arabia"
+
+
+def test_an_office_explaining_a_named_person_resolves_no_one_else():
+    from timeline.extract.offices import resolve_office
+    from timeline.load.people import PeopleRegistry, Person, Role
+    from timeline.partial_date import parse_date_spec, parse_partial_date
+
+    registry = PeopleRegistry([Person("ivan-sokol", "Ivan Sokol", country="Russia", roles=[
+        Role("Chief of the General Staff", organisation="Russian Armed Forces", start=parse_partial_date("2012-11-09"))])])
+    on = parse_date_spec("2024-04-22")
+    named = "Maj. Gen. Reza Karimi, chief of general staff of Iranian armed forces, held talks with the hosts."
+    assert resolve_office(named, registry, on) == []
+    # Unnamed, the "of" part gives the country: an Iranian office is no Russian's.
+    assert resolve_office("The chief of general staff of the Iranian armed forces held talks.", registry, on) == []
+    assert [h.person.name for h in resolve_office("The chief of general staff of the Russian armed forces held talks.",
+                                                  registry, on)] == ["Ivan Sokol"]

@@ -37,6 +37,8 @@ _OFFICE_QUALIFIERS = frozenset("""army navy naval air force military defense def
 # secretary, the deputy chief is not the chief, a chief of staff is not the chief.
 _LESSER_POSTS = frozenset("press deputy assistant under vice principal spokesperson spokesman".split())
 _OF_PART = re.compile(r"^\s+of\s+(?:the\s+)?(?P<of>(?:[A-Za-z]+\s*){1,4})")
+# An office explaining the name before it ("Mohammad Bagheri, chief of general staff of ..."): that person's office.
+_AFTER_A_NAME = re.compile(r"[A-Z][\w'’-]+\s*,\s*(?:the\s+)?(?:[\w'’-]+\s+){0,3}$")
 
 @dataclass(frozen=True)
 class OfficeHolder:
@@ -72,6 +74,8 @@ def office_mentions(sentence: str) -> list[tuple[str, str | None, set[str], str]
     sentence names without naming its holder: "Pakistan's army chief", "the Secretary of Defense"."""
     found = []
     for match in _HEAD.finditer(sentence):
+        if _AFTER_A_NAME.search(sentence[:match.start()]):
+            continue
         head = _HEADS[match["head"].lower()]
         before = re.findall(r"[\w.’'-]+", sentence[:match.start()])[-4:]
         qualifiers: list[str] = []
@@ -88,6 +92,10 @@ def office_mentions(sentence: str) -> list[tuple[str, str | None, set[str], str]
                 continue
             break
         after = _OF_PART.match(sentence[match.end():])
+        if after and country is None:
+            # "the chief of general staff of the Iranian armed forces": the country may come in the "of" part.
+            of_part = re.match(r"[^,;:.]{0,60}", sentence[match.end():]).group(0)
+            country = next(filter(None, (country_of(w) for w in re.findall(r"\b[A-Z][\w'’]*", of_part))), None)
         words = _words(" ".join(qualifiers) + (" " + after["of"] if after else ""))
         words = {w for w in words if not country_of(w.title())}
         if not words:
