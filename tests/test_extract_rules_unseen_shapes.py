@@ -164,3 +164,10 @@ def test_an_office_explaining_a_named_person_resolves_no_one_else():
     assert resolve_office("The chief of general staff of the Iranian armed forces held talks.", registry, on) == []
     assert [h.person.name for h in resolve_office("The chief of general staff of the Russian armed forces held talks.",
                                                   registry, on)] == ["Ivan Sokol"]
+
+
+def test_a_visit_to_a_person_is_a_meeting():
+    assert classify_kind("General Ali Reza, commander of the navy, paid a visit to General Omar Khan on Monday.").kind \
+        == "meeting"
+    assert classify_kind("The admiral paid a courtesy visit to his Turkish counterpart in Ankara.").kind == "meeting"
+    assert classify_kind("The minister paid a visit to Pakistan on Monday.").kind == "visit"

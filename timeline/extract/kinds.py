@@ -190,6 +190,10 @@ _HYPOTHETICAL = re.compile(r"\b(?:might|could|should|must|ought\s+to)\b[^,;:]*$"
 _SUMMIT_ARRANGED = re.compile(r"\b(?:called|convened|convenes|proposed|proposes|requested|announced|called\s+for)\s+"
                               r"(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _ARRANGED_CONFIDENCE = 0.6
+# "a visit to General X", "a courtesy visit to his counterpart": a person visited, not a place.
+_VISIT_TO_PERSON = re.compile(r"^\s+(?:(?:his|her|their)\s+(?:[\w-]+\s+)?counterparts?\b|(?-i:(?:Gen|General|Lt|Lieutenant|"
+                              r"Maj|Major|Admiral|Adm|Air|Field|Marshal|President|Premier|King|Queen|Emir|Crown|Prince|"
+                              r"Sheikh|Shaikh|Chief|Chairman|Secretary|Minister|Prime|Vice|Deputy|Ambassador|Commander|Mr|Mrs|Ms|Dr)\b))")
 # A meeting with a crowd ("met reporters", "met investors in Mumbai") is no meeting between sides: a guess to check.
 _CROWD_MET = re.compile(r"^\s+(?:with\s+)?(?:(?:the|a|group\s+of|some|local|foreign|visiting|[\w-]+)\s+){0,2}(?:reporters|"
                         r"journalists|press|media|investors|analysts|shareholders|fans|students|supporters|workers|"
@@ -234,6 +238,9 @@ def classify_kind(sentence: str) -> KindGuess | None:
     if kind == "summit" and _SUMMIT_ARRANGED.search(sentence[:start]) \
             or kind == "meeting" and _CROWD_MET.match(sentence[match.end():]) or _MATCH_RESULT.search(sentence):
         confidence = min(confidence, _ARRANGED_CONFIDENCE)
+    if kind == "visit" and _VISIT_TO_PERSON.match(sentence[match.end():]):
+        # "paid a visit to General X": a call on a person, which is a meeting, not a trip to a place.
+        return KindGuess("meeting", confidence, match.group(0), sentence)
     meeting = next((f for f in found if f[1] == "meeting"), None)
     if kind == "visit" and meeting is not None:
         # "arrived for a two-day visit and met the prime minister": the visit is the frame, the meeting the news.
