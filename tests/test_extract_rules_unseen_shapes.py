@@ -35,6 +35,7 @@ def test_a_title_run_into_the_name_and_run_together_initials():
     assert found["Paul Grant"] == ("Dr.", "Secretary of Defense", None)
     assert "R.K. Menon" in names("Dr. R.K. Menon met the delegation.")
     assert not any(name.startswith("H.E") for name in names("H.E. Mr. KIM Min-jun met the minister."))
+    assert [f.name for f in find_names("U.S. President Joe Biden met the U.S. team.")] == ["Joe Biden"]
 
 
 def test_an_office_after_a_name_stops_at_the_day():
@@ -108,6 +109,11 @@ def test_someone_reacting_to_the_event_takes_no_part():
         "Foreign Minister Ana Costa met Chilean Foreign Minister Tomas Vidal in Lima on Wednesday. Former Prime "
         "Minister Luis Prado welcomed the talks in a post on social media.")
     assert names_taking_part == ["Ana Costa", "Tomas Vidal"]
+    # A participant's own account of the talks is no outside reaction.
+    names_taking_part = participants_of(
+        "The two presidents met in Lima on Wednesday. President Ana Costa hailed the talks with Chilean President "
+        "Tomas Vidal as frank.")
+    assert sorted(names_taking_part) == ["Ana Costa", "Tomas Vidal"]
 
 
 def test_a_company_s_chief_executive_is_no_name_word():
@@ -124,11 +130,6 @@ def test_a_town_written_straight_after_the_building_s_name():
 def test_a_summit_a_trip_is_made_for_leaves_the_trip_the_news():
     guess = classify_kind("The president arrived in Astana on Monday to attend the regional leaders' summit.")
     assert guess is not None and guess.kind == "visit"
-
-
-def test_a_discussion_with_someone_is_a_meeting_to_check():
-    guess = classify_kind("The president confirmed his discussion with his Russian counterpart on the peace mission.")
-    assert guess is not None and guess.kind == "meeting" and guess.confidence < 0.7
 
 
 def test_a_meeting_with_a_crowd_or_a_match_report_is_a_kind_to_check():
@@ -163,6 +164,9 @@ def test_an_office_explaining_a_named_person_resolves_no_one_else():
     # Unnamed, the "of" part gives the country: an Iranian office is no Russian's.
     assert resolve_office("The chief of general staff of the Iranian armed forces held talks.", registry, on) == []
     assert [h.person.name for h in resolve_office("The chief of general staff of the Russian armed forces held talks.",
+                                                  registry, on)] == ["Ivan Sokol"]
+    # A day or a place before the comma sets the scene: the office after it is still unnamed.
+    assert [h.person.name for h in resolve_office("On Monday, the Russian chief of general staff held talks.",
                                                   registry, on)] == ["Ivan Sokol"]
 
 

@@ -33,7 +33,7 @@ KIND_PATTERNS: list[tuple[str, re.Pattern[str], float]] = [
     ("talks", re.compile(r"\b(?:peace|ceasefire|trade|nuclear|round of|formal|bilateral)\s+(?:talks|negotiations)|"
                          r"\bnegotiations\b", re.IGNORECASE), 0.75),
     ("meeting", re.compile(r"\b(?:met|meets|meet|meeting\s+(?:with|between)|meeting\s+of\s+(?:the\s+)?(?=(?-i:[A-Z]))|meeting\s+(?:took\s+place|was\s+held)|held\s+talks|holds\s+talks|hold\s+talks|talks\s+held|"
-                           r"talks\s+with|engaged\s+in\s+(?:talks|discussions)|sat\s+down\s+with|"
+                           r"talks\s+with|engaged\s+in\s+(?:talks|discussions)|discussions?\s+with|sat\s+down\s+with|"
                            r"hosted|received|welcom(?:ed|es)\s+(?-i:(?:[A-Z][\w.'’-]*\s+|(?:of|the|president|prime|minister|leader|counterpart|his|her|their)\s+){1,8})(?:to|at)|called\s+on(?![^.;]{0,60}?\bto\s+(?!discuss|review|brief|exchange|pay|present)[a-z]+)|"
                            r"(?:during|at|in)\s+(?:a|the|their)\s+(?:[\w'’-]+\s+){0,2}meeting|summit\s+(?:meeting|talks)|"
                            r"(?:held|hold|holds)\s+(?:a|an|the|their)\s+(?:[\w'’-]+\s+){0,2}(?:retreat|meeting|"
@@ -44,8 +44,6 @@ KIND_PATTERNS: list[tuple[str, re.Pattern[str], float]] = [
     ("call", re.compile(r"\b(?:spoke|spoken|speaks|talked)\s+(?:(?:today|yesterday|tonight|earlier\s+today|"
                         r"(?:on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\s+)?(?:to|with)\b"
                         r"|\b(?:conversation|talk|call)[”\"’]?\s+with\b", re.IGNORECASE), 0.6),
-    # "a discussion with his counterpart" does not say whether face to face or by phone: a meeting, to check.
-    ("meeting", re.compile(r"\bdiscussions?\s+with\b", re.IGNORECASE), 0.6),
     ("attack", re.compile(r"\b(?:attacked|attack\s+on|bombing|bombed|suicide\s+blast|blast|explosion|ambush(?:ed)?|"
                           r"raid(?:ed)?|shelling|shot\s+dead|gunmen|killed|(?:launch(?:ed|es)?|fired|fires)\s+(?:[\w-]+\s+){0,4}(?:drones?|missiles?|shells?|"
                           r"rockets?|air\s*strikes?)\s+(?:at|on|against|into))\b", re.IGNORECASE), 0.75),
@@ -125,10 +123,11 @@ _KIND_REFERENCES = {
         ("summit", "summit|talks|meeting"),
     )
 }
-# A reaction to the event ("Former Prime Minister X welcomed the talks"): its people react, they took no part.
+# A reaction to the event ("Former Prime Minister X welcomed the talks"): its people react, they took no part;
+# "hailed the talks with Y" is a participant's own account.
 _REACTION = re.compile(r"\b(?:welcom|hail|prais|criticis|criticiz|condemn|slamm|laud|applaud|dismiss|question|downplay)"
                        r"(?:ed|es|s)\s+(?:the|this|their|these|that)\s+(?:[\w'’-]+\s+){0,2}(?:meeting|talks|call|visit|"
-                       r"summit|agreement|deal|conversation|discussions?|trip)\b", re.IGNORECASE)
+                       r"summit|agreement|deal|conversation|discussions?|trip)\b(?!\s+(?:with|between|of|by)\b)", re.IGNORECASE)
 # The attribution of an announcement: "..., the White House said on Tuesday".
 _ANNOUNCED = re.compile(r"[,;]\s+(?:[\w.'’-]+\s+){1,6}?(?:said|announced|confirmed|told\s+reporters)\b",
                         re.IGNORECASE)

@@ -165,7 +165,7 @@ def _is_name_word(token: _Token) -> bool:
 @lru_cache(maxsize=65536)
 def _is_name_text(text: str) -> bool:
     if re.fullmatch(r"(?:[A-Z]\.){1,3}", text):  # an initial, or initials run together ("R.K. Singh"), not "H.E."
-        return len(text) == 2 or text.lower().rstrip(".") not in STOP_CAPS
+        return len(text) == 2 or text.lower().rstrip(".") not in STOP_CAPS and country_of(text) is None  # not "U.S."
     if re.fullmatch(r"[B-HJ-Z]", text):
         return True  # an initial written without its stop ("S Jaishankar"); "A" and "I" are words
     bare = _bare(text)
