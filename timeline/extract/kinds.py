@@ -123,11 +123,6 @@ _KIND_REFERENCES = {
         ("summit", "summit|talks|meeting"),
     )
 }
-# A reaction to the event ("Former Prime Minister X welcomed the talks"): its people react, they took no part;
-# "hailed the talks with Y" is a participant's own account.
-_REACTION = re.compile(r"\b(?:welcom|hail|prais|criticis|criticiz|condemn|slamm|laud|applaud|dismiss|question|downplay)"
-                       r"(?:ed|es|s)\s+(?:the|this|their|these|that)\s+(?:[\w'’-]+\s+){0,2}(?:meeting|talks|call|visit|"
-                       r"summit|agreement|deal|conversation|discussions?|trip)\b(?!\s+(?:with|between|of|by)\b)", re.IGNORECASE)
 # The attribution of an announcement: "..., the White House said on Tuesday".
 _ANNOUNCED = re.compile(r"[,;]\s+(?:[\w.'’-]+\s+){1,6}?(?:said|announced|confirmed|told\s+reporters)\b",
                         re.IGNORECASE)
@@ -200,7 +195,7 @@ _CROWD_MET = re.compile(r"^\s+(?:with\s+)?(?:(?:the|a|group\s+of|some|local|fore
 # A match's score or margin ("won 2-0", "by six wickets"): a sports page, whatever verb tells it.
 _MATCH_RESULT = re.compile(r"\b(?:won|lost|beat|beaten|defeated|drew|edged|thrashed|routed|crushed)\s+(?:[\w-]+\s+){0,3}?"
                            r"\d{1,2}\s*[-–]\s*\d{1,2}\b|\b\d{1,2}\s*[-–]\s*\d{1,2}\s+(?:win|victory|defeat|draw|loss|lead)\b|"
-                           r"\b(?:wickets?|innings|goals?|penalt(?:y|ies)|touchdowns?|half-time|full-time)\b", re.IGNORECASE)
+                           r"\b(?:wickets?|innings|touchdowns?|half-time|full-time)\b", re.IGNORECASE)
 
 
 def reported_kind(kind: str, vocabulary: tuple[str, ...] = ()) -> str:
@@ -372,7 +367,6 @@ def find_main_event(sentences: list[Sentence], headline: str | None = None, lead
         reference = _EVENT_REFERENCE.search(sentence.text) or (
             _KIND_REFERENCES[guess.kind].search(sentence.text) if guess.kind in _KIND_REFERENCES else None)
         if reference and not _BACKGROUND.search(sentence.text) and not _SIDE.search(sentence.text) \
-                and not _REACTION.search(sentence.text) \
                 and not is_future_at(sentence.text, reference.start()) \
                 and not _OWN_DATE.search(_SINCE.sub("", sentence.text)):
             supporting.append(sentence)

@@ -704,7 +704,8 @@ _CONTRAST_BEFORE = re.compile(r"\w[\s,]+(?:while|whereas|even\s+as)\s+(?!in\b|at
                               re.IGNORECASE)
 
 # "X met Y in Paris, weeks after Z criticised the aid": someone in a clause about another time takes no part.
-_ANOTHER_TIME_BEFORE = re.compile(r"\b(?:(?:days?|weeks?|months?|years?|shortly|soon|hours?)\s+(?:after|before)|"
+# Only mid-sentence: an opening "Days after the vote Ruto called Kenyatta" may frame the event itself.
+_ANOTHER_TIME_BEFORE = re.compile(r"\w[\s,]+(?:(?:days?|weeks?|months?|years?|shortly|soon|hours?)\s+(?:after|before)|"
                                   r"in\s+response\s+to)\b[^,;:]*$", re.IGNORECASE)
 
 # "started a state visit at the invitation of President X", "met Y on behalf of Z": X and Z are not there.
