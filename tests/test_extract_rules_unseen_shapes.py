@@ -167,3 +167,13 @@ def test_a_visit_to_a_person_is_a_meeting():
         == "meeting"
     assert classify_kind("The admiral paid a courtesy visit to his Turkish counterpart in Ankara.").kind == "meeting"
     assert classify_kind("The minister paid a visit to Pakistan on Monday.").kind == "visit"
+
+
+def test_a_full_name_doing_the_event_needs_no_title():
+    assert participants_of("Petrov met Aidar Nurlanovich Sadykov at the palace in Astana on Wednesday.") \
+        == ["Petrov", "Aidar Nurlanovich Sadykov"]
+    assert sorted(participants_of("Ivan Petrov and Mehmet Ali Yilmaz held talks in Sochi on Monday.")) \
+        == ["Ivan Petrov", "Mehmet Ali Yilmaz"]
+    # Not a company, a product or a place.
+    assert participants_of("Company executives met Microsoft Azure engineers in Redmond on Monday.") == []
+    assert participants_of("The delegation visited Arlington Cemetery on Monday and signed Paris Agreement papers.") == []

@@ -587,7 +587,10 @@ class _People:
             signed = not found.surname_only and any(name_key(w) in self.signed for w in found.name.split()[1:])
             # In the event's own sentence a full name needs no title: "Sheinbaum spoke with Donald Trump".
             acting = in_event and not _is_place_name(found.name) \
-                and bool(_ACTS_AFTER.match(sentence.text[found.end:]) or _ACTED_WITH.search(sentence.text[:found.start]))
+                and bool(_ACTS_AFTER.match(sentence.text[found.end:]) or _ACTED_WITH.search(sentence.text[:found.start])
+                         or not found.surname_only and _FULL_NAME_ACTS.search(sentence.text[:found.start])
+                         and not _BEFORE_A_PLURAL.match(sentence.text[found.end:])
+                         or not found.surname_only and _FULL_NAME_WITH.match(sentence.text[found.end:]))
             if found.confidence == 0 and known is None and (found.surname_only or not speech) and not signed \
                     and not acting:
                 return None
@@ -647,6 +650,14 @@ _EVENT_VERBS = (r"(?:met|meets|meet|spoke|speaks|talked|talks|held|holds|hosted|
 _ACTS_AFTER = re.compile(r"\s*(?:,[^,]{0,60},\s*)?(?:(?:on|late|early)\s+\w+\s+|\w+day\s+)?" + _EVENT_VERBS + r"\b")
 _ACTED_WITH = re.compile(_EVENT_VERBS + r"\b[^.;]{0,40}\b(?:with|to|and)\s+$|\b(?:call|conversation|talks|meeting)\s+"
                          r"(?:with|between)\s+$|" + _EVENT_VERBS + r"\s+(?:with|to)\s+[^.;]{0,60}[–—,]\s+$")
+
+# A full name right after a verb whose object is a person ("Putin met Kassym-Jomart Tokayev"; "visited Arlington
+# Cemetery" and "signed Paris Agreement" name no one), or before "and" another name doing it ("Vladimir Putin and
+# Recep Tayyip Erdogan held talks"); a lone word so placed may be a company or a team, and a name before a plural
+# noun qualifies it ("Microsoft Azure engineers").
+_FULL_NAME_ACTS = re.compile(r"\b(?:met|meets|hosted|hosts|received|receives|welcomed|welcomes|phoned|telephoned)\s+$")
+_BEFORE_A_PLURAL = re.compile(r"\s+(?!(?:as|has|was|is|discusses|this|us|his|its)\b)[a-z]+s\b")
+_FULL_NAME_WITH = re.compile(r"\s+and\s+(?:[A-Z][\w'’.-]*\s+){1,4}" + _EVENT_VERBS + r"\b")
 
 # Words of geography that end a place's name, never a person's: "Black Sea", "Persian Gulf".
 _PLACE_NAME_WORDS = frozenset("sea ocean gulf bay river lake mountains mountain island islands strait valley desert "
