@@ -92,7 +92,7 @@ FOLDED_KINDS = ("resignation", "ruling", "disaster")
 
 _BACKGROUND = re.compile(r"\b(?:last\s+(?:visited|met|spoke|called)|previously|had\s+(?:met|visited|called|said)|"
                          r"(?:many|several|numerous|countless)\s+times|on\s+(?:several|many)\s+occasions|"
-                         r"(?:during|throughout|over)\s+(?:his|her|their)\s+(?:career|tenure|time|years)|"
+                         r"(?:during|throughout|over)\s+(?:his|her|their)\s+(?:career|tenure|years\s+in\s+office)|"
                          r"in\s+the\s+past|earlier\s+(?:this|last)|first\s+time\s+since\s+\w+\s+took|"
                          r"(?<!first\s)since\s+(?:then|taking)|(?:days?|weeks?|months?|years?)\s+(?:after|before)|"
                          r"since\s+[^,.;]{1,30},\s+when)\b",
