@@ -66,8 +66,11 @@ KIND_PATTERNS: list[tuple[str, re.Pattern[str], float]] = [
     ("ruling", re.compile(r"\b(?:(?:delivered|issued|handed\s+down)\s+(?:its|a|the)\s+(?:[\w-]+\s+){0,2}(?:order|"
                           r"ruling|judgment|judgement|verdict|opinion)|ruled\s+that|(?:court|tribunal|judge)\s+(?:ordered|"
                           r"ruled|convicted|acquitted|sentenced))\b", re.IGNORECASE), 0.8),
+    # "a relief package for flood victims": a disaster named only to qualify its aftermath is not the happening.
     ("disaster", re.compile(r"\b(?:earthquake|quake|tsunami|floods?|flooded|flooding|landslides?|cyclone|typhoon|"
-                            r"hurricane|wildfires?|eruption|erupted|heavy\s+rains?|record\s+rains?)\b", re.IGNORECASE), 0.75),
+                            r"hurricane|wildfires?|eruption|erupted|heavy\s+rains?|record\s+rains?)\b"
+                            r"(?![\s-]+(?:victims|affectees|survivors|relief|aid|hit|affected|stricken|response|funds?|"
+                            r"reconstruction|rehabilitation|recovery|insurance)\b)", re.IGNORECASE), 0.75),
     ("withdrawal", re.compile(r"\b(?:withdrew|withdrawal\s+(?:of|from)|pulled\s+out|pull-?out|left\s+[A-Z]\w+)\b"), 0.65),
     ("exercise", re.compile(r"\b(?:exercises?|drills?|manoeuvres|maneuvers|war\s+games)\b", re.IGNORECASE), 0.7),
     ("deployment", re.compile(r"\b(?:deployed|deployment\s+of|sent\s+troops)\b", re.IGNORECASE), 0.7),
@@ -88,6 +91,8 @@ STRONG_KINDS = ("call", "summit", "visit", "talks", "meeting", "attack", "agreem
 FOLDED_KINDS = ("resignation", "ruling", "disaster")
 
 _BACKGROUND = re.compile(r"\b(?:last\s+(?:visited|met|spoke|called)|previously|had\s+(?:met|visited|called|said)|"
+                         r"(?:many|several|numerous|countless)\s+times|on\s+(?:several|many)\s+occasions|"
+                         r"(?:during|throughout|over)\s+(?:his|her|their)\s+(?:career|tenure|years\s+in\s+office)|"
                          r"in\s+the\s+past|earlier\s+(?:this|last)|first\s+time\s+since\s+\w+\s+took|"
                          r"(?<!first\s)since\s+(?:then|taking)|(?:days?|weeks?|months?|years?)\s+(?:after|before)|"
                          r"since\s+[^,.;]{1,30},\s+when)\b",
@@ -156,8 +161,9 @@ _FORM_CONFIDENCE = 0.8  # "by phone" names the form; "spoke with" may be said of
 # Verbs that say something was made public, whatever it was: any other cue tells more.
 _WEAK_KINDS = ("announcement", "statement")
 # A summit that is only the occasion ("on the sidelines of the G20 summit") does not make a meeting a summit.
-_OCCASION = re.compile(r"\b(?:sidelines?|margins?|ahead|eve|run-up|wake)\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,5}$",
-                       re.IGNORECASE)
+# Nor does a summit a trip is made for ("arrived in Astana to attend the summit"): the news is the trip.
+_OCCASION = re.compile(r"\b(?:(?:sidelines?|margins?|ahead|eve|run-up|wake)\s+of|to\s+(?:attend|join|take\s+part\s+in|"
+                       r"participate\s+in))\s+(?:the\s+)?(?:[\w'’-]+\s+){0,5}$", re.IGNORECASE)
 
 
 # An aside still open before a cue: ", who flew to Colombo on an official visit".
@@ -170,6 +176,26 @@ _TO_BEGIN = re.compile(r"\bto\s+(?:begin|start|launch|open|resume|hold|enter)\s+
 # announcement from the commission"), often weeks after the vote: the news is the certification, not the vote.
 _RESULT_DECLARED = re.compile(r"\bofficially\s+(?:declared|announced|confirmed|certified)\b|\bofficial\s+(?:announcement|"
                               r"results?)\b|\bcertified\s+(?:the\s+)?(?:[\w-]+\s+){0,2}results?\b", re.IGNORECASE)
+
+
+# A modal before the cue in its clause: "their presence might be called for at the summit" tells of no happening.
+_HYPOTHETICAL = re.compile(r"\b(?:might|could|should|must|ought\s+to)\b[^,;:]*$")
+# A summit someone calls or proposes ("called an emergency summit") is arranged, not yet held: its kind is a guess.
+_SUMMIT_ARRANGED = re.compile(r"\b(?:called|convened|convenes|proposed|proposes|requested|announced|called\s+for)\s+"
+                              r"(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+_ARRANGED_CONFIDENCE = 0.6
+# "a visit to General X", "a courtesy visit to his counterpart": a person visited, not a place.
+_VISIT_TO_PERSON = re.compile(r"^\s+(?:(?:his|her|their)\s+(?:[\w-]+\s+)?counterparts?\b|(?-i:(?:Gen|General|Lt|Lieutenant|"
+                              r"Maj|Major|Admiral|Adm|Air|Field|Marshal|President|Premier|King|Queen|Emir|Crown|Prince|"
+                              r"Sheikh|Shaikh|Chief|Chairman|Secretary|Minister|Prime|Vice|Deputy|Ambassador|Commander|Mr|Mrs|Ms|Dr)\b))")
+# A meeting with a crowd ("met reporters", "met investors in Mumbai") is no meeting between sides: a guess to check.
+_CROWD_MET = re.compile(r"^\s+(?:with\s+)?(?:(?:the|a|group\s+of|some|local|foreign|visiting|[\w-]+)\s+){0,2}(?:reporters|"
+                        r"journalists|press|media|investors|analysts|shareholders|fans|students|supporters|workers|"
+                        r"employees|staff|residents|voters|villagers|traders|farmers|business\s+leaders)\b", re.IGNORECASE)
+# A match's score or margin ("won 2-0", "by six wickets"): a sports page, whatever verb tells it.
+_MATCH_RESULT = re.compile(r"\b(?:won|lost|beat|beaten|defeated|drew|edged|thrashed|routed|crushed)\s+(?:[\w-]+\s+){0,3}?"
+                           r"\d{1,2}\s*[-–]\s*\d{1,2}\b|\b\d{1,2}\s*[-–]\s*\d{1,2}\s+(?:win|victory|defeat|draw|loss|lead)\b|"
+                           r"\b(?:wickets?|innings|touchdowns?|half-time|full-time)\b", re.IGNORECASE)
 
 
 def reported_kind(kind: str, vocabulary: tuple[str, ...] = ()) -> str:
@@ -203,6 +229,12 @@ def classify_kind(sentence: str) -> KindGuess | None:
         # "was officially declared the winner of the election": the news is the certified result, not the vote.
         said = _RESULT_DECLARED.search(sentence)
         return KindGuess("announcement", 0.7, said.group(0), sentence)
+    if kind == "summit" and _SUMMIT_ARRANGED.search(sentence[:start]) \
+            or kind == "meeting" and _CROWD_MET.match(sentence[match.end():]) or _MATCH_RESULT.search(sentence):
+        confidence = min(confidence, _ARRANGED_CONFIDENCE)
+    if kind == "visit" and _VISIT_TO_PERSON.match(sentence[match.end():]):
+        # "paid a visit to General X": a call on a person, which is a meeting, not a trip to a place.
+        return KindGuess("meeting", confidence, match.group(0), sentence)
     meeting = next((f for f in found if f[1] == "meeting"), None)
     if kind == "visit" and meeting is not None:
         # "arrived for a two-day visit and met the prime minister": the visit is the frame, the meeting the news.
@@ -296,7 +328,8 @@ def find_main_event(sentences: list[Sentence], headline: str | None = None, lead
     candidates: list[tuple[float, Sentence, KindGuess]] = []
     for position, sentence in enumerate(lead):
         guess = classify_kind(sentence.text)
-        if guess is None or _is_background(sentence.text, guess):
+        if guess is None or _is_background(sentence.text, guess) \
+                or _HYPOTHETICAL.search(sentence.text[:max(0, sentence.text.find(guess.cue))]):
             continue
         if is_future_at(sentence.text, max(0, sentence.text.find(guess.cue))):
             # "Biden will meet Xi next week, the White House said on Tuesday": what happened is the announcement.

@@ -12,10 +12,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import takewhile
 
 from ..load.people import PeopleRegistry, Person, Role
 from ..partial_date import DateSpec
-from .places import country_of
+from .places import country_of, gazetteer
 
 # The words that head an office, and the heads that name the same post ("CENTCOM chief", "CENTCOM commander").
 _HEADS = {"chief": "chief", "head": "chief", "commander": "chief", "leader": "chief", "minister": "minister",
@@ -37,6 +38,18 @@ _OFFICE_QUALIFIERS = frozenset("""army navy naval air force military defense def
 # secretary, the deputy chief is not the chief, a chief of staff is not the chief.
 _LESSER_POSTS = frozenset("press deputy assistant under vice principal spokesperson spokesman".split())
 _OF_PART = re.compile(r"^\s+of\s+(?:the\s+)?(?P<of>(?:[A-Za-z]+\s*){1,4})")
+# An office explaining the name before it ("Mohammad Bagheri, chief of general staff of ..."): that person's office.
+_AFTER_A_NAME = re.compile(r"(?P<name>[A-Z][\w'’-]+)\s*,\s*(?:the\s+)?(?:[\w'’-]+\s+){0,3}$")
+
+_TIME_WORDS = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february march april may
+    june july august september october november december today yesterday meanwhile however earlier later""".split())
+
+
+def _is_time_or_place(word: str) -> bool:
+    """Whether a word before a comma sets the scene ("On Monday, the army chief ...", "In Islamabad, ...") rather
+    than naming the person the office after the comma explains."""
+    return word.lower() in _TIME_WORDS or country_of(word) is not None or gazetteer().city(word) is not None
+
 
 @dataclass(frozen=True)
 class OfficeHolder:
@@ -72,6 +85,9 @@ def office_mentions(sentence: str) -> list[tuple[str, str | None, set[str], str]
     sentence names without naming its holder: "Pakistan's army chief", "the Secretary of Defense"."""
     found = []
     for match in _HEAD.finditer(sentence):
+        named = _AFTER_A_NAME.search(sentence[:match.start()])
+        if named and not _is_time_or_place(named["name"]):
+            continue
         head = _HEADS[match["head"].lower()]
         before = re.findall(r"[\w.’'-]+", sentence[:match.start()])[-4:]
         qualifiers: list[str] = []
@@ -88,11 +104,18 @@ def office_mentions(sentence: str) -> list[tuple[str, str | None, set[str], str]
                 continue
             break
         after = _OF_PART.match(sentence[match.end():])
-        words = _words(" ".join(qualifiers) + (" " + after["of"] if after else ""))
+        if after and country is None:
+            # "the chief of general staff of the Iranian armed forces": the country may come in the "of" part.
+            of_part = re.match(r"[^,;:.]{0,60}", sentence[match.end():]).group(0)
+            country = next(filter(None, (country_of(w) for w in re.findall(r"\b[A-Z][\w'’]*", of_part))), None)
+        # The "of" part is the office's words only: "chief of general staff held talks" ends at "held".
+        of_words = " ".join(takewhile(lambda w: w[:1].isupper() or w.lower() in _OFFICE_QUALIFIERS | {"of", "the", "and"},
+                                      after["of"].split())) if after else ""
+        words = _words(" ".join(qualifiers) + " " + of_words)
         words = {w for w in words if not country_of(w.title())}
         if not words:
             continue  # "the president", "the Secretary": too bare to tell one post from another
-        shown = " ".join([*qualifiers, match["head"]]) + (f" of {after['of'].strip()}" if after else "")
+        shown = " ".join([*qualifiers, match["head"]]) + (f" of {of_words}" if of_words else "")
         found.append((shown, country, words, head))
     return found
 

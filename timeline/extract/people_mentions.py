@@ -42,7 +42,8 @@ OFFICE_HEADS = frozenset(
     representative adviser advisor governor mayor senator lawmaker leader deputy officer official emir king queen
     prince princess ruler speaker attorney inspector commissioner coas cjcs dg ceo founder negotiator diplomat
     counterpart minister-counsellor undersecretary under-secretary administrator fm pm eam nsa cjcsc
-    mantri""".split()  # "Raksha Mantri": the Hindi "minister" of Indian government releases
+    mantri taoiseach tanaiste tánaiste councilor councillor counselor counsellor justice judge
+    """.split()  # "Raksha Mantri": the Hindi "minister" of Indian releases; "Taoiseach": the Irish prime minister
 )
 # Words that may stand inside an office's name ("Joint Chiefs of Staff", "State Department").
 OFFICE_WORDS = frozenset(
@@ -50,7 +51,7 @@ OFFICE_WORDS = frozenset(
     security intelligence central command special press vice acting former top senior department ministry affairs
     public relations services homeland finance economy trade health armed general of the for and to on
     regional combatant operations strategic first second deputy assistant principal raksha pradhan videsh
-    grih""".split()
+    grih executive""".split()
 )
 # Statements are not participation.
 SPEAKER_HEADS = ("spokesperson", "spokesman", "spokeswoman", "press secretary", "press officer", "press attache")
@@ -78,7 +79,8 @@ ORGANISATION_WORDS = frozenset(
     organization organisation association federation alliance front movement brigade division corps regiment
     fleet base camp station media network television radio channel journal herald gazette commission authority
     bureau administration secretariat directorate cabinet government coalition fund programme program initiative
-    foundation society tribunal council limited ltd inc plc llc""".split()
+    foundation society tribunal council limited ltd inc plc llc league club cup championship tournament
+    team united fc""".split()
 )
 MONTH_DAY_WORDS = frozenset(
     """january february march april may june july august september october november december monday tuesday
@@ -105,7 +107,8 @@ _ROLE_REFERENCE = re.compile(r"\bthe\s+(?P<mod>(?:[A-Za-z-]+\s+){0,2})(?P<head>c
 
 # The parts of a hyphenated title: "Lieutenant-General", "President-elect", "Secretary-designate".
 _TITLE_PARTS = _RANK_WORDS | OFFICE_HEADS | OFFICE_WORDS | frozenset(("elect", "designate", "general"))
-_TOKEN = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ][\w'’.-]*|[()]|[^\w\s]")
+# A stop followed by a capitalised word ends a token: "Dr.Mark Esper" is a title and a name, "U.S." one word.
+_TOKEN = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ][\w'’-]*(?:\.(?![A-Z][a-z])[\w'’-]*)*\.?|[()]|[^\w\s]")
 
 
 @dataclass
@@ -161,8 +164,8 @@ def _is_name_word(token: _Token) -> bool:
 
 @lru_cache(maxsize=65536)
 def _is_name_text(text: str) -> bool:
-    if re.fullmatch(r"[A-Z]\.", text):  # an initial
-        return True
+    if re.fullmatch(r"(?:[A-Z]\.){1,3}", text):  # an initial, or initials run together ("R.K. Singh"), not "H.E."
+        return len(text) == 2 or text.lower().rstrip(".") not in STOP_CAPS and country_of(text) is None  # not "U.S."
     if re.fullmatch(r"[B-HJ-Z]", text):
         return True  # an initial written without its stop ("S Jaishankar"); "A" and "I" are words
     bare = _bare(text)
@@ -193,6 +196,11 @@ def _is_office_word(token: _Token) -> bool:
         "-" in lower and all(part in _TITLE_PARTS for part in lower.split("-")))
 
 
+# Offices whose name ends in "General" ("Secretary General", "Attorney General"): there it is no rank.
+_GENERAL_OFFICES = frozenset("secretary attorney solicitor inspector governor surgeon auditor consul postmaster "
+                             "accountant comptroller procurator prosecutor registrar advocate".split())
+
+
 def _rank_before(tokens: list[_Token], end: int) -> tuple[str | None, int]:
     """The rank or honorific ending just before tokens[end]: (title, index where it starts)."""
     for size in (3, 2, 1):
@@ -201,6 +209,8 @@ def _rank_before(tokens: list[_Token], end: int) -> tuple[str | None, int]:
             continue
         words = " ".join(t.lower.rstrip(".") for t in tokens[start:end]).replace("-", " ")
         if words in RANKS:
+            if words in ("general", "gen") and start > 0 and tokens[start - 1].lower in _GENERAL_OFFICES:
+                return None, end  # "Secretary General Jens Stoltenberg": the office's last word
             return RANKS[words], start
     return None, end
 
@@ -287,6 +297,8 @@ def _prefix(tokens: list[_Token], name_start: int) -> tuple[list[str], str | Non
                 pass  # "and" always stops: "President Joe Biden and Chinese leader Xi Jinping" are two people
             elif text[:1].isupper() and token.lower not in STOP_CAPS and re.search(r"\w", text):
                 pass
+            elif text[:1].isupper() and j + 1 < len(tokens) and country_of(f"{token.bare} {tokens[j + 1].bare}"):
+                pass  # "New Zealand's Defence Minister": a country's name may open with a common word
             else:
                 break
         words.insert(0, token.text)
@@ -329,7 +341,8 @@ def _appositive(sentence: str, end: int) -> list[str] | None:
     """The office explained after a name: ", Pakistan's special representative to Afghanistan,"."""
     # The full stop of "U.S." or "U.K." does not end it: ", chairman of the U.S. Joint Chiefs of Staff,".
     match = re.match(r"\s*,\s*(?P<app>[^,;:“”\"]{3,120}?)\s*(?:,|;|(?<!\.[A-Z])\.(?:\s|$)|$|\s+and\s+[A-Z]|"
-                     r"\s+(?:said|told|held|met|received|hosted|called|spoke|visited|signed|during)\b)",
+                     r"\s+(?:said|told|held|met|received|hosted|called|spoke|visited|signed|during)\b|"
+                     r"\s+(?:on\s+|last\s+|this\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)",
                      sentence[end:])
     if not match:
         return None
@@ -463,6 +476,8 @@ def find_names(sentence: str) -> list[_Found]:
         run = tokens[index:end]
         first = index
         index = end
+        if len(run) > 1 and first > 0 and country_of(f"{tokens[first - 1].bare} {run[0].bare}"):
+            run, first = run[1:], first + 1  # "of Saudi Arabia Musaid Al Aiban": the country's last word is no name
         if len(run) > 1 and _PARTICIPLE.fullmatch(run[0].text) and re.search(r"(?:^|[,;:“\"(]\s*)$", sentence[:run[0].start]):
             run, first = run[1:], first + 1  # "Congratulating Lula on the summit, Xi said": a clause's verb, no name
         if len(run) > 2 and first > 0 and tokens[first - 1].lower in ("of", "in") and _is_place_name(run[0].bare):
@@ -476,8 +491,14 @@ def find_names(sentence: str) -> list[_Found]:
             continue  # "the National People's Power": an organisation's name, with a possessive inside
         # "General Mirza's official visit": a ranked man's possessive, not an office ("Freedonia's army chief" is).
         possessive = bool(re.search(r"['’]s$", run[-1].text)) and first > 0 and tokens[first - 1].bare.lower() in _RANK_WORDS
-        if sum(t.lower not in PARTICLES for t in run) > 4 \
-                or any(t.lower in ORGANISATION_WORDS or t.lower[:-1] in ORGANISATION_WORDS for t in run):
+        organisation = [at for at, t in enumerate(run) if t.lower in ORGANISATION_WORDS or t.lower[:-1] in ORGANISATION_WORDS]
+        if organisation and len(run) - organisation[-1] > 2:
+            # "Speaker of the National Assembly Raja Pervaiz Ashraf": the organisation ends the office, a name follows.
+            first += organisation[-1] + 1
+            run = run[organisation[-1] + 1:]
+        elif organisation:
+            continue
+        if sum(t.lower not in PARTICLES for t in run) > 4:
             continue
         if len(run) == 1 and (first > 0 and tokens[first - 1].lower in ("of", "for")
                               or first > 1 and tokens[first - 1].lower == "the" and tokens[first - 2].lower == "of"
@@ -489,7 +510,7 @@ def find_names(sentence: str) -> list[_Found]:
             continue  # "Minister of Mines", "Council of Ministers", "Chief Executive Officer": an office's words
         if len(run) > 1 and country_of(" ".join(t.bare for t in run)):
             continue
-        name = " ".join(t.bare if not re.fullmatch(r"[A-Z]\.", t.text) else t.text for t in run)
+        name = " ".join(t.bare if not re.fullmatch(r"(?:[A-Z]\.){1,3}", t.text) else t.text for t in run)
         if family_in_capitals:
             name = name[:len(run[0].bare)].capitalize() + name[len(run[0].bare):]
         role_words, title, confidence = _prefix(tokens, first)
@@ -566,7 +587,10 @@ class _People:
             signed = not found.surname_only and any(name_key(w) in self.signed for w in found.name.split()[1:])
             # In the event's own sentence a full name needs no title: "Sheinbaum spoke with Donald Trump".
             acting = in_event and not _is_place_name(found.name) \
-                and bool(_ACTS_AFTER.match(sentence.text[found.end:]) or _ACTED_WITH.search(sentence.text[:found.start]))
+                and bool(_ACTS_AFTER.match(sentence.text[found.end:]) or _ACTED_WITH.search(sentence.text[:found.start])
+                         or not found.surname_only and _FULL_NAME_ACTS.search(sentence.text[:found.start])
+                         and not _BEFORE_A_PLURAL.match(sentence.text[found.end:])
+                         or not found.surname_only and _FULL_NAME_WITH.match(sentence.text[found.end:]))
             if found.confidence == 0 and known is None and (found.surname_only or not speech) and not signed \
                     and not acting:
                 return None
@@ -627,6 +651,14 @@ _ACTS_AFTER = re.compile(r"\s*(?:,[^,]{0,60},\s*)?(?:(?:on|late|early)\s+\w+\s+|
 _ACTED_WITH = re.compile(_EVENT_VERBS + r"\b[^.;]{0,40}\b(?:with|to|and)\s+$|\b(?:call|conversation|talks|meeting)\s+"
                          r"(?:with|between)\s+$|" + _EVENT_VERBS + r"\s+(?:with|to)\s+[^.;]{0,60}[–—,]\s+$")
 
+# A full name right after a verb whose object is a person ("Putin met Kassym-Jomart Tokayev"; "visited Arlington
+# Cemetery" and "signed Paris Agreement" name no one), or before "and" another name doing it ("Vladimir Putin and
+# Recep Tayyip Erdogan held talks"); a lone word so placed may be a company or a team, and a name before a plural
+# noun qualifies it ("Microsoft Azure engineers").
+_FULL_NAME_ACTS = re.compile(r"\b(?:met|meets|hosted|hosts|received|receives|welcomed|welcomes|phoned|telephoned)\s+$")
+_BEFORE_A_PLURAL = re.compile(r"\s+(?!(?:as|has|was|is|discusses|this|us|his|its)\b)[a-z]+s\b")
+_FULL_NAME_WITH = re.compile(r"\s+and\s+(?:[A-Z][\w'’.-]*\s+){1,4}" + _EVENT_VERBS + r"\b")
+
 # Words of geography that end a place's name, never a person's: "Black Sea", "Persian Gulf".
 _PLACE_NAME_WORDS = frozenset("sea ocean gulf bay river lake mountains mountain island islands strait valley desert "
                               "peninsula coast canal border square street road avenue".split())
@@ -682,6 +714,11 @@ _NATIONAL_COUNTERPART = re.compile(r"\b(?:his|her|their)\s+(?P<nation>[A-Z][a-z]
 _CONTRAST_BEFORE = re.compile(r"\w[\s,]+(?:while|whereas|even\s+as)\s+(?!in\b|at\b|on\b|during\b)[^.;]*$",
                               re.IGNORECASE)
 
+# "X met Y in Paris, weeks after Z criticised the aid": someone in a clause about another time takes no part.
+# Only mid-sentence: an opening "Days after the vote Ruto called Kenyatta" may frame the event itself.
+_ANOTHER_TIME_BEFORE = re.compile(r"\w[\s,]+(?:(?:days?|weeks?|months?|years?|shortly|soon|hours?)\s+(?:after|before)|"
+                                  r"in\s+response\s+to)\b[^,;:]*$", re.IGNORECASE)
+
 # "started a state visit at the invitation of President X", "met Y on behalf of Z": X and Z are not there.
 _ON_SOMEONES_BEHALF = re.compile(r"\b(?:at\s+the\s+invitation\s+of|on\s+behalf\s+of|invited\s+by|on\s+the\s+"
                                  r"instructions?\s+of)\s+(?:[\w.'’-]+\s+){0,4}$", re.IGNORECASE)
@@ -720,7 +757,8 @@ def find_people(sentences: list[Sentence], registry: PeopleRegistry | None = Non
             contrast = sentence.index != event_sentences[0] and _CONTRAST_BEFORE.search(text[:found.start]) \
                 if event_sentences else None
             if sentence.index in event_sentences and not speech and not contrast \
-                    and not _ON_SOMEONES_BEHALF.search(text[:found.start]):
+                    and not _ON_SOMEONES_BEHALF.search(text[:found.start]) \
+                    and not _ANOTHER_TIME_BEFORE.search(text[:found.start]):
                 participant_hits.setdefault(id(person), event_sentences.index(sentence.index) * 1000 + found.start)
         if sentence.index in event_sentences:
             counterparts.extend((sentence, match) for match in _NATIONAL_COUNTERPART.finditer(text))

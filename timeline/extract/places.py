@@ -39,7 +39,9 @@ SITE_WORDS = FACILITY_WORDS | frozenset(
     "hospital school museum plaza boulevard tower towers gardens garden field ground grounds".split()
 )
 
-_CAP_RUN = r"[A-Z][\w'’.-]*(?:\s+(?:(?:of|de|del|al|el|es|la|le|the|and|on|upon|da|do|dos|das|du|sur)\s+)?[A-Z][\w'’.-]*)*"
+# A later word of a place's name: capitalised, or an Arabic article joined to one ("Sharm el-Sheikh").
+_LATER_WORD = r"(?:[A-Z]|(?:al|el|ad|as|ash|az|ul|ur)-[A-Z])[\w'’.-]*"
+_CAP_RUN = r"[A-Z][\w'’.-]*(?:\s+(?:(?:of|de|del|al|el|es|la|le|the|and|on|upon|da|do|dos|das|du|sur)\s+)?" + _LATER_WORD + ")*"
 _PREPOSITIONS = (r"(?:in|at|near|outside|inside|to|from|through|visited|visiting|visit to|arrived in|landed in|reached|"
                  r"struck|hit|rocked|battered|(?:large\s+)?(?:parts|areas)\s+of)")
 # Lower-case words after a capitalised name that make it a site named after a town ("Lido beach", "the
@@ -47,7 +49,9 @@ _PREPOSITIONS = (r"(?:in|at|near|outside|inside|to|from|through|visited|visiting
 _SITE_AFTER = SITE_WORDS | frozenset("beach shopping mall restaurant cafe club resort".split())
 _PLACE_AFTER = re.compile(r"\b(?P<prep>" + _PREPOSITIONS + r")\s+(?P<the>the\s+)?(?:(?:central|downtown|northern|"
                           r"southern|eastern|western|north|south|east|west|old)\s+)?(?P<name>" + _CAP_RUN + r")")
-_CAPITAL = re.compile(r"\b(?:in|at|to|from|near|through|across|outside)\s+the\s+(?P<adj>[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*)?)\s+capital\b")
+# "in the Finnish capital", "in Kenya's capital" (with or without its name after it: "Kenya's capital, Nairobi").
+_CAPITAL = re.compile(r"\b(?:in|at|to|from|near|through|across|outside)\s+(?:the\s+(?P<adj>[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*)?)|"
+                      r"(?P<owner>[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*)?)['’]s)\s+capital\b")
 # "the Saudi city of Jeddah", "the town of Khar", "the Black Sea resort of Sochi", "the capital Ankara",
 # "the Georgian capital, Tbilisi": a place introduced by what it is.
 _INTRODUCED = re.compile(
@@ -55,7 +59,7 @@ _INTRODUCED = re.compile(
     r"northern|southern|eastern|western|central|coastal|seaside|border|bustling|sprawling)\s+){0,2}"
     r"(?P<adj>(?:[A-Z][\w'’-]*\s+){0,3})"
     r"(?P<what>city|town|village|port\s+city|port|resort|capital|district|province|region|border\s+town|"
-    r"coastal\s+city|frontline\s+city|enclave)(?:\s+of|,)?\s+(?P<name>" + "[A-Z][\\w'’.-]*(?:\\s+[A-Z][\\w'’.-]*){0,2}" + r")"
+    r"coastal\s+city|frontline\s+city|enclave)(?:\s+of|,)?\s+(?P<name>[A-Z][\w'’.-]*(?:\s+" + _LATER_WORD + r"){0,2})"
 )
 # "an attack on Odesa", "strikes against Kharkiv": the target of an attack is where it happened.
 _TARGET = re.compile(r"\b(?:attacks?|strikes?|assault|raids?|offensive|shelling|bombardment|bombing)\s+(?:on|against)\s+"
@@ -286,12 +290,14 @@ def find_places(sentence: str, prefer: tuple[str, ...] = ()) -> list[Place]:
     places: list[Place] = _introduced_places(sentence, prefer) + _landmarks(sentence)
     taken = [(p.start, p.start + len(p.text)) for p in places]
     for match in _CAPITAL.finditer(sentence):
-        code = gaz.country_code(match["adj"])
+        nation = match["adj"] or match["owner"]
+        code = gaz.country_code(nation)
         capital = gaz.capitals.get(code or "")
         if capital:
             country = gaz.country_name(code)
             places.append(Place(_display(capital, country), match.group(0), sentence, match.start(), capital, country,
-                                None, 0.8, f"'{match['adj']} capital' is {capital}"))
+                                None, 0.8, f"'{match.group(0).split(' ', 1)[1]}' is {capital}"))
+            taken.append((match.start(), match.end()))
     for match in _PLACE_AFTER.finditer(sentence):
         if any(start <= match.start("name") < end + 2 for start, end in taken):
             continue  # already read as an introduced place
@@ -318,11 +324,18 @@ def find_places(sentence: str, prefer: tuple[str, ...] = ()) -> list[Place]:
         if town is not None:
             places.append(town)
             continue
-        if any(w.lower().strip(".,") in FACILITY_WORDS for w in name.split()):
+        words = name.split()
+        facility_at = [at for at, w in enumerate(words) if w.lower().strip(".,") in FACILITY_WORDS]
+        if facility_at:
             after = sentence[match.end("name"):]
             located = re.match(r"\s*(?:,\s*|\s+in\s+|\s+at\s+)(?P<city>" + _CAP_RUN + ")", after)
             city_info = _resolve_run(located["city"], prefer) if located else None
             facility = name.rstrip(".,")
+            town = " ".join(words[facility_at[-1] + 1:])
+            if city_info is None and town:
+                # "State House Entebbe": the town written straight after the building's name.
+                city_info = _resolve_run(town, prefer)
+                facility = " ".join(words[:facility_at[-1] + 1]) if city_info else facility
             if city_info is not None:
                 _, city, code = city_info
                 country = gaz.country_name(code)
