@@ -349,6 +349,32 @@ def test_reports_in_two_countries_never_merge():
     assert compare_events(undated, helsinki).outcome != SAME
 
 
+def filed_from(event: Event, city: str) -> Event:
+    """The report as extraction gives it when only its dateline names a place: flagged, with the extractor's note."""
+    event.place = city
+    event.review.needs.append("place")
+    event.review.notes["place"] = (f"only the dateline '{city}' names a place: that is where the story was filed, "
+                                   "not necessarily where the event happened")
+    return event
+
+
+def test_a_dateline_city_does_not_part_the_same_people_on_the_same_day_and_a_stated_place_wins():
+    stated = report("a.txt", ["xi", "tokayev"], "2025-06-16", kind="summit", place="Astana, Kazakhstan")
+    filed = filed_from(report("b.txt", ["xi", "tokayev"], "2025-06-16"), "Beijing, China")
+    assert compare_events(filed, stated).outcome == SAME
+    [cluster] = merge_same_event([filed, stated]).clusters
+    assert cluster.event.place == "Astana, Kazakhstan"
+    assert "place" in cluster.event.review.needs
+    assert "Beijing, China" in cluster.event.review.notes["place"]
+    # A stated place in another country still parts them, and so does a dateline on another day or an undated report.
+    stated_elsewhere = report("c.txt", ["xi", "tokayev"], "2025-06-16", place="Beijing, China")
+    assert compare_events(stated_elsewhere, stated).outcome != SAME
+    next_day = filed_from(report("d.txt", ["xi", "tokayev"], "2025-06-17"), "Beijing, China")
+    assert compare_events(next_day, stated).outcome != SAME
+    undated = filed_from(report("e.txt", ["xi", "tokayev"], None), "Beijing, China")
+    assert compare_events(undated, stated).outcome != SAME
+
+
 def test_nearby_places_merge_undated_reports_only_on_extra_evidence_and_the_difference_is_flagged():
     ghq = report("a.txt", ["kurilla", "munir"], None, place="General Headquarters, Rawalpindi, Pakistan",
                  title="Talks at GHQ with ISPR and CENTCOM", published="2023-07-24")

@@ -55,7 +55,7 @@ from .date_fit import (
 )
 from .kind_match import kind_family, kind_of, kinds_agree, kinds_compatible, read_alike, same_kind
 from .people_match import NameForm, event_forms, event_people, named_by_office, same_person, shared_people
-from .place_match import CONFLICT, NEAR, UNKNOWN, WITHIN, match_places
+from .place_match import CONFLICT, NEAR, UNKNOWN, WITHIN, match_places, place_only_filed_from
 from .place_match import SAME as SAME_PLACE
 from .shared_text import copies_of_one_story
 
@@ -399,6 +399,11 @@ def compare_events(a: Event, b: Event, context: Context | None = None, *, review
     conflicts = []
     match = match_places(a.place, b.place)
     place = match.outcome
+    if place == CONFLICT and (place_only_filed_from(a) or place_only_filed_from(b)) and dates.outcome == "overlap" and people.strong \
+            and a.date.precision == b.date.precision == DAY:  # type: ignore[union-attr]
+        # A dateline's city is where the story was filed: it does not part the same people on the same day. The
+        # disagreement is still shown (`conflicts.py`).
+        place = UNKNOWN
     if not kinds_compatible(kind_of(a), kind_of(b)) and not _copies_read_apart(a, b, dates, people, place, context):
         conflicts.append(f"a {kind_of(a)} vs a {kind_of(b)}")
     if place == CONFLICT:
