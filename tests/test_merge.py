@@ -238,6 +238,33 @@ def test_undated_report_matching_two_events_is_left_alone():
     assert set(result.clusters[2].duplicates) == {0, 1}
 
 
+def test_an_undated_report_whose_own_account_was_read_as_a_mention_joins_the_event_of_that_day():
+    """A page's lede ("Lula spoke with Xi on Monday, Aug. 11") read as background, while the sentence taken for its
+    event names no time: the mention is its own happening, not an earlier one."""
+    def lede(text: str, date: str) -> Mention:
+        return Mention(summary=text, quote=text, date=parse_date_spec(date))
+
+    dated = report("a.txt", ["lula", "xi"], "2025-08-11", kind="call", published="2025-08-12")
+    undated = report("b.txt", ["lula", "xi"], None, kind="call", published="2025-08",
+                     evidence={"date": "Xi called the group a key platform for the Global South."},
+                     mentions=[lede("Lula spoke with Xi on Monday, Aug. 11, the latest of his calls.", "2025-08-11")])
+    verdict = compare_events(undated, dated)
+    assert verdict.outcome == SAME and "b.txt gives no date of its own" in verdict.check
+    # A mention of an earlier call, another day, or a report whose own sentence says when, keeps them apart.
+    earlier = report("c.txt", ["lula", "xi"], None, kind="call", published="2025-08",
+                     evidence={"date": "Xi called the group a key platform for the Global South."},
+                     mentions=[lede("Lula last spoke with Xi on Aug. 11.", "2025-08-11")])
+    assert compare_events(earlier, dated).outcome != SAME
+    other_day = report("d.txt", ["lula", "xi"], None, kind="call", published="2025-08",
+                       evidence={"date": "Xi called the group a key platform for the Global South."},
+                       mentions=[lede("Lula spoke with Xi on Aug. 4.", "2025-08-04")])
+    assert compare_events(other_day, dated).outcome != SAME
+    timed = report("e.txt", ["lula", "xi"], None, kind="call", published="2025-08",
+                   evidence={"date": "Xi called Lula on Friday."},
+                   mentions=[lede("Lula spoke with Xi on Monday, Aug. 11.", "2025-08-11")])
+    assert compare_events(timed, dated).outcome != SAME
+
+
 def test_an_event_is_not_merged_with_what_its_report_mentions_as_background():
     earlier = report("a.txt", ["milley", "gerasimov"], "2019-12", place="Switzerland")
     background = Mention(summary="Milley and Gerasimov met before", date=parse_date_spec("2019-12"),

@@ -49,6 +49,7 @@ from .date_fit import (
     published_days,
     published_just_after,
     reported_before_it_happened,
+    says_when,
     stated_weekday,
     vague,
     weekday_fits,
@@ -191,10 +192,36 @@ def _may_be_its_own_event(event: Event, mention: Mention) -> bool:
     may be the report's own happening, which extraction also listed as a mention; only the others are background."""
     if mention.date is None:
         return False
+    if _own_event_as_mention(event, mention):
+        return True
     if event.date is not None:
         return days_apart(mention.date, event.date) <= CLOSE_DAYS
     published = [s.published.last_day() for s in event.sources if s.published is not None]
     return any(0 <= (day - mention.date.last_day()).days <= RECENT_MENTION_DAYS for day in published)
+
+
+_EARLIER = re.compile(r"\b(?:last|previous|previously|earlier|since|ago|again|before|first time)\b", re.IGNORECASE)
+
+
+def _own_event_as_mention(event: Event, mention: Mention) -> bool:
+    """In a report with no date of its own whose date sentence names no time at all, a dated mention naming all its
+    participants, with no word of an earlier happening ("last", "since", "ago"), is most likely the report's own
+    happening, which extraction listed as background (its lede read as a mention)."""
+    if mention.date is None or not vague(event) or says_when(event) or not event.participants:
+        return False
+    text = f"{mention.summary} {mention.quote or ''}"
+    words = set(name_key(text).split())
+    return not _EARLIER.search(text) and all(name_key(p.name).split()[-1] in words
+                                             for p in event.participants if name_key(p.name))
+
+
+def _mentions_its_day(undated: Event, dated: Event) -> bool:
+    """The undated report's own happening, read as a mention (see `_own_event_as_mention`), is dated the dated
+    event's very day."""
+    assert dated.date is not None
+    return dated.date.precision == DAY and any(
+        m.date is not None and m.date.precision == DAY and m.date.iso() == dated.date.iso()
+        and _own_event_as_mention(undated, m) for m in undated.mentions)
 
 
 def _mentions_as_background(event: Event, other: Event) -> bool:
@@ -545,7 +572,10 @@ def _compare_undated_with_dated(a: Event, b: Event, people: PeopleFit, place: st
     on_weekday = (published is None and place not in (SAME_PLACE, WITHIN) and weekday_fits(undated, dated)
                   and (same_kind(kind_of(a), kind_of(b)) or undated.kind == dated.kind)
                   and not undated.place and not dated.place)
-    if published is None and place not in (SAME_PLACE, WITHIN) and not on_weekday:
+    on_mention = _mentions_its_day(undated, dated)
+    if on_mention:
+        pass  # its own happening, read as a mention, is dated that very day
+    elif published is None and place not in (SAME_PLACE, WITHIN) and not on_weekday:
         missing.append("neither a publication day, a weekday nor a place in both dates it")
     elif published is not None and not published_just_after(undated, dated):
         missing.append("it came out long after the event" if published > dated.date.last_day()  # type: ignore[union-attr]
@@ -558,10 +588,12 @@ def _compare_undated_with_dated(a: Event, b: Event, people: PeopleFit, place: st
     where = ("no place in either" if not undated.place and not dated.place else "a place in one report only"
              if place == UNKNOWN else "the same place")
     weekday = WEEKDAYS[stated_weekday(undated) or 0].capitalize()
-    when = (f"published {published.isoformat()}, just after the event of {dated.date.iso()}"  # type: ignore[union-attr]
+    when = (f"it names {dated.date.iso()} in a sentence of the same people read as background" if on_mention  # type: ignore[union-attr]
+            else f"published {published.isoformat()}, just after the event of {dated.date.iso()}"  # type: ignore[union-attr]
             if published is not None else f"no publication day, but it says {weekday}, which fits "
             f"{dated.date.iso()}" if on_weekday else "no publication day")  # type: ignore[union-attr]
-    basis = "publication day" if published is not None else "weekday" if on_weekday else "place"
+    basis = ("the day its sentence read as background names" if on_mention else "publication day" if published is not None
+             else "weekday" if on_weekday else "place")
     return Verdict(SAME, 3, f"{said}; {kind}; {where}; {when}",
                    check=f"{_first_article(undated) or 'a report'} gives no date of its own: joined on its "
                          f"participants, kind and {basis}")
