@@ -736,9 +736,31 @@ def test_a_readout_quoted_whole_by_two_outlets_ties_them_though_few_of_its_words
     assert [s.article for s in apart.event.sources] == ["c.txt"]
 
 
+def test_a_participants_words_quoted_by_two_outlets_tie_an_undated_report_to_the_dated_one():
+    """Two outlets retell a call each in their own words but quote the same sentence of the caller (eighteen words):
+    the undated one joins the dated one, flagged; a shorter shared phrase, the stock opening of such stories, does
+    not."""
+    names = ["William Ruto", "Uhuru Kenyatta"]
+    quote = ("\u201cWe discussed the just concluded general election and the transition as envisaged by our democratic "
+             "tradition and practice,\u201d Ruto said.")
+    dated = report("a.txt", ["william-ruto", "uhuru-kenyatta"], "2022-09-07", kind="call", published="2022-09-07")
+    undated = report("b.txt", ["william-ruto", "uhuru-kenyatta"], None, kind="call")
+    context = Context(passages={
+        "a.txt": passage_fingerprints("President-elect William Ruto on Wednesday called President Uhuru Kenyatta.\n"
+                                      + quote, names),
+        "b.txt": passage_fingerprints("William Ruto has revealed details of his phone call to Uhuru Kenyatta.\n"
+                                      + quote, names)})
+    verdict = compare_events(undated, dated, context)
+    assert verdict.outcome == SAME and verdict.check.startswith("b.txt gives no date of its own")
+    stock = passage_fingerprints("President-elect William Ruto held a phone call with President Uhuru Kenyatta "
+                                 "on Monday about the budget.", names)
+    context = Context(passages={"a.txt": context.passages["a.txt"], "b.txt": stock})  # type: ignore[index]
+    assert compare_events(undated, dated, context).outcome != SAME
+
+
 def test_stock_sentences_scattered_through_two_reports_do_not_make_them_copies():
     """Two different happenings of the same people told with the same stock sentences (a quote every statement
-    carries, a background line) share many short runs, but no passage of twenty words."""
+    carries, a background line) share many short runs, but no passage of eighteen words."""
     names = ["Lucia Kiriyenko", "Noor Kowalski"]
     stock = ("\u201cBoth leaders reiterated the desire to further enhance relations in all fields,\u201d Kiriyenko said.\n"
              "Kowalski last visited the United States in December, weeks after a change of command.")
