@@ -79,17 +79,34 @@ def test_same_day_different_people_stay_two_events():
     assert [len(c.event.sources) for c in result.clusters] == [1, 1]
 
 
-def test_call_and_meeting_same_day_same_people_are_possible_duplicates_not_merged():
+def test_a_call_and_a_meeting_of_the_same_people_on_the_same_day_join_flagged_for_the_kind():
+    """Extraction reads "discussion" and "spoke with" as a call or a meeting, and a readout as a statement: the very
+    same people on the very same day are one happening, whatever each report calls it; the editor checks the kind."""
     call = report("a.txt", ["austin", "bajwa"], "2021-08-09", kind="call", title="Austin calls Bajwa")
     meeting = report("b.txt", ["austin", "bajwa"], "2021-08-09", kind="meeting", title="Austin meets Bajwa")
-    assert compare_events(meeting, call).outcome == MAYBE
-    result = merge_same_event([call, meeting])
+    verdict = compare_events(meeting, call)
+    assert verdict.outcome == SAME and verdict.check == "a.txt and b.txt read it as a meeting and a call: check the kind"
+    [cluster] = merge_same_event([call, meeting]).clusters
+    assert "sources" in cluster.event.review.needs and "check the kind" in cluster.event.review.notes["sources"]
+    statement = report("c.txt", ["austin", "bajwa"], "2021-08-09", kind="statement")
+    assert compare_events(statement, call).outcome == SAME
+
+
+def test_a_call_and_a_meeting_a_day_apart_or_with_another_participant_are_possible_duplicates_not_merged():
+    call = report("a.txt", ["austin", "bajwa"], "2021-08-09", kind="call", title="Austin calls Bajwa")
+    next_day = report("b.txt", ["austin", "bajwa"], "2021-08-10", kind="meeting", title="Austin meets Bajwa")
+    assert compare_events(next_day, call).outcome == MAYBE
+    result = merge_same_event([call, next_day])
     assign_ids(result, set())
     first, second = (c.event for c in result.clusters)
     assert len(result.clusters) == 2
     assert first.review.duplicates == [second.id] and second.review.duplicates == [first.id]
     assert "a meeting vs a call" in second.review.notes["duplicates"]
     assert second.review.notes["duplicates"].startswith(f"possible duplicate of {first.id}:")
+    three = report("c.txt", ["austin", "bajwa", "milley"], "2021-08-09", kind="meeting")
+    assert compare_events(three, call).outcome == MAYBE  # a meeting with someone the call did not have
+    exercise = report("d.txt", ["austin", "bajwa"], "2021-08-09", kind="exercise")
+    assert compare_events(exercise, call).outcome != SAME
 
 
 def test_undated_report_joins_the_dated_event_it_came_out_just_after_and_the_join_is_flagged():

@@ -54,7 +54,7 @@ from .date_fit import (
     vague,
     weekday_fits,
 )
-from .kind_match import kind_family, kind_of, kinds_agree, kinds_compatible, read_alike, same_kind
+from .kind_match import READ_ALIKE, kind_family, kind_of, kinds_agree, kinds_compatible, read_alike, same_kind
 from .people_match import NameForm, event_forms, event_people, named_by_office, same_person, shared_people
 from .place_match import CONFLICT, NEAR, UNKNOWN, WITHIN, match_places, place_only_filed_from
 from .place_match import SAME as SAME_PLACE
@@ -431,7 +431,8 @@ def compare_events(a: Event, b: Event, context: Context | None = None, *, review
         # A dateline's city is where the story was filed: it does not part the same people on the same day. The
         # disagreement is still shown (`conflicts.py`).
         place = UNKNOWN
-    if not kinds_compatible(kind_of(a), kind_of(b)) and not _copies_read_apart(a, b, dates, people, place, context):
+    if not kinds_compatible(kind_of(a), kind_of(b)) and not _copies_read_apart(a, b, dates, people, place, context) \
+            and not _read_apart_on_one_day(a, b, dates, people):
         conflicts.append(f"a {kind_of(a)} vs a {kind_of(b)}")
     if place == CONFLICT:
         conflicts.append(match.reason or f"{a.place} vs {b.place}")
@@ -492,7 +493,10 @@ def compare_events(a: Event, b: Event, context: Context | None = None, *, review
             why.append(f"both a {kind_of(a)}")
         if place in (SAME_PLACE, WITHIN):
             why.append(match.reason if place == WITHIN else f"same place ({b.place or a.place})")
-        return Verdict(SAME, score, "; ".join(why))
+        check = "" if kinds_compatible(kind_of(a), kind_of(b)) else \
+            f"{' and '.join(sorted(filter(None, (_first_article(a), _first_article(b)))))} read it as a " \
+            f"{kind_of(a)} and a {kind_of(b)}: check the kind"
+        return Verdict(SAME, score, "; ".join(why), check=check)
     if vague(a) != vague(b):
         return _compare_undated_with_dated(a, b, people, match.outcome)
     if people.single:
@@ -507,6 +511,18 @@ def _copy_of_its_story(a: Event, b: Event, place: str, context: Context) -> bool
     mine = [context.passages.get(s.article, frozenset()) for s in a.sources if s.article]
     theirs = [context.passages.get(s.article, frozenset()) for s in b.sources if s.article]
     return any(copies_of_one_story(x, y) for x in mine for y in theirs)
+
+
+ONE_DAY_ALIKE = READ_ALIKE | {"statement", "announcement"}  # kinds the same people's one day may be reported as
+
+
+def _read_apart_on_one_day(a: Event, b: Event, dates: DateFit, people: PeopleFit) -> bool:
+    """The very same people on the very same day, one report calling it a call and the other a meeting, talks or a
+    statement: extraction reads "discussion" and "spoke with" either way, a readout is a statement, and the same
+    people rarely both meet and call in one day."""
+    kinds = {kind_of(a), kind_of(b)}
+    return dates.outcome == "overlap" and a.date.precision == b.date.precision == DAY and people.everyone \
+        and len(people.shared) >= 2 and kinds <= ONE_DAY_ALIKE  # type: ignore[union-attr]
 
 
 def _copies_read_apart(a: Event, b: Event, dates: DateFit, people: PeopleFit, place: str, context: Context) -> bool:
