@@ -713,6 +713,29 @@ def test_a_copy_without_a_date_joins_the_dated_event_of_its_story_but_never_an_e
     assert compare_events(later, reviewed, context).outcome != SAME
 
 
+def test_a_repost_dated_by_its_own_late_stamp_joins_the_story_it_copies_and_keeps_the_stated_date():
+    """A repost stamped a week late counts "on Monday" from its stamp: the passage it prints word for word says it is
+    the same call, and the stated date stays, both claims shown; told in other words, it is only a possible
+    duplicate (the same ministers do call twice in a week)."""
+    stated = report("a.txt", ["rajnath-singh", "lloyd-austin"], "2021-08-30", kind="call", published="2021-08-30")
+    restamped = report("b.txt", ["rajnath-singh", "lloyd-austin"], "2021-09-06", kind="call", published="2021-09-06",
+                       needs=["date"])
+    context = _with_passages({"a.txt": WIRE_STORY, "b.txt": WIRE_STORY})
+    verdict = compare_events(restamped, stated, context)
+    assert verdict.outcome == SAME and verdict.check == ("b.txt dates it by its own publication day, 2021-09-06: joined "
+                                                         "as a copy of the same story; check the date")
+    assert compare_events(restamped, stated, context, reviewed=True).offer  # an editor's event is only offered it
+    [cluster] = merge_same_event([stated, restamped], context=context).clusters
+    assert cluster.event.date == parse_date_spec("2021-08-30") and "date" in cluster.event.review.needs
+    assert "2021-09-06" in cluster.event.review.notes["date"]
+    stated = report("a.txt", ["rajnath-singh", "lloyd-austin"], "2021-08-30", kind="call", published="2021-08-30")
+    told_otherwise = _with_passages({"a.txt": WIRE_STORY, "b.txt": ANOTHER_CALL})
+    assert compare_events(restamped, stated, told_otherwise).outcome == MAYBE
+    stated_late = report("c.txt", ["rajnath-singh", "lloyd-austin"], "2021-09-06", kind="call", published="2021-09-07")
+    context = _with_passages({"a.txt": WIRE_STORY, "c.txt": WIRE_STORY})
+    assert compare_events(stated_late, stated, context).outcome == MAYBE  # a date of its own: another call?
+
+
 def test_passage_fingerprints_keep_the_paragraphs_that_name_someone():
     furniture = "Subscribe to our newsletter for the latest news from around the world today"
     assert passage_fingerprints(furniture, ["Austin"]) == frozenset()

@@ -42,6 +42,7 @@ from .date_fit import (
     CLOSE_DAYS,
     WEEKDAYS,
     DateFit,
+    dated_by_publication,
     dates_compatible,
     days_apart,
     fit_dates,
@@ -467,6 +468,15 @@ def compare_events(a: Event, b: Event, context: Context | None = None, *, review
                        check=f"{' and '.join(undated)} {'give' if len(undated) > 1 else 'gives'} no date of its own: "
                              f"joined as a copy of the same story{kinds}")
     if dates.outcome == "weeks":
+        if _restamped_copy(a, b, people, place, context):
+            late = max((a, b), key=lambda e: e.date.first_day())  # type: ignore[union-attr]
+            if reviewed:
+                return Verdict(MAYBE, reason=f"{said}; both articles print the same passage about them word for word, "
+                                             f"but {dates.reason}", offer=True)
+            return Verdict(SAME, COPY_SCORE, f"{said}; both articles print the same passage about them word for word; "
+                                             f"{dates.reason}",
+                           check=f"{_first_article(late) or 'a report'} dates it by its own publication day, "
+                                 f"{late.date.iso()}: joined as a copy of the same story; check the date")  # type: ignore[union-attr]
         if people.everyone and kind_family(kind_of(a), kind_of(b)):
             return Verdict(MAYBE, reason=f"{said} and kind, but {dates.reason}: a late report's date, or another "
                                          "happening?",
@@ -523,6 +533,15 @@ def _read_apart_on_one_day(a: Event, b: Event, dates: DateFit, people: PeopleFit
     kinds = {kind_of(a), kind_of(b)}
     return dates.outcome == "overlap" and a.date.precision == b.date.precision == DAY and people.everyone \
         and len(people.shared) >= 2 and kinds <= ONE_DAY_ALIKE  # type: ignore[union-attr]
+
+
+def _restamped_copy(a: Event, b: Event, people: PeopleFit, place: str, context: Context) -> bool:
+    """Copies of one story whose dates differ only because the later one counts its day from its own publication
+    day (a repost's stamp, a weekday counted in the wrong week)."""
+    later = a if a.date.first_day() > b.date.first_day() else b  # type: ignore[union-attr]
+    return people.strong and dated_by_publication(later) and (kinds_compatible(kind_of(a), kind_of(b))
+                                                            or read_alike(kind_of(a), kind_of(b))) \
+        and _copy_of_its_story(a, b, place, context)
 
 
 def _copies_read_apart(a: Event, b: Event, dates: DateFit, people: PeopleFit, place: str, context: Context) -> bool:
