@@ -12,14 +12,17 @@ so each rule below says what is tolerated and what never joins (docs/merging.md 
   happening by its own publication day; either way the disagreement is shown, never hidden (`conflicts.py`; the
   date rules are in `date_fit.py`). Weeks apart, an otherwise identical report is a possible duplicate, no more.
 - Kind and place. Meeting, talks, visit and summit are one family; a call never joins a meeting, unless the two
-  articles are copies of one story (`shared_text.py`): extraction reads a "discussion" either way; two reports
-  giving the very same kind agree even where it was flagged as a guess (`kind_match.py`). A city fits its country
-  and a venue its city; two countries never join (`place_match.py`).
+  articles are copies of one story (`shared_text.py`) or the very same people on the very same day: extraction
+  reads a "discussion" either way; two reports giving the very same kind agree even where it was flagged as a guess
+  (`kind_match.py`). A city fits its country and a venue its city; two countries never join (`place_match.py`),
+  unless one is only the dateline's, where the story was filed, and the same people meet on the same day.
+- Copies. Copies of one story join without a date, or with a later date that is only a repost's publication day.
 - Weak evidence. Two undated reports (a year alone counts as undated) never join on one shared person, and join
   at all only when they came out within three days of each other. An undated report joins a dated event only when
   every participant it names is the event's, the kind and the place agree, and it came out within a week after
-  the event, or both name the same place, or (with no publication day) the weekday it names is the event's, for
-  the very same kind with no place in either, in a report that names a year or month near it; the join is flagged for review. Undated reports are placed last, so
+  the event, or both name the same place, or its own account read as background names the event's day, or (with
+  no publication day) the weekday it names is the event's, for the very same kind with no place in either, in a
+  report that names a year or month near it; the join is flagged for review. Undated reports are placed last, so
   one that fits two events joins neither. A report with no date of its own never joins an editor's event: it is
   offered to the editor instead, where it would have joined an open event.
 
