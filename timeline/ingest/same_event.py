@@ -496,7 +496,8 @@ def compare_events(a: Event, b: Event, context: Context | None = None, *, review
                 return verdict
         return Verdict(MAYBE, reason=f"{said}, but {match.reason}")
     if dates.outcome in ("overlap", "close"):
-        if dates.outcome == "close" and not kinds_agree(a, b) and not _many_same_people(people, a, b):
+        if dates.outcome == "close" and not kinds_agree(a, b) and not _many_same_people(people, a, b) \
+                and not _copy_of_its_story(a, b, place, context):
             return Verdict(MAYBE, reason=f"{said}, {dates.reason}, but the kinds ({kind_of(a)}, {kind_of(b)}) do not say "
                                          "it is one happening")
         score = 3 + {SAME_PLACE: 2, WITHIN: 1}.get(place, 0) + (1 if same_kind(kind_of(a), kind_of(b)) else 0)
@@ -507,8 +508,8 @@ def compare_events(a: Event, b: Event, context: Context | None = None, *, review
         if place in (SAME_PLACE, WITHIN):
             why.append(match.reason if place == WITHIN else f"same place ({b.place or a.place})")
         check = "" if kinds_compatible(kind_of(a), kind_of(b)) else \
-            f"{' and '.join(sorted(filter(None, (_first_article(a), _first_article(b)))))} read it as a " \
-            f"{kind_of(a)} and a {kind_of(b)}: check the kind"
+            "; ".join(sorted(f"{_first_article(e) or 'a report'} reads it as a {kind_of(e)}" for e in (a, b))) + \
+            ": check the kind"
         return Verdict(SAME, score, "; ".join(why), check=check)
     if vague(a) != vague(b):
         return _compare_undated_with_dated(a, b, people, match.outcome)
@@ -549,7 +550,7 @@ def _restamped_copy(a: Event, b: Event, people: PeopleFit, place: str, context: 
 
 def _copies_read_apart(a: Event, b: Event, dates: DateFit, people: PeopleFit, place: str, context: Context) -> bool:
     """Copies of one story report one happening, whether extraction read its "discussion" as a call or a meeting."""
-    return dates.outcome == "undated" and read_alike(kind_of(a), kind_of(b)) and people.strong \
+    return dates.outcome in ("undated", "overlap", "close") and read_alike(kind_of(a), kind_of(b)) and people.strong \
         and _copy_of_its_story(a, b, place, context)
 
 
