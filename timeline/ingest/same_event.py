@@ -58,7 +58,7 @@ from .date_fit import (
     vague,
     weekday_fits,
 )
-from .kind_match import READ_ALIKE, kind_family, kind_of, kinds_agree, kinds_compatible, read_alike, same_kind
+from .kind_match import ONE_DAY_ALIKE, kind_family, kind_of, kinds_agree, kinds_compatible, read_alike, same_kind
 from .people_match import NameForm, event_forms, event_people, named_by_office, same_person, shared_people
 from .place_match import CONFLICT, NEAR, UNKNOWN, WITHIN, match_places, place_only_filed_from
 from .place_match import SAME as SAME_PLACE
@@ -430,11 +430,8 @@ def compare_events(a: Event, b: Event, context: Context | None = None, *, review
     conflicts = []
     match = match_places(a.place, b.place)
     place = match.outcome
-    if place == CONFLICT and (place_only_filed_from(a) or place_only_filed_from(b)) and dates.outcome == "overlap" and people.strong \
-            and a.date.precision == b.date.precision == DAY:  # type: ignore[union-attr]
-        # A dateline's city is where the story was filed: it does not part the same people on the same day. The
-        # disagreement is still shown (`conflicts.py`).
-        place = UNKNOWN
+    if place == CONFLICT and _filed_elsewhere_on_one_day(a, b, dates, people):
+        place = UNKNOWN  # the disagreement is still shown (`conflicts.py`)
     if not kinds_compatible(kind_of(a), kind_of(b)) and not _copies_read_apart(a, b, dates, people, place, context) \
             and not _read_apart_on_one_day(a, b, dates, people):
         conflicts.append(f"a {kind_of(a)} vs a {kind_of(b)}")
@@ -527,16 +524,22 @@ def _copy_of_its_story(a: Event, b: Event, place: str, context: Context) -> bool
     return any(copies_of_one_story(x, y) for x in mine for y in theirs)
 
 
-ONE_DAY_ALIKE = READ_ALIKE | {"statement", "announcement"}  # kinds the same people's one day may be reported as
+def _on_one_day(a: Event, b: Event, dates: DateFit) -> bool:
+    return dates.outcome == "overlap" and a.date.precision == b.date.precision == DAY  # type: ignore[union-attr]
+
+
+def _filed_elsewhere_on_one_day(a: Event, b: Event, dates: DateFit, people: PeopleFit) -> bool:
+    """The same people on the same day, one report placed only by its dateline: that is where the story was filed,
+    not necessarily where the event happened, so it does not part them."""
+    return (place_only_filed_from(a) or place_only_filed_from(b)) and _on_one_day(a, b, dates) and people.strong
 
 
 def _read_apart_on_one_day(a: Event, b: Event, dates: DateFit, people: PeopleFit) -> bool:
     """The very same people on the very same day, one report calling it a call and the other a meeting, talks or a
     statement: extraction reads "discussion" and "spoke with" either way, a readout is a statement, and the same
     people rarely both meet and call in one day."""
-    kinds = {kind_of(a), kind_of(b)}
-    return dates.outcome == "overlap" and a.date.precision == b.date.precision == DAY and people.everyone \
-        and len(people.shared) >= 2 and kinds <= ONE_DAY_ALIKE  # type: ignore[union-attr]
+    return _on_one_day(a, b, dates) and people.everyone and len(people.shared) >= 2 \
+        and {kind_of(a), kind_of(b)} <= ONE_DAY_ALIKE
 
 
 def _restamped_copy(a: Event, b: Event, people: PeopleFit, place: str, context: Context) -> bool:
@@ -612,11 +615,9 @@ def _compare_undated_with_dated(a: Event, b: Event, people: PeopleFit, place: st
                   and (same_kind(kind_of(a), kind_of(b)) or undated.kind == dated.kind)
                   and not undated.place and not dated.place)
     on_mention = _mentions_its_day(undated, dated)
-    if on_mention:
-        pass  # its own happening, read as a mention, is dated that very day
-    elif published is None and place not in (SAME_PLACE, WITHIN) and not on_weekday:
+    if published is None and not (on_mention or on_weekday or place in (SAME_PLACE, WITHIN)):
         missing.append("neither a publication day, a weekday nor a place in both dates it")
-    elif published is not None and not published_just_after(undated, dated):
+    elif published is not None and not on_mention and not published_just_after(undated, dated):
         missing.append("it came out long after the event" if published > dated.date.last_day()  # type: ignore[union-attr]
                        else "it came out before the event")
     if missing:
