@@ -93,6 +93,23 @@ def test_a_call_and_a_meeting_of_the_same_people_on_the_same_day_join_flagged_fo
     assert compare_events(statement, call).outcome == SAME
 
 
+def test_the_same_ministers_calls_of_one_week_stay_apart_under_this_rounds_rules():
+    """Three calls of the same two ministers on the 5th, 10th and 12th, each report stating its day, a meeting of
+    theirs on the 20th reported by a statement the day after, and an undated report of a call that says "on Monday":
+    none joins another."""
+    calls = [report(f"{day}.txt", ["jaishankar", "araghchi"], f"2026-03-{day}", kind="call", published=f"2026-03-{day}")
+             for day in ("05", "10", "12")]
+    meeting = report("20.txt", ["jaishankar", "araghchi"], "2026-03-20", kind="meeting", published="2026-03-20")
+    statement = report("21.txt", ["jaishankar", "araghchi"], "2026-03-21", kind="statement", published="2026-03-21")
+    undated = report("monday.txt", ["jaishankar", "araghchi"], None, kind="call",
+                     evidence={"date": "Jaishankar spoke to Araghchi on Monday."},
+                     mentions=[Mention(summary="Jaishankar spoke to Araghchi on March 10.",
+                                       quote="Jaishankar spoke to Araghchi on March 10.",
+                                       date=parse_date_spec("2026-03-10"))])
+    result = merge_same_event([*calls, meeting, statement, undated])
+    assert [len(c.event.sources) for c in result.clusters] == [1] * 6
+
+
 def test_a_call_and_a_meeting_a_day_apart_or_with_another_participant_are_possible_duplicates_not_merged():
     call = report("a.txt", ["austin", "bajwa"], "2021-08-09", kind="call", title="Austin calls Bajwa")
     next_day = report("b.txt", ["austin", "bajwa"], "2021-08-10", kind="meeting", title="Austin meets Bajwa")
@@ -553,8 +570,11 @@ def test_dates_a_day_apart_join_two_only_when_a_publication_day_explains_them_we
     assert compare_events(tuesday, monday).outcome == SAME
     stated = report("c.txt", ["austin", "bajwa"], "2021-08-11", kind="call", published="2021-08-14")
     assert compare_events(stated, monday).outcome == MAYBE  # two days, and the date is stated: a human decides
-    dated_by_paper = report("d.txt", ["austin", "bajwa"], "2021-08-11", kind="call", published="2021-08-11")
-    assert compare_events(dated_by_paper, monday).outcome == SAME  # its date is its own publication day
+    dated_by_paper = report("d.txt", ["austin", "bajwa"], "2021-08-11", kind="call", published="2021-08-11",
+                            needs=["date"])
+    assert compare_events(dated_by_paper, monday).outcome == SAME  # its date is its own publication day, flagged
+    same_day_report = report("d.txt", ["austin", "bajwa"], "2021-08-11", kind="call", published="2021-08-11")
+    assert compare_events(same_day_report, monday).outcome == MAYBE  # a day it states: maybe another call
     meeting = report("e.txt", ["austin", "bajwa"], "2021-08-10", kind="meeting")
     assert compare_events(meeting, monday).outcome == MAYBE  # a call never joins a meeting
     repost = report("f.txt", ["austin", "bajwa"], "2021-09-02", kind="call", published="2021-09-02")

@@ -9,8 +9,8 @@ so each rule below says what is tolerated and what never joins (docs/merging.md 
   (`people_match.py`). Two events need two people in common, or one each and the same one.
 - Dates. Spans that overlap at their real precision agree. Two days one apart agree (time zones, a paper's
   publication day, "Tuesday night" against a Monday readout), and two days apart when the later report dated the
-  happening by its own publication day; either way the disagreement is shown, never hidden (`conflicts.py`; the
-  date rules are in `date_fit.py`). Weeks apart, an otherwise identical report is a possible duplicate, no more.
+  happening by its own publication day and extraction flagged it; either way the disagreement is shown, never
+  hidden (`conflicts.py`; the date rules are in `date_fit.py`). Weeks apart, an otherwise identical report is a possible duplicate, no more.
 - Kind and place. Meeting, talks, visit and summit are one family; a call never joins a meeting, unless the two
   articles are copies of one story (`shared_text.py`) or the very same people on the very same day: extraction
   reads a "discussion" either way; two reports giving the very same kind agree even where it was flagged as a guess
