@@ -79,17 +79,52 @@ def test_same_day_different_people_stay_two_events():
     assert [len(c.event.sources) for c in result.clusters] == [1, 1]
 
 
-def test_call_and_meeting_same_day_same_people_are_possible_duplicates_not_merged():
+def test_a_call_and_a_meeting_of_the_same_people_on_the_same_day_join_flagged_for_the_kind():
+    """Extraction reads "discussion" and "spoke with" as a call or a meeting, and a readout as a statement: the very
+    same people on the very same day are one happening, whatever each report calls it; the editor checks the kind."""
     call = report("a.txt", ["austin", "bajwa"], "2021-08-09", kind="call", title="Austin calls Bajwa")
     meeting = report("b.txt", ["austin", "bajwa"], "2021-08-09", kind="meeting", title="Austin meets Bajwa")
-    assert compare_events(meeting, call).outcome == MAYBE
-    result = merge_same_event([call, meeting])
+    verdict = compare_events(meeting, call)
+    assert verdict.outcome == SAME and verdict.check == ("a.txt reads it as a call; b.txt reads it as a meeting: "
+                                                    "check the kind")
+    [cluster] = merge_same_event([call, meeting]).clusters
+    assert "sources" in cluster.event.review.needs and "check the kind" in cluster.event.review.notes["sources"]
+    statement = report("c.txt", ["austin", "bajwa"], "2021-08-09", kind="statement")
+    assert compare_events(statement, call).outcome == SAME
+
+
+def test_the_same_ministers_calls_of_one_week_stay_apart_under_this_rounds_rules():
+    """Three calls of the same two ministers on the 5th, 10th and 12th, each report stating its day, a meeting of
+    theirs on the 20th reported by a statement the day after, and an undated report of a call that says "on Monday":
+    none joins another."""
+    calls = [report(f"{day}.txt", ["jaishankar", "araghchi"], f"2026-03-{day}", kind="call", published=f"2026-03-{day}")
+             for day in ("05", "10", "12")]
+    meeting = report("20.txt", ["jaishankar", "araghchi"], "2026-03-20", kind="meeting", published="2026-03-20")
+    statement = report("21.txt", ["jaishankar", "araghchi"], "2026-03-21", kind="statement", published="2026-03-21")
+    undated = report("monday.txt", ["jaishankar", "araghchi"], None, kind="call",
+                     evidence={"date": "Jaishankar spoke to Araghchi on Monday."},
+                     mentions=[Mention(summary="Jaishankar spoke to Araghchi on March 10.",
+                                       quote="Jaishankar spoke to Araghchi on March 10.",
+                                       date=parse_date_spec("2026-03-10"))])
+    result = merge_same_event([*calls, meeting, statement, undated])
+    assert [len(c.event.sources) for c in result.clusters] == [1] * 6
+
+
+def test_a_call_and_a_meeting_a_day_apart_or_with_another_participant_are_possible_duplicates_not_merged():
+    call = report("a.txt", ["austin", "bajwa"], "2021-08-09", kind="call", title="Austin calls Bajwa")
+    next_day = report("b.txt", ["austin", "bajwa"], "2021-08-10", kind="meeting", title="Austin meets Bajwa")
+    assert compare_events(next_day, call).outcome == MAYBE
+    result = merge_same_event([call, next_day])
     assign_ids(result, set())
     first, second = (c.event for c in result.clusters)
     assert len(result.clusters) == 2
     assert first.review.duplicates == [second.id] and second.review.duplicates == [first.id]
     assert "a meeting vs a call" in second.review.notes["duplicates"]
     assert second.review.notes["duplicates"].startswith(f"possible duplicate of {first.id}:")
+    three = report("c.txt", ["austin", "bajwa", "milley"], "2021-08-09", kind="meeting")
+    assert compare_events(three, call).outcome == MAYBE  # a meeting with someone the call did not have
+    exercise = report("d.txt", ["austin", "bajwa"], "2021-08-09", kind="exercise")
+    assert compare_events(exercise, call).outcome != SAME
 
 
 def test_undated_report_joins_the_dated_event_it_came_out_just_after_and_the_join_is_flagged():
@@ -238,6 +273,33 @@ def test_undated_report_matching_two_events_is_left_alone():
     assert set(result.clusters[2].duplicates) == {0, 1}
 
 
+def test_an_undated_report_whose_own_account_was_read_as_a_mention_joins_the_event_of_that_day():
+    """A page's lede ("Lula spoke with Xi on Monday, Aug. 11") read as background, while the sentence taken for its
+    event names no time: the mention is its own happening, not an earlier one."""
+    def lede(text: str, date: str) -> Mention:
+        return Mention(summary=text, quote=text, date=parse_date_spec(date))
+
+    dated = report("a.txt", ["lula", "xi"], "2025-08-11", kind="call", published="2025-08-12")
+    undated = report("b.txt", ["lula", "xi"], None, kind="call", published="2025-08",
+                     evidence={"date": "Xi called the group a key platform for the Global South."},
+                     mentions=[lede("Lula spoke with Xi on Monday, Aug. 11, the latest of his calls.", "2025-08-11")])
+    verdict = compare_events(undated, dated)
+    assert verdict.outcome == SAME and "b.txt gives no date of its own" in verdict.check
+    # A mention of an earlier call, another day, or a report whose own sentence says when, keeps them apart.
+    earlier = report("c.txt", ["lula", "xi"], None, kind="call", published="2025-08",
+                     evidence={"date": "Xi called the group a key platform for the Global South."},
+                     mentions=[lede("Lula last spoke with Xi on Aug. 11.", "2025-08-11")])
+    assert compare_events(earlier, dated).outcome != SAME
+    other_day = report("d.txt", ["lula", "xi"], None, kind="call", published="2025-08",
+                       evidence={"date": "Xi called the group a key platform for the Global South."},
+                       mentions=[lede("Lula spoke with Xi on Aug. 4.", "2025-08-04")])
+    assert compare_events(other_day, dated).outcome != SAME
+    timed = report("e.txt", ["lula", "xi"], None, kind="call", published="2025-08",
+                   evidence={"date": "Xi called Lula on Friday."},
+                   mentions=[lede("Lula spoke with Xi on Monday, Aug. 11.", "2025-08-11")])
+    assert compare_events(timed, dated).outcome != SAME
+
+
 def test_an_event_is_not_merged_with_what_its_report_mentions_as_background():
     earlier = report("a.txt", ["milley", "gerasimov"], "2019-12", place="Switzerland")
     background = Mention(summary="Milley and Gerasimov met before", date=parse_date_spec("2019-12"),
@@ -347,6 +409,32 @@ def test_reports_in_two_countries_never_merge():
     assert len(merge_same_event([helsinki, stockholm]).clusters) == 2
     undated = report("c.txt", ["milley", "gerasimov"], None, place="Sweden", quote="quote from a.txt")
     assert compare_events(undated, helsinki).outcome != SAME
+
+
+def filed_from(event: Event, city: str) -> Event:
+    """The report as extraction gives it when only its dateline names a place: flagged, with the extractor's note."""
+    event.place = city
+    event.review.needs.append("place")
+    event.review.notes["place"] = (f"only the dateline '{city}' names a place: that is where the story was filed, "
+                                   "not necessarily where the event happened")
+    return event
+
+
+def test_a_dateline_city_does_not_part_the_same_people_on_the_same_day_and_a_stated_place_wins():
+    stated = report("a.txt", ["xi", "tokayev"], "2025-06-16", kind="summit", place="Astana, Kazakhstan")
+    filed = filed_from(report("b.txt", ["xi", "tokayev"], "2025-06-16"), "Beijing, China")
+    assert compare_events(filed, stated).outcome == SAME
+    [cluster] = merge_same_event([filed, stated]).clusters
+    assert cluster.event.place == "Astana, Kazakhstan"
+    assert "place" in cluster.event.review.needs
+    assert "Beijing, China" in cluster.event.review.notes["place"]
+    # A stated place in another country still parts them, and so does a dateline on another day or an undated report.
+    stated_elsewhere = report("c.txt", ["xi", "tokayev"], "2025-06-16", place="Beijing, China")
+    assert compare_events(stated_elsewhere, stated).outcome != SAME
+    next_day = filed_from(report("d.txt", ["xi", "tokayev"], "2025-06-17"), "Beijing, China")
+    assert compare_events(next_day, stated).outcome != SAME
+    undated = filed_from(report("e.txt", ["xi", "tokayev"], None), "Beijing, China")
+    assert compare_events(undated, stated).outcome != SAME
 
 
 def test_nearby_places_merge_undated_reports_only_on_extra_evidence_and_the_difference_is_flagged():
@@ -482,8 +570,11 @@ def test_dates_a_day_apart_join_two_only_when_a_publication_day_explains_them_we
     assert compare_events(tuesday, monday).outcome == SAME
     stated = report("c.txt", ["austin", "bajwa"], "2021-08-11", kind="call", published="2021-08-14")
     assert compare_events(stated, monday).outcome == MAYBE  # two days, and the date is stated: a human decides
-    dated_by_paper = report("d.txt", ["austin", "bajwa"], "2021-08-11", kind="call", published="2021-08-11")
-    assert compare_events(dated_by_paper, monday).outcome == SAME  # its date is its own publication day
+    dated_by_paper = report("d.txt", ["austin", "bajwa"], "2021-08-11", kind="call", published="2021-08-11",
+                            needs=["date"])
+    assert compare_events(dated_by_paper, monday).outcome == SAME  # its date is its own publication day, flagged
+    same_day_report = report("d.txt", ["austin", "bajwa"], "2021-08-11", kind="call", published="2021-08-11")
+    assert compare_events(same_day_report, monday).outcome == MAYBE  # a day it states: maybe another call
     meeting = report("e.txt", ["austin", "bajwa"], "2021-08-10", kind="meeting")
     assert compare_events(meeting, monday).outcome == MAYBE  # a call never joins a meeting
     repost = report("f.txt", ["austin", "bajwa"], "2021-09-02", kind="call", published="2021-09-02")
@@ -643,6 +734,41 @@ def test_a_copy_without_a_date_joins_the_dated_event_of_its_story_but_never_an_e
     assert compare_events(later, reviewed, context).outcome != SAME
 
 
+def test_a_repost_dated_by_its_own_late_stamp_joins_the_story_it_copies_and_keeps_the_stated_date():
+    """A repost stamped a week late counts "on Monday" from its stamp: the passage it prints word for word says it is
+    the same call, and the stated date stays, both claims shown; told in other words, it is only a possible
+    duplicate (the same ministers do call twice in a week)."""
+    stated = report("a.txt", ["rajnath-singh", "lloyd-austin"], "2021-08-30", kind="call", published="2021-08-30")
+    restamped = report("b.txt", ["rajnath-singh", "lloyd-austin"], "2021-09-06", kind="call", published="2021-09-06",
+                       needs=["date"])
+    context = _with_passages({"a.txt": WIRE_STORY, "b.txt": WIRE_STORY})
+    verdict = compare_events(restamped, stated, context)
+    assert verdict.outcome == SAME and verdict.check == ("b.txt dates it by its own publication day, 2021-09-06: joined "
+                                                         "as a copy of the same story; check the date")
+    assert compare_events(restamped, stated, context, reviewed=True).offer  # an editor's event is only offered it
+    [cluster] = merge_same_event([stated, restamped], context=context).clusters
+    assert cluster.event.date == parse_date_spec("2021-08-30") and "date" in cluster.event.review.needs
+    assert "2021-09-06" in cluster.event.review.notes["date"]
+    stated = report("a.txt", ["rajnath-singh", "lloyd-austin"], "2021-08-30", kind="call", published="2021-08-30")
+    told_otherwise = _with_passages({"a.txt": WIRE_STORY, "b.txt": ANOTHER_CALL})
+    assert compare_events(restamped, stated, told_otherwise).outcome == MAYBE
+    stated_late = report("c.txt", ["rajnath-singh", "lloyd-austin"], "2021-09-06", kind="call", published="2021-09-07")
+    context = _with_passages({"a.txt": WIRE_STORY, "c.txt": WIRE_STORY})
+    assert compare_events(stated_late, stated, context).outcome == MAYBE  # a date of its own: another call?
+
+
+def test_copies_of_one_story_a_day_apart_join_whatever_kind_each_was_read_as():
+    """Time zones put one call on two days, and extraction reads its "discussion" as a call or talks: the passage both
+    print says it is one happening; the kind is flagged. Told in other words, they stay possible duplicates."""
+    call = report("a.txt", ["rajnath-singh", "lloyd-austin"], "2021-08-30", kind="call", published="2021-08-30")
+    talks = report("b.txt", ["rajnath-singh", "lloyd-austin"], "2021-08-31", kind="talks", published="2021-08-31")
+    verdict = compare_events(talks, call, _with_passages({"a.txt": WIRE_STORY, "b.txt": WIRE_STORY}))
+    assert verdict.outcome == SAME and verdict.check == ("a.txt reads it as a call; b.txt reads it as a talks: "
+                                                    "check the kind")
+    told_otherwise = _with_passages({"a.txt": WIRE_STORY, "b.txt": ANOTHER_CALL})
+    assert compare_events(talks, call, told_otherwise).outcome == MAYBE
+
+
 def test_passage_fingerprints_keep_the_paragraphs_that_name_someone():
     furniture = "Subscribe to our newsletter for the latest news from around the world today"
     assert passage_fingerprints(furniture, ["Austin"]) == frozenset()
@@ -683,9 +809,31 @@ def test_a_readout_quoted_whole_by_two_outlets_ties_them_though_few_of_its_words
     assert [s.article for s in apart.event.sources] == ["c.txt"]
 
 
+def test_a_participants_words_quoted_by_two_outlets_tie_an_undated_report_to_the_dated_one():
+    """Two outlets retell a call each in their own words but quote the same sentence of the caller (eighteen words):
+    the undated one joins the dated one, flagged; a shorter shared phrase, the stock opening of such stories, does
+    not."""
+    names = ["William Ruto", "Uhuru Kenyatta"]
+    quote = ("\u201cWe discussed the just concluded general election and the transition as envisaged by our democratic "
+             "tradition and practice,\u201d Ruto said.")
+    dated = report("a.txt", ["william-ruto", "uhuru-kenyatta"], "2022-09-07", kind="call", published="2022-09-07")
+    undated = report("b.txt", ["william-ruto", "uhuru-kenyatta"], None, kind="call")
+    context = Context(passages={
+        "a.txt": passage_fingerprints("President-elect William Ruto on Wednesday called President Uhuru Kenyatta.\n"
+                                      + quote, names),
+        "b.txt": passage_fingerprints("William Ruto has revealed details of his phone call to Uhuru Kenyatta.\n"
+                                      + quote, names)})
+    verdict = compare_events(undated, dated, context)
+    assert verdict.outcome == SAME and verdict.check.startswith("b.txt gives no date of its own")
+    stock = passage_fingerprints("President-elect William Ruto held a phone call with President Uhuru Kenyatta "
+                                 "on Monday about the budget.", names)
+    context = Context(passages={"a.txt": context.passages["a.txt"], "b.txt": stock})  # type: ignore[index]
+    assert compare_events(undated, dated, context).outcome != SAME
+
+
 def test_stock_sentences_scattered_through_two_reports_do_not_make_them_copies():
     """Two different happenings of the same people told with the same stock sentences (a quote every statement
-    carries, a background line) share many short runs, but no passage of twenty words."""
+    carries, a background line) share many short runs, but no passage of eighteen words."""
     names = ["Lucia Kiriyenko", "Noor Kowalski"]
     stock = ("\u201cBoth leaders reiterated the desire to further enhance relations in all fields,\u201d Kiriyenko said.\n"
              "Kowalski last visited the United States in December, weeks after a change of command.")

@@ -5,6 +5,7 @@ The event takes the best-supported value: an official readout or a participant's
 report, a wire report before another outlet's retelling; among equals, a report that states its date
 before one that counts it from its own publication day, then the date more reports give, then the report
 published nearest the event.
+A place taken from a dateline alone (where the story was filed) comes after every place a report states.
 The field goes under `review.needs`, `review.notes` says what each report claims, and each source
 keeps its own claim under `claims:` so the event page can show readers the disagreement.
 """
@@ -18,7 +19,7 @@ from urllib.parse import urlsplit
 from ..load.model import Claims, Event, Source
 from ..partial_date import DateSpec
 from .date_fit import dated_by_publication, dates_compatible
-from .place_match import CONFLICT, NEAR, match_places
+from .place_match import CONFLICT, NEAR, match_places, place_only_filed_from
 
 OFFICIAL = 0
 WIRE = 1
@@ -46,6 +47,7 @@ class Claim:
     place: str | None
     said: str  # the report's own words for the date, when known ("on Monday")
     rank: tuple[int, int, str, str]
+    place_filed_from: bool = False  # the place is only the dateline's: where the story was filed
 
 
 def standing(source: Source) -> tuple[int, str]:
@@ -83,7 +85,8 @@ def report_claim(report: Event) -> Claim | None:
     said = _SAID.match(report.review.notes.get("date", ""))
     counted = 1 if dated_by_publication(report) else 0
     return Claim(source_key(source), _name(source), _label(source), report.date, report.place, said.group(1) if said else "",
-                 (standing(source)[0], counted, _distance(source, report.date), source_key(source)))
+                 (standing(source)[0], counted, _distance(source, report.date), source_key(source)),
+                 place_only_filed_from(report))
 
 
 def stored_claims(event: Event) -> list[Claim]:
@@ -129,7 +132,7 @@ def settle_disagreements(event: Event, claims: list[Claim]) -> None:
         for claim in dated:
             _claims_of(by_key, claim).date = claim.date
     if place_disagreement(claims):
-        placed = sorted((c for c in claims if c.place), key=lambda c: c.rank)
+        placed = sorted((c for c in claims if c.place), key=lambda c: (c.place_filed_from, c.rank))
         best = placed[0]
         event.place = best.place
         listed = "; ".join(f"{c.label}: {c.place}" for c in placed)

@@ -53,6 +53,13 @@ def dated_by_publication(event: Event) -> bool:
                                                for s in event.sources)
 
 
+def counted_from_publication(event: Event) -> bool:
+    """The extractor flagged the event's day, which rests on the report's own publication day ("on Monday" counted
+    from it, or the stamp itself): a day an unflagged report gives is one it states, and the same two ministers do
+    call each other two days apart."""
+    return "date" in event.review.needs and dated_by_publication(event)
+
+
 @dataclass(frozen=True)
 class DateFit:
     """How two events' dates relate: `overlap`, `close` (a day or two, explained), `weeks`, `apart` or `undated`."""
@@ -77,7 +84,7 @@ def fit_dates(a: Event, b: Event) -> DateFit:
     both_days = a.date.precision == b.date.precision == DAY
     if both_days and gap <= CLOSE_DAYS:
         return DateFit("close", f"dated {a.date.iso()} and {b.date.iso()}, a day apart")
-    if both_days and gap <= EXPLAINED_DAYS and dated_by_publication(later):
+    if both_days and gap <= EXPLAINED_DAYS and counted_from_publication(later):
         return DateFit("close", f"dated {a.date.iso()} and {b.date.iso()}; the later date is a report's own "
                                 "publication day")
     if gap <= WEEKS_APART_DAYS:
@@ -114,6 +121,16 @@ def names_a_time_near(undated: Event, dated: Event) -> bool:
     if years:
         return any(abs(year - dated.date.first_day().year) <= 1 for year in years)
     return _MONTH_WORD.search(text) is not None
+
+
+_TIME_WORD = re.compile(r"\b(?:today|tonight|yesterday|tomorrow|this (?:morning|afternoon|evening|week)|last (?:night|week))\b",
+                        re.IGNORECASE)
+
+
+def says_when(event: Event) -> bool:
+    """The sentence an event's date was looked for in names some time: a weekday, a month, a year, "today"."""
+    text = event.review.evidence.get("date") or " ".join(s.quote or "" for s in event.sources)
+    return any(pattern.search(text) for pattern in (_WEEKDAY, _MONTH_WORD, _YEAR_WORD, _TIME_WORD))
 
 
 def weekday_fits(undated: Event, dated: Event) -> bool:

@@ -19,6 +19,8 @@ KIND_SYNONYMS = {"talks": "meeting"}  # counted as the same kind when weighing e
 # Kinds extraction reads one for another: "discussion", "spoke with" and "talks" are said of calls and meetings
 # alike, so only a passage two reports print word for word may join them across this line (`same_event.py`).
 READ_ALIKE = frozenset({"call", "meeting", "talks"})
+# The kinds one day of the very same people may be reported as: a readout is also read as a statement.
+ONE_DAY_ALIKE = READ_ALIKE | {"statement", "announcement"}
 
 
 def kind_of(event: Event) -> str:

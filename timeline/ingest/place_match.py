@@ -19,10 +19,12 @@ two places in one country, or a city without its country, must be compared.
 from __future__ import annotations
 
 import math
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..load.model import Event
 from ..load.people import name_key
 
 SAME = "same"
@@ -31,6 +33,8 @@ NEAR = "near"
 UNKNOWN = "unknown"
 CONFLICT = "conflict"
 
+# The extractor's note on a place it took from the dateline alone (see `timeline/extract/places.py`).
+_FILED_FROM = re.compile(r"\bdateline\b", re.IGNORECASE)
 NEAR_KM = 50.0  # twin cities and a capital's suburbs; farther towns of one province count through the province
 
 
@@ -223,3 +227,9 @@ def _compare_text(ra: ResolvedPlace, rb: ResolvedPlace) -> PlaceMatch:
 def country_name(code: str) -> str:
     """The common English name of an ISO country code ("PK" -> "Pakistan")."""
     return _country_table()[1].get(code, code)
+
+
+def place_only_filed_from(event: Event) -> bool:
+    """True when the event's place is only the dateline's, which the extractor flags: where the story was filed,
+    not necessarily where the event happened."""
+    return "place" in event.review.needs and bool(_FILED_FROM.search(event.review.notes.get("place", "")))

@@ -9,17 +9,20 @@ so each rule below says what is tolerated and what never joins (docs/merging.md 
   (`people_match.py`). Two events need two people in common, or one each and the same one.
 - Dates. Spans that overlap at their real precision agree. Two days one apart agree (time zones, a paper's
   publication day, "Tuesday night" against a Monday readout), and two days apart when the later report dated the
-  happening by its own publication day; either way the disagreement is shown, never hidden (`conflicts.py`; the
-  date rules are in `date_fit.py`). Weeks apart, an otherwise identical report is a possible duplicate, no more.
+  happening by its own publication day and extraction flagged it; either way the disagreement is shown, never
+  hidden (`conflicts.py`; the date rules are in `date_fit.py`). Weeks apart, an otherwise identical report is a possible duplicate, no more.
 - Kind and place. Meeting, talks, visit and summit are one family; a call never joins a meeting, unless the two
-  articles are copies of one story (`shared_text.py`): extraction reads a "discussion" either way; two reports
-  giving the very same kind agree even where it was flagged as a guess (`kind_match.py`). A city fits its country
-  and a venue its city; two countries never join (`place_match.py`).
+  articles are copies of one story (`shared_text.py`) or the very same people on the very same day: extraction
+  reads a "discussion" either way; two reports giving the very same kind agree even where it was flagged as a guess
+  (`kind_match.py`). A city fits its country and a venue its city; two countries never join (`place_match.py`),
+  unless one is only the dateline's, where the story was filed, and the same people meet on the same day.
+- Copies. Copies of one story join without a date, or with a later date that is only a repost's publication day.
 - Weak evidence. Two undated reports (a year alone counts as undated) never join on one shared person, and join
   at all only when they came out within three days of each other. An undated report joins a dated event only when
   every participant it names is the event's, the kind and the place agree, and it came out within a week after
-  the event, or both name the same place, or (with no publication day) the weekday it names is the event's, for
-  the very same kind with no place in either, in a report that names a year or month near it; the join is flagged for review. Undated reports are placed last, so
+  the event, or both name the same place, or its own account read as background names the event's day, or (with
+  no publication day) the weekday it names is the event's, for the very same kind with no place in either, in a
+  report that names a year or month near it; the join is flagged for review. Undated reports are placed last, so
   one that fits two events joins neither. A report with no date of its own never joins an editor's event: it is
   offered to the editor instead, where it would have joined an open event.
 
@@ -42,6 +45,7 @@ from .date_fit import (
     CLOSE_DAYS,
     WEEKDAYS,
     DateFit,
+    dated_by_publication,
     dates_compatible,
     days_apart,
     fit_dates,
@@ -49,13 +53,14 @@ from .date_fit import (
     published_days,
     published_just_after,
     reported_before_it_happened,
+    says_when,
     stated_weekday,
     vague,
     weekday_fits,
 )
-from .kind_match import kind_family, kind_of, kinds_agree, kinds_compatible, read_alike, same_kind
+from .kind_match import ONE_DAY_ALIKE, kind_family, kind_of, kinds_agree, kinds_compatible, read_alike, same_kind
 from .people_match import NameForm, event_forms, event_people, named_by_office, same_person, shared_people
-from .place_match import CONFLICT, NEAR, UNKNOWN, WITHIN, match_places
+from .place_match import CONFLICT, NEAR, UNKNOWN, WITHIN, match_places, place_only_filed_from
 from .place_match import SAME as SAME_PLACE
 from .shared_text import copies_of_one_story
 
@@ -191,10 +196,36 @@ def _may_be_its_own_event(event: Event, mention: Mention) -> bool:
     may be the report's own happening, which extraction also listed as a mention; only the others are background."""
     if mention.date is None:
         return False
+    if _own_event_as_mention(event, mention):
+        return True
     if event.date is not None:
         return days_apart(mention.date, event.date) <= CLOSE_DAYS
     published = [s.published.last_day() for s in event.sources if s.published is not None]
     return any(0 <= (day - mention.date.last_day()).days <= RECENT_MENTION_DAYS for day in published)
+
+
+_EARLIER = re.compile(r"\b(?:last|previous|previously|earlier|since|ago|again|before|first time)\b", re.IGNORECASE)
+
+
+def _own_event_as_mention(event: Event, mention: Mention) -> bool:
+    """In a report with no date of its own whose date sentence names no time at all, a dated mention naming all its
+    participants, with no word of an earlier happening ("last", "since", "ago"), is most likely the report's own
+    happening, which extraction listed as background (its lede read as a mention)."""
+    if mention.date is None or not vague(event) or says_when(event) or not event.participants:
+        return False
+    text = f"{mention.summary} {mention.quote or ''}"
+    words = set(name_key(text).split())
+    return not _EARLIER.search(text) and all(name_key(p.name).split()[-1] in words
+                                             for p in event.participants if name_key(p.name))
+
+
+def _mentions_its_day(undated: Event, dated: Event) -> bool:
+    """The undated report's own happening, read as a mention (see `_own_event_as_mention`), is dated the dated
+    event's very day."""
+    assert dated.date is not None
+    return dated.date.precision == DAY and any(
+        m.date is not None and m.date.precision == DAY and m.date.iso() == dated.date.iso()
+        and _own_event_as_mention(undated, m) for m in undated.mentions)
 
 
 def _mentions_as_background(event: Event, other: Event) -> bool:
@@ -399,7 +430,10 @@ def compare_events(a: Event, b: Event, context: Context | None = None, *, review
     conflicts = []
     match = match_places(a.place, b.place)
     place = match.outcome
-    if not kinds_compatible(kind_of(a), kind_of(b)) and not _copies_read_apart(a, b, dates, people, place, context):
+    if place == CONFLICT and _filed_elsewhere_on_one_day(a, b, dates, people):
+        place = UNKNOWN  # the disagreement is still shown (`conflicts.py`)
+    if not kinds_compatible(kind_of(a), kind_of(b)) and not _copies_read_apart(a, b, dates, people, place, context) \
+            and not _read_apart_on_one_day(a, b, dates, people):
         conflicts.append(f"a {kind_of(a)} vs a {kind_of(b)}")
     if place == CONFLICT:
         conflicts.append(match.reason or f"{a.place} vs {b.place}")
@@ -434,6 +468,15 @@ def compare_events(a: Event, b: Event, context: Context | None = None, *, review
                        check=f"{' and '.join(undated)} {'give' if len(undated) > 1 else 'gives'} no date of its own: "
                              f"joined as a copy of the same story{kinds}")
     if dates.outcome == "weeks":
+        if _restamped_copy(a, b, people, place, context):
+            late = max((a, b), key=lambda e: e.date.first_day())  # type: ignore[union-attr]
+            if reviewed:
+                return Verdict(MAYBE, reason=f"{said}; both articles print the same passage about them word for word, "
+                                             f"but {dates.reason}", offer=True)
+            return Verdict(SAME, COPY_SCORE, f"{said}; both articles print the same passage about them word for word; "
+                                             f"{dates.reason}",
+                           check=f"{_first_article(late) or 'a report'} dates it by its own publication day, "
+                                 f"{late.date.iso()}: joined as a copy of the same story; check the date")  # type: ignore[union-attr]
         if people.everyone and kind_family(kind_of(a), kind_of(b)):
             return Verdict(MAYBE, reason=f"{said} and kind, but {dates.reason}: a late report's date, or another "
                                          "happening?",
@@ -450,7 +493,8 @@ def compare_events(a: Event, b: Event, context: Context | None = None, *, review
                 return verdict
         return Verdict(MAYBE, reason=f"{said}, but {match.reason}")
     if dates.outcome in ("overlap", "close"):
-        if dates.outcome == "close" and not kinds_agree(a, b) and not _many_same_people(people, a, b):
+        if dates.outcome == "close" and not kinds_agree(a, b) and not _many_same_people(people, a, b) \
+                and not _copy_of_its_story(a, b, place, context):
             return Verdict(MAYBE, reason=f"{said}, {dates.reason}, but the kinds ({kind_of(a)}, {kind_of(b)}) do not say "
                                          "it is one happening")
         score = 3 + {SAME_PLACE: 2, WITHIN: 1}.get(place, 0) + (1 if same_kind(kind_of(a), kind_of(b)) else 0)
@@ -460,7 +504,10 @@ def compare_events(a: Event, b: Event, context: Context | None = None, *, review
             why.append(f"both a {kind_of(a)}")
         if place in (SAME_PLACE, WITHIN):
             why.append(match.reason if place == WITHIN else f"same place ({b.place or a.place})")
-        return Verdict(SAME, score, "; ".join(why))
+        check = "" if kinds_compatible(kind_of(a), kind_of(b)) else \
+            "; ".join(sorted(f"{_first_article(e) or 'a report'} reads it as a {kind_of(e)}" for e in (a, b))) + \
+            ": check the kind"
+        return Verdict(SAME, score, "; ".join(why), check=check)
     if vague(a) != vague(b):
         return _compare_undated_with_dated(a, b, people, match.outcome)
     if people.single:
@@ -477,9 +524,36 @@ def _copy_of_its_story(a: Event, b: Event, place: str, context: Context) -> bool
     return any(copies_of_one_story(x, y) for x in mine for y in theirs)
 
 
+def _on_one_day(a: Event, b: Event, dates: DateFit) -> bool:
+    return dates.outcome == "overlap" and a.date.precision == b.date.precision == DAY  # type: ignore[union-attr]
+
+
+def _filed_elsewhere_on_one_day(a: Event, b: Event, dates: DateFit, people: PeopleFit) -> bool:
+    """The same people on the same day, one report placed only by its dateline: that is where the story was filed,
+    not necessarily where the event happened, so it does not part them."""
+    return (place_only_filed_from(a) or place_only_filed_from(b)) and _on_one_day(a, b, dates) and people.strong
+
+
+def _read_apart_on_one_day(a: Event, b: Event, dates: DateFit, people: PeopleFit) -> bool:
+    """The very same people on the very same day, one report calling it a call and the other a meeting, talks or a
+    statement: extraction reads "discussion" and "spoke with" either way, a readout is a statement, and the same
+    people rarely both meet and call in one day."""
+    return _on_one_day(a, b, dates) and people.everyone and len(people.shared) >= 2 \
+        and {kind_of(a), kind_of(b)} <= ONE_DAY_ALIKE
+
+
+def _restamped_copy(a: Event, b: Event, people: PeopleFit, place: str, context: Context) -> bool:
+    """Copies of one story whose dates differ only because the later one counts its day from its own publication
+    day (a repost's stamp, a weekday counted in the wrong week)."""
+    later = a if a.date.first_day() > b.date.first_day() else b  # type: ignore[union-attr]
+    return people.strong and dated_by_publication(later) and (kinds_compatible(kind_of(a), kind_of(b))
+                                                            or read_alike(kind_of(a), kind_of(b))) \
+        and _copy_of_its_story(a, b, place, context)
+
+
 def _copies_read_apart(a: Event, b: Event, dates: DateFit, people: PeopleFit, place: str, context: Context) -> bool:
     """Copies of one story report one happening, whether extraction read its "discussion" as a call or a meeting."""
-    return dates.outcome == "undated" and read_alike(kind_of(a), kind_of(b)) and people.strong \
+    return dates.outcome in ("undated", "overlap", "close") and read_alike(kind_of(a), kind_of(b)) and people.strong \
         and _copy_of_its_story(a, b, place, context)
 
 
@@ -540,9 +614,10 @@ def _compare_undated_with_dated(a: Event, b: Event, people: PeopleFit, place: st
     on_weekday = (published is None and place not in (SAME_PLACE, WITHIN) and weekday_fits(undated, dated)
                   and (same_kind(kind_of(a), kind_of(b)) or undated.kind == dated.kind)
                   and not undated.place and not dated.place)
-    if published is None and place not in (SAME_PLACE, WITHIN) and not on_weekday:
+    on_mention = _mentions_its_day(undated, dated)
+    if published is None and not (on_mention or on_weekday or place in (SAME_PLACE, WITHIN)):
         missing.append("neither a publication day, a weekday nor a place in both dates it")
-    elif published is not None and not published_just_after(undated, dated):
+    elif published is not None and not on_mention and not published_just_after(undated, dated):
         missing.append("it came out long after the event" if published > dated.date.last_day()  # type: ignore[union-attr]
                        else "it came out before the event")
     if missing:
@@ -553,10 +628,12 @@ def _compare_undated_with_dated(a: Event, b: Event, people: PeopleFit, place: st
     where = ("no place in either" if not undated.place and not dated.place else "a place in one report only"
              if place == UNKNOWN else "the same place")
     weekday = WEEKDAYS[stated_weekday(undated) or 0].capitalize()
-    when = (f"published {published.isoformat()}, just after the event of {dated.date.iso()}"  # type: ignore[union-attr]
+    when = (f"it names {dated.date.iso()} in a sentence of the same people read as background" if on_mention  # type: ignore[union-attr]
+            else f"published {published.isoformat()}, just after the event of {dated.date.iso()}"  # type: ignore[union-attr]
             if published is not None else f"no publication day, but it says {weekday}, which fits "
             f"{dated.date.iso()}" if on_weekday else "no publication day")  # type: ignore[union-attr]
-    basis = "publication day" if published is not None else "weekday" if on_weekday else "place"
+    basis = ("the day its sentence read as background names" if on_mention else "publication day" if published is not None
+             else "weekday" if on_weekday else "place")
     return Verdict(SAME, 3, f"{said}; {kind}; {where}; {when}",
                    check=f"{_first_article(undated) or 'a report'} gives no date of its own: joined on its "
                          f"participants, kind and {basis}")

@@ -20,7 +20,7 @@ from ..extract.article import STORY_CHARS
 from ..load.people import name_key
 
 PASSAGE_WORDS = 16  # longer than a stock phrase ("Japanese defense minister Nobuo Kishi and his Australian counterpart")
-SHARED_RUNS_FOR_COPY = 5  # runs in common that make two articles copies of one story: a passage of 20 words or more
+SHARED_RUNS_FOR_COPY = 3  # runs in common that make two articles copies of one story: a passage of 18 words or more
 PARAGRAPH_WORDS = 300  # a longer line is a page flattened into one, menus and all, rather than a paragraph
 _WORD = re.compile(r"\w+")
 
