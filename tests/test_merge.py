@@ -844,3 +844,22 @@ def test_stock_sentences_scattered_through_two_reports_do_not_make_them_copies()
     assert not copies_of_one_story(call, accord)
     wire = ["Rajnath Singh"]
     assert copies_of_one_story(passage_fingerprints(WIRE_STORY, wire), passage_fingerprints("New Delhi: " + WIRE_STORY, wire))
+
+
+def test_one_page_saved_twice_with_different_days_merges_without_failing(tmp_path: Path) -> None:
+    # The same URL under two file names (an updated story saved again) gives one source; the other copy's day
+    # is still shown in the date's note.
+    first = tmp_path / "first.txt"
+    first.write_text("Leaders meet\nMarch 14, 2023\n\nPresident Jane Roe held talks with Prime Minister John Doe in "
+                     "Nairobi, the State House said on Tuesday.\n\nThe talks were held on Monday at State House.\n\n"
+                     "Source: https://example.co.ke/news/leaders\n", encoding="utf-8")
+    again = tmp_path / "again.txt"
+    again.write_text("Prime ministers meet\nMarch 14, 2023\n\nPrime Minister John Doe met President Jane Roe in "
+                     "Nairobi on Sunday, his office said.\n\nSource: https://example.co.ke/news/leaders\n",
+                     encoding="utf-8")
+    events = extract_events([first, again], tmp_path).events
+    assert len(events) == 1
+    event = events[0]
+    assert [s.url for s in event.sources] == ["https://example.co.ke/news/leaders"]
+    assert "date" in event.review.needs
+    assert "2023-03-12" in event.review.notes["date"] and "2023-03-13" in event.review.notes["date"]

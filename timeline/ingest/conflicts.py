@@ -118,7 +118,11 @@ def place_disagreement(claims: list[Claim]) -> bool:
 
 
 def settle_disagreements(event: Event, claims: list[Claim]) -> None:
-    """Give the event the best-supported date and place where its reports disagree, and show each claim."""
+    """Give the event the best-supported date and place where its reports disagree, and show each claim.
+
+    A report whose page the event already cites (the same URL saved twice) adds no source of its own: its claim
+    is listed in the note but kept on no source.
+    """
     by_key = {source_key(s): s for s in event.sources}
     if date_disagreement(claims):
         given = [c for c in claims if c.date is not None]
@@ -130,7 +134,8 @@ def settle_disagreements(event: Event, claims: list[Claim]) -> None:
         _flag(event, "date", f"the reports disagree on the date: {listed}. Kept {best.date.iso()} from "  # type: ignore[union-attr]
                              f"{best.name}; check it")
         for claim in dated:
-            _claims_of(by_key, claim).date = claim.date
+            if claim.key in by_key:
+                _claims_of(by_key, claim).date = claim.date
     if place_disagreement(claims):
         placed = sorted((c for c in claims if c.place), key=lambda c: (c.place_filed_from, c.rank))
         best = placed[0]
@@ -139,7 +144,8 @@ def settle_disagreements(event: Event, claims: list[Claim]) -> None:
         _flag(event, "place", f"the reports disagree on the place: {listed}. Kept {best.place} from {best.name}; "
                               "check it")
         for claim in placed:
-            _claims_of(by_key, claim).place = claim.place
+            if claim.key in by_key:
+                _claims_of(by_key, claim).place = claim.place
 
 
 def _date_rank(claim: Claim, claims: list[Claim]) -> tuple[int, int, int, str, str]:
