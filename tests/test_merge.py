@@ -803,6 +803,33 @@ def test_copies_of_one_story_a_day_apart_join_whatever_kind_each_was_read_as():
     assert compare_events(talks, call, told_otherwise).outcome == MAYBE
 
 
+def test_an_undated_copy_whose_lede_reads_as_background_still_joins_the_story_it_copies():
+    """A repost with no year opens "On August 30, Rajnath Singh and Lloyd Austin..." and extraction reads that lede
+    as a mention of the day: beside the dated event of that day it looks like background, but the passage both
+    print word for word says it is that very call. Told in other words, it is background and stays apart."""
+    dated = report("a.txt", ["rajnath-singh", "lloyd-austin"], "2021-08-30", kind="call", published="2021-08-30")
+    lede = Mention(summary="On August 30, they spoke by phone about Afghanistan.", date=None)
+    repost = report("b.txt", ["rajnath-singh", "lloyd-austin"], None, kind="call", mentions=[lede])
+    verdict = compare_events(repost, dated, _with_passages({"a.txt": WIRE_STORY, "b.txt": WIRE_STORY}))
+    assert verdict.outcome == SAME and "the same passage about them word for word" in verdict.reason
+    told_otherwise = _with_passages({"a.txt": WIRE_STORY, "b.txt": ANOTHER_CALL})
+    assert compare_events(repost, dated, told_otherwise).reason == "one report mentions the other as background"
+
+
+def test_a_copy_placing_the_story_in_a_neighbouring_town_joins_it_and_a_copy_abroad_does_not():
+    """One copy names the venue's town (Arlington, the Pentagon's), another the capital next to it: the passage both
+    print says it is one meeting. A copy placing it in another country stays apart."""
+    dated = report("a.txt", ["rajnath-singh", "lloyd-austin"], "2021-08-30", published="2021-08-30",
+                   place="Arlington, United States")
+    nearby = report("b.txt", ["rajnath-singh", "lloyd-austin"], None, place="Washington, United States")
+    context = _with_passages({"a.txt": WIRE_STORY, "b.txt": WIRE_STORY})
+    assert compare_events(nearby, dated, context).outcome == SAME
+    assert compare_events(nearby, dated, _with_passages({"a.txt": WIRE_STORY, "b.txt": ANOTHER_CALL})).outcome == MAYBE
+    abroad = report("c.txt", ["rajnath-singh", "lloyd-austin"], None, place="New Delhi, India")
+    context = _with_passages({"a.txt": WIRE_STORY, "c.txt": WIRE_STORY})
+    assert compare_events(abroad, dated, context).outcome == DIFFERENT
+
+
 def test_passage_fingerprints_keep_the_paragraphs_that_name_someone():
     furniture = "Subscribe to our newsletter for the latest news from around the world today"
     assert passage_fingerprints(furniture, ["Austin"]) == frozenset()

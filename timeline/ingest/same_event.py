@@ -426,13 +426,15 @@ def compare_events(a: Event, b: Event, context: Context | None = None, *, review
     people = fit_people(a, b, context)
     if a.participants and b.participants and not people.shared:
         return Verdict(DIFFERENT, reason="no participant in common")
-    if _mentions_as_background(a, b) or _mentions_as_background(b, a):
+    match = match_places(a.place, b.place)
+    place = match.outcome
+    if (_mentions_as_background(a, b) or _mentions_as_background(b, a)) \
+            and not (dates.outcome == "undated" and _copy_of_its_story(a, b, place, context)):
+        # An undated copy of the other's story that "recalls" its day is telling that very day, read as background.
         return Verdict(DIFFERENT, reason="one report mentions the other as background")
     if reported_before_it_happened(a, b) or reported_before_it_happened(b, a):
         return Verdict(DIFFERENT, reason="published before the other happened")
     conflicts = []
-    match = match_places(a.place, b.place)
-    place = match.outcome
     if place == CONFLICT and _filed_elsewhere_on_one_day(a, b, dates, people):
         place = UNKNOWN  # the disagreement is still shown (`conflicts.py`)
     if not kinds_compatible(kind_of(a), kind_of(b)) and not _copies_read_apart(a, b, dates, people, place, context) \
@@ -520,7 +522,7 @@ def compare_events(a: Event, b: Event, context: Context | None = None, *, review
 
 def _copy_of_its_story(a: Event, b: Event, place: str, context: Context) -> bool:
     """True when an article of `a` and one of `b` are copies of one story (see `shared_text`) placing it alike."""
-    if not context.passages or place not in (SAME_PLACE, WITHIN, UNKNOWN):
+    if not context.passages or place not in (SAME_PLACE, WITHIN, NEAR, UNKNOWN):
         return False
     mine = [context.passages.get(s.article, frozenset()) for s in a.sources if s.article]
     theirs = [context.passages.get(s.article, frozenset()) for s in b.sources if s.article]
