@@ -263,6 +263,30 @@ def test_an_undated_call_with_nothing_to_date_it_joins_the_one_call_whose_story_
     assert compare_events(a_third_person, dated).outcome != SAME
 
 
+def test_two_undated_reports_naming_one_day_without_a_year_join_and_another_day_does_not():
+    """Reposts with no date line and no stamp that both say "signed on March 13" tell of one signing by the very same
+    people: joined, and flagged. Another day, another kind, a third person or another country keep them apart."""
+    def signing(article: str, sentence: str, people: tuple[str, ...] = ("japarov", "rahmon"), kind: str = "agreement",
+                place: str | None = None) -> Event:
+        return report(article, list(people), None, kind=kind, place=place, evidence={"date": sentence})
+
+    wire = signing("a.txt", "March 13 (Wire) - The two presidents have signed a border treaty.")
+    paper = signing("b.txt", "The treaty was signed on March 13 after years of talks.", place="Bishkek, Kyrgyzstan")
+    verdict = compare_events(paper, wire)
+    assert verdict.outcome == SAME and verdict.reason.endswith("both name March 13, with no year")
+    assert verdict.check == "neither report gives a year: joined on the day both name (March 13), their " \
+                            "participants and kind"
+    assert len(merge_same_event([wire, paper]).clusters) == 1
+    wire = signing("a.txt", "March 13 (Wire) - The two presidents have signed a border treaty.")
+    assert compare_events(signing("c.txt", "They signed it on 14 March."), wire).outcome != SAME
+    assert compare_events(signing("d.txt", "Japarov appointed Rahmon's envoy on March 13.", kind="appointment"), wire).outcome != SAME
+    assert compare_events(signing("e.txt", "Signed on March 13.", people=("japarov", "rahmon", "mirziyoyev")),
+                          wire).outcome != SAME
+    assert compare_events(signing("f.txt", "Signed on March 13 in Dushanbe.", place="Dushanbe, Tajikistan"),
+                          signing("g.txt", "Signed on March 13.", place="Bishkek, Kyrgyzstan")).outcome != SAME
+    assert compare_events(signing("h.txt", "Signed on March 13 and ratified on April 2."), wire).outcome != SAME
+
+
 def test_an_undated_report_without_a_publication_day_joins_the_one_event_of_its_people_at_its_place():
     helsinki = report("a.txt", ["milley", "gerasimov"], "2021-09-22", place="Helsinki, Finland")
     undated = report("b.txt", ["milley", "gerasimov"], None, place="Helsinki")

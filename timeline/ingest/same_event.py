@@ -32,6 +32,7 @@ is written down as a possible duplicate for a human to decide.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -55,6 +56,7 @@ from .date_fit import (
     published_just_after,
     reported_before_it_happened,
     says_when,
+    stated_day_of_year,
     stated_weekday,
     vague,
     weekday_fits,
@@ -587,6 +589,15 @@ def _compare_undated(a: Event, b: Event, people: PeopleFit, extra_points: int = 
     people meet in the same capital again and again, and nothing else tells those meetings apart. `extra_points`:
     more clues asked for (nearby towns rather than one place)."""
     said = _people_words(people)
+    day = stated_day_of_year(a)
+    if day is not None and day == stated_day_of_year(b) and people.everyone and len(people.shared) >= 2 \
+            and kinds_agree(a, b) and match_places(a.place, b.place).outcome in (SAME_PLACE, WITHIN, UNKNOWN):
+        # The same day of the year, the very same people and kind: the same pair rarely meets on one date twice.
+        named = f"{dt.date(2000, *day):%B} {day[1]}"
+        kinds = f"both a {kind_of(a)}" if same_kind(kind_of(a), kind_of(b)) else f"a {kind_of(a)} and a {kind_of(b)}"
+        return Verdict(SAME, SCORE_TO_MERGE_UNDATED, f"{said}; {kinds}; both name {named}, with no year",
+                       check=f"neither report gives a year: joined on the day both name ({named}), their participants "
+                             "and kind")
     points, why = _evidence_points(a, b, people)
     pub_a, pub_b = published_days(a), published_days(b)
     if not (pub_a and pub_b):
