@@ -18,13 +18,15 @@ so each rule below says what is tolerated and what never joins (docs/merging.md 
   unless one is only the dateline's, where the story was filed, and the same people meet on the same day.
 - Copies. Copies of one story join without a date, or with a later date that is only a repost's publication day.
 - Weak evidence. Two undated reports (a year alone counts as undated) never join on one shared person, and join
-  at all only when they came out within three days of each other. An undated report joins a dated event only when
-  every participant it names is the event's, the kind and the place agree, and it came out within a week after
-  the event, or both name the same place, or its own account read as background names the event's day, or (with
-  no publication day) the weekday it names is the event's, for the very same kind with no place in either, in a
-  report that names a year or month near it; the join is flagged for review. Undated reports are placed last, so
-  one that fits two events joins neither. A report with no date of its own never joins an editor's event: it is
-  offered to the editor instead, where it would have joined an open event.
+  at all only when they came out within three days of each other, or both name one day of the year ("signed on
+  March 13") for the very same people and kind. An undated report joins a dated event only when every participant
+  it names is the event's, the kind and the place agree, and it came out within a week after the event, or both
+  name the same place, or its own account read as background names the event's day, or (with no publication day)
+  the weekday it names is the event's, for the very same kind with no place in either, in a report that names a
+  year or month near it, or (with nothing to date it) it tells the event's story: the very same people and kind,
+  no place in either, three names in common beyond the people's. Each such join is flagged for review. Undated
+  reports are placed last, so one that fits two events joins neither. A report with no date of its own never joins
+  an editor's event: it is offered to the editor instead, where it would have joined an open event.
 
 A wrong merge hides an event, while a missed one costs an editor a minute: anything short of these rules
 is written down as a possible duplicate for a human to decide.
