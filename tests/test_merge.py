@@ -846,6 +846,11 @@ def test_an_undated_copy_whose_lede_reads_as_background_still_joins_the_story_it
     assert verdict.outcome == SAME and "the same passage about them word for word" in verdict.reason
     told_otherwise = _with_passages({"a.txt": WIRE_STORY, "b.txt": ANOTHER_CALL})
     assert compare_events(repost, dated, told_otherwise).reason == "one report mentions the other as background"
+    # An editor's event may cite the very page that recalls it: a page is no copy of itself.
+    cited = report("b.txt", ["rajnath-singh", "lloyd-austin"], "2021-08-30", kind="call",
+                   quote="On August 30, they spoke by phone about Afghanistan.")
+    verdict = compare_events(repost, cited, _with_passages({"b.txt": WIRE_STORY}), reviewed=True)
+    assert verdict.reason == "one report mentions the other as background"
 
 
 def test_a_copy_placing_the_story_in_a_neighbouring_town_joins_it_and_a_copy_abroad_does_not():

@@ -526,12 +526,13 @@ def compare_events(a: Event, b: Event, context: Context | None = None, *, review
 
 
 def _copy_of_its_story(a: Event, b: Event, place: str, context: Context) -> bool:
-    """True when an article of `a` and one of `b` are copies of one story (see `shared_text`) placing it alike."""
+    """True when an article of `a` and another article of `b` are copies of one story (see `shared_text`) placing it
+    alike; an article is no copy of itself (an editor's event may cite the very page that recalls it as background)."""
     if not context.passages or place not in (SAME_PLACE, WITHIN, NEAR, UNKNOWN):
         return False
-    mine = [context.passages.get(s.article, frozenset()) for s in a.sources if s.article]
-    theirs = [context.passages.get(s.article, frozenset()) for s in b.sources if s.article]
-    return any(copies_of_one_story(x, y) for x in mine for y in theirs)
+    mine = {s.article: context.passages.get(s.article, frozenset()) for s in a.sources if s.article}
+    theirs = {s.article: context.passages.get(s.article, frozenset()) for s in b.sources if s.article}
+    return any(x != y and copies_of_one_story(mine[x], theirs[y]) for x in mine for y in theirs)
 
 
 def _on_one_day(a: Event, b: Event, dates: DateFit) -> bool:
