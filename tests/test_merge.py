@@ -221,6 +221,72 @@ def test_an_undated_call_without_a_publication_day_joins_the_one_call_on_the_wee
     assert compare_events(meeting_guess, guessed).outcome == MAYBE
 
 
+def test_an_undated_call_with_nothing_to_date_it_joins_the_one_call_whose_story_it_tells():
+    """A repost with no date line and no stamp, of the very same people's call about the same things (Pentagon,
+    Ukraine, NATO), joins the one such call; the join is flagged. Two such calls take it neither; another topic,
+    another year, another kind or a weekday that does not fit keep it apart."""
+    story = "Austin spoke with Shoigu by phone, the Pentagon said, about Ukraine and NATO."
+    dated = report("a.txt", ["austin", "shoigu"], "2022-10-21", kind="call", quote=story)
+    repost = report("b.txt", ["austin", "shoigu"], None, kind="call",
+                    quote="Shoigu and Austin discussed Ukraine and NATO, the Pentagon said.")
+    [cluster] = merge_same_event([dated, repost]).clusters
+    assert cluster.event.sources[1].joined.endswith("no publication day, but both tell of nato, pentagon, ukraine")
+    assert cluster.event.review.notes["sources"] == "b.txt gives no date of its own: joined on its participants, " \
+                                                    "kind and topic"
+    # The same people call about the same things again and again: a report that fits two calls joins neither.
+    again = report("c.txt", ["austin", "shoigu"], "2023-03-15", kind="call", quote=story)
+    dated = report("a.txt", ["austin", "shoigu"], "2022-10-21", kind="call", quote=story)
+    assert [len(c.event.sources) for c in merge_same_event([dated, again, repost]).clusters] == [1, 1, 1]
+    other_topic = report("d.txt", ["austin", "shoigu"], None, kind="call",
+                         quote="Shoigu and Austin discussed Syria and the Black Sea Fleet, the Kremlin said.")
+    assert compare_events(other_topic, dated).outcome != SAME
+    other_year = report("e.txt", ["austin", "shoigu"], None, kind="call",
+                        quote="Shoigu and Austin discussed Ukraine and NATO in 2024, the Pentagon said.")
+    assert compare_events(other_year, dated).outcome != SAME
+    other_kind = report("f.txt", ["austin", "shoigu"], None, kind="meeting",
+                        quote="Shoigu and Austin discussed Ukraine and NATO, the Pentagon said.")
+    assert compare_events(other_kind, dated).outcome != SAME
+    wrong_weekday = report("g.txt", ["austin", "shoigu"], None, kind="call",
+                           quote="Shoigu and Austin discussed Ukraine and NATO, the Pentagon said.",
+                           evidence={"date": "They spoke on Monday."})
+    assert compare_events(wrong_weekday, dated).outcome != SAME
+    # Its weekday, with no month or year beside it, still tells two such calls apart: "on Friday" joins Friday's.
+    tuesday = report("i.txt", ["austin", "shoigu"], "2022-10-18", kind="call", quote=story)
+    friday = report("a.txt", ["austin", "shoigu"], "2022-10-21", kind="call", quote=story)
+    on_friday = report("j.txt", ["austin", "shoigu"], None, kind="call",
+                       quote="Shoigu and Austin discussed Ukraine and NATO, the Pentagon said.",
+                       evidence={"date": "They spoke on Friday."})
+    clusters = merge_same_event([tuesday, friday, on_friday]).clusters
+    assert [[s.article for s in c.event.sources] for c in clusters] == [["a.txt", "j.txt"], ["i.txt"]]
+    a_third_person = report("h.txt", ["austin", "shoigu", "milley"], None, kind="call",
+                            quote="Shoigu, Austin and Milley discussed Ukraine and NATO, the Pentagon said.")
+    assert compare_events(a_third_person, dated).outcome != SAME
+
+
+def test_two_undated_reports_naming_one_day_without_a_year_join_and_another_day_does_not():
+    """Reposts with no date line and no stamp that both say "signed on March 13" tell of one signing by the very same
+    people: joined, and flagged. Another day, another kind, a third person or another country keep them apart."""
+    def signing(article: str, sentence: str, people: tuple[str, ...] = ("japarov", "rahmon"), kind: str = "agreement",
+                place: str | None = None) -> Event:
+        return report(article, list(people), None, kind=kind, place=place, evidence={"date": sentence})
+
+    wire = signing("a.txt", "March 13 (Wire) - The two presidents have signed a border treaty.")
+    paper = signing("b.txt", "The treaty was signed on March 13 after years of talks.", place="Bishkek, Kyrgyzstan")
+    verdict = compare_events(paper, wire)
+    assert verdict.outcome == SAME and verdict.reason.endswith("both name March 13, with no year")
+    assert verdict.check == "neither report gives a year: joined on the day both name (March 13), their " \
+                            "participants and kind"
+    assert len(merge_same_event([wire, paper]).clusters) == 1
+    wire = signing("a.txt", "March 13 (Wire) - The two presidents have signed a border treaty.")
+    assert compare_events(signing("c.txt", "They signed it on 14 March."), wire).outcome != SAME
+    assert compare_events(signing("d.txt", "Japarov appointed Rahmon's envoy on March 13.", kind="appointment"), wire).outcome != SAME
+    assert compare_events(signing("e.txt", "Signed on March 13.", people=("japarov", "rahmon", "mirziyoyev")),
+                          wire).outcome != SAME
+    assert compare_events(signing("f.txt", "Signed on March 13 in Dushanbe.", place="Dushanbe, Tajikistan"),
+                          signing("g.txt", "Signed on March 13.", place="Bishkek, Kyrgyzstan")).outcome != SAME
+    assert compare_events(signing("h.txt", "Signed on March 13 and ratified on April 2."), wire).outcome != SAME
+
+
 def test_an_undated_report_without_a_publication_day_joins_the_one_event_of_its_people_at_its_place():
     helsinki = report("a.txt", ["milley", "gerasimov"], "2021-09-22", place="Helsinki, Finland")
     undated = report("b.txt", ["milley", "gerasimov"], None, place="Helsinki")
@@ -767,6 +833,38 @@ def test_copies_of_one_story_a_day_apart_join_whatever_kind_each_was_read_as():
                                                     "check the kind")
     told_otherwise = _with_passages({"a.txt": WIRE_STORY, "b.txt": ANOTHER_CALL})
     assert compare_events(talks, call, told_otherwise).outcome == MAYBE
+
+
+def test_an_undated_copy_whose_lede_reads_as_background_still_joins_the_story_it_copies():
+    """A repost with no year opens "On August 30, Rajnath Singh and Lloyd Austin..." and extraction reads that lede
+    as a mention of the day: beside the dated event of that day it looks like background, but the passage both
+    print word for word says it is that very call. Told in other words, it is background and stays apart."""
+    dated = report("a.txt", ["rajnath-singh", "lloyd-austin"], "2021-08-30", kind="call", published="2021-08-30")
+    lede = Mention(summary="On August 30, they spoke by phone about Afghanistan.", date=None)
+    repost = report("b.txt", ["rajnath-singh", "lloyd-austin"], None, kind="call", mentions=[lede])
+    verdict = compare_events(repost, dated, _with_passages({"a.txt": WIRE_STORY, "b.txt": WIRE_STORY}))
+    assert verdict.outcome == SAME and "the same passage about them word for word" in verdict.reason
+    told_otherwise = _with_passages({"a.txt": WIRE_STORY, "b.txt": ANOTHER_CALL})
+    assert compare_events(repost, dated, told_otherwise).reason == "one report mentions the other as background"
+    # An editor's event may cite the very page that recalls it: a page is no copy of itself.
+    cited = report("b.txt", ["rajnath-singh", "lloyd-austin"], "2021-08-30", kind="call",
+                   quote="On August 30, they spoke by phone about Afghanistan.")
+    verdict = compare_events(repost, cited, _with_passages({"b.txt": WIRE_STORY}), reviewed=True)
+    assert verdict.reason == "one report mentions the other as background"
+
+
+def test_a_copy_placing_the_story_in_a_neighbouring_town_joins_it_and_a_copy_abroad_does_not():
+    """One copy names the venue's town (Arlington, the Pentagon's), another the capital next to it: the passage both
+    print says it is one meeting. A copy placing it in another country stays apart."""
+    dated = report("a.txt", ["rajnath-singh", "lloyd-austin"], "2021-08-30", published="2021-08-30",
+                   place="Arlington, United States")
+    nearby = report("b.txt", ["rajnath-singh", "lloyd-austin"], None, place="Washington, United States")
+    context = _with_passages({"a.txt": WIRE_STORY, "b.txt": WIRE_STORY})
+    assert compare_events(nearby, dated, context).outcome == SAME
+    assert compare_events(nearby, dated, _with_passages({"a.txt": WIRE_STORY, "b.txt": ANOTHER_CALL})).outcome == MAYBE
+    abroad = report("c.txt", ["rajnath-singh", "lloyd-austin"], None, place="New Delhi, India")
+    context = _with_passages({"a.txt": WIRE_STORY, "c.txt": WIRE_STORY})
+    assert compare_events(abroad, dated, context).outcome == DIFFERENT
 
 
 def test_passage_fingerprints_keep_the_paragraphs_that_name_someone():

@@ -111,6 +111,25 @@ _MONTH_WORD = re.compile(r"\b(?:(?:" + "|".join(m.capitalize() for m in _MONTH_N
                          + "|".join(m[:3].capitalize() for m in _MONTH_NAMES if len(m) > 4) + r"|Sept)\.)")
 
 
+_MONTH_DAY = re.compile(r"\b(?P<month>" + "|".join(m.capitalize() for m in _MONTH_NAMES) + r")\s+(?P<day>[0-3]?\d)\b"
+                        r"|\b(?P<day_first>[0-3]?\d)\s+(?P<month_after>" + "|".join(m.capitalize() for m in _MONTH_NAMES)
+                        + r")\b")
+
+
+def stated_day_of_year(event: Event) -> tuple[int, int] | None:
+    """(month, day) an undated report's date sentence gives with no year ("signed on March 13"), when it names
+    exactly one: the report could not place the year, but two reports naming one day tell of one happening."""
+    text = event.review.evidence.get("date", "")
+    if _YEAR_WORD.search(text):
+        return None
+    found = set()
+    for match in _MONTH_DAY.finditer(text):
+        month, day = match["month"] or match["month_after"], int(match["day"] or match["day_first"])
+        if 1 <= day <= 31:
+            found.add((_MONTH_NAMES.index(month.lower()) + 1, day))
+    return found.pop() if len(found) == 1 else None
+
+
 def names_a_time_near(undated: Event, dated: Event) -> bool:
     """The undated report says something of when: a year within one of the dated event's, or (naming no year) a
     month. A page that names neither could be of any week of any year, and the same two leaders call each other
@@ -133,11 +152,24 @@ def says_when(event: Event) -> bool:
     return any(pattern.search(text) for pattern in (_WEEKDAY, _MONTH_WORD, _YEAR_WORD, _TIME_WORD))
 
 
+def names_no_other_year(undated: Event, dated: Event) -> bool:
+    """The undated report names no year, or one within a year of the dated event's: nothing in it says another year."""
+    assert dated.date is not None
+    text = "\n".join([rule_text(undated)] + [f"{m.summary}\n{m.quote or ''}" for m in undated.mentions])
+    years = {int(year) for year in _YEAR_WORD.findall(text)}
+    return not years or any(abs(year - dated.date.first_day().year) <= 1 for year in years)
+
+
 def weekday_fits(undated: Event, dated: Event) -> bool:
     """The undated report's weekday is the dated event's day, or a day either side when that day is itself in
     doubt (time zones, a report dated by its publication day), and the report names a time near it."""
+    return names_a_time_near(undated, dated) and weekday_is_its_day(undated, dated)
+
+
+def weekday_is_its_day(undated: Event, dated: Event) -> bool:
+    """The undated report names one weekday, the dated event's day or (that day in doubt) a day either side."""
     weekday = stated_weekday(undated)
-    if weekday is None or dated.date is None or dated.date.precision != DAY or not names_a_time_near(undated, dated):
+    if weekday is None or dated.date is None or dated.date.precision != DAY:
         return False
     day = dated.date.first_day()
     slack = 1 if "date" in dated.review.needs else 0

@@ -18,13 +18,15 @@ so each rule below says what is tolerated and what never joins (docs/merging.md 
   unless one is only the dateline's, where the story was filed, and the same people meet on the same day.
 - Copies. Copies of one story join without a date, or with a later date that is only a repost's publication day.
 - Weak evidence. Two undated reports (a year alone counts as undated) never join on one shared person, and join
-  at all only when they came out within three days of each other. An undated report joins a dated event only when
-  every participant it names is the event's, the kind and the place agree, and it came out within a week after
-  the event, or both name the same place, or its own account read as background names the event's day, or (with
-  no publication day) the weekday it names is the event's, for the very same kind with no place in either, in a
-  report that names a year or month near it; the join is flagged for review. Undated reports are placed last, so
-  one that fits two events joins neither. A report with no date of its own never joins an editor's event: it is
-  offered to the editor instead, where it would have joined an open event.
+  at all only when they came out within three days of each other, or both name one day of the year ("signed on
+  March 13") for the very same people and kind. An undated report joins a dated event only when every participant
+  it names is the event's, the kind and the place agree, and it came out within a week after the event, or both
+  name the same place, or its own account read as background names the event's day, or (with no publication day)
+  the weekday it names is the event's, for the very same kind with no place in either, in a report that names a
+  year or month near it, or (with nothing to date it) it tells the event's story: the very same people and kind,
+  no place in either, three names in common beyond the people's. Each such join is flagged for review. Undated
+  reports are placed last, so one that fits two events joins neither. A report with no date of its own never joins
+  an editor's event: it is offered to the editor instead, where it would have joined an open event.
 
 A wrong merge hides an event, while a missed one costs an editor a minute: anything short of these rules
 is written down as a possible duplicate for a human to decide.
@@ -32,6 +34,7 @@ is written down as a possible duplicate for a human to decide.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -50,13 +53,16 @@ from .date_fit import (
     days_apart,
     fit_dates,
     long_before_its_page,
+    names_no_other_year,
     published_days,
     published_just_after,
     reported_before_it_happened,
     says_when,
+    stated_day_of_year,
     stated_weekday,
     vague,
     weekday_fits,
+    weekday_is_its_day,
 )
 from .kind_match import ONE_DAY_ALIKE, kind_family, kind_of, kinds_agree, kinds_compatible, read_alike, same_kind
 from .people_match import NameForm, event_forms, event_people, named_by_office, same_person, shared_people
@@ -73,6 +79,8 @@ RECENT_MENTION_DAYS = 3  # a mention this close before publication may be the re
 SCORE_TO_MERGE_UNDATED = 3  # evidence points two undated reports need (see `_evidence_points`)
 SAME_SENTENCE_SCORE = 20  # above any other verdict's score, so the +2 margin always picks that event
 NEAR_EXTRA_POINTS = 1  # nearby towns without a shared day: one more clue than SCORE_TO_MERGE_UNDATED
+TOPIC_TERMS = 3  # names or acronyms two reports share beyond their people's: "Pentagon", "Ukraine", "NATO"
+TOPIC_SCORE = 2  # below a weekday's or a publication day's join, so either decides against a topic alone
 COPY_SCORE = 6  # two points above a weekday's or a publication day's join, so a copy decides between them
 
 _TERM = re.compile(r"\b(?:[A-Z]{2,}[A-Za-z]*|[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?)\b")
@@ -423,13 +431,15 @@ def compare_events(a: Event, b: Event, context: Context | None = None, *, review
     people = fit_people(a, b, context)
     if a.participants and b.participants and not people.shared:
         return Verdict(DIFFERENT, reason="no participant in common")
-    if _mentions_as_background(a, b) or _mentions_as_background(b, a):
+    match = match_places(a.place, b.place)
+    place = match.outcome
+    if (_mentions_as_background(a, b) or _mentions_as_background(b, a)) \
+            and not (dates.outcome == "undated" and _copy_of_its_story(a, b, place, context)):
+        # An undated copy of the other's story that "recalls" its day is telling that very day, read as background.
         return Verdict(DIFFERENT, reason="one report mentions the other as background")
     if reported_before_it_happened(a, b) or reported_before_it_happened(b, a):
         return Verdict(DIFFERENT, reason="published before the other happened")
     conflicts = []
-    match = match_places(a.place, b.place)
-    place = match.outcome
     if place == CONFLICT and _filed_elsewhere_on_one_day(a, b, dates, people):
         place = UNKNOWN  # the disagreement is still shown (`conflicts.py`)
     if not kinds_compatible(kind_of(a), kind_of(b)) and not _copies_read_apart(a, b, dates, people, place, context) \
@@ -516,12 +526,13 @@ def compare_events(a: Event, b: Event, context: Context | None = None, *, review
 
 
 def _copy_of_its_story(a: Event, b: Event, place: str, context: Context) -> bool:
-    """True when an article of `a` and one of `b` are copies of one story (see `shared_text`) placing it alike."""
-    if not context.passages or place not in (SAME_PLACE, WITHIN, UNKNOWN):
+    """True when an article of `a` and another article of `b` are copies of one story (see `shared_text`) placing it
+    alike; an article is no copy of itself (an editor's event may cite the very page that recalls it as background)."""
+    if not context.passages or place not in (SAME_PLACE, WITHIN, NEAR, UNKNOWN):
         return False
-    mine = [context.passages.get(s.article, frozenset()) for s in a.sources if s.article]
-    theirs = [context.passages.get(s.article, frozenset()) for s in b.sources if s.article]
-    return any(copies_of_one_story(x, y) for x in mine for y in theirs)
+    mine = {s.article: context.passages.get(s.article, frozenset()) for s in a.sources if s.article}
+    theirs = {s.article: context.passages.get(s.article, frozenset()) for s in b.sources if s.article}
+    return any(x != y and copies_of_one_story(mine[x], theirs[y]) for x in mine for y in theirs)
 
 
 def _on_one_day(a: Event, b: Event, dates: DateFit) -> bool:
@@ -581,6 +592,15 @@ def _compare_undated(a: Event, b: Event, people: PeopleFit, extra_points: int = 
     people meet in the same capital again and again, and nothing else tells those meetings apart. `extra_points`:
     more clues asked for (nearby towns rather than one place)."""
     said = _people_words(people)
+    day = stated_day_of_year(a)
+    if day is not None and day == stated_day_of_year(b) and people.everyone and len(people.shared) >= 2 \
+            and kinds_agree(a, b) and match_places(a.place, b.place).outcome in (SAME_PLACE, WITHIN, UNKNOWN):
+        # The same day of the year, the very same people and kind: the same pair rarely meets on one date twice.
+        named = f"{dt.date(2000, *day):%B} {day[1]}"
+        kinds = f"both a {kind_of(a)}" if same_kind(kind_of(a), kind_of(b)) else f"a {kind_of(a)} and a {kind_of(b)}"
+        return Verdict(SAME, SCORE_TO_MERGE_UNDATED, f"{said}; {kinds}; both name {named}, with no year",
+                       check=f"neither report gives a year: joined on the day both name ({named}), their participants "
+                             "and kind")
     points, why = _evidence_points(a, b, people)
     pub_a, pub_b = published_days(a), published_days(b)
     if not (pub_a and pub_b):
@@ -615,7 +635,8 @@ def _compare_undated_with_dated(a: Event, b: Event, people: PeopleFit, place: st
                   and (same_kind(kind_of(a), kind_of(b)) or undated.kind == dated.kind)
                   and not undated.place and not dated.place)
     on_mention = _mentions_its_day(undated, dated)
-    if published is None and not (on_mention or on_weekday or place in (SAME_PLACE, WITHIN)):
+    on_topic = published is None and not (on_mention or on_weekday) and _same_story_told(undated, dated, people)
+    if published is None and not (on_mention or on_weekday or on_topic or place in (SAME_PLACE, WITHIN)):
         missing.append("neither a publication day, a weekday nor a place in both dates it")
     elif published is not None and not on_mention and not published_just_after(undated, dated):
         missing.append("it came out long after the event" if published > dated.date.last_day()  # type: ignore[union-attr]
@@ -631,12 +652,29 @@ def _compare_undated_with_dated(a: Event, b: Event, people: PeopleFit, place: st
     when = (f"it names {dated.date.iso()} in a sentence of the same people read as background" if on_mention  # type: ignore[union-attr]
             else f"published {published.isoformat()}, just after the event of {dated.date.iso()}"  # type: ignore[union-attr]
             if published is not None else f"no publication day, but it says {weekday}, which fits "
-            f"{dated.date.iso()}" if on_weekday else "no publication day")  # type: ignore[union-attr]
+            f"{dated.date.iso()}" if on_weekday else "no publication day, but both tell of "  # type: ignore[union-attr]
+            + ", ".join(sorted(_topic_terms(undated, dated))[:4]) if on_topic else "no publication day")
     basis = ("the day its sentence read as background names" if on_mention else "publication day" if published is not None
-             else "weekday" if on_weekday else "place")
-    return Verdict(SAME, 3, f"{said}; {kind}; {where}; {when}",
+             else "weekday" if on_weekday else "topic" if on_topic else "place")
+    return Verdict(SAME, TOPIC_SCORE if on_topic else 3, f"{said}; {kind}; {where}; {when}",
                    check=f"{_first_article(undated) or 'a report'} gives no date of its own: joined on its "
                          f"participants, kind and {basis}")
+
+
+def _topic_terms(a: Event, b: Event) -> set[str]:
+    return distinctive_terms(a) & distinctive_terms(b)
+
+
+def _same_story_told(undated: Event, dated: Event, people: PeopleFit) -> bool:
+    """An undated report with nothing to date it by (no publication day, no month or year beside its weekday) tells
+    the dated event's story: the very same people, the very same kind, no place in either, no other year named, no
+    weekday but the event's, and `TOPIC_TERMS` names or acronyms in common beyond the people's. The same two leaders call each other again and again, so this joins
+    only where one event fits (`merge.py` joins a report that fits two events to neither) and is flagged."""
+    return (people.everyone and len(people.shared) >= 2
+            and (stated_weekday(undated) is None or weekday_is_its_day(undated, dated))
+            and same_kind(kind_of(undated), kind_of(dated)) and kind_of(dated) != "other"
+            and not undated.place and not dated.place and names_no_other_year(undated, dated)
+            and len(_topic_terms(undated, dated)) >= TOPIC_TERMS)
 
 
 def _first_article(event: Event) -> str:
