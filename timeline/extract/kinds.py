@@ -30,9 +30,12 @@ KIND_PATTERNS: list[tuple[str, re.Pattern[str], float]] = [
     ("visit", re.compile(r"\b(?:visited|visits|arrived\s+in|arrives\s+in|landed\s+in|(?:official|state|maiden|"
                          r"first|two-day|three-day|day-long)\s+visit|visit\s+to|trip\s+to|travell?ed\s+to|toured)\b",
                          re.IGNORECASE), 0.8),
+    # Talks about a subject ("peace talks") are talks; "held bilateral talks with" a person is a meeting (below).
     ("talks", re.compile(r"\b(?:peace|ceasefire|trade|nuclear|round of|formal|bilateral)\s+(?:talks|negotiations)|"
                          r"\bnegotiations\b", re.IGNORECASE), 0.75),
-    ("meeting", re.compile(r"\b(?:met|meets|meet|meeting\s+(?:with|between)|meeting\s+of\s+(?:the\s+)?(?=(?-i:[A-Z]))|meeting\s+(?:took\s+place|was\s+held)|held\s+talks|holds\s+talks|hold\s+talks|talks\s+held|"
+    ("meeting", re.compile(r"\b(?:met|meets|meet|meeting\s+(?:with|between)|meeting\s+of\s+(?:the\s+)?(?=(?-i:[A-Z]))|meeting\s+(?:took\s+place|was\s+held)|(?:held|holds|hold)\s+(?:"
+                           r"(?:bilateral|formal|official|high-level|top-level|delegation-level|one-on-one|face-to-face|"
+                           r"closed-door|wide-ranging|in-depth|extensive|fruitful|cordial)\s+)?talks|talks\s+held|"
                            r"talks\s+with|engaged\s+in\s+(?:talks|discussions)|discussions?\s+with|sat\s+down\s+with|"
                            r"hosted|received|welcom(?:ed|es)\s+(?-i:(?:[A-Z][\w.'’-]*\s+|(?:of|the|president|prime|minister|leader|counterpart|his|her|their)\s+){1,8})(?:to|at)|called\s+on(?![^.;]{0,60}?\bto\s+(?!discuss|review|brief|exchange|pay|present)[a-z]+)|"
                            r"(?:during|at|in)\s+(?:a|the|their)\s+(?:[\w'’-]+\s+){0,2}meeting|summit\s+(?:meeting|talks)|"
@@ -47,9 +50,14 @@ KIND_PATTERNS: list[tuple[str, re.Pattern[str], float]] = [
     ("attack", re.compile(r"\b(?:attacked|attack\s+on|bombing|bombed|suicide\s+blast|blast|explosion|ambush(?:ed)?|"
                           r"raid(?:ed)?|shelling|shot\s+dead|gunmen|killed|(?:launch(?:ed|es)?|fired|fires)\s+(?:[\w-]+\s+){0,4}(?:drones?|missiles?|shells?|"
                           r"rockets?|air\s*strikes?)\s+(?:at|on|against|into))\b", re.IGNORECASE), 0.75),
-    ("agreement", re.compile(r"\b(?:signed\s+(?:[\w'’-]+\s+){0,5}?(?:agreements?|accords?|deals?|treat(?:y|ies)|"
+    # "signed on Friday May 9 in Nancy, in eastern France, a friendship treaty": the day and place may stand between.
+    # Headlines tell it in the present ("Macron and Tusk sign treaty").
+    ("agreement", re.compile(r"\b(?:(?:signed|(?<!\ba\s)(?<!\bto\s)(?<!\bwill\s)(?<!\bwould\s)(?<!\bcould\s)(?<!\bmay\s)"
+                             r"(?<!\bmight\s)(?<!\bshould\s)(?<!\bmust\s)(?<!\bcan\s)signs?(?!\s+of\b))\s+(?:[\w'’,-]+\s+){0,12}?(?:agreements?|accords?|deals?|treat(?:y|ies)|"
                              r"memorand(?:um|a)|MoUs?|pacts?|documents?|declarations?|contracts?|protocols?|"
                              r"charters?|conventions?)|signing\s+(?:ceremony\s+)?of|inked|"
+                             # "leaders gathered in Nancy to sign a treaty": the gathering was for the signing
+                             r"(?:gathered|convened|assembled|came\s+together)\s+(?:[\w'’,-]+\s+){0,6}?to\s+sign|"
                              r"reached\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}(?:agreement|deal|accord|understanding)|"
                              r"agreed\s+(?:to|on)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}(?:agreement|deal|accord|pact|treaty)|"
                              r"struck\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}deal|"
@@ -179,8 +187,14 @@ _RESULT_DECLARED = re.compile(r"\bofficially\s+(?:declared|announced|confirmed|c
 
 
 # A modal before the cue in its clause: "their presence might be called for at the summit" tells of no happening.
-_HYPOTHETICAL = re.compile(r"\b(?:might|could|should|must|ought\s+to)\b[^,;:]*$")
+# So does a plan or a hope: "we hope to finalise and sign the agreement".
+_HYPOTHETICAL = re.compile(r"\b(?:might|could|should|must|ought\s+to|(?:hope|hopes|hoping|plan|plans|planning|intend|intends|"
+                           r"aim|aims|want|wants|wish|wishes|seek|seeks|expect|expects)\s+to)\b[^,;:]*$")
 # A summit someone calls or proposes ("called an emergency summit") is arranged, not yet held: its kind is a guess.
+# A happening still ahead, told by its noun ("bracing for a potentially explosive summit", "the upcoming visit"):
+# an op-ed's or preview's outlook, not a report of it.
+_PROSPECTIVE = re.compile(r"\b(?:upcoming|forthcoming|planned|proposed|expected|potential(?:ly)?|possible|prospective|"
+                          r"next|(?:bracing|preparing|waiting|calls?)\s+for)\s+(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
 _SUMMIT_ARRANGED = re.compile(r"\b(?:called|convened|convenes|proposed|proposes|requested|announced|called\s+for)\s+"
                               r"(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _ARRANGED_CONFIDENCE = 0.6
@@ -230,7 +244,8 @@ def classify_kind(sentence: str) -> KindGuess | None:
         said = _RESULT_DECLARED.search(sentence)
         return KindGuess("announcement", 0.7, said.group(0), sentence)
     if kind == "summit" and _SUMMIT_ARRANGED.search(sentence[:start]) \
-            or kind == "meeting" and _CROWD_MET.match(sentence[match.end():]) or _MATCH_RESULT.search(sentence):
+            or kind == "meeting" and _CROWD_MET.match(sentence[match.end():]) or _MATCH_RESULT.search(sentence) \
+            or _PROSPECTIVE.search(sentence[:start]):
         confidence = min(confidence, _ARRANGED_CONFIDENCE)
     if kind == "visit" and _VISIT_TO_PERSON.match(sentence[match.end():]):
         # "paid a visit to General X": a call on a person, which is a meeting, not a trip to a place.
