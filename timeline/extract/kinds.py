@@ -36,7 +36,7 @@ KIND_PATTERNS: list[tuple[str, re.Pattern[str], float]] = [
     ("meeting", re.compile(r"\b(?:met|meets|meet|meeting\s+(?:with|between)|meeting\s+of\s+(?:the\s+)?(?=(?-i:[A-Z]))|meeting\s+(?:took\s+place|was\s+held)|(?:held|holds|hold)\s+(?:"
                            r"(?:bilateral|formal|official|high-level|top-level|delegation-level|one-on-one|face-to-face|"
                            r"closed-door|wide-ranging|in-depth|extensive|fruitful|cordial)\s+)?talks|talks\s+held|"
-                           r"talks\s+with|engaged\s+in\s+(?:talks|discussions)|discussions?\s+with|sat\s+down\s+with|"
+                           r"talks\s+with|engaged\s+in\s+(?:talks|discussions)|sat\s+down\s+with|after\s+meeting\s+(?:with\s+)?(?=(?:his|her|their|the|(?-i:[A-Z])))|"
                            r"hosted|received|welcom(?:ed|es)\s+(?-i:(?:[A-Z][\w.'’-]*\s+|(?:of|the|president|prime|minister|leader|counterpart|his|her|their)\s+){1,8})(?:to|at)|called\s+on(?![^.;]{0,60}?\bto\s+(?!discuss|review|brief|exchange|pay|present)[a-z]+)|"
                            r"(?:during|at|in)\s+(?:a|the|their)\s+(?:[\w'’-]+\s+){0,2}meeting|summit\s+(?:meeting|talks)|"
                            r"(?:held|hold|holds)\s+(?:a|an|the|their)\s+(?:[\w'’-]+\s+){0,2}(?:retreat|meeting|"
@@ -47,13 +47,16 @@ KIND_PATTERNS: list[tuple[str, re.Pattern[str], float]] = [
     ("call", re.compile(r"\b(?:spoke|spoken|speaks|talked)\s+(?:(?:today|yesterday|tonight|earlier\s+today|"
                         r"(?:on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\s+)?(?:to|with)\b"
                         r"|\b(?:conversation|talk|call)[”\"’]?\s+with\b", re.IGNORECASE), 0.6),
+    # "confirmed his discussion with Putin": a meeting or a call, which a later sentence may tell ("by telephone").
+    ("meeting", re.compile(r"\bdiscussions?\s+with\b", re.IGNORECASE), 0.65),
     ("attack", re.compile(r"\b(?:attacked|attack\s+on|bombing|bombed|suicide\s+blast|blast|explosion|ambush(?:ed)?|"
                           r"raid(?:ed)?|shelling|shot\s+dead|gunmen|killed|(?:launch(?:ed|es)?|fired|fires)\s+(?:[\w-]+\s+){0,4}(?:drones?|missiles?|shells?|"
                           r"rockets?|air\s*strikes?)\s+(?:at|on|against|into))\b", re.IGNORECASE), 0.75),
-    # "signed on Friday May 9 in Nancy, in eastern France, a friendship treaty": the day and place may stand between.
+    # "signed on Friday May 9 in Nancy, in eastern France, a friendship treaty": the day and place may stand between,
+    # but not a year or another clause ("the accords signed on April 17, 2001 and trade deals" tells of the past).
     # Headlines tell it in the present ("Macron and Tusk sign treaty").
     ("agreement", re.compile(r"\b(?:(?:signed|(?<!\ba\s)(?<!\bto\s)(?<!\bwill\s)(?<!\bwould\s)(?<!\bcould\s)(?<!\bmay\s)"
-                             r"(?<!\bmight\s)(?<!\bshould\s)(?<!\bmust\s)(?<!\bcan\s)signs?(?!\s+of\b))\s+(?:[\w'’,-]+\s+){0,12}?(?:agreements?|accords?|deals?|treat(?:y|ies)|"
+                             r"(?<!\bmight\s)(?<!\bshould\s)(?<!\bmust\s)(?<!\bcan\s)signs?(?!\s+of\b))\s+(?:(?!(?:and|or|but|which|that|who|(?:19|20)\d\d)\b)[\w'’,-]+\s+){0,12}?(?:agreements?|accords?|deals?|treat(?:y|ies)|"
                              r"memorand(?:um|a)|MoUs?|pacts?|documents?|declarations?|contracts?|protocols?|"
                              r"charters?|conventions?)|signing\s+(?:ceremony\s+)?of|inked|"
                              # "leaders gathered in Nancy to sign a treaty": the gathering was for the signing
@@ -166,6 +169,7 @@ class MainEvent:
 # wherever they stand in the sentence.
 _FORM_KINDS = ("call", "summit")
 _FORM_CONFIDENCE = 0.8  # "by phone" names the form; "spoke with" may be said of a meeting too
+_TOLD_LATER_CONFIDENCE = 0.75  # the form named a few sentences after a lead that told the happening by its talk
 # Verbs that say something was made public, whatever it was: any other cue tells more.
 _WEAK_KINDS = ("announcement", "statement")
 # A summit that is only the occasion ("on the sidelines of the G20 summit") does not make a meeting a summit.
@@ -177,7 +181,11 @@ _OCCASION = re.compile(r"\b(?:(?:sidelines?|margins?|ahead|eve|run-up|wake)\s+of
 # An aside still open before a cue: ", who flew to Colombo on an official visit".
 _ASIDE_OPEN = re.compile(r",\s+(?:who|which|whose)\b[^,]*$", re.IGNORECASE)
 # Talks still to begin: "agreed to begin negotiations on a pact".
-_TO_BEGIN = re.compile(r"\bto\s+(?:begin|start|launch|open|resume|hold|enter)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+_TO_BEGIN = re.compile(r"\bto\s+(?:begin|start|launch|open|resume|restart|hold|enter)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+# A happening named only as the time of another ("following the February election", "ahead of the summit").
+# (Told with "a", it is news: "said that following a phone call with Trump, the tariffs are on hold".)
+_AS_TIME = re.compile(r"\b(?:following|after|since|before|ahead\s+of|prior\s+to)\s+(?:the|its|his|her|their|this|last)\s+"
+                      r"(?:[\w.'’-]+\s+){0,2}$", re.IGNORECASE)
 
 
 # An election's result certified by those who run it ("was officially declared the winner", "an official
@@ -228,9 +236,11 @@ def classify_kind(sentence: str) -> KindGuess | None:
         for match in pattern.finditer(sentence):
             if kind == "summit" and _OCCASION.search(sentence[:match.start()]):
                 continue
-            if _ASIDE_OPEN.search(sentence[:match.start()]) or kind == "talks" and _TO_BEGIN.search(
-                    sentence[:match.start()]):
-                continue  # ", who flew in on an official visit," and "agreed to begin negotiations" tell of other things
+            before = sentence[:match.start()]
+            if _ASIDE_OPEN.search(before) or _TO_BEGIN.search(before) or _AS_TIME.search(before):
+                # ", who flew in on an official visit,", "agreed to begin negotiations" and "following the election"
+                # tell of other things
+                continue
             found.append((match.start(), kind, match, confidence))
             break
     if not found:
@@ -387,6 +397,15 @@ def find_main_event(sentences: list[Sentence], headline: str | None = None, lead
             supporting.append(sentence)
     # A lead that names nobody ("The senior Pentagon officer met his Russian counterpart") is often followed
     # by one that names them: that sentence supports it, and a stronger cue there can refine the kind.
+    # A lead that tells the happening by its talk alone ("confirmed his discussion with Putin") takes the form a
+    # later lead sentence names ("had a telephone discussion with Putin on Wednesday"), a little less surely.
+    if guess.kind in ("meeting", "call") and guess.confidence < _FORM_CONFIDENCE:
+        for sentence in lead:
+            form = classify_kind(sentence.text) if sentence.index > main.index else None
+            if form is not None and form.kind in _FORM_KINDS and form.confidence >= _FORM_CONFIDENCE \
+                    and not _is_background(sentence.text, form) and not _SIDE.search(sentence.text):
+                guess = KindGuess(form.kind, _TOLD_LATER_CONFIDENCE, form.cue, sentence.text)
+                break
     if headline:
         if headline_kind and headline_kind.kind == guess.kind:
             guess = KindGuess(guess.kind, min(0.95, guess.confidence + 0.05), guess.cue, guess.sentence)
