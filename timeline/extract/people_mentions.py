@@ -337,6 +337,12 @@ def _office_after_as(sentence: str, end: int) -> list[str] | None:
     return words if any(w.lower() in OFFICE_HEADS for w in words) else None
 
 
+def _names_someone(words: list[str]) -> bool:
+    """Whether words name an office's holder: an office word followed by two name words ("President Ada Lind")."""
+    return any(_is_head_word(words[at]) or words[at].lower() in OFFICE_WORDS and words[at][:1].isupper()
+               for at in range(len(words) - 2) if _is_name_text(words[at + 1]) and _is_name_text(words[at + 2]))
+
+
 def _appositive(sentence: str, end: int) -> list[str] | None:
     """The office explained after a name: ", Pakistan's special representative to Afghanistan,"."""
     # The full stop of "U.S." or "U.K." does not end it: ", chairman of the U.S. Joint Chiefs of Staff,".
@@ -352,6 +358,10 @@ def _appositive(sentence: str, end: int) -> list[str] | None:
     if not any(w in OFFICE_HEADS for w in head_window):
         return None
     if re.match(r"(?:who|which|that|where|whose)\b", match["app"]):
+        return None
+    if _names_someone(words):
+        # "On Europe Day, President Ada Lind welcomed ...", "Lima, AGENCY – The Minister of Defence Ana Ruiz held":
+        # an office with its own holder's name is the sentence's subject, not an office explained.
         return None
     if re.match(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d", match["app"]):
         return None  # "Seoul, May 26 (Jiji Press)--Japanese Prime Minister ...": a dateline, not an office

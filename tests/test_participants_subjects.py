@@ -1,0 +1,33 @@
+"""Participants: a phrase before a comma that opens the sentence (a named day, a dateline) is no person."""
+
+from __future__ import annotations
+
+import pytest
+
+from timeline.extract.reading import parse_article_text
+from timeline.extract.stub import extract_article
+
+
+def participants_of(text: str) -> list[str]:
+    return sorted(p.name for p in extract_article(parse_article_text(text, "a.txt", "text")).event.participants)
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "On Unity Day, President Ada Lindqvist welcomed Prime Minister Tomas Berggren to Tartu on Friday.",
+        "Tartu, BALTNEWS – The Estonian President Ada Lindqvist held a meeting with Prime Minister Tomas Berggren "
+        "of Sweden at the old town hall.",
+    ],
+)
+def test_the_words_before_the_subjects_comma_are_no_person(lead: str) -> None:
+    text = f"Leaders meet in Tartu\n\nMay 9, 2025\n\n{lead}\n\nThe two leaders discussed energy links.\n"
+    assert participants_of(text) == ["Ada Lindqvist", "Tomas Berggren"]
+
+
+def test_an_office_explained_after_a_name_is_still_read() -> None:
+    text = ("Ministers meet in Tartu\n\nMay 9, 2025\n\nKalle Tamm, the Estonian defence minister, met his Swedish "
+            "counterpart Pal Jonsson in Tartu on Friday.\n")
+    event = extract_article(parse_article_text(text, "a.txt", "text")).event
+    tamm = next(p for p in event.participants if p.name == "Kalle Tamm")
+    assert tamm.role is not None and "minister" in tamm.role.lower()
