@@ -31,3 +31,20 @@ def test_an_office_explained_after_a_name_is_still_read() -> None:
     event = extract_article(parse_article_text(text, "a.txt", "text")).event
     tamm = next(p for p in event.participants if p.name == "Kalle Tamm")
     assert tamm.role is not None and "minister" in tamm.role.lower()
+
+
+def test_a_counterpart_named_after_a_comma_takes_part() -> None:
+    text = ("Presidents meet in Abuja\n\nMarch 27, 2025\n\nPresident Ada Okafor on Thursday received her Togolese "
+            "counterpart, Kodjo Mensah, at the presidential villa in Abuja.\n")
+    event = extract_article(parse_article_text(text, "a.txt", "text")).event
+    mensah = next(p for p in event.participants if p.name == "Kodjo Mensah")
+    assert mensah.country == "Togo"
+
+
+def test_an_office_named_later_replaces_the_counterparts() -> None:
+    text = ("Ministers speak by phone\n\nAugust 30, 2021\n\nDefence Minister Arjun Rao spoke to his US counterpart, "
+            "Mark Ellison, on Monday over the phone.\n\nUS Defense Secretary Mark Ellison thanked Rao for his "
+            "country's help during the call.\n")
+    event = extract_article(parse_article_text(text, "a.txt", "text")).event
+    ellison = next(p for p in event.participants if p.name == "Mark Ellison")
+    assert ellison.role == "Defense Secretary" and ellison.country == "United States"

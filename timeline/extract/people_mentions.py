@@ -129,6 +129,7 @@ class PersonMention:
     known: bool = False  # found in the people registry
     short: str = ""  # how the article names them on later mentions ("Wang" for Wang Yi, "Sheinbaum")
     note: str | None = None  # why a person checks them: "resolved from the office 'army chief' ..."
+    office_of_counterpart: bool = False  # the role is the counterpart's office, a guess an office named later replaces
 
 
 class _Token:
@@ -395,11 +396,18 @@ _COUNTERPART_THEN_COMMA = re.compile(r"\b(?P<office>(?:[a-z][\w-]*\s+){0,2}[a-z]
                                      r"(?P<adj>[A-Z][\w-]*)\s+counterparts?\s*,\s*$")
 
 
+# "received his Ghanaian counterpart, John Mahama,": the counterpart named after a comma.
+_NATIONAL_COUNTERPART_THEN_COMMA = re.compile(r"\b(?:his|her|their|its)\s+(?P<adj>[A-Z][\w-]*)\s+counterpart\s*,\s*$")
+
+
 def _office_before_comma(sentence: str, end: int) -> list[str] | None:
     """The office named before a comma that ends at `end` (where the person's name or rank begins)."""
     counterpart = _COUNTERPART_THEN_COMMA.search(sentence[:end])
     if counterpart and counterpart["office"].split()[-1] in OFFICE_HEADS and country_of(counterpart["adj"]):
         return [counterpart["adj"], *counterpart["office"].split()]
+    national = _NATIONAL_COUNTERPART_THEN_COMMA.search(sentence[:end])
+    if national and country_of(national["adj"]):
+        return [national["adj"], "counterpart"]
     match = _OFFICE_THEN_COMMA.search(sentence[:end]) or _NATIONAL_OFFICE_THEN_COMMA.search(sentence[:end])
     if not match:
         bare = _COUNTRYS_OFFICE_THEN_COMMA.search(sentence[:end])
@@ -616,8 +624,9 @@ class _People:
         elif not person.known and not found.surname_only and len(found.name) > len(person.name):
             person.name = found.name
         person.title = person.title or found.title
-        if found.role and (person.role is None or (not _has_head(person.role) and _has_head(found.role))):
-            person.role = found.role
+        if found.role and (person.role is None or (not _has_head(person.role) and _has_head(found.role))
+                           or person.office_of_counterpart and not _COUNTERPART.match(found.role)):
+            person.role, person.office_of_counterpart = found.role, False
         person.country = person.country or found.country
         person.confidence = max(person.confidence, found.confidence)
         if sentence.index not in person.sentences:
@@ -760,7 +769,8 @@ def find_people(sentences: list[Sentence], registry: PeopleRegistry | None = Non
                 office = next((p.role for p in reversed(before) if p is not person and p.role
                                and not _COUNTERPART.match(p.role) and _has_head(p.role)), None)
                 if office:
-                    person.role = office
+                    # His counterpart's office: a defence minister's U.S. counterpart is the Defense Secretary.
+                    person.role, person.office_of_counterpart = office, True
             before.append(person)
             if speech:
                 person.spoke = True
