@@ -62,6 +62,10 @@ def test_a_noun_sign_or_an_intended_signing_is_no_agreement() -> None:
         ("The Chilean defence minister said on Friday after meeting his Peruvian counterpart in Lima that "
          "the exercises would resume.", "meeting"),
         ("The two leaders agreed to restart regular reciprocal visits, the premier said.", None),
+        # A thing's name is no call; a person who calls is told with "the" or a name.
+        ("The firm on Monday began teasing its first tablet called Nimbus Pro on social media.", None),
+        ("The premier called Chancellor Brandt on Tuesday.", "call"),
+        ("A senior minister called his Latvian counterpart on Monday.", "call"),
     ],
 )
 def test_kind_of_the_news_not_of_its_time(sentence: str, kind: str | None) -> None:

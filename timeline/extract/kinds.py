@@ -178,6 +178,11 @@ _OCCASION = re.compile(r"\b(?:(?:sidelines?|margins?|ahead|eve|run-up|wake)\s+of
                        r"participate\s+in))\s+(?:the\s+)?(?:[\w'’-]+\s+){0,5}$", re.IGNORECASE)
 
 
+# "a smartphone called Billion", "its new operation called X": a thing's name, not a call ("a minister called Smith"
+# is named Smith too); one who calls is told with "the" or a name, or calls someone told in lower case.
+_NAMING = re.compile(r"\b(?:an?|its)\s+(?:[\w-]+\s+){0,2}[a-z][\w-]*\s+$", re.IGNORECASE)
+
+
 # An aside still open before a cue: ", who flew to Colombo on an official visit".
 _ASIDE_OPEN = re.compile(r",\s+(?:who|which|whose)\b[^,]*$", re.IGNORECASE)
 # Talks still to begin: "agreed to begin negotiations on a pact".
@@ -237,7 +242,9 @@ def classify_kind(sentence: str) -> KindGuess | None:
             if kind == "summit" and _OCCASION.search(sentence[:match.start()]):
                 continue
             before = sentence[:match.start()]
-            if _ASIDE_OPEN.search(before) or _TO_BEGIN.search(before) or _AS_TIME.search(before):
+            if _ASIDE_OPEN.search(before) or _TO_BEGIN.search(before) or _AS_TIME.search(before) \
+                    or match.group(0).lower() == "called" and _NAMING.search(before) \
+                    and re.match(r"\s+(?:the\s+)?[A-Z“\"]", sentence[match.end():]):
                 # ", who flew in on an official visit,", "agreed to begin negotiations" and "following the election"
                 # tell of other things
                 continue
