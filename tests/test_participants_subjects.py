@@ -48,3 +48,11 @@ def test_an_office_named_later_replaces_the_counterparts() -> None:
     event = extract_article(parse_article_text(text, "a.txt", "text")).event
     ellison = next(p for p in event.participants if p.name == "Mark Ellison")
     assert ellison.role == "Defense Secretary" and ellison.country == "United States"
+
+
+def test_an_office_written_by_its_initials_is_spelt_out() -> None:
+    text = ("Ministers speak by phone\n\nJune 2, 2025\n\nEAM Arjun Mehra spoke with his Omani counterpart Badr "
+            "Hamad on Monday.\n")
+    event = extract_article(parse_article_text(text, "a.txt", "text")).event
+    mehra = next(p for p in event.participants if p.name == "Arjun Mehra")
+    assert mehra.role == "External Affairs Minister"

@@ -261,12 +261,19 @@ def _strip_country(words: list[str]) -> list[str]:
     return words
 
 
+# Offices the press writes by their initials ("EAM Jaishankar"): a stub spells them out for its readers.
+_OFFICE_INITIALS = {"EAM": "External Affairs Minister", "FM": "Foreign Minister", "PM": "Prime Minister",
+                    "NSA": "National Security Adviser", "COAS": "Chief of Army Staff",
+                    "CJCSC": "Chairman Joint Chiefs of Staff Committee", "DPM": "Deputy Prime Minister"}
+
+
 def _clean_role(words: list[str]) -> str | None:
     words = _strip_country(list(words))
     while words and words[-1].lower() in ("of", "the", "for", "and", "to", ","):
         words = words[:-1]
     text = " ".join(words).replace("( ", "(").replace(" )", ")").replace(" ,", ",").strip(" ,")
     text = re.sub(r"\((?:L|R|left|right)\)", "", text).strip()
+    text = _OFFICE_INITIALS.get(text, text)
     if not text or not any(w.lower().strip("(),") in OFFICE_HEADS or w[:1].isupper() for w in words):
         return None
     return text[0].upper() + text[1:]
