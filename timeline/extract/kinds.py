@@ -30,10 +30,13 @@ KIND_PATTERNS: list[tuple[str, re.Pattern[str], float]] = [
     ("visit", re.compile(r"\b(?:visited|visits|arrived\s+in|arrives\s+in|landed\s+in|(?:official|state|maiden|"
                          r"first|two-day|three-day|day-long)\s+visit|visit\s+to|trip\s+to|travell?ed\s+to|toured)\b",
                          re.IGNORECASE), 0.8),
+    # Talks about a subject ("peace talks") are talks; "held bilateral talks with" a person is a meeting (below).
     ("talks", re.compile(r"\b(?:peace|ceasefire|trade|nuclear|round of|formal|bilateral)\s+(?:talks|negotiations)|"
                          r"\bnegotiations\b", re.IGNORECASE), 0.75),
-    ("meeting", re.compile(r"\b(?:met|meets|meet|meeting\s+(?:with|between)|meeting\s+of\s+(?:the\s+)?(?=(?-i:[A-Z]))|meeting\s+(?:took\s+place|was\s+held)|held\s+talks|holds\s+talks|hold\s+talks|talks\s+held|"
-                           r"talks\s+with|engaged\s+in\s+(?:talks|discussions)|discussions?\s+with|sat\s+down\s+with|"
+    ("meeting", re.compile(r"\b(?:met|meets|meet|meeting\s+(?:with|between)|meeting\s+of\s+(?:the\s+)?(?=(?-i:[A-Z]))|meeting\s+(?:took\s+place|was\s+held)|(?:held|holds|hold)\s+(?:"
+                           r"(?:bilateral|formal|official|high-level|top-level|delegation-level|one-on-one|face-to-face|"
+                           r"closed-door|wide-ranging|in-depth|extensive|fruitful|cordial)\s+)?talks|talks\s+held|"
+                           r"talks\s+with|engaged\s+in\s+(?:talks|discussions)|sat\s+down\s+with|after\s+meeting\s+(?:with\s+)?(?=(?:his|her|their|the|(?-i:[A-Z])))|"
                            r"hosted|received|welcom(?:ed|es)\s+(?-i:(?:[A-Z][\w.'’-]*\s+|(?:of|the|president|prime|minister|leader|counterpart|his|her|their)\s+){1,8})(?:to|at)|called\s+on(?![^.;]{0,60}?\bto\s+(?!discuss|review|brief|exchange|pay|present)[a-z]+)|"
                            r"(?:during|at|in)\s+(?:a|the|their)\s+(?:[\w'’-]+\s+){0,2}meeting|summit\s+(?:meeting|talks)|"
                            r"(?:held|hold|holds)\s+(?:a|an|the|their)\s+(?:[\w'’-]+\s+){0,2}(?:retreat|meeting|"
@@ -44,12 +47,20 @@ KIND_PATTERNS: list[tuple[str, re.Pattern[str], float]] = [
     ("call", re.compile(r"\b(?:spoke|spoken|speaks|talked)\s+(?:(?:today|yesterday|tonight|earlier\s+today|"
                         r"(?:on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\s+)?(?:to|with)\b"
                         r"|\b(?:conversation|talk|call)[”\"’]?\s+with\b", re.IGNORECASE), 0.6),
+    # "confirmed his discussion with Putin": a meeting or a call, which a later sentence may tell ("by telephone").
+    ("meeting", re.compile(r"\bdiscussions?\s+with\b", re.IGNORECASE), 0.65),
     ("attack", re.compile(r"\b(?:attacked|attack\s+on|bombing|bombed|suicide\s+blast|blast|explosion|ambush(?:ed)?|"
                           r"raid(?:ed)?|shelling|shot\s+dead|gunmen|killed|(?:launch(?:ed|es)?|fired|fires)\s+(?:[\w-]+\s+){0,4}(?:drones?|missiles?|shells?|"
                           r"rockets?|air\s*strikes?)\s+(?:at|on|against|into))\b", re.IGNORECASE), 0.75),
-    ("agreement", re.compile(r"\b(?:signed\s+(?:[\w'’-]+\s+){0,5}?(?:agreements?|accords?|deals?|treat(?:y|ies)|"
+    # "signed on Friday May 9 in Nancy, in eastern France, a friendship treaty": the day and place may stand between,
+    # but not a year or another clause ("the accords signed on April 17, 2001 and trade deals" tells of the past).
+    # Headlines tell it in the present ("Macron and Tusk sign treaty").
+    ("agreement", re.compile(r"\b(?:(?:signed|(?<!\ba\s)(?<!\bto\s)(?<!\bwill\s)(?<!\bwould\s)(?<!\bcould\s)(?<!\bmay\s)"
+                             r"(?<!\bmight\s)(?<!\bshould\s)(?<!\bmust\s)(?<!\bcan\s)signs?(?!\s+of\b))\s+(?:(?!(?:and|or|but|which|that|who|(?:19|20)\d\d)\b)[\w'’,-]+\s+){0,12}?(?:agreements?|accords?|deals?|treat(?:y|ies)|"
                              r"memorand(?:um|a)|MoUs?|pacts?|documents?|declarations?|contracts?|protocols?|"
                              r"charters?|conventions?)|signing\s+(?:ceremony\s+)?of|inked|"
+                             # "leaders gathered in Nancy to sign a treaty": the gathering was for the signing
+                             r"(?:gathered|convened|assembled|came\s+together)\s+(?:[\w'’,-]+\s+){0,6}?to\s+sign|"
                              r"reached\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}(?:agreement|deal|accord|understanding)|"
                              r"agreed\s+(?:to|on)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}(?:agreement|deal|accord|pact|treaty)|"
                              r"struck\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}deal|"
@@ -158,6 +169,7 @@ class MainEvent:
 # wherever they stand in the sentence.
 _FORM_KINDS = ("call", "summit")
 _FORM_CONFIDENCE = 0.8  # "by phone" names the form; "spoke with" may be said of a meeting too
+_TOLD_LATER_CONFIDENCE = 0.75  # the form named a few sentences after a lead that told the happening by its talk
 # Verbs that say something was made public, whatever it was: any other cue tells more.
 _WEAK_KINDS = ("announcement", "statement")
 # A summit that is only the occasion ("on the sidelines of the G20 summit") does not make a meeting a summit.
@@ -166,10 +178,19 @@ _OCCASION = re.compile(r"\b(?:(?:sidelines?|margins?|ahead|eve|run-up|wake)\s+of
                        r"participate\s+in))\s+(?:the\s+)?(?:[\w'’-]+\s+){0,5}$", re.IGNORECASE)
 
 
+# "a smartphone called Billion", "its new operation called X": a thing's name, not a call ("a minister called Smith"
+# is named Smith too); one who calls is told with "the" or a name, or calls someone told in lower case.
+_NAMING = re.compile(r"\b(?:an?|its)\s+(?:[\w-]+\s+){0,2}[a-z][\w-]*\s+$", re.IGNORECASE)
+
+
 # An aside still open before a cue: ", who flew to Colombo on an official visit".
 _ASIDE_OPEN = re.compile(r",\s+(?:who|which|whose)\b[^,]*$", re.IGNORECASE)
 # Talks still to begin: "agreed to begin negotiations on a pact".
-_TO_BEGIN = re.compile(r"\bto\s+(?:begin|start|launch|open|resume|hold|enter)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+_TO_BEGIN = re.compile(r"\bto\s+(?:begin|start|launch|open|resume|restart|hold|enter)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+# A happening named only as the time of another ("following the February election", "ahead of the summit").
+# (Told with "a", it is news: "said that following a phone call with Trump, the tariffs are on hold".)
+_AS_TIME = re.compile(r"\b(?:following|after|since|before|ahead\s+of|prior\s+to)\s+(?:the|its|his|her|their|this|last)\s+"
+                      r"(?:[\w.'’-]+\s+){0,2}$", re.IGNORECASE)
 
 
 # An election's result certified by those who run it ("was officially declared the winner", "an official
@@ -179,8 +200,14 @@ _RESULT_DECLARED = re.compile(r"\bofficially\s+(?:declared|announced|confirmed|c
 
 
 # A modal before the cue in its clause: "their presence might be called for at the summit" tells of no happening.
-_HYPOTHETICAL = re.compile(r"\b(?:might|could|should|must|ought\s+to)\b[^,;:]*$")
+# So does a plan or a hope: "we hope to finalise and sign the agreement".
+_HYPOTHETICAL = re.compile(r"\b(?:might|could|should|must|ought\s+to|(?:hope|hopes|hoping|plan|plans|planning|intend|intends|"
+                           r"aim|aims|want|wants|wish|wishes|seek|seeks|expect|expects)\s+to)\b[^,;:]*$")
 # A summit someone calls or proposes ("called an emergency summit") is arranged, not yet held: its kind is a guess.
+# A happening still ahead, told by its noun ("bracing for a potentially explosive summit", "the upcoming visit"):
+# an op-ed's or preview's outlook, not a report of it.
+_PROSPECTIVE = re.compile(r"\b(?:upcoming|forthcoming|planned|proposed|expected|potential(?:ly)?|possible|prospective|"
+                          r"next|(?:bracing|preparing|waiting|calls?)\s+for)\s+(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
 _SUMMIT_ARRANGED = re.compile(r"\b(?:called|convened|convenes|proposed|proposes|requested|announced|called\s+for)\s+"
                               r"(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _ARRANGED_CONFIDENCE = 0.6
@@ -214,9 +241,13 @@ def classify_kind(sentence: str) -> KindGuess | None:
         for match in pattern.finditer(sentence):
             if kind == "summit" and _OCCASION.search(sentence[:match.start()]):
                 continue
-            if _ASIDE_OPEN.search(sentence[:match.start()]) or kind == "talks" and _TO_BEGIN.search(
-                    sentence[:match.start()]):
-                continue  # ", who flew in on an official visit," and "agreed to begin negotiations" tell of other things
+            before = sentence[:match.start()]
+            if _ASIDE_OPEN.search(before) or _TO_BEGIN.search(before) or _AS_TIME.search(before) \
+                    or match.group(0).lower() == "called" and _NAMING.search(before) \
+                    and re.match(r"\s+(?:the\s+)?[A-Z“\"]", sentence[match.end():]):
+                # ", who flew in on an official visit,", "agreed to begin negotiations" and "following the election"
+                # tell of other things
+                continue
             found.append((match.start(), kind, match, confidence))
             break
     if not found:
@@ -230,7 +261,8 @@ def classify_kind(sentence: str) -> KindGuess | None:
         said = _RESULT_DECLARED.search(sentence)
         return KindGuess("announcement", 0.7, said.group(0), sentence)
     if kind == "summit" and _SUMMIT_ARRANGED.search(sentence[:start]) \
-            or kind == "meeting" and _CROWD_MET.match(sentence[match.end():]) or _MATCH_RESULT.search(sentence):
+            or kind == "meeting" and _CROWD_MET.match(sentence[match.end():]) or _MATCH_RESULT.search(sentence) \
+            or _PROSPECTIVE.search(sentence[:start]):
         confidence = min(confidence, _ARRANGED_CONFIDENCE)
     if kind == "visit" and _VISIT_TO_PERSON.match(sentence[match.end():]):
         # "paid a visit to General X": a call on a person, which is a meeting, not a trip to a place.
@@ -372,6 +404,15 @@ def find_main_event(sentences: list[Sentence], headline: str | None = None, lead
             supporting.append(sentence)
     # A lead that names nobody ("The senior Pentagon officer met his Russian counterpart") is often followed
     # by one that names them: that sentence supports it, and a stronger cue there can refine the kind.
+    # A lead that tells the happening by its talk alone ("confirmed his discussion with Putin") takes the form a
+    # later lead sentence names ("had a telephone discussion with Putin on Wednesday"), a little less surely.
+    if guess.kind in ("meeting", "call") and guess.confidence < _FORM_CONFIDENCE:
+        for sentence in lead:
+            form = classify_kind(sentence.text) if sentence.index > main.index else None
+            if form is not None and form.kind in _FORM_KINDS and form.confidence >= _FORM_CONFIDENCE \
+                    and not _is_background(sentence.text, form) and not _SIDE.search(sentence.text):
+                guess = KindGuess(form.kind, _TOLD_LATER_CONFIDENCE, form.cue, sentence.text)
+                break
     if headline:
         if headline_kind and headline_kind.kind == guess.kind:
             guess = KindGuess(guess.kind, min(0.95, guess.confidence + 0.05), guess.cue, guess.sentence)

@@ -129,6 +129,7 @@ class PersonMention:
     known: bool = False  # found in the people registry
     short: str = ""  # how the article names them on later mentions ("Wang" for Wang Yi, "Sheinbaum")
     note: str | None = None  # why a person checks them: "resolved from the office 'army chief' ..."
+    office_of_counterpart: bool = False  # the role is the counterpart's office, a guess an office named later replaces
 
 
 class _Token:
@@ -260,12 +261,19 @@ def _strip_country(words: list[str]) -> list[str]:
     return words
 
 
+# Offices the press writes by their initials ("EAM Jaishankar"): a stub spells them out for its readers.
+_OFFICE_INITIALS = {"EAM": "External Affairs Minister", "FM": "Foreign Minister", "PM": "Prime Minister",
+                    "NSA": "National Security Adviser", "COAS": "Chief of Army Staff",
+                    "CJCSC": "Chairman Joint Chiefs of Staff Committee", "DPM": "Deputy Prime Minister"}
+
+
 def _clean_role(words: list[str]) -> str | None:
     words = _strip_country(list(words))
     while words and words[-1].lower() in ("of", "the", "for", "and", "to", ","):
         words = words[:-1]
     text = " ".join(words).replace("( ", "(").replace(" )", ")").replace(" ,", ",").strip(" ,")
     text = re.sub(r"\((?:L|R|left|right)\)", "", text).strip()
+    text = _OFFICE_INITIALS.get(text, text)
     if not text or not any(w.lower().strip("(),") in OFFICE_HEADS or w[:1].isupper() for w in words):
         return None
     return text[0].upper() + text[1:]
@@ -337,6 +345,12 @@ def _office_after_as(sentence: str, end: int) -> list[str] | None:
     return words if any(w.lower() in OFFICE_HEADS for w in words) else None
 
 
+def _names_someone(words: list[str]) -> bool:
+    """Whether words name an office's holder: an office word followed by two name words ("President Ada Lind")."""
+    return any(_is_head_word(words[at]) or words[at].lower() in OFFICE_WORDS and words[at][:1].isupper()
+               for at in range(len(words) - 2) if _is_name_text(words[at + 1]) and _is_name_text(words[at + 2]))
+
+
 def _appositive(sentence: str, end: int) -> list[str] | None:
     """The office explained after a name: ", Pakistan's special representative to Afghanistan,"."""
     # The full stop of "U.S." or "U.K." does not end it: ", chairman of the U.S. Joint Chiefs of Staff,".
@@ -352,6 +366,10 @@ def _appositive(sentence: str, end: int) -> list[str] | None:
     if not any(w in OFFICE_HEADS for w in head_window):
         return None
     if re.match(r"(?:who|which|that|where|whose)\b", match["app"]):
+        return None
+    if _names_someone(words):
+        # "On Europe Day, President Ada Lind welcomed ...", "Lima, AGENCY – The Minister of Defence Ana Ruiz held":
+        # an office with its own holder's name is the sentence's subject, not an office explained.
         return None
     if re.match(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d", match["app"]):
         return None  # "Seoul, May 26 (Jiji Press)--Japanese Prime Minister ...": a dateline, not an office
@@ -385,11 +403,18 @@ _COUNTERPART_THEN_COMMA = re.compile(r"\b(?P<office>(?:[a-z][\w-]*\s+){0,2}[a-z]
                                      r"(?P<adj>[A-Z][\w-]*)\s+counterparts?\s*,\s*$")
 
 
+# "received his Ghanaian counterpart, John Mahama,": the counterpart named after a comma.
+_NATIONAL_COUNTERPART_THEN_COMMA = re.compile(r"\b(?:his|her|their|its)\s+(?P<adj>[A-Z][\w-]*)\s+counterpart\s*,\s*$")
+
+
 def _office_before_comma(sentence: str, end: int) -> list[str] | None:
     """The office named before a comma that ends at `end` (where the person's name or rank begins)."""
     counterpart = _COUNTERPART_THEN_COMMA.search(sentence[:end])
     if counterpart and counterpart["office"].split()[-1] in OFFICE_HEADS and country_of(counterpart["adj"]):
         return [counterpart["adj"], *counterpart["office"].split()]
+    national = _NATIONAL_COUNTERPART_THEN_COMMA.search(sentence[:end])
+    if national and country_of(national["adj"]):
+        return [national["adj"], "counterpart"]
     match = _OFFICE_THEN_COMMA.search(sentence[:end]) or _NATIONAL_OFFICE_THEN_COMMA.search(sentence[:end])
     if not match:
         bare = _COUNTRYS_OFFICE_THEN_COMMA.search(sentence[:end])
@@ -606,8 +631,9 @@ class _People:
         elif not person.known and not found.surname_only and len(found.name) > len(person.name):
             person.name = found.name
         person.title = person.title or found.title
-        if found.role and (person.role is None or (not _has_head(person.role) and _has_head(found.role))):
-            person.role = found.role
+        if found.role and (person.role is None or (not _has_head(person.role) and _has_head(found.role))
+                           or person.office_of_counterpart and not _COUNTERPART.match(found.role)):
+            person.role, person.office_of_counterpart = found.role, False
         person.country = person.country or found.country
         person.confidence = max(person.confidence, found.confidence)
         if sentence.index not in person.sentences:
@@ -750,7 +776,8 @@ def find_people(sentences: list[Sentence], registry: PeopleRegistry | None = Non
                 office = next((p.role for p in reversed(before) if p is not person and p.role
                                and not _COUNTERPART.match(p.role) and _has_head(p.role)), None)
                 if office:
-                    person.role = office
+                    # His counterpart's office: a defence minister's U.S. counterpart is the Defense Secretary.
+                    person.role, person.office_of_counterpart = office, True
             before.append(person)
             if speech:
                 person.spoke = True

@@ -66,6 +66,8 @@ _TARGET = re.compile(r"\b(?:attacks?|strikes?|assault|raids?|offensive|shelling|
                      r"(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})")
 _TRAVEL = re.compile(r"\b(?:travel+ed|flew|went|came|returned|headed|trip|journey|arrived|visit)(?:\s+(?:in|back|out))?"
                      r"(?:\s+from\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})?\s*$", re.IGNORECASE)
+# "welcomed the Polish prime minister to Nancy": a guest welcomed to a town is met there.
+_WELCOMED = re.compile(r"\bwelcom(?:ed|es|ing)\s+(?:[\w.'’-]+\s+){1,8}$", re.IGNORECASE)
 # A population this many times larger outweighs a preference for the article's countries: "Geneva" in a
 # story that names the United States is still the Swiss city, not the town in New York.
 _DWARFED = 5
@@ -302,7 +304,7 @@ def find_places(sentence: str, prefer: tuple[str, ...] = ()) -> list[Place]:
         if any(start <= match.start("name") < end + 2 for start, end in taken):
             continue  # already read as an introduced place
         prep = match["prep"].lower()
-        if prep == "to" and not _TRAVEL.search(sentence[:match.start()]):
+        if prep == "to" and not _TRAVEL.search(sentence[:match.start()]) and not _WELCOMED.search(sentence[:match.start()]):
             continue  # "representative to Afghanistan" is not a trip there
         name = match["name"]
         following = re.match(r"\s+([a-z]+)", sentence[match.end("name"):])
