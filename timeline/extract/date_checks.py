@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from ..partial_date import DAY, DateSpec, PartialDate
@@ -39,6 +40,8 @@ _RELAYED = re.compile(r"\b(?:according\s+to|as\s+per)\s+(?:an?\s+|the\s+)?(?:off
                       re.IGNORECASE)
 # The day someone spoke about it ("the wing said on Wednesday", "told reporters Monday"), not when it happened.
 _SPOKEN_BEFORE = re.compile(r"\b(?:said|says|told(?:\s+[\w-]+){0,2}|stated|added|noted|wrote|tweeted)\s*$", re.IGNORECASE)
+# Words telling of talks, in a sentence that says when someone spoke ("said Friday after meeting his counterpart").
+_TALKED = re.compile(r"\b(?:met|meeting|talks|discussed|spoke\s+(?:with|to)|conversation)\b", re.IGNORECASE)
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 # How many days a dateline may lie before the page's stamp (filed late, stamped the next morning) before the page
 # reads as a later copy of the report; further back than the longest it holds, the dateline is of another year.
@@ -65,11 +68,15 @@ def date_from_lead(sentences: list[Sentence], published: PartialDate | None,
                    skip: tuple[int, ...] = ()) -> tuple[TemporalMention, Sentence] | None:
     """The first day the lead states for something that happened ("named a cabinet on Thursday", "held in
     Kazakhstan on 20 November"), for an event whose own sentences give none: a day of the news, not a bound
-    ("since Monday"), a plan, an aside or background long before the page. Without a publication date nothing
-    tells the news from background ("agreements signed on April 17, 2001"), so there is none."""
+    ("since Monday"), a plan, an aside or background long before the page. Failing that, the day someone spoke
+    of talks in the same sentence ("the minister said Friday that they discussed ...", "said on Friday after
+    meeting his counterpart"): a speaker who tells of talks mostly speaks the day they were held. Without
+    a publication date nothing tells the news from background ("agreements signed on April 17, 2001"), so there
+    is none."""
     if published is None:
         return None
     lead = [s for s in sentences if is_prose(s)][:LEAD_SENTENCES]
+    spoken: tuple[TemporalMention, Sentence] | None = None
     for sentence in lead:
         if sentence.index in skip:
             continue
@@ -77,13 +84,17 @@ def date_from_lead(sentences: list[Sentence], published: PartialDate | None,
             value = mention.value
             if value is None or value.first_day() != value.last_day() or mention.future or mention.relation in BOUND_RELATIONS \
                     or mention.kind not in (WEEKDAY, RELATIVE, EXPLICIT) \
-                    or _ASIDE_BEFORE.search(sentence.text[:mention.start]) \
-                    or _SPOKEN_BEFORE.search(sentence.text[:mention.start]):
+                    or _ASIDE_BEFORE.search(sentence.text[:mention.start]):
                 continue
             if not 0 <= (published.first_day() - value.first_day()).days <= RECENT_DAYS:
                 continue
+            if _SPOKEN_BEFORE.search(sentence.text[:mention.start]):
+                if _TALKED.search(sentence.text):
+                    spoken = spoken or (replace(mention, reason=f"{mention.reason}; it is the day someone spoke "
+                                                "about the news, which may be after it happened"), sentence)
+                continue
             return mention, sentence
-    return None
+    return spoken
 
 
 def stamp_day_doubt(mention: TemporalMention | None, value: DateSpec | None, published: PartialDate | None,

@@ -21,7 +21,7 @@ from .temporal import EXPLICIT, RELATIVE, WEEKDAY, WEEKDAYS, TemporalMention, fi
 
 # Words showing that a date belongs to the report of the event ("a handout issued on Monday").
 _ATTRIBUTION = re.compile(r"\b(?:said|says|stated|statement|handout|announced|according|told|issued|reported|"
-                          r"confirmed|readout|release)\b[^.]{0,40}$", re.IGNORECASE)
+                          r"confirmed|readout|release|released|quoted|quoting|cited|citing|wrote|tweeted)\b[^.]{0,40}$", re.IGNORECASE)
 
 
 # A day on the verb that reports the event, not on the event: "X's office on Thursday confirmed he had a call".
@@ -168,7 +168,7 @@ def _contains(period: DateSpec, day: DateSpec | None) -> bool:
 def _date_from_lead(main: MainEvent, article: Article, sentences: list[Sentence], seen: list[TemporalMention],
                     why: str = "the sentences about the event give no date; ") -> tuple[Field, list[TemporalMention]] | None:
     """The day the lead states, for an event whose own sentences give none that can be placed. It may be of something
-    else the page reports (an announcement, a tweet): a person checks it."""
+    else the page reports (an announcement, a tweet, the day someone spoke of the talks): a person checks it."""
     found = date_from_lead(sentences, article.published, tuple(s.index for s in event_sentences(main))) \
         if article.published is not None else _full_date_of_the_same_kind(main, sentences)
     if found is None:

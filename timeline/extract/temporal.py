@@ -124,6 +124,8 @@ class TemporalMention:
 
 # Where one clause ends and the next begins: "was signed on Saturday, the statement said, and is due to...".
 _CLAUSE_END = re.compile(r"[,;:]\s|\s[-–—]\s|\s(?:and|but|while|whereas|that)\s")
+# A day on a verb of speech in the past is past, whatever plan the speaker has: "X, who is set to lead, said Friday".
+_SPOKE_JUST_BEFORE = re.compile(r"\b(?:said|told(?:\s+[\w-]+){0,2}|announced|stated|added)\s+$", re.IGNORECASE)
 # A verb in the past tense: a clause with one (and no future wording) reports what happened.
 _PAST = re.compile(r"\b(?:was|were|had|did|said|told|met|held|signed|agreed|announced|spoke|took|gave|made|sent|"
                    r"paid|came|went|flew|began|sought|brought|led|won|left|\w{3,}ed)\b", re.IGNORECASE)
@@ -152,7 +154,7 @@ def is_future_at(sentence: str, position: int) -> bool:
     start, end = clause_bounds(sentence, position)
     if _WOULD_BEFORE.search(sentence[start:position]):
         return True
-    if not _FUTURE.search(sentence):
+    if not _FUTURE.search(sentence) or _SPOKE_JUST_BEFORE.search(sentence[start:position]):
         return False
     clause = sentence[start:end]
     future = [m for m in _FUTURE.finditer(clause) if m.group(0).lower() != "upcoming"]
