@@ -18,7 +18,7 @@ from ..partial_date import DAY, DateSpec, PartialDate
 from .article import Article
 from .event_fields import Field
 from .kinds import is_prose
-from .page_dates import date_in_year, is_update_line
+from .page_dates import date_from_url, date_in_year, is_update_line
 from .people_mentions import PersonMention
 from .places import City, Place, countries_in, gazetteer, place_from_dateline
 from .sentences import Sentence
@@ -98,10 +98,11 @@ def date_from_lead(sentences: list[Sentence], published: PartialDate | None,
 
 
 def stamp_day_doubt(mention: TemporalMention | None, value: DateSpec | None, published: PartialDate | None,
-                    sentences: list[Sentence], page_text: str) -> str | None:
+                    sentences: list[Sentence], page_text: str, url: str | None = None) -> str | None:
     """Why a day counted back from the stamp to the stamp's own day may be wrong, or None when nothing on the page
     says so. A weekday name survives a stamp a day late ("on Monday" still finds Monday); "this evening" does not,
-    and neither survives a repost or a relay of a statement issued the day after."""
+    and neither survives a repost (an address dated before the stamp, a full date on the page with the same
+    weekday) or a relay of a statement issued the day after."""
     if mention is None or published is None or published.precision != DAY or value is None \
             or value.first_day() != value.last_day() or mention.kind not in (WEEKDAY, RELATIVE):
         return None
@@ -109,17 +110,23 @@ def stamp_day_doubt(mention: TemporalMention | None, value: DateSpec | None, pub
         # "Today" and "yesterday" alike move with the stamp: a copy posted a day late puts either a day late.
         return (f"'{mention.text}' counts from the page's stamp {published.iso()}; a copy posted the next day "
                 "would put the event a day earlier, so check it against another report")
-    if value.iso() != published.iso():
+    first = date_from_url(url) if url else None
+    if first is not None and first.precision == DAY and (published.first_day() - first.first_day()).days > 1:
+        return (f"'{mention.text}' counts from the page's stamp {published.iso()}, but its address is dated "
+                f"{first.iso()}: the stamp may be a later copy's, so check the day")
+    on_stamp = value.iso() == published.iso()
+    if not on_stamp and mention.kind != WEEKDAY:
         return None
-    relayed = _RELAYED.search(page_text)
+    relayed = _RELAYED.search(page_text) if on_stamp else None
     if relayed:
         return (f"the event falls on the page's own day {published.iso()}, and the page relays an issuer's account "
                 f"('{relayed.group(0).strip()}'), which may have come out a day after the event")
+    # A repost stamped days or weeks after the happening: the weekday may be that of a day the page states in full.
     weekday = value.first_day().weekday()
-    for other in _other_days_named(sentences, published):
-        if other.weekday() == weekday:
-            return (f"the page also names {other.isoformat()}, a {WEEKDAYS[weekday].capitalize()}: "
-                    f"'{mention.text}' may be that day, on a page stamped later")
+    same = [day for day in _other_days_named(sentences, published) if day.weekday() == weekday and day < value.first_day()]
+    if same:
+        return (f"the page also names {same[-1].isoformat()}, a {WEEKDAYS[weekday].capitalize()}: "
+                f"'{mention.text}' may be that day, on a page stamped later")
     return None
 
 
