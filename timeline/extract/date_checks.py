@@ -52,16 +52,31 @@ _COPY_WITHIN_DAYS = 60
 def filed_before_stamp(article: Article) -> PartialDate | None:
     """The day a yearless dateline gives ("WASHINGTON, Aug 9 (Reuters) -") when it lies days before the page's stamp:
     the page is a later copy of the report, and its "on Monday" counts from the dateline's day, not the stamp's."""
+    filed = _dateline_day(article)
+    if filed is None or article.published is None:
+        return None
+    days = (article.published.first_day() - filed.first_day()).days
+    return filed if _COPY_AFTER_DAYS < days <= _COPY_WITHIN_DAYS else None
+
+
+def filed_day_before_stamp(article: Article) -> PartialDate | None:
+    """The day a yearless dateline gives ("ISLAMABAD, Oct 13:") when it is a day or up to three before the page's
+    stamp: a story filed one day and printed the next, whose "today" is the dateline's day."""
+    filed = _dateline_day(article)
+    if filed is None or article.published is None:
+        return None
+    return filed if 0 < (article.published.first_day() - filed.first_day()).days <= _COPY_AFTER_DAYS else None
+
+
+def _dateline_day(article: Article) -> PartialDate | None:
+    """The day of a yearless dateline, in the year that puts it on or before the page's stamp."""
     published, stated = article.published, article.metadata_evidence.get("dateline_date", "")
     if published is None or published.precision != DAY or not stated or _YEAR.search(stated):
         return None
     filed = date_in_year(stated, published.year)
     if filed is not None and filed.first_day() > published.first_day():
         filed = date_in_year(stated, published.year - 1)
-    if filed is None:
-        return None
-    days = (published.first_day() - filed.first_day()).days
-    return filed if _COPY_AFTER_DAYS < days <= _COPY_WITHIN_DAYS else None
+    return filed
 
 
 def date_from_lead(sentences: list[Sentence], published: PartialDate | None,

@@ -13,7 +13,8 @@ from dataclasses import replace
 
 from ..partial_date import DAY, YEAR, DateSpec, DateValueError, PartialDate
 from .article import Article
-from .date_checks import BOUND_RELATIONS, LEAD_SENTENCES, RECENT_DAYS, date_from_lead, filed_before_stamp
+from .date_checks import (BOUND_RELATIONS, LEAD_SENTENCES, RECENT_DAYS, date_from_lead, filed_before_stamp,
+                          filed_day_before_stamp)
 from .event_fields import CONFIDENCE_THRESHOLD, Field, event_sentences
 from .kinds import MainEvent, classify_kind, is_prose, is_side_event
 from .sentences import Sentence
@@ -208,6 +209,15 @@ def choose_date(main: MainEvent, article: Article, sentences: list[Sentence]) ->
     post's "today" counts from the post's own date, not the page's; on a later copy of a report, whose dateline
     gives a day well before its stamp, day words count from the dateline's day, and a person checks them."""
     filed = filed_before_stamp(article)
+    printed_later = filed_day_before_stamp(article)
+    if printed_later is not None and article.published is not None:
+        # Filed one day and printed the next ("ISLAMABAD, Oct 13:" on a page of the 14th): "today" is the dateline's.
+        field, seen = _date_from_sentences(main, replace(article, published=printed_later), sentences)
+        if field.mention is not None and field.mention.kind == RELATIVE:
+            field.needs_review = True
+            field.note = (f"{field.note}; counted from the dateline's day {printed_later.iso()}, not the page's later "
+                          f"stamp {article.published.iso()}: the story was filed before it was printed")
+            return field, seen
     if filed is None or article.published is None:
         return _date_from_sentences(main, article, sentences)
     field, seen = _date_from_sentences(main, replace(article, published=filed), sentences)
