@@ -13,8 +13,14 @@ from dataclasses import replace
 
 from ..partial_date import DAY, YEAR, DateSpec, DateValueError, PartialDate
 from .article import Article
-from .date_checks import (BOUND_RELATIONS, LEAD_SENTENCES, RECENT_DAYS, date_from_lead, filed_before_stamp,
-                          filed_day_before_stamp)
+from .date_checks import (
+    BOUND_RELATIONS,
+    LEAD_SENTENCES,
+    RECENT_DAYS,
+    date_from_lead,
+    filed_before_stamp,
+    filed_day_before_stamp,
+)
 from .event_fields import CONFIDENCE_THRESHOLD, Field, event_sentences
 from .kinds import MainEvent, classify_kind, is_prose, is_side_event
 from .sentences import Sentence
