@@ -235,9 +235,33 @@ def choose_date(main: MainEvent, article: Article, sentences: list[Sentence]) ->
     return field, seen
 
 
+# The event told as going on while the page is written: "is currently meeting", "are holding talks with".
+_GOING_ON_BEFORE = re.compile(r"(?:\b(?:is|are)\s+(?:currently\s+|now\s+)?(?!going\b)[a-z]{2,}ing\s+|\bcurrently\s+"
+                              r"(?:[\w'’-]+\s+)?)(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
+
+
+def _date_of_a_happening_going_on(main: MainEvent, article: Article) -> Field | None:
+    """The page's own day, for a main event told in the present as going on ("Tinubu is currently meeting Mahama")
+    with no day of its own: a live report is written the day it happens. The stamp may be a later copy's, so a
+    person checks it."""
+    published, sentence = article.published, main.main
+    if published is None or published.precision != DAY or sentence is None or main.kind is None:
+        return None
+    cue_at = sentence.text.find(main.kind.cue)
+    if cue_at < 0 or not _GOING_ON_BEFORE.search(sentence.text[:cue_at]) or is_future_at(sentence.text, cue_at) \
+            or any(m.value is not None for m in find_temporal_mentions(sentence.text, published)):
+        return None
+    return Field(DateSpec(published), 0.6, sentence.text, f"the event is told as going on ('{sentence.text[:cue_at].split()[-1]} "
+                 f"{main.kind.cue}'), so it is the page's own day {published.iso()}; check it against the page's "
+                 "stamp, which may be a later copy's", True)
+
+
 def _date_from_sentences(main: MainEvent, article: Article,
                          sentences: list[Sentence]) -> tuple[Field, list[TemporalMention]]:
     """The event's date from its own sentences, counted from the page's stamp (see `choose_date`)."""
+    going_on = _date_of_a_happening_going_on(main, article)
+    if going_on is not None:
+        return going_on, []
     seen: list[TemporalMention] = []
     posts = _post_dates(sentences)
     for sentence in event_sentences(main):
