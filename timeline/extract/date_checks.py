@@ -101,7 +101,8 @@ def date_from_lead(sentences: list[Sentence], published: PartialDate | None,
                     or mention.kind not in (WEEKDAY, RELATIVE, EXPLICIT) \
                     or _ASIDE_BEFORE.search(sentence.text[:mention.start]):
                 continue
-            if not 0 <= (published.first_day() - value.first_day()).days <= RECENT_DAYS:
+            # A stamp giving only the month ("/2025/08/" in the address) holds any day of it.
+            if value.first_day() > published.last_day() or (published.first_day() - value.first_day()).days > RECENT_DAYS:
                 continue
             if _SPOKEN_BEFORE.search(sentence.text[:mention.start]):
                 if _TALKED.search(sentence.text):

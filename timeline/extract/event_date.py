@@ -210,6 +210,19 @@ _OF_ANOTHER_HAPPENING = re.compile(
     re.IGNORECASE)
 
 
+# The past perfect tells what had happened before the news: "In December, X had paid a visit to Y".
+_PAST_PERFECT = re.compile(r"\bhad\s+(?:(?:already|earlier|previously|also|first|last)\s+)?(?:[a-z]{2,}ed|been|paid|met|"
+                           r"held|spoken|made|gone|come|taken|given|sent|led|won|brought|sought|flown|left)\b", re.IGNORECASE)
+
+
+def _earlier_background(mention: TemporalMention, text: str, article: Article) -> bool:
+    """Whether a date is background told in the past perfect, long before the page ("In December 2024, X had paid a
+    visit"): the report's own news then lies in another sentence."""
+    published = article.published
+    return mention.value is not None and published is not None and bool(_PAST_PERFECT.search(text)) \
+        and (published.first_day() - mention.value.last_day()).days > RECENT_DAYS
+
+
 def choose_date(main: MainEvent, article: Article, sentences: list[Sentence]) -> tuple[Field, list[TemporalMention]]:
     """The event's date from its own sentences: the main sentence first, then the supporting ones. A quoted
     post's "today" counts from the post's own date, not the page's; on a later copy of a report, whose dateline
@@ -270,7 +283,8 @@ def _date_from_sentences(main: MainEvent, article: Article,
         seen.extend(mentions)
         candidates = [m for m in mentions if m.relation not in BOUND_RELATIONS and not m.future
                       and not (m.kind == "year" and m.confidence < 0.7)
-                      and not _OF_ANOTHER_HAPPENING.search(sentence.text[:m.start])]
+                      and not _OF_ANOTHER_HAPPENING.search(sentence.text[:m.start])
+                      and not _earlier_background(m, sentence.text, article)]
         if not candidates:
             continue
         chosen = candidates[0]
