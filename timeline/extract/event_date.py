@@ -269,6 +269,27 @@ def _date_of_a_happening_going_on(main: MainEvent, article: Article) -> Field | 
                  "stamp, which may be a later copy's", True)
 
 
+# How far after the page's stamp a preview's planned day may lie.
+_PLANNED_WITHIN_DAYS = 60
+
+
+def _planned_day(main: MainEvent, article: Article, seen: list[TemporalMention]) -> Field | None:
+    """The day a preview plans its event for ("will sign a border agreement on March 12"), stated in the event's
+    sentences (`seen`) and soon after the page's stamp: the page was written before the event, so a person checks
+    it happened then."""
+    published = article.published
+    if published is None or published.precision != DAY:
+        return None
+    for mention in seen:
+        value = mention.value
+        if mention.future and value is not None and value.precision == DAY \
+                and 0 <= (value.first_day() - published.first_day()).days <= _PLANNED_WITHIN_DAYS:
+            return Field(value, 0.5, mention.sentence, f"'{mention.text}': {mention.reason}; the page was written "
+                         f"before the event, on {published.iso()}, so check that it happened on the day planned", True,
+                         mention)
+    return None
+
+
 def _date_from_sentences(main: MainEvent, article: Article,
                          sentences: list[Sentence]) -> tuple[Field, list[TemporalMention]]:
     """The event's date from its own sentences, counted from the page's stamp (see `choose_date`)."""
@@ -364,6 +385,9 @@ def _date_from_sentences(main: MainEvent, article: Article,
     quoted = _date_from_quoted_post(main, sentences, posts)
     if quoted is not None:
         return quoted
+    planned = _planned_day(main, article, seen)
+    if planned is not None:
+        return planned, seen
     lead = _date_from_lead(main, article, sentences, seen)
     if lead is not None:
         return lead

@@ -156,6 +156,9 @@ def is_future_at(sentence: str, position: int) -> bool:
     start, end = clause_bounds(sentence, position)
     if _WOULD_BEFORE.search(sentence[start:position]):
         return True
+    would_after = _WOULD.search(sentence, position, end)
+    if would_after and not _PAST.search(sentence, position, would_after.start()):
+        return True  # "announced that on May 9 he would host": the day opens the clause its "would" makes future
     if not _FUTURE.search(sentence) or _SPOKE_JUST_BEFORE.search(sentence[start:position]):
         return False
     clause = sentence[start:end]
