@@ -25,15 +25,14 @@ CORPORA = {
         "date exact, all articles": 0.74, "date exact, day knowable": 0.65, "date right or flagged": 0.97,
         "participant recall": 0.80, "participant precision": 0.90, "place": 0.72, "kind": 0.76}, 0.37),
     "real-dev": (FIXTURES / "real" / "gold-dev.yaml", None, {
-        "date exact, all articles": 0.89, "date exact, day knowable": 0.87, "date right or flagged": 0.99,
+        "date exact, all articles": 0.92, "date exact, day knowable": 0.92, "date right or flagged": 0.99,
         "participant recall": 0.89, "participant precision": 0.96, "place": 0.91, "kind": 0.92}, 0.69),
     "written": (FIXTURES / "written" / "gold.yaml", REPO, {
         "date exact, all articles": 0.93, "date exact, day knowable": 0.94, "date right or flagged": 0.97,
         "participant recall": 0.97, "participant precision": 0.95, "place": 0.94, "kind": 0.96}, None),
 }
-# Each real part still leaves one date wrong and unflagged (the development part's is a page added in round 6,
-# not yet tuned on); the counts may only go down.
-WRONG_UNFLAGGED_AT_MOST = {"real-test": 1, "real-dev": 1, "written": 0}
+# The test part still left one date wrong and unflagged when last measured; the counts may only go down.
+WRONG_UNFLAGGED_AT_MOST = {"real-test": 1, "real-dev": 0, "written": 0}
 FALSE_MERGES_AT_MOST = {"real-test": 0, "real-dev": 0}
 
 

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from ..partial_date import DAY, DateSpec, PartialDate
 from .article import Article
 from .event_fields import Field
 from .kinds import is_prose
-from .page_dates import date_in_year, is_update_line
+from .page_dates import date_from_url, date_in_year, is_update_line
 from .people_mentions import PersonMention
 from .places import City, Place, countries_in, gazetteer, place_from_dateline
 from .sentences import Sentence
@@ -39,6 +40,8 @@ _RELAYED = re.compile(r"\b(?:according\s+to|as\s+per)\s+(?:an?\s+|the\s+)?(?:off
                       re.IGNORECASE)
 # The day someone spoke about it ("the wing said on Wednesday", "told reporters Monday"), not when it happened.
 _SPOKEN_BEFORE = re.compile(r"\b(?:said|says|told(?:\s+[\w-]+){0,2}|stated|added|noted|wrote|tweeted)\s*$", re.IGNORECASE)
+# Words telling of talks, in a sentence that says when someone spoke ("said Friday after meeting his counterpart").
+_TALKED = re.compile(r"\b(?:met|meeting|talks|discussed|spoke\s+(?:with|to)|conversation)\b", re.IGNORECASE)
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 # How many days a dateline may lie before the page's stamp (filed late, stamped the next morning) before the page
 # reads as a later copy of the report; further back than the longest it holds, the dateline is of another year.
@@ -49,27 +52,46 @@ _COPY_WITHIN_DAYS = 60
 def filed_before_stamp(article: Article) -> PartialDate | None:
     """The day a yearless dateline gives ("WASHINGTON, Aug 9 (Reuters) -") when it lies days before the page's stamp:
     the page is a later copy of the report, and its "on Monday" counts from the dateline's day, not the stamp's."""
+    filed = _dateline_day(article)
+    if filed is None or article.published is None:
+        return None
+    days = (article.published.first_day() - filed.first_day()).days
+    return filed if _COPY_AFTER_DAYS < days <= _COPY_WITHIN_DAYS else None
+
+
+def filed_day_before_stamp(article: Article) -> PartialDate | None:
+    """The day a yearless dateline gives ("ISLAMABAD, Oct 13:") when it is a day or up to three before the page's
+    stamp: a story filed one day and printed the next, whose "today" is the dateline's day."""
+    filed = _dateline_day(article)
+    if filed is None or article.published is None:
+        return None
+    return filed if 0 < (article.published.first_day() - filed.first_day()).days <= _COPY_AFTER_DAYS else None
+
+
+def _dateline_day(article: Article) -> PartialDate | None:
+    """The day of a yearless dateline, in the year that puts it on or before the page's stamp."""
     published, stated = article.published, article.metadata_evidence.get("dateline_date", "")
     if published is None or published.precision != DAY or not stated or _YEAR.search(stated):
         return None
     filed = date_in_year(stated, published.year)
     if filed is not None and filed.first_day() > published.first_day():
         filed = date_in_year(stated, published.year - 1)
-    if filed is None:
-        return None
-    days = (published.first_day() - filed.first_day()).days
-    return filed if _COPY_AFTER_DAYS < days <= _COPY_WITHIN_DAYS else None
+    return filed
 
 
 def date_from_lead(sentences: list[Sentence], published: PartialDate | None,
                    skip: tuple[int, ...] = ()) -> tuple[TemporalMention, Sentence] | None:
     """The first day the lead states for something that happened ("named a cabinet on Thursday", "held in
     Kazakhstan on 20 November"), for an event whose own sentences give none: a day of the news, not a bound
-    ("since Monday"), a plan, an aside or background long before the page. Without a publication date nothing
-    tells the news from background ("agreements signed on April 17, 2001"), so there is none."""
+    ("since Monday"), a plan, an aside or background long before the page. Failing that, the day someone spoke
+    of talks in the same sentence ("the minister said Friday that they discussed ...", "said on Friday after
+    meeting his counterpart"): a speaker who tells of talks mostly speaks the day they were held. Without
+    a publication date nothing tells the news from background ("agreements signed on April 17, 2001"), so there
+    is none."""
     if published is None:
         return None
     lead = [s for s in sentences if is_prose(s)][:LEAD_SENTENCES]
+    spoken: tuple[TemporalMention, Sentence] | None = None
     for sentence in lead:
         if sentence.index in skip:
             continue
@@ -77,20 +99,26 @@ def date_from_lead(sentences: list[Sentence], published: PartialDate | None,
             value = mention.value
             if value is None or value.first_day() != value.last_day() or mention.future or mention.relation in BOUND_RELATIONS \
                     or mention.kind not in (WEEKDAY, RELATIVE, EXPLICIT) \
-                    or _ASIDE_BEFORE.search(sentence.text[:mention.start]) \
-                    or _SPOKEN_BEFORE.search(sentence.text[:mention.start]):
+                    or _ASIDE_BEFORE.search(sentence.text[:mention.start]):
                 continue
-            if not 0 <= (published.first_day() - value.first_day()).days <= RECENT_DAYS:
+            # A stamp giving only the month ("/2025/08/" in the address) holds any day of it.
+            if value.first_day() > published.last_day() or (published.first_day() - value.first_day()).days > RECENT_DAYS:
+                continue
+            if _SPOKEN_BEFORE.search(sentence.text[:mention.start]):
+                if _TALKED.search(sentence.text):
+                    spoken = spoken or (replace(mention, reason=f"{mention.reason}; it is the day someone spoke "
+                                                "about the news, which may be after it happened"), sentence)
                 continue
             return mention, sentence
-    return None
+    return spoken
 
 
 def stamp_day_doubt(mention: TemporalMention | None, value: DateSpec | None, published: PartialDate | None,
-                    sentences: list[Sentence], page_text: str) -> str | None:
+                    sentences: list[Sentence], page_text: str, url: str | None = None) -> str | None:
     """Why a day counted back from the stamp to the stamp's own day may be wrong, or None when nothing on the page
     says so. A weekday name survives a stamp a day late ("on Monday" still finds Monday); "this evening" does not,
-    and neither survives a repost or a relay of a statement issued the day after."""
+    and neither survives a repost (an address dated before the stamp, a full date on the page with the same
+    weekday) or a relay of a statement issued the day after."""
     if mention is None or published is None or published.precision != DAY or value is None \
             or value.first_day() != value.last_day() or mention.kind not in (WEEKDAY, RELATIVE):
         return None
@@ -98,17 +126,23 @@ def stamp_day_doubt(mention: TemporalMention | None, value: DateSpec | None, pub
         # "Today" and "yesterday" alike move with the stamp: a copy posted a day late puts either a day late.
         return (f"'{mention.text}' counts from the page's stamp {published.iso()}; a copy posted the next day "
                 "would put the event a day earlier, so check it against another report")
-    if value.iso() != published.iso():
+    first = date_from_url(url) if url else None
+    if first is not None and first.precision == DAY and (published.first_day() - first.first_day()).days > 1:
+        return (f"'{mention.text}' counts from the page's stamp {published.iso()}, but its address is dated "
+                f"{first.iso()}: the stamp may be a later copy's, so check the day")
+    on_stamp = value.iso() == published.iso()
+    if not on_stamp and mention.kind != WEEKDAY:
         return None
-    relayed = _RELAYED.search(page_text)
+    relayed = _RELAYED.search(page_text) if on_stamp else None
     if relayed:
         return (f"the event falls on the page's own day {published.iso()}, and the page relays an issuer's account "
                 f"('{relayed.group(0).strip()}'), which may have come out a day after the event")
+    # A repost stamped days or weeks after the happening: the weekday may be that of a day the page states in full.
     weekday = value.first_day().weekday()
-    for other in _other_days_named(sentences, published):
-        if other.weekday() == weekday:
-            return (f"the page also names {other.isoformat()}, a {WEEKDAYS[weekday].capitalize()}: "
-                    f"'{mention.text}' may be that day, on a page stamped later")
+    same = [day for day in _other_days_named(sentences, published) if day.weekday() == weekday and day < value.first_day()]
+    if same:
+        return (f"the page also names {same[-1].isoformat()}, a {WEEKDAYS[weekday].capitalize()}: "
+                f"'{mention.text}' may be that day, on a page stamped later")
     return None
 
 

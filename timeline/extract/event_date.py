@@ -13,7 +13,14 @@ from dataclasses import replace
 
 from ..partial_date import DAY, YEAR, DateSpec, DateValueError, PartialDate
 from .article import Article
-from .date_checks import BOUND_RELATIONS, LEAD_SENTENCES, RECENT_DAYS, date_from_lead, filed_before_stamp
+from .date_checks import (
+    BOUND_RELATIONS,
+    LEAD_SENTENCES,
+    RECENT_DAYS,
+    date_from_lead,
+    filed_before_stamp,
+    filed_day_before_stamp,
+)
 from .event_fields import CONFIDENCE_THRESHOLD, Field, event_sentences
 from .kinds import MainEvent, classify_kind, is_prose, is_side_event
 from .sentences import Sentence
@@ -21,7 +28,7 @@ from .temporal import EXPLICIT, RELATIVE, WEEKDAY, WEEKDAYS, TemporalMention, fi
 
 # Words showing that a date belongs to the report of the event ("a handout issued on Monday").
 _ATTRIBUTION = re.compile(r"\b(?:said|says|stated|statement|handout|announced|according|told|issued|reported|"
-                          r"confirmed|readout|release)\b[^.]{0,40}$", re.IGNORECASE)
+                          r"confirmed|readout|release|released|quoted|quoting|cited|citing|wrote|tweeted)\b[^.]{0,40}$", re.IGNORECASE)
 
 
 # A day on the verb that reports the event, not on the event: "X's office on Thursday confirmed he had a call".
@@ -168,7 +175,7 @@ def _contains(period: DateSpec, day: DateSpec | None) -> bool:
 def _date_from_lead(main: MainEvent, article: Article, sentences: list[Sentence], seen: list[TemporalMention],
                     why: str = "the sentences about the event give no date; ") -> tuple[Field, list[TemporalMention]] | None:
     """The day the lead states, for an event whose own sentences give none that can be placed. It may be of something
-    else the page reports (an announcement, a tweet): a person checks it."""
+    else the page reports (an announcement, a tweet, the day someone spoke of the talks): a person checks it."""
     found = date_from_lead(sentences, article.published, tuple(s.index for s in event_sentences(main))) \
         if article.published is not None else _full_date_of_the_same_kind(main, sentences)
     if found is None:
@@ -203,11 +210,33 @@ _OF_ANOTHER_HAPPENING = re.compile(
     re.IGNORECASE)
 
 
+# The past perfect tells what had happened before the news: "In December, X had paid a visit to Y".
+_PAST_PERFECT = re.compile(r"\bhad\s+(?:(?:already|earlier|previously|also|first|last)\s+)?(?:[a-z]{2,}ed|been|paid|met|"
+                           r"held|spoken|made|gone|come|taken|given|sent|led|won|brought|sought|flown|left)\b", re.IGNORECASE)
+
+
+def _earlier_background(mention: TemporalMention, text: str, article: Article) -> bool:
+    """Whether a date is background told in the past perfect, long before the page ("In December 2024, X had paid a
+    visit"): the report's own news then lies in another sentence."""
+    published = article.published
+    return mention.value is not None and published is not None and bool(_PAST_PERFECT.search(text)) \
+        and (published.first_day() - mention.value.last_day()).days > RECENT_DAYS
+
+
 def choose_date(main: MainEvent, article: Article, sentences: list[Sentence]) -> tuple[Field, list[TemporalMention]]:
     """The event's date from its own sentences: the main sentence first, then the supporting ones. A quoted
     post's "today" counts from the post's own date, not the page's; on a later copy of a report, whose dateline
     gives a day well before its stamp, day words count from the dateline's day, and a person checks them."""
     filed = filed_before_stamp(article)
+    printed_later = filed_day_before_stamp(article)
+    if printed_later is not None and article.published is not None:
+        # Filed one day and printed the next ("ISLAMABAD, Oct 13:" on a page of the 14th): "today" is the dateline's.
+        field, seen = _date_from_sentences(main, replace(article, published=printed_later), sentences)
+        if field.mention is not None and field.mention.kind == RELATIVE:
+            field.needs_review = True
+            field.note = (f"{field.note}; counted from the dateline's day {printed_later.iso()}, not the page's later "
+                          f"stamp {article.published.iso()}: the story was filed before it was printed")
+            return field, seen
     if filed is None or article.published is None:
         return _date_from_sentences(main, article, sentences)
     field, seen = _date_from_sentences(main, replace(article, published=filed), sentences)
@@ -219,9 +248,54 @@ def choose_date(main: MainEvent, article: Article, sentences: list[Sentence]) ->
     return field, seen
 
 
+# The event told as going on while the page is written: "is currently meeting", "are holding talks with".
+_GOING_ON_BEFORE = re.compile(r"(?:\b(?:is|are)\s+(?:currently\s+|now\s+)?(?!going\b)[a-z]{2,}ing\s+|\bcurrently\s+"
+                              r"(?:[\w'’-]+\s+)?)(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
+
+
+def _date_of_a_happening_going_on(main: MainEvent, article: Article) -> Field | None:
+    """The page's own day, for a main event told in the present as going on ("Tinubu is currently meeting Mahama")
+    with no day of its own: a live report is written the day it happens. The stamp may be a later copy's, so a
+    person checks it."""
+    published, sentence = article.published, main.main
+    if published is None or published.precision != DAY or sentence is None or main.kind is None:
+        return None
+    cue_at = sentence.text.find(main.kind.cue)
+    if cue_at < 0 or not _GOING_ON_BEFORE.search(sentence.text[:cue_at]) or is_future_at(sentence.text, cue_at) \
+            or any(m.value is not None for m in find_temporal_mentions(sentence.text, published)):
+        return None
+    return Field(DateSpec(published), 0.6, sentence.text, f"the event is told as going on ('{sentence.text[:cue_at].split()[-1]} "
+                 f"{main.kind.cue}'), so it is the page's own day {published.iso()}; check it against the page's "
+                 "stamp, which may be a later copy's", True)
+
+
+# How far after the page's stamp a preview's planned day may lie.
+_PLANNED_WITHIN_DAYS = 60
+
+
+def _planned_day(main: MainEvent, article: Article, seen: list[TemporalMention]) -> Field | None:
+    """The day a preview plans its event for ("will sign a border agreement on March 12"), stated in the event's
+    sentences (`seen`) and soon after the page's stamp: the page was written before the event, so a person checks
+    it happened then."""
+    published = article.published
+    if published is None or published.precision != DAY:
+        return None
+    for mention in seen:
+        value = mention.value
+        if mention.future and value is not None and value.precision == DAY \
+                and 0 <= (value.first_day() - published.first_day()).days <= _PLANNED_WITHIN_DAYS:
+            return Field(value, 0.5, mention.sentence, f"'{mention.text}': {mention.reason}; the page was written "
+                         f"before the event, on {published.iso()}, so check that it happened on the day planned", True,
+                         mention)
+    return None
+
+
 def _date_from_sentences(main: MainEvent, article: Article,
                          sentences: list[Sentence]) -> tuple[Field, list[TemporalMention]]:
     """The event's date from its own sentences, counted from the page's stamp (see `choose_date`)."""
+    going_on = _date_of_a_happening_going_on(main, article)
+    if going_on is not None:
+        return going_on, []
     seen: list[TemporalMention] = []
     posts = _post_dates(sentences)
     for sentence in event_sentences(main):
@@ -230,7 +304,8 @@ def _date_from_sentences(main: MainEvent, article: Article,
         seen.extend(mentions)
         candidates = [m for m in mentions if m.relation not in BOUND_RELATIONS and not m.future
                       and not (m.kind == "year" and m.confidence < 0.7)
-                      and not _OF_ANOTHER_HAPPENING.search(sentence.text[:m.start])]
+                      and not _OF_ANOTHER_HAPPENING.search(sentence.text[:m.start])
+                      and not _earlier_background(m, sentence.text, article)]
         if not candidates:
             continue
         chosen = candidates[0]
@@ -310,6 +385,9 @@ def _date_from_sentences(main: MainEvent, article: Article,
     quoted = _date_from_quoted_post(main, sentences, posts)
     if quoted is not None:
         return quoted
+    planned = _planned_day(main, article, seen)
+    if planned is not None:
+        return planned, seen
     lead = _date_from_lead(main, article, sentences, seen)
     if lead is not None:
         return lead

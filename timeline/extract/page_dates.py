@@ -237,10 +237,19 @@ _LEADING_LABEL = re.compile(rf"^(?P<label>(?:(?!{_MONTH_WORD}|(?i:published|post
 _CREDIT_LABEL = re.compile(r"^[A-Z][A-Za-z]{1,15}\s*:\s*")
 
 
+# The same day in another calendar, printed beside the Gregorian date: Hijri ("Jumada al-Awwal 8, 1443 AH", "8 Rabi
+# ul Awal 1443"), Solar Hijri ("22 Mehr 1400"), Bikram Sambat ("Kartik 28, 2078"): month words, a day, a year.
+_OTHER_CALENDAR_DAY = re.compile(r"^(?:(?:[A-Z][\w'’-]*(?:\s+[A-Za-z][\w'’-]*){0,3})\s+\d{1,2},?"
+                                 r"|\d{1,2}\s+(?:[A-Z][\w'’-]*(?:\s+[A-Za-z][\w'’-]*){0,3}))\s+\d{4}"
+                                 r"(?:\s*(?:AH|A\.H\.|H|BS|B\.S\.|SH|AP))?$")
+
+
 def _is_label_part(part: str) -> bool:
     """Whether a part of a date line beside its date is a label: an outlet, a section, a byline, a credit, a
-    time, or furniture such as "0 comments" or "3 min read"."""
+    time, the day in another calendar, or furniture such as "0 comments" or "3 min read"."""
     if _TIME_PART.match(part) or not DATE_LINE_FILLER.sub(" ", part).strip():
+        return True
+    if _OTHER_CALENDAR_DAY.match(part) and not find_dates(part, None, short_years=True):
         return True
     part = _CREDIT_LABEL.sub("", part)
     return not re.search(r"\d", part) and LABEL_PART.match(part) is not None

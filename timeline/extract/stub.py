@@ -138,7 +138,7 @@ def extract_article(article: Article, people: PeopleRegistry | None = None,
     place: Place | None = place_field.value  # type: ignore[assignment]
     countries_from_dateline(participants, article, kind)
     gap = time_zone_gap(article, date_field, place, participants, kind) or stamp_day_doubt(
-        date_field.mention, date_field.value, article.published, sentences, article.text) \
+        date_field.mention, date_field.value, article.published, sentences, article.text, article.url) \
         or update_stamp_doubt(date_field, article)  # type: ignore[arg-type]
     if gap:
         date_field.needs_review = True

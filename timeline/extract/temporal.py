@@ -93,6 +93,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                         r"through|and|the)[\s-]+)?" + _p(_YEAR, name="y") + r"\b(?![.,]?\d)(?!\s+[a-z]+s\b)(?!-\d)")),
 ]
 
+# How many days before the page's stamp its news may lie when a numeric date's two readings are weighed.
+_NEWS_DAYS = 45
 # Sentences about what will happen: resolve their dates forward, not back.
 _FUTURE = re.compile(r"\b(?:will|shall|is expected to|are expected to|is due to|are due to|plans? to|planning to|"
                      r"is scheduled|are scheduled|scheduled to|is set to|are set to|upcoming|later this)\b", re.IGNORECASE)
@@ -124,6 +126,8 @@ class TemporalMention:
 
 # Where one clause ends and the next begins: "was signed on Saturday, the statement said, and is due to...".
 _CLAUSE_END = re.compile(r"[,;:]\s|\s[-–—]\s|\s(?:and|but|while|whereas|that)\s")
+# A day on a verb of speech in the past is past, whatever plan the speaker has: "X, who is set to lead, said Friday".
+_SPOKE_JUST_BEFORE = re.compile(r"\b(?:said|told(?:\s+[\w-]+){0,2}|announced|stated|added)\s+$", re.IGNORECASE)
 # A verb in the past tense: a clause with one (and no future wording) reports what happened.
 _PAST = re.compile(r"\b(?:was|were|had|did|said|told|met|held|signed|agreed|announced|spoke|took|gave|made|sent|"
                    r"paid|came|went|flew|began|sought|brought|led|won|left|\w{3,}ed)\b", re.IGNORECASE)
@@ -152,7 +156,10 @@ def is_future_at(sentence: str, position: int) -> bool:
     start, end = clause_bounds(sentence, position)
     if _WOULD_BEFORE.search(sentence[start:position]):
         return True
-    if not _FUTURE.search(sentence):
+    would_after = _WOULD.search(sentence, position, end)
+    if would_after and not _PAST.search(sentence, position, would_after.start()):
+        return True  # "announced that on May 9 he would host": the day opens the clause its "would" makes future
+    if not _FUTURE.search(sentence) or _SPOKE_JUST_BEFORE.search(sentence[start:position]):
         return False
     clause = sentence[start:end]
     future = [m for m in _FUTURE.finditer(clause) if m.group(0).lower() != "upcoming"]
@@ -464,6 +471,13 @@ class _Resolver:
         if not (1 <= first <= 31 and 1 <= second <= 31):
             return None
         one_way = [(m, d) for m, d in ((first, second), (second, first)) if 1 <= m <= 12]
+        if match["sep"] == "." and 1 <= second <= 12:
+            # Dots are the day-first countries' way of writing a date ("12.10.2021"); month-first writing uses slashes.
+            value = _explicit_day(year, second, first, match.group(0))
+            if value is not None:
+                return self.mention(match, _spec(value), 0.75, f"'{match.group(0)}' read day first, as dotted dates "
+                                    f"are written: {first} {MONTH_NAMES[second - 1]} {year}", EXPLICIT,
+                                    self._relation(match))
         if one_way and (len(one_way) == 1 or first == second):
             month, day = one_way[0]
             value = _explicit_day(year, month, day, match.group(0))
@@ -472,9 +486,31 @@ class _Resolver:
             return self.mention(match, _spec(value), 0.8,
                                 f"'{match.group(0)}' can only be {day} {MONTH_NAMES[month - 1]} {year}, written day "
                                 "first or month first", EXPLICIT, self._relation(match))
+        recent = self._the_reading_just_before_the_stamp(year, one_way)
+        if recent is not None:
+            return self.mention(match, _spec(recent), 0.6,
+                                f"'{match.group(0)}' reads two ways, and only {recent.iso()} falls in the weeks before "
+                                f"{self.ref_text}, where news lies; the other reading lies far from them",
+                                EXPLICIT, self._relation(match))
         return self.mention(match, _spec(PartialDate(year)), 0.5,
                             f"'{match.group(0)}' is written day-first in some countries and month-first in others, "
                             "so only the year is certain", EXPLICIT, self._relation(match))
+
+    def _the_reading_just_before_the_stamp(self, year: int, readings: list[tuple[int, int]]) -> PartialDate | None:
+        """Of the two readings of a numeric date ((month, day) pairs), the only one in the weeks up to the page's
+        stamp, since news reports what just happened; None when both or neither are."""
+        reference = _reference_day(self.reference)
+        if reference is None:
+            return None
+        near = []
+        for month, day in readings:
+            try:
+                when = dt.date(year, month, day)
+            except ValueError:
+                continue
+            if 0 <= (reference - when).days <= _NEWS_DAYS:
+                near.append(when)
+        return _day(near[0]) if len(near) == 1 else None
 
     def _week_of_month(self, match: re.Match[str]) -> TemporalMention | None:
         month = _month_number(match["m"])
