@@ -250,14 +250,6 @@ def test_an_undated_call_with_nothing_to_date_it_joins_the_one_call_whose_story_
                            quote="Shoigu and Austin discussed Ukraine and NATO, the Pentagon said.",
                            evidence={"date": "They spoke on Monday."})
     assert compare_events(wrong_weekday, dated).outcome != SAME
-    # Its weekday, with no month or year beside it, still tells two such calls apart: "on Friday" joins Friday's.
-    tuesday = report("i.txt", ["austin", "shoigu"], "2022-10-18", kind="call", quote=story)
-    friday = report("a.txt", ["austin", "shoigu"], "2022-10-21", kind="call", quote=story)
-    on_friday = report("j.txt", ["austin", "shoigu"], None, kind="call",
-                       quote="Shoigu and Austin discussed Ukraine and NATO, the Pentagon said.",
-                       evidence={"date": "They spoke on Friday."})
-    clusters = merge_same_event([tuesday, friday, on_friday]).clusters
-    assert [[s.article for s in c.event.sources] for c in clusters] == [["a.txt", "j.txt"], ["i.txt"]]
     a_third_person = report("h.txt", ["austin", "shoigu", "milley"], None, kind="call",
                             quote="Shoigu, Austin and Milley discussed Ukraine and NATO, the Pentagon said.")
     assert compare_events(a_third_person, dated).outcome != SAME

@@ -163,13 +163,8 @@ def names_no_other_year(undated: Event, dated: Event) -> bool:
 def weekday_fits(undated: Event, dated: Event) -> bool:
     """The undated report's weekday is the dated event's day, or a day either side when that day is itself in
     doubt (time zones, a report dated by its publication day), and the report names a time near it."""
-    return names_a_time_near(undated, dated) and weekday_is_its_day(undated, dated)
-
-
-def weekday_is_its_day(undated: Event, dated: Event) -> bool:
-    """The undated report names one weekday, the dated event's day or (that day in doubt) a day either side."""
     weekday = stated_weekday(undated)
-    if weekday is None or dated.date is None or dated.date.precision != DAY:
+    if weekday is None or dated.date is None or dated.date.precision != DAY or not names_a_time_near(undated, dated):
         return False
     day = dated.date.first_day()
     slack = 1 if "date" in dated.review.needs else 0

@@ -62,7 +62,6 @@ from .date_fit import (
     stated_weekday,
     vague,
     weekday_fits,
-    weekday_is_its_day,
 )
 from .kind_match import ONE_DAY_ALIKE, kind_family, kind_of, kinds_agree, kinds_compatible, read_alike, same_kind
 from .people_match import NameForm, event_forms, event_people, named_by_office, same_person, shared_people
@@ -666,12 +665,11 @@ def _topic_terms(a: Event, b: Event) -> set[str]:
 
 
 def _same_story_told(undated: Event, dated: Event, people: PeopleFit) -> bool:
-    """An undated report with nothing to date it by (no publication day, no month or year beside its weekday) tells
-    the dated event's story: the very same people, the very same kind, no place in either, no other year named, no
-    weekday but the event's, and `TOPIC_TERMS` names or acronyms in common beyond the people's. The same two leaders call each other again and again, so this joins
+    """An undated report with nothing to date it by (no publication day, no weekday) tells the dated event's story:
+    the very same people, the very same kind, no place in either, no other year named, and `TOPIC_TERMS` names or
+    acronyms in common beyond the people's. The same two leaders call each other again and again, so this joins
     only where one event fits (`merge.py` joins a report that fits two events to neither) and is flagged."""
-    return (people.everyone and len(people.shared) >= 2
-            and (stated_weekday(undated) is None or weekday_is_its_day(undated, dated))
+    return (people.everyone and len(people.shared) >= 2 and stated_weekday(undated) is None
             and same_kind(kind_of(undated), kind_of(dated)) and kind_of(dated) != "other"
             and not undated.place and not dated.place and names_no_other_year(undated, dated)
             and len(_topic_terms(undated, dated)) >= TOPIC_TERMS)
