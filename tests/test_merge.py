@@ -221,38 +221,15 @@ def test_an_undated_call_without_a_publication_day_joins_the_one_call_on_the_wee
     assert compare_events(meeting_guess, guessed).outcome == MAYBE
 
 
-def test_an_undated_call_with_nothing_to_date_it_joins_the_one_call_whose_story_it_tells():
-    """A repost with no date line and no stamp, of the very same people's call about the same things (Pentagon,
-    Ukraine, NATO), joins the one such call; the join is flagged. Two such calls take it neither; another topic,
-    another year, another kind or a weekday that does not fit keep it apart."""
+def test_an_undated_call_with_nothing_to_date_it_stays_apart_from_the_same_peoples_dated_call():
+    """The same two leaders call each other again and again about the same things: a repost with no date line, no
+    stamp and no weekday cannot tell which call it reports, so it never joins one on its people, kind and topic."""
     story = "Austin spoke with Shoigu by phone, the Pentagon said, about Ukraine and NATO."
     dated = report("a.txt", ["austin", "shoigu"], "2022-10-21", kind="call", quote=story)
     repost = report("b.txt", ["austin", "shoigu"], None, kind="call",
                     quote="Shoigu and Austin discussed Ukraine and NATO, the Pentagon said.")
-    [cluster] = merge_same_event([dated, repost]).clusters
-    assert cluster.event.sources[1].joined.endswith("no publication day, but both tell of nato, pentagon, ukraine")
-    assert cluster.event.review.notes["sources"] == "b.txt gives no date of its own: joined on its participants, " \
-                                                    "kind and topic"
-    # The same people call about the same things again and again: a report that fits two calls joins neither.
-    again = report("c.txt", ["austin", "shoigu"], "2023-03-15", kind="call", quote=story)
-    dated = report("a.txt", ["austin", "shoigu"], "2022-10-21", kind="call", quote=story)
-    assert [len(c.event.sources) for c in merge_same_event([dated, again, repost]).clusters] == [1, 1, 1]
-    other_topic = report("d.txt", ["austin", "shoigu"], None, kind="call",
-                         quote="Shoigu and Austin discussed Syria and the Black Sea Fleet, the Kremlin said.")
-    assert compare_events(other_topic, dated).outcome != SAME
-    other_year = report("e.txt", ["austin", "shoigu"], None, kind="call",
-                        quote="Shoigu and Austin discussed Ukraine and NATO in 2024, the Pentagon said.")
-    assert compare_events(other_year, dated).outcome != SAME
-    other_kind = report("f.txt", ["austin", "shoigu"], None, kind="meeting",
-                        quote="Shoigu and Austin discussed Ukraine and NATO, the Pentagon said.")
-    assert compare_events(other_kind, dated).outcome != SAME
-    wrong_weekday = report("g.txt", ["austin", "shoigu"], None, kind="call",
-                           quote="Shoigu and Austin discussed Ukraine and NATO, the Pentagon said.",
-                           evidence={"date": "They spoke on Monday."})
-    assert compare_events(wrong_weekday, dated).outcome != SAME
-    a_third_person = report("h.txt", ["austin", "shoigu", "milley"], None, kind="call",
-                            quote="Shoigu, Austin and Milley discussed Ukraine and NATO, the Pentagon said.")
-    assert compare_events(a_third_person, dated).outcome != SAME
+    assert compare_events(repost, dated).outcome != SAME
+    assert len(merge_same_event([dated, repost]).clusters) == 2
 
 
 def test_two_undated_reports_naming_one_day_without_a_year_join_and_another_day_does_not():

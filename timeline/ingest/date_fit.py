@@ -152,14 +152,6 @@ def says_when(event: Event) -> bool:
     return any(pattern.search(text) for pattern in (_WEEKDAY, _MONTH_WORD, _YEAR_WORD, _TIME_WORD))
 
 
-def names_no_other_year(undated: Event, dated: Event) -> bool:
-    """The undated report names no year, or one within a year of the dated event's: nothing in it says another year."""
-    assert dated.date is not None
-    text = "\n".join([rule_text(undated)] + [f"{m.summary}\n{m.quote or ''}" for m in undated.mentions])
-    years = {int(year) for year in _YEAR_WORD.findall(text)}
-    return not years or any(abs(year - dated.date.first_day().year) <= 1 for year in years)
-
-
 def weekday_fits(undated: Event, dated: Event) -> bool:
     """The undated report's weekday is the dated event's day, or a day either side when that day is itself in
     doubt (time zones, a report dated by its publication day), and the report names a time near it."""

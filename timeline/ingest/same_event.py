@@ -53,7 +53,6 @@ from .date_fit import (
     days_apart,
     fit_dates,
     long_before_its_page,
-    names_no_other_year,
     published_days,
     published_just_after,
     reported_before_it_happened,
@@ -78,8 +77,6 @@ RECENT_MENTION_DAYS = 3  # a mention this close before publication may be the re
 SCORE_TO_MERGE_UNDATED = 3  # evidence points two undated reports need (see `_evidence_points`)
 SAME_SENTENCE_SCORE = 20  # above any other verdict's score, so the +2 margin always picks that event
 NEAR_EXTRA_POINTS = 1  # nearby towns without a shared day: one more clue than SCORE_TO_MERGE_UNDATED
-TOPIC_TERMS = 3  # names or acronyms two reports share beyond their people's: "Pentagon", "Ukraine", "NATO"
-TOPIC_SCORE = 2  # below a weekday's or a publication day's join, so either decides against a topic alone
 COPY_SCORE = 6  # two points above a weekday's or a publication day's join, so a copy decides between them
 
 _TERM = re.compile(r"\b(?:[A-Z]{2,}[A-Za-z]*|[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?)\b")
@@ -634,8 +631,7 @@ def _compare_undated_with_dated(a: Event, b: Event, people: PeopleFit, place: st
                   and (same_kind(kind_of(a), kind_of(b)) or undated.kind == dated.kind)
                   and not undated.place and not dated.place)
     on_mention = _mentions_its_day(undated, dated)
-    on_topic = published is None and not (on_mention or on_weekday) and _same_story_told(undated, dated, people)
-    if published is None and not (on_mention or on_weekday or on_topic or place in (SAME_PLACE, WITHIN)):
+    if published is None and not (on_mention or on_weekday or place in (SAME_PLACE, WITHIN)):
         missing.append("neither a publication day, a weekday nor a place in both dates it")
     elif published is not None and not on_mention and not published_just_after(undated, dated):
         missing.append("it came out long after the event" if published > dated.date.last_day()  # type: ignore[union-attr]
@@ -651,28 +647,12 @@ def _compare_undated_with_dated(a: Event, b: Event, people: PeopleFit, place: st
     when = (f"it names {dated.date.iso()} in a sentence of the same people read as background" if on_mention  # type: ignore[union-attr]
             else f"published {published.isoformat()}, just after the event of {dated.date.iso()}"  # type: ignore[union-attr]
             if published is not None else f"no publication day, but it says {weekday}, which fits "
-            f"{dated.date.iso()}" if on_weekday else "no publication day, but both tell of "  # type: ignore[union-attr]
-            + ", ".join(sorted(_topic_terms(undated, dated))[:4]) if on_topic else "no publication day")
+            f"{dated.date.iso()}" if on_weekday else "no publication day")  # type: ignore[union-attr]
     basis = ("the day its sentence read as background names" if on_mention else "publication day" if published is not None
-             else "weekday" if on_weekday else "topic" if on_topic else "place")
-    return Verdict(SAME, TOPIC_SCORE if on_topic else 3, f"{said}; {kind}; {where}; {when}",
+             else "weekday" if on_weekday else "place")
+    return Verdict(SAME, 3, f"{said}; {kind}; {where}; {when}",
                    check=f"{_first_article(undated) or 'a report'} gives no date of its own: joined on its "
                          f"participants, kind and {basis}")
-
-
-def _topic_terms(a: Event, b: Event) -> set[str]:
-    return distinctive_terms(a) & distinctive_terms(b)
-
-
-def _same_story_told(undated: Event, dated: Event, people: PeopleFit) -> bool:
-    """An undated report with nothing to date it by (no publication day, no weekday) tells the dated event's story:
-    the very same people, the very same kind, no place in either, no other year named, and `TOPIC_TERMS` names or
-    acronyms in common beyond the people's. The same two leaders call each other again and again, so this joins
-    only where one event fits (`merge.py` joins a report that fits two events to neither) and is flagged."""
-    return (people.everyone and len(people.shared) >= 2 and stated_weekday(undated) is None
-            and same_kind(kind_of(undated), kind_of(dated)) and kind_of(dated) != "other"
-            and not undated.place and not dated.place and names_no_other_year(undated, dated)
-            and len(_topic_terms(undated, dated)) >= TOPIC_TERMS)
 
 
 def _first_article(event: Event) -> str:
