@@ -23,8 +23,8 @@ so each rule below says what is tolerated and what never joins (docs/merging.md 
   it names is the event's, the kind and the place agree, and it came out within a week after the event, or both
   name the same place, or its own account read as background names the event's day, or (with no publication day)
   the weekday it names is the event's, for the very same kind with no place in either, in a report that names a
-  year or month near it, or (with nothing to date it) it tells the event's story: the very same people and kind,
-  no place in either, three names in common beyond the people's. Each such join is flagged for review. Undated
+  year or month near it. A report with nothing to date it never joins on its people, kind and topic: the same
+  people call about the same things again and again. Each such join is flagged for review. Undated
   reports are placed last, so one that fits two events joins neither. A report with no date of its own never joins
   an editor's event: it is offered to the editor instead, where it would have joined an open event.
 
