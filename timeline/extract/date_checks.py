@@ -43,29 +43,22 @@ _SPOKEN_BEFORE = re.compile(r"\b(?:said|says|told(?:\s+[\w-]+){0,2}|stated|added
 # Words telling of talks, in a sentence that says when someone spoke ("said Friday after meeting his counterpart").
 _TALKED = re.compile(r"\b(?:met|meeting|talks|discussed|spoke\s+(?:with|to)|conversation)\b", re.IGNORECASE)
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-# How many days a dateline may lie before the page's stamp (filed late, stamped the next morning) before the page
-# reads as a later copy of the report; further back than the longest it holds, the dateline is of another year.
-_COPY_AFTER_DAYS = 3
+# A dateline up to this many days before the page's stamp is a story filed one day and printed the next; further back,
+# up to the longest a copy holds, the page reads as a later copy of the report; beyond it, the dateline is of another
+# year.
+PRINTED_WITHIN_DAYS = 3
 _COPY_WITHIN_DAYS = 60
 
 
-def filed_before_stamp(article: Article) -> PartialDate | None:
-    """The day a yearless dateline gives ("WASHINGTON, Aug 9 (Reuters) -") when it lies days before the page's stamp:
-    the page is a later copy of the report, and its "on Monday" counts from the dateline's day, not the stamp's."""
+def dateline_day_before_stamp(article: Article) -> tuple[PartialDate, int] | None:
+    """The day a yearless dateline gives ("WASHINGTON, Aug 9 (Reuters) -") when it lies before the page's stamp, and
+    how many days before: filed and printed the next day (up to `PRINTED_WITHIN_DAYS`), or a later copy of the report,
+    whose "on Monday" counts from the dateline's day, not the stamp's."""
     filed = _dateline_day(article)
     if filed is None or article.published is None:
         return None
     days = (article.published.first_day() - filed.first_day()).days
-    return filed if _COPY_AFTER_DAYS < days <= _COPY_WITHIN_DAYS else None
-
-
-def filed_day_before_stamp(article: Article) -> PartialDate | None:
-    """The day a yearless dateline gives ("ISLAMABAD, Oct 13:") when it is a day or up to three before the page's
-    stamp: a story filed one day and printed the next, whose "today" is the dateline's day."""
-    filed = _dateline_day(article)
-    if filed is None or article.published is None:
-        return None
-    return filed if 0 < (article.published.first_day() - filed.first_day()).days <= _COPY_AFTER_DAYS else None
+    return (filed, days) if 0 < days <= _COPY_WITHIN_DAYS else None
 
 
 def _dateline_day(article: Article) -> PartialDate | None:

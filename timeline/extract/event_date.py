@@ -16,10 +16,10 @@ from .article import Article
 from .date_checks import (
     BOUND_RELATIONS,
     LEAD_SENTENCES,
+    PRINTED_WITHIN_DAYS,
     RECENT_DAYS,
     date_from_lead,
-    filed_before_stamp,
-    filed_day_before_stamp,
+    dateline_day_before_stamp,
 )
 from .event_fields import CONFIDENCE_THRESHOLD, Field, event_sentences
 from .kinds import MainEvent, classify_kind, is_prose, is_side_event
@@ -92,7 +92,7 @@ _NOUNS_OF_KIND = {"call": "call|phone\\s+call|conversation|phone\\s+conversation
                   "talks": "talks|negotiations", "summit": "summit", "visit": "visit|trip"}
 
 
-_WEEKDAY_OWNS = r"\b(?P<day>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)['’]s\s+(?:[\w-]+\s+)?(?:{nouns})\b"
+_WEEKDAY_OWNS = r"\b(?P<owner>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)['’]s\s+(?:[\w-]+\s+)?(?:{nouns})\b"
 # "The call took place on Tuesday evening", "the talks were held Monday", "their meeting on Friday": the event's own
 # noun, then its day, with no one saying or announcing anything in between.
 _NOUN_ON_DAY = (r"\b(?i:the|their|this|that)\s+(?:[\w-]+\s+)?(?:{nouns})\s+(?:(?:took\s+place|was\s+held|were\s+held|"
@@ -107,12 +107,12 @@ def _day_of_the_event_named(main: MainEvent, sentences: list[Sentence],
     nouns = _NOUNS_OF_KIND.get(main.kind.kind if main.kind else "")
     if nouns is None or article.published is None:
         return None
-    pattern = re.compile(f"{_WEEKDAY_OWNS}|{_NOUN_ON_DAY}".format(nouns=nouns).replace("(?P<day>", "(?P<day1>", 1))
+    pattern = re.compile(f"{_WEEKDAY_OWNS}|{_NOUN_ON_DAY}".format(nouns=nouns))
     for sentence in sentences:
         owned = pattern.search(sentence.text)
         if owned is None or is_future_at(sentence.text, owned.start()):
             continue
-        day_at = owned.start("day1") if owned["day1"] else owned.start("day")
+        day_at = owned.start("owner") if owned["owner"] else owned.start("day")
         found = [m for m in find_temporal_mentions(sentence.text, article.published)
                  if m.kind == WEEKDAY and m.start <= day_at < m.end and m.relation is None]
         if found:
@@ -227,24 +227,24 @@ def choose_date(main: MainEvent, article: Article, sentences: list[Sentence]) ->
     """The event's date from its own sentences: the main sentence first, then the supporting ones. A quoted
     post's "today" counts from the post's own date, not the page's; on a later copy of a report, whose dateline
     gives a day well before its stamp, day words count from the dateline's day, and a person checks them."""
-    filed = filed_before_stamp(article)
-    printed_later = filed_day_before_stamp(article)
-    if printed_later is not None and article.published is not None:
-        # Filed one day and printed the next ("ISLAMABAD, Oct 13:" on a page of the 14th): "today" is the dateline's.
-        field, seen = _date_from_sentences(main, replace(article, published=printed_later), sentences)
-        if field.mention is not None and field.mention.kind == RELATIVE:
-            field.needs_review = True
-            field.note = (f"{field.note}; counted from the dateline's day {printed_later.iso()}, not the page's later "
-                          f"stamp {article.published.iso()}: the story was filed before it was printed")
-            return field, seen
-    if filed is None or article.published is None:
+    before_stamp = dateline_day_before_stamp(article)
+    if before_stamp is None or article.published is None:
         return _date_from_sentences(main, article, sentences)
+    filed, days = before_stamp
     field, seen = _date_from_sentences(main, replace(article, published=filed), sentences)
-    if field.mention is not None and field.mention.kind in (WEEKDAY, RELATIVE):
-        field.needs_review = True
-        field.note = (f"{field.note}; counted from the dateline's day {filed.iso()}, which is "
-                      f"{(article.published.first_day() - filed.first_day()).days} days before the page's stamp "
-                      f"{article.published.iso()}: the page is a later copy of the report")
+    kind = field.mention.kind if field.mention is not None else None
+    if days <= PRINTED_WITHIN_DAYS:
+        # Filed one day and printed the next ("ISLAMABAD, Oct 13:" on a page of the 14th): "today" is the dateline's.
+        if kind != RELATIVE:
+            return _date_from_sentences(main, article, sentences)
+        field.note = (f"{field.note}; counted from the dateline's day {filed.iso()}, not the page's later "
+                      f"stamp {article.published.iso()}: the story was filed before it was printed")
+    elif kind in (WEEKDAY, RELATIVE):
+        field.note = (f"{field.note}; counted from the dateline's day {filed.iso()}, which is {days} days before the "
+                      f"page's stamp {article.published.iso()}: the page is a later copy of the report")
+    else:
+        return field, seen
+    field.needs_review = True
     return field, seen
 
 
