@@ -290,6 +290,21 @@ def _planned_day(main: MainEvent, article: Article, seen: list[TemporalMention])
     return None
 
 
+def _plans_in_lead(main: MainEvent, article: Article, sentences: list[Sentence]) -> list[TemporalMention]:
+    """The planned days the lead states for a happening of the event's own kind ("Rahmon will pay a state visit to
+    Kyrgyzstan on Wednesday"), when the sentences chosen for the event name none: a preview's headline sentence
+    often gives the plan and a later one its day."""
+    if main.kind is None or article.published is None:
+        return []
+    chosen = {s.index for s in event_sentences(main)}
+    plans: list[TemporalMention] = []
+    for sentence in [s for s in sentences if is_prose(s)][:LEAD_SENTENCES]:
+        told = classify_kind(sentence.text) if sentence.index not in chosen else None
+        if told is not None and told.kind == main.kind.kind and not is_side_event(sentence.text):
+            plans.extend(m for m in find_temporal_mentions(sentence.text, article.published) if m.future)
+    return plans
+
+
 def _date_from_sentences(main: MainEvent, article: Article,
                          sentences: list[Sentence]) -> tuple[Field, list[TemporalMention]]:
     """The event's date from its own sentences, counted from the page's stamp (see `choose_date`)."""
@@ -385,7 +400,7 @@ def _date_from_sentences(main: MainEvent, article: Article,
     quoted = _date_from_quoted_post(main, sentences, posts)
     if quoted is not None:
         return quoted
-    planned = _planned_day(main, article, seen)
+    planned = _planned_day(main, article, seen) or _planned_day(main, article, _plans_in_lead(main, article, sentences))
     if planned is not None:
         return planned, seen
     lead = _date_from_lead(main, article, sentences, seen)
