@@ -296,8 +296,9 @@ def _prefix(tokens: list[_Token], name_start: int) -> tuple[list[str], str | Non
             depth -= 1
         elif depth == 0:
             lower = token.lower
-            if lower == "and":
-                break
+            if lower == "and" and not (0 < j < len(tokens) - 1 and _is_office_word(tokens[j - 1])
+                                       and tokens[j + 1].text[:1].isupper()):
+                break  # "and" inside one office ("Secretary for Foreign and Diaspora Affairs") does not end it
             if _is_office_word(token) and lower not in ("of", "the", "for", "to", "on"):
                 pass
             elif lower in ("of", "the", "for", "on") and j > 0 and (tokens[j - 1].text[:1].isupper()
@@ -351,6 +352,17 @@ def _names_someone(words: list[str]) -> bool:
                for at in range(len(words) - 2) if _is_name_text(words[at + 1]) and _is_name_text(words[at + 2]))
 
 
+def _heads_an_office(words: list[str]) -> bool:
+    """Whether a noun phrase is headed by an office: "chief spokesperson", "Minister for Foreign Affairs", not "the
+    official residence" (an office's word used to qualify another noun)."""
+    for at, word in enumerate(words):
+        qualified = words[at + 1] if at + 1 < len(words) else ""
+        if _is_head_word(word) and not (qualified[:1].islower() and qualified not in ("for", "and", "to", "in")
+                                        and not _is_head_word(qualified)):
+            return True
+    return False
+
+
 def _appositive(sentence: str, end: int) -> list[str] | None:
     """The office explained after a name: ", Pakistan's special representative to Afghanistan,"."""
     # The full stop of "U.S." or "U.K." does not end it: ", chairman of the U.S. Joint Chiefs of Staff,".
@@ -367,6 +379,8 @@ def _appositive(sentence: str, end: int) -> list[str] | None:
         return None
     if re.match(r"(?:who|which|that|where|whose)\b", match["app"]):
         return None
+    if "of" in words and not _heads_an_office(words[:words.index("of")]):
+        return None  # ", the official residence of the Indian President": the office is the owner's
     if _names_someone(words):
         # "On Europe Day, President Ada Lind welcomed ...", "Lima, AGENCY – The Minister of Defence Ana Ruiz held":
         # an office with its own holder's name is the sentence's subject, not an office explained.
