@@ -48,3 +48,27 @@ def test_a_place_explained_by_someone_elses_office_is_no_person():
     assert (town.role, town.country, town.confidence) == (None, None, 0.0)  # a capitalised run with no sign of a person
     found = {f.name: f for f in find_names("Ana Rojas, chief spokesperson of the ministry, said so.")}
     assert found["Ana Rojas"].role == "Chief spokesperson of the ministry"
+
+
+def test_an_office_before_a_name_stops_at_another_persons_name():
+    found = {f.name: f for f in find_names("It was in a readout by Ministry Spokesperson Ana Rojas of Defence Minister "
+                                           "Tomas Vidal's phone conversation with Peru's Defence Minister Luis Prado.")}
+    assert found["Ana Rojas"].role == "Ministry Spokesperson"
+    assert found["Tomas Vidal"].role == "Defence Minister"
+    assert found["Luis Prado"].country == "Peru"
+    listed = {f.name: f for f in find_names("Presidents Ana Costa of Chile, Luis Prado of Peru and Tomas Vidal of "
+                                            "Bolivia met on Friday.")}
+    assert listed["Luis Prado"].role != "Presidents Ana Costa of Chile"
+
+
+def test_a_city_named_like_a_surname_stays_in_the_name_after_an_office():
+    # "Austin" is also a city: after an office the run is one person's name, possessive and all.
+    names = [f.name for f in find_names("Defense Secretary Lloyd Austin's call with the minister lasted an hour.")]
+    assert "Lloyd Austin" in names
+    assert [f.name for f in find_names("The minister emphasised to Jaishankar Tehran's firm will.")] == ["Jaishankar"]
+
+
+def test_a_country_of_two_words_or_a_possessive_still_qualifies_the_office():
+    found = {f.name: f for f in find_names("Sri Lankan President Ana Costa met Saudi Arabia's Crown Prince Omar Haddad.")}
+    assert found["Ana Costa"].country == "Sri Lanka"
+    assert found["Omar Haddad"].country == "Saudi Arabia"
