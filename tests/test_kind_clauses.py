@@ -17,6 +17,8 @@ from timeline.extract.sentences import split_sentences
         ("The foreign minister discussed the recent attack on the border post with the ambassador.", None),
         ("The general briefed the committee members on the naval drills.", None),
         ("The secretary told reporters about the bombing of the convoy.", "statement"),
+        # a happening named as the time of another
+        ("Amid the naval drills in the strait, the president hosted the envoy at his palace.", "meeting"),
         # a bracket and a quoted remark are asides
         ("The two ministers met in Doha (their phone call in May had ended the dispute).", "meeting"),
         ("The king, recalling that “we will always answer a phone call from our friends”, met the envoy in Amman.",

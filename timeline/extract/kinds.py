@@ -195,9 +195,9 @@ _TOPIC_OPEN = re.compile(r"\b(?:discuss(?:ed|es|ing)?|condemn(?:ed|s|ing)?|brief
                          r"(?:spoke|speaks|talked|talks|told|asked|informed|questions?)\s+(?:[\w'’-]+\s+){0,3}?about|"
                          r"about|regarding|concerning)\s+(?:(?!(?:and|but|who|which|when|after)\b)[\w.'’-]+\s+){0,4}$",
                          re.IGNORECASE)
-# A happening named only as the time of another ("following the February election", "ahead of the summit").
+# A happening named only as the time of another ("following the February election", "amid the drills").
 # (Told with "a", it is news: "said that following a phone call with Trump, the tariffs are on hold".)
-_AS_TIME = re.compile(r"\b(?:following|after|since|before|ahead\s+of|prior\s+to)\s+(?:the|its|his|her|their|this|last)\s+"
+_AS_TIME = re.compile(r"\b(?:following|after|since|before|ahead\s+of|prior\s+to|amid)\s+(?:the|its|his|her|their|this|last)\s+"
                       r"(?:[\w.'’-]+\s+){0,2}$", re.IGNORECASE)
 
 
