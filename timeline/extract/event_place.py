@@ -7,7 +7,7 @@ import re
 
 from .article import Article
 from .event_fields import CONFIDENCE_THRESHOLD, PLACELESS_KINDS, Field, event_sentences
-from .kinds import MainEvent, in_topic_of_talk, is_prose, is_side_event
+from .kinds import MainEvent, is_prose, is_side_event
 from .places import Place, countries_in, find_places, gazetteer, place_from_dateline
 from .sentences import Sentence
 from .temporal import is_future_at
@@ -26,12 +26,25 @@ _FRAMED_BY_EARLIER = re.compile(r"\b(?:comes?|came|follows?|followed)\s+(?:[\w-]
                                 re.IGNORECASE)
 
 
+# Asides that tell of a person, not the event: ", who was born in", ", a native of", "who flew from".
+_PERSON_ASIDE = re.compile(r",\s+(?:who\s+(?:was|is)\s+born|born|a\s+native|who\s+hails)\b[^,]*$", re.IGNORECASE)
+
+
+# What a meeting was about: "focused on the escalation in Lebanon", "discussed the war in Sudan".
+_TOPIC = re.compile(r"\b(?:discuss\w*|focus\w*|situation|developments?|war|crisis|conflict|escalation|tensions?|about|"
+                    r"regarding|ceasefire)\b[^.;]{0,50}$", re.IGNORECASE)
+
+
 def _aside_place(text: str, start: int, kind: str, cue: str | None) -> bool:
-    """Whether the place at `start` is an origin, a topic of what was said, or in a clause about something else."""
+    """Whether the place at `start` is an origin, a person's aside, a topic or in a clause about something else."""
     before = text[:start]
-    if in_topic_of_talk(before) or _FRAMED_BY_EARLIER.search(before):
+    topic = _TOPIC.search(before)
+    if kind in ("meeting", "talks", "summit", "call", "visit") and topic \
+            and not re.search(r"\b(?:during|meeting|talks|summit|visit|held|hosted)\b", topic.group(0)):
         return True
     if re.search(r"\bfrom\s+(?:the\s+)?$", before) and kind != "withdrawal":
+        return True
+    if _PERSON_ASIDE.search(before) or _FRAMED_BY_EARLIER.search(before):
         return True
     at = text.find(cue) if cue else -1
     clause = _OTHER_CLAUSE.search(text, at + len(cue or "")) if at >= 0 else None

@@ -241,13 +241,7 @@ def in_subordinate_part(sentence: str, start: int) -> bool:
     before = sentence[:start]
     if before.count("(") > before.count(")") or _QUOTED_REMARK.search(before):
         return True
-    return any(p.search(before) for p in (_ASIDE_OPEN, _TO_BEGIN, _AS_TIME)) or in_topic_of_talk(before)
-
-
-def in_topic_of_talk(before: str) -> bool:
-    """Whether words that follow `before` are what was talked about ("discussed the war in Sudan with"), not
-    what happened or where."""
-    return bool(_TOPIC_OPEN.search(before))
+    return any(p.search(before) for p in (_ASIDE_OPEN, _TO_BEGIN, _AS_TIME, _TOPIC_OPEN))
 
 
 def reported_kind(kind: str, vocabulary: tuple[str, ...] = ()) -> str:
