@@ -17,6 +17,9 @@ from timeline.extract.sentences import split_sentences
         ("The foreign minister discussed the recent attack on the border post with the ambassador.", None),
         ("The general briefed the committee members on the naval drills.", None),
         ("The secretary told reporters about the bombing of the convoy.", "statement"),
+        # how they talked is no topic: the call is the happening
+        ("The king and the president on Tuesday discussed over the phone the ties between their countries.", "call"),
+        ("The two ministers discussed by telephone the grain corridor.", "call"),
         # a happening named as the time of another
         ("Amid the naval drills in the strait, the president hosted the envoy at his palace.", "meeting"),
         # a bracket and a quoted remark are asides

@@ -190,6 +190,8 @@ _TO_BEGIN = re.compile(r"\bto\s+(?:begin|start|launch|open|resume|restart|hold|e
 # A quotation still open, someone's words rather than the report: a few quoted words are a name or scare
 # quotes ("a “productive conversation” with").
 _QUOTED_REMARK = re.compile(r"[“\"](?:[^”\"\s]+\s+){4,}[^”\"]*$")
+# How they talked is no topic: "discussed over the phone the ties" reports a call.
+_MEDIUM = re.compile(r"(?:over|by|via)\s", re.IGNORECASE)
 # What was talked about: "discussed the recent attack on", "briefed them on the drills", "condemned the bombing".
 _TOPIC_OPEN = re.compile(r"\b(?:discuss(?:ed|es|ing)?|condemn(?:ed|s|ing)?|brief(?:ed|s|ing)?\s+(?:[\w'’-]+\s+){0,3}?on|"
                          r"(?:spoke|speaks|talked|talks|told|asked|informed|questions?)\s+(?:[\w'’-]+\s+){0,3}?about|"
@@ -241,7 +243,9 @@ def in_subordinate_part(sentence: str, start: int) -> bool:
     before = sentence[:start]
     if before.count("(") > before.count(")") or _QUOTED_REMARK.search(before):
         return True
-    return any(p.search(before) for p in (_ASIDE_OPEN, _TO_BEGIN, _AS_TIME, _TOPIC_OPEN))
+    if _TOPIC_OPEN.search(before) and not _MEDIUM.match(sentence, start):
+        return True
+    return any(p.search(before) for p in (_ASIDE_OPEN, _TO_BEGIN, _AS_TIME))
 
 
 def reported_kind(kind: str, vocabulary: tuple[str, ...] = ()) -> str:
