@@ -405,6 +405,8 @@ def test_place_containment_comes_from_the_gazetteer():
     assert compare_places("Rawalpindi", "General Headquarters, Rawalpindi, Pakistan") == "same"
     assert compare_places("Helsinki, Finland", "Vantaa, Finland") == "near"  # 15 km apart
     assert compare_places("Rawalpindi, Pakistan", "Islamabad") == "near"  # twin cities, two provinces
+    assert compare_places("Delhi", "New Delhi, India") == "within"  # one city under two names, 4 km apart
+    assert compare_places("Pentagon, Arlington, Virginia", "Washington") == "within"  # across the river
     assert compare_places("Karachi", "Islamabad") == "conflict"  # one country, 1,100 km apart
     assert compare_places("Helsinki", "Stockholm, Sweden") == "conflict"
     assert compare_places("Finland", "Sweden") == "conflict"
@@ -434,6 +436,31 @@ def test_nearby_cities_merge_only_on_the_same_day_else_a_duplicate_note():
     note = result.clusters[1].event.review.notes["duplicates"]
     assert note.startswith(f"possible duplicate of {result.clusters[0].event.id}: same participants (Milley, "
                            "Gerasimov), but Vantaa and Helsinki are 15 km apart")
+
+
+def test_a_city_and_its_seat_of_government_nearby_agree_like_one_place():
+    """An undated report that places a visit in "Delhi" joins the dated visit in "New Delhi" as it would one in
+    "New Delhi", flagged; the same report beside two visits there joins neither."""
+    visit = report("a.txt", ["dissanayake", "modi"], "2024-12-16", kind="visit", place="New Delhi, India",
+                   published="2024-12-16")
+    undated = report("b.txt", ["dissanayake", "modi"], None, kind="meeting", place="Delhi")
+    verdict = compare_events(undated, visit)
+    assert verdict.outcome == SAME and "b.txt gives no date of its own" in verdict.check
+    [cluster] = merge_same_event([visit, undated]).clusters
+    assert "the same place" in (cluster.event.sources[1].joined or "")
+    earlier = report("c.txt", ["dissanayake", "modi"], "2024-04-02", kind="visit", place="New Delhi, India",
+                     published="2024-04-02")
+    later = report("a.txt", ["dissanayake", "modi"], "2024-12-16", kind="visit", place="New Delhi, India",
+                   published="2024-12-16")
+    undated = report("b.txt", ["dissanayake", "modi"], None, kind="meeting", place="Delhi")
+    result = merge_same_event([earlier, later, undated])
+    assert len(result.clusters) == 3 and set(result.clusters[2].duplicates) == {0, 1}
+
+
+def test_twin_cities_farther_apart_still_join_only_on_the_same_day():
+    islamabad = report("a.txt", ["austin", "munir"], "2023-07-24", place="Islamabad", published="2023-07-24")
+    rawalpindi = report("b.txt", ["austin", "munir"], None, place="Rawalpindi")
+    assert compare_events(rawalpindi, islamabad).outcome == MAYBE
 
 
 def test_reports_in_two_countries_never_merge():
@@ -823,11 +850,11 @@ def test_an_undated_copy_whose_lede_reads_as_background_still_joins_the_story_it
 
 
 def test_a_copy_placing_the_story_in_a_neighbouring_town_joins_it_and_a_copy_abroad_does_not():
-    """One copy names the venue's town (Arlington, the Pentagon's), another the capital next to it: the passage both
-    print says it is one meeting. A copy placing it in another country stays apart."""
+    """One copy names the venue's town, another its twin city 14 km away: the passage both print says it is one
+    meeting. A copy placing it in another country stays apart."""
     dated = report("a.txt", ["rajnath-singh", "lloyd-austin"], "2021-08-30", published="2021-08-30",
-                   place="Arlington, United States")
-    nearby = report("b.txt", ["rajnath-singh", "lloyd-austin"], None, place="Washington, United States")
+                   place="Rawalpindi, Pakistan")
+    nearby = report("b.txt", ["rajnath-singh", "lloyd-austin"], None, place="Islamabad, Pakistan")
     context = _with_passages({"a.txt": WIRE_STORY, "b.txt": WIRE_STORY})
     assert compare_events(nearby, dated, context).outcome == SAME
     assert compare_events(nearby, dated, _with_passages({"a.txt": WIRE_STORY, "b.txt": ANOTHER_CALL})).outcome == MAYBE
