@@ -630,12 +630,26 @@ def _compare_undated_with_dated(a: Event, b: Event, people: PeopleFit, place: st
     on_weekday = (published is None and place not in (SAME_PLACE, WITHIN) and weekday_fits(undated, dated)
                   and (same_kind(kind_of(a), kind_of(b)) or undated.kind == dated.kind)
                   and not undated.place and not dated.place)
-    on_mention = _mentions_its_day(undated, dated)
-    if published is None and not (on_mention or on_weekday or place in (SAME_PLACE, WITHIN)):
+    # What places the report in time, strongest first: its own day read as background, its publication day, its
+    # weekday, or the place both name.
+    basis = when = ""
+    if _mentions_its_day(undated, dated):
+        basis, when = "the day its sentence read as background names", \
+            f"it names {dated.date.iso()} in a sentence of the same people read as background"  # type: ignore[union-attr]
+    elif published is not None:
+        if published_just_after(undated, dated):
+            basis, when = "publication day", \
+                f"published {published.isoformat()}, just after the event of {dated.date.iso()}"  # type: ignore[union-attr]
+        else:
+            missing.append("it came out long after the event" if published > dated.date.last_day()  # type: ignore[union-attr]
+                           else "it came out before the event")
+    elif on_weekday:
+        basis, when = "weekday", f"no publication day, but it says {WEEKDAYS[stated_weekday(undated) or 0].capitalize()}, " \
+                                 f"which fits {dated.date.iso()}"  # type: ignore[union-attr]
+    elif place in (SAME_PLACE, WITHIN):
+        basis, when = "place", "no publication day"
+    else:
         missing.append("neither a publication day, a weekday nor a place in both dates it")
-    elif published is not None and not on_mention and not published_just_after(undated, dated):
-        missing.append("it came out long after the event" if published > dated.date.last_day()  # type: ignore[union-attr]
-                       else "it came out before the event")
     if missing:
         return Verdict(MAYBE, reason=f"{said}, but the report gives no date and " + "; ".join(missing))
     kind = ("both a " + (kind_of(dated) if kind_of(dated) != "other" else dated.kind)
@@ -643,13 +657,6 @@ def _compare_undated_with_dated(a: Event, b: Event, people: PeopleFit, place: st
             else f"a {kind_of(undated)} and a {kind_of(dated)}")
     where = ("no place in either" if not undated.place and not dated.place else "a place in one report only"
              if place == UNKNOWN else "the same place")
-    weekday = WEEKDAYS[stated_weekday(undated) or 0].capitalize()
-    when = (f"it names {dated.date.iso()} in a sentence of the same people read as background" if on_mention  # type: ignore[union-attr]
-            else f"published {published.isoformat()}, just after the event of {dated.date.iso()}"  # type: ignore[union-attr]
-            if published is not None else f"no publication day, but it says {weekday}, which fits "
-            f"{dated.date.iso()}" if on_weekday else "no publication day")  # type: ignore[union-attr]
-    basis = ("the day its sentence read as background names" if on_mention else "publication day" if published is not None
-             else "weekday" if on_weekday else "place")
     return Verdict(SAME, 3, f"{said}; {kind}; {where}; {when}",
                    check=f"{_first_article(undated) or 'a report'} gives no date of its own: joined on its "
                          f"participants, kind and {basis}")
