@@ -573,6 +573,20 @@ def test_two_transliterations_of_one_name_are_one_person_and_different_surnames_
     assert compare_events(other, a).outcome == DIFFERENT  # one person in common is not enough
 
 
+def test_a_form_of_address_before_a_name_does_not_make_another_person():
+    """A minister's own transcript says "Pak Prabowo", a wire report "Prabowo Subianto": one person, one meeting."""
+    assert same_person(name_form("Pak Prabowo"), name_form("Prabowo Subianto"))
+    assert same_person(name_form("Mr Ramaphosa"), name_form("Cyril Ramaphosa"))
+    assert same_person(name_form("Shri Rajnath Singh"), name_form("Rajnath Singh"))
+    assert not same_person(name_form("Pak Prabowo"), name_form("Joko Widodo"))
+    assert not same_person(name_form("Mr Rajnath Singh"), name_form("Manmohan Singh"))
+    transcript = unregistered("a.txt", ["Richard Marles", "Pak Prabowo"], "2024-02-23")
+    wire = unregistered("b.txt", ["Prabowo Subianto", "Richard Marles"], "2024-02-23")
+    assert compare_events(transcript, wire).outcome == SAME
+    minister = unregistered("c.txt", ["Richard Marles", "Pak Sjafrie"], "2024-02-23")
+    assert compare_events(minister, wire).outcome == DIFFERENT  # one person in common is not enough
+
+
 def test_a_transliteration_becomes_an_alias_of_the_person_already_in_the_registry():
     registry = PeopleRegistry([Person(id="sergei-shoigu", name="Sergei Shoigu")])
     event = unregistered("a.txt", ["Sergey Shoygu"], "2022-05-13")
