@@ -31,9 +31,8 @@ CORPORA = {
         "date exact, all articles": 0.93, "date exact, day knowable": 0.94, "date right or flagged": 0.97,
         "participant recall": 0.97, "participant precision": 0.95, "place": 0.94, "kind": 0.96}, None),
 }
-# The test part leaves four dates wrong and unflagged (two on round 7's pages and one on round 8's, which nothing was
-# tuned on);
-# the counts may only go down.
+# The test part leaves four dates wrong and unflagged (two on round 7's pages and one on round 8's, which nothing
+# was tuned on); the counts may only go down.
 WRONG_UNFLAGGED_AT_MOST = {"real-test": 4, "real-dev": 0, "written": 0}
 FALSE_MERGES_AT_MOST = {"real-test": 0, "real-dev": 0}
 
