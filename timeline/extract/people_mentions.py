@@ -67,7 +67,7 @@ STOP_CAPS = frozenset(
     when while since last earlier later meanwhile however also according both two top senior former new then if
     as for from with by to of not no yes said says told read photo file related also
     leftist rightist socialist conservative liberal populist nationalist centrist veteran incumbent outgoing
-    today yesterday tonight tomorrow separately additionally furthermore moreover
+    today yesterday tonight tomorrow separately additionally furthermore moreover neither either each every
     highness excellency majesty royal h.e member members""".split()
 )
 # Words of organisations and places, never of a person's name ("General Headquarters", "General Assembly").
@@ -80,7 +80,7 @@ ORGANISATION_WORDS = frozenset(
     fleet base camp station media network television radio channel journal herald gazette commission authority
     bureau administration secretariat directorate cabinet government coalition fund programme program initiative
     foundation society tribunal council limited ltd inc plc llc league club cup championship tournament
-    team united fc""".split()
+    team united fc meeting summit conference forum dialogue talks""".split()
 )
 MONTH_DAY_WORDS = frozenset(
     """january february march april may june july august september october november december monday tuesday
@@ -522,8 +522,13 @@ def find_names(sentence: str) -> list[_Found]:
         run = tokens[index:end]
         first = index
         index = end
-        if len(run) > 1 and first > 0 and country_of(f"{tokens[first - 1].bare} {run[0].bare}"):
-            run, first = run[1:], first + 1  # "of Saudi Arabia Musaid Al Aiban": the country's last word is no name
+        if first > 0 and (country_of(f"{tokens[first - 1].bare} {run[0].bare}")
+                          or _is_place_name(f"{tokens[first - 1].bare} {run[0].bare}")):
+            # "of Saudi Arabia Musaid Al Aiban", "visit to New Zealand": the last word of a country's or a city's
+            # name is no name, whether a name follows it or not.
+            run, first = run[1:], first + 1
+            if not run:
+                continue
         if len(run) > 1 and _PARTICIPLE.fullmatch(run[0].text) and re.search(r"(?:^|[,;:“\"(]\s*)$", sentence[:run[0].start]):
             run, first = run[1:], first + 1  # "Congratulating Lula on the summit, Xi said": a clause's verb, no name
         if len(run) > 2 and first > 0 and tokens[first - 1].lower in ("of", "in") and _is_place_name(run[0].bare):
