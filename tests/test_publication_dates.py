@@ -94,6 +94,10 @@ def test_a_date_stamp_inside_the_story_is_story_text():
         ("March 16, 2023 12:52 pm | Updated 17 Mar", "2023-03-16"),
         ("The talks were hosted by Jordan on 5 May 2024", None),
         ("Feb 14, 2023 | 18 mins ago", "2023-02-14"),
+        # a year after the comma with no space, a date line in square brackets, a byline run into the month
+        ("By AB - May 16,2017 - Last updated at May 16,2017", "2017-05-16"),
+        ("[March 29, 2025]", "2025-03-29"),
+        ("By Jane RoeApr 05, 2025", "2025-04-05"),
         # not dates
         ("04/10/2023", None),  # April or October: the outlet's convention decides (see below)
         ("Published 10 seconds ago", None),
@@ -239,6 +243,9 @@ def test_a_syndicators_credit_opening_the_story_is_neither_headline_nor_text():
         ("https://en.example.com.pk/17-Jul-2022/babar-smashes-ton", "2022-07-17"),
         ("https://www.example.com.pk/08-Apr-2024/balancing-act", "2024-04-08"),
         ("https://example.co.za/article/2022-09-07-the-world-has-changed/", "2022-09-07"),
+        ("https://www.example.gov.tr/ministers-visit--22-aralik-2025--city.en", "2025-12-22"),  # any month name
+        ("https://example.com/news/3-april-2024-summit-ends", "2024-04-03"),
+        ("https://example.com/news/mayor-12-seats-2024", None),
         ("https://example.com/news/president-hails-call-seeks-relief202412011427310010", "2024-12-01"),
         ("https://example.com/news/slug-20210922", None),  # ending the path, as likely an article number
         ("https://example.com/news/2001510530/ruto-engages", None),  # an article number that is no date

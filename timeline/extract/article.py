@@ -31,6 +31,9 @@ class Article:
     outlet: str | None = None
     url: str | None = None
     published: PartialDate | None = None  # only when the page states it; never guessed
+    # Another date the page prints for itself more than a day from `published` ("Monday, March 10, 2025" above a
+    # store's stamp of June): the text that states it, so that a day counted from the stamp is checked.
+    contrary_stamp: str | None = None
     author: str | None = None
     dateline: str | None = None  # "ISLAMABAD": where the story was filed, not where the event was
     metadata_evidence: dict[str, str] = field(default_factory=dict)  # field -> the line it came from

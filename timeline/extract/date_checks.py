@@ -1,6 +1,6 @@
 """Second looks at the main event's date: the lead's day when the event's own sentences give none, and reasons
-to doubt a day: one that falls on the page's own stamp, one counted from a stamp that is only an update, and one
-that hinges on time zones.
+to doubt a day: one that falls on the page's own stamp, one counted from a stamp the page itself contradicts or
+labels only as an update, and one that hinges on time zones.
 
 A day word counted from the publication date is only as good as the stamp. A stamp that is a copy's (a
 distributor's release, a repost weeks later, a relay of a statement issued the day after) moves "this evening"
@@ -107,11 +107,11 @@ def date_from_lead(sentences: list[Sentence], published: PartialDate | None,
 
 
 def stamp_day_doubt(mention: TemporalMention | None, value: DateSpec | None, published: PartialDate | None,
-                    sentences: list[Sentence], page_text: str, url: str | None = None) -> str | None:
+                    sentences: list[Sentence], page_text: str) -> str | None:
     """Why a day counted back from the stamp to the stamp's own day may be wrong, or None when nothing on the page
     says so. A weekday name survives a stamp a day late ("on Monday" still finds Monday); "this evening" does not,
-    and neither survives a repost (an address dated before the stamp, a full date on the page with the same
-    weekday) or a relay of a statement issued the day after."""
+    and neither survives a repost (a full date on the page with the same weekday) or a relay of a statement
+    issued the day after."""
     if mention is None or published is None or published.precision != DAY or value is None \
             or value.first_day() != value.last_day() or mention.kind not in (WEEKDAY, RELATIVE):
         return None
@@ -119,10 +119,6 @@ def stamp_day_doubt(mention: TemporalMention | None, value: DateSpec | None, pub
         # "Today" and "yesterday" alike move with the stamp: a copy posted a day late puts either a day late.
         return (f"'{mention.text}' counts from the page's stamp {published.iso()}; a copy posted the next day "
                 "would put the event a day earlier, so check it against another report")
-    first = date_from_url(url) if url else None
-    if first is not None and first.precision == DAY and (published.first_day() - first.first_day()).days > 1:
-        return (f"'{mention.text}' counts from the page's stamp {published.iso()}, but its address is dated "
-                f"{first.iso()}: the stamp may be a later copy's, so check the day")
     on_stamp = value.iso() == published.iso()
     if not on_stamp and mention.kind != WEEKDAY:
         return None
@@ -206,14 +202,25 @@ def time_zone_gap(article: Article, date: Field, place: Place | None, people: li
     return None
 
 
-def update_stamp_doubt(date: Field, article: Article) -> str | None:
-    """A day word counted from a date line labelled only "Updated": the story may first have run days earlier,
-    and its "on Monday" with it."""
-    mention = date.mention
-    stamp = article.metadata_evidence.get("published", "")
-    if mention is None or mention.kind not in (WEEKDAY, RELATIVE) or not is_update_line(stamp):
+def doubted_stamp(date: Field, article: Article) -> str | None:
+    """Why a day word counted from the page's stamp cannot be trusted, whichever way the stamp errs: it is only
+    the last update's ("Updated: ..."), or another date the page gives itself (its address, a second date line, a
+    dated dateline) lies more than a day from it. Nothing then says which one "on Monday" counts from."""
+    mention, published = date.mention, article.published
+    if mention is None or mention.kind not in (WEEKDAY, RELATIVE) or published is None:
         return None
-    return f"the page's only date is its last update ('{stamp}'); the story may first have run earlier"
+    stamp = article.metadata_evidence.get("published", "")
+    if is_update_line(stamp):
+        return f"the page's only date is its last update ('{stamp}'); the story may first have run earlier"
+    from_url = date_from_url(article.url) if article.url else None
+    contrary = article.contrary_stamp
+    if contrary is None and from_url is not None and from_url.precision == DAY and published.precision == DAY \
+            and abs((published.first_day() - from_url.first_day()).days) > 1:
+        contrary = f"its address ({from_url.iso()})"
+    if contrary is None:
+        return None
+    return (f"'{mention.text}' counts from the page's stamp {published.iso()}, but the page also dates itself by "
+            f"{contrary}: nothing says which is its first publication, so check the day against another report")
 
 
 def _gap(one: City, other: City, on: dt.date) -> tuple[str, str] | None:

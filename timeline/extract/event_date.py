@@ -290,6 +290,44 @@ def _planned_day(main: MainEvent, article: Article, seen: list[TemporalMention])
     return None
 
 
+def _plans_in_lead(main: MainEvent, article: Article, sentences: list[Sentence]) -> list[TemporalMention]:
+    """The planned days the lead states for a happening of the event's own kind ("Rahmon will pay a state visit to
+    Kyrgyzstan on Wednesday"), when the sentences chosen for the event name none: a preview's headline sentence
+    often gives the plan and a later one its day."""
+    if main.kind is None or article.published is None:
+        return []
+    chosen = {s.index for s in event_sentences(main)}
+    plans: list[TemporalMention] = []
+    for sentence in [s for s in sentences if is_prose(s)][:LEAD_SENTENCES]:
+        told = classify_kind(sentence.text) if sentence.index not in chosen else None
+        if told is not None and told.kind == main.kind.kind and not is_side_event(sentence.text):
+            plans.extend(m for m in find_temporal_mentions(sentence.text, article.published) if m.future)
+    return plans
+
+
+def _inside_quotation(before: str) -> bool:
+    """Whether words end inside an open quotation: a quoted "today" counts from when it was said, not the page."""
+    return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
+
+
+def _another_day_for_the_event(main: MainEvent, article: Article, chosen_in: Sentence, chosen: DateSpec,
+                               posts: dict[int, PartialDate | None]) -> TemporalMention | None:
+    """A day that another of the event's own sentences gives it, in its main clause, and that differs from the
+    chosen date ("met on Tuesday" in the lead, "Wednesday's talks" further down): two days for one event."""
+    for sentence in event_sentences(main):
+        if sentence is chosen_in or sentence.index in posts or _PAST_PERFECT.search(sentence.text):
+            continue  # a sentence in the past perfect tells an earlier happening ("they had spoken on May 2")
+        for mention in find_temporal_mentions(sentence.text, article.published):
+            value, before = mention.value, sentence.text[:mention.start]
+            if value is None or value.precision != DAY or mention.future or mention.relation in BOUND_RELATIONS \
+                    or _OF_ANOTHER_HAPPENING.search(before) or _IN_ASIDE.search(before) or _inside_quotation(before) \
+                    or _clause_about_something_else(sentence.text, mention, None):
+                continue
+            if value.iso() != chosen.iso() and not _contains(chosen, value):
+                return mention
+    return None
+
+
 def _date_from_sentences(main: MainEvent, article: Article,
                          sentences: list[Sentence]) -> tuple[Field, list[TemporalMention]]:
     """The event's date from its own sentences, counted from the page's stamp (see `choose_date`)."""
@@ -372,6 +410,10 @@ def _date_from_sentences(main: MainEvent, article: Article,
         if aside:
             confidence = min(confidence, 0.6)
             note += f"; it stands in words about something else ('{aside}'), which may not be the event's day"
+        differing = _another_day_for_the_event(main, article, sentence, chosen.value, posts)
+        if differing is not None:
+            confidence = min(confidence, 0.6)
+            note += f"; another sentence about the event gives it {differing.value.iso()} ('{differing.text}')"
         published = article.published
         if published is not None and chosen.value.first_day() > published.last_day():
             confidence = min(confidence, 0.3)
@@ -385,7 +427,7 @@ def _date_from_sentences(main: MainEvent, article: Article,
     quoted = _date_from_quoted_post(main, sentences, posts)
     if quoted is not None:
         return quoted
-    planned = _planned_day(main, article, seen)
+    planned = _planned_day(main, article, seen) or _planned_day(main, article, _plans_in_lead(main, article, sentences))
     if planned is not None:
         return planned, seen
     lead = _date_from_lead(main, article, sentences, seen)

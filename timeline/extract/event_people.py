@@ -13,7 +13,7 @@ from .event_fields import CONFIDENCE_THRESHOLD, Field, event_sentences
 from .kinds import MainEvent, is_prose, is_side_event
 from .offices import resolve_office
 from .people_mentions import PersonMention, find_names, is_speaker
-from .places import gazetteer, place_from_dateline
+from .places import find_places, gazetteer, place_from_dateline
 from .sentences import Sentence
 
 # Offices of a state (not of a party, a company or an alliance), for the dateline's country.
@@ -42,6 +42,11 @@ def slot(person: PersonMention, main: MainEvent) -> int:
     if position < 0:
         return 1
     return 0 if position < cue else 2
+
+
+def named_at(person: PersonMention, text: str) -> int:
+    """Where in a sentence a person is first named, by any of their name words (len(text) when not found)."""
+    return min((text.find(w) for w in person.name.split() if len(w) > 2 and w in text), default=len(text))
 
 
 def in_order(people: list[PersonMention], main: MainEvent) -> list[PersonMention]:
@@ -149,25 +154,50 @@ def participants_of(people: list[PersonMention], kind: str) -> tuple[list[Person
                                confidence < CONFIDENCE_THRESHOLD or countryless)
 
 
-# Kinds with two sides at least: one named side is a gap the sentences next to the event's may fill.
-TWO_SIDED_KINDS = ("meeting", "call", "talks", "summit")
+# Kinds with two sides at least: one named side is a gap the sentences next to the event's may fill. A visit's
+# other side is its host.
+TWO_SIDED_KINDS = ("meeting", "call", "talks", "summit", "visit")
+
+
+def visited_country(main: MainEvent) -> str | None:
+    """The country a visit goes to: that of the first place named after the visit's words ("arrived in Astana,
+    Kazakhstan", "a state visit to Kenya")."""
+    if main.main is None or main.kind is None or main.kind.kind != "visit":
+        return None
+    text = main.main.text
+    cue = text.find(main.kind.cue)
+    after = [p for p in find_places(text) if p.start > cue >= 0 and p.country]
+    return after[0].country if after else None
 
 
 def people_beside(main: MainEvent, sentences: list[Sentence], persons: list[PersonMention]) -> list[PersonMention]:
     """People named with an office or rank in the sentence just before or after the event's, for an event whose
     own sentences name fewer than two sides ("The two foreign ministers held a phone conversation", "the pair
-    discussed ..."). A person checks them: the neighbouring sentence may tell of something else."""
+    discussed ..."); for a visit, only officials of the visited country (its host, "was greeted on arrival by
+    Kazakh President X"), not the visitor's own delegation. A person checks them: the neighbouring sentence may
+    tell of something else."""
     if main.main is None or sum(p.is_participant for p in persons) >= 2:
         return []
+    visited = visited_country(main)
+    if main.kind is not None and main.kind.kind == "visit" and visited is None:
+        return []  # a visit whose destination is not named: no one beside it is known to be its host
     at = main.main.index
     lead = next((s.index for s in sentences if is_prose(s)), 0)
     added: list[PersonMention] = []
+    after = at + 1
+    while after in main.indices:
+        after += 1  # the sentences supporting the event's are its own; the one after them is beside it
     # The nearest sentence first: just before, just after, two before; then the lead, which names the protagonists.
-    for index in dict.fromkeys((at - 1, at + 1, at - 2, lead)):
+    # A visit's host may be named after the arrival's details, and only an official of the visited country counts.
+    nearby = (at - 1, after, at - 2, after + 1, lead) if visited else (at - 1, after, at - 2, lead)
+    for index in dict.fromkeys(nearby):
         if not 0 <= index < len(sentences) or index == at or is_side_event(sentences[index].text):
             continue
         beside = [p for p in persons if index in p.sentences and not p.is_participant and not is_speaker(p)
-                  and p.confidence > 0.5 and (p.role or p.title)]
+                  and p.confidence > 0.5 and (p.role or p.title) and (visited is None or p.country == visited)]
+        if visited is not None:
+            # A visit has one host: the official named first ("greeted by X ... to hold talks with Y later").
+            beside = sorted(beside, key=lambda p: named_at(p, sentences[index].text))[:1]
         for person in beside:
             person.is_participant = True
             person.evidence = sentences[index].text

@@ -187,9 +187,19 @@ _NAMING = re.compile(r"\b(?:an?|its)\s+(?:[\w-]+\s+){0,2}[a-z][\w-]*\s+$", re.IG
 _ASIDE_OPEN = re.compile(r",\s+(?:who|which|whose)\b[^,]*$", re.IGNORECASE)
 # Talks still to begin: "agreed to begin negotiations on a pact".
 _TO_BEGIN = re.compile(r"\bto\s+(?:begin|start|launch|open|resume|restart|hold|enter)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
-# A happening named only as the time of another ("following the February election", "ahead of the summit").
+# A quotation still open, someone's words rather than the report: a few quoted words are a name or scare
+# quotes ("a “productive conversation” with").
+_QUOTED_REMARK = re.compile(r"[“\"](?:[^”\"\s]+\s+){4,}[^”\"]*$")
+# How they talked is no topic: "discussed over the phone the ties" reports a call.
+_MEDIUM = re.compile(r"(?:over|by|via)\s", re.IGNORECASE)
+# What was talked about: "discussed the recent attack on", "briefed them on the drills", "condemned the bombing".
+_TOPIC_OPEN = re.compile(r"\b(?:discuss(?:ed|es|ing)?|condemn(?:ed|s|ing)?|brief(?:ed|s|ing)?\s+(?:[\w'’-]+\s+){0,3}?on|"
+                         r"(?:spoke|speaks|talked|talks|told|asked|informed|questions?)\s+(?:[\w'’-]+\s+){0,3}?about|"
+                         r"about|regarding|concerning)\s+(?:(?!(?:and|but|who|which|when|after)\b)[\w.'’-]+\s+){0,4}$",
+                         re.IGNORECASE)
+# A happening named only as the time of another ("following the February election", "amid the drills").
 # (Told with "a", it is news: "said that following a phone call with Trump, the tariffs are on hold".)
-_AS_TIME = re.compile(r"\b(?:following|after|since|before|ahead\s+of|prior\s+to)\s+(?:the|its|his|her|their|this|last)\s+"
+_AS_TIME = re.compile(r"\b(?:following|after|since|before|ahead\s+of|prior\s+to|amid)\s+(?:the|its|his|her|their|this|last)\s+"
                       r"(?:[\w.'’-]+\s+){0,2}$", re.IGNORECASE)
 
 
@@ -225,6 +235,19 @@ _MATCH_RESULT = re.compile(r"\b(?:won|lost|beat|beaten|defeated|drew|edged|thras
                            r"\b(?:wickets?|innings|touchdowns?|half-time|full-time)\b", re.IGNORECASE)
 
 
+def in_subordinate_part(sentence: str, start: int) -> bool:
+    """Whether the words at `start` stand outside the sentence's main clause: in an aside still open
+    (", who flew in on an official visit"), a bracket or a quoted remark, a happening named as the time of
+    another ("following the election"), talks still to begin, or the topic of what was said ("discussed the
+    attack on"), so that they tell of another happening than the sentence reports."""
+    before = sentence[:start]
+    if before.count("(") > before.count(")") or _QUOTED_REMARK.search(before):
+        return True
+    if _TOPIC_OPEN.search(before) and not _MEDIUM.match(sentence, start):
+        return True
+    return any(p.search(before) for p in (_ASIDE_OPEN, _TO_BEGIN, _AS_TIME))
+
+
 def reported_kind(kind: str, vocabulary: tuple[str, ...] = ()) -> str:
     """The kind an event file gets: a folded kind ("resignation") is `other` unless the vocabulary has it."""
     return "other" if kind in FOLDED_KINDS and kind not in vocabulary else kind
@@ -242,11 +265,9 @@ def classify_kind(sentence: str) -> KindGuess | None:
             if kind == "summit" and _OCCASION.search(sentence[:match.start()]):
                 continue
             before = sentence[:match.start()]
-            if _ASIDE_OPEN.search(before) or _TO_BEGIN.search(before) or _AS_TIME.search(before) \
+            if in_subordinate_part(sentence, match.start()) \
                     or match.group(0).lower() == "called" and _NAMING.search(before) \
                     and re.match(r"\s+(?:the\s+)?[A-Z“\"]", sentence[match.end():]):
-                # ", who flew in on an official visit,", "agreed to begin negotiations" and "following the election"
-                # tell of other things
                 continue
             found.append((match.start(), kind, match, confidence))
             break
@@ -299,6 +320,7 @@ def is_prose(sentence: Sentence) -> bool:
 
 # Words too common to tie a sentence to its headline.
 _HEADLINE_KIND_MARGIN = 0.4
+_DISPUTED_CONFIDENCE = 0.6  # below the review threshold: the headline and the lead tell different kinds
 # Kinds that tell one happening in person from different sides: a headline's "visit" and a lead's "hosted" agree.
 _IN_PERSON = frozenset(("meeting", "visit", "talks", "summit"))
 
@@ -413,9 +435,14 @@ def find_main_event(sentences: list[Sentence], headline: str | None = None, lead
                     and not _is_background(sentence.text, form) and not _SIDE.search(sentence.text):
                 guess = KindGuess(form.kind, _TOLD_LATER_CONFIDENCE, form.cue, sentence.text)
                 break
-    if headline:
-        if headline_kind and headline_kind.kind == guess.kind:
-            guess = KindGuess(guess.kind, min(0.95, guess.confidence + 0.05), guess.cue, guess.sentence)
+    if headline_kind and headline_kind.kind == guess.kind:
+        guess = KindGuess(guess.kind, min(0.95, guess.confidence + 0.05), guess.cue, guess.sentence)
+    elif headline_kind and headline_kind.kind in STRONG_KINDS and _family(headline_kind.kind) != _family(guess.kind) \
+            and not (guess.kind in _FORM_KINDS and guess.confidence >= _FORM_CONFIDENCE):
+        # The headline tells another kind of happening than the lead ("... sign treaty" over "welcomed"): one of
+        # them is wrong, and a person decides which. A lead that names the form ("held a telephone conversation")
+        # under a headline told by the talk ("holds talks with") is no dispute: headlines say "talks" of calls.
+        guess = KindGuess(guess.kind, min(guess.confidence, _DISPUTED_CONFIDENCE), guess.cue, guess.sentence)
     return MainEvent(main, supporting, guess)
 
 

@@ -50,7 +50,7 @@ _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|\.(?=\s))?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _DATE_FORMS = [
-    re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.IGNORECASE),  # September 22, 2021
+    re.compile(rf"\b{_MONTH}\s+{_DAY}(?:,\s*|\s+){_YEAR}\b", re.IGNORECASE),  # September 22, 2021 (or 22,2021)
     re.compile(rf"\b{_DAY}\s+(?:of\s+|de\s+)?{_MONTH},?\s+(?:de\s+)?{_YEAR}\b", re.IGNORECASE),  # 22 September 2021
     re.compile(rf"\b{_DAY}-{_MONTH}-{_YEAR}\b", re.IGNORECASE),  # 22-Sep-2021
     re.compile(r"\b(?P<year>(?:19|20)\d\d)\.\s(?P<month>[01]?\d)\.\s(?P<day>[0-3]?\d)\.(?!\d)"),  # 2021. 9. 22. (Korean)
@@ -81,7 +81,7 @@ DATE_LINE_FILLER = re.compile(
     r"|(?-i:\b[0-3]?\d\s+[A-Z][\w'’-]+(?:[\s-][A-Z][\w'’-]+)?,?\s+1[34]\d\d(?:\s*A\.?H\b\.?)?)"
     # counters printed beside the date: "0 comments", "1,204 views"
     r"|\b\d[\d,.]*\s*[kK]?\s+(?:comments?|views?|shares?|likes?|reads?|reactions?)\b"
-    r"|[|,:;()\-–—/•·]",
+    r"|[|,:;()\[\]\-–—/•·]",
     re.IGNORECASE,
 )
 _DIGIT = re.compile(r"\d")
@@ -145,6 +145,10 @@ def _without(text: str, dates: list[tuple[re.Match[str], PartialDate]]) -> str:
     return text
 
 
+# ... and a byline to the month: "By Jane RoeApr 05, 2025".
+_NAME_GLUED_TO_MONTH = re.compile(r"(?<=[a-z])(?=(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+[0-3]?\d\b)")
+
+
 def parse_date_line(line: str, day_first: bool | None = None) -> PartialDate | None:
     """The publication date of a line that is only a date ("Published: Sep 22, 2021 | Updated ...").
 
@@ -158,6 +162,7 @@ def parse_date_line(line: str, day_first: bool | None = None) -> PartialDate | N
     # Pages copied as text glue the year to the time: "August 21, 20253:41 PM GMT+5Updated".
     text = re.sub(r"\b((?:19|20)\d\d)(?=\d{1,2}:\d\d)", r"\1 ", text)
     text = re.sub(r"(?<=[A-Z0-9])(?=Updated\b)", " ", text)
+    text = _NAME_GLUED_TO_MONTH.sub(" ", text)
     text = _BYLINE_BESIDE_DATE.sub(" ", text)
     dates = find_dates(text, day_first, short_years=True)
     if not dates:
@@ -196,7 +201,7 @@ def _date_after_label(text: str, day_first: bool | None) -> PartialDate | None:
 # A byline on the date line: "Posted On: 14 FEB 2023 by PIB Delhi", "Written by Jane Doe on March 16, 2023", and a
 # blog's login name closing it: "Posted on September 20, 2021 by admin".
 _BYLINE_BESIDE_DATE = re.compile(r"(?:^|(?<=\s))(?i:(?:written\s+)?by)\s+(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}"
-                                 r"(?=\s+(?i:on)\s|\s*$)|[a-z][\w.-]{1,24}\s*$)")
+                                 r"(?=\s+(?i:on)\s|\s+[-|–—•]\s|\s*$)|[a-z][\w.-]{1,24}\s*$)")
 
 
 def _first_publication(text: str, dates: list[tuple[re.Match[str], PartialDate]]) -> PartialDate:
@@ -376,8 +381,10 @@ _URL_DATE = re.compile(
 )
 # "/2023/3/14/slug": month and day without their leading zeros, both there and each between slashes.
 _URL_SHORT_DATE = re.compile(r"/((?:19|20)\d\d)/([1-9]|1[0-2])/([1-9]|[12]\d|3[01])/")
-# "/08-Apr-2024/slug"
-_URL_DAY_MONTH_YEAR = re.compile(rf"/([0-3]?\d)-({_URL_MONTHS})[a-z]*-((?:19|20)\d\d)(?=/|$)", re.IGNORECASE)
+# "/08-Apr-2024/slug", "/visit--22-aralik-2025--city": a month's name (in any language of MONTHS) keeps the day
+# and year apart from article numbers.
+_URL_DAY_MONTH_YEAR = re.compile(r"(?<![\w])([0-3]?\d)-(" + "|".join(sorted(MONTHS, key=len, reverse=True))
+                                 + r")-((?:19|20)\d\d)(?![\w])", re.IGNORECASE)
 # "/20230318/", "/20240603-slug", "...-at-the-gabba-20221218-p5c77t.html": a compact date between separators.
 # One ending the path ("slug-20210922") is as likely an article number.
 _URL_COMPACT_DATE = re.compile(r"[/_-]((?:19|20)\d\d)([01]\d)([0-3]\d)(?=[/_-])")

@@ -67,7 +67,7 @@ STOP_CAPS = frozenset(
     when while since last earlier later meanwhile however also according both two top senior former new then if
     as for from with by to of not no yes said says told read photo file related also
     leftist rightist socialist conservative liberal populist nationalist centrist veteran incumbent outgoing
-    today yesterday tonight tomorrow separately additionally furthermore moreover
+    today yesterday tonight tomorrow separately additionally furthermore moreover neither either each every
     highness excellency majesty royal h.e member members""".split()
 )
 # Words of organisations and places, never of a person's name ("General Headquarters", "General Assembly").
@@ -80,7 +80,7 @@ ORGANISATION_WORDS = frozenset(
     fleet base camp station media network television radio channel journal herald gazette commission authority
     bureau administration secretariat directorate cabinet government coalition fund programme program initiative
     foundation society tribunal council limited ltd inc plc llc league club cup championship tournament
-    team united fc""".split()
+    team united fc meeting summit conference forum dialogue talks""".split()
 )
 MONTH_DAY_WORDS = frozenset(
     """january february march april may june july august september october november december monday tuesday
@@ -296,8 +296,14 @@ def _prefix(tokens: list[_Token], name_start: int) -> tuple[list[str], str | Non
             depth -= 1
         elif depth == 0:
             lower = token.lower
-            if lower == "and":
-                break
+            if j > 0 and _is_name_word(token) and _is_name_word(tokens[j - 1]) \
+                    and not {lower, tokens[j - 1].lower} & ORGANISATION_WORDS \
+                    and not re.search(r"['’]s$", tokens[j - 1].text) \
+                    and not country_of(f"{tokens[j - 1].bare} {token.bare}"):
+                break  # another person's name ("Spokesperson John Kirby of Defence Secretary X"): their office ends here
+            if lower == "and" and not (0 < j < len(tokens) - 1 and _is_office_word(tokens[j - 1])
+                                       and tokens[j + 1].text[:1].isupper()):
+                break  # "and" inside one office ("Secretary for Foreign and Diaspora Affairs") does not end it
             if _is_office_word(token) and lower not in ("of", "the", "for", "to", "on"):
                 pass
             elif lower in ("of", "the", "for", "on") and j > 0 and (tokens[j - 1].text[:1].isupper()
@@ -351,6 +357,17 @@ def _names_someone(words: list[str]) -> bool:
                for at in range(len(words) - 2) if _is_name_text(words[at + 1]) and _is_name_text(words[at + 2]))
 
 
+def _heads_an_office(words: list[str]) -> bool:
+    """Whether a noun phrase is headed by an office: "chief spokesperson", "Minister for Foreign Affairs", not "the
+    official residence" (an office's word used to qualify another noun)."""
+    for at, word in enumerate(words):
+        qualified = words[at + 1] if at + 1 < len(words) else ""
+        if _is_head_word(word) and not (qualified[:1].islower() and qualified not in ("for", "and", "to", "in")
+                                        and not _is_head_word(qualified)):
+            return True
+    return False
+
+
 def _appositive(sentence: str, end: int) -> list[str] | None:
     """The office explained after a name: ", Pakistan's special representative to Afghanistan,"."""
     # The full stop of "U.S." or "U.K." does not end it: ", chairman of the U.S. Joint Chiefs of Staff,".
@@ -367,6 +384,8 @@ def _appositive(sentence: str, end: int) -> list[str] | None:
         return None
     if re.match(r"(?:who|which|that|where|whose)\b", match["app"]):
         return None
+    if "of" in words and not _heads_an_office(words[:words.index("of")]):
+        return None  # ", the official residence of the Indian President": the office is the owner's
     if _names_someone(words):
         # "On Europe Day, President Ada Lind welcomed ...", "Lima, AGENCY – The Minister of Defence Ana Ruiz held":
         # an office with its own holder's name is the sentence's subject, not an office explained.
@@ -422,6 +441,8 @@ def _office_before_comma(sentence: str, end: int) -> list[str] | None:
             return bare["office"].split()
         return None
     words = match["office"].replace(",", " ,").split()
+    if _names_someone(words):
+        return None  # "Prime Ministers Narendra Modi of India, Yoshihide Suga": the office is the one named before
     return words if any(w.lower() in OFFICE_HEADS for w in words[:4]) else None
 
 
@@ -501,17 +522,26 @@ def find_names(sentence: str) -> list[_Found]:
         run = tokens[index:end]
         first = index
         index = end
-        if len(run) > 1 and first > 0 and country_of(f"{tokens[first - 1].bare} {run[0].bare}"):
-            run, first = run[1:], first + 1  # "of Saudi Arabia Musaid Al Aiban": the country's last word is no name
+        if first > 0 and (country_of(f"{tokens[first - 1].bare} {run[0].bare}")
+                          or _is_place_name(f"{tokens[first - 1].bare} {run[0].bare}")):
+            # "of Saudi Arabia Musaid Al Aiban", "visit to New Zealand": the last word of a country's or a city's
+            # name is no name, whether a name follows it or not.
+            run, first = run[1:], first + 1
+            if not run:
+                continue
         if len(run) > 1 and _PARTICIPLE.fullmatch(run[0].text) and re.search(r"(?:^|[,;:“\"(]\s*)$", sentence[:run[0].start]):
             run, first = run[1:], first + 1  # "Congratulating Lula on the summit, Xi said": a clause's verb, no name
         if len(run) > 2 and first > 0 and tokens[first - 1].lower in ("of", "in") and _is_place_name(run[0].bare):
             run, first = run[1:], first + 1  # "Ruler of Dubai Shaikh Mohammad ...": the place ends the office
             if run[0].lower in _NAME_INNER_RANKS:
                 run, first = run[1:], first + 1  # and the honorific after it is his title
-        if len(run) > 1 and re.search(r"['’]s$", run[-1].text) and (country_of(run[-1].bare)
-                                                                  or _is_place_name(run[-1].bare)):
-            run = run[:-1]  # "emphasised to Jaishankar Tehran's firm will": the place's possessive starts anew
+        announced = first > 0 and (_is_office_word(tokens[first - 1]) and tokens[first - 1].text[:1].isupper()
+                                   or tokens[first - 1].lower.rstrip(".") in _RANK_WORDS)
+        if len(run) > 1 and re.search(r"['’]s$", run[-1].text) and not announced \
+                and (country_of(run[-1].bare) or _is_place_name(run[-1].bare)):
+            # "emphasised to Jaishankar Tehran's firm will": the place's possessive starts anew; after an office
+            # the run is one name ("Defence Secretary Lloyd Austin's call").
+            run = run[:-1]
         if any(re.search(r"['’]s$", t.text) for t in run[:-1]):
             continue  # "the National People's Power": an organisation's name, with a possessive inside
         # "General Mirza's official visit": a ranked man's possessive, not an office ("Freedonia's army chief" is).

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..partial_date import PartialDate
+from ..partial_date import DAY, PartialDate
 from . import metadata as meta
 from . import page_dates
 from .article import FRONT_MATTER, Article
@@ -51,6 +51,7 @@ class Found:
     url_is_labelled: bool = False
     end_urls: list[tuple[str, int]] = field(default_factory=list)  # bare URL lines, with story lines before them
     end_dates: list[tuple[PartialDate, str, int]] = field(default_factory=list)  # date lines below the header
+    other_dates: list[tuple[PartialDate, str]] = field(default_factory=list)  # header date lines not taken as the date
     story_lines: int = 0
     byline: meta.Byline | None = None
     byline_line: str = ""
@@ -281,6 +282,8 @@ def read_lines(lines: list[Line], found: Found, title_known: bool = False) -> li
             if date:
                 if _note_date_line(found, date, text, text):
                     found.meta_line = found.meta_line or line.number
+                else:
+                    found.other_dates.append((date, text))
                 outlet = meta.outlet_beside_date(text)
                 if outlet and found.masthead is None:  # "Tehran Times | Wednesday, March 20, 2024"
                     found.masthead, found.masthead_line = outlet, text
@@ -521,6 +524,30 @@ def settle_metadata(article: Article, found: Found) -> None:
             article.published, evidence["published"] = stated
         elif found.ambiguous_date_line:
             evidence["published_ambiguous"] = found.ambiguous_date_line  # flagged by its absence: no date is read
+    if article.published is not None and article.published.precision == DAY and article.contrary_stamp is None:
+        article.contrary_stamp = _contrary_stamp(article.published, found)
+
+
+# How far apart two dates a page prints for itself may lie and still be one publication: a stamp in another time
+# zone, or a story filed one evening and printed the next morning.
+_SAME_PUBLICATION_DAYS = 1
+
+
+def _contrary_stamp(published: PartialDate, found: Found) -> str | None:
+    """A date line, property, entry stamp or full dateline the page prints for itself that lies more than a day
+    from its publication date, as its text; update lines are left out, as they are expected to be later."""
+    stated = [*found.other_dates, *((date, text) for date, text, _ in found.end_dates), *found.property_dates]
+    if found.date is not None and not found.date_is_update:
+        stated.append((found.date, found.date_line))
+    if found.entry_date is not None:
+        stated.append(found.entry_date)
+    if found.dateline is not None and found.dateline.date is not None:
+        stated.append((found.dateline.date, found.dateline.source))
+    for date, text in stated:
+        if date.precision == DAY and not page_dates.is_update_line(text) \
+                and abs((date.first_day() - published.first_day()).days) > _SAME_PUBLICATION_DAYS:
+            return f"'{text}' ({date.iso()})"
+    return None
 
 
 def _publication_date(article: Article, found: Found) -> tuple[PartialDate, str] | None:

@@ -17,7 +17,7 @@ from ..load.people import PeopleRegistry
 from ..partial_date import DateSpec
 from ..slugs import event_id_for
 from .article import STORY_CHARS, Article
-from .date_checks import stamp_day_doubt, time_zone_gap, update_stamp_doubt
+from .date_checks import doubted_stamp, stamp_day_doubt, time_zone_gap
 from .event_date import BACKGROUND_DATE, choose_date
 from .event_fields import CONFIDENCE_THRESHOLD, Field
 from .event_people import (
@@ -137,9 +137,8 @@ def extract_article(article: Article, people: PeopleRegistry | None = None,
         date_field.note = f"{date_field.note}; the kind is uncertain and no one taking part holds a public office"
     place: Place | None = place_field.value  # type: ignore[assignment]
     countries_from_dateline(participants, article, kind)
-    gap = time_zone_gap(article, date_field, place, participants, kind) or stamp_day_doubt(
-        date_field.mention, date_field.value, article.published, sentences, article.text, article.url) \
-        or update_stamp_doubt(date_field, article)  # type: ignore[arg-type]
+    gap = doubted_stamp(date_field, article) or time_zone_gap(article, date_field, place, participants, kind) \
+        or stamp_day_doubt(date_field.mention, date_field.value, article.published, sentences, article.text)  # type: ignore[arg-type]
     if gap:
         date_field.needs_review = True
         date_field.note = f"{date_field.note}; {gap}"

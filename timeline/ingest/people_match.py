@@ -19,12 +19,13 @@ from functools import lru_cache
 from ..load.model import Event, Participant
 from ..load.people import name_key
 
-# Words that do not tell people apart: a generational suffix, the "-elect" left of "President-elect", styles
-# written before a name ("His Highness Sheikh"), and the particles that one transliteration writes and another
-# drops ("al-Sisi", "Sisi").
+# Words that do not tell people apart: a generational suffix, the "-elect" left of "President-elect", styles and
+# forms of address written before a name ("His Highness Sheikh", "Mr", Indonesian "Pak", Indian "Shri"), and the
+# particles that one transliteration writes and another drops ("al-Sisi", "Sisi").
 _IGNORED_WORDS = frozenset({"jr", "sr", "ii", "iii", "iv", "elect", "his", "her", "highness", "excellency", "majesty",
-                            "royal", "hh", "hrh", "sheikh", "sheikha", "shaikh", "al", "el", "ul", "ad", "as", "ash",
-                            "bin", "ibn", "bint", "de", "van", "von", "der", "da", "di", "du", "la", "le"})
+                            "royal", "hh", "hrh", "sheikh", "sheikha", "shaikh", "mr", "mrs", "ms", "dr", "pak", "bapak",
+                            "ibu", "shri", "smt", "al", "el", "ul", "ad", "as", "ash", "bin", "ibn", "bint", "de", "van",
+                            "von", "der", "da", "di", "du", "la", "le"})
 # One sound written several ways by transliterations into English, German or French: folded to one spelling.
 _SPELLINGS = (("dzh", "j"), ("zh", "j"), ("kh", "h"), ("gh", "g"), ("ph", "f"), ("ck", "k"), ("q", "k"),
               ("w", "v"), ("y", "i"), ("ou", "u"))

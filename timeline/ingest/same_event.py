@@ -14,14 +14,15 @@ so each rule below says what is tolerated and what never joins (docs/merging.md 
 - Kind and place. Meeting, talks, visit and summit are one family; a call never joins a meeting, unless the two
   articles are copies of one story (`shared_text.py`) or the very same people on the very same day: extraction
   reads a "discussion" either way; two reports giving the very same kind agree even where it was flagged as a guess
-  (`kind_match.py`). A city fits its country and a venue its city; two countries never join (`place_match.py`),
+  (`kind_match.py`). A city fits its country, a venue its city, and two towns under 10 km apart are one city; two
+  countries never join (`place_match.py`),
   unless one is only the dateline's, where the story was filed, and the same people meet on the same day.
-- Copies. Copies of one story join without a date, or with a later date that is only a repost's publication day.
+- Copies. Copies of one story join without a date; dated copies weeks apart stay possible duplicates.
 - Weak evidence. Two undated reports (a year alone counts as undated) never join on one shared person, and join
   at all only when they came out within three days of each other, or both name one day of the year ("signed on
   March 13") for the very same people and kind. An undated report joins a dated event only when every participant
   it names is the event's, the kind and the place agree, and it came out within a week after the event, or both
-  name the same place, or its own account read as background names the event's day, or (with no publication day)
+  name the same place, or (with no publication day)
   the weekday it names is the event's, for the very same kind with no place in either, in a report that names a
   year or month near it. A report with nothing to date it never joins on its people, kind and topic: the same
   people call about the same things again and again. Each such join is flagged for review. Undated
@@ -48,7 +49,6 @@ from .date_fit import (
     CLOSE_DAYS,
     WEEKDAYS,
     DateFit,
-    dated_by_publication,
     dates_compatible,
     days_apart,
     fit_dates,
@@ -79,17 +79,6 @@ SAME_SENTENCE_SCORE = 20  # above any other verdict's score, so the +2 margin al
 NEAR_EXTRA_POINTS = 1  # nearby towns without a shared day: one more clue than SCORE_TO_MERGE_UNDATED
 COPY_SCORE = 6  # two points above a weekday's or a publication day's join, so a copy decides between them
 
-_TERM = re.compile(r"\b(?:[A-Z]{2,}[A-Za-z]*|[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?)\b")
-_COMMON_WORDS = frozenset("""
-the this that these those there then they their them he his him she her it its we our us you your
-and but for nor yet also after before during since while when where what which who whom whose how
-on in at of to by from with without about over under into onto upon as an a or if so not no
-monday tuesday wednesday thursday friday saturday sunday
-january february march april may june july august september october november december
-general gen chief army minister president secretary commander officials official said says statement
-last next first second new top senior both two according read related photo file
-""".split())
-# The extractor's date notes: a date worked out from the report's own publication day, not stated.
 
 
 @dataclass
@@ -132,19 +121,6 @@ def compare_places(a: str | None, b: str | None) -> str:
     "Islamabad" fits "Pakistan", while places in two countries never do.
     """
     return match_places(a, b).outcome
-
-
-def distinctive_terms(event: Event) -> set[str]:
-    """Names and acronyms in the event's text other than its participants': CENTCOM, Helsinki, ISPR..."""
-    names = set()
-    for participant in event.participants:
-        names.update(name_key(participant.name).split())
-    terms = set()
-    for word in _TERM.findall(rule_text(event)):
-        key = word.lower()
-        if key not in _COMMON_WORDS and key not in names:
-            terms.add(key)
-    return terms
 
 
 _MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -221,15 +197,6 @@ def _own_event_as_mention(event: Event, mention: Mention) -> bool:
     words = set(name_key(text).split())
     return not _EARLIER.search(text) and all(name_key(p.name).split()[-1] in words
                                              for p in event.participants if name_key(p.name))
-
-
-def _mentions_its_day(undated: Event, dated: Event) -> bool:
-    """The undated report's own happening, read as a mention (see `_own_event_as_mention`), is dated the dated
-    event's very day."""
-    assert dated.date is not None
-    return dated.date.precision == DAY and any(
-        m.date is not None and m.date.precision == DAY and m.date.iso() == dated.date.iso()
-        and _own_event_as_mention(undated, m) for m in undated.mentions)
 
 
 def _mentions_as_background(event: Event, other: Event) -> bool:
@@ -392,10 +359,6 @@ def _evidence_points(a: Event, b: Event, people: PeopleFit) -> tuple[int, list[s
     if articles_a & {s.article for s in b.sources if s.article}:
         points += 2
         why.append("reported by the same article")
-    terms = distinctive_terms(a) & distinctive_terms(b)
-    if len(terms) >= 2:
-        points += 1
-        why.append("both name " + ", ".join(sorted(terms)[:3]))
     pub_a, pub_b = published_days(a), published_days(b)
     if pub_a and pub_b and min(abs((x - y).days) for x in pub_a for y in pub_b) <= PUBLISHED_TOGETHER_DAYS:
         points += 1
@@ -474,15 +437,6 @@ def compare_events(a: Event, b: Event, context: Context | None = None, *, review
                        check=f"{' and '.join(undated)} {'give' if len(undated) > 1 else 'gives'} no date of its own: "
                              f"joined as a copy of the same story{kinds}")
     if dates.outcome == "weeks":
-        if _restamped_copy(a, b, people, place, context):
-            late = max((a, b), key=lambda e: e.date.first_day())  # type: ignore[union-attr]
-            if reviewed:
-                return Verdict(MAYBE, reason=f"{said}; both articles print the same passage about them word for word, "
-                                             f"but {dates.reason}", offer=True)
-            return Verdict(SAME, COPY_SCORE, f"{said}; both articles print the same passage about them word for word; "
-                                             f"{dates.reason}",
-                           check=f"{_first_article(late) or 'a report'} dates it by its own publication day, "
-                                 f"{late.date.iso()}: joined as a copy of the same story; check the date")  # type: ignore[union-attr]
         if people.everyone and kind_family(kind_of(a), kind_of(b)):
             return Verdict(MAYBE, reason=f"{said} and kind, but {dates.reason}: a late report's date, or another "
                                          "happening?",
@@ -547,15 +501,6 @@ def _read_apart_on_one_day(a: Event, b: Event, dates: DateFit, people: PeopleFit
     people rarely both meet and call in one day."""
     return _on_one_day(a, b, dates) and people.everyone and len(people.shared) >= 2 \
         and {kind_of(a), kind_of(b)} <= ONE_DAY_ALIKE
-
-
-def _restamped_copy(a: Event, b: Event, people: PeopleFit, place: str, context: Context) -> bool:
-    """Copies of one story whose dates differ only because the later one counts its day from its own publication
-    day (a repost's stamp, a weekday counted in the wrong week)."""
-    later = a if a.date.first_day() > b.date.first_day() else b  # type: ignore[union-attr]
-    return people.strong and dated_by_publication(later) and (kinds_compatible(kind_of(a), kind_of(b))
-                                                            or read_alike(kind_of(a), kind_of(b))) \
-        and _copy_of_its_story(a, b, place, context)
 
 
 def _copies_read_apart(a: Event, b: Event, dates: DateFit, people: PeopleFit, place: str, context: Context) -> bool:
@@ -630,12 +575,22 @@ def _compare_undated_with_dated(a: Event, b: Event, people: PeopleFit, place: st
     on_weekday = (published is None and place not in (SAME_PLACE, WITHIN) and weekday_fits(undated, dated)
                   and (same_kind(kind_of(a), kind_of(b)) or undated.kind == dated.kind)
                   and not undated.place and not dated.place)
-    on_mention = _mentions_its_day(undated, dated)
-    if published is None and not (on_mention or on_weekday or place in (SAME_PLACE, WITHIN)):
+    # What places the report in time, strongest first: its publication day, its weekday, or the place both name.
+    basis = when = ""
+    if published is not None:
+        if published_just_after(undated, dated):
+            basis, when = "publication day", \
+                f"published {published.isoformat()}, just after the event of {dated.date.iso()}"  # type: ignore[union-attr]
+        else:
+            missing.append("it came out long after the event" if published > dated.date.last_day()  # type: ignore[union-attr]
+                           else "it came out before the event")
+    elif on_weekday:
+        basis, when = "weekday", f"no publication day, but it says {WEEKDAYS[stated_weekday(undated) or 0].capitalize()}, " \
+                                 f"which fits {dated.date.iso()}"  # type: ignore[union-attr]
+    elif place in (SAME_PLACE, WITHIN):
+        basis, when = "place", "no publication day"
+    else:
         missing.append("neither a publication day, a weekday nor a place in both dates it")
-    elif published is not None and not on_mention and not published_just_after(undated, dated):
-        missing.append("it came out long after the event" if published > dated.date.last_day()  # type: ignore[union-attr]
-                       else "it came out before the event")
     if missing:
         return Verdict(MAYBE, reason=f"{said}, but the report gives no date and " + "; ".join(missing))
     kind = ("both a " + (kind_of(dated) if kind_of(dated) != "other" else dated.kind)
@@ -643,13 +598,6 @@ def _compare_undated_with_dated(a: Event, b: Event, people: PeopleFit, place: st
             else f"a {kind_of(undated)} and a {kind_of(dated)}")
     where = ("no place in either" if not undated.place and not dated.place else "a place in one report only"
              if place == UNKNOWN else "the same place")
-    weekday = WEEKDAYS[stated_weekday(undated) or 0].capitalize()
-    when = (f"it names {dated.date.iso()} in a sentence of the same people read as background" if on_mention  # type: ignore[union-attr]
-            else f"published {published.isoformat()}, just after the event of {dated.date.iso()}"  # type: ignore[union-attr]
-            if published is not None else f"no publication day, but it says {weekday}, which fits "
-            f"{dated.date.iso()}" if on_weekday else "no publication day")  # type: ignore[union-attr]
-    basis = ("the day its sentence read as background names" if on_mention else "publication day" if published is not None
-             else "weekday" if on_weekday else "place")
     return Verdict(SAME, 3, f"{said}; {kind}; {where}; {when}",
                    check=f"{_first_article(undated) or 'a report'} gives no date of its own: joined on its "
                          f"participants, kind and {basis}")
