@@ -25,3 +25,10 @@ def test_where_a_guest_came_from_is_not_where_they_met() -> None:
     event = _event("Ministers meet\n\nMay 9, 2024\n\nThe Pakistani minister, who flew in from Islamabad, met his "
                    "Afghan counterpart in Kabul on Wednesday.\n")
     assert event.place == "Kabul, Afghanistan"
+
+
+def test_a_capital_introduced_after_a_verb_of_visiting_is_where_the_visit_took_place() -> None:
+    event = _event("Leaders meet\n\nMay 9, 2024\n\nThe Japanese prime minister visited the South Korean capital, Seoul, "
+                   "to meet the president on Sunday.\n\nIt follows the president's trip to Tokyo in March, where the "
+                   "two leaders first met.\n")
+    assert event.place == "Seoul, South Korea"

@@ -49,13 +49,17 @@ _PREPOSITIONS = (r"(?:in|at|near|outside|inside|to|from|through|visited|visiting
 _SITE_AFTER = SITE_WORDS | frozenset("beach shopping mall restaurant cafe club resort".split())
 _PLACE_AFTER = re.compile(r"\b(?P<prep>" + _PREPOSITIONS + r")\s+(?P<the>the\s+)?(?:(?:central|downtown|northern|"
                           r"southern|eastern|western|north|south|east|west|old)\s+)?(?P<name>" + _CAP_RUN + r")")
+# A verb of visiting stands for "to": "visited the South Korean capital, Seoul".
+_VISITED = r"visit(?:ed|ing|s)?|tour(?:ed|ing|s)?|reach(?:ed|es|ing)?"
 # "in the Finnish capital", "in Kenya's capital" (with or without its name after it: "Kenya's capital, Nairobi").
-_CAPITAL = re.compile(r"\b(?:in|at|to|from|near|through|across|outside)\s+(?:the\s+(?P<adj>[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*)?)|"
+_CAPITAL = re.compile(r"\b(?:in|at|to|from|near|through|across|outside|" + _VISITED + r")\s+"
+                      r"(?:the\s+(?P<adj>[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*)?)|"
                       r"(?P<owner>[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*)?)['’]s)\s+capital\b")
 # "the Saudi city of Jeddah", "the town of Khar", "the Black Sea resort of Sochi", "the capital Ankara",
 # "the Georgian capital, Tbilisi": a place introduced by what it is.
 _INTRODUCED = re.compile(
-    r"\b(?:in|at|near|to|from|through|across|outside|inside|on)\s+the\s+(?:(?:ancient|historic|old|royal|former|"
+    r"\b(?:in|at|near|to|from|through|across|outside|inside|on|" + _VISITED + r")\s+the\s+"
+    r"(?:(?:ancient|historic|old|royal|former|"
     r"northern|southern|eastern|western|central|coastal|seaside|border|bustling|sprawling)\s+){0,2}"
     r"(?P<adj>(?:[A-Z][\w'’-]*\s+){0,3})"
     r"(?P<what>city|town|village|port\s+city|port|resort|capital|district|province|region|border\s+town|"
