@@ -98,7 +98,9 @@ def test_the_edit_profile_names_each_stage_of_a_one_event_rebuild(tmp_path: Path
     assert result.stdout.startswith("one-event edit, 40 events: ")
     seconds = {line[:50].strip(): float(line[50:].split()[0]) for line in result.stdout.splitlines()[2:]}
     assert {"load", "view model (every event)", "page keys", "rendering the pages whose key changed"} <= set(seconds)
-    assert all(seconds[stage] > 0 for stage in ("load", "view model (every event)", "page keys")), seconds
+    # Times print in hundredths of a second: at 40 events one stage may round to 0.00, all of them together not.
+    stages = ("load", "view model (every event)", "page keys")
+    assert all(seconds[stage] >= 0 for stage in stages) and sum(seconds[stage] for stage in stages) > 0, seconds
     assert seconds["everything"] >= seconds["load"] + seconds["view model (every event)"]
     edited = [p for p in (tmp_path / "project" / "content" / "events").glob("*.yaml") if "(rev 3)" in p.read_text("utf-8")]
     assert len(edited) == 1  # the profiled build followed a title edit, as run.py makes them
