@@ -326,7 +326,8 @@ def _prefix(tokens: list[_Token], name_start: int) -> tuple[list[str], str | Non
     return (words if has_head or title else []), title, confidence
 
 
-_SUFFIX = re.compile(r"(?:Jr|Sr)\.?|II|III|IV")
+# Generational suffixes and regnal numbers ("Mohammed VI", "Leo XIV"); a lone V or X is as likely an initial.
+_SUFFIX = re.compile(r"(?:Jr|Sr)\.?|II|III|IV|VI|VII|VIII|IX|XI|XII|XIII|XIV|XV|XVI")
 
 
 def _particles_then_name(tokens: list[_Token], at: int) -> bool:
@@ -565,6 +566,9 @@ def find_names(sentence: str) -> list[_Found]:
             continue  # "Minister of Mines", "Council of Ministers", "Chief Executive Officer": an office's words
         if len(run) > 1 and country_of(" ".join(t.bare for t in run)):
             continue
+        if len(run) == 1 and first > 0 and tokens[first - 1].lower in ("in", "at", "near") \
+                and _is_place_name(run[0].bare):
+            continue  # "received him in Rabat": a town where something happens is nobody's name
         name = " ".join(t.bare if not re.fullmatch(r"(?:[A-Z]\.){1,3}", t.text) else t.text for t in run)
         if family_in_capitals:
             name = name[:len(run[0].bare)].capitalize() + name[len(run[0].bare):]

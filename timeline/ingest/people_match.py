@@ -19,10 +19,12 @@ from functools import lru_cache
 from ..load.model import Event, Participant
 from ..load.people import name_key
 
-# Words that do not tell people apart: a generational suffix, the "-elect" left of "President-elect", styles and
-# forms of address written before a name ("His Highness Sheikh", "Mr", Indonesian "Pak", Indian "Shri"), and the
-# particles that one transliteration writes and another drops ("al-Sisi", "Sisi").
-_IGNORED_WORDS = frozenset({"jr", "sr", "ii", "iii", "iv", "elect", "his", "her", "highness", "excellency", "majesty",
+# Words that do not tell people apart: a generational suffix or a regnal number (a report may drop it), the
+# "-elect" left of "President-elect", styles and forms of address written before a name ("His Highness Sheikh",
+# "Mr", Indonesian "Pak", Indian "Shri"), and the particles that one transliteration writes and another drops
+# ("al-Sisi", "Sisi").
+_IGNORED_WORDS = frozenset({"jr", "sr", "ii", "iii", "iv", "vi", "vii", "viii", "ix", "xi", "xii", "xiii", "xiv", "xv",
+                            "xvi", "elect", "his", "her", "highness", "excellency", "majesty",
                             "royal", "hh", "hrh", "sheikh", "sheikha", "shaikh", "mr", "mrs", "ms", "dr", "pak", "bapak",
                             "ibu", "shri", "smt", "al", "el", "ul", "ad", "as", "ash", "bin", "ibn", "bint", "de", "van",
                             "von", "der", "da", "di", "du", "la", "le"})
