@@ -104,15 +104,15 @@ def stated_weekday(event: Event) -> int | None:
 
 
 _YEAR_WORD = re.compile(r"\b(?:19|20)\d{2}\b")
-_MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
                 "november", "december")
 # A month in full, or shortened with a full stop as wire copy writes it ("Aug. 9", "Sept. 13").
-_MONTH_WORD = re.compile(r"\b(?:(?:" + "|".join(m.capitalize() for m in _MONTH_NAMES) + r")\b|(?:"
-                         + "|".join(m[:3].capitalize() for m in _MONTH_NAMES if len(m) > 4) + r"|Sept)\.)")
+_MONTH_WORD = re.compile(r"\b(?:(?:" + "|".join(m.capitalize() for m in MONTH_NAMES) + r")\b|(?:"
+                         + "|".join(m[:3].capitalize() for m in MONTH_NAMES if len(m) > 4) + r"|Sept)\.)")
 
 
-_MONTH_DAY = re.compile(r"\b(?P<month>" + "|".join(m.capitalize() for m in _MONTH_NAMES) + r")\s+(?P<day>[0-3]?\d)\b"
-                        r"|\b(?P<day_first>[0-3]?\d)\s+(?P<month_after>" + "|".join(m.capitalize() for m in _MONTH_NAMES)
+_MONTH_DAY = re.compile(r"\b(?P<month>" + "|".join(m.capitalize() for m in MONTH_NAMES) + r")\s+(?P<day>[0-3]?\d)\b"
+                        r"|\b(?P<day_first>[0-3]?\d)\s+(?P<month_after>" + "|".join(m.capitalize() for m in MONTH_NAMES)
                         + r")\b")
 
 
@@ -126,7 +126,7 @@ def stated_day_of_year(event: Event) -> tuple[int, int] | None:
     for match in _MONTH_DAY.finditer(text):
         month, day = match["month"] or match["month_after"], int(match["day"] or match["day_first"])
         if 1 <= day <= 31:
-            found.add((_MONTH_NAMES.index(month.lower()) + 1, day))
+            found.add((MONTH_NAMES.index(month.lower()) + 1, day))
     return found.pop() if len(found) == 1 else None
 
 

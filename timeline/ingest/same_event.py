@@ -47,6 +47,7 @@ from ..load.thread_rules import rule_text
 from ..partial_date import DAY
 from .date_fit import (
     CLOSE_DAYS,
+    MONTH_NAMES,
     WEEKDAYS,
     DateFit,
     dates_compatible,
@@ -123,11 +124,9 @@ def compare_places(a: str | None, b: str | None) -> str:
     return match_places(a, b).outcome
 
 
-_MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-                "november", "december")
 _MONTH = re.compile(r"(?P<prep>\b(?:in|last|since|until|early|late|mid|during|from|on)[\s-]+)?\b(?P<month>"
-                    + "|".join([m.capitalize() for m in _MONTH_NAMES]
-                               + [m[:3].capitalize() + r"\." for m in _MONTH_NAMES if len(m) > 4])
+                    + "|".join([m.capitalize() for m in MONTH_NAMES]
+                               + [m[:3].capitalize() + r"\." for m in MONTH_NAMES if len(m) > 4])
                     + r")(?!\w)(?:\s+(?P<day>[0-3]?\d)\b(?!,?\s*\d{4}))?")
 _YEAR = re.compile(r"\b(?:1[89]|20)\d{2}\b")
 _SUBJECT_PRONOUN = re.compile(r"\b(he|she|they|the two|both men|both leaders)\b", re.IGNORECASE)
@@ -151,7 +150,7 @@ def _month_and_day(mention: Mention) -> tuple[int, int | None] | None:
         word = match["month"].rstrip(".").lower()
         if word == "may" and not match["prep"]:
             continue  # "may" is also a verb; only "in May", "last May"... name the month
-        month = next(i for i, m in enumerate(_MONTH_NAMES, 1) if m.startswith(word))
+        month = next(i for i, m in enumerate(MONTH_NAMES, 1) if m.startswith(word))
         day = int(match["day"]) if match["day"] and 1 <= int(match["day"]) <= 31 else None
         found.add((month, day))
     months = {m for m, _ in found}
