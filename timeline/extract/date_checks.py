@@ -106,12 +106,17 @@ def date_from_lead(sentences: list[Sentence], published: PartialDate | None,
     return spoken
 
 
+# How far back a weekday counted from the stamp lies when it names the stamp's next day.
+_WEEK_WRAP_DAYS = 6
+
+
 def stamp_day_doubt(mention: TemporalMention | None, value: DateSpec | None, published: PartialDate | None,
                     sentences: list[Sentence], page_text: str) -> str | None:
     """Why a day counted back from the stamp to the stamp's own day may be wrong, or None when nothing on the page
     says so. A weekday name survives a stamp a day late ("on Monday" still finds Monday); "this evening" does not,
     and neither survives a repost (a full date on the page with the same weekday) or a relay of a statement
-    issued the day after."""
+    issued the day after. A weekday that names the stamp's next day is counted back six days, which a stamp in
+    another time zone would not do."""
     if mention is None or published is None or published.precision != DAY or value is None \
             or value.first_day() != value.last_day() or mention.kind not in (WEEKDAY, RELATIVE):
         return None
@@ -122,6 +127,12 @@ def stamp_day_doubt(mention: TemporalMention | None, value: DateSpec | None, pub
     on_stamp = value.iso() == published.iso()
     if not on_stamp and mention.kind != WEEKDAY:
         return None
+    if (published.first_day() - value.first_day()).days == _WEEK_WRAP_DAYS:
+        # The weekday is the one after the stamp's: a stamp kept in a time zone behind the event's, or a day early,
+        # would make it the next day, not six days before.
+        return (f"'{mention.text}' is the day after the page's stamp {published.iso()}, so it was counted back six "
+                "days; a stamp in another time zone or a day early would make it the next day, so check it against "
+                "another report")
     relayed = _RELAYED.search(page_text) if on_stamp else None
     if relayed:
         return (f"the event falls on the page's own day {published.iso()}, and the page relays an issuer's account "
