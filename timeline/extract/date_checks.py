@@ -215,7 +215,8 @@ def time_zone_gap(article: Article, date: Field, place: Place | None, people: li
 
 def doubted_stamp(date: Field, article: Article) -> str | None:
     """Why a day word counted from the page's stamp cannot be trusted, whichever way the stamp errs: it is only
-    the last update's ("Updated: ..."), or another date the page gives itself (its address, a second date line, a
+    the last update's ("Updated: ..."), a numeric date line read in the order only the outlet's domain suggests
+    ("07/11/2023" on a .uk page), or another date the page gives itself (its address, a second date line, a
     dated dateline) lies more than a day from it. Nothing then says which one "on Monday" counts from."""
     mention, published = date.mention, article.published
     if mention is None or mention.kind not in (WEEKDAY, RELATIVE) or published is None:
@@ -223,6 +224,10 @@ def doubted_stamp(date: Field, article: Article) -> str | None:
     stamp = article.metadata_evidence.get("published", "")
     if is_update_line(stamp):
         return f"the page's only date is its last update ('{stamp}'); the story may first have run earlier"
+    order = article.metadata_evidence.get("published_order")
+    if order:
+        return (f"the page's date line '{stamp}' reads both day first and month first and was read in {order}, "
+                f"so '{mention.text}' may count from another day")
     from_url = date_from_url(article.url) if article.url else None
     contrary = article.contrary_stamp
     if contrary is None and from_url is not None and from_url.precision == DAY and published.precision == DAY \
