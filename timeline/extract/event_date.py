@@ -410,6 +410,9 @@ def _date_from_sentences(main: MainEvent, article: Article,
         if aside:
             confidence = min(confidence, 0.6)
             note += f"; it stands in words about something else ('{aside}'), which may not be the event's day"
+        if posted is None and chosen.kind in (WEEKDAY, RELATIVE) and _inside_quotation(sentence.text[:chosen.start]):
+            confidence = min(confidence, 0.6)
+            note += "; it is inside a quotation, whose day words count from when it was said, not from the page"
         differing = _another_day_for_the_event(main, article, sentence, chosen.value, posts)
         if differing is not None:
             confidence = min(confidence, 0.6)
