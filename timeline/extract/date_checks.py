@@ -30,9 +30,11 @@ BOUND_RELATIONS = ("since", "by", "until", "till", "before", "after", "from", "t
 LEAD_SENTENCES = 8
 # How far before the publication date an event may lie before its date needs a person's check.
 RECENT_DAYS = 45
-# A clause about something else, still open before the date: ", who flew in on Tuesday", "days after ...".
-_ASIDE_BEFORE = re.compile(r",\s+(?:who|which|where|whose|after|having|as)\b[^,]*$|\b(?:days?|weeks?|months?|years?)\s+"
-                           r"(?:after|before|since)\b[^,.]*$|\bsince\b[^,.]*$", re.IGNORECASE)
+# A relative clause or aside, still open before the date: ", who flew to Colombo on Tuesday".
+ASIDE_CLAUSE = r",\s+(?:who|which|where|whose|after|having|as)\b[^,]*$"
+# A clause about something else, still open before the date: an aside, "days after ...".
+_ASIDE_BEFORE = re.compile(ASIDE_CLAUSE + r"|\b(?:days?|weeks?|months?|years?)\s+(?:after|before|since)\b[^,.]*$"
+                           r"|\bsince\b[^,.]*$", re.IGNORECASE)
 # A page that relays an issuer's account ("According to the ISPR, ...", "As per a statement by the Foreign Ministry")
 # or is the issuer's release passed on by a distributor ("Distributed by ... on behalf of ...").
 _RELAYED = re.compile(r"\b(?:according\s+to|as\s+per)\s+(?:an?\s+|the\s+)?(?:official\s+)?(?:statement|press\s+release|"

@@ -14,6 +14,7 @@ from dataclasses import replace
 from ..partial_date import DAY, YEAR, DateSpec, DateValueError, PartialDate
 from .article import Article
 from .date_checks import (
+    ASIDE_CLAUSE,
     BOUND_RELATIONS,
     LEAD_SENTENCES,
     PRINTED_WITHIN_DAYS,
@@ -36,8 +37,7 @@ _REPORTED_ON_DAY = re.compile(r"\s*,?\s*(?:\w+\s+)?(?:said|confirmed|announced|r
                               r"reported|acknowledged)\b", re.IGNORECASE)
 
 
-# A relative clause or aside inside a sentence, still open: ", who flew to Colombo on Tuesday".
-_IN_ASIDE = re.compile(r",\s+(?:who|which|where|whose|after|having|as)\b[^,]*$", re.IGNORECASE)
+_IN_ASIDE = re.compile(ASIDE_CLAUSE, re.IGNORECASE)
 
 
 BACKGROUND_DATE = f"it is more than {RECENT_DAYS} days before the publication date"
@@ -123,8 +123,7 @@ def _day_of_the_event_named(main: MainEvent, sentences: list[Sentence],
 # A date in words that describe something other than the event: an aside (", who took office in August,"), a
 # happening the event follows ("following talks in Doha in September"), or a date naming a thing ("the August 30
 # agreement", "the March 2021 coup").
-_BACKGROUND_BEFORE = re.compile(r",\s+(?:who|which|where|whose|after|having|as)\b[^,]*$"
-                                r"|\b(?:after|following|since|before|ahead\s+of|in\s+the\s+wake\s+of|amid)\s[^,;]*$",
+_BACKGROUND_BEFORE = re.compile(ASIDE_CLAUSE + r"|\b(?:after|following|since|before|ahead\s+of|in\s+the\s+wake\s+of|amid)\s[^,;]*$",
                                 re.IGNORECASE)
 _NAMING_BEFORE = re.compile(r"\b(?:the|a|an|this|that|its|their|his|her)\s*$", re.IGNORECASE)
 _NAMED_AFTER = re.compile(r"\s+(?!(?:in|at|on|and|or|to|of|for|with|by|as|when|while|was|were|is|are|has|had|have|"
@@ -320,7 +319,7 @@ def _another_day_for_the_event(main: MainEvent, article: Article, chosen_in: Sen
         for mention in find_temporal_mentions(sentence.text, article.published):
             value, before = mention.value, sentence.text[:mention.start]
             if value is None or value.precision != DAY or mention.future or mention.relation in BOUND_RELATIONS \
-                    or _OF_ANOTHER_HAPPENING.search(before) or _IN_ASIDE.search(before) or _inside_quotation(before) \
+                    or _inside_quotation(before) \
                     or _clause_about_something_else(sentence.text, mention, None):
                 continue
             if value.iso() != chosen.iso() and not _contains(chosen, value):
