@@ -233,9 +233,12 @@ def choose_date(main: MainEvent, article: Article, sentences: list[Sentence]) ->
     field, seen = _date_from_sentences(main, replace(article, published=filed), sentences)
     kind = field.mention.kind if field.mention is not None else None
     if days <= PRINTED_WITHIN_DAYS:
-        # Filed one day and printed the next ("ISLAMABAD, Oct 13:" on a page of the 14th): "today" is the dateline's.
+        # Filed one day and printed the next ("ISLAMABAD, Oct 13:" on a page of the 14th): "today" is the dateline's,
+        # and so is a weekday that names the day it was printed ("on Saturday" filed on Friday is the Saturday before).
         if kind != RELATIVE:
-            return _date_from_sentences(main, article, sentences)
+            printed = _date_from_sentences(main, article, sentences)
+            if kind != WEEKDAY or str(printed[0].value) == str(field.value):
+                return printed
         field.note = (f"{field.note}; counted from the dateline's day {filed.iso()}, not the page's later "
                       f"stamp {article.published.iso()}: the story was filed before it was printed")
     elif kind in (WEEKDAY, RELATIVE):
