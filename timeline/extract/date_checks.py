@@ -30,9 +30,11 @@ BOUND_RELATIONS = ("since", "by", "until", "till", "before", "after", "from", "t
 LEAD_SENTENCES = 8
 # How far before the publication date an event may lie before its date needs a person's check.
 RECENT_DAYS = 45
-# A clause about something else, still open before the date: ", who flew in on Tuesday", "days after ...".
-_ASIDE_BEFORE = re.compile(r",\s+(?:who|which|where|whose|after|having|as)\b[^,]*$|\b(?:days?|weeks?|months?|years?)\s+"
-                           r"(?:after|before|since)\b[^,.]*$|\bsince\b[^,.]*$", re.IGNORECASE)
+# A relative clause or aside, still open before the date: ", who flew to Colombo on Tuesday".
+ASIDE_CLAUSE = r",\s+(?:who|which|where|whose|after|having|as)\b[^,]*$"
+# A clause about something else, still open before the date: an aside, "days after ...".
+_ASIDE_BEFORE = re.compile(ASIDE_CLAUSE + r"|\b(?:days?|weeks?|months?|years?)\s+(?:after|before|since)\b[^,.]*$"
+                           r"|\bsince\b[^,.]*$", re.IGNORECASE)
 # A page that relays an issuer's account ("According to the ISPR, ...", "As per a statement by the Foreign Ministry")
 # or is the issuer's release passed on by a distributor ("Distributed by ... on behalf of ...").
 _RELAYED = re.compile(r"\b(?:according\s+to|as\s+per)\s+(?:an?\s+|the\s+)?(?:official\s+)?(?:statement|press\s+release|"
@@ -106,12 +108,17 @@ def date_from_lead(sentences: list[Sentence], published: PartialDate | None,
     return spoken
 
 
+# How far back a weekday counted from the stamp lies when it names the stamp's next day.
+_WEEK_WRAP_DAYS = 6
+
+
 def stamp_day_doubt(mention: TemporalMention | None, value: DateSpec | None, published: PartialDate | None,
                     sentences: list[Sentence], page_text: str) -> str | None:
     """Why a day counted back from the stamp to the stamp's own day may be wrong, or None when nothing on the page
     says so. A weekday name survives a stamp a day late ("on Monday" still finds Monday); "this evening" does not,
     and neither survives a repost (a full date on the page with the same weekday) or a relay of a statement
-    issued the day after."""
+    issued the day after. A weekday that names the stamp's next day is counted back six days, which a stamp in
+    another time zone would not do."""
     if mention is None or published is None or published.precision != DAY or value is None \
             or value.first_day() != value.last_day() or mention.kind not in (WEEKDAY, RELATIVE):
         return None
@@ -122,6 +129,12 @@ def stamp_day_doubt(mention: TemporalMention | None, value: DateSpec | None, pub
     on_stamp = value.iso() == published.iso()
     if not on_stamp and mention.kind != WEEKDAY:
         return None
+    if (published.first_day() - value.first_day()).days == _WEEK_WRAP_DAYS:
+        # The weekday is the one after the stamp's: a stamp kept in a time zone behind the event's, or a day early,
+        # would make it the next day, not six days before.
+        return (f"'{mention.text}' is the day after the page's stamp {published.iso()}, so it was counted back six "
+                "days; a stamp in another time zone or a day early would make it the next day, so check it against "
+                "another report")
     relayed = _RELAYED.search(page_text) if on_stamp else None
     if relayed:
         return (f"the event falls on the page's own day {published.iso()}, and the page relays an issuer's account "
@@ -204,7 +217,8 @@ def time_zone_gap(article: Article, date: Field, place: Place | None, people: li
 
 def doubted_stamp(date: Field, article: Article) -> str | None:
     """Why a day word counted from the page's stamp cannot be trusted, whichever way the stamp errs: it is only
-    the last update's ("Updated: ..."), or another date the page gives itself (its address, a second date line, a
+    the last update's ("Updated: ..."), a numeric date line read in the order only the outlet's domain suggests
+    ("07/11/2023" on a .uk page), or another date the page gives itself (its address, a second date line, a
     dated dateline) lies more than a day from it. Nothing then says which one "on Monday" counts from."""
     mention, published = date.mention, article.published
     if mention is None or mention.kind not in (WEEKDAY, RELATIVE) or published is None:
@@ -212,6 +226,10 @@ def doubted_stamp(date: Field, article: Article) -> str | None:
     stamp = article.metadata_evidence.get("published", "")
     if is_update_line(stamp):
         return f"the page's only date is its last update ('{stamp}'); the story may first have run earlier"
+    order = article.metadata_evidence.get("published_order")
+    if order:
+        return (f"the page's date line '{stamp}' reads both day first and month first and was read in {order}, "
+                f"so '{mention.text}' may count from another day")
     from_url = date_from_url(article.url) if article.url else None
     contrary = article.contrary_stamp
     if contrary is None and from_url is not None and from_url.precision == DAY and published.precision == DAY \

@@ -14,6 +14,7 @@ from dataclasses import replace
 from ..partial_date import DAY, YEAR, DateSpec, DateValueError, PartialDate
 from .article import Article
 from .date_checks import (
+    ASIDE_CLAUSE,
     BOUND_RELATIONS,
     LEAD_SENTENCES,
     PRINTED_WITHIN_DAYS,
@@ -36,8 +37,7 @@ _REPORTED_ON_DAY = re.compile(r"\s*,?\s*(?:\w+\s+)?(?:said|confirmed|announced|r
                               r"reported|acknowledged)\b", re.IGNORECASE)
 
 
-# A relative clause or aside inside a sentence, still open: ", who flew to Colombo on Tuesday".
-_IN_ASIDE = re.compile(r",\s+(?:who|which|where|whose|after|having|as)\b[^,]*$", re.IGNORECASE)
+_IN_ASIDE = re.compile(ASIDE_CLAUSE, re.IGNORECASE)
 
 
 BACKGROUND_DATE = f"it is more than {RECENT_DAYS} days before the publication date"
@@ -123,8 +123,7 @@ def _day_of_the_event_named(main: MainEvent, sentences: list[Sentence],
 # A date in words that describe something other than the event: an aside (", who took office in August,"), a
 # happening the event follows ("following talks in Doha in September"), or a date naming a thing ("the August 30
 # agreement", "the March 2021 coup").
-_BACKGROUND_BEFORE = re.compile(r",\s+(?:who|which|where|whose|after|having|as)\b[^,]*$"
-                                r"|\b(?:after|following|since|before|ahead\s+of|in\s+the\s+wake\s+of|amid)\s[^,;]*$",
+_BACKGROUND_BEFORE = re.compile(ASIDE_CLAUSE + r"|\b(?:after|following|since|before|ahead\s+of|in\s+the\s+wake\s+of|amid)\s[^,;]*$",
                                 re.IGNORECASE)
 _NAMING_BEFORE = re.compile(r"\b(?:the|a|an|this|that|its|their|his|her)\s*$", re.IGNORECASE)
 _NAMED_AFTER = re.compile(r"\s+(?!(?:in|at|on|and|or|to|of|for|with|by|as|when|while|was|were|is|are|has|had|have|"
@@ -234,9 +233,12 @@ def choose_date(main: MainEvent, article: Article, sentences: list[Sentence]) ->
     field, seen = _date_from_sentences(main, replace(article, published=filed), sentences)
     kind = field.mention.kind if field.mention is not None else None
     if days <= PRINTED_WITHIN_DAYS:
-        # Filed one day and printed the next ("ISLAMABAD, Oct 13:" on a page of the 14th): "today" is the dateline's.
+        # Filed one day and printed the next ("ISLAMABAD, Oct 13:" on a page of the 14th): "today" is the dateline's,
+        # and so is a weekday that names the day it was printed ("on Saturday" filed on Friday is the Saturday before).
         if kind != RELATIVE:
-            return _date_from_sentences(main, article, sentences)
+            printed = _date_from_sentences(main, article, sentences)
+            if kind != WEEKDAY or str(printed[0].value) == str(field.value):
+                return printed
         field.note = (f"{field.note}; counted from the dateline's day {filed.iso()}, not the page's later "
                       f"stamp {article.published.iso()}: the story was filed before it was printed")
     elif kind in (WEEKDAY, RELATIVE):
@@ -320,7 +322,7 @@ def _another_day_for_the_event(main: MainEvent, article: Article, chosen_in: Sen
         for mention in find_temporal_mentions(sentence.text, article.published):
             value, before = mention.value, sentence.text[:mention.start]
             if value is None or value.precision != DAY or mention.future or mention.relation in BOUND_RELATIONS \
-                    or _OF_ANOTHER_HAPPENING.search(before) or _IN_ASIDE.search(before) or _inside_quotation(before) \
+                    or _inside_quotation(before) \
                     or _clause_about_something_else(sentence.text, mention, None):
                 continue
             if value.iso() != chosen.iso() and not _contains(chosen, value):
@@ -410,6 +412,9 @@ def _date_from_sentences(main: MainEvent, article: Article,
         if aside:
             confidence = min(confidence, 0.6)
             note += f"; it stands in words about something else ('{aside}'), which may not be the event's day"
+        if posted is None and chosen.kind in (WEEKDAY, RELATIVE) and _inside_quotation(sentence.text[:chosen.start]):
+            confidence = min(confidence, 0.6)
+            note += "; it is inside a quotation, whose day words count from when it was said, not from the page"
         differing = _another_day_for_the_event(main, article, sentence, chosen.value, posts)
         if differing is not None:
             confidence = min(confidence, 0.6)

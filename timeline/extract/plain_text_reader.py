@@ -522,6 +522,9 @@ def settle_metadata(article: Article, found: Found) -> None:
         stated = _publication_date(article, found)
         if stated is not None:
             article.published, evidence["published"] = stated
+            if stated[1] == found.ambiguous_date_line and found.day_first_on_page is None:
+                # Only the outlet's country domain said which number is the day: a habit, not the page's word.
+                evidence["published_order"] = "the order of the outlet's country domain"
         elif found.ambiguous_date_line:
             evidence["published_ambiguous"] = found.ambiguous_date_line  # flagged by its absence: no date is read
     if article.published is not None and article.published.precision == DAY and article.contrary_stamp is None:

@@ -24,7 +24,6 @@ from .event_people import (
     KINDS_WITH_VICTIMS,
     TWO_SIDED_KINDS,
     countries_from_dateline,
-    holds_public_office,
     in_order,
     last_named,
     office_holders,
@@ -129,12 +128,11 @@ def extract_article(article: Article, people: PeopleRegistry | None = None,
         kind_field.needs_review = date_field.needs_review = True
         kind_field.note = f"{kind_field.note}; no one named in the article takes part in it"
         date_field.note = f"{date_field.note}; no one named in the article takes part in the {kind}"
-    elif kind_field.needs_review and date_field.value is not None and not date_field.needs_review \
-            and not any(holds_public_office(p) or p.known for p in participants):
-        # An uncertain kind with no one in a state's office (a product launch, a match, earnings) may be no event of
-        # the project's kinds at all: its date is a person's to check too.
+    elif kind_field.needs_review and date_field.value is not None and not date_field.needs_review:
+        # An uncertain kind may be another happening's (a reaction, a background summit the headline does not tell)
+        # or none of the project's kinds (a match, earnings): the date read with it is a person's to check too.
         date_field.needs_review = True
-        date_field.note = f"{date_field.note}; the kind is uncertain and no one taking part holds a public office"
+        date_field.note = f"{date_field.note}; the kind is uncertain, so the words it was read from may tell another happening"
     place: Place | None = place_field.value  # type: ignore[assignment]
     countries_from_dateline(participants, article, kind)
     gap = doubted_stamp(date_field, article) or time_zone_gap(article, date_field, place, participants, kind) \
