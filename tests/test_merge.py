@@ -277,23 +277,19 @@ def test_an_undated_report_without_a_publication_day_joins_the_one_event_of_its_
     assert compare_events(fewer, first).outcome == DIFFERENT  # one person in common is not enough
 
 
-def test_two_undated_reports_join_only_when_published_together_and_never_on_one_person():
-    thin_a = report("a.txt", ["milley", "gerasimov"], None, kind="meeting", published="2021-09-22")
-    thin_b = report("b.txt", ["milley", "gerasimov"], None, kind="visit", published="2021-09-23")
-    result = merge_same_event([thin_a, thin_b])
-    assert len(result.clusters) == 2 and result.clusters[1].duplicates  # noted, not merged
-    strong_a = report("a.txt", ["kurilla", "munir"], None, place="General Headquarters, Rawalpindi, Pakistan",
-                      title="Talks at GHQ with ISPR and CENTCOM", published="2023-07-25")
-    strong_b = report("b.txt", ["kurilla", "munir"], None, place="Rawalpindi",
-                      title="CENTCOM chief meets army chief, ISPR says", published="2023-07-24")
-    verdict = compare_events(strong_b, strong_a)
-    assert verdict.outcome == SAME and verdict.check.startswith("neither report gives a date")
-    assert len(merge_same_event([strong_a, strong_b]).clusters) == 1
-    months_apart = report("c.txt", ["kurilla", "munir"], None, place="Rawalpindi", title="CENTCOM chief meets army "
-                          "chief, ISPR says", published="2022-12-16")
-    assert compare_events(months_apart, strong_a).outcome == MAYBE
-    no_day = report("d.txt", ["kurilla", "munir"], None, place="Rawalpindi", title="CENTCOM chief meets army chief")
-    assert compare_events(no_day, strong_a).outcome == MAYBE
+def test_two_undated_reports_of_the_same_people_kind_and_place_are_possible_duplicates_not_merged():
+    """Nothing but a date tells apart the same two people meeting in the same capital twice: two undated reports
+    published a day apart stay two stubs, each noted as a possible duplicate of the other."""
+    ghq = report("a.txt", ["kurilla", "munir"], None, place="General Headquarters, Rawalpindi, Pakistan",
+                 title="Talks at GHQ with ISPR and CENTCOM", published="2023-07-25")
+    city = report("b.txt", ["kurilla", "munir"], None, place="Rawalpindi",
+                  title="CENTCOM chief meets army chief, ISPR says", published="2023-07-24")
+    verdict = compare_events(city, ghq)
+    assert verdict.outcome == MAYBE and "neither gives a date" in verdict.reason
+    result = merge_same_event([ghq, city])
+    assert len(result.clusters) == 2 and list(result.clusters[1].duplicates) == [0]
+    nearby = report("c.txt", ["kurilla", "munir"], None, place="Islamabad, Pakistan", published="2023-07-24")
+    assert compare_events(nearby, ghq).outcome == MAYBE
     one_person = report("e.txt", ["munir"], None, place="Rawalpindi", published="2023-07-24")
     alone = report("f.txt", ["munir"], None, place="Rawalpindi", published="2023-07-24")
     assert compare_events(one_person, alone).outcome == MAYBE
@@ -306,26 +302,6 @@ def test_undated_report_matching_two_events_is_left_alone():
     result = merge_same_event([old, new, undated])
     assert len(result.clusters) == 3
     assert set(result.clusters[2].duplicates) == {0, 1}
-
-
-def test_an_undated_report_whose_own_account_was_read_as_a_mention_is_a_possible_duplicate_not_background():
-    """A page's lede ("Lula spoke with Xi on Monday, Aug. 11") read as background, while the sentence taken for its
-    event names no time: the mention may be its own happening, so it does not part them, but with no publication day,
-    weekday or copied passage nothing dates the page, and an editor decides."""
-    def lede(text: str, date: str) -> Mention:
-        return Mention(summary=text, quote=text, date=parse_date_spec(date))
-
-    dated = report("a.txt", ["lula", "xi"], "2025-08-11", kind="call", published="2025-08-12")
-    undated = report("b.txt", ["lula", "xi"], None, kind="call", published="2025-08",
-                     evidence={"date": "Xi called the group a key platform for the Global South."},
-                     mentions=[lede("Lula spoke with Xi on Monday, Aug. 11, the latest of his calls.", "2025-08-11")])
-    verdict = compare_events(undated, dated)
-    assert verdict.outcome == MAYBE and "background" not in verdict.reason
-    # A mention of an earlier call is background: another happening.
-    earlier = report("c.txt", ["lula", "xi"], None, kind="call", published="2025-08",
-                     evidence={"date": "Xi called the group a key platform for the Global South."},
-                     mentions=[lede("Lula last spoke with Xi on Aug. 11.", "2025-08-11")])
-    assert compare_events(earlier, dated).reason == "one report mentions the other as background"
 
 
 def test_an_event_is_not_merged_with_what_its_report_mentions_as_background():
@@ -351,12 +327,14 @@ def test_new_report_adds_a_source_to_an_existing_event_and_locked_events_only_co
     assert again.clusters[0].new_sources == []  # already cited: nothing to add
 
 
-def test_events_without_participants_merge_only_on_same_kind_day_and_place():
+def test_events_without_participants_are_at_most_possible_duplicates():
+    """Two attacks in one town on one day may be two attacks: with no participants, an editor decides."""
     a = report("a.txt", [], "2023-07-12", kind="attack", place="Zhob, Balochistan, Pakistan")
     b = report("b.txt", [], "2023-07-12", kind="attack", place="Zhob")
     c = report("c.txt", [], "2023-07-12", kind="attack", place="Kabul, Afghanistan")
     result = merge_same_event([a, b, c])
-    assert [len(x.event.sources) for x in result.clusters] == [2, 1]
+    assert [len(x.event.sources) for x in result.clusters] == [1, 1, 1]
+    assert list(result.clusters[1].duplicates) == [0] and not result.clusters[2].duplicates
 
 
 def test_merge_order_is_deterministic():
@@ -490,30 +468,6 @@ def test_a_dateline_city_does_not_part_the_same_people_on_the_same_day_and_a_sta
     assert compare_events(next_day, stated).outcome != SAME
     undated = filed_from(report("e.txt", ["xi", "tokayev"], None), "Beijing, China")
     assert compare_events(undated, stated).outcome != SAME
-
-
-def test_nearby_places_merge_undated_reports_only_on_extra_evidence_and_the_difference_is_flagged():
-    ghq = report("a.txt", ["kurilla", "munir"], None, place="General Headquarters, Rawalpindi, Pakistan",
-                 title="Talks at GHQ with ISPR and CENTCOM", published="2023-07-24")
-    capital = report("b.txt", ["kurilla", "munir"], None, place="Islamabad, Pakistan",
-                     title="CENTCOM chief meets army chief, ISPR says", published="2023-07-25")
-    [cluster] = merge_same_event([ghq, capital]).clusters
-    assert cluster.event.place == "General Headquarters, Rawalpindi, Pakistan"
-    assert "place" in cluster.event.review.needs
-    assert cluster.event.review.notes["place"] == (
-        "the reports disagree on the place: a.txt (published 2023-07-24): General Headquarters, Rawalpindi, Pakistan; "
-        "b.txt (published 2023-07-25): Islamabad, Pakistan. Kept General Headquarters, Rawalpindi, Pakistan from "
-        "a.txt; check it")
-    assert [s.claims.place for s in cluster.event.sources] == ["General Headquarters, Rawalpindi, Pakistan",
-                                                               "Islamabad, Pakistan"]
-    thin = report("c.txt", ["kurilla", "munir"], None, place="Islamabad, Pakistan", kind="visit")
-    fresh = report("a.txt", ["kurilla", "munir"], None, place="General Headquarters, Rawalpindi, Pakistan")
-    assert compare_events(thin, fresh).outcome == MAYBE  # nearby, undated, nothing else in common
-    months_later = report("d.txt", ["kurilla", "munir"], None, place="Islamabad, Pakistan",
-                          title="CENTCOM chief meets army chief, ISPR says", published="2023-12-20")
-    ghq = report("a.txt", ["kurilla", "munir"], None, place="General Headquarters, Rawalpindi, Pakistan",
-                 title="Talks at GHQ with ISPR and CENTCOM", published="2023-07-24")
-    assert compare_events(months_later, ghq).outcome == MAYBE  # every clue, but published months apart
 
 
 def test_a_report_finds_its_own_event_from_an_earlier_run_whatever_its_mentions_say():
@@ -774,16 +728,10 @@ def test_two_undated_copies_of_one_story_join_and_two_calls_told_in_their_own_wo
     assert compare_events(other, copy_a, context).outcome == MAYBE  # the stock opening phrase alone is not a copy
     result = merge_same_event([copy_a, copy_b, other], context=context)
     assert [len(c.event.sources) for c in result.clusters] == [2, 1]
-    # A copy read as a meeting is still that call ("discussion" and "talks" are said of both), flagged for its kind;
-    # a kind extraction does not confuse with a call is another happening, whatever passage it prints.
+    # A kind that differs is another happening, whatever passage it prints: a call and the meeting that followed it.
     meeting = report("d.txt", ["rajnath-singh", "lloyd-austin"], None, kind="meeting")
     context = _with_passages({"a.txt": WIRE_STORY, "d.txt": WIRE_STORY})
-    verdict = compare_events(meeting, copy_a, context)
-    assert verdict.outcome == SAME and verdict.check.endswith("though read as a meeting and a call: check the kind")
-    exercise = report("d.txt", ["rajnath-singh", "lloyd-austin"], None, kind="exercise")
-    assert compare_events(exercise, copy_a, context).outcome == DIFFERENT
-    told_otherwise = _with_passages({"a.txt": WIRE_STORY, "d.txt": ANOTHER_CALL})
-    assert compare_events(meeting, copy_a, told_otherwise).outcome == DIFFERENT
+    assert compare_events(meeting, copy_a, context).outcome == DIFFERENT
     one_person = report("e.txt", ["lloyd-austin"], None, kind="call")
     context = _with_passages({"a.txt": WIRE_STORY, "e.txt": WIRE_STORY})
     assert compare_events(one_person, copy_a, context).outcome != SAME
@@ -816,18 +764,6 @@ def test_a_repost_dated_by_its_own_late_stamp_is_a_possible_duplicate_with_both_
     assert verdict.outcome == MAYBE and "2021-09-06" in verdict.date_doubt and "2021-08-30" in verdict.date_doubt
     result = merge_same_event([stated, restamped], context=context)
     assert len(result.clusters) == 2 and list(result.clusters[1].duplicates) == [0]
-
-
-def test_copies_of_one_story_a_day_apart_join_whatever_kind_each_was_read_as():
-    """Time zones put one call on two days, and extraction reads its "discussion" as a call or talks: the passage both
-    print says it is one happening; the kind is flagged. Told in other words, they stay possible duplicates."""
-    call = report("a.txt", ["rajnath-singh", "lloyd-austin"], "2021-08-30", kind="call", published="2021-08-30")
-    talks = report("b.txt", ["rajnath-singh", "lloyd-austin"], "2021-08-31", kind="talks", published="2021-08-31")
-    verdict = compare_events(talks, call, _with_passages({"a.txt": WIRE_STORY, "b.txt": WIRE_STORY}))
-    assert verdict.outcome == SAME and verdict.check == ("a.txt reads it as a call; b.txt reads it as a talks: "
-                                                    "check the kind")
-    told_otherwise = _with_passages({"a.txt": WIRE_STORY, "b.txt": ANOTHER_CALL})
-    assert compare_events(talks, call, told_otherwise).outcome == MAYBE
 
 
 def test_an_undated_copy_whose_lede_reads_as_background_still_joins_the_story_it_copies():

@@ -142,16 +142,6 @@ def names_a_time_near(undated: Event, dated: Event) -> bool:
     return _MONTH_WORD.search(text) is not None
 
 
-_TIME_WORD = re.compile(r"\b(?:today|tonight|yesterday|tomorrow|this (?:morning|afternoon|evening|week)|last (?:night|week))\b",
-                        re.IGNORECASE)
-
-
-def says_when(event: Event) -> bool:
-    """The sentence an event's date was looked for in names some time: a weekday, a month, a year, "today"."""
-    text = event.review.evidence.get("date") or " ".join(s.quote or "" for s in event.sources)
-    return any(pattern.search(text) for pattern in (_WEEKDAY, _MONTH_WORD, _YEAR_WORD, _TIME_WORD))
-
-
 def weekday_fits(undated: Event, dated: Event) -> bool:
     """The undated report's weekday is the dated event's day, or a day either side when that day is itself in
     doubt (time zones, a report dated by its publication day), and the report names a time near it."""

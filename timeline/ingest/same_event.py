@@ -11,16 +11,16 @@ so each rule below says what is tolerated and what never joins (docs/merging.md 
   publication day, "Tuesday night" against a Monday readout), and two days apart when the later report dated the
   happening by its own publication day and extraction flagged it; either way the disagreement is shown, never
   hidden (`conflicts.py`; the date rules are in `date_fit.py`). Weeks apart, an otherwise identical report is a possible duplicate, no more.
-- Kind and place. Meeting, talks, visit and summit are one family; a call never joins a meeting, unless the two
-  articles are copies of one story (`shared_text.py`) or the very same people on the very same day: extraction
-  reads a "discussion" either way; two reports giving the very same kind agree even where it was flagged as a guess
+- Kind and place. Meeting, talks, visit and summit are one family; a call never joins a meeting, unless the very
+  same people on the very same day: extraction reads a "discussion" either way; two reports giving the very same kind agree even where it was flagged as a guess
   (`kind_match.py`). A city fits its country, a venue its city, and two towns under 10 km apart are one city; two
   countries never join (`place_match.py`),
   unless one is only the dateline's, where the story was filed, and the same people meet on the same day.
-- Copies. Copies of one story join without a date; dated copies weeks apart stay possible duplicates.
-- Weak evidence. Two undated reports (a year alone counts as undated) never join on one shared person, and join
-  at all only when they came out within three days of each other, or both name one day of the year ("signed on
-  March 13") for the very same people and kind. An undated report joins a dated event only when every participant
+- Copies. Copies of one story (`shared_text.py`) join without a date; dated copies weeks apart stay possible
+  duplicates.
+- Weak evidence. Two undated reports (a year alone counts as undated) join only as copies of one story, or when both
+  name one day of the year ("signed on March 13") for the very same people and kind. Reports without participants
+  are possible duplicates at most. An undated report joins a dated event only when every participant
   it names is the event's, the kind and the place agree, and it came out within a week after the event, or both
   name the same place, or (with no publication day)
   the weekday it names is the event's, for the very same kind with no place in either, in a report that names a
@@ -57,13 +57,12 @@ from .date_fit import (
     published_days,
     published_just_after,
     reported_before_it_happened,
-    says_when,
     stated_day_of_year,
     stated_weekday,
     vague,
     weekday_fits,
 )
-from .kind_match import ONE_DAY_ALIKE, kind_family, kind_of, kinds_agree, kinds_compatible, read_alike, same_kind
+from .kind_match import ONE_DAY_ALIKE, kind_family, kind_of, kinds_agree, kinds_compatible, same_kind
 from .people_match import NameForm, event_forms, event_people, named_by_office, same_person, shared_people
 from .place_match import CONFLICT, NEAR, UNKNOWN, WITHIN, match_places, place_only_filed_from
 from .place_match import SAME as SAME_PLACE
@@ -73,11 +72,9 @@ SAME = "same"
 MAYBE = "maybe"  # possible duplicate: a human decides
 DIFFERENT = "different"
 
-PUBLISHED_TOGETHER_DAYS = 3  # two undated reports published this close may report one happening
 RECENT_MENTION_DAYS = 3  # a mention this close before publication may be the report's own event
-SCORE_TO_MERGE_UNDATED = 3  # evidence points two undated reports need (see `_evidence_points`)
+UNDATED_SCORE = 3  # the score of a join made without a date of its own: a weekday, a publication day, a place
 SAME_SENTENCE_SCORE = 20  # above any other verdict's score, so the +2 margin always picks that event
-NEAR_EXTRA_POINTS = 1  # nearby towns without a shared day: one more clue than SCORE_TO_MERGE_UNDATED
 COPY_SCORE = 6  # two points above a weekday's or a publication day's join, so a copy decides between them
 
 
@@ -175,27 +172,10 @@ def _may_be_its_own_event(event: Event, mention: Mention) -> bool:
     may be the report's own happening, which extraction also listed as a mention; only the others are background."""
     if mention.date is None:
         return False
-    if _own_event_as_mention(event, mention):
-        return True
     if event.date is not None:
         return days_apart(mention.date, event.date) <= CLOSE_DAYS
     published = [s.published.last_day() for s in event.sources if s.published is not None]
     return any(0 <= (day - mention.date.last_day()).days <= RECENT_MENTION_DAYS for day in published)
-
-
-_EARLIER = re.compile(r"\b(?:last|previous|previously|earlier|since|ago|again|before|first time)\b", re.IGNORECASE)
-
-
-def _own_event_as_mention(event: Event, mention: Mention) -> bool:
-    """In a report with no date of its own whose date sentence names no time at all, a dated mention naming all its
-    participants, with no word of an earlier happening ("last", "since", "ago"), is most likely the report's own
-    happening, which extraction listed as background (its lede read as a mention)."""
-    if mention.date is None or not vague(event) or says_when(event) or not event.participants:
-        return False
-    text = f"{mention.summary} {mention.quote or ''}"
-    words = set(name_key(text).split())
-    return not _EARLIER.search(text) and all(name_key(p.name).split()[-1] in words
-                                             for p in event.participants if name_key(p.name))
 
 
 def _mentions_as_background(event: Event, other: Event) -> bool:
@@ -331,40 +311,6 @@ def _offices(participant: Participant, context: Context) -> list[tuple[str | Non
     return offices
 
 
-def _evidence_points(a: Event, b: Event, people: PeopleFit) -> tuple[int, list[str]]:
-    """What else ties two reports together when a date is missing; each clue is worth points."""
-    points, why = 0, []
-    match = match_places(a.place, b.place)
-    if match.outcome == SAME_PLACE:
-        points += 2
-        why.append("same place")
-    elif match.outcome in (WITHIN, NEAR):
-        points += 1
-        why.append(match.reason)
-    else:
-        for known, text in ((a.place, rule_text(b)), (b.place, rule_text(a))):
-            parts = place_parts(known)
-            if parts and re.search(rf"\b{re.escape(parts[0])}\b", name_key(text)):
-                points += 1
-                why.append(f"the other report names {known}")
-                break
-    if same_kind(kind_of(a), kind_of(b)) and kind_of(a) != "other":
-        points += 1
-        why.append(f"both a {kind_of(a)}")
-    if people.everyone and len(people.shared) >= 2:
-        points += 1
-        why.append("exactly the same participants")
-    articles_a = {s.article for s in a.sources if s.article}
-    if articles_a & {s.article for s in b.sources if s.article}:
-        points += 2
-        why.append("reported by the same article")
-    pub_a, pub_b = published_days(a), published_days(b)
-    if pub_a and pub_b and min(abs((x - y).days) for x in pub_a for y in pub_b) <= PUBLISHED_TOGETHER_DAYS:
-        points += 1
-        why.append(f"published within {PUBLISHED_TOGETHER_DAYS} days of each other")
-    return points, why
-
-
 def _people_words(people: PeopleFit) -> str:
     return "same participants (" + ", ".join(people.shared) + ")"
 
@@ -400,8 +346,7 @@ def compare_events(a: Event, b: Event, context: Context | None = None, *, review
     conflicts = []
     if place == CONFLICT and _filed_elsewhere_on_one_day(a, b, dates, people):
         place = UNKNOWN  # the disagreement is still shown (`conflicts.py`)
-    if not kinds_compatible(kind_of(a), kind_of(b)) and not _copies_read_apart(a, b, dates, people, place, context) \
-            and not _read_apart_on_one_day(a, b, dates, people):
+    if not kinds_compatible(kind_of(a), kind_of(b)) and not _read_apart_on_one_day(a, b, dates, people):
         conflicts.append(f"a {kind_of(a)} vs a {kind_of(b)}")
     if place == CONFLICT:
         conflicts.append(match.reason or f"{a.place} vs {b.place}")
@@ -430,11 +375,9 @@ def compare_events(a: Event, b: Event, context: Context | None = None, *, review
     if dates.outcome == "undated" and _copy_of_its_story(a, b, place, context):
         # Two copies of one story (a repost without its date line) report one happening, whatever dates them.
         undated = sorted(_first_article(e) or "a report" for e in (a, b) if vague(e))
-        kinds = "" if kinds_compatible(kind_of(a), kind_of(b)) else \
-            f", though read as a {kind_of(a)} and a {kind_of(b)}: check the kind"
         return Verdict(SAME, COPY_SCORE, f"{said}; both articles print the same passage about them word for word",
                        check=f"{' and '.join(undated)} {'give' if len(undated) > 1 else 'gives'} no date of its own: "
-                             f"joined as a copy of the same story{kinds}")
+                             "joined as a copy of the same story")
     if dates.outcome == "weeks":
         if people.everyone and kind_family(kind_of(a), kind_of(b)):
             return Verdict(MAYBE, reason=f"{said} and kind, but {dates.reason}: a late report's date, or another "
@@ -446,10 +389,6 @@ def compare_events(a: Event, b: Event, context: Context | None = None, *, review
         # people on the same day make them one event; anything less is for an editor to decide.
         if dates.outcome == "overlap" and a.date.precision == b.date.precision == DAY:  # type: ignore[union-attr]
             return Verdict(SAME, 3 + (1 if same_kind(kind_of(a), kind_of(b)) else 0), f"{said} on the same day; {match.reason}")
-        if vague(a) and vague(b) and not reviewed:
-            verdict = _compare_undated(a, b, people, NEAR_EXTRA_POINTS)
-            if verdict.outcome == SAME:
-                return verdict
         return Verdict(MAYBE, reason=f"{said}, but {match.reason}")
     if dates.outcome in ("overlap", "close"):
         if dates.outcome == "close" and not kinds_agree(a, b) and not _many_same_people(people, a, b) \
@@ -502,12 +441,6 @@ def _read_apart_on_one_day(a: Event, b: Event, dates: DateFit, people: PeopleFit
         and {kind_of(a), kind_of(b)} <= ONE_DAY_ALIKE
 
 
-def _copies_read_apart(a: Event, b: Event, dates: DateFit, people: PeopleFit, place: str, context: Context) -> bool:
-    """Copies of one story report one happening, whether extraction read its "discussion" as a call or a meeting."""
-    return dates.outcome in ("undated", "overlap", "close") and read_alike(kind_of(a), kind_of(b)) and people.strong \
-        and _copy_of_its_story(a, b, place, context)
-
-
 MANY_PEOPLE = 3  # this many people in common, a day apart: one happening whatever its kind is called
 
 
@@ -527,10 +460,9 @@ def _late_date_doubt(a: Event, b: Event) -> str:
             "a repost's or a late report's date? Check it, or merge the two files")
 
 
-def _compare_undated(a: Event, b: Event, people: PeopleFit, extra_points: int = 0) -> Verdict:
-    """Two undated reports join only when they came out within days of each other and the rest agrees: the same
-    people meet in the same capital again and again, and nothing else tells those meetings apart. `extra_points`:
-    more clues asked for (nearby towns rather than one place)."""
+def _compare_undated(a: Event, b: Event, people: PeopleFit) -> Verdict:
+    """Two undated reports join only when both name one day of the year and the rest agrees: the same people meet in
+    the same capital again and again, and nothing else tells those meetings apart."""
     said = _people_words(people)
     day = stated_day_of_year(a)
     if day is not None and day == stated_day_of_year(b) and people.everyone and len(people.shared) >= 2 \
@@ -538,20 +470,10 @@ def _compare_undated(a: Event, b: Event, people: PeopleFit, extra_points: int = 
         # The same day of the year, the very same people and kind: the same pair rarely meets on one date twice.
         named = f"{dt.date(2000, *day):%B} {day[1]}"
         kinds = f"both a {kind_of(a)}" if same_kind(kind_of(a), kind_of(b)) else f"a {kind_of(a)} and a {kind_of(b)}"
-        return Verdict(SAME, SCORE_TO_MERGE_UNDATED, f"{said}; {kinds}; both name {named}, with no year",
+        return Verdict(SAME, UNDATED_SCORE, f"{said}; {kinds}; both name {named}, with no year",
                        check=f"neither report gives a year: joined on the day both name ({named}), their participants "
                              "and kind")
-    points, why = _evidence_points(a, b, people)
-    pub_a, pub_b = published_days(a), published_days(b)
-    if not (pub_a and pub_b):
-        return Verdict(MAYBE, points, f"{said}, but neither gives a date, and not both a publication day")
-    gap = min(abs((x - y).days) for x in pub_a for y in pub_b)
-    if gap > PUBLISHED_TOGETHER_DAYS:
-        return Verdict(MAYBE, points, f"{said}, but neither gives a date, and they came out {gap} days apart")
-    if points >= SCORE_TO_MERGE_UNDATED + extra_points:
-        return Verdict(SAME, points, f"{said}; no date to compare, but " + ", ".join(why),
-                       check="neither report gives a date: joined on " + ", ".join(why))
-    return Verdict(MAYBE, points, f"{said}, but no date to compare them by")
+    return Verdict(MAYBE, reason=f"{said}, but neither gives a date to compare them by")
 
 
 def _compare_undated_with_dated(a: Event, b: Event, people: PeopleFit, place: str) -> Verdict:
@@ -597,7 +519,7 @@ def _compare_undated_with_dated(a: Event, b: Event, people: PeopleFit, place: st
             else f"a {kind_of(undated)} and a {kind_of(dated)}")
     where = ("no place in either" if not undated.place and not dated.place else "a place in one report only"
              if place == UNKNOWN else "the same place")
-    return Verdict(SAME, 3, f"{said}; {kind}; {where}; {when}",
+    return Verdict(SAME, UNDATED_SCORE, f"{said}; {kind}; {where}; {when}",
                    check=f"{_first_article(undated) or 'a report'} gives no date of its own: joined on its "
                          f"participants, kind and {basis}")
 
@@ -607,11 +529,9 @@ def _first_article(event: Event) -> str:
 
 
 def _compare_without_people(a: Event, b: Event, place: str) -> Verdict:
-    """Attacks, statements...: only the same kind, the same day and the same place make them one."""
+    """Attacks, statements...: with no participants nothing tells two of one kind apart, so an editor decides."""
     if a.date is None or b.date is None or not same_kind(kind_of(a), kind_of(b)):
         return Verdict(DIFFERENT, reason="no participants and not enough else to compare")
-    if a.date.precision == b.date.precision == DAY and place == SAME_PLACE and a.date.start == b.date.start:
-        return Verdict(SAME, 4, f"same kind ({kind_of(a)}), same day {a.date.iso()}, same place ({b.place})")
     if place != CONFLICT:
         return Verdict(MAYBE, reason=f"both a {kind_of(a)} around {a.date}")
     return Verdict(DIFFERENT, reason="different places")
