@@ -80,8 +80,9 @@ def test_same_day_different_people_stay_two_events():
 
 
 def test_a_call_and_a_meeting_of_the_same_people_on_the_same_day_join_flagged_for_the_kind():
-    """Extraction reads "discussion" and "spoke with" as a call or a meeting, and a readout as a statement: the very
-    same people on the very same day are one happening, whatever each report calls it; the editor checks the kind."""
+    """Extraction reads "discussion" and "spoke with" as a call or a meeting: the very same people on the very same
+    day are one happening, whatever each report calls it; the editor checks the kind. A statement that day may be
+    about the call or something else: an editor decides."""
     call = report("a.txt", ["austin", "bajwa"], "2021-08-09", kind="call", title="Austin calls Bajwa")
     meeting = report("b.txt", ["austin", "bajwa"], "2021-08-09", kind="meeting", title="Austin meets Bajwa")
     verdict = compare_events(meeting, call)
@@ -90,7 +91,7 @@ def test_a_call_and_a_meeting_of_the_same_people_on_the_same_day_join_flagged_fo
     [cluster] = merge_same_event([call, meeting]).clusters
     assert "sources" in cluster.event.review.needs and "check the kind" in cluster.event.review.notes["sources"]
     statement = report("c.txt", ["austin", "bajwa"], "2021-08-09", kind="statement")
-    assert compare_events(statement, call).outcome == SAME
+    assert compare_events(statement, call).outcome == MAYBE
 
 
 def test_the_same_ministers_calls_of_one_week_stay_apart_under_this_rounds_rules():
@@ -202,7 +203,7 @@ def test_an_undated_call_without_a_publication_day_joins_the_one_call_on_the_wee
     monday_call = report("m.txt", ["sisi", "biden"], "2024-08-19", kind="call")
     accord = report("n.txt", ["sisi", "biden"], None, kind="agreement", place="Cairo, Egypt",
                     evidence={"date": "Sisi signed an accord with Biden in Cairo on Monday."})
-    assert compare_events(accord, monday_call).outcome == MAYBE
+    assert compare_events(accord, monday_call).outcome != SAME
     assert len(merge_same_event([monday_call, accord]).clusters) == 2
     # An undated report is placed by the event's settled date, not by the report that founded the event.
     settled = [report("i.txt", ["sisi", "biden"], "2024-08-24", kind="call", published="2024-08-24"),
@@ -588,7 +589,7 @@ def test_a_venue_fits_its_city_and_talks_fit_a_meeting():
     assert cluster.event.place == "Presidential Palace, Helsinki, Finland" and "place" not in cluster.event.review.needs
 
 
-def test_dates_a_day_apart_join_two_only_when_a_publication_day_explains_them_weeks_never():
+def test_dates_a_day_apart_join_two_days_or_weeks_apart_never():
     monday = report("a.txt", ["austin", "bajwa"], "2021-08-09", kind="call")
     tuesday = report("b.txt", ["austin", "bajwa"], "2021-08-10", kind="call")
     assert compare_events(tuesday, monday).outcome == SAME
@@ -596,7 +597,7 @@ def test_dates_a_day_apart_join_two_only_when_a_publication_day_explains_them_we
     assert compare_events(stated, monday).outcome == MAYBE  # two days, and the date is stated: a human decides
     dated_by_paper = report("d.txt", ["austin", "bajwa"], "2021-08-11", kind="call", published="2021-08-11",
                             needs=["date"])
-    assert compare_events(dated_by_paper, monday).outcome == SAME  # its date is its own publication day, flagged
+    assert compare_events(dated_by_paper, monday).outcome == MAYBE  # even counted from its own publication day
     same_day_report = report("d.txt", ["austin", "bajwa"], "2021-08-11", kind="call", published="2021-08-11")
     assert compare_events(same_day_report, monday).outcome == MAYBE  # a day it states: maybe another call
     meeting = report("e.txt", ["austin", "bajwa"], "2021-08-10", kind="meeting")

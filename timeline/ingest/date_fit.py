@@ -14,7 +14,6 @@ from ..partial_date import DAY, YEAR, DateSpec
 
 APPROXIMATE_SLACK_DAYS = 7
 CLOSE_DAYS = 1  # days apart that time zones or a publication day explain without more
-EXPLAINED_DAYS = 2  # days apart when the later report is dated by its own publication day
 WEEKS_APART_DAYS = 56  # further apart than this, an otherwise identical report is another happening
 PUBLISHED_AFTER_DAYS = 7  # an undated report published this long after a dated event may report it
 _DATED_BY_PUBLICATION = re.compile(r"publication date|when the event was reported|published", re.IGNORECASE)
@@ -53,16 +52,9 @@ def dated_by_publication(event: Event) -> bool:
                                                for s in event.sources)
 
 
-def counted_from_publication(event: Event) -> bool:
-    """The extractor flagged the event's day, which rests on the report's own publication day ("on Monday" counted
-    from it, or the stamp itself): a day an unflagged report gives is one it states, and the same two ministers do
-    call each other two days apart."""
-    return "date" in event.review.needs and dated_by_publication(event)
-
-
 @dataclass(frozen=True)
 class DateFit:
-    """How two events' dates relate: `overlap`, `close` (a day or two, explained), `weeks`, `apart` or `undated`."""
+    """How two events' dates relate: `overlap`, `close` (a day apart), `weeks`, `apart` or `undated`."""
 
     outcome: str
     reason: str = ""
@@ -80,13 +72,9 @@ def fit_dates(a: Event, b: Event) -> DateFit:
     if dates_compatible(a.date, b.date):
         return DateFit("undated" if vague(a) or vague(b) else "overlap")
     gap = days_apart(a.date, b.date)
-    later = a if a.date.first_day() > b.date.first_day() else b
     both_days = a.date.precision == b.date.precision == DAY
     if both_days and gap <= CLOSE_DAYS:
         return DateFit("close", f"dated {a.date.iso()} and {b.date.iso()}, a day apart")
-    if both_days and gap <= EXPLAINED_DAYS and counted_from_publication(later):
-        return DateFit("close", f"dated {a.date.iso()} and {b.date.iso()}; the later date is a report's own "
-                                "publication day")
     if gap <= WEEKS_APART_DAYS:
         return DateFit("weeks", f"dated {a.date.iso()} and {b.date.iso()}, {gap} days apart")
     return DateFit("apart", f"different dates ({a.date} vs {b.date})")

@@ -8,17 +8,15 @@ from __future__ import annotations
 from ..load.model import Event
 
 # Kinds that one report may call by another's name: a visit is reported as a meeting or as talks.
+# An agreement is the outcome of talks, a meeting, a visit or a summit, and reported as such.
 KIND_GROUPS = (
-    frozenset({"meeting", "talks", "visit", "summit"}),
+    frozenset({"meeting", "talks", "visit", "summit", "agreement"}),
     frozenset({"statement", "announcement"}),
-    frozenset({"agreement", "talks"}),
-    frozenset({"agreement", "call"}),  # "agreed in a phone call": one report names the call, another its outcome
-    frozenset({"agreement", "meeting", "summit", "visit"}),
 )
 KIND_SYNONYMS = {"talks": "meeting"}  # counted as the same kind when weighing evidence
 # The kinds one day of the very same people may be reported as: extraction reads "discussion", "spoke with" and
-# "talks" as a call or a meeting alike, and a readout as a statement.
-ONE_DAY_ALIKE = frozenset({"call", "meeting", "talks", "statement", "announcement"})
+# "talks" as a call or a meeting alike.
+ONE_DAY_ALIKE = frozenset({"call", "meeting", "talks"})
 
 
 def kind_of(event: Event) -> str:

@@ -8,9 +8,8 @@ so each rule below says what is tolerated and what never joins (docs/merging.md 
   participant whose role the other event records, when the other names nobody of that country still unmatched
   (`people_match.py`). Two events need two people in common, or one each and the same one.
 - Dates. Spans that overlap at their real precision agree. Two days one apart agree (time zones, a paper's
-  publication day, "Tuesday night" against a Monday readout), and two days apart when the later report dated the
-  happening by its own publication day and extraction flagged it; either way the disagreement is shown, never
-  hidden (`conflicts.py`; the date rules are in `date_fit.py`). Weeks apart, an otherwise identical report is a possible duplicate, no more.
+  publication day, "Tuesday night" against a Monday readout); the disagreement is shown, never hidden
+  (`conflicts.py`; the date rules are in `date_fit.py`). Weeks apart, an otherwise identical report is a possible duplicate, no more.
 - Kind and place. Meeting, talks, visit and summit are one family; a call never joins a meeting, unless the very
   same people on the very same day: extraction reads a "discussion" either way; two reports giving the very same kind agree even where it was flagged as a guess
   (`kind_match.py`). A city fits its country, a venue its city, and two towns under 10 km apart are one city; two
@@ -252,10 +251,6 @@ def fit_people(a: Event, b: Event, context: Context) -> PeopleFit:
             if found:
                 covered.add(form)
                 add(form)
-    if not people_a or not people_b:
-        # A report whose participants extraction missed: the people both articles name stand in for them.
-        for x, _ in shared_people(named_a, named_b):
-            add(x)
     single = len(people_a) == len(people_b) == 1 and len(pairs) == 1
     # Every participant of each side is found in the other; a side whose participants extraction missed
     # counts when its article names all of the other side's.
