@@ -332,9 +332,7 @@ def compare_events(a: Event, b: Event, context: Context | None = None, *, review
         return Verdict(DIFFERENT, reason="no participant in common")
     match = match_places(a.place, b.place)
     place = match.outcome
-    if (_mentions_as_background(a, b) or _mentions_as_background(b, a)) \
-            and not (dates.outcome == "undated" and _copy_of_its_story(a, b, place, context)):
-        # An undated copy of the other's story that "recalls" its day is telling that very day, read as background.
+    if _mentions_as_background(a, b) or _mentions_as_background(b, a):
         return Verdict(DIFFERENT, reason="one report mentions the other as background")
     if reported_before_it_happened(a, b) or reported_before_it_happened(b, a):
         return Verdict(DIFFERENT, reason="published before the other happened")
@@ -386,8 +384,7 @@ def compare_events(a: Event, b: Event, context: Context | None = None, *, review
             return Verdict(SAME, 3 + (1 if same_kind(kind_of(a), kind_of(b)) else 0), f"{said} on the same day; {match.reason}")
         return Verdict(MAYBE, reason=f"{said}, but {match.reason}")
     if dates.outcome in ("overlap", "close"):
-        if dates.outcome == "close" and not kinds_agree(a, b) and not _many_same_people(people, a, b) \
-                and not _copy_of_its_story(a, b, place, context):
+        if dates.outcome == "close" and not kinds_agree(a, b) and not _many_same_people(people, a, b):
             return Verdict(MAYBE, reason=f"{said}, {dates.reason}, but the kinds ({kind_of(a)}, {kind_of(b)}) do not say "
                                          "it is one happening")
         score = 3 + {SAME_PLACE: 2, WITHIN: 1}.get(place, 0) + (1 if same_kind(kind_of(a), kind_of(b)) else 0)
