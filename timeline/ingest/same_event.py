@@ -351,7 +351,7 @@ def compare_events(a: Event, b: Event, context: Context | None = None, *, review
     if not a.participants and not b.participants:
         return _compare_without_people(a, b, place)
     if not people.strong:
-        if dates.outcome == "overlap" and people.shared and place == SAME_PLACE and a.date.precision == b.date.precision == DAY:  # type: ignore[union-attr]
+        if _on_one_day(a, b, dates) and people.shared and place == SAME_PLACE:
             return Verdict(MAYBE, reason="a participant in common on the same day and in the same place")
         return Verdict(DIFFERENT, reason="too few participants in common")
     said = _people_words(people)
@@ -367,7 +367,7 @@ def compare_events(a: Event, b: Event, context: Context | None = None, *, review
                                      "background in a story about something else?", offer=True)
     if dates.outcome == "undated" and _copy_of_its_story(a, b, place, context):
         # Two copies of one story (a repost without its date line) report one happening, whatever dates them.
-        undated = sorted(_first_article(e) or "a report" for e in (a, b) if vague(e))
+        undated = sorted(first_article(e) or "a report" for e in (a, b) if vague(e))
         return Verdict(SAME, COPY_SCORE, f"{said}; both articles print the same passage about them word for word",
                        check=f"{' and '.join(undated)} {'give' if len(undated) > 1 else 'gives'} no date of its own: "
                              "joined as a copy of the same story")
@@ -380,7 +380,7 @@ def compare_events(a: Event, b: Event, context: Context | None = None, *, review
     if place == NEAR:
         # Nearby towns may be one place reported two ways, or two stops of one trip: only the same
         # people on the same day make them one event; anything less is for an editor to decide.
-        if dates.outcome == "overlap" and a.date.precision == b.date.precision == DAY:  # type: ignore[union-attr]
+        if _on_one_day(a, b, dates):
             return Verdict(SAME, 3 + (1 if same_kind(kind_of(a), kind_of(b)) else 0), f"{said} on the same day; {match.reason}")
         return Verdict(MAYBE, reason=f"{said}, but {match.reason}")
     if dates.outcome in ("overlap", "close"):
@@ -395,7 +395,7 @@ def compare_events(a: Event, b: Event, context: Context | None = None, *, review
         if place in (SAME_PLACE, WITHIN):
             why.append(match.reason if place == WITHIN else f"same place ({b.place or a.place})")
         check = "" if kinds_compatible(kind_of(a), kind_of(b)) else \
-            "; ".join(sorted(f"{_first_article(e) or 'a report'} reads it as a {kind_of(e)}" for e in (a, b))) + \
+            "; ".join(sorted(f"{first_article(e) or 'a report'} reads it as a {kind_of(e)}" for e in (a, b))) + \
             ": check the kind"
         return Verdict(SAME, score, "; ".join(why), check=check)
     if vague(a) != vague(b):
@@ -447,7 +447,7 @@ def _late_date_doubt(a: Event, b: Event) -> str:
     assert a.date is not None and b.date is not None
     late, early = (a, b) if a.date.first_day() > b.date.first_day() else (b, a)
     late_date, early_date = late.date.iso(), early.date.iso()  # type: ignore[union-attr]
-    late_name, early_name = _first_article(late) or "this report", _first_article(early) or "another report"
+    late_name, early_name = first_article(late) or "this report", first_article(early) or "another report"
     return (f"{late_name} gives {late_date}, but {early_name} gives {early_date} for the same people and kind: "
             "a repost's or a late report's date? Check it, or merge the two files")
 
@@ -512,11 +512,12 @@ def _compare_undated_with_dated(a: Event, b: Event, people: PeopleFit, place: st
     where = ("no place in either" if not undated.place and not dated.place else "a place in one report only"
              if place == UNKNOWN else "the same place")
     return Verdict(SAME, UNDATED_SCORE, f"{said}; {kind}; {where}; {when}",
-                   check=f"{_first_article(undated) or 'a report'} gives no date of its own: joined on its "
+                   check=f"{first_article(undated) or 'a report'} gives no date of its own: joined on its "
                          f"participants, kind and {basis}")
 
 
-def _first_article(event: Event) -> str:
+def first_article(event: Event) -> str:
+    """The event's first source by name: how notes and the merge order refer to a report."""
     return min((s.article or s.url or "" for s in event.sources), default="")
 
 
