@@ -161,7 +161,7 @@ def test_an_undated_report_without_a_publication_day_is_only_a_possible_duplicat
     dated = report("a.txt", ["sisi", "biden"], "2024-08-23", kind="call")
     undated = report("b.txt", ["sisi", "biden"], None, kind="call")
     verdict = compare_events(undated, dated)
-    assert verdict.outcome == MAYBE and "neither a publication day, a weekday nor a place in both" in verdict.reason
+    assert verdict.outcome == MAYBE and "neither a publication day, a day of the year, a weekday nor a place in both" in verdict.reason
     late = report("c.txt", ["sisi", "biden"], None, kind="call", published="2024-10-02")
     assert "long after the event" in compare_events(late, dated).reason
     early = report("d.txt", ["sisi", "biden"], None, kind="call", published="2024-08-20")
@@ -255,6 +255,33 @@ def test_two_undated_reports_naming_one_day_without_a_year_join_and_another_day_
     assert compare_events(signing("f.txt", "Signed on March 13 in Dushanbe.", place="Dushanbe, Tajikistan"),
                           signing("g.txt", "Signed on March 13.", place="Bishkek, Kyrgyzstan")).outcome != SAME
     assert compare_events(signing("h.txt", "Signed on March 13 and ratified on April 2."), wire).outcome != SAME
+
+
+def test_an_undated_report_naming_a_day_without_a_year_joins_the_one_event_of_that_day():
+    """A repost with no stamp and no year says "held a telephone conversation on September 1": beside the very same
+    people's call dated 1 September it joins, flagged; its own lede, read as a mention of September 1, is not
+    background to that call. Another day, another kind, or two such calls in two years keep it apart."""
+    def undated(article: str, sentence: str, kind: str = "call") -> Event:
+        lede = Mention(summary=sentence, quote=sentence, date=None)
+        return report(article, ["shehbaz-sharif", "recep-erdogan"], None, kind=kind, evidence={"date": sentence},
+                      mentions=[lede])
+
+    def dated(article: str, date: str, kind: str = "call") -> Event:
+        return report(article, ["shehbaz-sharif", "recep-erdogan"], date, kind=kind, published=date)
+
+    repost = undated("b.txt", "Prime Minister Sharif and President Erdogan held a telephone conversation on September 1.")
+    verdict = compare_events(repost, dated("a.txt", "2024-09-01"))
+    assert verdict.outcome == SAME and verdict.reason.endswith("it says September 1, which fits 2024-09-01")
+    assert verdict.check == "b.txt gives no date of its own: joined on its participants, kind and day of the year"
+    [cluster] = merge_same_event([dated("a.txt", "2024-09-01"), repost]).clusters
+    assert "sources" in cluster.event.review.needs and cluster.event.date == parse_date_spec("2024-09-01")
+    assert compare_events(undated("c.txt", "They spoke on September 3."), dated("a.txt", "2024-09-01")).outcome != SAME
+    assert compare_events(repost, dated("a.txt", "2024-09-01", kind="meeting")).outcome != SAME
+    two_years = [dated("a.txt", "2023-09-01"), dated("d.txt", "2024-09-01"), repost]
+    assert [len(c.event.sources) for c in merge_same_event(two_years).clusters] == [1, 1, 1]
+    # An editor's event is only offered it, as any report with no date of its own.
+    offered = compare_events(repost, dated("a.txt", "2024-09-01"), reviewed=True)
+    assert offered.outcome == MAYBE and offered.offer
 
 
 def test_an_undated_report_without_a_publication_day_joins_the_one_event_of_its_people_at_its_place():

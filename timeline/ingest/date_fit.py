@@ -141,6 +141,18 @@ def weekday_fits(undated: Event, dated: Event) -> bool:
     return any((day + dt.timedelta(days=d)).weekday() == weekday for d in range(-slack, slack + 1))
 
 
+def day_of_year_fits(undated: Event, dated: Event) -> bool:
+    """The (month, day) an undated report's date sentence names with no year is the dated event's day, or a day
+    either side when that day is itself in doubt (time zones, a report dated by its publication day): one day in
+    365, where a weekday is one in seven. Other years a page names are its background, so they do not count."""
+    day = stated_day_of_year(undated)
+    if day is None or dated.date is None or dated.date.precision != DAY:
+        return False
+    first = dated.date.first_day()
+    slack = 1 if "date" in dated.review.needs else 0
+    return any(((d := first + dt.timedelta(days=shift)).month, d.day) == day for shift in range(-slack, slack + 1))
+
+
 def published_days(event: Event) -> list[dt.date]:
     return [s.published.last_day() for s in event.sources if s.published is not None]
 

@@ -21,7 +21,7 @@ so each rule below says what is tolerated and what never joins (docs/merging.md 
   name one day of the year ("signed on March 13") for the very same people and kind. Reports without participants
   are possible duplicates at most. An undated report joins a dated event only when every participant
   it names is the event's, the kind and the place agree, and it came out within a week after the event, or both
-  name the same place, or (with no publication day)
+  name the same place, or (with no publication day) the day of the year it names with no year is the event's, or
   the weekday it names is the event's, for the very same kind with no place in either, in a report that names a
   year or month near it. A report with nothing to date it never joins on its people, kind and topic: the same
   people call about the same things again and again. Each such join is flagged for review. Undated
@@ -50,6 +50,7 @@ from .date_fit import (
     WEEKDAYS,
     DateFit,
     dates_compatible,
+    day_of_year_fits,
     days_apart,
     fit_dates,
     long_before_its_page,
@@ -195,6 +196,8 @@ def _mentions_as_background(event: Event, other: Event) -> bool:
                 continue
             if found[1] is not None and other.date.precision == DAY and found[1] != other.date.first_day().day:
                 continue  # "On September 5" recalls another day than a call on 7 September
+            if found[1] is not None and found == stated_day_of_year(event):
+                continue  # the very day the report's own date sentence names: its own happening, not background
             if _SUBJECT_PRONOUN.search(text) and _people_within(other, event):
                 return True
         elif not dates_compatible(mention.date, other.date) or _may_be_its_own_event(event, mention):
@@ -488,8 +491,10 @@ def _compare_undated_with_dated(a: Event, b: Event, people: PeopleFit, place: st
     on_weekday = (published is None and place not in (SAME_PLACE, WITHIN) and weekday_fits(undated, dated)
                   and (same_kind(kind_of(a), kind_of(b)) or undated.kind == dated.kind)
                   and not undated.place and not dated.place)
-    # What places the report in time, strongest first: its publication day, its weekday, or the place both name.
+    # What places the report in time, strongest first: its publication day, the day of the year or the weekday it
+    # names, or the place both name.
     basis = when = ""
+    day = stated_day_of_year(undated)
     if published is not None:
         if published_just_after(undated, dated):
             basis, when = "publication day", \
@@ -497,13 +502,16 @@ def _compare_undated_with_dated(a: Event, b: Event, people: PeopleFit, place: st
         else:
             missing.append("it came out long after the event" if published > dated.date.last_day()  # type: ignore[union-attr]
                            else "it came out before the event")
+    elif day is not None and day_of_year_fits(undated, dated):
+        basis, when = "day of the year", f"no publication day or year, but it says {dt.date(2000, *day):%B} {day[1]}, " \
+                                         f"which fits {dated.date.iso()}"  # type: ignore[union-attr]
     elif on_weekday:
         basis, when = "weekday", f"no publication day, but it says {WEEKDAYS[stated_weekday(undated) or 0].capitalize()}, " \
                                  f"which fits {dated.date.iso()}"  # type: ignore[union-attr]
     elif place in (SAME_PLACE, WITHIN):
         basis, when = "place", "no publication day"
     else:
-        missing.append("neither a publication day, a weekday nor a place in both dates it")
+        missing.append("neither a publication day, a day of the year, a weekday nor a place in both dates it")
     if missing:
         return Verdict(MAYBE, reason=f"{said}, but the report gives no date and " + "; ".join(missing))
     kind = ("both a " + (kind_of(dated) if kind_of(dated) != "other" else dated.kind)
