@@ -12,8 +12,8 @@ from .article import Article
 from .event_fields import CONFIDENCE_THRESHOLD, Field, event_sentences
 from .kinds import MainEvent, is_prose, is_side_event
 from .offices import resolve_office
-from .people_mentions import PersonMention, find_names, is_speaker
-from .places import find_places, gazetteer, place_from_dateline
+from .people_mentions import PersonMention, find_names, is_counterpart, is_speaker
+from .places import country_of, find_places, gazetteer, place_from_dateline
 from .sentences import Sentence
 
 # Offices of a state (not of a party, a company or an alliance), for the dateline's country.
@@ -205,7 +205,36 @@ def people_beside(main: MainEvent, sentences: list[Sentence], persons: list[Pers
         added += beside
         if sum(p.is_participant for p in persons) >= 2:
             break
+    if visited is not None and sum(p.is_participant for p in persons) < 2:
+        added += visit_counterpart(visited, persons)
     return added
+
+
+def office_key(role: str | None) -> frozenset[str]:
+    """An office's words without its country and filler, spelling unified: "Minister of Foreign Affairs of Poland"
+    and "Foreign Minister" are one office, "Finance Minister" another."""
+    words = re.findall(r"[\w-]+", (role or "").lower().replace("defence", "defense"))
+    return frozenset(w for w in words if w not in _OFFICE_FILLER and country_of(w.title()) is None)
+
+
+_OFFICE_FILLER = frozenset("of the for and affairs counterpart counterparts".split())
+
+
+def visit_counterpart(visited: str, persons: list[PersonMention]) -> list[PersonMention]:
+    """A visit's host named further from the arrival: the visited country's official holding the visitor's own
+    office, or called the visitor's counterpart ("his Ukrainian counterpart Dmytro Kuleba" ten sentences down)."""
+    visitors = {office_key(p.role) for p in persons if p.is_participant} - {frozenset()}
+    hosts = [p for p in persons if not p.is_participant and not is_speaker(p) and p.confidence > 0.5
+             and p.country == visited and (office_key(p.role) in visitors or is_counterpart(p))]
+    if not visitors or not hosts:
+        return []
+    host = min(hosts, key=lambda p: p.first_index)
+    if is_counterpart(host):
+        # A counterpart holds the visitor's office in the visited country.
+        host.role = next(p.role for p in persons if p.is_participant and office_key(p.role))
+    host.is_participant = True
+    host.note = "the visited country's official with the visitor's office, named apart from the visit: check"
+    return [host]
 
 
 def people_of_headline(headline: str | None, known: list[PersonMention]) -> list[PersonMention]:

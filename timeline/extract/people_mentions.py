@@ -736,6 +736,11 @@ def _has_head(role: str) -> bool:
     return any(w.lower().strip(".,()") in OFFICE_HEADS for w in role.split())
 
 
+def is_counterpart(person: PersonMention) -> bool:
+    """Whether the page gives a person's office only as someone's counterpart ("his Ukrainian counterpart")."""
+    return bool(_COUNTERPART.match(person.role or ""))
+
+
 def is_speaker(person: PersonMention) -> bool:
     role = (person.role or "").lower()
     return any(word in role for word in SPEAKER_HEADS)
