@@ -750,7 +750,7 @@ def is_speaker(person: PersonMention) -> bool:
 _SAID_OF_SELF = re.compile(r"^\s*(?:said|says)\s+(?:(?:his|her|their|the)\s+)?(?:[\w-]+\s+)?(?:talks|meeting|call|"
                            r"conversation|discussions?)\s+with\b|"
                            r"^\s*(?:said|says|told\s+\w+)\s+(?:[A-Za-z]+\s+){0,2}?(?:that\s+)?(?:(?:he|she|they)\s+"
-                           r"(?:had|has|have|held|spoke|met|talked)\b|(?:following|after|during|in)\s+(?:a|an|the|her|his|"
+                           r"(?:had|has|have|held|spoke|met|talked|(?:will|would|is\s+to|was\s+to)\s+(?:meet|hold|host|visit|speak|travel))\b|(?:following|after|during|in)\s+(?:a|an|the|her|his|"
                            r"their)\s+(?:[\w-]+\s+){0,2}(?:call|conversation|meeting|talks)\s+with\b)", re.IGNORECASE)
 
 

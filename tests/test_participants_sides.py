@@ -1,0 +1,23 @@
+"""Participants: who the main event's sides are when the page names one of them as a speaker telling of their own
+meeting, or names the other side far from the event's sentence."""
+
+from __future__ import annotations
+
+from timeline.extract.reading import parse_article_text
+from timeline.extract.stub import extract_article
+
+
+def event_of(text: str):
+    return extract_article(parse_article_text(text, "a.txt", "text")).event
+
+
+def test_a_speaker_telling_of_the_meeting_they_will_hold_takes_part():
+    event = event_of("Ministers to meet\n\nMay 3, 2024\n\nLima, May 3 -- Peruvian Defense Minister Luis Prado said "
+                     "Friday he will meet with Chilean Defense Minister Ana Rojas in Lima on Sunday.\n")
+    assert sorted(p.name for p in event.participants) == ["Ana Rojas", "Luis Prado"]
+
+
+def test_a_speaker_commenting_on_a_meeting_takes_no_part():
+    event = event_of("Ministers meet\n\nMay 3, 2024\n\nPeruvian Defense Minister Luis Prado met Chilean Defense "
+                     "Minister Ana Rojas in Lima on Friday, ministry spokesperson Marta Quispe said.\n")
+    assert sorted(p.name for p in event.participants) == ["Ana Rojas", "Luis Prado"]
