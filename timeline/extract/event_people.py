@@ -178,12 +178,12 @@ def people_beside(main: MainEvent, sentences: list[Sentence], persons: list[Pers
     tell of something else."""
     if main.main is None or sum(p.is_participant for p in persons) >= 2:
         return []
+    added = pronoun_subject(main, sentences, persons)
     visited = visited_country(main)
     if main.kind is not None and main.kind.kind == "visit" and visited is None:
         return []  # a visit whose destination is not named: no one beside it is known to be its host
     at = main.main.index
     lead = next((s.index for s in sentences if is_prose(s)), 0)
-    added: list[PersonMention] = []
     after = at + 1
     while after in main.indices:
         after += 1  # the sentences supporting the event's are its own; the one after them is beside it
@@ -208,6 +208,31 @@ def people_beside(main: MainEvent, sentences: list[Sentence], persons: list[Pers
     if visited is not None and sum(p.is_participant for p in persons) < 2:
         added += visit_counterpart(visited, persons)
     return added
+
+
+# A pronoun standing for the one doing the event: "He met ...", "the start of his three-day visit".
+_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er)\b")
+
+
+def pronoun_subject(main: MainEvent, sentences: list[Sentence], persons: list[PersonMention]) -> list[PersonMention]:
+    """The person a pronoun before the event's words stands for, when the sentence names no one before it: the
+    one named first in the nearest sentence before that names anyone (that sentence's subject)."""
+    assert main.main is not None and main.kind is not None
+    text, at = main.main.text, main.main.index
+    cue = text.find(main.kind.cue)
+    pronoun = _PRONOUN.search(text, 0, cue + len(main.kind.cue)) if cue >= 0 else None
+    if pronoun is None or any(named_at(p, text) < pronoun.start() for p in persons if at in p.sentences):
+        return []
+    before = max((i for p in persons for i in p.sentences if i < at), default=None)
+    if before is None:
+        return []
+    named = sorted((p for p in persons if before in p.sentences), key=lambda p: named_at(p, sentences[before].text))
+    subject = named[0]
+    if subject.is_participant or is_speaker(subject) or not (subject.role or subject.title or subject.known):
+        return []
+    subject.is_participant = True
+    subject.note = f"the '{pronoun[0]}' of the event's sentence, named in the sentence before: check"
+    return [subject]
 
 
 def office_key(role: str | None) -> frozenset[str]:
