@@ -36,3 +36,10 @@ def test_a_pronoun_after_someone_named_in_the_event_sentence_adds_no_one():
     event = event_of("Guest welcomed\n\nMay 3, 2024\n\nChilean Finance Minister Luis Prado spoke on Thursday.\n\n"
                      "Chilean President Tomas Vidal began his three-day state visit to Peru on Friday.\n")
     assert [p.name for p in event.participants] == ["Tomas Vidal"]
+
+
+def test_someone_named_in_a_clause_about_a_thing_takes_no_part():
+    event = event_of("Leaders speak\n\nMay 3, 2024\n\nPeruvian President Marta Quispe held a phone call with Chilean "
+                     "President Tomas Vidal on Friday about the truce, which she said came at the urging of Brazilian "
+                     "President Luis Prado.\n")
+    assert sorted(p.name for p in event.participants) == ["Marta Quispe", "Tomas Vidal"]

@@ -784,6 +784,9 @@ _CONTRAST_BEFORE = re.compile(r"\w[\s,]+(?:while|whereas|even\s+as)\s+(?!in\b|at
 _ANOTHER_TIME_BEFORE = re.compile(r"\w[\s,]+(?:(?:days?|weeks?|months?|years?|shortly|soon|hours?)\s+(?:after|before)|"
                                   r"in\s+response\s+to)\b[^,;:]*$", re.IGNORECASE)
 
+# "welcomed the cease-fire, which he said came at the urging of X": a clause about a thing, not the event's doer.
+_ABOUT_A_THING_BEFORE = re.compile(r",\s+which\b[^,;:]*$")
+
 # "started a state visit at the invitation of President X", "met Y on behalf of Z": X and Z are not there.
 _ON_SOMEONES_BEHALF = re.compile(r"\b(?:at\s+the\s+invitation\s+of|on\s+behalf\s+of|invited\s+by|on\s+the\s+"
                                  r"instructions?\s+of)\s+(?:[\w.'’-]+\s+){0,4}$", re.IGNORECASE)
@@ -824,7 +827,8 @@ def find_people(sentences: list[Sentence], registry: PeopleRegistry | None = Non
                 if event_sentences else None
             if sentence.index in event_sentences and not speech and not contrast \
                     and not _ON_SOMEONES_BEHALF.search(text[:found.start]) \
-                    and not _ANOTHER_TIME_BEFORE.search(text[:found.start]):
+                    and not _ANOTHER_TIME_BEFORE.search(text[:found.start]) \
+                    and not _ABOUT_A_THING_BEFORE.search(text[:found.start]):
                 participant_hits.setdefault(id(person), event_sentences.index(sentence.index) * 1000 + found.start)
         if sentence.index in event_sentences:
             counterparts.extend((sentence, match) for match in _NATIONAL_COUNTERPART.finditer(text))
