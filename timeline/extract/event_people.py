@@ -21,10 +21,6 @@ _GOVERNMENT_OFFICES = frozenset("minister president premier secretary chancellor
                                 "admiral ambassador envoy chairman chair marshal".split())
 
 
-# A government's own site says whose officials it means: defense.gov, gov.pk, mofa.gov.bd.
-_GOV_DOMAIN = re.compile(r"(?:^|\.)gov(?:\.(?P<cc>[a-z]{2}))?$")
-
-
 # Kinds that happen to people: someone named after the verb ("a protest against the detention of Imran Khan",
 # "an attack on the convoy of ...") is its object, not a participant.
 KINDS_WITH_VICTIMS = ("protest", "attack")
@@ -82,8 +78,7 @@ def holds_public_office(person: PersonMention) -> bool:
 
 def countries_from_dateline(people: list[PersonMention], article: Article, kind: str = "") -> None:
     """An official named without a country in wire copy holds office where the story was filed: agencies
-    qualify foreign officials ("his Maldivian counterpart") and not their own ("External Affairs Minister").
-    Likewise a government's own site (defense.gov, ispr.gov.pk) does not say whose its ministers are."""
+    qualify foreign officials ("his Maldivian counterpart") and not their own ("External Affairs Minister")."""
     # A national outlet's own site (agenciabrasil.ebc.com.br, japantimes.co.jp) qualifies foreign officials and
     # not its own, wherever the story was filed: its country comes before the dateline's.
     country = _outlet_country(article.url)
@@ -94,13 +89,8 @@ def countries_from_dateline(people: list[PersonMention], article: Article, kind:
         return
     if country is None and filed is not None:
         country = filed.country
-    if country is None and article.url:
-        domain = _GOV_DOMAIN.search(urlsplit(article.url).hostname or "")
-        if domain:
-            code = (domain["cc"] or "us").upper()
-            country = gazetteer().country_name("GB" if code == "UK" else code)
     # Where the event happened says nothing of whose official someone is (an American general meets his
-    # Russian counterpart in Helsinki): with no outlet, dateline or government site to go by, it stays unknown.
+    # Russian counterpart in Helsinki): with no outlet or dateline to go by, it stays unknown.
     if country is None:
         return
     if kind in ("meeting", "talks", "call", "visit", "summit") and any(p.country == country for p in people):
