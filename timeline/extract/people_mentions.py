@@ -102,8 +102,6 @@ _ATTRIBUTION_BEFORE = re.compile(r"(?:\bsaid|\bsays|\btold|\baccording to|\bquot
 _ATTRIBUTION_AFTER = re.compile(r"^\s*(?:,[^,]{0,80},\s*)?(?:said|says|told|added|noted|stated|reported|wrote|posted|"
                                 r"tweeted|announced|confirmed)\b", re.IGNORECASE)
 _COUNTERPART = re.compile(r"^(?:[\w-]+\s+)?counterparts?$", re.IGNORECASE)
-_ROLE_REFERENCE = re.compile(r"\bthe\s+(?P<mod>(?:[A-Za-z-]+\s+){0,2})(?P<head>chief|commander|secretary|minister|"
-                             r"president|general|envoy|ambassador|director|chairman)\b")
 
 # The parts of a hyphenated title: "Lieutenant-General", "President-elect", "Secretary-designate".
 _TITLE_PARTS = _RANK_WORDS | OFFICE_HEADS | OFFICE_WORDS | frozenset(("elect", "designate", "general"))
@@ -693,15 +691,6 @@ class _People:
         matches = [p for p in self.people if p.country == country and p.role and not is_speaker(p)]
         return matches[0] if len(matches) == 1 else None
 
-    def by_role(self, modifier: str, head: str) -> PersonMention | None:
-        words = [w for w in re.findall(r"[a-z]+", modifier.lower()) if w not in ("the", "a")]
-        matches = []
-        for person in self.people:
-            role = (person.role or "").lower()
-            if head in role or head == "general" and person.title == "Gen.":
-                if all(w in role for w in words):
-                    matches.append(person)
-        return matches[0] if len(matches) == 1 else None
 
 
 # A person doing the event, named without a title: "Sheinbaum spoke with ...", "... a call with Donald Trump".
@@ -832,12 +821,6 @@ def find_people(sentences: list[Sentence], registry: PeopleRegistry | None = Non
                 participant_hits.setdefault(id(person), event_sentences.index(sentence.index) * 1000 + found.start)
         if sentence.index in event_sentences:
             counterparts.extend((sentence, match) for match in _NATIONAL_COUNTERPART.finditer(text))
-            for match in _ROLE_REFERENCE.finditer(text):
-                person = people.by_role(match["mod"], match["head"])
-                if person is not None:
-                    if sentence.index not in person.sentences:
-                        person.sentences.append(sentence.index)
-                    participant_hits.setdefault(id(person), event_sentences.index(sentence.index) * 1000 + match.start())
     for sentence, match in counterparts:
         # Once every mention is known: "his Japanese counterpart" may be named only further down the page.
         country = country_of(match["nation"])
