@@ -31,11 +31,8 @@ def slot(person: PersonMention, main: MainEvent) -> int:
     assert main.main is not None
     text = main.main.text
     cue = text.find(main.kind.cue) if main.kind and main.kind.cue in text else -1
-    if main.main.index not in person.sentences or cue < 0:
-        return 1
-    words = [w for w in person.name.split() if len(w) > 2]
-    position = min((text.find(w) for w in words if w in text), default=-1)
-    if position < 0:
+    position = named_at(person, text)
+    if main.main.index not in person.sentences or cue < 0 or position == len(text):
         return 1
     return 0 if position < cue else 2
 
