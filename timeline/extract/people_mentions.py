@@ -406,19 +406,9 @@ _OFFICE_THEN_COMMA = re.compile(
     r"(?:(?:\s+|,\s+|\s+and\s+|\s+of\s+(?:the\s+)?)[A-Z][\w'’-]*){0,6})\s*,\s*$")
 
 
-# "the former British Prime Minister, Mr Tony Blair": a country's adjective and an office, then a comma, then the person.
-_NATIONAL_OFFICE_THEN_COMMA = re.compile(r"\b[Tt]he\s+(?:(?:former|then|outgoing|incoming|acting)\s+)?"
-                                         r"(?P<office>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){1,3})\s*,\s*$")
-
-
-# "Chinese President, Xi Jinping has arrived", "Ghana's President, John Mahama": a country's office without "the".
+# "Chinese President, Xi Jinping has arrived", "the former British Prime Minister, Mr Tony Blair": a country's office.
 _COUNTRYS_OFFICE_THEN_COMMA = re.compile(r"(?:^|(?<=[\s(“\"]))(?P<office>(?P<nation>[A-Z][\w-]*?)(?:['’]s)?"
                                          r"(?:\s+[A-Z][\w-]*){1,3})\s*,\s*$")
-
-
-# "Thailand's acting defence minister and his Cambodian counterpart, Gen Tea Seiha": the same office, his country.
-_COUNTERPART_THEN_COMMA = re.compile(r"\b(?P<office>(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)\s+and\s+(?:his|her|their|its)\s+"
-                                     r"(?P<adj>[A-Z][\w-]*)\s+counterparts?\s*,\s*$")
 
 
 # "received his Ghanaian counterpart, John Mahama,": the counterpart named after a comma.
@@ -427,13 +417,10 @@ _NATIONAL_COUNTERPART_THEN_COMMA = re.compile(r"\b(?:his|her|their|its)\s+(?P<ad
 
 def _office_before_comma(sentence: str, end: int) -> list[str] | None:
     """The office named before a comma that ends at `end` (where the person's name or rank begins)."""
-    counterpart = _COUNTERPART_THEN_COMMA.search(sentence[:end])
-    if counterpart and counterpart["office"].split()[-1] in OFFICE_HEADS and country_of(counterpart["adj"]):
-        return [counterpart["adj"], *counterpart["office"].split()]
     national = _NATIONAL_COUNTERPART_THEN_COMMA.search(sentence[:end])
     if national and country_of(national["adj"]):
         return [national["adj"], "counterpart"]
-    match = _OFFICE_THEN_COMMA.search(sentence[:end]) or _NATIONAL_OFFICE_THEN_COMMA.search(sentence[:end])
+    match = _OFFICE_THEN_COMMA.search(sentence[:end])
     if not match:
         bare = _COUNTRYS_OFFICE_THEN_COMMA.search(sentence[:end])
         if bare and country_of(bare["nation"]) and bare["office"].split()[-1].lower() in OFFICE_HEADS:
