@@ -435,6 +435,8 @@ def find_main_event(sentences: list[Sentence], headline: str | None = None, lead
                     and not _is_background(sentence.text, form) and not _SIDE.search(sentence.text):
                 guess = KindGuess(form.kind, _TOLD_LATER_CONFIDENCE, form.cue, sentence.text)
                 break
+    if guess.kind == "meeting" and _visit_in_main_clause(main.text):
+        guess = _visit_or_meeting(guess, main, lead, headline_kind)
     if headline_kind and headline_kind.kind == guess.kind:
         guess = KindGuess(guess.kind, min(0.95, guess.confidence + 0.05), guess.cue, guess.sentence)
     elif headline_kind and headline_kind.kind in STRONG_KINDS and _family(headline_kind.kind) != _family(guess.kind) \
@@ -444,6 +446,36 @@ def find_main_event(sentences: list[Sentence], headline: str | None = None, lead
         # under a headline told by the talk ("holds talks with") is no dispute: headlines say "talks" of calls.
         guess = KindGuess(guess.kind, min(guess.confidence, _DISPUTED_CONFIDENCE), guess.cue, guess.sentence)
     return MainEvent(main, supporting, guess)
+
+
+_VISIT = next(pattern for kind, pattern, _ in KIND_PATTERNS if kind == "visit")
+# How the sentences after the lead refer back to what it reported: "during the meeting", "his visit".
+_BACK_REFERENCES = {
+    kind: re.compile(r"\b(?:the|this|his|her|their|its)\s+(?:[\w'’-]+\s+){0,2}?(?:" + words + r")\b", re.IGNORECASE)
+    for kind, words in (("visit", "visit|trip|tour"), ("meeting", "meeting|talks|discussions?"))
+}
+
+
+def _visit_in_main_clause(text: str) -> bool:
+    """Whether a sentence also tells a visit in its main clause ("arrived for a two-day visit and met ...")."""
+    return any(not in_subordinate_part(text, m.start()) and not _VISIT_TO_PERSON.match(text[m.end():])
+               for m in _VISIT.finditer(text))
+
+
+def _visit_or_meeting(guess: KindGuess, main: Sentence, lead: list[Sentence], headline_kind: KindGuess | None) -> KindGuess:
+    """A lead telling both a visit and a meeting held during it reports the one the next sentences refer back
+    to ("During the meeting, ..." or "The visit is his first ..."); a tie keeps the meeting."""
+    votes = {"visit": 0, "meeting": 0}
+    for sentence in lead:
+        if main.index < sentence.index <= main.index + 3 and not _SIDE.search(sentence.text):
+            for kind, reference in _BACK_REFERENCES.items():
+                votes[kind] += len(reference.findall(sentence.text))
+    if headline_kind is not None and headline_kind.kind in votes:
+        votes[headline_kind.kind] += 1
+    if votes["visit"] > votes["meeting"]:
+        visit = _VISIT.search(main.text)
+        return KindGuess("visit", guess.confidence, visit.group(0) if visit else guess.cue, guess.sentence)
+    return guess
 
 
 def _surname(name: str) -> str:
