@@ -1,8 +1,10 @@
 """A lead that tells both a visit and the meeting held during it reports the one the page goes on about: the
-sentences after it refer back to it ("During the meeting", "The visit is ..."), and the headline counts too."""
+sentences after it refer back to it ("During the meeting", "The visit is ..."), and the headline counts too;
+when those sentences keep calling it a happening of another kind, the kind goes to review."""
 
 from __future__ import annotations
 
+from timeline.extract.event_fields import CONFIDENCE_THRESHOLD
 from timeline.extract.kinds import find_main_event
 from timeline.extract.sentences import split_sentences
 
@@ -36,3 +38,14 @@ def test_a_visit_in_an_aside_leaves_the_meeting():
     text = ("President Ana Ruiz, who is on an official visit to Vietnam, met Prime Minister Pham Minh Chinh on "
             "Monday. The visit is her first to Vietnam as president.")
     assert kind_of(text) == "meeting"
+
+
+def test_a_lead_whose_next_sentences_keep_calling_it_something_else_is_flagged():
+    told_otherwise = ("Foreign Minister Ana Ruiz met her counterpart Pham Van Long on Tuesday. During the "
+                      "conversation, the two discussed the border. The phone call lasted forty minutes.")
+    main = find_main_event(split_sentences(told_otherwise))
+    assert main.kind is not None and main.kind.kind == "meeting" and main.kind.confidence < CONFIDENCE_THRESHOLD
+    told_alike = ("Foreign Minister Ana Ruiz met her counterpart Pham Van Long in Hanoi on Tuesday. During the "
+                  "meeting, the two discussed the border. The meeting lasted forty minutes.")
+    main = find_main_event(split_sentences(told_alike))
+    assert main.kind is not None and main.kind.kind == "meeting" and main.kind.confidence >= CONFIDENCE_THRESHOLD
