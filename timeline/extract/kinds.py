@@ -88,8 +88,6 @@ KIND_PATTERNS: list[tuple[str, re.Pattern[str], float]] = [
     ("election", re.compile(r"\b(?:elected|election|re-elected|went\s+to\s+the\s+polls)\b", re.IGNORECASE), 0.7),
     ("protest", re.compile(r"\b(?:protest(?:ed|s)?|demonstrat(?:ion|ed)|rallied|marched|march\s+(?:in|through|"
                           r"against|on|to))\b", re.IGNORECASE), 0.7),
-    # "Protesters accuse the party of...": who protests, not that a protest happened; weaker than the verb.
-    ("protest", re.compile(r"\b(?:protesters|demonstrators)\b", re.IGNORECASE), 0.6),
     ("announcement", re.compile(r"\b(?:announced|unveiled|launched)\b", re.IGNORECASE), 0.6),
     ("statement", re.compile(r"\b(?:issued\s+a\s+statement|said\s+in\s+a\s+statement|told\s+reporters|declared|"
                              r"press\s+conference|briefing)\b", re.IGNORECASE), 0.55),
