@@ -131,3 +131,4 @@ def test_a_hard_wrapped_first_line_stopping_mid_clause_is_not_the_headline():
 def test_a_dateline_named_after_a_country_is_never_a_namesake_town_abroad():
     from timeline.extract.places import place_from_dateline
     assert place_from_dateline("Mexico") is None
+    assert place_from_dateline("SINGAPORE").country == "Singapore"

@@ -65,6 +65,9 @@ _INTRODUCED = re.compile(
     r"(?P<what>city|town|village|port\s+city|port|resort|capital|district|province|region|border\s+town|"
     r"coastal\s+city|frontline\s+city|enclave)(?:\s+of|,)?\s+(?P<name>[A-Z][\w'’.-]*(?:\s+" + _LATER_WORD + r"){0,2})"
 )
+# "an attack on Odesa", "strikes against Kharkiv": the target of an attack is where it happened.
+_TARGET = re.compile(r"\b(?:attacks?|strikes?|assault|raids?|offensive|shelling|bombardment|bombing)\s+(?:on|against)\s+"
+                     r"(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})")
 _TRAVEL = re.compile(r"\b(?:travel+ed|flew|went|came|returned|headed|trip|journey|arrived|visit)(?:\s+(?:in|back|out))?"
                      r"(?:\s+from\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})?\s*$", re.IGNORECASE)
 # "welcomed the Polish prime minister to Nancy": a guest welcomed to a town is met there.
@@ -202,7 +205,8 @@ def _resolve_run(run: str, prefer: tuple[str, ...]) -> tuple[str, City | None, s
 
 
 def _introduced_places(sentence: str, prefer: tuple[str, ...]) -> list[Place]:
-    """Known towns introduced by what they are ("the Saudi city of Jeddah"); the adjective settles a namesake."""
+    """Places introduced by what they are: known towns at full confidence; a town the gazetteer lacks (too small
+    for it) still counts when the article calls it a town, with the country the article is about."""
     gaz = gazetteer()
     places: list[Place] = []
     for match in _INTRODUCED.finditer(sentence):
@@ -214,6 +218,24 @@ def _introduced_places(sentence: str, prefer: tuple[str, ...]) -> list[Place]:
             country = gaz.country_name(city_code)
             places.append(Place(_display(city.name, country), match.group(0), sentence, match.start("name"), city.name,
                                 country, None, 0.85, f"'{match.group(0).split(' ', 1)[1]}' is a city in {country}"))
+            continue
+        if found is not None or match["what"] in ("capital", "district", "province", "region"):
+            continue  # a country, or an area rather than the town where it happened
+        code = code or (prefer[0] if prefer else None)
+        country = gaz.country_name(code)
+        name = match["name"].rstrip(".,'’")
+        name = re.sub(r"['’]s$", "", name)
+        if country and name.split()[0].lower() not in SITE_WORDS:
+            places.append(Place(_display(name, country), match.group(0), sentence, match.start("name"), name, country,
+                                None, 0.6, f"the article calls {name} a {match['what']}; it is not in the gazetteer, "
+                                f"so its country ({country}) is the one the article is about"))
+    for match in _TARGET.finditer(sentence):
+        found = _resolve_run(match["name"], prefer)
+        if found is not None and found[1] is not None:
+            _, city, city_code = found
+            country = gaz.country_name(city_code)
+            places.append(Place(_display(city.name, country), match.group(0), sentence, match.start("name"), city.name,
+                                country, None, 0.8, f"'{match.group(0)}': the target of the attack"))
     return places
 
 
@@ -335,6 +357,10 @@ def place_from_dateline(dateline: str, prefer: tuple[str, ...] = ()) -> Place | 
     words = re.sub(r"[^\w\s'’-]", " ", dateline).split()
     text = " ".join(w.capitalize() for w in words[:3])
     found = _resolve_run(text, prefer) if text else None
+    namesake = gazetteer().city(found[0], (found[2],) if found[2] else ()) if found is not None and found[1] is None \
+        else None
+    if namesake is not None and namesake.country_code == found[2]:
+        found = (found[0], namesake, found[2])  # "SINGAPORE"; never a town abroad named after the country ("Mexico")
     if found is None or found[1] is None:
         return None
     _, city, code = found
