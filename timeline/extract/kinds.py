@@ -88,8 +88,6 @@ KIND_PATTERNS: list[tuple[str, re.Pattern[str], float]] = [
     ("election", re.compile(r"\b(?:elected|election|re-elected|went\s+to\s+the\s+polls)\b", re.IGNORECASE), 0.7),
     ("protest", re.compile(r"\b(?:protest(?:ed|s)?|demonstrat(?:ion|ed)|rallied|marched|march\s+(?:in|through|"
                           r"against|on|to))\b", re.IGNORECASE), 0.7),
-    # "Protesters accuse the party of...": who protests, not that a protest happened; weaker than the verb.
-    ("protest", re.compile(r"\b(?:protesters|demonstrators)\b", re.IGNORECASE), 0.6),
     ("announcement", re.compile(r"\b(?:announced|unveiled|launched)\b", re.IGNORECASE), 0.6),
     ("statement", re.compile(r"\b(?:issued\s+a\s+statement|said\s+in\s+a\s+statement|told\s+reporters|declared|"
                              r"press\s+conference|briefing)\b", re.IGNORECASE), 0.55),
@@ -435,6 +433,14 @@ def find_main_event(sentences: list[Sentence], headline: str | None = None, lead
                     and not _is_background(sentence.text, form) and not _SIDE.search(sentence.text):
                 guess = KindGuess(form.kind, _TOLD_LATER_CONFIDENCE, form.cue, sentence.text)
                 break
+    if guess.kind == "meeting" and _visit_in_main_clause(main.text):
+        guess = _visit_or_meeting(guess, main, lead, headline_kind)
+    referred = _referred_back(main, lead)
+    told_as = max(referred, key=lambda kind: referred[kind])
+    if referred[told_as] >= 2 and _family(told_as) != _family(guess.kind):
+        # The sentences after the lead keep calling it something else ("the call", twice, after "said"): the
+        # lead's verb and the page's nouns disagree, and a person decides which kind it was.
+        guess = KindGuess(guess.kind, min(guess.confidence, _DISPUTED_CONFIDENCE), guess.cue, guess.sentence)
     if headline_kind and headline_kind.kind == guess.kind:
         guess = KindGuess(guess.kind, min(0.95, guess.confidence + 0.05), guess.cue, guess.sentence)
     elif headline_kind and headline_kind.kind in STRONG_KINDS and _family(headline_kind.kind) != _family(guess.kind) \
@@ -444,6 +450,43 @@ def find_main_event(sentences: list[Sentence], headline: str | None = None, lead
         # under a headline told by the talk ("holds talks with") is no dispute: headlines say "talks" of calls.
         guess = KindGuess(guess.kind, min(guess.confidence, _DISPUTED_CONFIDENCE), guess.cue, guess.sentence)
     return MainEvent(main, supporting, guess)
+
+
+_VISIT = next(pattern for kind, pattern, _ in KIND_PATTERNS if kind == "visit")
+# How the sentences after the lead refer back to what it reported: "during the meeting", "his visit".
+_BACK_REFERENCES = {
+    kind: re.compile(r"\b(?:the|this|his|her|their|its)\s+(?:[\w'’-]+\s+){0,2}?(?:" + words + r")\b", re.IGNORECASE)
+    for kind, words in (("visit", "visit|trip|tour"), ("meeting", "meeting|talks|discussions?"),
+                        ("call", "(?:phone\\s+|telephone\\s+)?(?:call|conversation)"))
+}
+
+
+def _visit_in_main_clause(text: str) -> bool:
+    """Whether a sentence also tells a visit in its main clause ("arrived for a two-day visit and met ...")."""
+    return any(not in_subordinate_part(text, m.start()) and not _VISIT_TO_PERSON.match(text[m.end():])
+               for m in _VISIT.finditer(text))
+
+
+def _referred_back(main: Sentence, lead: list[Sentence]) -> dict[str, int]:
+    """How often the three sentences after the main one refer back to a visit, a meeting or a call."""
+    votes = dict.fromkeys(_BACK_REFERENCES, 0)
+    for sentence in lead:
+        if main.index < sentence.index <= main.index + 3 and not _SIDE.search(sentence.text):
+            for kind, reference in _BACK_REFERENCES.items():
+                votes[kind] += len(reference.findall(sentence.text))
+    return votes
+
+
+def _visit_or_meeting(guess: KindGuess, main: Sentence, lead: list[Sentence], headline_kind: KindGuess | None) -> KindGuess:
+    """A lead telling both a visit and a meeting held during it reports the one the next sentences refer back
+    to ("During the meeting, ..." or "The visit is his first ..."); a tie keeps the meeting."""
+    votes = _referred_back(main, lead)
+    if headline_kind is not None and headline_kind.kind in votes:
+        votes[headline_kind.kind] += 1
+    if votes["visit"] > votes["meeting"]:
+        visit = _VISIT.search(main.text)
+        return KindGuess("visit", guess.confidence, visit.group(0) if visit else guess.cue, guess.sentence)
+    return guess
 
 
 def _surname(name: str) -> str:

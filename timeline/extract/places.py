@@ -349,13 +349,7 @@ def find_places(sentence: str, prefer: tuple[str, ...] = ()) -> list[Place]:
                                     match.start("name"), city.name if city else None, country, facility, 0.85,
                                     f"'{facility}' is a site in {city.name if city else country}"))
     places.sort(key=lambda p: p.start)
-    # A facility swallows the city named right after it ("Headquarters in Rawalpindi").
-    kept: list[Place] = []
-    for place in places:
-        if kept and kept[-1].facility and place.city == kept[-1].city and place.start - kept[-1].start < 80:
-            continue
-        kept.append(place)
-    return kept
+    return places
 
 
 def place_from_dateline(dateline: str, prefer: tuple[str, ...] = ()) -> Place | None:
