@@ -72,3 +72,20 @@ def test_a_country_of_two_words_or_a_possessive_still_qualifies_the_office():
     found = {f.name: f for f in find_names("Sri Lankan President Ana Costa met Saudi Arabia's Crown Prince Omar Haddad.")}
     assert found["Ana Costa"].country == "Sri Lanka"
     assert found["Omar Haddad"].country == "Saudi Arabia"
+
+
+def test_a_visits_host_named_far_from_the_arrival_as_the_visitors_counterpart_takes_part():
+    event = event_of("Minister arrives\n\nMay 3, 2024\n\nChilean Foreign Minister Ana Rojas arrived in Lima on Friday."
+                     "\n\nThe trip is her first abroad since she took office.\n\nShe will lay a wreath at the memorial."
+                     "\n\nRojas is then due to hold talks with her Peruvian counterpart Luis Prado.\n")
+    assert [p.name for p in event.participants] == ["Ana Rojas", "Luis Prado"]
+    assert (event.participants[1].role, event.participants[1].country) == ("Foreign Minister", "Peru")
+    assert "participants" in event.review.needs  # named apart from the visit: a person checks
+
+
+def test_a_visits_host_with_another_office_far_from_the_arrival_is_not_guessed():
+    event = event_of("Minister arrives\n\nMay 3, 2024\n\nChilean Foreign Minister Ana Rojas arrived in Lima on Friday."
+                     "\n\nThe trip is her first abroad since she took office.\n\nShe will lay a wreath at the memorial."
+                     "\n\nPeru's Finance Minister Luis Prado spoke to reporters about the budget on Thursday.\n"
+                     "\n\nPeruvian President Marta Quispe is in Brazil this week.\n")
+    assert [p.name for p in event.participants] == ["Ana Rojas"]

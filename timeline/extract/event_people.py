@@ -12,17 +12,13 @@ from .article import Article
 from .event_fields import CONFIDENCE_THRESHOLD, Field, event_sentences
 from .kinds import MainEvent, is_prose, is_side_event
 from .offices import resolve_office
-from .people_mentions import PersonMention, find_names, is_speaker
-from .places import find_places, gazetteer, place_from_dateline
+from .people_mentions import PersonMention, find_names, is_counterpart, is_speaker
+from .places import country_of, find_places, gazetteer, place_from_dateline
 from .sentences import Sentence
 
 # Offices of a state (not of a party, a company or an alliance), for the dateline's country.
 _GOVERNMENT_OFFICES = frozenset("minister president premier secretary chancellor governor chief commander general "
                                 "admiral ambassador envoy chairman chair marshal".split())
-
-
-# A government's own site says whose officials it means: defense.gov, gov.pk, mofa.gov.bd.
-_GOV_DOMAIN = re.compile(r"(?:^|\.)gov(?:\.(?P<cc>[a-z]{2}))?$")
 
 
 # Kinds that happen to people: someone named after the verb ("a protest against the detention of Imran Khan",
@@ -35,11 +31,8 @@ def slot(person: PersonMention, main: MainEvent) -> int:
     assert main.main is not None
     text = main.main.text
     cue = text.find(main.kind.cue) if main.kind and main.kind.cue in text else -1
-    if main.main.index not in person.sentences or cue < 0:
-        return 1
-    words = [w for w in person.name.split() if len(w) > 2]
-    position = min((text.find(w) for w in words if w in text), default=-1)
-    if position < 0:
+    position = named_at(person, text)
+    if main.main.index not in person.sentences or cue < 0 or position == len(text):
         return 1
     return 0 if position < cue else 2
 
@@ -82,8 +75,7 @@ def holds_public_office(person: PersonMention) -> bool:
 
 def countries_from_dateline(people: list[PersonMention], article: Article, kind: str = "") -> None:
     """An official named without a country in wire copy holds office where the story was filed: agencies
-    qualify foreign officials ("his Maldivian counterpart") and not their own ("External Affairs Minister").
-    Likewise a government's own site (defense.gov, ispr.gov.pk) does not say whose its ministers are."""
+    qualify foreign officials ("his Maldivian counterpart") and not their own ("External Affairs Minister")."""
     # A national outlet's own site (agenciabrasil.ebc.com.br, japantimes.co.jp) qualifies foreign officials and
     # not its own, wherever the story was filed: its country comes before the dateline's.
     country = _outlet_country(article.url)
@@ -94,13 +86,8 @@ def countries_from_dateline(people: list[PersonMention], article: Article, kind:
         return
     if country is None and filed is not None:
         country = filed.country
-    if country is None and article.url:
-        domain = _GOV_DOMAIN.search(urlsplit(article.url).hostname or "")
-        if domain:
-            code = (domain["cc"] or "us").upper()
-            country = gazetteer().country_name("GB" if code == "UK" else code)
     # Where the event happened says nothing of whose official someone is (an American general meets his
-    # Russian counterpart in Helsinki): with no outlet, dateline or government site to go by, it stays unknown.
+    # Russian counterpart in Helsinki): with no outlet or dateline to go by, it stays unknown.
     if country is None:
         return
     if kind in ("meeting", "talks", "call", "visit", "summit") and any(p.country == country for p in people):
@@ -178,12 +165,12 @@ def people_beside(main: MainEvent, sentences: list[Sentence], persons: list[Pers
     tell of something else."""
     if main.main is None or sum(p.is_participant for p in persons) >= 2:
         return []
+    added = pronoun_subject(main, sentences, persons)
     visited = visited_country(main)
     if main.kind is not None and main.kind.kind == "visit" and visited is None:
         return []  # a visit whose destination is not named: no one beside it is known to be its host
     at = main.main.index
     lead = next((s.index for s in sentences if is_prose(s)), 0)
-    added: list[PersonMention] = []
     after = at + 1
     while after in main.indices:
         after += 1  # the sentences supporting the event's are its own; the one after them is beside it
@@ -205,7 +192,61 @@ def people_beside(main: MainEvent, sentences: list[Sentence], persons: list[Pers
         added += beside
         if sum(p.is_participant for p in persons) >= 2:
             break
+    if visited is not None and sum(p.is_participant for p in persons) < 2:
+        added += visit_counterpart(visited, persons)
     return added
+
+
+# A pronoun standing for the one doing the event: "He met ...", "the start of his three-day visit".
+_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er)\b")
+
+
+def pronoun_subject(main: MainEvent, sentences: list[Sentence], persons: list[PersonMention]) -> list[PersonMention]:
+    """The person a pronoun before the event's words stands for, when the sentence names no one before it: the
+    one named first in the nearest sentence before that names anyone (that sentence's subject)."""
+    assert main.main is not None and main.kind is not None
+    text, at = main.main.text, main.main.index
+    cue = text.find(main.kind.cue)
+    pronoun = _PRONOUN.search(text, 0, cue + len(main.kind.cue)) if cue >= 0 else None
+    if pronoun is None or any(named_at(p, text) < pronoun.start() for p in persons if at in p.sentences):
+        return []
+    before = max((i for p in persons for i in p.sentences if i < at), default=None)
+    if before is None:
+        return []
+    named = sorted((p for p in persons if before in p.sentences), key=lambda p: named_at(p, sentences[before].text))
+    subject = named[0]
+    if subject.is_participant or is_speaker(subject) or not (subject.role or subject.title or subject.known):
+        return []
+    subject.is_participant = True
+    subject.note = f"the '{pronoun[0]}' of the event's sentence, named in the sentence before: check"
+    return [subject]
+
+
+def office_key(role: str | None) -> frozenset[str]:
+    """An office's words without its country and filler, spelling unified: "Minister of Foreign Affairs of Poland"
+    and "Foreign Minister" are one office, "Finance Minister" another."""
+    words = re.findall(r"[\w-]+", (role or "").lower().replace("defence", "defense"))
+    return frozenset(w for w in words if w not in _OFFICE_FILLER and country_of(w.title()) is None)
+
+
+_OFFICE_FILLER = frozenset("of the for and affairs counterpart counterparts".split())
+
+
+def visit_counterpart(visited: str, persons: list[PersonMention]) -> list[PersonMention]:
+    """A visit's host named further from the arrival: the visited country's official holding the visitor's own
+    office, or called the visitor's counterpart ("his Ukrainian counterpart Dmytro Kuleba" ten sentences down)."""
+    visitors = {office_key(p.role) for p in persons if p.is_participant} - {frozenset()}
+    hosts = [p for p in persons if not p.is_participant and not is_speaker(p) and p.confidence > 0.5
+             and p.country == visited and (office_key(p.role) in visitors or is_counterpart(p))]
+    if not visitors or not hosts:
+        return []
+    host = min(hosts, key=lambda p: p.first_index)
+    if is_counterpart(host):
+        # A counterpart holds the visitor's office in the visited country.
+        host.role = next(p.role for p in persons if p.is_participant and office_key(p.role))
+    host.is_participant = True
+    host.note = "the visited country's official with the visitor's office, named apart from the visit: check"
+    return [host]
 
 
 def people_of_headline(headline: str | None, known: list[PersonMention]) -> list[PersonMention]:

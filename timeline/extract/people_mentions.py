@@ -102,8 +102,6 @@ _ATTRIBUTION_BEFORE = re.compile(r"(?:\bsaid|\bsays|\btold|\baccording to|\bquot
 _ATTRIBUTION_AFTER = re.compile(r"^\s*(?:,[^,]{0,80},\s*)?(?:said|says|told|added|noted|stated|reported|wrote|posted|"
                                 r"tweeted|announced|confirmed)\b", re.IGNORECASE)
 _COUNTERPART = re.compile(r"^(?:[\w-]+\s+)?counterparts?$", re.IGNORECASE)
-_ROLE_REFERENCE = re.compile(r"\bthe\s+(?P<mod>(?:[A-Za-z-]+\s+){0,2})(?P<head>chief|commander|secretary|minister|"
-                             r"president|general|envoy|ambassador|director|chairman)\b")
 
 # The parts of a hyphenated title: "Lieutenant-General", "President-elect", "Secretary-designate".
 _TITLE_PARTS = _RANK_WORDS | OFFICE_HEADS | OFFICE_WORDS | frozenset(("elect", "designate", "general"))
@@ -408,19 +406,9 @@ _OFFICE_THEN_COMMA = re.compile(
     r"(?:(?:\s+|,\s+|\s+and\s+|\s+of\s+(?:the\s+)?)[A-Z][\w'’-]*){0,6})\s*,\s*$")
 
 
-# "the former British Prime Minister, Mr Tony Blair": a country's adjective and an office, then a comma, then the person.
-_NATIONAL_OFFICE_THEN_COMMA = re.compile(r"\b[Tt]he\s+(?:(?:former|then|outgoing|incoming|acting)\s+)?"
-                                         r"(?P<office>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){1,3})\s*,\s*$")
-
-
-# "Chinese President, Xi Jinping has arrived", "Ghana's President, John Mahama": a country's office without "the".
+# "Chinese President, Xi Jinping has arrived", "the former British Prime Minister, Mr Tony Blair": a country's office.
 _COUNTRYS_OFFICE_THEN_COMMA = re.compile(r"(?:^|(?<=[\s(“\"]))(?P<office>(?P<nation>[A-Z][\w-]*?)(?:['’]s)?"
                                          r"(?:\s+[A-Z][\w-]*){1,3})\s*,\s*$")
-
-
-# "Thailand's acting defence minister and his Cambodian counterpart, Gen Tea Seiha": the same office, his country.
-_COUNTERPART_THEN_COMMA = re.compile(r"\b(?P<office>(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)\s+and\s+(?:his|her|their|its)\s+"
-                                     r"(?P<adj>[A-Z][\w-]*)\s+counterparts?\s*,\s*$")
 
 
 # "received his Ghanaian counterpart, John Mahama,": the counterpart named after a comma.
@@ -429,13 +417,10 @@ _NATIONAL_COUNTERPART_THEN_COMMA = re.compile(r"\b(?:his|her|their|its)\s+(?P<ad
 
 def _office_before_comma(sentence: str, end: int) -> list[str] | None:
     """The office named before a comma that ends at `end` (where the person's name or rank begins)."""
-    counterpart = _COUNTERPART_THEN_COMMA.search(sentence[:end])
-    if counterpart and counterpart["office"].split()[-1] in OFFICE_HEADS and country_of(counterpart["adj"]):
-        return [counterpart["adj"], *counterpart["office"].split()]
     national = _NATIONAL_COUNTERPART_THEN_COMMA.search(sentence[:end])
     if national and country_of(national["adj"]):
         return [national["adj"], "counterpart"]
-    match = _OFFICE_THEN_COMMA.search(sentence[:end]) or _NATIONAL_OFFICE_THEN_COMMA.search(sentence[:end])
+    match = _OFFICE_THEN_COMMA.search(sentence[:end])
     if not match:
         bare = _COUNTRYS_OFFICE_THEN_COMMA.search(sentence[:end])
         if bare and country_of(bare["nation"]) and bare["office"].split()[-1].lower() in OFFICE_HEADS:
@@ -693,15 +678,6 @@ class _People:
         matches = [p for p in self.people if p.country == country and p.role and not is_speaker(p)]
         return matches[0] if len(matches) == 1 else None
 
-    def by_role(self, modifier: str, head: str) -> PersonMention | None:
-        words = [w for w in re.findall(r"[a-z]+", modifier.lower()) if w not in ("the", "a")]
-        matches = []
-        for person in self.people:
-            role = (person.role or "").lower()
-            if head in role or head == "general" and person.title == "Gen.":
-                if all(w in role for w in words):
-                    matches.append(person)
-        return matches[0] if len(matches) == 1 else None
 
 
 # A person doing the event, named without a title: "Sheinbaum spoke with ...", "... a call with Donald Trump".
@@ -736,6 +712,11 @@ def _has_head(role: str) -> bool:
     return any(w.lower().strip(".,()") in OFFICE_HEADS for w in role.split())
 
 
+def is_counterpart(person: PersonMention) -> bool:
+    """Whether the page gives a person's office only as someone's counterpart ("his Ukrainian counterpart")."""
+    return bool(_COUNTERPART.match(person.role or ""))
+
+
 def is_speaker(person: PersonMention) -> bool:
     role = (person.role or "").lower()
     return any(word in role for word in SPEAKER_HEADS)
@@ -745,7 +726,7 @@ def is_speaker(person: PersonMention) -> bool:
 _SAID_OF_SELF = re.compile(r"^\s*(?:said|says)\s+(?:(?:his|her|their|the)\s+)?(?:[\w-]+\s+)?(?:talks|meeting|call|"
                            r"conversation|discussions?)\s+with\b|"
                            r"^\s*(?:said|says|told\s+\w+)\s+(?:[A-Za-z]+\s+){0,2}?(?:that\s+)?(?:(?:he|she|they)\s+"
-                           r"(?:had|has|have|held|spoke|met|talked)\b|(?:following|after|during|in)\s+(?:a|an|the|her|his|"
+                           r"(?:had|has|have|held|spoke|met|talked|(?:will|would|is\s+to|was\s+to)\s+(?:meet|hold|host|visit|speak|travel))\b|(?:following|after|during|in)\s+(?:a|an|the|her|his|"
                            r"their)\s+(?:[\w-]+\s+){0,2}(?:call|conversation|meeting|talks)\s+with\b)", re.IGNORECASE)
 
 
@@ -778,6 +759,9 @@ _CONTRAST_BEFORE = re.compile(r"\w[\s,]+(?:while|whereas|even\s+as)\s+(?!in\b|at
 # Only mid-sentence: an opening "Days after the vote Ruto called Kenyatta" may frame the event itself.
 _ANOTHER_TIME_BEFORE = re.compile(r"\w[\s,]+(?:(?:days?|weeks?|months?|years?|shortly|soon|hours?)\s+(?:after|before)|"
                                   r"in\s+response\s+to)\b[^,;:]*$", re.IGNORECASE)
+
+# "welcomed the cease-fire, which he said came at the urging of X": a clause about a thing, not the event's doer.
+_ABOUT_A_THING_BEFORE = re.compile(r",\s+which\b[^,;:]*$")
 
 # "started a state visit at the invitation of President X", "met Y on behalf of Z": X and Z are not there.
 _ON_SOMEONES_BEHALF = re.compile(r"\b(?:at\s+the\s+invitation\s+of|on\s+behalf\s+of|invited\s+by|on\s+the\s+"
@@ -819,16 +803,11 @@ def find_people(sentences: list[Sentence], registry: PeopleRegistry | None = Non
                 if event_sentences else None
             if sentence.index in event_sentences and not speech and not contrast \
                     and not _ON_SOMEONES_BEHALF.search(text[:found.start]) \
-                    and not _ANOTHER_TIME_BEFORE.search(text[:found.start]):
+                    and not _ANOTHER_TIME_BEFORE.search(text[:found.start]) \
+                    and not _ABOUT_A_THING_BEFORE.search(text[:found.start]):
                 participant_hits.setdefault(id(person), event_sentences.index(sentence.index) * 1000 + found.start)
         if sentence.index in event_sentences:
             counterparts.extend((sentence, match) for match in _NATIONAL_COUNTERPART.finditer(text))
-            for match in _ROLE_REFERENCE.finditer(text):
-                person = people.by_role(match["mod"], match["head"])
-                if person is not None:
-                    if sentence.index not in person.sentences:
-                        person.sentences.append(sentence.index)
-                    participant_hits.setdefault(id(person), event_sentences.index(sentence.index) * 1000 + match.start())
     for sentence, match in counterparts:
         # Once every mention is known: "his Japanese counterpart" may be named only further down the page.
         country = country_of(match["nation"])

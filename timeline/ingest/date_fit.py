@@ -14,7 +14,6 @@ from ..partial_date import DAY, YEAR, DateSpec
 
 APPROXIMATE_SLACK_DAYS = 7
 CLOSE_DAYS = 1  # days apart that time zones or a publication day explain without more
-EXPLAINED_DAYS = 2  # days apart when the later report is dated by its own publication day
 WEEKS_APART_DAYS = 56  # further apart than this, an otherwise identical report is another happening
 PUBLISHED_AFTER_DAYS = 7  # an undated report published this long after a dated event may report it
 _DATED_BY_PUBLICATION = re.compile(r"publication date|when the event was reported|published", re.IGNORECASE)
@@ -53,16 +52,9 @@ def dated_by_publication(event: Event) -> bool:
                                                for s in event.sources)
 
 
-def counted_from_publication(event: Event) -> bool:
-    """The extractor flagged the event's day, which rests on the report's own publication day ("on Monday" counted
-    from it, or the stamp itself): a day an unflagged report gives is one it states, and the same two ministers do
-    call each other two days apart."""
-    return "date" in event.review.needs and dated_by_publication(event)
-
-
 @dataclass(frozen=True)
 class DateFit:
-    """How two events' dates relate: `overlap`, `close` (a day or two, explained), `weeks`, `apart` or `undated`."""
+    """How two events' dates relate: `overlap`, `close` (a day apart), `weeks`, `apart` or `undated`."""
 
     outcome: str
     reason: str = ""
@@ -80,13 +72,9 @@ def fit_dates(a: Event, b: Event) -> DateFit:
     if dates_compatible(a.date, b.date):
         return DateFit("undated" if vague(a) or vague(b) else "overlap")
     gap = days_apart(a.date, b.date)
-    later = a if a.date.first_day() > b.date.first_day() else b
     both_days = a.date.precision == b.date.precision == DAY
     if both_days and gap <= CLOSE_DAYS:
         return DateFit("close", f"dated {a.date.iso()} and {b.date.iso()}, a day apart")
-    if both_days and gap <= EXPLAINED_DAYS and counted_from_publication(later):
-        return DateFit("close", f"dated {a.date.iso()} and {b.date.iso()}; the later date is a report's own "
-                                "publication day")
     if gap <= WEEKS_APART_DAYS:
         return DateFit("weeks", f"dated {a.date.iso()} and {b.date.iso()}, {gap} days apart")
     return DateFit("apart", f"different dates ({a.date} vs {b.date})")
@@ -142,16 +130,6 @@ def names_a_time_near(undated: Event, dated: Event) -> bool:
     return _MONTH_WORD.search(text) is not None
 
 
-_TIME_WORD = re.compile(r"\b(?:today|tonight|yesterday|tomorrow|this (?:morning|afternoon|evening|week)|last (?:night|week))\b",
-                        re.IGNORECASE)
-
-
-def says_when(event: Event) -> bool:
-    """The sentence an event's date was looked for in names some time: a weekday, a month, a year, "today"."""
-    text = event.review.evidence.get("date") or " ".join(s.quote or "" for s in event.sources)
-    return any(pattern.search(text) for pattern in (_WEEKDAY, _MONTH_WORD, _YEAR_WORD, _TIME_WORD))
-
-
 def weekday_fits(undated: Event, dated: Event) -> bool:
     """The undated report's weekday is the dated event's day, or a day either side when that day is itself in
     doubt (time zones, a report dated by its publication day), and the report names a time near it."""
@@ -161,6 +139,18 @@ def weekday_fits(undated: Event, dated: Event) -> bool:
     day = dated.date.first_day()
     slack = 1 if "date" in dated.review.needs else 0
     return any((day + dt.timedelta(days=d)).weekday() == weekday for d in range(-slack, slack + 1))
+
+
+def day_of_year_fits(undated: Event, dated: Event) -> bool:
+    """The (month, day) an undated report's date sentence names with no year is the dated event's day, or a day
+    either side when that day is itself in doubt (time zones, a report dated by its publication day): one day in
+    365, where a weekday is one in seven. Other years a page names are its background, so they do not count."""
+    day = stated_day_of_year(undated)
+    if day is None or dated.date is None or dated.date.precision != DAY:
+        return False
+    first = dated.date.first_day()
+    slack = 1 if "date" in dated.review.needs else 0
+    return any(((d := first + dt.timedelta(days=shift)).month, d.day) == day for shift in range(-slack, slack + 1))
 
 
 def published_days(event: Event) -> list[dt.date]:

@@ -8,19 +8,15 @@ from __future__ import annotations
 from ..load.model import Event
 
 # Kinds that one report may call by another's name: a visit is reported as a meeting or as talks.
+# An agreement is the outcome of talks, a meeting, a visit or a summit, and reported as such.
 KIND_GROUPS = (
-    frozenset({"meeting", "talks", "visit", "summit"}),
+    frozenset({"meeting", "talks", "visit", "summit", "agreement"}),
     frozenset({"statement", "announcement"}),
-    frozenset({"agreement", "talks"}),
-    frozenset({"agreement", "call"}),  # "agreed in a phone call": one report names the call, another its outcome
-    frozenset({"agreement", "meeting", "summit", "visit"}),
 )
 KIND_SYNONYMS = {"talks": "meeting"}  # counted as the same kind when weighing evidence
-# Kinds extraction reads one for another: "discussion", "spoke with" and "talks" are said of calls and meetings
-# alike, so only a passage two reports print word for word may join them across this line (`same_event.py`).
-READ_ALIKE = frozenset({"call", "meeting", "talks"})
-# The kinds one day of the very same people may be reported as: a readout is also read as a statement.
-ONE_DAY_ALIKE = READ_ALIKE | {"statement", "announcement"}
+# The kinds one day of the very same people may be reported as: extraction reads "discussion", "spoke with" and
+# "talks" as a call or a meeting alike.
+ONE_DAY_ALIKE = frozenset({"call", "meeting", "talks"})
 
 
 def kind_of(event: Event) -> str:
@@ -33,11 +29,6 @@ def kinds_compatible(a: str, b: str) -> bool:
     if a == b or "other" in (a, b) or not a or not b:
         return True
     return any(a in group and b in group for group in KIND_GROUPS)
-
-
-def read_alike(a: str, b: str) -> bool:
-    """Two kinds in `READ_ALIKE`: a call and a meeting or talks, which extraction may read one for the other."""
-    return a in READ_ALIKE and b in READ_ALIKE
 
 
 def same_kind(a: str, b: str) -> bool:

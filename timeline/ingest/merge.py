@@ -36,6 +36,7 @@ from .same_event import (
     Verdict,
     compare_events,
     compare_places,
+    first_article,
     month_without_year,
     place_parts,
 )
@@ -169,10 +170,6 @@ def _months(first: dt.date, last: dt.date) -> list[tuple[int, int]]:
     return months
 
 
-def _first_article(event: Event) -> str:
-    return min((s.article or s.url or "" for s in event.sources), default="")
-
-
 def has_source(event: Event, source: Source) -> bool:
     """True when the event already cites this article (or this URL)."""
     for existing in event.sources:
@@ -204,7 +201,7 @@ def merge_same_event(reports: list[Event], existing: list[Event] | None = None, 
     comparisons = 0
     settled = False
     # Undated reports come last, when every dated event is known: one that fits two events joins neither.
-    for report in sorted(reports, key=lambda e: (e.date is None, _first_article(e), e.id)):
+    for report in sorted(reports, key=lambda e: (e.date is None, first_article(e), e.id)):
         if report.date is None and not settled:
             # Their dates settled first: an undated report is placed by the best-supported day, not by
             # whichever report happened to found the event.
@@ -225,7 +222,7 @@ def merge_same_event(reports: list[Event], existing: list[Event] | None = None, 
             merge_into(target, report, same[0][0])
             index.add(target.event, target.order, _index_names(target.event, context))  # its date or people may have become known
             continue
-        cluster = Cluster(report, len(clusters), articles=[_first_article(report)], changed=True)
+        cluster = Cluster(report, len(clusters), articles=[first_article(report)], changed=True)
         if (claim := report_claim(report)) is not None:
             cluster.claims[claim.key] = claim
         clusters.append(cluster)
@@ -292,7 +289,7 @@ def _split_by_editor(report: Event, event: Event, apart: Mapping[str, set[str]])
 
 def _offer(cluster: Cluster, report: Event, verdict: Verdict) -> None:
     """Offer an editor's event a report that may be its source but gave no date of its own (not appended)."""
-    article = _first_article(report)
+    article = first_article(report)
     suggestion = Suggestion(cluster.event.id, OFFERED, article, article, verdict.reason)
     if suggestion not in cluster.suggestions:
         cluster.suggestions.append(suggestion)
@@ -306,7 +303,7 @@ def _joined(source: Source, verdict: Verdict) -> Source:
 def merge_into(cluster: Cluster, report: Event, verdict: Verdict | None = None) -> None:
     """Add a report's sources and missing facts to the event it describes (only sources if locked)."""
     verdict = verdict or Verdict(SAME, reason="merged")
-    cluster.articles.append(_first_article(report))
+    cluster.articles.append(first_article(report))
     if cluster.locked:
         for source in report.sources:
             if not has_source(cluster.event, source) and not any(_same_source(source, s) for s in cluster.new_sources):
@@ -329,7 +326,7 @@ def merge_into(cluster: Cluster, report: Event, verdict: Verdict | None = None) 
         event.review.notes["sources"] = "; ".join(dict.fromkeys(checks))
         if "sources" not in event.review.needs:
             event.review.needs.append("sources")
-    origin = _first_article(report) or "another report"
+    origin = first_article(report) or "another report"
     _take_date(event, report, origin)
     if report.place and (event.place is None or _more_specific(report.place, event.place)):
         event.place = report.place
@@ -380,7 +377,7 @@ def _more_specific(new: str, old: str) -> bool:
 
 def suggest_facts(event: Event, report: Event) -> list[Suggestion]:
     """What `report` knows that `event` (an editor's, so never rewritten) lacks: a finer date, people, a place."""
-    article = _first_article(report) or "another report"
+    article = first_article(report) or "another report"
     found = []
     if report.date is not None and "date" not in report.review.needs and (
             event.date is None or (_precision_rank(report.date) > _precision_rank(event.date)

@@ -8,21 +8,20 @@ so each rule below says what is tolerated and what never joins (docs/merging.md 
   participant whose role the other event records, when the other names nobody of that country still unmatched
   (`people_match.py`). Two events need two people in common, or one each and the same one.
 - Dates. Spans that overlap at their real precision agree. Two days one apart agree (time zones, a paper's
-  publication day, "Tuesday night" against a Monday readout), and two days apart when the later report dated the
-  happening by its own publication day and extraction flagged it; either way the disagreement is shown, never
-  hidden (`conflicts.py`; the date rules are in `date_fit.py`). Weeks apart, an otherwise identical report is a possible duplicate, no more.
-- Kind and place. Meeting, talks, visit and summit are one family; a call never joins a meeting, unless the two
-  articles are copies of one story (`shared_text.py`) or the very same people on the very same day: extraction
-  reads a "discussion" either way; two reports giving the very same kind agree even where it was flagged as a guess
+  publication day, "Tuesday night" against a Monday readout); the disagreement is shown, never hidden
+  (`conflicts.py`; the date rules are in `date_fit.py`). Weeks apart, an otherwise identical report is a possible duplicate, no more.
+- Kind and place. Meeting, talks, visit and summit are one family; a call never joins a meeting, unless the very
+  same people on the very same day: extraction reads a "discussion" either way; two reports giving the very same kind agree even where it was flagged as a guess
   (`kind_match.py`). A city fits its country, a venue its city, and two towns under 10 km apart are one city; two
   countries never join (`place_match.py`),
   unless one is only the dateline's, where the story was filed, and the same people meet on the same day.
-- Copies. Copies of one story join without a date; dated copies weeks apart stay possible duplicates.
-- Weak evidence. Two undated reports (a year alone counts as undated) never join on one shared person, and join
-  at all only when they came out within three days of each other, or both name one day of the year ("signed on
-  March 13") for the very same people and kind. An undated report joins a dated event only when every participant
+- Copies. Copies of one story (`shared_text.py`) join without a date; dated copies weeks apart stay possible
+  duplicates.
+- Weak evidence. Two undated reports (a year alone counts as undated) join only as copies of one story, or when both
+  name one day of the year ("signed on March 13") for the very same people and kind. Reports without participants join
+  only on the same kind, day and place. An undated report joins a dated event only when every participant
   it names is the event's, the kind and the place agree, and it came out within a week after the event, or both
-  name the same place, or (with no publication day)
+  name the same place, or (with no publication day) the day of the year it names with no year is the event's, or
   the weekday it names is the event's, for the very same kind with no place in either, in a report that names a
   year or month near it. A report with nothing to date it never joins on its people, kind and topic: the same
   people call about the same things again and again. Each such join is flagged for review. Undated
@@ -51,19 +50,19 @@ from .date_fit import (
     WEEKDAYS,
     DateFit,
     dates_compatible,
+    day_of_year_fits,
     days_apart,
     fit_dates,
     long_before_its_page,
     published_days,
     published_just_after,
     reported_before_it_happened,
-    says_when,
     stated_day_of_year,
     stated_weekday,
     vague,
     weekday_fits,
 )
-from .kind_match import ONE_DAY_ALIKE, kind_family, kind_of, kinds_agree, kinds_compatible, read_alike, same_kind
+from .kind_match import ONE_DAY_ALIKE, kind_family, kind_of, kinds_agree, kinds_compatible, same_kind
 from .people_match import NameForm, event_forms, event_people, named_by_office, same_person, shared_people
 from .place_match import CONFLICT, NEAR, UNKNOWN, WITHIN, match_places, place_only_filed_from
 from .place_match import SAME as SAME_PLACE
@@ -73,11 +72,9 @@ SAME = "same"
 MAYBE = "maybe"  # possible duplicate: a human decides
 DIFFERENT = "different"
 
-PUBLISHED_TOGETHER_DAYS = 3  # two undated reports published this close may report one happening
 RECENT_MENTION_DAYS = 3  # a mention this close before publication may be the report's own event
-SCORE_TO_MERGE_UNDATED = 3  # evidence points two undated reports need (see `_evidence_points`)
+UNDATED_SCORE = 3  # the score of a join made without a date of its own: a weekday, a publication day, a place
 SAME_SENTENCE_SCORE = 20  # above any other verdict's score, so the +2 margin always picks that event
-NEAR_EXTRA_POINTS = 1  # nearby towns without a shared day: one more clue than SCORE_TO_MERGE_UNDATED
 COPY_SCORE = 6  # two points above a weekday's or a publication day's join, so a copy decides between them
 
 
@@ -175,27 +172,10 @@ def _may_be_its_own_event(event: Event, mention: Mention) -> bool:
     may be the report's own happening, which extraction also listed as a mention; only the others are background."""
     if mention.date is None:
         return False
-    if _own_event_as_mention(event, mention):
-        return True
     if event.date is not None:
         return days_apart(mention.date, event.date) <= CLOSE_DAYS
     published = [s.published.last_day() for s in event.sources if s.published is not None]
     return any(0 <= (day - mention.date.last_day()).days <= RECENT_MENTION_DAYS for day in published)
-
-
-_EARLIER = re.compile(r"\b(?:last|previous|previously|earlier|since|ago|again|before|first time)\b", re.IGNORECASE)
-
-
-def _own_event_as_mention(event: Event, mention: Mention) -> bool:
-    """In a report with no date of its own whose date sentence names no time at all, a dated mention naming all its
-    participants, with no word of an earlier happening ("last", "since", "ago"), is most likely the report's own
-    happening, which extraction listed as background (its lede read as a mention)."""
-    if mention.date is None or not vague(event) or says_when(event) or not event.participants:
-        return False
-    text = f"{mention.summary} {mention.quote or ''}"
-    words = set(name_key(text).split())
-    return not _EARLIER.search(text) and all(name_key(p.name).split()[-1] in words
-                                             for p in event.participants if name_key(p.name))
 
 
 def _mentions_as_background(event: Event, other: Event) -> bool:
@@ -216,6 +196,8 @@ def _mentions_as_background(event: Event, other: Event) -> bool:
                 continue
             if found[1] is not None and other.date.precision == DAY and found[1] != other.date.first_day().day:
                 continue  # "On September 5" recalls another day than a call on 7 September
+            if found[1] is not None and found == stated_day_of_year(event):
+                continue  # the very day the report's own date sentence names: its own happening, not background
             if _SUBJECT_PRONOUN.search(text) and _people_within(other, event):
                 return True
         elif not dates_compatible(mention.date, other.date) or _may_be_its_own_event(event, mention):
@@ -272,10 +254,6 @@ def fit_people(a: Event, b: Event, context: Context) -> PeopleFit:
             if found:
                 covered.add(form)
                 add(form)
-    if not people_a or not people_b:
-        # A report whose participants extraction missed: the people both articles name stand in for them.
-        for x, _ in shared_people(named_a, named_b):
-            add(x)
     single = len(people_a) == len(people_b) == 1 and len(pairs) == 1
     # Every participant of each side is found in the other; a side whose participants extraction missed
     # counts when its article names all of the other side's.
@@ -331,40 +309,6 @@ def _offices(participant: Participant, context: Context) -> list[tuple[str | Non
     return offices
 
 
-def _evidence_points(a: Event, b: Event, people: PeopleFit) -> tuple[int, list[str]]:
-    """What else ties two reports together when a date is missing; each clue is worth points."""
-    points, why = 0, []
-    match = match_places(a.place, b.place)
-    if match.outcome == SAME_PLACE:
-        points += 2
-        why.append("same place")
-    elif match.outcome in (WITHIN, NEAR):
-        points += 1
-        why.append(match.reason)
-    else:
-        for known, text in ((a.place, rule_text(b)), (b.place, rule_text(a))):
-            parts = place_parts(known)
-            if parts and re.search(rf"\b{re.escape(parts[0])}\b", name_key(text)):
-                points += 1
-                why.append(f"the other report names {known}")
-                break
-    if same_kind(kind_of(a), kind_of(b)) and kind_of(a) != "other":
-        points += 1
-        why.append(f"both a {kind_of(a)}")
-    if people.everyone and len(people.shared) >= 2:
-        points += 1
-        why.append("exactly the same participants")
-    articles_a = {s.article for s in a.sources if s.article}
-    if articles_a & {s.article for s in b.sources if s.article}:
-        points += 2
-        why.append("reported by the same article")
-    pub_a, pub_b = published_days(a), published_days(b)
-    if pub_a and pub_b and min(abs((x - y).days) for x in pub_a for y in pub_b) <= PUBLISHED_TOGETHER_DAYS:
-        points += 1
-        why.append(f"published within {PUBLISHED_TOGETHER_DAYS} days of each other")
-    return points, why
-
-
 def _people_words(people: PeopleFit) -> str:
     return "same participants (" + ", ".join(people.shared) + ")"
 
@@ -391,17 +335,14 @@ def compare_events(a: Event, b: Event, context: Context | None = None, *, review
         return Verdict(DIFFERENT, reason="no participant in common")
     match = match_places(a.place, b.place)
     place = match.outcome
-    if (_mentions_as_background(a, b) or _mentions_as_background(b, a)) \
-            and not (dates.outcome == "undated" and _copy_of_its_story(a, b, place, context)):
-        # An undated copy of the other's story that "recalls" its day is telling that very day, read as background.
+    if _mentions_as_background(a, b) or _mentions_as_background(b, a):
         return Verdict(DIFFERENT, reason="one report mentions the other as background")
     if reported_before_it_happened(a, b) or reported_before_it_happened(b, a):
         return Verdict(DIFFERENT, reason="published before the other happened")
     conflicts = []
     if place == CONFLICT and _filed_elsewhere_on_one_day(a, b, dates, people):
         place = UNKNOWN  # the disagreement is still shown (`conflicts.py`)
-    if not kinds_compatible(kind_of(a), kind_of(b)) and not _copies_read_apart(a, b, dates, people, place, context) \
-            and not _read_apart_on_one_day(a, b, dates, people):
+    if not kinds_compatible(kind_of(a), kind_of(b)) and not _read_apart_on_one_day(a, b, dates, people):
         conflicts.append(f"a {kind_of(a)} vs a {kind_of(b)}")
     if place == CONFLICT:
         conflicts.append(match.reason or f"{a.place} vs {b.place}")
@@ -413,7 +354,7 @@ def compare_events(a: Event, b: Event, context: Context | None = None, *, review
     if not a.participants and not b.participants:
         return _compare_without_people(a, b, place)
     if not people.strong:
-        if dates.outcome == "overlap" and people.shared and place == SAME_PLACE and a.date.precision == b.date.precision == DAY:  # type: ignore[union-attr]
+        if _on_one_day(a, b, dates) and people.shared and place == SAME_PLACE:
             return Verdict(MAYBE, reason="a participant in common on the same day and in the same place")
         return Verdict(DIFFERENT, reason="too few participants in common")
     said = _people_words(people)
@@ -429,12 +370,10 @@ def compare_events(a: Event, b: Event, context: Context | None = None, *, review
                                      "background in a story about something else?", offer=True)
     if dates.outcome == "undated" and _copy_of_its_story(a, b, place, context):
         # Two copies of one story (a repost without its date line) report one happening, whatever dates them.
-        undated = sorted(_first_article(e) or "a report" for e in (a, b) if vague(e))
-        kinds = "" if kinds_compatible(kind_of(a), kind_of(b)) else \
-            f", though read as a {kind_of(a)} and a {kind_of(b)}: check the kind"
+        undated = sorted(first_article(e) or "a report" for e in (a, b) if vague(e))
         return Verdict(SAME, COPY_SCORE, f"{said}; both articles print the same passage about them word for word",
                        check=f"{' and '.join(undated)} {'give' if len(undated) > 1 else 'gives'} no date of its own: "
-                             f"joined as a copy of the same story{kinds}")
+                             "joined as a copy of the same story")
     if dates.outcome == "weeks":
         if people.everyone and kind_family(kind_of(a), kind_of(b)):
             return Verdict(MAYBE, reason=f"{said} and kind, but {dates.reason}: a late report's date, or another "
@@ -444,16 +383,11 @@ def compare_events(a: Event, b: Event, context: Context | None = None, *, review
     if place == NEAR:
         # Nearby towns may be one place reported two ways, or two stops of one trip: only the same
         # people on the same day make them one event; anything less is for an editor to decide.
-        if dates.outcome == "overlap" and a.date.precision == b.date.precision == DAY:  # type: ignore[union-attr]
+        if _on_one_day(a, b, dates):
             return Verdict(SAME, 3 + (1 if same_kind(kind_of(a), kind_of(b)) else 0), f"{said} on the same day; {match.reason}")
-        if vague(a) and vague(b) and not reviewed:
-            verdict = _compare_undated(a, b, people, NEAR_EXTRA_POINTS)
-            if verdict.outcome == SAME:
-                return verdict
         return Verdict(MAYBE, reason=f"{said}, but {match.reason}")
     if dates.outcome in ("overlap", "close"):
-        if dates.outcome == "close" and not kinds_agree(a, b) and not _many_same_people(people, a, b) \
-                and not _copy_of_its_story(a, b, place, context):
+        if dates.outcome == "close" and not kinds_agree(a, b) and not _many_same_people(people, a, b):
             return Verdict(MAYBE, reason=f"{said}, {dates.reason}, but the kinds ({kind_of(a)}, {kind_of(b)}) do not say "
                                          "it is one happening")
         score = 3 + {SAME_PLACE: 2, WITHIN: 1}.get(place, 0) + (1 if same_kind(kind_of(a), kind_of(b)) else 0)
@@ -464,7 +398,7 @@ def compare_events(a: Event, b: Event, context: Context | None = None, *, review
         if place in (SAME_PLACE, WITHIN):
             why.append(match.reason if place == WITHIN else f"same place ({b.place or a.place})")
         check = "" if kinds_compatible(kind_of(a), kind_of(b)) else \
-            "; ".join(sorted(f"{_first_article(e) or 'a report'} reads it as a {kind_of(e)}" for e in (a, b))) + \
+            "; ".join(sorted(f"{first_article(e) or 'a report'} reads it as a {kind_of(e)}" for e in (a, b))) + \
             ": check the kind"
         return Verdict(SAME, score, "; ".join(why), check=check)
     if vague(a) != vague(b):
@@ -502,12 +436,6 @@ def _read_apart_on_one_day(a: Event, b: Event, dates: DateFit, people: PeopleFit
         and {kind_of(a), kind_of(b)} <= ONE_DAY_ALIKE
 
 
-def _copies_read_apart(a: Event, b: Event, dates: DateFit, people: PeopleFit, place: str, context: Context) -> bool:
-    """Copies of one story report one happening, whether extraction read its "discussion" as a call or a meeting."""
-    return dates.outcome in ("undated", "overlap", "close") and read_alike(kind_of(a), kind_of(b)) and people.strong \
-        and _copy_of_its_story(a, b, place, context)
-
-
 MANY_PEOPLE = 3  # this many people in common, a day apart: one happening whatever its kind is called
 
 
@@ -522,15 +450,14 @@ def _late_date_doubt(a: Event, b: Event) -> str:
     assert a.date is not None and b.date is not None
     late, early = (a, b) if a.date.first_day() > b.date.first_day() else (b, a)
     late_date, early_date = late.date.iso(), early.date.iso()  # type: ignore[union-attr]
-    late_name, early_name = _first_article(late) or "this report", _first_article(early) or "another report"
+    late_name, early_name = first_article(late) or "this report", first_article(early) or "another report"
     return (f"{late_name} gives {late_date}, but {early_name} gives {early_date} for the same people and kind: "
             "a repost's or a late report's date? Check it, or merge the two files")
 
 
-def _compare_undated(a: Event, b: Event, people: PeopleFit, extra_points: int = 0) -> Verdict:
-    """Two undated reports join only when they came out within days of each other and the rest agrees: the same
-    people meet in the same capital again and again, and nothing else tells those meetings apart. `extra_points`:
-    more clues asked for (nearby towns rather than one place)."""
+def _compare_undated(a: Event, b: Event, people: PeopleFit) -> Verdict:
+    """Two undated reports join only when both name one day of the year and the rest agrees: the same people meet in
+    the same capital again and again, and nothing else tells those meetings apart."""
     said = _people_words(people)
     day = stated_day_of_year(a)
     if day is not None and day == stated_day_of_year(b) and people.everyone and len(people.shared) >= 2 \
@@ -538,20 +465,10 @@ def _compare_undated(a: Event, b: Event, people: PeopleFit, extra_points: int = 
         # The same day of the year, the very same people and kind: the same pair rarely meets on one date twice.
         named = f"{dt.date(2000, *day):%B} {day[1]}"
         kinds = f"both a {kind_of(a)}" if same_kind(kind_of(a), kind_of(b)) else f"a {kind_of(a)} and a {kind_of(b)}"
-        return Verdict(SAME, SCORE_TO_MERGE_UNDATED, f"{said}; {kinds}; both name {named}, with no year",
+        return Verdict(SAME, UNDATED_SCORE, f"{said}; {kinds}; both name {named}, with no year",
                        check=f"neither report gives a year: joined on the day both name ({named}), their participants "
                              "and kind")
-    points, why = _evidence_points(a, b, people)
-    pub_a, pub_b = published_days(a), published_days(b)
-    if not (pub_a and pub_b):
-        return Verdict(MAYBE, points, f"{said}, but neither gives a date, and not both a publication day")
-    gap = min(abs((x - y).days) for x in pub_a for y in pub_b)
-    if gap > PUBLISHED_TOGETHER_DAYS:
-        return Verdict(MAYBE, points, f"{said}, but neither gives a date, and they came out {gap} days apart")
-    if points >= SCORE_TO_MERGE_UNDATED + extra_points:
-        return Verdict(SAME, points, f"{said}; no date to compare, but " + ", ".join(why),
-                       check="neither report gives a date: joined on " + ", ".join(why))
-    return Verdict(MAYBE, points, f"{said}, but no date to compare them by")
+    return Verdict(MAYBE, reason=f"{said}, but neither gives a date to compare them by")
 
 
 def _compare_undated_with_dated(a: Event, b: Event, people: PeopleFit, place: str) -> Verdict:
@@ -574,8 +491,10 @@ def _compare_undated_with_dated(a: Event, b: Event, people: PeopleFit, place: st
     on_weekday = (published is None and place not in (SAME_PLACE, WITHIN) and weekday_fits(undated, dated)
                   and (same_kind(kind_of(a), kind_of(b)) or undated.kind == dated.kind)
                   and not undated.place and not dated.place)
-    # What places the report in time, strongest first: its publication day, its weekday, or the place both name.
+    # What places the report in time, strongest first: its publication day, the day of the year or the weekday it
+    # names, or the place both name.
     basis = when = ""
+    day = stated_day_of_year(undated)
     if published is not None:
         if published_just_after(undated, dated):
             basis, when = "publication day", \
@@ -583,13 +502,16 @@ def _compare_undated_with_dated(a: Event, b: Event, people: PeopleFit, place: st
         else:
             missing.append("it came out long after the event" if published > dated.date.last_day()  # type: ignore[union-attr]
                            else "it came out before the event")
+    elif day is not None and day_of_year_fits(undated, dated):
+        basis, when = "day of the year", f"no publication day or year, but it says {dt.date(2000, *day):%B} {day[1]}, " \
+                                         f"which fits {dated.date.iso()}"  # type: ignore[union-attr]
     elif on_weekday:
         basis, when = "weekday", f"no publication day, but it says {WEEKDAYS[stated_weekday(undated) or 0].capitalize()}, " \
                                  f"which fits {dated.date.iso()}"  # type: ignore[union-attr]
     elif place in (SAME_PLACE, WITHIN):
         basis, when = "place", "no publication day"
     else:
-        missing.append("neither a publication day, a weekday nor a place in both dates it")
+        missing.append("neither a publication day, a day of the year, a weekday nor a place in both dates it")
     if missing:
         return Verdict(MAYBE, reason=f"{said}, but the report gives no date and " + "; ".join(missing))
     kind = ("both a " + (kind_of(dated) if kind_of(dated) != "other" else dated.kind)
@@ -597,12 +519,13 @@ def _compare_undated_with_dated(a: Event, b: Event, people: PeopleFit, place: st
             else f"a {kind_of(undated)} and a {kind_of(dated)}")
     where = ("no place in either" if not undated.place and not dated.place else "a place in one report only"
              if place == UNKNOWN else "the same place")
-    return Verdict(SAME, 3, f"{said}; {kind}; {where}; {when}",
-                   check=f"{_first_article(undated) or 'a report'} gives no date of its own: joined on its "
+    return Verdict(SAME, UNDATED_SCORE, f"{said}; {kind}; {where}; {when}",
+                   check=f"{first_article(undated) or 'a report'} gives no date of its own: joined on its "
                          f"participants, kind and {basis}")
 
 
-def _first_article(event: Event) -> str:
+def first_article(event: Event) -> str:
+    """The event's first source by name: how notes and the merge order refer to a report."""
     return min((s.article or s.url or "" for s in event.sources), default="")
 
 
