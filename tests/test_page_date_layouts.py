@@ -96,3 +96,16 @@ def test_a_url_without_leading_zeros_gives_the_day():
     assert date_from_url("https://example.com/news/2023/3/ministers-meet") is None  # a month alone, no day: not read
     page = f"{HEADLINE}\n\n{LEAD}\n\n{MORE}\n\nSource: https://example.com/world/2023/3/7/ministers-meet\n"
     assert published(page) == "2023-03-07"
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("January 10, 2022 Jane Roe", "2022-01-10"),  # a byline run onto the date line, with no "By" and no bar
+    ("14 March 2023 Gulf Herald", "2023-03-14"),
+    ("3m agoMon 6 Oct 2025 at 1:40am", "2025-10-06"),  # a live entry's age glued to its stamp
+    ("12h ago | Tue 14 Mar 2023", "2023-03-14"),
+    ("The talks ended May 5, 2023 Officials Said", None),  # words before the date: a sentence
+    ("May 5, 2023 the talks ended", None),  # lower-case words after it: a sentence
+])
+def test_a_name_after_the_date_or_an_age_before_it_leaves_a_date_line(line: str, expected: str | None):
+    date = parse_date_line(line)
+    assert (date.iso() if date else None) == expected

@@ -43,3 +43,11 @@ def test_someone_named_in_a_clause_about_a_thing_takes_no_part():
                      "President Tomas Vidal on Friday about the truce, which she said came at the urging of Brazilian "
                      "President Luis Prado.\n")
     assert sorted(p.name for p in event.participants) == ["Marta Quispe", "Tomas Vidal"]
+
+
+def test_an_office_of_a_body_with_its_initials_before_a_comma_names_the_other_side():
+    event = event_of("President hosts party leader\n\nMay 3, 2024\n\nPresident Tunde Bello has met National Chairman "
+                     "of the People's Unity Congress (PUC), Amaka Obi, at the State House, Abuja.\n")
+    assert sorted(p.name for p in event.participants) == ["Amaka Obi", "Tunde Bello"]
+    obi = next(p for p in event.participants if p.name == "Amaka Obi")
+    assert obi.role == "National Chairman of the People's Unity Congress"

@@ -241,6 +241,25 @@ def doubted_stamp(date: Field, article: Article) -> str | None:
             f"{contrary}: nothing says which is its first publication, so check the day against another report")
 
 
+def rival_in_lead(date: DateSpec | None, published: PartialDate | None, sentences: list[Sentence],
+                  event_sentences: tuple[int, ...]) -> str | None:
+    """Why the main event's day may be another happening's: a lead sentence before the event's own dates
+    something else to another of the page's news days (up to `PRINTED_WITHIN_DAYS` before the stamp) in full, so the
+    page's news may be that one and the sentence chosen a later paragraph's aside."""
+    if date is None or date.precision != DAY or published is None or published.precision != DAY \
+            or not event_sentences:
+        return None
+    stamp = published.first_day()
+    for sentence in sentences[:min(min(event_sentences), LEAD_SENTENCES)]:
+        for mention in find_temporal_mentions(sentence.text, published):
+            day = mention.value
+            if mention.kind != EXPLICIT or day is None or day.precision != DAY or day == date:
+                continue
+            if 0 <= (stamp - day.first_day()).days <= PRINTED_WITHIN_DAYS:
+                return f"an earlier sentence dates another happening to {day.start}: '{sentence.text}'"
+    return None
+
+
 def _gap(one: City, other: City, on: dt.date) -> tuple[str, str] | None:
     """The two cities' UTC offsets on that day, when they are far enough apart for a day word to differ."""
     a, b = _utc_offset_hours(one, on), _utc_offset_hours(other, on)

@@ -76,7 +76,7 @@ DATE_LINE_FILLER = re.compile(
     r"|(?<=\d\s)(?:ist|pkt|gmt|utc|bst|cet|cest|edt|cdt|pdt|pst|sast|aest|jst|kst|msk|sgt|hkt)\b"  # or after a time
     r"|[+-]\d{1,2}:?\d{2}\b"  # a bare UTC offset: "+0500", "+5:30"
     # what news pages print next to the date: "Updated 2 hours ago", "2 min read"
-    r"|\b\d+\s*(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?)\s+ago\b|\b\d+\s*min(?:ute)?s?\s+read\b"
+    r"|\b\d+\s*(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|[smhd])\s+ago\b|\b\d+\s*min(?:ute)?s?\s+read\b"
     # the same day in the Islamic calendar, as Gulf and South Asian papers print it: "22 Shaaban 1444 AH"
     r"|(?-i:\b[0-3]?\d\s+[A-Z][\w'’-]+(?:[\s-][A-Z][\w'’-]+)?,?\s+1[34]\d\d(?:\s*A\.?H\b\.?)?)"
     # counters printed beside the date: "0 comments", "1,204 views"
@@ -162,6 +162,7 @@ def parse_date_line(line: str, day_first: bool | None = None) -> PartialDate | N
     # Pages copied as text glue the year to the time: "August 21, 20253:41 PM GMT+5Updated".
     text = re.sub(r"\b((?:19|20)\d\d)(?=\d{1,2}:\d\d)", r"\1 ", text)
     text = re.sub(r"(?<=[A-Z0-9])(?=Updated\b)", " ", text)
+    text = re.sub(r"(?<=\bago)(?=[A-Z])", " ", text)  # a live entry's "3m agoMon 6 Oct 2025 at 1:40am"
     text = _NAME_GLUED_TO_MONTH.sub(" ", text)
     text = _BYLINE_BESIDE_DATE.sub(" ", text)
     dates = find_dates(text, day_first, short_years=True)
@@ -238,6 +239,10 @@ _LEADING_LABEL = re.compile(rf"^(?P<label>(?:(?!{_MONTH_WORD}|(?i:published|post
                             rf"(?=\d|{_MONTH_WORD}|(?i:published|posted)\b)")
 
 
+# "January 10, 2022 Jane Roe": a byline or an outlet run onto the end of the date line, after its year.
+_TRAILING_LABEL = re.compile(r"(?<=\d)\s+(?P<label>[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,3})$")
+
+
 # "Photo: AFP", "Source: Reuters": a credit beside the date, its label before a colon.
 _CREDIT_LABEL = re.compile(r"^[A-Z][A-Za-z]{1,15}\s*:\s*")
 
@@ -266,9 +271,13 @@ def _date_beside_labels(text: str, day_first: bool | None) -> PartialDate | None
     parts = [p.strip() for p in re.split(r"\s*[|•·»›]+\s*|\s+[–—/-]+\s+", text) if p.strip()]
     if len(parts) < 2:
         label = _LEADING_LABEL.match(text)
-        if label is None:
+        after = _TRAILING_LABEL.search(text)
+        if label is not None:
+            parts = [label["label"].strip(), text[label.end():]]
+        elif after is not None and find_dates(text[:after.start()], day_first, short_years=True):
+            parts = [text[:after.start()], after["label"]]
+        else:
             return None
-        parts = [label["label"].strip(), text[label.end():]]
     # "... | Updated 17 Mar": an update stamp beside the date, even one without its year, is no sentence.
     parts = [p for p in parts if not re.match(r"(?i)(?:last\s+)?(?:updated|modified)\b", p)
              or find_dates(p, day_first, short_years=True)] or parts

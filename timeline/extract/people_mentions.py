@@ -400,10 +400,11 @@ def _appositive(sentence: str, end: int) -> list[str] | None:
 
 
 # "the Minister of Mines and Minerals Development, Hon. Paul Kabuswe", "the President of the Republic of Chile,
-# Gabriel Boric": an office with its "of ..." named first, then a comma, then the person.
+# Gabriel Boric", "National Leader of the All Progressives Congress (APC), Bola Tinubu": an office with its "of ..."
+# named first (and the body's initials), then a comma, then the person.
 _OFFICE_THEN_COMMA = re.compile(
     r"(?:\b[Tt]he\s+)?(?P<office>(?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'’-]*"
-    r"(?:(?:\s+|,\s+|\s+and\s+|\s+of\s+(?:the\s+)?)[A-Z][\w'’-]*){0,6})\s*,\s*$")
+    r"(?:(?:\s+|,\s+|\s+and\s+|\s+of\s+(?:the\s+)?)[A-Z][\w'’-]*){0,6})(?:\s+\([A-Z]{2,8}\))?\s*,\s*$")
 
 
 # "Chinese President, Xi Jinping has arrived", "the former British Prime Minister, Mr Tony Blair": a country's office.

@@ -17,7 +17,7 @@ from ..load.people import PeopleRegistry
 from ..partial_date import DateSpec
 from ..slugs import event_id_for
 from .article import STORY_CHARS, Article
-from .date_checks import doubted_stamp, stamp_day_doubt, time_zone_gap
+from .date_checks import doubted_stamp, rival_in_lead, stamp_day_doubt, time_zone_gap
 from .event_date import BACKGROUND_DATE, choose_date
 from .event_fields import CONFIDENCE_THRESHOLD, Field
 from .event_people import (
@@ -149,6 +149,10 @@ def extract_article(article: Article, people: PeopleRegistry | None = None,
     date: DateSpec | None = date_field.value  # type: ignore[assignment]
     mentions: list[Mention] = find_mentions(sentences, article.published, date, main.indices, article.name,
                                             last_named(persons, len(sentences)))
+    rival = rival_in_lead(date, article.published, sentences, main.indices)
+    if rival and not date_field.needs_review:
+        date_field.needs_review = True
+        date_field.note = f"{date_field.note}; {rival}"
     review = Review()
     for name, item in (("date", date_field), ("place", place_field), ("kind", kind_field),
                        ("participants", participants_field), ("title", title_field)):
