@@ -23,17 +23,17 @@ REPO = FIXTURES.parent.parent
 CORPORA = {
     "real-test": (FIXTURES / "real" / "gold-test.yaml", None, {
         "date exact, all articles": 0.77, "date exact, day knowable": 0.71, "date right or flagged": 0.96,
-        "participant recall": 0.82, "participant precision": 0.86, "place": 0.69, "kind": 0.72}, 0.39),
+        "participant recall": 0.82, "participant precision": 0.86, "place": 0.69, "kind": 0.73}, 0.39),
     "real-dev": (FIXTURES / "real" / "gold-dev.yaml", None, {
         "date exact, all articles": 0.89, "date exact, day knowable": 0.87, "date right or flagged": 0.99,
-        "participant recall": 0.84, "participant precision": 0.92, "place": 0.84, "kind": 0.81}, 0.57),
+        "participant recall": 0.84, "participant precision": 0.92, "place": 0.84, "kind": 0.81}, 0.59),
     "written": (FIXTURES / "written" / "gold.yaml", REPO, {
         "date exact, all articles": 0.93, "date exact, day knowable": 0.94, "date right or flagged": 0.97,
         "participant recall": 0.97, "participant precision": 0.95, "place": 0.94, "kind": 0.96}, None),
 }
-# The test part leaves five dates wrong and unflagged (two on round 7's pages and one each on round 8's and round
-# 9's, which nothing was tuned on) and the dev part one (on round 10's pages, added blind); the counts may only go down.
-WRONG_UNFLAGGED_AT_MOST = {"real-test": 5, "real-dev": 1, "written": 0}
+# The test part leaves four dates wrong and unflagged (one each on the pages of rounds 5, 7, 8 and 9, which nothing
+# was tuned on); the counts may only go down.
+WRONG_UNFLAGGED_AT_MOST = {"real-test": 4, "real-dev": 0, "written": 0}
 FALSE_MERGES_AT_MOST = {"real-test": 0, "real-dev": 0}
 
 
