@@ -531,6 +531,10 @@ def test_two_transliterations_of_one_name_are_one_person_and_different_surnames_
     assert same_person(name_form("Mohammed VI"), name_form("Mohammed"))  # a report may drop the regnal number
     assert same_person(name_form("S. Jaishankar"), name_form("Subrahmanyam Jaishankar"))
     assert same_person(name_form("President-elect William Ruto"), name_form("William Ruto"))
+    # Ukrainian "є" is written "ie", "ye" or "e" by different outlets.
+    assert same_person(name_form("Rustem Umierov"), name_form("Rustem Umerov"))
+    assert same_person(name_form("Andriy Yermak"), name_form("Andrii Iermak"))
+    assert not same_person(name_form("Rustem Umerov"), name_form("Rustem Umarov"))
     assert not same_person(name_form("Joe Biden"), name_form("Hunter Biden"))
     # A name by lineage is complete without the family name that often follows it.
     assert same_person(name_form("Mohamed bin Zayed"), name_form("Mohamed bin Zayed Al Nahyan"))

@@ -30,7 +30,7 @@ _IGNORED_WORDS = frozenset({"jr", "sr", "ii", "iii", "iv", "vi", "vii", "viii", 
                             "von", "der", "da", "di", "du", "la", "le"})
 # One sound written several ways by transliterations into English, German or French: folded to one spelling.
 _SPELLINGS = (("dzh", "j"), ("zh", "j"), ("kh", "h"), ("gh", "g"), ("ph", "f"), ("ck", "k"), ("q", "k"),
-              ("w", "v"), ("y", "i"), ("ou", "u"))
+              ("w", "v"), ("y", "i"), ("ie", "e"), ("ou", "u"))
 _VOWEL_RUN = re.compile(r"([aeiou])[aeiou]+")
 _DOUBLE = re.compile(r"([a-z])\1+")
 _OFFICE_STOP = frozenset("of the for and to a an on in at s".split())
@@ -38,7 +38,8 @@ _OFFICE_SPELLINGS = {"defence": "defense", "armed": "army", "forces": "force"}
 
 
 def folded_word(word: str) -> str:
-    """One spelling for a name's transliterations: "shoygu" and "shoigu" -> "shoigu", "gerasimow" -> "gerasimov"."""
+    """One spelling for a name's transliterations: "shoygu" and "shoigu" -> "shoigu", "gerasimow" -> "gerasimov",
+    Ukrainian "є" written "ie", "ye" or "e": "umierov", "umyerov" -> "umerov"."""
     for written, sound in _SPELLINGS:
         word = word.replace(written, sound)
     word = _VOWEL_RUN.sub(r"\1", word)  # "raeisi"/"raisi", "sergei"/"serge"
