@@ -66,13 +66,6 @@ def _outlet_country(url: str | None) -> str | None:
     return gazetteer().country_name("GB" if code == "uk" else code.upper())
 
 
-def holds_public_office(person: PersonMention) -> bool:
-    """Whether the role the page gives a person is a state's office ("Defence Minister"), not a company's
-    ("Chief executive") or none."""
-    role = person.role or ""
-    return not _COMPANY_ROLE.search(role) and any(w.lower() in _GOVERNMENT_OFFICES for w in re.findall(r"\w+", role))
-
-
 def countries_from_dateline(people: list[PersonMention], article: Article, kind: str = "") -> None:
     """An official named without a country in wire copy holds office where the story was filed: agencies
     qualify foreign officials ("his Maldivian counterpart") and not their own ("External Affairs Minister")."""
