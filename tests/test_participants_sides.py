@@ -51,3 +51,21 @@ def test_an_office_of_a_body_with_its_initials_before_a_comma_names_the_other_si
     assert sorted(p.name for p in event.participants) == ["Amaka Obi", "Tunde Bello"]
     obi = next(p for p in event.participants if p.name == "Amaka Obi")
     assert obi.role == "National Chairman of the People's Unity Congress"
+
+
+def test_the_headline_names_the_other_side_the_event_sentence_leaves_out():
+    event = event_of("Bello hosts Obi at State House\n\nMay 3, 2024\n\nPresident Tunde Bello on Friday received in "
+                     "audience a party chieftain at the State House in Abuja.\n\nThe ruling party holds its convention "
+                     "in June.\n\nGovernor Amaka Obi is expected to "
+                     "seek the party's ticket next year.\n")
+    assert sorted(p.name for p in event.participants) == ["Amaka Obi", "Tunde Bello"]
+    assert "participants" in event.review.needs
+    assert "the other side the headline names" in event.review.notes["participants"]
+
+
+def test_a_headline_naming_a_third_person_adds_no_one():
+    event = event_of("Bello, Obi and Danjuma at odds\n\nMay 3, 2024\n\nPresident Tunde Bello on Friday received in "
+                     "audience a party chieftain at the State House in Abuja.\n\nThe ruling party holds its convention "
+                     "in June.\n\nGovernor Amaka Obi and Senator Musa "
+                     "Danjuma are expected to seek the party's ticket next year.\n")
+    assert [p.name for p in event.participants] == ["Tunde Bello"]

@@ -260,6 +260,27 @@ def people_of_headline(headline: str | None, known: list[PersonMention]) -> list
     return found if len(found) >= 2 else []
 
 
+def other_side_of_headline(headline: str | None, persons: list[PersonMention]) -> PersonMention | None:
+    """The other side of a two-sided happening whose sentences name one: the headline names both by surname
+    ("Buhari hosts Tinubu at Aso Rock") and the article names the other in full somewhere. Flagged for a check."""
+    taking_part = [p for p in persons if p.is_participant]
+    if len(taking_part) != 1:
+        return None
+    surnames = {name_key(n.name) for n in find_names(headline or "") if n.surname_only}
+    own = name_key(taking_part[0].short or taking_part[0].name.split()[-1])
+    others = surnames - {own}
+    if own not in surnames or len(others) != 1:
+        return None
+    other = others.pop()
+    found = [p for p in persons if not p.is_participant and len(p.name.split()) > 1
+             and name_key(p.short or p.name.split()[-1]) == other]
+    if len(found) != 1:
+        return None
+    found[0].is_participant = True
+    found[0].note = "the other side the headline names, not named in the event's sentences: check"
+    return found[0]
+
+
 def last_named(people: list[PersonMention], count: int) -> dict[int, str]:
     """For each sentence, the short name of the person named last before it (whom a leading "He" means)."""
     named = sorted(((index, person) for person in people for index in person.sentences), key=lambda item: item[0])

@@ -27,6 +27,7 @@ from .event_people import (
     in_order,
     last_named,
     office_holders,
+    other_side_of_headline,
     participants_of,
     people_beside,
     people_of_headline,
@@ -89,6 +90,7 @@ def extract_article(article: Article, people: PeopleRegistry | None = None,
     beside = people_beside(main, sentences, persons) if kind in TWO_SIDED_KINDS else []
     if kind in ("meeting", "talks", "call", "summit", "visit") and not any(p.is_participant for p in persons):
         persons = people_of_headline(article.title, persons) + persons
+    other_side = other_side_of_headline(article.title, persons) if kind in TWO_SIDED_KINDS else None
     kind_field = Field(reported_kind(kind, kinds), kind_guess.confidence if kind_guess else 0.3,
                         kind_guess.sentence if kind_guess else main.main.text,
                         f"from the words '{kind_guess.cue}'" if kind_guess else "no wording says what kind of event this is")
@@ -118,9 +120,9 @@ def extract_article(article: Article, people: PeopleRegistry | None = None,
         kind = "meeting"
         kind_field.value = reported_kind(kind, kinds)
         kind_field.note = f"{kind_field.note}; a summit of two leaders is their meeting"
-    if resolved or beside:
+    if resolved or beside or other_side:
         participants_field.needs_review = True
-        notes = [*(p.note for p in resolved), *(f"{p.name}: {p.note}" for p in beside[:1])]
+        notes = [*(p.note for p in resolved), *(f"{p.name}: {p.note}" for p in [*beside[:1], *filter(None, [other_side])])]
         participants_field.note = "; ".join(filter(None, [participants_field.note, *notes]))
     if kind in TWO_SIDED_KINDS and not participants:
         # A call or a meeting with no one taking part is more likely a misread word ("a label called 'X'") than
