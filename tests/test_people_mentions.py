@@ -113,3 +113,9 @@ def test_a_countrys_office_then_a_comma_then_the_name():
     assert found["Tomas Vidal"] == (None, "Foreign Minister", "Peru")
     assert found["Ana Ruiz"] == (None, "President", "Chile")
     assert "Xi Jinping" not in names("In Beijing, Xi Jinping met him.")  # a place before the comma is no office
+
+
+def test_a_professor_stacked_before_another_honorific_is_a_title_not_a_person():
+    names = find_names("Prime Minister Ana Costa met the Chief Adviser, Professor Dr. Amin Rahman, in Cairo.")
+    assert [n.name for n in names] == ["Ana Costa", "Amin Rahman"]
+    assert [n.title for n in find_names("Professor Jane Roe of Oxford University said the talks went well.")] == ["Prof."]

@@ -30,7 +30,7 @@ RANKS = {
     "adm": "Adm.", "admiral": "Adm.", "vice adm": "Vice Adm.", "vice admiral": "Vice Adm.", "rear adm": "Rear Adm.",
     "rear admiral": "Rear Adm.", "air chief marshal": "Air Chief Marshal", "air marshal": "Air Marshal",
     "field marshal": "Field Marshal", "marshal": "Marshal", "sgt": "Sgt.", "sergeant": "Sgt.", "cmdr": "Cmdr.",
-    "mr": "Mr.", "mrs": "Mrs.", "ms": "Ms.", "dr": "Dr.", "prof": "Prof.", "sir": "Sir", "dame": "Dame",
+    "mr": "Mr.", "mrs": "Mrs.", "ms": "Ms.", "dr": "Dr.", "prof": "Prof.", "professor": "Prof.", "sir": "Sir", "dame": "Dame",
     "sheikh": "Sheikh", "shaikh": "Sheikh", "hon": "Hon.", "honourable": "Hon.", "honorable": "Hon.", "sen": "Sen.", "rep": "Rep.", "gov": "Gov.", "pope": "Pope",
 }
 _RANK_WORDS = frozenset(w for rank in RANKS for w in rank.split())

@@ -22,7 +22,7 @@ HONORIFICS = (
     "gen", "general", "lt gen", "lieutenant general", "maj gen", "major general", "brig gen", "brigadier general",
     "brig", "brigadier", "col", "colonel", "lt col", "lieutenant colonel", "maj", "major", "capt", "captain",
     "adm", "admiral", "vice adm", "vice admiral", "rear adm", "rear admiral", "air chief marshal", "air marshal",
-    "field marshal", "marshal", "sgt", "sergeant", "mr", "mrs", "ms", "dr", "prof", "sir", "dame", "president",
+    "field marshal", "marshal", "sgt", "sergeant", "mr", "mrs", "ms", "dr", "prof", "professor", "sir", "dame", "president",
     "prime minister", "secretary", "minister", "ambassador", "senator", "sen", "rep", "gov", "governor",
     "king", "queen", "prince", "princess", "sheikh", "pope", "chancellor",
 )
