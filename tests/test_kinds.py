@@ -20,6 +20,8 @@ from timeline.extract.sentences import split_sentences
         ("The commander held talks with the army chief at GHQ.", "meeting"),
         ("Kurilla engaged in discussions with Pakistan's army chief.", "meeting"),
         ("The minister arrived in Islamabad on a two-day visit.", "visit"),
+        ("President Ana Rojas welcomed President Tomas Vidal upon his arrival in Peru on Monday.", "visit"),
+        ("Chilean President Tomas Vidal lands in Lima for talks on trade.", "visit"),
         ("Putin rejected the demand at a summit in Geneva.", "summit"),
         ("The two sides resumed peace talks in Doha.", "talks"),
         ("Gunmen attacked a military installation, killing nine soldiers.", "attack"),

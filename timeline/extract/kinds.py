@@ -27,7 +27,8 @@ KIND_PATTERNS: list[tuple[str, re.Pattern[str], float]] = [
                         r"(?:met|meets|meet|spoke|speaks|talked)\s+virtually)\b", re.IGNORECASE), 0.85),
     # "a summit meeting" of two leaders is told as a meeting; "the G20 summit" is a summit.
     ("summit", re.compile(r"\bsummit\b(?!\s+(?:meeting|talks)\b)", re.IGNORECASE), 0.8),
-    ("visit", re.compile(r"\b(?:visited|visits|arrived\s+in|arrives\s+in|landed\s+in|(?:official|state|maiden|"
+    ("visit", re.compile(r"\b(?:visited|visits|arrived\s+in|arrives\s+in|land(?:ed|s)\s+in|(?:up)?on\s+(?:his|her|their)\s+"
+                         r"arrival\s+in|(?:official|state|maiden|"
                          r"first|two-day|three-day|day-long)\s+visit|visit\s+to|trip\s+to|travell?ed\s+to|toured)\b",
                          re.IGNORECASE), 0.8),
     # Talks about a subject ("peace talks") are talks; "held bilateral talks with" a person is a meeting (below).
