@@ -49,6 +49,17 @@ def test_a_name_in_the_other_order_is_the_same_participant(tmp_path):
     assert report.articles[0].people_matched == 2, report.table()
 
 
+def test_two_names_of_one_city_are_one_place_and_two_cities_are_not(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("Leaders meet\n\nMay 26, 2024\n\nPrime Minister Ana Ruiz met President Tomas Vidal in New York "
+                       "on Sunday.\n", encoding="utf-8")
+    gold = tmp_path / "gold.yaml"
+    for place, right in (("New York, United States", True), ("New York City, United States", True),
+                         ("Washington, United States", False)):
+        gold.write_text(f"- article: a.txt\n  expected: {{place: '{place}'}}\n", encoding="utf-8")
+        assert evaluate_gold_file(gold, tmp_path).accuracy("place") == (int(right), 1), place
+
+
 def test_cli_prints_the_table(cli):
     result = cli("-C", str(REPO), "eval", str(GOLD))
     assert result.code == 0
