@@ -9,8 +9,7 @@ Each article is written for this test.
 
 from __future__ import annotations
 
-from timeline.extract.reading import parse_article_text
-from timeline.extract.stub import extract_article
+from extraction_testkit import date_reading
 
 MEETING = "Defence Minister Ali Demir met his Malaysian counterpart Omar Rahman in Kuala Lumpur on Saturday."
 MORE = "The two agreed to hold joint naval exercises next year and to share maritime patrol data."
@@ -18,11 +17,8 @@ MORE = "The two agreed to hold joint naval exercises next year and to share mari
 
 def dated(page: str) -> tuple[str | None, str | None, bool, str]:
     """The event's date, the page's publication date, whether the date is flagged, and the note saying why."""
-    article = parse_article_text(page, "a.txt", "text")
-    event = extract_article(article).event
-    assert event is not None
-    return ((event.date.iso() if event.date else None), (article.published.iso() if article.published else None),
-            "date" in event.review.needs, event.review.notes.get("date", ""))
+    reading = date_reading(page)
+    return reading.date, reading.published, reading.flagged, reading.note
 
 
 def test_a_store_stamp_months_after_the_pages_own_date_line_flags_a_weekday():

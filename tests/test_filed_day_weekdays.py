@@ -8,8 +8,7 @@ Each article is written for this test.
 
 from __future__ import annotations
 
-from timeline.extract.reading import parse_article_text
-from timeline.extract.stub import extract_article
+from extraction_testkit import date_reading
 
 MORE = "The two sides agreed to open a consulate in Mombasa next year."
 
@@ -20,9 +19,8 @@ def dated(weekday: str) -> tuple[str | None, bool, str]:
     page = ("Ministers meet\n\nMarch 11, 2023\n\nNAIROBI, March 10 - Foreign Minister Ana Costa held talks with her "
             f"Kenyan counterpart Peter Otieno in Nairobi on {weekday}.\n\n{MORE}\n\n"
             "Source: https://news.example.org/world/ministers-meet\n")
-    event = extract_article(parse_article_text(page, "a.txt", "text")).event
-    assert event is not None
-    return (event.date.iso() if event.date else None), "date" in event.review.needs, event.review.notes.get("date", "")
+    reading = date_reading(page)
+    return reading.date, reading.flagged, reading.note
 
 
 def test_a_weekday_naming_the_printing_day_counts_from_the_filing_day():

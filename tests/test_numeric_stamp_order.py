@@ -8,8 +8,7 @@ Each article is written for this test.
 
 from __future__ import annotations
 
-from timeline.extract.reading import parse_article_text
-from timeline.extract.stub import extract_article
+from extraction_testkit import date_reading
 
 LEAD = ("Defence Minister Ana Costa met her Kenyan counterpart Peter Otieno in Nairobi on Monday to discuss maritime "
         "security.")
@@ -18,11 +17,8 @@ MORE = "The two agreed to hold joint naval exercises next year."
 
 def dated(page: str) -> tuple[str | None, str | None, bool, str]:
     """The event's date, the page's publication date, whether the date is flagged, and the note saying why."""
-    article = parse_article_text(page, "a.txt", "text")
-    event = extract_article(article).event
-    assert event is not None
-    return ((event.date.iso() if event.date else None), (article.published.iso() if article.published else None),
-            "date" in event.review.needs, event.review.notes.get("date", ""))
+    reading = date_reading(page)
+    return reading.date, reading.published, reading.flagged, reading.note
 
 
 def test_a_weekday_counted_from_a_stamp_read_by_the_domains_habit_is_flagged():

@@ -3,12 +3,9 @@ meeting, or names the other side far from the event's sentence."""
 
 from __future__ import annotations
 
-from timeline.extract.reading import parse_article_text
-from timeline.extract.stub import extract_article
+from extraction_testkit import extracted
 
-
-def event_of(text: str):
-    return extract_article(parse_article_text(text, "a.txt", "text")).event
+event_of = extracted
 
 
 def test_a_speaker_telling_of_the_meeting_they_will_hold_takes_part():

@@ -7,8 +7,7 @@ Each article is written for this test.
 
 from __future__ import annotations
 
-from timeline.extract.reading import parse_article_text
-from timeline.extract.stub import extract_article
+from extraction_testkit import date_reading
 
 MORE = "The two sides agreed to open a consulate in Mombasa next year."
 
@@ -16,9 +15,8 @@ MORE = "The two sides agreed to open a consulate in Mombasa next year."
 def dated(lead: str) -> tuple[str | None, bool, str]:
     """The event's date, whether it is flagged, and the note, for a page of Thursday 9 March 2023."""
     page = f"Ministers meet\n\nMarch 9, 2023\n\n{lead}\n\n{MORE}\n\nSource: https://news.example.org/world/ministers-meet\n"
-    event = extract_article(parse_article_text(page, "a.txt", "text")).event
-    assert event is not None
-    return (event.date.iso() if event.date else None), "date" in event.review.needs, event.review.notes.get("date", "")
+    reading = date_reading(page)
+    return reading.date, reading.flagged, reading.note
 
 
 def test_a_weekday_inside_quoted_speech_is_flagged():

@@ -6,16 +6,14 @@ Each article is written for this test.
 
 from __future__ import annotations
 
-from timeline.extract.reading import parse_article_text
-from timeline.extract.stub import extract_article
+from extraction_testkit import date_reading
 
 
 def reviewed(body: str) -> tuple[str | None, list[str], str]:
     """The event's date, the fields a person must check, and the note on the date, on a page of 14 March 2023."""
     page = f"Governor weighs bid for party ticket\n\nMarch 14, 2023\n\n{body}\n\nSource: https://news.example.org/politics/ticket\n"
-    event = extract_article(parse_article_text(page, "a.txt", "text")).event
-    assert event is not None
-    return (event.date.iso() if event.date else None), event.review.needs, event.review.notes.get("date", "")
+    reading = date_reading(page)
+    return reading.date, reading.needs, reading.note
 
 
 def test_a_later_meeting_is_flagged_when_the_lead_tells_of_one_on_the_stamp_day():

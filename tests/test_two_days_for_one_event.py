@@ -7,18 +7,15 @@ Each article is written for this test; the page is stamped Thursday 12 June 2025
 
 from __future__ import annotations
 
-from timeline.extract.reading import parse_article_text
-from timeline.extract.stub import extract_article
+from extraction_testkit import date_reading
 
 LEAD = "Egyptian Foreign Minister Sami Nour met his Turkish counterpart Kemal Aydin in Cairo on Tuesday."
 
 
 def dated(*sentences: str) -> tuple[str | None, bool, str]:
     body = "\n\n".join([LEAD, *sentences])
-    event = extract_article(parse_article_text(f"Ministers meet in Cairo\n\nJune 12, 2025\n\n{body}\n",
-                                               "a.txt", "text")).event
-    assert event is not None
-    return (event.date.iso() if event.date else None), "date" in event.review.needs, event.review.notes.get("date", "")
+    reading = date_reading(f"Ministers meet in Cairo\n\nJune 12, 2025\n\n{body}\n")
+    return reading.date, reading.flagged, reading.note
 
 
 def test_a_second_day_for_the_meeting_flags_the_date():

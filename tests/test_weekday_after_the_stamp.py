@@ -8,8 +8,7 @@ Each article is written for this test.
 
 from __future__ import annotations
 
-from timeline.extract.reading import parse_article_text
-from timeline.extract.stub import extract_article
+from extraction_testkit import date_reading
 
 MORE = "The two sides agreed to expand fisheries cooperation and to meet again before the end of the year."
 
@@ -20,9 +19,8 @@ def dated(weekday: str) -> tuple[str | None, bool, str]:
     page = (f"Ministers meet in Port Louis\n\nMarch 10, 2021\n\nForeign Minister Ana Costa held talks with her "
             f"Mauritian counterpart Ravi Lallah in Port Louis on {weekday}.\n\n{MORE}\n\n"
             "Source: https://news.example.org/world/ministers-meet\n")
-    event = extract_article(parse_article_text(page, "a.txt", "text")).event
-    assert event is not None and event.date is not None
-    return event.date.iso(), "date" in event.review.needs, event.review.notes.get("date", "")
+    reading = date_reading(page)
+    return reading.date, reading.flagged, reading.note
 
 
 def test_a_weekday_six_days_before_the_stamp_is_flagged():
