@@ -66,3 +66,9 @@ def test_a_headline_naming_a_third_person_adds_no_one():
                      "in June.\n\nGovernor Amaka Obi and Senator Musa "
                      "Danjuma are expected to seek the party's ticket next year.\n")
     assert [p.name for p in event.participants] == ["Tunde Bello"]
+
+
+def test_an_outlet_before_reports_is_no_side():
+    event = event_of("Leaders meet\n\nMay 3, 2024\n\nPresident Tunde Bello has met with Prime Minister Amaka Obi in "
+                     "Abuja, Gazette reports, citing the presidency.\n")
+    assert sorted(p.name for p in event.participants) == ["Amaka Obi", "Tunde Bello"]

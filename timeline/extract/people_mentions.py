@@ -631,7 +631,7 @@ class _People:
             # speaking; "Islamic State" and "Black Sea" have none of these.
             signed = not found.surname_only and any(name_key(w) in self.signed for w in found.name.split()[1:])
             # In the event's own sentence a full name needs no title: "Sheinbaum spoke with Donald Trump".
-            acting = in_event and not _is_place_name(found.name) \
+            acting = in_event and not _is_place_name(found.name) and not _REPORTS_AFTER.match(sentence.text[found.end:]) \
                 and bool(_ACTS_AFTER.match(sentence.text[found.end:]) or _ACTED_WITH.search(sentence.text[:found.start])
                          or not found.surname_only and _FULL_NAME_ACTS.search(sentence.text[:found.start])
                          and not _BEFORE_A_PLURAL.match(sentence.text[found.end:])
@@ -684,6 +684,8 @@ class _People:
 # A person doing the event, named without a title: "Sheinbaum spoke with ...", "... a call with Donald Trump".
 _EVENT_VERBS = (r"(?:met|meets|meet|spoke|speaks|talked|talks|held|holds|hosted|hosts|received|receives|called|calls|"
                 r"phoned|telephoned|visited|visits|discussed|discusses|welcomed|welcomes|signed|signs|agreed|told)")
+# A word before "reports" or "wrote" is a source telling of the event ("..., Azernews reports, citing ..."), not a side.
+_REPORTS_AFTER = re.compile(r"\s*(?:reports|reported|writes|wrote)\b")
 _ACTS_AFTER = re.compile(r"\s*(?:,[^,]{0,60},\s*)?(?:(?:on|late|early)\s+\w+\s+|\w+day\s+)?" + _EVENT_VERBS + r"\b")
 _ACTED_WITH = re.compile(_EVENT_VERBS + r"\b[^.;]{0,40}\b(?:with|to|and)\s+$|\b(?:call|conversation|talks|meeting)\s+"
                          r"(?:with|between)\s+$|" + _EVENT_VERBS + r"\s+(?:with|to)\s+[^.;]{0,60}[–—,]\s+$")
