@@ -70,5 +70,5 @@ def test_a_headline_naming_a_third_person_adds_no_one():
 
 def test_an_outlet_before_reports_is_no_side():
     event = event_of("Leaders meet\n\nMay 3, 2024\n\nPresident Tunde Bello has met with Prime Minister Amaka Obi in "
-                     "Abuja, Gazette reports, citing the presidency.\n")
+                     "Abuja, Newsbyte reports, citing the presidency.\n")
     assert sorted(p.name for p in event.participants) == ["Amaka Obi", "Tunde Bello"]
