@@ -130,3 +130,11 @@ def test_a_meeting_of_a_named_group_is_a_meeting():
     guess = classify_kind("Yesterday, on January 20, the eighth meeting of the Contact Group on the Defense of Ukraine "
                           "ended in Ramstein, Germany.")
     assert guess is not None and guess.kind == "meeting"
+
+
+def test_called_naming_a_treaty_or_a_plan_is_no_phone_call():
+    for sentence in ("The two countries agreed on the text of a defence treaty, called the Harbour Treaty, last week.",
+                     "The ministers backed a reconstruction plan called the Lima Initiative on Monday."):
+        guess = classify_kind(sentence)
+        assert guess is None or guess.kind != "call", guess
+    assert classify_kind("President Ana Rojas called the Treasury Secretary on Monday.").kind == "call"

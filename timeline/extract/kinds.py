@@ -182,6 +182,13 @@ _OCCASION = re.compile(r"\b(?:(?:sidelines?|margins?|ahead|eve|run-up|wake)\s+of
 _NAMING = re.compile(r"\b(?:an?|its)\s+(?:[\w-]+\s+){0,2}[a-z][\w-]*\s+$", re.IGNORECASE)
 
 
+# What "called" names rather than telephones: a treaty, a plan, an operation ("a defence treaty, called the Pukpuk
+# Treaty").
+_NAMED_THING = re.compile(r"\s+(?:the\s+)?[“\"]?(?:[A-Z][\w'’-]*\s+){0,4}(?:Treaty|Agreement|Accord|Pact|Plan|Operation|"
+                          r"Initiative|Declaration|Framework|Program(?:me)?|Act|Charter|Dialogue|Exercise|Strategy|Doctrine|"
+                          r"Alliance|Partnership|Corridor|Project|Fund)\b")
+
+
 # An aside still open before a cue: ", who flew to Colombo on an official visit".
 _ASIDE_OPEN = re.compile(r",\s+(?:who|which|whose)\b[^,]*$", re.IGNORECASE)
 # Talks still to begin: "agreed to begin negotiations on a pact".
@@ -265,8 +272,9 @@ def classify_kind(sentence: str) -> KindGuess | None:
                 continue
             before = sentence[:match.start()]
             if in_subordinate_part(sentence, match.start()) \
-                    or match.group(0).lower() == "called" and _NAMING.search(before) \
-                    and re.match(r"\s+(?:the\s+)?[A-Z“\"]", sentence[match.end():]):
+                    or match.group(0).lower() == "called" and (_NAMING.search(before)
+                                                                and re.match(r"\s+(?:the\s+)?[A-Z“\"]", sentence[match.end():])
+                                                                or _NAMED_THING.match(sentence[match.end():])):
                 continue
             found.append((match.start(), kind, match, confidence))
             break
