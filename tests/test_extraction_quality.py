@@ -22,11 +22,11 @@ REPO = FIXTURES.parent.parent
 # corpus -> (gold file, project whose people registry extraction may use, headline floors, merge-recall floor)
 CORPORA = {
     "real-test": (FIXTURES / "real" / "gold-test.yaml", None, {
-        "date exact, all articles": 0.77, "date exact, day knowable": 0.71, "date right or flagged": 0.96,
-        "participant recall": 0.82, "participant precision": 0.86, "place": 0.69, "kind": 0.73}, 0.39),
+        "date exact, all articles": 0.75, "date exact, day knowable": 0.67, "date right or flagged": 0.96,
+        "participant recall": 0.81, "participant precision": 0.85, "place": 0.69, "kind": 0.73}, 0.38),
     "real-dev": (FIXTURES / "real" / "gold-dev.yaml", None, {
-        "date exact, all articles": 0.89, "date exact, day knowable": 0.87, "date right or flagged": 0.99,
-        "participant recall": 0.85, "participant precision": 0.92, "place": 0.85, "kind": 0.82}, 0.59),
+        "date exact, all articles": 0.87, "date exact, day knowable": 0.84, "date right or flagged": 0.99,
+        "participant recall": 0.82, "participant precision": 0.92, "place": 0.84, "kind": 0.79}, 0.58),
     "written": (FIXTURES / "written" / "gold.yaml", REPO, {
         "date exact, all articles": 0.93, "date exact, day knowable": 0.94, "date right or flagged": 0.97,
         "participant recall": 0.97, "participant precision": 0.95, "place": 0.94, "kind": 0.96}, None),
