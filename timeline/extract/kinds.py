@@ -442,9 +442,9 @@ def find_main_event(sentences: list[Sentence], headline: str | None = None, lead
                     and not _is_background(sentence.text, form) and not _SIDE.search(sentence.text):
                 guess = KindGuess(form.kind, _TOLD_LATER_CONFIDENCE, form.cue, sentence.text)
                 break
-    if guess.kind == "meeting" and _visit_in_main_clause(main.text):
-        guess = _visit_or_meeting(guess, main, lead, headline_kind)
     referred = _referred_back(main, lead)
+    if guess.kind == "meeting" and _visit_in_main_clause(main.text):
+        guess = _visit_or_meeting(guess, main, referred, headline_kind)
     told_as = max(referred, key=lambda kind: referred[kind])
     if referred[told_as] >= 2 and _family(told_as) != _family(guess.kind):
         # The sentences after the lead keep calling it something else ("the call", twice, after "said"): the
@@ -486,10 +486,11 @@ def _referred_back(main: Sentence, lead: list[Sentence]) -> dict[str, int]:
     return votes
 
 
-def _visit_or_meeting(guess: KindGuess, main: Sentence, lead: list[Sentence], headline_kind: KindGuess | None) -> KindGuess:
+def _visit_or_meeting(guess: KindGuess, main: Sentence, referred: dict[str, int],
+                      headline_kind: KindGuess | None) -> KindGuess:
     """A lead telling both a visit and a meeting held during it reports the one the next sentences refer back
-    to ("During the meeting, ..." or "The visit is his first ..."); a tie keeps the meeting."""
-    votes = _referred_back(main, lead)
+    to (`referred`: "During the meeting, ..." or "The visit is his first ..."); a tie keeps the meeting."""
+    votes = dict(referred)
     if headline_kind is not None and headline_kind.kind in votes:
         votes[headline_kind.kind] += 1
     if votes["visit"] > votes["meeting"]:

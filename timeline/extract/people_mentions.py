@@ -680,7 +680,6 @@ class _People:
         return matches[0] if len(matches) == 1 else None
 
 
-
 # A person doing the event, named without a title: "Sheinbaum spoke with ...", "... a call with Donald Trump".
 _EVENT_VERBS = (r"(?:met|meets|meet|spoke|speaks|talked|talks|held|holds|hosted|hosts|received|receives|called|calls|"
                 r"phoned|telephoned|visited|visits|discussed|discusses|welcomed|welcomes|signed|signs|agreed|told)")

@@ -122,7 +122,8 @@ def extract_article(article: Article, people: PeopleRegistry | None = None,
         kind_field.note = f"{kind_field.note}; a summit of two leaders is their meeting"
     if resolved or beside or other_side:
         participants_field.needs_review = True
-        notes = [*(p.note for p in resolved), *(f"{p.name}: {p.note}" for p in [*beside[:1], *filter(None, [other_side])])]
+        named_apart = beside[:1] + ([other_side] if other_side else [])
+        notes = [*(p.note for p in resolved), *(f"{p.name}: {p.note}" for p in named_apart)]
         participants_field.note = "; ".join(filter(None, [participants_field.note, *notes]))
     if kind in TWO_SIDED_KINDS and not participants:
         # A call or a meeting with no one taking part is more likely a misread word ("a label called 'X'") than
@@ -139,6 +140,8 @@ def extract_article(article: Article, people: PeopleRegistry | None = None,
     countries_from_dateline(participants, article, kind)
     gap = doubted_stamp(date_field, article) or time_zone_gap(article, date_field, place, participants, kind) \
         or stamp_day_doubt(date_field.mention, date_field.value, article.published, sentences, article.text)  # type: ignore[arg-type]
+    if gap is None and not date_field.needs_review:
+        gap = rival_in_lead(date_field.value, article.published, sentences, main.indices)  # type: ignore[arg-type]
     if gap:
         date_field.needs_review = True
         date_field.note = f"{date_field.note}; {gap}"
@@ -151,10 +154,6 @@ def extract_article(article: Article, people: PeopleRegistry | None = None,
     date: DateSpec | None = date_field.value  # type: ignore[assignment]
     mentions: list[Mention] = find_mentions(sentences, article.published, date, main.indices, article.name,
                                             last_named(persons, len(sentences)))
-    rival = rival_in_lead(date, article.published, sentences, main.indices)
-    if rival and not date_field.needs_review:
-        date_field.needs_review = True
-        date_field.note = f"{date_field.note}; {rival}"
     review = Review()
     for name, item in (("date", date_field), ("place", place_field), ("kind", kind_field),
                        ("participants", participants_field), ("title", title_field)):

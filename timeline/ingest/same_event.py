@@ -9,12 +9,13 @@ so each rule below says what is tolerated and what never joins (docs/merging.md 
   (`people_match.py`). Two events need two people in common, or one each and the same one.
 - Dates. Spans that overlap at their real precision agree. Two days one apart agree (time zones, a paper's
   publication day, "Tuesday night" against a Monday readout); the disagreement is shown, never hidden
-  (`conflicts.py`; the date rules are in `date_fit.py`). Weeks apart, an otherwise identical report is a possible duplicate, no more.
-- Kind and place. Meeting, talks, visit and summit are one family; a call never joins a meeting, unless the very
-  same people on the very same day: extraction reads a "discussion" either way; two reports giving the very same kind agree even where it was flagged as a guess
-  (`kind_match.py`). A city fits its country, a venue its city, and two towns under 10 km apart are one city; two
-  countries never join (`place_match.py`),
-  unless one is only the dateline's, where the story was filed, and the same people meet on the same day.
+  (`conflicts.py`; the date rules are in `date_fit.py`). Weeks apart, an otherwise identical report is a possible
+  duplicate, no more.
+- Kind and place. Meeting, talks, visit, summit and agreement are one family; a call never joins a meeting, unless
+  the very same people on the very same day: extraction reads a "discussion" either way. Two reports giving the
+  very same kind agree even where it was flagged as a guess (`kind_match.py`). A city fits its country, a venue its
+  city, and two towns under 10 km apart are one city; two countries never join (`place_match.py`), unless one is
+  only the dateline's, where the story was filed, and the same people meet on the same day.
 - Copies. Copies of one story (`shared_text.py`) join without a date; dated copies weeks apart stay possible
   duplicates.
 - Weak evidence. Two undated reports (a year alone counts as undated) join only as copies of one story, or when both
