@@ -233,30 +233,6 @@ def test_an_undated_call_with_nothing_to_date_it_stays_apart_from_the_same_peopl
     assert len(merge_same_event([dated, repost]).clusters) == 2
 
 
-def test_two_undated_reports_naming_one_day_without_a_year_join_and_another_day_does_not():
-    """Reposts with no date line and no stamp that both say "signed on March 13" tell of one signing by the very same
-    people: joined, and flagged. Another day, another kind, a third person or another country keep them apart."""
-    def signing(article: str, sentence: str, people: tuple[str, ...] = ("japarov", "rahmon"), kind: str = "agreement",
-                place: str | None = None) -> Event:
-        return report(article, list(people), None, kind=kind, place=place, evidence={"date": sentence})
-
-    wire = signing("a.txt", "March 13 (Wire) - The two presidents have signed a border treaty.")
-    paper = signing("b.txt", "The treaty was signed on March 13 after years of talks.", place="Bishkek, Kyrgyzstan")
-    verdict = compare_events(paper, wire)
-    assert verdict.outcome == SAME and verdict.reason.endswith("both name March 13, with no year")
-    assert verdict.check == "neither report gives a year: joined on the day both name (March 13), their " \
-                            "participants and kind"
-    assert len(merge_same_event([wire, paper]).clusters) == 1
-    wire = signing("a.txt", "March 13 (Wire) - The two presidents have signed a border treaty.")
-    assert compare_events(signing("c.txt", "They signed it on 14 March."), wire).outcome != SAME
-    assert compare_events(signing("d.txt", "Japarov appointed Rahmon's envoy on March 13.", kind="appointment"), wire).outcome != SAME
-    assert compare_events(signing("e.txt", "Signed on March 13.", people=("japarov", "rahmon", "mirziyoyev")),
-                          wire).outcome != SAME
-    assert compare_events(signing("f.txt", "Signed on March 13 in Dushanbe.", place="Dushanbe, Tajikistan"),
-                          signing("g.txt", "Signed on March 13.", place="Bishkek, Kyrgyzstan")).outcome != SAME
-    assert compare_events(signing("h.txt", "Signed on March 13 and ratified on April 2."), wire).outcome != SAME
-
-
 def test_an_undated_report_naming_a_day_without_a_year_joins_the_one_event_of_that_day():
     """A repost with no stamp and no year says "held a telephone conversation on September 1": beside the very same
     people's call dated 1 September it joins, flagged; its own lede, read as a mention of September 1, is not
@@ -355,12 +331,15 @@ def test_new_report_adds_a_source_to_an_existing_event_and_locked_events_only_co
     assert again.clusters[0].new_sources == []  # already cited: nothing to add
 
 
-def test_events_without_participants_merge_only_on_same_kind_day_and_place():
+def test_events_without_participants_stay_apart_as_possible_duplicates():
+    """Two attacks in one town on one day may be two attacks: without people to compare, an editor joins them."""
     a = report("a.txt", [], "2023-07-12", kind="attack", place="Zhob, Balochistan, Pakistan")
     b = report("b.txt", [], "2023-07-12", kind="attack", place="Zhob")
     c = report("c.txt", [], "2023-07-12", kind="attack", place="Kabul, Afghanistan")
     result = merge_same_event([a, b, c])
-    assert [len(x.event.sources) for x in result.clusters] == [2, 1]
+    assert [len(x.event.sources) for x in result.clusters] == [1, 1, 1]
+    assert list(result.clusters[0].duplicates) == [1]  # Zhob and Zhob: listed for the editor
+    assert compare_events(a, c).outcome == DIFFERENT  # two countries
 
 
 def test_merge_order_is_deterministic():

@@ -406,7 +406,8 @@ def compare_events(a: Event, b: Event, context: Context | None = None, *, review
         return _compare_undated_with_dated(a, b, people, match.outcome)
     if people.single:
         return Verdict(MAYBE, reason="one participant in common and no date to compare by")
-    return _compare_undated(a, b, people)
+    # The same people meet in the same capital again and again: without a date nothing tells those meetings apart.
+    return Verdict(MAYBE, reason=f"{said}, but neither gives a date to compare them by")
 
 
 def _copy_of_its_story(a: Event, b: Event, place: str, context: Context) -> bool:
@@ -454,22 +455,6 @@ def _late_date_doubt(a: Event, b: Event) -> str:
     late_name, early_name = first_article(late) or "this report", first_article(early) or "another report"
     return (f"{late_name} gives {late_date}, but {early_name} gives {early_date} for the same people and kind: "
             "a repost's or a late report's date? Check it, or merge the two files")
-
-
-def _compare_undated(a: Event, b: Event, people: PeopleFit) -> Verdict:
-    """Two undated reports join only when both name one day of the year and the rest agrees: the same people meet in
-    the same capital again and again, and nothing else tells those meetings apart."""
-    said = _people_words(people)
-    day = stated_day_of_year(a)
-    if day is not None and day == stated_day_of_year(b) and people.everyone and len(people.shared) >= 2 \
-            and kinds_agree(a, b) and match_places(a.place, b.place).outcome in (SAME_PLACE, WITHIN, UNKNOWN):
-        # The same day of the year, the very same people and kind: the same pair rarely meets on one date twice.
-        named = f"{dt.date(2000, *day):%B} {day[1]}"
-        kinds = f"both a {kind_of(a)}" if same_kind(kind_of(a), kind_of(b)) else f"a {kind_of(a)} and a {kind_of(b)}"
-        return Verdict(SAME, UNDATED_SCORE, f"{said}; {kinds}; both name {named}, with no year",
-                       check=f"neither report gives a year: joined on the day both name ({named}), their participants "
-                             "and kind")
-    return Verdict(MAYBE, reason=f"{said}, but neither gives a date to compare them by")
 
 
 def _compare_undated_with_dated(a: Event, b: Event, people: PeopleFit, place: str) -> Verdict:
@@ -531,11 +516,7 @@ def first_article(event: Event) -> str:
 
 
 def _compare_without_people(a: Event, b: Event, place: str) -> Verdict:
-    """Attacks, statements...: only the same kind, the same day and the same place make them one."""
-    if a.date is None or b.date is None or not same_kind(kind_of(a), kind_of(b)):
+    """Attacks, statements...: without people, even the same kind on the same day and place is for an editor to join."""
+    if a.date is None or b.date is None or not same_kind(kind_of(a), kind_of(b)) or place == CONFLICT:
         return Verdict(DIFFERENT, reason="no participants and not enough else to compare")
-    if a.date.precision == b.date.precision == DAY and place == SAME_PLACE and a.date.start == b.date.start:
-        return Verdict(SAME, 4, f"same kind ({kind_of(a)}), same day {a.date.iso()}, same place ({b.place})")
-    if place != CONFLICT:
-        return Verdict(MAYBE, reason=f"both a {kind_of(a)} around {a.date}")
-    return Verdict(DIFFERENT, reason="different places")
+    return Verdict(MAYBE, reason=f"both a {kind_of(a)} around {a.date}, without participants to compare")
