@@ -588,6 +588,27 @@ def test_reports_that_each_kept_a_different_participant_find_each_other_through_
     assert len(merge_same_event(reports()).clusters) == 2  # without what the articles name
 
 
+def test_a_page_whose_extraction_kept_nobody_joins_through_the_people_both_articles_name():
+    """A transcript of the leaders' joint press conference kept no participant, but names both leaders, as the
+    wire story of their treaty signing that day does: one happening. The same page beside the same leaders'
+    signing two months earlier stays apart."""
+    context = Context(named={"transcript.txt": [name_form("Anthony Albanese"), name_form("James Marape"),
+                                                name_form("Gough Whitlam")],
+                             "wire.txt": [name_form("James Marape"), name_form("Anthony Albanese")],
+                             "earlier.txt": [name_form("James Marape"), name_form("Anthony Albanese")]})
+    transcript = report("transcript.txt", [], "2025-10-06", kind="agreement", needs=["kind", "participants"])
+    wire = report("wire.txt", ["marape"], "2025-10-06", kind="agreement", place="Canberra, Australia")
+    verdict = compare_events(transcript, wire, context)
+    assert verdict.outcome == SAME and "Anthony Albanese" in verdict.reason and "Marape" in verdict.reason
+    earlier = report("earlier.txt", ["marape"], "2025-08-06", kind="agreement", place="Port Moresby, Papua New Guinea")
+    assert compare_events(transcript, earlier, context).outcome == DIFFERENT
+    assert len(merge_same_event([wire, earlier, transcript], context=context).clusters) == 2
+    # One name in common is not enough, however many each article names.
+    alone = Context(named={"transcript.txt": [name_form("Anthony Albanese")], "wire.txt": context.named["wire.txt"]})
+    transcript = report("transcript.txt", [], "2025-10-06", kind="agreement", needs=["kind", "participants"])
+    assert compare_events(transcript, report("wire.txt", ["marape"], "2025-10-06", kind="agreement"), alone).outcome != SAME
+
+
 def test_a_venue_fits_its_city_and_talks_fit_a_meeting():
     venue = report("a.txt", ["milley", "gerasimov"], "2021-09-22", place="Presidential Palace, Helsinki, Finland")
     city = report("b.txt", ["milley", "gerasimov"], "2021-09-22", kind="talks", place="Helsinki")

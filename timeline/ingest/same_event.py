@@ -4,7 +4,8 @@ Real reports of one happening disagree, and reports of two happenings between th
 so each rule below says what is tolerated and what never joins (docs/merging.md says the same for editors):
 
 - People. Matched by registry id, by name once transliteration is folded ("Shoigu"/"Shoygu"), among the people an
-  article names without extraction making them participants, and by office ("Russia's defence minister") for a
+  article names without extraction making them participants (and, for a report that kept fewer than two, among
+  the people both articles name), and by office ("Russia's defence minister") for a
   participant whose role the other event records, when the other names nobody of that country still unmatched
   (`people_match.py`). Two events need two people in common, or one each and the same one.
 - Dates. Spans that overlap at their real precision agree. Two days one apart agree (time zones, a paper's
@@ -254,6 +255,12 @@ def fit_people(a: Event, b: Event, context: Context) -> PeopleFit:
                     named_by_office(text, role, country) for role, country in _offices(participant, context))
             if found:
                 covered.add(form)
+                add(form)
+    if len(people_a) < 2 or len(people_b) < 2:
+        # A side whose extraction kept fewer than two participants (a transcript, a joint statement's page): the
+        # people both articles name stand in for them.
+        for form in named_a:
+            if any(same_person(form, n) for n in _candidates(form, named_b)):
                 add(form)
     single = len(people_a) == len(people_b) == 1 and len(pairs) == 1
     # Every participant of each side is found in the other; a side whose participants extraction missed
