@@ -19,11 +19,10 @@ so each rule below says what is tolerated and what never joins (docs/merging.md 
   only the dateline's, where the story was filed, and the same people meet on the same day.
 - Copies. Copies of one story (`shared_text.py`) join without a date; dated copies weeks apart stay possible
   duplicates.
-- Weak evidence. Two undated reports (a year alone counts as undated) join only as copies of one story, or when both
-  name one day of the year ("signed on March 13") for the very same people and kind. Reports without participants join
-  only on the same kind, day and place. An undated report joins a dated event only when every participant
-  it names is the event's, the kind and the place agree, and it came out within a week after the event, or both
-  name the same place, or (with no publication day) the day of the year it names with no year is the event's, or
+- Weak evidence. Two undated reports (a year alone counts as undated) join only as copies of one story. Reports
+  without participants never join: two attacks in one town on one day may be two. An undated report joins a dated
+  event only when every participant it names is the event's, the kind and the place agree, and it came out within a
+  week after the event, or both name the same place, or (with no publication day) the day of the year it names with no year is the event's, or
   the weekday it names is the event's, for the very same kind with no place in either, in a report that names a
   year or month near it. A report with nothing to date it never joins on its people, kind and topic: the same
   people call about the same things again and again. Each such join is flagged for review. Undated
