@@ -526,6 +526,10 @@ def test_two_transliterations_of_one_name_are_one_person_and_different_surnames_
     assert not same_person(name_form("Kishida Fumio"), name_form("Fumio Kishi"))
     assert not same_person(name_form("Kishida Nobuo"), name_form("Fumio Kishida"))
     assert not same_person(name_form("Kim Jong Un"), name_form("Un Jong Kim Il"))
+    # Korea's two romanisations write one vowel "eo" and "u".
+    assert same_person(name_form("Yoon Seok-yeol"), name_form("Yoon Suk Yeol"))
+    assert same_person(name_form("Han Deok-su"), name_form("Han Duk-su"))
+    assert not same_person(name_form("Yoon Seok-yeol"), name_form("Yoon Sang-yeol"))
     other = unregistered("c.txt", ["Valery Gerasimov", "Sergei Lavrov"], "2022-05-13")
     assert compare_events(other, a).outcome == DIFFERENT  # one person in common is not enough
 
