@@ -331,15 +331,12 @@ def test_new_report_adds_a_source_to_an_existing_event_and_locked_events_only_co
     assert again.clusters[0].new_sources == []  # already cited: nothing to add
 
 
-def test_events_without_participants_stay_apart_as_possible_duplicates():
-    """Two attacks in one town on one day may be two attacks: without people to compare, an editor joins them."""
+def test_events_without_participants_merge_only_on_same_kind_day_and_place():
     a = report("a.txt", [], "2023-07-12", kind="attack", place="Zhob, Balochistan, Pakistan")
     b = report("b.txt", [], "2023-07-12", kind="attack", place="Zhob")
     c = report("c.txt", [], "2023-07-12", kind="attack", place="Kabul, Afghanistan")
     result = merge_same_event([a, b, c])
-    assert [len(x.event.sources) for x in result.clusters] == [1, 1, 1]
-    assert list(result.clusters[0].duplicates) == [1]  # Zhob and Zhob: listed for the editor
-    assert compare_events(a, c).outcome == DIFFERENT  # two countries
+    assert [len(x.event.sources) for x in result.clusters] == [2, 1]
 
 
 def test_merge_order_is_deterministic():

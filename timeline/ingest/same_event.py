@@ -20,7 +20,7 @@ so each rule below says what is tolerated and what never joins (docs/merging.md 
 - Copies. Copies of one story (`shared_text.py`) join without a date; dated copies weeks apart stay possible
   duplicates.
 - Weak evidence. Two undated reports (a year alone counts as undated) join only as copies of one story. Reports
-  without participants never join: two attacks in one town on one day may be two. An undated report joins a dated
+  without participants join only on the same kind, day and place. An undated report joins a dated
   event only when every participant it names is the event's, the kind and the place agree, and it came out within a
   week after the event, or both name the same place, or (with no publication day) the day of the year it names with no year is the event's, or
   the weekday it names is the event's, for the very same kind with no place in either, in a report that names a
@@ -522,7 +522,11 @@ def first_article(event: Event) -> str:
 
 
 def _compare_without_people(a: Event, b: Event, place: str) -> Verdict:
-    """Attacks, statements...: without people, even the same kind on the same day and place is for an editor to join."""
-    if a.date is None or b.date is None or not same_kind(kind_of(a), kind_of(b)) or place == CONFLICT:
+    """Attacks, statements...: only the same kind, the same day and the same place make them one."""
+    if a.date is None or b.date is None or not same_kind(kind_of(a), kind_of(b)):
         return Verdict(DIFFERENT, reason="no participants and not enough else to compare")
-    return Verdict(MAYBE, reason=f"both a {kind_of(a)} around {a.date}, without participants to compare")
+    if a.date.precision == b.date.precision == DAY and place == SAME_PLACE and a.date.start == b.date.start:
+        return Verdict(SAME, 4, f"same kind ({kind_of(a)}), same day {a.date.iso()}, same place ({b.place})")
+    if place != CONFLICT:
+        return Verdict(MAYBE, reason=f"both a {kind_of(a)} around {a.date}")
+    return Verdict(DIFFERENT, reason="different places")
