@@ -456,19 +456,19 @@ def filed_from(event: Event, city: str) -> Event:
 
 
 def test_a_dateline_city_does_not_part_the_same_people_on_the_same_day_and_a_stated_place_wins():
-    stated = report("a.txt", ["xi", "tokayev"], "2025-06-16", kind="summit", place="Astana, Kazakhstan")
-    filed = filed_from(report("b.txt", ["xi", "tokayev"], "2025-06-16"), "Beijing, China")
+    stated = report("a.txt", ["xi-jinping", "tokayev"], "2025-06-16", kind="summit", place="Astana, Kazakhstan")
+    filed = filed_from(report("b.txt", ["xi-jinping", "tokayev"], "2025-06-16"), "Beijing, China")
     assert compare_events(filed, stated).outcome == SAME
     [cluster] = merge_same_event([filed, stated]).clusters
     assert cluster.event.place == "Astana, Kazakhstan"
     assert "place" in cluster.event.review.needs
     assert "Beijing, China" in cluster.event.review.notes["place"]
     # A stated place in another country still parts them, and so does a dateline on another day or an undated report.
-    stated_elsewhere = report("c.txt", ["xi", "tokayev"], "2025-06-16", place="Beijing, China")
+    stated_elsewhere = report("c.txt", ["xi-jinping", "tokayev"], "2025-06-16", place="Beijing, China")
     assert compare_events(stated_elsewhere, stated).outcome != SAME
-    next_day = filed_from(report("d.txt", ["xi", "tokayev"], "2025-06-17"), "Beijing, China")
+    next_day = filed_from(report("d.txt", ["xi-jinping", "tokayev"], "2025-06-17"), "Beijing, China")
     assert compare_events(next_day, stated).outcome != SAME
-    undated = filed_from(report("e.txt", ["xi", "tokayev"], None), "Beijing, China")
+    undated = filed_from(report("e.txt", ["xi-jinping", "tokayev"], None), "Beijing, China")
     assert compare_events(undated, stated).outcome != SAME
 
 

@@ -347,9 +347,10 @@ def compare_events(a: Event, b: Event, context: Context | None = None, *, review
     if reported_before_it_happened(a, b) or reported_before_it_happened(b, a):
         return Verdict(DIFFERENT, reason="published before the other happened")
     conflicts = []
-    if place == CONFLICT and _filed_elsewhere_on_one_day(a, b, dates, people):
-        place = UNKNOWN  # the disagreement is still shown (`conflicts.py`)
-    if not kinds_compatible(kind_of(a), kind_of(b)) and not _read_apart_on_one_day(a, b, dates, people):
+    one_day = _same_people_on_one_day(a, b, dates, people)
+    if place == CONFLICT and one_day and (place_only_filed_from(a) or place_only_filed_from(b)):
+        place = UNKNOWN  # where the story was filed, not where it happened; the disagreement is still shown
+    if not kinds_compatible(kind_of(a), kind_of(b)) and not (one_day and {kind_of(a), kind_of(b)} <= ONE_DAY_ALIKE):
         conflicts.append(f"a {kind_of(a)} vs a {kind_of(b)}")
     if place == CONFLICT:
         conflicts.append(match.reason or f"{a.place} vs {b.place}")
@@ -428,18 +429,11 @@ def _on_one_day(a: Event, b: Event, dates: DateFit) -> bool:
     return dates.outcome == "overlap" and a.date.precision == b.date.precision == DAY  # type: ignore[union-attr]
 
 
-def _filed_elsewhere_on_one_day(a: Event, b: Event, dates: DateFit, people: PeopleFit) -> bool:
-    """The same people on the same day, one report placed only by its dateline: that is where the story was filed,
-    not necessarily where the event happened, so it does not part them."""
-    return (place_only_filed_from(a) or place_only_filed_from(b)) and _on_one_day(a, b, dates) and people.strong
-
-
-def _read_apart_on_one_day(a: Event, b: Event, dates: DateFit, people: PeopleFit) -> bool:
-    """The very same people on the very same day, one report calling it a call and the other a meeting, talks or a
-    statement: extraction reads "discussion" and "spoke with" either way, a readout is a statement, and the same
-    people rarely both meet and call in one day."""
-    return _on_one_day(a, b, dates) and people.everyone and len(people.shared) >= 2 \
-        and {kind_of(a), kind_of(b)} <= ONE_DAY_ALIKE
+def _same_people_on_one_day(a: Event, b: Event, dates: DateFit, people: PeopleFit) -> bool:
+    """The very same people, two or more, on the very same day: what extraction reads two ways about it does not
+    part them. A dateline's city is where the story was filed; "discussion" and "spoke with" read as a call or a
+    meeting alike, a readout as a statement; and the same people rarely both meet and call in one day."""
+    return _on_one_day(a, b, dates) and people.everyone and len(people.shared) >= 2
 
 
 MANY_PEOPLE = 3  # this many people in common, a day apart: one happening whatever its kind is called
