@@ -590,24 +590,25 @@ def test_reports_that_each_kept_a_different_participant_find_each_other_through_
 
 
 def test_a_page_whose_extraction_kept_nobody_joins_through_the_people_both_articles_name():
-    """A transcript of the leaders' joint press conference kept no participant, but names both leaders, as the
-    wire story of their treaty signing that day does: one happening. The same page beside the same leaders'
-    signing two months earlier stays apart."""
-    context = Context(named={"transcript.txt": [name_form("Anthony Albanese"), name_form("James Marape"),
-                                                name_form("Gough Whitlam")],
-                             "wire.txt": [name_form("James Marape"), name_form("Anthony Albanese")],
-                             "earlier.txt": [name_form("James Marape"), name_form("Anthony Albanese")]})
-    transcript = report("transcript.txt", [], "2025-10-06", kind="agreement", needs=["kind", "participants"])
-    wire = report("wire.txt", ["marape"], "2025-10-06", kind="agreement", place="Canberra, Australia")
+    """A transcript of two prime ministers' joint press conference kept no participant, but names both, as the wire
+    story of their talks that day does: one happening. The same page beside the same leaders' talks two months
+    earlier stays apart."""
+    context = Context(named={"transcript.txt": [name_form("Petteri Orpo"), name_form("Jonas Gahr Store"),
+                                                name_form("Urho Kekkonen")],
+                             "wire.txt": [name_form("Jonas Gahr Store"), name_form("Petteri Orpo")],
+                             "earlier.txt": [name_form("Jonas Gahr Store"), name_form("Petteri Orpo")]})
+    transcript = report("transcript.txt", [], "2025-10-06", kind="statement", needs=["kind", "participants"])
+    wire = report("wire.txt", ["jonas-gahr-store"], "2025-10-06", kind="talks", place="Oslo, Norway")
     verdict = compare_events(transcript, wire, context)
-    assert verdict.outcome == SAME and "Anthony Albanese" in verdict.reason and "Marape" in verdict.reason
-    earlier = report("earlier.txt", ["marape"], "2025-08-06", kind="agreement", place="Port Moresby, Papua New Guinea")
+    assert verdict.outcome == SAME and "Petteri Orpo" in verdict.reason and "Store" in verdict.reason
+    earlier = report("earlier.txt", ["jonas-gahr-store"], "2025-08-06", kind="talks", place="Helsinki, Finland")
     assert compare_events(transcript, earlier, context).outcome == DIFFERENT
     assert len(merge_same_event([wire, earlier, transcript], context=context).clusters) == 2
     # One name in common is not enough, however many each article names.
-    alone = Context(named={"transcript.txt": [name_form("Anthony Albanese")], "wire.txt": context.named["wire.txt"]})
-    transcript = report("transcript.txt", [], "2025-10-06", kind="agreement", needs=["kind", "participants"])
-    assert compare_events(transcript, report("wire.txt", ["marape"], "2025-10-06", kind="agreement"), alone).outcome != SAME
+    alone = Context(named={"transcript.txt": [name_form("Petteri Orpo")], "wire.txt": context.named["wire.txt"]})
+    transcript = report("transcript.txt", [], "2025-10-06", kind="statement", needs=["kind", "participants"])
+    assert compare_events(transcript, report("wire.txt", ["jonas-gahr-store"], "2025-10-06", kind="talks"),
+                          alone).outcome != SAME
 
 
 def test_a_report_that_fits_two_events_joins_neither_however_much_better_one_place_fits():
