@@ -28,8 +28,9 @@ _IGNORED_WORDS = frozenset({"jr", "sr", "ii", "iii", "iv", "vi", "vii", "viii", 
                             "royal", "hh", "hrh", "sheikh", "sheikha", "shaikh", "mr", "mrs", "ms", "dr", "pak", "bapak",
                             "ibu", "shri", "smt", "al", "el", "ul", "ad", "as", "ash", "bin", "ibn", "bint", "de", "van",
                             "von", "der", "da", "di", "du", "la", "le"})
-# One sound written several ways by transliterations into English, German or French: folded to one spelling.
-_SPELLINGS = (("dzh", "j"), ("zh", "j"), ("kh", "h"), ("gh", "g"), ("ph", "f"), ("ck", "k"), ("q", "k"),
+# One sound written several ways by transliterations into English, German or French, or by Korea's two
+# romanisations ("Seok"/"Suk", "Deok"/"Duk", "Jeong"/"Jung"): folded to one spelling.
+_SPELLINGS = (("eo", "u"), ("dzh", "j"), ("zh", "j"), ("kh", "h"), ("gh", "g"), ("ph", "f"), ("ck", "k"), ("q", "k"),
               ("w", "v"), ("y", "i"), ("ie", "e"), ("ou", "u"))
 _VOWEL_RUN = re.compile(r"([aeiou])[aeiou]+")
 _DOUBLE = re.compile(r"([a-z])\1+")
@@ -39,7 +40,7 @@ _OFFICE_SPELLINGS = {"defence": "defense", "armed": "army", "forces": "force"}
 
 def folded_word(word: str) -> str:
     """One spelling for a name's transliterations: "shoygu" and "shoigu" -> "shoigu", "gerasimow" -> "gerasimov",
-    Ukrainian "є" written "ie", "ye" or "e": "umierov", "umyerov" -> "umerov"."""
+    Korean "seok" and "suk" -> "suk", Ukrainian "є" written "ie", "ye" or "e": "umierov", "umyerov" -> "umerov"."""
     for written, sound in _SPELLINGS:
         word = word.replace(written, sound)
     word = _VOWEL_RUN.sub(r"\1", word)  # "raeisi"/"raisi", "sergei"/"serge"

@@ -4,7 +4,8 @@ Real reports of one happening disagree, and reports of two happenings between th
 so each rule below says what is tolerated and what never joins (docs/merging.md says the same for editors):
 
 - People. Matched by registry id, by name once transliteration is folded ("Shoigu"/"Shoygu"), among the people an
-  article names without extraction making them participants, and by office ("Russia's defence minister") for a
+  article names without extraction making them participants (and, for a report that kept fewer than two, among
+  the people both articles name), and by office ("Russia's defence minister") for a
   participant whose role the other event records, when the other names nobody of that country still unmatched
   (`people_match.py`). Two events need two people in common, or one each and the same one.
 - Dates. Spans that overlap at their real precision agree. Two days one apart agree (time zones, a paper's
@@ -18,11 +19,10 @@ so each rule below says what is tolerated and what never joins (docs/merging.md 
   only the dateline's, where the story was filed, and the same people meet on the same day.
 - Copies. Copies of one story (`shared_text.py`) join without a date; dated copies weeks apart stay possible
   duplicates.
-- Weak evidence. Two undated reports (a year alone counts as undated) join only as copies of one story, or when both
-  name one day of the year ("signed on March 13") for the very same people and kind. Reports without participants join
-  only on the same kind, day and place. An undated report joins a dated event only when every participant
-  it names is the event's, the kind and the place agree, and it came out within a week after the event, or both
-  name the same place, or (with no publication day) the day of the year it names with no year is the event's, or
+- Weak evidence. Two undated reports (a year alone counts as undated) join only as copies of one story. Reports
+  without participants join only on the same kind, day and place. An undated report joins a dated
+  event only when every participant it names is the event's, the kind and the place agree, and it came out within a
+  week after the event, or both name the same place, or (with no publication day) the day of the year it names with no year is the event's, or
   the weekday it names is the event's, for the very same kind with no place in either, in a report that names a
   year or month near it. A report with nothing to date it never joins on its people, kind and topic: the same
   people call about the same things again and again. Each such join is flagged for review. Undated
@@ -74,9 +74,9 @@ MAYBE = "maybe"  # possible duplicate: a human decides
 DIFFERENT = "different"
 
 RECENT_MENTION_DAYS = 3  # a mention this close before publication may be the report's own event
-UNDATED_SCORE = 3  # the score of a join made without a date of its own: a weekday, a publication day, a place
+JOIN_SCORE = 3  # every join scores alike, so a report that fits two events joins neither (see merge.py)
 SAME_SENTENCE_SCORE = 20  # above any other verdict's score, so the +2 margin always picks that event
-COPY_SCORE = 6  # two points above a weekday's or a publication day's join, so a copy decides between them
+COPY_SCORE = JOIN_SCORE + 3  # above the +2 margin over any other join, so a copy decides between them
 
 
 
@@ -255,6 +255,12 @@ def fit_people(a: Event, b: Event, context: Context) -> PeopleFit:
             if found:
                 covered.add(form)
                 add(form)
+    if len(people_a) < 2 or len(people_b) < 2:
+        # A side whose extraction kept fewer than two participants (a transcript, a joint statement's page): the
+        # people both articles name stand in for them.
+        for form in named_a:
+            if any(same_person(form, n) for n in _candidates(form, named_b)):
+                add(form)
     single = len(people_a) == len(people_b) == 1 and len(pairs) == 1
     # Every participant of each side is found in the other; a side whose participants extraction missed
     # counts when its article names all of the other side's.
@@ -341,9 +347,10 @@ def compare_events(a: Event, b: Event, context: Context | None = None, *, review
     if reported_before_it_happened(a, b) or reported_before_it_happened(b, a):
         return Verdict(DIFFERENT, reason="published before the other happened")
     conflicts = []
-    if place == CONFLICT and _filed_elsewhere_on_one_day(a, b, dates, people):
-        place = UNKNOWN  # the disagreement is still shown (`conflicts.py`)
-    if not kinds_compatible(kind_of(a), kind_of(b)) and not _read_apart_on_one_day(a, b, dates, people):
+    one_day = _same_people_on_one_day(a, b, dates, people)
+    if place == CONFLICT and one_day and (place_only_filed_from(a) or place_only_filed_from(b)):
+        place = UNKNOWN  # where the story was filed, not where it happened; the disagreement is still shown
+    if not kinds_compatible(kind_of(a), kind_of(b)) and not (one_day and {kind_of(a), kind_of(b)} <= ONE_DAY_ALIKE):
         conflicts.append(f"a {kind_of(a)} vs a {kind_of(b)}")
     if place == CONFLICT:
         conflicts.append(match.reason or f"{a.place} vs {b.place}")
@@ -385,14 +392,12 @@ def compare_events(a: Event, b: Event, context: Context | None = None, *, review
         # Nearby towns may be one place reported two ways, or two stops of one trip: only the same
         # people on the same day make them one event; anything less is for an editor to decide.
         if _on_one_day(a, b, dates):
-            return Verdict(SAME, 3 + (1 if same_kind(kind_of(a), kind_of(b)) else 0), f"{said} on the same day; {match.reason}")
+            return Verdict(SAME, JOIN_SCORE, f"{said} on the same day; {match.reason}")
         return Verdict(MAYBE, reason=f"{said}, but {match.reason}")
     if dates.outcome in ("overlap", "close"):
         if dates.outcome == "close" and not kinds_agree(a, b) and not _many_same_people(people, a, b):
             return Verdict(MAYBE, reason=f"{said}, {dates.reason}, but the kinds ({kind_of(a)}, {kind_of(b)}) do not say "
                                          "it is one happening")
-        score = 3 + {SAME_PLACE: 2, WITHIN: 1}.get(place, 0) + (1 if same_kind(kind_of(a), kind_of(b)) else 0)
-        score -= 1 if dates.outcome == "close" else 0
         why = [said, _date_words(a, b, dates)]
         if same_kind(kind_of(a), kind_of(b)) and kind_of(a) != "other":
             why.append(f"both a {kind_of(a)}")
@@ -401,12 +406,13 @@ def compare_events(a: Event, b: Event, context: Context | None = None, *, review
         check = "" if kinds_compatible(kind_of(a), kind_of(b)) else \
             "; ".join(sorted(f"{first_article(e) or 'a report'} reads it as a {kind_of(e)}" for e in (a, b))) + \
             ": check the kind"
-        return Verdict(SAME, score, "; ".join(why), check=check)
+        return Verdict(SAME, JOIN_SCORE, "; ".join(why), check=check)
     if vague(a) != vague(b):
         return _compare_undated_with_dated(a, b, people, match.outcome)
     if people.single:
         return Verdict(MAYBE, reason="one participant in common and no date to compare by")
-    return _compare_undated(a, b, people)
+    # The same people meet in the same capital again and again: without a date nothing tells those meetings apart.
+    return Verdict(MAYBE, reason=f"{said}, but neither gives a date to compare them by")
 
 
 def _copy_of_its_story(a: Event, b: Event, place: str, context: Context) -> bool:
@@ -423,18 +429,11 @@ def _on_one_day(a: Event, b: Event, dates: DateFit) -> bool:
     return dates.outcome == "overlap" and a.date.precision == b.date.precision == DAY  # type: ignore[union-attr]
 
 
-def _filed_elsewhere_on_one_day(a: Event, b: Event, dates: DateFit, people: PeopleFit) -> bool:
-    """The same people on the same day, one report placed only by its dateline: that is where the story was filed,
-    not necessarily where the event happened, so it does not part them."""
-    return (place_only_filed_from(a) or place_only_filed_from(b)) and _on_one_day(a, b, dates) and people.strong
-
-
-def _read_apart_on_one_day(a: Event, b: Event, dates: DateFit, people: PeopleFit) -> bool:
-    """The very same people on the very same day, one report calling it a call and the other a meeting, talks or a
-    statement: extraction reads "discussion" and "spoke with" either way, a readout is a statement, and the same
-    people rarely both meet and call in one day."""
-    return _on_one_day(a, b, dates) and people.everyone and len(people.shared) >= 2 \
-        and {kind_of(a), kind_of(b)} <= ONE_DAY_ALIKE
+def _same_people_on_one_day(a: Event, b: Event, dates: DateFit, people: PeopleFit) -> bool:
+    """The very same people, two or more, on the very same day: what extraction reads two ways about it does not
+    part them. A dateline's city is where the story was filed; "discussion" and "spoke with" read as a call or a
+    meeting alike, a readout as a statement; and the same people rarely both meet and call in one day."""
+    return _on_one_day(a, b, dates) and people.everyone and len(people.shared) >= 2
 
 
 MANY_PEOPLE = 3  # this many people in common, a day apart: one happening whatever its kind is called
@@ -454,22 +453,6 @@ def _late_date_doubt(a: Event, b: Event) -> str:
     late_name, early_name = first_article(late) or "this report", first_article(early) or "another report"
     return (f"{late_name} gives {late_date}, but {early_name} gives {early_date} for the same people and kind: "
             "a repost's or a late report's date? Check it, or merge the two files")
-
-
-def _compare_undated(a: Event, b: Event, people: PeopleFit) -> Verdict:
-    """Two undated reports join only when both name one day of the year and the rest agrees: the same people meet in
-    the same capital again and again, and nothing else tells those meetings apart."""
-    said = _people_words(people)
-    day = stated_day_of_year(a)
-    if day is not None and day == stated_day_of_year(b) and people.everyone and len(people.shared) >= 2 \
-            and kinds_agree(a, b) and match_places(a.place, b.place).outcome in (SAME_PLACE, WITHIN, UNKNOWN):
-        # The same day of the year, the very same people and kind: the same pair rarely meets on one date twice.
-        named = f"{dt.date(2000, *day):%B} {day[1]}"
-        kinds = f"both a {kind_of(a)}" if same_kind(kind_of(a), kind_of(b)) else f"a {kind_of(a)} and a {kind_of(b)}"
-        return Verdict(SAME, UNDATED_SCORE, f"{said}; {kinds}; both name {named}, with no year",
-                       check=f"neither report gives a year: joined on the day both name ({named}), their participants "
-                             "and kind")
-    return Verdict(MAYBE, reason=f"{said}, but neither gives a date to compare them by")
 
 
 def _compare_undated_with_dated(a: Event, b: Event, people: PeopleFit, place: str) -> Verdict:
@@ -520,7 +503,7 @@ def _compare_undated_with_dated(a: Event, b: Event, people: PeopleFit, place: st
             else f"a {kind_of(undated)} and a {kind_of(dated)}")
     where = ("no place in either" if not undated.place and not dated.place else "a place in one report only"
              if place == UNKNOWN else "the same place")
-    return Verdict(SAME, UNDATED_SCORE, f"{said}; {kind}; {where}; {when}",
+    return Verdict(SAME, JOIN_SCORE, f"{said}; {kind}; {where}; {when}",
                    check=f"{first_article(undated) or 'a report'} gives no date of its own: joined on its "
                          f"participants, kind and {basis}")
 
@@ -535,7 +518,7 @@ def _compare_without_people(a: Event, b: Event, place: str) -> Verdict:
     if a.date is None or b.date is None or not same_kind(kind_of(a), kind_of(b)):
         return Verdict(DIFFERENT, reason="no participants and not enough else to compare")
     if a.date.precision == b.date.precision == DAY and place == SAME_PLACE and a.date.start == b.date.start:
-        return Verdict(SAME, 4, f"same kind ({kind_of(a)}), same day {a.date.iso()}, same place ({b.place})")
+        return Verdict(SAME, JOIN_SCORE, f"same kind ({kind_of(a)}), same day {a.date.iso()}, same place ({b.place})")
     if place != CONFLICT:
         return Verdict(MAYBE, reason=f"both a {kind_of(a)} around {a.date}")
     return Verdict(DIFFERENT, reason="different places")
