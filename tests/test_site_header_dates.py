@@ -54,3 +54,17 @@ def test_a_header_line_a_day_after_the_dateline_stays_the_publication():
 def test_a_date_line_marked_as_a_markdown_heading_is_still_a_date_line():
     assert str(parse_date_line("# 14 March 2023 21:02 (UTC +02:00)")) == "2023-03-14"
     assert parse_date_line("# Talks held on 14 March 2023 in Lilongwe") is None
+
+
+def test_a_weekday_counted_from_a_header_line_above_the_masthead_is_flagged():
+    reading = date_reading(f"Friday, June 6, 2025\n\nThe Lakeside Courier\n\nHichilema and Chakwera meet\n\n"
+                           f"LILONGWE – {TALKS}\n\n{MORE}\n\n{SOURCE}")
+    assert reading.published == "2025-06-06"  # nothing else dates the page
+    assert reading.flagged and "above the outlet's name" in reading.note, reading.note
+
+
+def test_a_weekday_counted_from_a_date_line_under_the_masthead_is_not_flagged_for_it():
+    reading = date_reading(f"The Lakeside Courier\n\nFriday, June 6, 2025\n\nHichilema and Chakwera meet\n\n"
+                           f"LILONGWE – {TALKS}\n\n{MORE}\n\n{SOURCE}")
+    assert reading.published == "2025-06-06"
+    assert "above the outlet's name" not in reading.note, reading.note

@@ -217,7 +217,7 @@ def time_zone_gap(article: Article, date: Field, place: Place | None, people: li
 
 def doubted_stamp(date: Field, article: Article) -> str | None:
     """Why a day word counted from the page's stamp cannot be trusted, whichever way the stamp errs: it is only
-    the last update's ("Updated: ..."), a numeric date line read in the order only the outlet's domain suggests
+    the last update's ("Updated: ..."), a site's header line above its masthead, a numeric date line read in the order only the outlet's domain suggests
     ("07/11/2023" on a .uk page), or another date the page gives itself (its address, a second date line, a
     dated dateline) lies more than a day from it. Nothing then says which one "on Monday" counts from."""
     mention, published = date.mention, article.published
@@ -226,6 +226,10 @@ def doubted_stamp(date: Field, article: Article) -> str | None:
     stamp = article.metadata_evidence.get("published", "")
     if is_update_line(stamp):
         return f"the page's only date is its last update ('{stamp}'); the story may first have run earlier"
+    header = article.metadata_evidence.get("published_above_masthead")
+    if header:
+        return (f"the page's only date ('{header}') stands above the outlet's name, where a site prints the day the "
+                f"page is viewed, so '{mention.text}' may count from a day long after the story")
     order = article.metadata_evidence.get("published_order")
     if order:
         return (f"the page's date line '{stamp}' reads both day first and month first and was read in {order}, "

@@ -528,6 +528,8 @@ def settle_metadata(article: Article, found: Found) -> None:
         stated = _publication_date(article, found)
         if stated is not None:
             article.published, evidence["published"] = stated
+            if found.date_above_masthead and stated[1] == found.date_line:
+                evidence["published_above_masthead"] = found.date_line
             if stated[1] == found.ambiguous_date_line and found.day_first_on_page is None:
                 # Only the outlet's country domain said which number is the day: a habit, not the page's word.
                 evidence["published_order"] = "the order of the outlet's country domain"
