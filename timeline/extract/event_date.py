@@ -360,12 +360,6 @@ def _date_from_sentences(main: MainEvent, article: Article,
                 else f", though {stated.value.iso()} is a {WEEKDAYS[stated.value.first_day().weekday()].capitalize()}")
             candidates = [m for m in candidates if m is not chosen]
             chosen = stated
-        if chosen.value is not None and chosen.value.precision != DAY:
-            # "After a flurry of meetings this year, ... met on Friday": the day inside the period is the event's.
-            inside = [m for m in candidates if m.value is not None and m.value.precision == DAY
-                      and chosen.value.first_day() <= m.value.first_day() <= chosen.value.last_day()]
-            if inside:
-                chosen = inside[0]
         others = {m.value.iso() for m in candidates if m.value is not None and m.kind != "year"
                   and not _contains(m.value, chosen.value)} - ({chosen.value.iso()} if chosen.value is not None else set())
         if others and chosen.value is not None:
