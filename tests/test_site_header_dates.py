@@ -68,3 +68,20 @@ def test_a_weekday_counted_from_a_date_line_under_the_masthead_is_not_flagged_fo
                            f"LILONGWE – {TALKS}\n\n{MORE}\n\n{SOURCE}")
     assert reading.published == "2025-06-06"
     assert "above the outlet's name" not in reading.note, reading.note
+
+
+def test_a_day_and_month_taking_its_year_from_a_stamp_the_page_contradicts_by_a_year_is_flagged():
+    reading = date_reading(f"date 2023-01-04 Hichilema and Chakwera meet\n\nPublished: December 30, 2021\n\n"
+                           f"LILONGWE – Zambia's President Hakainde Hichilema held talks with Malawi's President Lazarus "
+                           f"Chakwera on December 28.\n\n{MORE}\n\n{SOURCE}")
+    assert reading.published == "2021-12-30"
+    assert reading.date == "2021-12-28"
+    assert reading.flagged and "2023-01-04" in reading.note, reading.note
+
+
+def test_a_day_and_month_with_a_contrary_stamp_in_the_same_year_is_not_flagged_for_it():
+    reading = date_reading(f"Hichilema and Chakwera meet\n\nMarch 20, 2023\n\n"
+                           f"LILONGWE – Zambia's President Hakainde Hichilema held talks with Malawi's President Lazarus "
+                           f"Chakwera on March 14.\n\n{MORE}\n\nSource: https://news.example.org/2023/03/24/talks\n")
+    assert reading.date == "2023-03-14"
+    assert "dates itself by" not in reading.note, reading.note
