@@ -217,23 +217,42 @@ def time_zone_gap(article: Article, date: Field, place: Place | None, people: li
 
 def doubted_stamp(date: Field, article: Article) -> str | None:
     """Why a day word counted from the page's stamp cannot be trusted, whichever way the stamp errs: it is only
-    the last update's ("Updated: ..."), a numeric date line read in the order only the outlet's domain suggests
-    ("07/11/2023" on a .uk page), or another date the page gives itself (its address, a second date line, a
-    dated dateline) lies more than a day from it. Nothing then says which one "on Monday" counts from."""
+    the last update's ("Updated: ..."), a site's header line above its masthead, a numeric date line read in the
+    order only the outlet's domain suggests ("07/11/2023" on a .uk page), or another date the page gives itself
+    (its address, a second date line, a dated dateline) lies more than a day from it. Nothing then says which one
+    "on Monday" counts from, nor which year "on October 6" is in."""
     mention, published = date.mention, article.published
-    if mention is None or mention.kind not in (WEEKDAY, RELATIVE) or published is None:
+    if mention is None or published is None:
+        return None
+    if mention.kind == EXPLICIT and not _YEAR.search(mention.text):
+        return _contrary_stamp_doubt(mention, article, published, other_year_only=True)
+    if mention.kind not in (WEEKDAY, RELATIVE):
         return None
     stamp = article.metadata_evidence.get("published", "")
     if is_update_line(stamp):
         return f"the page's only date is its last update ('{stamp}'); the story may first have run earlier"
+    header = article.metadata_evidence.get("published_above_masthead")
+    if header:
+        return (f"the page's only date ('{header}') stands above the outlet's name, where a site prints the day the "
+                f"page is viewed, so '{mention.text}' may count from a day long after the story")
     order = article.metadata_evidence.get("published_order")
     if order:
         return (f"the page's date line '{stamp}' reads both day first and month first and was read in {order}, "
                 f"so '{mention.text}' may count from another day")
+    return _contrary_stamp_doubt(mention, article, published)
+
+
+def _contrary_stamp_doubt(mention: TemporalMention, article: Article, published: PartialDate,
+                          other_year_only: bool = False) -> str | None:
+    """Why a date counted from the stamp is doubtful when the page dates itself another way too, or None; with
+    `other_year_only` (a day and month taking the stamp's year), only when the other date is in another year."""
     from_url = date_from_url(article.url) if article.url else None
     contrary = article.contrary_stamp
+    if contrary is not None and other_year_only and str(published.year) in _YEAR.findall(contrary):
+        contrary = None
     if contrary is None and from_url is not None and from_url.precision == DAY and published.precision == DAY \
-            and abs((published.first_day() - from_url.first_day()).days) > 1:
+            and abs((published.first_day() - from_url.first_day()).days) > 1 \
+            and not (other_year_only and from_url.year == published.year):
         contrary = f"its address ({from_url.iso()})"
     if contrary is None:
         return None

@@ -255,6 +255,27 @@ _GOING_ON_BEFORE = re.compile(r"(?:\b(?:is|are)\s+(?:currently\s+|now\s+)?(?!goi
                               r"(?:[\w'’-]+\s+)?)(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
 
 
+# The event told in the present perfect as just done: "has arrived in", "have agreed to", "has held talks".
+_JUST_DONE_BEFORE = re.compile(r"\b(?:has|have)\s+(?:just\s+|now\s+|already\s+)?(?:(?:[a-z]{2,}ed|held|met|made|paid|begun|"
+                               r"signed|spoken|sent|led|given|taken)\s+(?:[\w'’-]+\s+){0,2})?$", re.IGNORECASE)
+
+
+def _date_of_a_happening_just_done(main: MainEvent, article: Article) -> Field | None:
+    """The page's own day, for a main event told in the present perfect ("Boko has arrived in Zambia") when no
+    sentence of the page gives it a day: news told so is of the day it is written, or the day before, so a person
+    checks it."""
+    published, sentence = article.published, main.main
+    if published is None or published.precision != DAY or sentence is None or main.kind is None:
+        return None
+    cue_at = sentence.text.find(main.kind.cue)
+    if cue_at < 0 or not _JUST_DONE_BEFORE.search(sentence.text[:cue_at]) or is_future_at(sentence.text, cue_at) \
+            or any(m.value is not None for m in find_temporal_mentions(sentence.text, published)):
+        return None
+    return Field(DateSpec(published), 0.5, sentence.text, f"the event is told as just done ('{main.kind.cue}' in "
+                 f"the present perfect) and no sentence gives its day, so it is the page's own day {published.iso()} "
+                 "or the day before; check it against the page's stamp and another report", True)
+
+
 def _date_of_a_happening_going_on(main: MainEvent, article: Article) -> Field | None:
     """The page's own day, for a main event told in the present as going on ("Tinubu is currently meeting Mahama")
     with no day of its own: a live report is written the day it happens. The stamp may be a later copy's, so a
@@ -360,12 +381,6 @@ def _date_from_sentences(main: MainEvent, article: Article,
                 else f", though {stated.value.iso()} is a {WEEKDAYS[stated.value.first_day().weekday()].capitalize()}")
             candidates = [m for m in candidates if m is not chosen]
             chosen = stated
-        if chosen.value is not None and chosen.value.precision != DAY:
-            # "After a flurry of meetings this year, ... met on Friday": the day inside the period is the event's.
-            inside = [m for m in candidates if m.value is not None and m.value.precision == DAY
-                      and chosen.value.first_day() <= m.value.first_day() <= chosen.value.last_day()]
-            if inside:
-                chosen = inside[0]
         others = {m.value.iso() for m in candidates if m.value is not None and m.kind != "year"
                   and not _contains(m.value, chosen.value)} - ({chosen.value.iso()} if chosen.value is not None else set())
         if others and chosen.value is not None:
@@ -438,6 +453,9 @@ def _date_from_sentences(main: MainEvent, article: Article,
     lead = _date_from_lead(main, article, sentences, seen)
     if lead is not None:
         return lead
+    just_done = _date_of_a_happening_just_done(main, article)
+    if just_done is not None:
+        return just_done, seen
     if article.published is not None:
         note = (f"the article gives no date for the event; it was published {article.published.iso()}, "
                 "so the event happened on or before that")

@@ -418,6 +418,12 @@ _DATELINE_BRACKETED_DATE = re.compile(
     r"^(?P<place>[A-Z][A-Za-z'’.-]+(?:[ ,]+[A-Z][A-Za-z'’.-]*){0,3}?)\s*"
     r"\((?:(?P<agency>[^()]{2,60}?)\s*[-–—,]\s*)?(?P<date>[^()]{6,30}?)\)\s*(?:[-–—:]+\s*)?(?=[A-Z“\"‘'])"
 )
+# "October 6, 2022 (NAIROBI) – ...", "6 October 2022 (KAMPALA) - ...": the full date first, then the place in
+# capitals in brackets, as some papers open every story.
+_DATELINE_DATE_FIRST = re.compile(
+    r"^(?P<date>(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+|\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\.?,?\s+)"
+    r"(?:19|20)\d\d)\s*\((?P<place>[A-Z][A-Z'’.-]+(?:[ ,]+[A-Z][A-Z'’.-]*){0,3})\)\s*[-–—:]+\s*(?=[A-Z“\"])"
+)
 # "ASTANA, November 21 – RIA Novosti. President ...": the agency after the dash, closed by a full stop.
 _AGENCY_AFTER_DATELINE = re.compile(rf"^(?i:(?P<agency>{_AGENCY_ALT}))\.\s+(?=[A-Z“\"])")
 # "Islamabad: ...", "New Delhi: ...": a mixed-case place is only taken when it is a known one.
@@ -494,6 +500,10 @@ def find_dateline(paragraph: str) -> Dateline | None:
         return Dateline(dated.group("place"), text[dated.end():].strip(), dated.group("date"),
                         _dateline_date(dated.group("date")), (agency_name(agency) or agency) if agency else None,
                         text[: dated.end()].strip())
+    date_first = _DATELINE_DATE_FIRST.match(text)
+    if date_first and date_first["place"] not in _NOT_PLACES and _dateline_date(date_first["date"]) is not None:
+        return Dateline(place_name(date_first["place"]), text[date_first.end():].strip(), date_first["date"],
+                        _dateline_date(date_first["date"]), None, text[: date_first.end()].strip())
     yearless = _DATELINE_DAY_MONTH.match(text)
     month = yearless and (yearless["month"] or yearless["month2"])
     if yearless and month and yearless["place"].lower() in _known_places() and month.lower().rstrip(".") in MONTHS:

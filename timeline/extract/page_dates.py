@@ -159,6 +159,7 @@ def parse_date_line(line: str, day_first: bool | None = None) -> PartialDate | N
     text = line.strip()
     if not text or len(text) > 100:
         return None
+    text = re.sub(r"^#{1,6}\s+", "", text)  # a page stored as Markdown marks its date line as a heading
     # Pages copied as text glue the year to the time: "August 21, 20253:41 PM GMT+5Updated".
     text = re.sub(r"\b((?:19|20)\d\d)(?=\d{1,2}:\d\d)", r"\1 ", text)
     text = re.sub(r"(?<=[A-Z0-9])(?=Updated\b)", " ", text)

@@ -58,6 +58,8 @@ class Found:
     date: PartialDate | None = None
     date_line: str = ""
     date_is_update: bool = False  # the date line is labelled "Updated" only: a publication line beats it
+    date_above_headline: bool = False  # the date line stands above the headline, where a site prints today's date
+    date_above_masthead: bool = False  # ... and above the outlet's own name: the site's header, not the story's
     property_dates: list[tuple[PartialDate, str]] = field(default_factory=list)  # "datePublished": "..." lines
     entry_date: tuple[PartialDate, str] | None = None  # a live entry's stamp at the top of the page
     ambiguous_date_line: str = ""  # "07/11/2023": settled by the page's or the outlet's order, if either tells
@@ -219,6 +221,7 @@ def read_lines(lines: list[Line], found: Found, title_known: bool = False) -> li
         stamp = page_dates.split_opening_stamp(text) if line is lines[0] else None
         if stamp is not None:  # "date 2022-11-24 <headline or lead>": a stamp opening the page
             found.date, found.date_line = stamp[0], text[: len(text) - len(stamp[1])].strip()
+            found.date_above_headline = True
             if not stamp[1]:
                 continue
             line = Line(line.number, stamp[1], line.block)
@@ -280,7 +283,7 @@ def read_lines(lines: list[Line], found: Found, title_known: bool = False) -> li
                 found.end_dates.append((date, text, len(kept)))  # under three paragraphs of story: no header's
                 continue
             if date:
-                if _note_date_line(found, date, text, text):
+                if _note_date_line(found, date, text, text, above_headline=not seen_content):
                     found.meta_line = found.meta_line or line.number
                 else:
                     found.other_dates.append((date, text))
@@ -300,7 +303,7 @@ def read_lines(lines: list[Line], found: Found, title_known: bool = False) -> li
         elif found.date is None and len(text) <= 60 and re.search(r"\d{4}", text):
             date = page_dates.parse_date_line(text)
             if date and prose_kept <= PROSE_ABOVE_DATE_LINE:
-                _note_date_line(found, date, text, text)
+                _note_date_line(found, date, text, text, above_headline=not seen_content)
                 continue
             if date:  # a stamp under the story ("8th January 2024 19:05"); taken only if nothing follows it
                 found.end_dates.append((date, text, len(kept)))
@@ -310,6 +313,7 @@ def read_lines(lines: list[Line], found: Found, title_known: bool = False) -> li
                 continue
             if not kept and found.title is None and found.masthead is None and _is_masthead(text, following):
                 found.masthead, found.masthead_line = (text.title() if text.isupper() else text), text
+                found.date_above_masthead = found.date is not None and found.date_above_headline
                 continue  # the paper's name above the headline, as a pasted page begins
             in_menu = _in_menu(lines, index - 1)
             if not kept and found.title is None and not in_menu and _BARE_GENRE_LABEL.match(matching_form(text)):
@@ -378,11 +382,13 @@ def read_lines(lines: list[Line], found: Found, title_known: bool = False) -> li
     return kept
 
 
-def _note_date_line(found: Found, date: PartialDate | None, date_text: str, line: str) -> bool:
+def _note_date_line(found: Found, date: PartialDate | None, date_text: str, line: str,
+                    above_headline: bool = False) -> bool:
     """Keep the first date line, unless it only said "Updated" and this one gives the publication (True if kept)."""
     if date is None or (found.date is not None and not (found.date_is_update and not page_dates.is_update_line(date_text))):
         return False
     found.date, found.date_line, found.date_is_update = date, line, page_dates.is_update_line(date_text)
+    found.date_above_headline = above_headline
     return True
 
 
@@ -522,6 +528,8 @@ def settle_metadata(article: Article, found: Found) -> None:
         stated = _publication_date(article, found)
         if stated is not None:
             article.published, evidence["published"] = stated
+            if found.date_above_masthead and stated[1] == found.date_line:
+                evidence["published_above_masthead"] = found.date_line
             if stated[1] == found.ambiguous_date_line and found.day_first_on_page is None:
                 # Only the outlet's country domain said which number is the day: a habit, not the page's word.
                 evidence["published_order"] = "the order of the outlet's country domain"
@@ -553,6 +561,21 @@ def _contrary_stamp(published: PartialDate, found: Found) -> str | None:
     return None
 
 
+def _story_date_before_header(found: Found) -> tuple[PartialDate, str] | None:
+    """A date the story gives itself (a dated dateline, a date line under the headline) more than a day before the
+    date line above the headline: a site prints the day the page is viewed up there, so the story's own date is its
+    publication; the header line is then kept as a contrary stamp, which flags day words."""
+    header = found.date
+    stated = [(date, text) for date, text in found.other_dates if not page_dates.is_update_line(text)]
+    if found.dateline is not None and found.dateline.date is not None:
+        stated.append((found.dateline.date, found.dateline.source))
+    for date, text in stated:
+        if header is not None and date.precision == DAY \
+                and (header.first_day() - date.first_day()).days > _SAME_PUBLICATION_DAYS:
+            return date, text
+    return None
+
+
 def _publication_date(article: Article, found: Found) -> tuple[PartialDate, str] | None:
     """The page's first publication date and the text it came from, in order of trust; None if it states none."""
     from_url = page_dates.date_from_url(article.url) if article.url else None
@@ -560,7 +583,8 @@ def _publication_date(article: Article, found: Found) -> tuple[PartialDate, str]
     if found.date is not None:
         if found.date_is_update and url_day is not None and url_day.first_day() <= found.date.first_day():
             return url_day, article.url or ""  # the address keeps the first publication that an update replaced
-        return found.date, found.date_line
+        story_date = _story_date_before_header(found) if found.date_above_headline else None
+        return story_date or (found.date, found.date_line)
     if found.property_dates:
         return min(found.property_dates, key=lambda item: item[0].first_day())
     if url_day is not None:
