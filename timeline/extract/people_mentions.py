@@ -476,6 +476,17 @@ def _possessive_country(word: str) -> str | None:
     return country_of(match.group(1)) if match and match.group(1)[:1].isupper() else None
 
 
+@lru_cache(maxsize=65536)
+def _word_key(word: str) -> str:
+    return name_key(word).replace(" ", "-")
+
+
+def name_words(name: str) -> list[str]:
+    """A name's words, spelling unified and each hyphenated word kept whole: "Akufo-Addo" is one surname, so
+    "President Akufo-Addo" is Nana Addo Dankwa Akufo-Addo and not a second person."""
+    return [key for key in map(_word_key, name.split()) if key]
+
+
 def find_names(sentence: str) -> list[_Found]:
     """Names in one sentence with the rank, office and country said around them."""
     tokens = _tokens(sentence)
@@ -607,12 +618,12 @@ class _People:
 
     def by_surname(self, word: str) -> PersonMention | None:
         """The one person a lone name stands for: their last name, or another of their names after the first
-        ("Sheinbaum" for Claudia Sheinbaum Pardo, "Wang" for Wang Yi)."""
-        key = name_key(word)
-        matches = [p for p in self.people if name_key(p.name).split()[-1:] == [key]]
-        if not matches:
-            matches = [p for p in self.people if key in name_key(p.name).split()[1:-1]
-                       or (len(p.name.split()) >= 2 and name_key(p.name).split()[0] == key
+        ("Sheinbaum" for Claudia Sheinbaum Pardo, "Wang" for Wang Yi, "Akufo-Addo" for Nana Addo Dankwa Akufo-Addo)."""
+        key = name_words(word)
+        matches = [p for p in self.people if name_words(p.name)[-1:] == key]
+        if not matches and len(key) == 1:
+            matches = [p for p in self.people if key[0] in name_words(p.name)[1:-1]
+                       or (len(p.name.split()) >= 2 and name_words(p.name)[0] == key[0]
                            and (_family_first(p) or _patronymic(p)))]
         if len(matches) == 1 and not matches[0].short:
             matches[0].short = word
@@ -624,7 +635,7 @@ class _People:
         if person is None and known is not None:
             person = next((p for p in self.people if p.person_id == known.id), None)
         if person is None and found.surname_only and known is None \
-                and any(name_key(p.name).split()[-1:] == [name_key(found.name)] for p in self.people):
+                and any(name_words(p.name)[-1:] == name_words(found.name) for p in self.people):
             return None  # "Senator Wong" with two Wongs named: one of them, not a third person
         if person is None:
             # Someone new needs a sign of being a person: a rank or office, the registry, or (for a full name)
@@ -661,16 +672,15 @@ class _People:
         return person
 
     def by_full_name(self, name: str) -> PersonMention | None:
-        key = name_key(name)
+        key = name_words(name)
         for person in self.people:
-            words = name_key(person.name).split()
+            words = name_words(person.name)
             # "Joseph R. Biden" is "Joe Biden" (same surname, same initial); "Penny Wong" is not "Lawrence Wong".
-            if name_key(person.name) == key or (len(key.split()) >= 2 and key.split()[-1] == words[-1:][0]
-                                                and key[:1] == words[0][:1]
-                                                and set(key.split()) <= set(words) | set(key.split()[:1])):
+            if words == key or (len(key) >= 2 and words and key[-1] == words[-1] and key[0][:1] == words[0][:1]
+                                and set(key) <= set(words) | set(key[:1])):
                 return person
             # "Mr Li" in a summary above the story, then "Premier Li Qiang": the full name of the one named first.
-            if len(words) == 1 and len(key.split()) in (2, 3) and words[0] in (key.split()[0], key.split()[-1]):
+            if len(words) == 1 and 2 <= len(key) <= 4 and words[0] in (key[0], key[-1]):
                 return person
         return None
 
