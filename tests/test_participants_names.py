@@ -3,7 +3,7 @@ visit the sentence tells of."""
 
 from __future__ import annotations
 
-from timeline.extract.people_mentions import find_people
+from timeline.extract.people_mentions import find_names, find_people
 from timeline.extract.sentences import split_sentences
 
 
@@ -29,3 +29,46 @@ def test_two_people_sharing_one_part_of_a_hyphenated_surname_stay_two():
             "President Stubb said they agreed.")
     found = people(text)
     assert set(found) == {"Suzanne Innes-Stubb", "Alexander Stubb"}
+
+
+def named(sentence: str) -> dict[str, tuple]:
+    return {f.name: (f.title, f.role) for f in find_names(sentence) if f.confidence > 0}
+
+
+def test_honorifics_are_titles_not_names():
+    assert named("His Excellency, Advocate Duma Gideon Boko, President of the Republic of Botswana, arrived.") \
+        == {"Duma Gideon Boko": ("Adv.", "President of the Republic of Botswana")}
+    assert named("Prime Minister Dato' Seri Anwar Ibrahim met him.")["Anwar Ibrahim"][0] == "Dato' Seri"
+
+
+def test_a_sultan_and_an_amir_are_offices_and_al_said_is_a_family_name():
+    assert named("He held talks with Sultan Haitham bin Tariq Al Said of Oman.") \
+        == {"Haitham bin Tariq Al Said": (None, "Sultan")}
+    found = named("UAE President Sheikh Mohamed bin Zayed wished Qatar's Amir Sheikh Tamim bin Hamad Al-Thani success.")
+    assert found["Tamim bin Hamad Al-Thani"] == ("Sheikh", "Amir")
+
+
+def test_amir_as_a_given_name_stays_a_name():
+    assert "Amir Hatami" in {f.name for f in find_names("Defence Minister Amir Hatami met him in Tehran.")}
+
+
+def test_a_speaker_telling_of_their_own_visit_takes_part():
+    text = ("During his first official visit to Dublin, Sir Keir Starmer said it was a moment for reset. "
+            "He met Irish premier Simon Harris.")
+    assert people(text, (0, 1)) == {"Keir Starmer": True, "Simon Harris": True}
+    text = "Commenting on the visit, government spokesperson Jane Ode said the talks went well."
+    assert people(text) == {"Jane Ode": False}
+
+
+def test_a_surname_in_the_lead_is_the_person_named_in_full_further_down():
+    text = ("Following Muizzu's visit to India, Prime Minister Narendra Modi held bilateral talks in Hyderabad House. "
+            "The talks covered trade. "
+            "Maldives President Mohamed Muizzu arrived in New Delhi on Sunday.")
+    assert people(text) == {"Mohamed Muizzu": True, "Narendra Modi": True}
+
+
+def test_the_other_side_after_a_country_name_and_a_new_leader_called_to():
+    text = "Russian President Vladimir Putin held a telephone conversation with Uzbekistan Shavkat Mirziyoyev on Saturday."
+    assert people(text) == {"Vladimir Putin": True, "Shavkat Mirziyoyev": True}
+    text = "China's President Xi Jinping held talks on Monday with Vietnam's new leader To Lam in Beijing."
+    assert people(text) == {"Xi Jinping": True, "To Lam": True}

@@ -32,6 +32,9 @@ RANKS = {
     "field marshal": "Field Marshal", "marshal": "Marshal", "sgt": "Sgt.", "sergeant": "Sgt.", "cmdr": "Cmdr.",
     "mr": "Mr.", "mrs": "Mrs.", "ms": "Ms.", "dr": "Dr.", "prof": "Prof.", "professor": "Prof.", "sir": "Sir", "dame": "Dame",
     "sheikh": "Sheikh", "shaikh": "Sheikh", "hon": "Hon.", "honourable": "Hon.", "honorable": "Hon.", "sen": "Sen.", "rep": "Rep.", "gov": "Gov.", "pope": "Pope",
+    # Honorifics of Southern Africa's and Malaysia's press, written before the name.
+    "advocate": "Adv.", "adv": "Adv.", "datuk": "Datuk", "dato": "Dato'", "dato'": "Dato'", "datuk seri": "Datuk Seri",
+    "dato seri": "Dato' Seri", "dato' seri": "Dato' Seri", "tan sri": "Tan Sri", "tun": "Tun",
 }
 _RANK_WORDS = frozenset(w for rank in RANKS for w in rank.split())
 
@@ -40,7 +43,7 @@ OFFICE_HEADS = frozenset(
     """president vice-president premier prime minister secretary secretary-general chancellor chairman chairwoman
     chairperson chair chief chiefs commander director director-general head spokesperson spokesman spokeswoman envoy ambassador
     representative adviser advisor governor mayor senator lawmaker leader deputy officer official emir king queen
-    prince princess ruler speaker attorney inspector commissioner coas cjcs dg ceo founder negotiator diplomat
+    prince princess ruler sultan speaker attorney inspector commissioner coas cjcs dg ceo founder negotiator diplomat
     counterpart minister-counsellor undersecretary under-secretary administrator fm pm eam nsa cjcsc
     mantri taoiseach tanaiste tánaiste councilor councillor counselor counsellor justice judge
     """.split()  # "Raksha Mantri": the Hindi "minister" of Indian releases; "Taoiseach": the Irish prime minister
@@ -329,10 +332,12 @@ _SUFFIX = re.compile(r"(?:Jr|Sr)\.?|II|III|IV|VI|VII|VIII|IX|XI|XII|XIII|XIV|XV|
 
 
 def _particles_then_name(tokens: list[_Token], at: int) -> bool:
-    """Whether the particles starting at tokens[at] ("von der") lead on to a name word ("Leyen")."""
+    """Whether the particles starting at tokens[at] ("von der") lead on to a name word ("Leyen"); after a particle
+    a capitalised common word is a name too ("Haitham bin Tariq Al Said")."""
     while at < len(tokens) and tokens[at].lower in PARTICLES:
         at += 1
-    return at < len(tokens) and _is_name_word(tokens[at])
+    return at < len(tokens) and (_is_name_word(tokens[at]) or tokens[at].text.istitle() and tokens[at].text.isalpha()
+                                 and tokens[at].lower in STOP_CAPS)
 
 
 def _office_after_as(sentence: str, end: int) -> list[str] | None:
@@ -460,11 +465,11 @@ def _family_name_in_capitals(tokens: list[_Token], at: int) -> bool:
 
 
 def _short_word_name(tokens: list[_Token], at: int) -> bool:
-    """Whether a capitalised short word that is usually no name begins one right after an office ("President To
+    """Whether a capitalised short word that is usually no name begins one right after an office ("new leader To
     Lam"): a name word must follow, and the word must not be what the sentence goes on with ("President To ...")."""
     word = tokens[at].text
     return (0 < at and at + 1 < len(tokens) and len(word) <= 3 and word[:1].isupper() and word[1:].islower()
-            and tokens[at - 1].lower in OFFICE_HEADS and tokens[at - 1].text[:1].isupper()
+            and tokens[at - 1].lower in OFFICE_HEADS
             and _is_name_word(tokens[at + 1]) and not _is_name_word(tokens[at])
             and tokens[at].lower not in ("the", "a", "an", "and", "or", "but", "of") and not _is_place_name(tokens[at + 1].bare)
             and (at + 2 >= len(tokens) or not _is_name_word(tokens[at + 2])))
@@ -474,6 +479,21 @@ def _possessive_country(word: str) -> str | None:
     """The country of a possessive before a name: "Iran's", "Pakistan’s"."""
     match = re.fullmatch(r"(.+?)['’]s?", word)
     return country_of(match.group(1)) if match and match.group(1)[:1].isupper() else None
+
+
+# Words that are a given name or an office: "Amir Hatami" is a name, "Qatar's Amir Sheikh Tamim" an office.
+_OFFICE_OR_NAME = frozenset({"amir"})
+
+
+def _office_not_name(tokens: list[_Token], at: int) -> bool:
+    """Whether such a word is the office here: after "the" or a country, or before an honorific ("Amir Sheikh")."""
+    if tokens[at].lower not in _OFFICE_OR_NAME:
+        return False
+    if at + 1 < len(tokens) and tokens[at + 1].lower.rstrip(".") in RANKS:
+        return True
+    before = tokens[at - 1] if at > 0 else None
+    return before is not None and (before.lower == "the" or _possessive_country(before.text) is not None
+                                   or before.text[:1].isupper() and country_of(before.bare) is not None)
 
 
 @lru_cache(maxsize=65536)
@@ -497,7 +517,7 @@ def find_names(sentence: str) -> list[_Found]:
         capitalised = tokens[index].text[:1].isupper()
         family_in_capitals = capitalised and _family_name_in_capitals(tokens, index)
         if not family_in_capitals and not _is_name_word(tokens[index]) \
-                and not (capitalised and _short_word_name(tokens, index)):
+                and not (capitalised and _short_word_name(tokens, index)) or _office_not_name(tokens, index):
             index += 1
             continue
         end = index + 1 if family_in_capitals or not _is_name_word(tokens[index]) else index
@@ -507,6 +527,8 @@ def find_names(sentence: str) -> list[_Found]:
                 end += 1
             elif token.lower in PARTICLES and end > index and _particles_then_name(tokens, end):
                 end += 1  # "von der Leyen", "bin Salman": particles inside a name
+            elif end > index and tokens[end - 1].lower in PARTICLES and token.text.istitle() and token.text.isalpha():
+                end += 1  # "Al Said": the word a particle leads to, even one that is also a common word
             elif end > index and token.lower in _MONTHS_IN_NAMES and token.text == token.bare \
                     and not re.match(r"\s*\d", sentence[token.end:]):
                 end += 1  # "Dong Jun", "Theresa May": a month's short name ends a name when no day follows
@@ -696,14 +718,17 @@ _EVENT_VERBS = (r"(?:met|meets|meet|spoke|speaks|talked|talks|held|holds|hosted|
 # A word before "reports" or "wrote" is a source telling of the event ("..., Azernews reports, citing ..."), not a side.
 _REPORTS_AFTER = re.compile(r"\s*(?:reports|reported|writes|wrote)\b")
 _ACTS_AFTER = re.compile(r"\s*(?:,[^,]{0,60},\s*)?(?:(?:on|late|early)\s+\w+\s+|\w+day\s+)?" + _EVENT_VERBS + r"\b")
-_ACTED_WITH = re.compile(_EVENT_VERBS + r"\b[^.;]{0,40}\b(?:with|to|and)\s+$|\b(?:call|conversation|talks|meeting)\s+"
-                         r"(?:with|between)\s+$|" + _EVENT_VERBS + r"\s+(?:with|to)\s+[^.;]{0,60}[–—,]\s+$")
+# A country's name may stand before the other side's name as their office would: "a call with Uzbekistan Shavkat M.".
+_ACTED_WITH = re.compile(_EVENT_VERBS + r"\b[^.;]{0,40}\b(?:with|to|and)\s+(?:[A-Z][a-z]+\s+)?$|\b(?:call|conversation|"
+                         r"talks|meeting)\s+(?:with|between)\s+(?:[A-Z][a-z]+\s+)?$|" + _EVENT_VERBS
+                         + r"\s+(?:with|to)\s+[^.;]{0,60}[–—,]\s+$")
 
 # A full name right after a verb whose object is a person ("Putin met Kassym-Jomart Tokayev"; "visited Arlington
 # Cemetery" and "signed Paris Agreement" name no one), or before "and" another name doing it ("Vladimir Putin and
 # Recep Tayyip Erdogan held talks"); a lone word so placed may be a company or a team, and a name before a plural
 # noun qualifies it ("Microsoft Azure engineers").
-_FULL_NAME_ACTS = re.compile(r"\b(?:met|meets|hosted|hosts|received|receives|welcomed|welcomes|phoned|telephoned)\s+$")
+_FULL_NAME_ACTS = re.compile(r"\b(?:met|meets|hosted|hosts|received|receives|welcomed|welcomes|phoned|telephoned|"
+                             r"congratulated|congratulates)\s+$")
 _BEFORE_A_PLURAL = re.compile(r"\s+(?!(?:as|has|was|is|discusses|this|us|his|its)\b)[a-z]+s\b")
 _FULL_NAME_WITH = re.compile(r"\s+and\s+(?:[A-Z][\w'’.-]*\s+){1,4}" + _EVENT_VERBS + r"\b")
 
@@ -742,8 +767,14 @@ _SAID_OF_SELF = re.compile(r"^\s*(?:said|says)\s+(?:(?:his|her|their|the)\s+)?(?
                            r"their)\s+(?:[\w-]+\s+){0,2}(?:call|conversation|meeting|talks)\s+with\b)", re.IGNORECASE)
 
 
+# "During his first official visit to Dublin, Sir Keir Starmer said ...": the clause before the speaker is his own.
+_OWN_EVENT_BEFORE = re.compile(r"^\s*(?:[\w–—-]+\s+)?(?:during|on|at|in|after|ahead\s+of|following)\s+(?:his|her|their)\s+"
+                               r"(?:[\w-]+\s+){0,3}(?:visit|trip|meeting|talks|call|conversation)\b[^.;:“”\"]*,\s*"
+                               r"(?:[\w.'’-]+\s+){0,5}$", re.IGNORECASE)
+
+
 def _is_speech(text: str, found: _Found) -> bool:
-    if _SAID_OF_SELF.match(text[found.end:]):
+    if _SAID_OF_SELF.match(text[found.end:]) or _OWN_EVENT_BEFORE.match(text[:found.start]):
         return False
     return bool(_ATTRIBUTION_BEFORE.search(text[:found.start]) or _ATTRIBUTION_AFTER.search(text[found.end:]))
 
@@ -780,6 +811,17 @@ _ON_SOMEONES_BEHALF = re.compile(r"\b(?:at\s+the\s+invitation\s+of|on\s+behalf\s
                                  r"instructions?\s+of)\s+(?:[\w.'’-]+\s+){0,4}$", re.IGNORECASE)
 
 
+def _does_the_event(sentence: Sentence, found: _Found, speech: bool, event_sentences: tuple[int, ...]) -> bool:
+    """Whether a name in one of the event's sentences is someone doing it: not speaking of it, not in a clause
+    about others, another time, a thing, or someone on whose behalf it was done."""
+    if sentence.index not in event_sentences or speech:
+        return False
+    before = sentence.text[:found.start]
+    contrast = sentence.index != event_sentences[0] and _CONTRAST_BEFORE.search(before)
+    return not contrast and not _ON_SOMEONES_BEHALF.search(before) and not _ANOTHER_TIME_BEFORE.search(before) \
+        and not _ABOUT_A_THING_BEFORE.search(before)
+
+
 def find_people(sentences: list[Sentence], registry: PeopleRegistry | None = None,
                 event_sentences: tuple[int, ...] = ()) -> list[PersonMention]:
     """Every person the article names, merged across mentions; those named in `event_sentences` as doing the
@@ -794,12 +836,15 @@ def find_people(sentences: list[Sentence], registry: PeopleRegistry | None = Non
     for sentence, found, speech in named:
         by_sentence.setdefault(sentence.index, []).append((found, speech))
     counterparts: list[tuple[Sentence, re.Match[str]]] = []
+    named_before_known: list[tuple[Sentence, _Found, bool]] = []
     for sentence in sentences:
         text = sentence.text
         before: list[PersonMention] = []
         for found, speech in by_sentence.get(sentence.index, []):
             person = people.add(found, sentence, speech, sentence.index in event_sentences)
             if person is None:
+                if found.surname_only and sentence.index in event_sentences:
+                    named_before_known.append((sentence, found, speech))
                 continue
             if person.role and _COUNTERPART.match(person.role):
                 # "Lavrov and his Turkish counterpart Hakan Fidan": the same office as the one named before.
@@ -811,15 +856,19 @@ def find_people(sentences: list[Sentence], registry: PeopleRegistry | None = Non
             before.append(person)
             if speech:
                 person.spoke = True
-            contrast = sentence.index != event_sentences[0] and _CONTRAST_BEFORE.search(text[:found.start]) \
-                if event_sentences else None
-            if sentence.index in event_sentences and not speech and not contrast \
-                    and not _ON_SOMEONES_BEHALF.search(text[:found.start]) \
-                    and not _ANOTHER_TIME_BEFORE.search(text[:found.start]) \
-                    and not _ABOUT_A_THING_BEFORE.search(text[:found.start]):
+            if _does_the_event(sentence, found, speech, event_sentences):
                 participant_hits.setdefault(id(person), event_sentences.index(sentence.index) * 1000 + found.start)
         if sentence.index in event_sentences:
             counterparts.extend((sentence, match) for match in _NATIONAL_COUNTERPART.finditer(text))
+    for sentence, found, speech in named_before_known:
+        # "Following Muizzu's visit to India, ..." in the lead, "President Mohamed Muizzu" only further down.
+        person = people.by_surname(found.name)
+        if person is None:
+            continue
+        if sentence.index not in person.sentences:
+            person.sentences = sorted([*person.sentences, sentence.index])
+        if _does_the_event(sentence, found, speech, event_sentences):
+            participant_hits.setdefault(id(person), event_sentences.index(sentence.index) * 1000 + found.start)
     for sentence, match in counterparts:
         # Once every mention is known: "his Japanese counterpart" may be named only further down the page.
         country = country_of(match["nation"])
