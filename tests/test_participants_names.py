@@ -72,3 +72,16 @@ def test_the_other_side_after_a_country_name_and_a_new_leader_called_to():
     assert people(text) == {"Vladimir Putin": True, "Shavkat Mirziyoyev": True}
     text = "China's President Xi Jinping held talks on Monday with Vietnam's new leader To Lam in Beijing."
     assert people(text) == {"Xi Jinping": True, "To Lam": True}
+
+
+def test_those_who_come_with_a_side_are_not_a_side():
+    text = "President Alexander Stubb, accompanied by Mrs Suzanne Innes-Stubb, paid a state visit to Sweden."
+    assert people(text) == {"Alexander Stubb": True, "Suzanne Innes-Stubb": False}
+    text = ("Prime Minister Anthony Albanese travelled to Port Moresby alongside Defence Minister Richard Marles and "
+            "Defence Industry Minister Pat Conroy to meet Prime Minister James Marape.")
+    assert people(text) == {"Anthony Albanese": True, "Richard Marles": False, "Pat Conroy": False,
+                            "James Marape": True}
+
+
+def test_a_regnal_number_between_a_kings_names():
+    assert "Carl XVI Gustaf" in {f.name for f in find_names("King Carl XVI Gustaf and Queen Silvia hosted a dinner.")}

@@ -539,6 +539,8 @@ def find_names(sentence: str) -> list[_Found]:
                 break
         if end < len(tokens) and end > index and _SUFFIX.fullmatch(tokens[end].text):
             end += 1  # "Lloyd J. Austin III", "Gilberto Teodoro Jr."
+            if tokens[end - 1].text.isupper() and end < len(tokens) and _is_name_word(tokens[end]):
+                end += 1  # "Carl XVI Gustaf": a regnal number between a king's names
         run = tokens[index:end]
         first = index
         index = end
@@ -811,15 +813,22 @@ _ON_SOMEONES_BEHALF = re.compile(r"\b(?:at\s+the\s+invitation\s+of|on\s+behalf\s
                                  r"instructions?\s+of)\s+(?:[\w.'’-]+\s+){0,4}$", re.IGNORECASE)
 
 
+# "Stubb, accompanied by Mrs Innes-Stubb, paid a visit", "travelled alongside Defence Minister X and Y", "a delegation,
+# including Foreign Minister Z": those who come with a side are not a side; the span stops at a clause's verb.
+_COMPANION_BEFORE = re.compile(r"\b(?:accompanied\s+by|alongside|flanked\s+by|delegation\b[^.;:]{0,40}?\b(?:including|"
+                               r"comprising|included))\s+(?:(?!" + _EVENT_VERBS + r"\b|said\b|paid\b|arrived\b|travell?ed\b)"
+                               r"[\w.'’-]+\s+){0,10}$")
+
+
 def _does_the_event(sentence: Sentence, found: _Found, speech: bool, event_sentences: tuple[int, ...]) -> bool:
     """Whether a name in one of the event's sentences is someone doing it: not speaking of it, not in a clause
-    about others, another time, a thing, or someone on whose behalf it was done."""
+    about others, another time or a thing, not someone on whose behalf it was done or who came with a side."""
     if sentence.index not in event_sentences or speech:
         return False
     before = sentence.text[:found.start]
     contrast = sentence.index != event_sentences[0] and _CONTRAST_BEFORE.search(before)
     return not contrast and not _ON_SOMEONES_BEHALF.search(before) and not _ANOTHER_TIME_BEFORE.search(before) \
-        and not _ABOUT_A_THING_BEFORE.search(before)
+        and not _ABOUT_A_THING_BEFORE.search(before) and not _COMPANION_BEFORE.search(before)
 
 
 def find_people(sentences: list[Sentence], registry: PeopleRegistry | None = None,
