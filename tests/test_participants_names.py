@@ -85,3 +85,23 @@ def test_those_who_come_with_a_side_are_not_a_side():
 
 def test_a_regnal_number_between_a_kings_names():
     assert "Carl XVI Gustaf" in {f.name for f in find_names("King Carl XVI Gustaf and Queen Silvia hosted a dinner.")}
+
+
+def test_a_transcripts_speaker_labels_name_its_sides():
+    text = ("INDONESIAN DEFENCE MINISTER, PRABOWO SUBIANTO: Your Excellency, thank you for your visit from Australia. "
+            "AUSTRALIAN DEPUTY PRIME MINISTER, RICHARD MARLES: Well, thank you Pak Prabowo. "
+            "It is an honour to be here again in Jakarta for our meeting.")
+    assert people(text, (2,)) == {"Prabowo Subianto": True, "Richard Marles": True}
+    text = "CHRISTOPHER LUXON, PRIME MINISTER OF NEW ZEALAND: Kia ora. We have just concluded our leaders' meeting."
+    assert people(text, (1,)) == {"Christopher Luxon": True}
+
+
+def test_a_capital_dateline_with_a_colon_names_no_one():
+    text = "KUALA LUMPUR: Prime Minister Anwar Ibrahim met Singapore's Prime Minister Lawrence Wong on Monday."
+    assert people(text) == {"Anwar Ibrahim": True, "Lawrence Wong": True}
+
+
+def test_a_given_name_alone_is_the_one_person_it_begins():
+    text = ("Defence Minister Prabowo Subianto hosted Deputy Prime Minister Richard Marles in Jakarta. "
+            "Pak Prabowo and Marles held talks.")
+    assert people(text, (0, 1)) == {"Prabowo Subianto": True, "Richard Marles": True}

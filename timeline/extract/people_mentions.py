@@ -32,9 +32,10 @@ RANKS = {
     "field marshal": "Field Marshal", "marshal": "Marshal", "sgt": "Sgt.", "sergeant": "Sgt.", "cmdr": "Cmdr.",
     "mr": "Mr.", "mrs": "Mrs.", "ms": "Ms.", "dr": "Dr.", "prof": "Prof.", "professor": "Prof.", "sir": "Sir", "dame": "Dame",
     "sheikh": "Sheikh", "shaikh": "Sheikh", "hon": "Hon.", "honourable": "Hon.", "honorable": "Hon.", "sen": "Sen.", "rep": "Rep.", "gov": "Gov.", "pope": "Pope",
-    # Honorifics of Southern Africa's and Malaysia's press, written before the name.
+    # Honorifics of Southern Africa's, Malaysia's and Indonesia's press, written before the name.
     "advocate": "Adv.", "adv": "Adv.", "datuk": "Datuk", "dato": "Dato'", "dato'": "Dato'", "datuk seri": "Datuk Seri",
     "dato seri": "Dato' Seri", "dato' seri": "Dato' Seri", "tan sri": "Tan Sri", "tun": "Tun",
+    "pak": "Pak", "bapak": "Bapak",
 }
 _RANK_WORDS = frozenset(w for rank in RANKS for w in rank.split())
 
@@ -375,7 +376,7 @@ def _heads_an_office(words: list[str]) -> bool:
 def _appositive(sentence: str, end: int) -> list[str] | None:
     """The office explained after a name: ", Pakistan's special representative to Afghanistan,"."""
     # The full stop of "U.S." or "U.K." does not end it: ", chairman of the U.S. Joint Chiefs of Staff,".
-    match = re.match(r"\s*,\s*(?P<app>[^,;:“”\"]{3,120}?)\s*(?:,|;|(?<!\.[A-Z])\.(?:\s|$)|$|\s+and\s+[A-Z]|"
+    match = re.match(r"\s*,\s*(?P<app>[^,;:“”\"]{3,120}?)\s*(?:,|;|:|(?<!\.[A-Z])\.(?:\s|$)|$|\s+and\s+[A-Z]|"
                      r"\s+(?:said|told|held|met|received|hosted|called|spoke|visited|signed|during)\b|"
                      r"\s+(?:on\s+|last\s+|this\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)",
                      sentence[end:])
@@ -641,14 +642,14 @@ class _People:
         self.signed = signed or set()
 
     def by_surname(self, word: str) -> PersonMention | None:
-        """The one person a lone name stands for: their last name, or another of their names after the first
-        ("Sheinbaum" for Claudia Sheinbaum Pardo, "Wang" for Wang Yi, "Akufo-Addo" for Nana Addo Dankwa Akufo-Addo)."""
+        """The one person a lone name stands for: their last name, or another of their names ("Sheinbaum" for
+        Claudia Sheinbaum Pardo, "Wang" for Wang Yi, "Akufo-Addo" for Nana Addo Dankwa Akufo-Addo)."""
         key = name_words(word)
         matches = [p for p in self.people if name_words(p.name)[-1:] == key]
         if not matches and len(key) == 1:
-            matches = [p for p in self.people if key[0] in name_words(p.name)[1:-1]
-                       or (len(p.name.split()) >= 2 and name_words(p.name)[0] == key[0]
-                           and (_family_first(p) or _patronymic(p)))]
+            # A given name alone stands for the one person it begins ("Pak Prabowo", "Kamala"), as a family name
+            # written first does ("Wang") and a patronymic's given name ("Sheikh Mohamed").
+            matches = [p for p in self.people if key[0] in name_words(p.name)[:-1] and len(p.name.split()) >= 2]
         if len(matches) == 1 and not matches[0].short:
             matches[0].short = word
         return matches[0] if len(matches) == 1 else None
@@ -781,18 +782,6 @@ def _is_speech(text: str, found: _Found) -> bool:
     return bool(_ATTRIBUTION_BEFORE.search(text[:found.start]) or _ATTRIBUTION_AFTER.search(text[found.end:]))
 
 
-def _patronymic(person: PersonMention) -> bool:
-    """Whether the name runs given name, then "bin"/"ibn" and the father's ("Mohamed bin Zayed"): such a person
-    is called by the first name ("Sheikh Mohamed")."""
-    return any(word.lower() in ("bin", "ibn", "bint") for word in person.name.split()[1:])
-
-
-def _family_first(person: PersonMention) -> bool:
-    """Whether the person's first name word may be a family name written first (Chinese, Korean, Vietnamese
-    names: "Wang Yi", "Yoon Suk Yeol"): short name words, and a later mention by the first word alone."""
-    words = person.name.split()
-    return len(words) in (2, 3) and all(len(part) <= 7 for w in words for part in w.split("-")) and not person.known
-
 # "held talks with his Japanese counterpart": the one official of that country the page names.
 _NATIONAL_COUNTERPART = re.compile(r"\b(?:his|her|their)\s+(?P<nation>[A-Z][a-z]+)\s+counterparts?\b(?!\s*,?\s+[A-Z])")
 # "The visit comes while X and Y are in Uzbekistan": a supporting sentence's contrast clause tells of others.
@@ -820,6 +809,23 @@ _COMPANION_BEFORE = re.compile(r"\b(?:accompanied\s+by|alongside|flanked\s+by|de
                                r"[\w.'’-]+\s+){0,10}$")
 
 
+# A transcript's speaker label at a sentence's start, in capitals: "VICE PRESIDENT HARRIS:", "CHRISTOPHER LUXON,
+# PRIME MINISTER OF NEW ZEALAND:"; what follows it opens with a capital.
+_SPEAKER_LABEL = re.compile(r"^[A-Z][A-Z.'’-]*(?:,?\s[A-Z][A-Z.'’-]*){0,11}:\s+(?=[A-Z“\"])")
+_LABEL_SMALL_WORDS = frozenset("of the and for to on".split())
+
+
+def _label_in_title_case(text: str) -> str:
+    """The sentence with its speaker label written as prose writes names and offices, so names are read in it
+    ("Vice President Harris:"); the sentence itself when it opens with none."""
+    label = _SPEAKER_LABEL.match(text)
+    if label is None or not re.search(r"[A-Z]{2}", label[0]):
+        return text
+    words = re.split(r"(\s+)", label[0])
+    titled = "".join(w.lower() if w.lower() in _LABEL_SMALL_WORDS else w.title() for w in words)
+    return titled + text[label.end():]
+
+
 def _does_the_event(sentence: Sentence, found: _Found, speech: bool, event_sentences: tuple[int, ...]) -> bool:
     """Whether a name in one of the event's sentences is someone doing it: not speaking of it, not in a clause
     about others, another time or a thing, not someone on whose behalf it was done or who came with a side."""
@@ -835,8 +841,13 @@ def find_people(sentences: list[Sentence], registry: PeopleRegistry | None = Non
                 event_sentences: tuple[int, ...] = ()) -> list[PersonMention]:
     """Every person the article names, merged across mentions; those named in `event_sentences` as doing the
     event (not as speaking about it) are marked participants."""
-    named = [(sentence, found, _is_speech(sentence.text, found)) for sentence in sentences
-             for found in find_names(sentence.text)]
+    labelled: set[int] = set()  # sentences opening with a transcript's speaker label
+    named: list[tuple[Sentence, _Found, bool]] = []
+    for sentence in sentences:
+        text = _label_in_title_case(sentence.text)
+        if text is not sentence.text:
+            labelled.add(sentence.index)
+        named.extend((sentence, found, _is_speech(text, found)) for found in find_names(text))
     signed = {name_key(found.name.split()[-1]) for _, found, speech in named
               if found.surname_only and (found.confidence > 0 or speech)}
     people = _People(registry, signed)
@@ -867,6 +878,10 @@ def find_people(sentences: list[Sentence], registry: PeopleRegistry | None = Non
                 person.spoke = True
             if _does_the_event(sentence, found, speech, event_sentences):
                 participant_hits.setdefault(id(person), event_sentences.index(sentence.index) * 1000 + found.start)
+            elif sentence.index in labelled and found.end <= len(_SPEAKER_LABEL.match(text)[0]) and found.confidence:
+                # A transcript's speaker speaks at the happening it records: a side of it, after those the event's
+                # sentences name.
+                participant_hits.setdefault(id(person), 10**6 + sentence.index * 1000 + found.start)
         if sentence.index in event_sentences:
             counterparts.extend((sentence, match) for match in _NATIONAL_COUNTERPART.finditer(text))
     for sentence, found, speech in named_before_known:
@@ -894,7 +909,7 @@ def find_people(sentences: list[Sentence], registry: PeopleRegistry | None = Non
                 person.title = person.title or known.title
         if id(person) in participant_hits and not is_speaker(person):
             person.is_participant = True
-            first_event = next(i for i in event_sentences if i in person.sentences)
+            first_event = next((i for i in event_sentences if i in person.sentences), person.sentences[0])
             person.evidence = next(s.text for s in sentences if s.index == first_event)
     order = {id(p): participant_hits.get(id(p), 10**9) for p in people.people}
     return sorted(people.people, key=lambda p: (not p.is_participant, order[id(p)], p.first_index))
