@@ -4,7 +4,9 @@ visit the sentence tells of."""
 from __future__ import annotations
 
 from timeline.extract.people_mentions import find_names, find_people
+from timeline.extract.reading import parse_article_text
 from timeline.extract.sentences import split_sentences
+from timeline.extract.stub import extract_article
 
 
 def people(text: str, event: tuple[int, ...] = (0,)) -> dict[str, bool]:
@@ -105,3 +107,26 @@ def test_a_given_name_alone_is_the_one_person_it_begins():
     text = ("Defence Minister Prabowo Subianto hosted Deputy Prime Minister Richard Marles in Jakarta. "
             "Pak Prabowo and Marles held talks.")
     assert people(text, (0, 1)) == {"Prabowo Subianto": True, "Richard Marles": True}
+
+
+def event_of(text: str):
+    return extract_article(parse_article_text(text, "a.txt", "text")).event
+
+
+def test_a_visits_host_a_national_outlet_names_without_a_country():
+    event = event_of("Visit boosts ties\n\nMarch 28, 2023\n\nPresident Ama Mensah said the talks went well.\n\n"
+                     "U.S. Vice President Jane Doe arrived in Ghana on Sunday for a three-day visit.\n")
+    assert [p.name for p in event.participants] == ["Jane Doe", "Ama Mensah"]
+    assert "participants" in event.review.needs
+
+
+def test_a_visits_host_is_not_a_deputy_or_a_former_president():
+    event = event_of("Visit boosts ties\n\nMarch 28, 2023\n\nFormer President Kofi Boateng praised the ties.\n\n"
+                     "U.S. Vice President Jane Doe arrived in Ghana on Sunday for a three-day visit.\n")
+    assert [p.name for p in event.participants] == ["Jane Doe"]
+
+
+def test_the_verbs_object_described_then_named_after_a_comma():
+    text = ("President Muhammadu Buhari on Tuesday received the former Lagos State Governor and presidential "
+            "aspirant, Bola Tinubu, at the Presidential Villa.")
+    assert people(text) == {"Muhammadu Buhari": True, "Bola Tinubu": True}

@@ -671,7 +671,8 @@ class _People:
                 and bool(_ACTS_AFTER.match(sentence.text[found.end:]) or _ACTED_WITH.search(sentence.text[:found.start])
                          or not found.surname_only and _FULL_NAME_ACTS.search(sentence.text[:found.start])
                          and not _BEFORE_A_PLURAL.match(sentence.text[found.end:])
-                         or not found.surname_only and _FULL_NAME_WITH.match(sentence.text[found.end:]))
+                         or not found.surname_only and _FULL_NAME_WITH.match(sentence.text[found.end:])
+                         or not found.surname_only and _described_object(sentence.text[:found.start]))
             if found.confidence == 0 and known is None and (found.surname_only or not speech) and not signed \
                     and not acting:
                 return None
@@ -732,6 +733,17 @@ _ACTED_WITH = re.compile(_EVENT_VERBS + r"\b[^.;]{0,40}\b(?:with|to|and)\s+(?:[A
 # noun qualifies it ("Microsoft Azure engineers").
 _FULL_NAME_ACTS = re.compile(r"\b(?:met|meets|hosted|hosts|received|receives|welcomed|welcomes|phoned|telephoned|"
                              r"congratulated|congratulates)\s+$")
+# "received the former Lagos State Governor and presidential aspirant, Bola Tinubu,": the verb's object described
+# by an office, then named after a comma.
+_OBJECT_THEN_COMMA = re.compile(r"\b(?:met|meets|hosted|hosts|received|receives|welcomed|welcomes)\s+(?P<what>[^,.;:]{3,90}),\s+$")
+
+
+def _described_object(before: str) -> bool:
+    """Whether a name comes right after an event verb's object described by an office and a comma."""
+    match = _OBJECT_THEN_COMMA.search(before)
+    return match is not None and any(_is_head_word(w) for w in match["what"].split())
+
+
 _BEFORE_A_PLURAL = re.compile(r"\s+(?!(?:as|has|was|is|discusses|this|us|his|its)\b)[a-z]+s\b")
 _FULL_NAME_WITH = re.compile(r"\s+and\s+(?:[A-Z][\w'’.-]*\s+){1,4}" + _EVENT_VERBS + r"\b")
 
