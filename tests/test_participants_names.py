@@ -130,3 +130,9 @@ def test_the_verbs_object_described_then_named_after_a_comma():
     text = ("President Muhammadu Buhari on Tuesday received the former Lagos State Governor and presidential "
             "aspirant, Bola Tinubu, at the Presidential Villa.")
     assert people(text) == {"Muhammadu Buhari": True, "Bola Tinubu": True}
+
+
+def test_a_statement_made_alongside_someone_is_theirs_too():
+    text = ("Lt. Gen. Shahid Chaudhry, Director General, said in a statement alongside Air Marshal Robert Ivanova, "
+            "Deputy Chief of Air Staff, in Berlin on Saturday.")
+    assert people(text)["Robert Ivanova"] is True

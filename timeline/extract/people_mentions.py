@@ -815,8 +815,10 @@ _ON_SOMEONES_BEHALF = re.compile(r"\b(?:at\s+the\s+invitation\s+of|on\s+behalf\s
 
 
 # "Stubb, accompanied by Mrs Innes-Stubb, paid a visit", "travelled alongside Defence Minister X and Y", "a delegation,
-# including Foreign Minister Z": those who come with a side are not a side; the span stops at a clause's verb.
-_COMPANION_BEFORE = re.compile(r"\b(?:accompanied\s+by|alongside|flanked\s+by|delegation\b[^.;:]{0,40}?\b(?:including|"
+# including Foreign Minister Z": those who come with a side are not a side ("said in a statement alongside Y" is
+# a joint statement); the span stops at a clause's verb.
+_COMPANION_BEFORE = re.compile(r"\b(?:accompanied\s+by|flanked\s+by|(?:travell?ed|flew|arrived|came|went|landed)\b[^.;:,]{0,60}"
+                               r"\balongside|delegation\b[^.;:]{0,40}?\b(?:including|"
                                r"comprising|included))\s+(?:(?!" + _EVENT_VERBS + r"\b|said\b|paid\b|arrived\b|travell?ed\b)"
                                r"[\w.'’-]+\s+){0,10}$")
 
