@@ -671,8 +671,7 @@ class _People:
                 and bool(_ACTS_AFTER.match(sentence.text[found.end:]) or _ACTED_WITH.search(sentence.text[:found.start])
                          or not found.surname_only and _FULL_NAME_ACTS.search(sentence.text[:found.start])
                          and not _BEFORE_A_PLURAL.match(sentence.text[found.end:])
-                         or not found.surname_only and _FULL_NAME_WITH.match(sentence.text[found.end:])
-                         or not found.surname_only and _described_object(sentence.text[:found.start]))
+                         or not found.surname_only and _FULL_NAME_WITH.match(sentence.text[found.end:]))
             if found.confidence == 0 and known is None and (found.surname_only or not speech) and not signed \
                     and not acting:
                 return None
@@ -733,17 +732,6 @@ _ACTED_WITH = re.compile(_EVENT_VERBS + r"\b[^.;]{0,40}\b(?:with|to|and)\s+(?:[A
 # noun qualifies it ("Microsoft Azure engineers").
 _FULL_NAME_ACTS = re.compile(r"\b(?:met|meets|hosted|hosts|received|receives|welcomed|welcomes|phoned|telephoned|"
                              r"congratulated|congratulates)\s+$")
-# "received the former Lagos State Governor and presidential aspirant, Bola Tinubu,": the verb's object described
-# by an office, then named after a comma.
-_OBJECT_THEN_COMMA = re.compile(r"\b(?:met|meets|hosted|hosts|received|receives|welcomed|welcomes)\s+(?P<what>[^,.;:]{3,90}),\s+$")
-
-
-def _described_object(before: str) -> bool:
-    """Whether a name comes right after an event verb's object described by an office and a comma."""
-    match = _OBJECT_THEN_COMMA.search(before)
-    return match is not None and any(_is_head_word(w) for w in match["what"].split())
-
-
 _BEFORE_A_PLURAL = re.compile(r"\s+(?!(?:as|has|was|is|discusses|this|us|his|its)\b)[a-z]+s\b")
 _FULL_NAME_WITH = re.compile(r"\s+and\s+(?:[A-Z][\w'’.-]*\s+){1,4}" + _EVENT_VERBS + r"\b")
 
@@ -782,14 +770,8 @@ _SAID_OF_SELF = re.compile(r"^\s*(?:said|says)\s+(?:(?:his|her|their|the)\s+)?(?
                            r"their)\s+(?:[\w-]+\s+){0,2}(?:call|conversation|meeting|talks)\s+with\b)", re.IGNORECASE)
 
 
-# "During his first official visit to Dublin, Sir Keir Starmer said ...": the clause before the speaker is his own.
-_OWN_EVENT_BEFORE = re.compile(r"^\s*(?:[\w–—-]+\s+)?(?:during|on|at|in|after|ahead\s+of|following)\s+(?:his|her|their)\s+"
-                               r"(?:[\w-]+\s+){0,3}(?:visit|trip|meeting|talks|call|conversation)\b[^.;:“”\"]*,\s*"
-                               r"(?:[\w.'’-]+\s+){0,5}$", re.IGNORECASE)
-
-
 def _is_speech(text: str, found: _Found) -> bool:
-    if _SAID_OF_SELF.match(text[found.end:]) or _OWN_EVENT_BEFORE.match(text[:found.start]):
+    if _SAID_OF_SELF.match(text[found.end:]):
         return False
     return bool(_ATTRIBUTION_BEFORE.search(text[:found.start]) or _ATTRIBUTION_AFTER.search(text[found.end:]))
 
@@ -814,11 +796,9 @@ _ON_SOMEONES_BEHALF = re.compile(r"\b(?:at\s+the\s+invitation\s+of|on\s+behalf\s
                                  r"instructions?\s+of)\s+(?:[\w.'’-]+\s+){0,4}$", re.IGNORECASE)
 
 
-# "Stubb, accompanied by Mrs Innes-Stubb, paid a visit", "travelled alongside Defence Minister X and Y", "a delegation,
-# including Foreign Minister Z": those who come with a side are not a side ("said in a statement alongside Y" is
-# a joint statement); the span stops at a clause's verb.
-_COMPANION_BEFORE = re.compile(r"\b(?:accompanied\s+by|flanked\s+by|(?:travell?ed|flew|arrived|came|went|landed)\b[^.;:,]{0,60}"
-                               r"\balongside|delegation\b[^.;:]{0,40}?\b(?:including|"
+# "Stubb, accompanied by Mrs Innes-Stubb, paid a visit", "a delegation, including Foreign Minister Z": those who
+# come with a side are not a side; the span stops at a clause's verb.
+_COMPANION_BEFORE = re.compile(r"\b(?:accompanied\s+by|flanked\s+by|delegation\b[^.;:]{0,40}?\b(?:including|"
                                r"comprising|included))\s+(?:(?!" + _EVENT_VERBS + r"\b|said\b|paid\b|arrived\b|travell?ed\b)"
                                r"[\w.'’-]+\s+){0,10}$")
 
@@ -870,15 +850,12 @@ def find_people(sentences: list[Sentence], registry: PeopleRegistry | None = Non
     for sentence, found, speech in named:
         by_sentence.setdefault(sentence.index, []).append((found, speech))
     counterparts: list[tuple[Sentence, re.Match[str]]] = []
-    named_before_known: list[tuple[Sentence, _Found, bool]] = []
     for sentence in sentences:
         text = sentence.text
         before: list[PersonMention] = []
         for found, speech in by_sentence.get(sentence.index, []):
             person = people.add(found, sentence, speech, sentence.index in event_sentences)
             if person is None:
-                if found.surname_only and sentence.index in event_sentences:
-                    named_before_known.append((sentence, found, speech))
                 continue
             if person.role and _COUNTERPART.match(person.role):
                 # "Lavrov and his Turkish counterpart Hakan Fidan": the same office as the one named before.
@@ -898,15 +875,6 @@ def find_people(sentences: list[Sentence], registry: PeopleRegistry | None = Non
                 participant_hits.setdefault(id(person), 10**6 + sentence.index * 1000 + found.start)
         if sentence.index in event_sentences:
             counterparts.extend((sentence, match) for match in _NATIONAL_COUNTERPART.finditer(text))
-    for sentence, found, speech in named_before_known:
-        # "Following Muizzu's visit to India, ..." in the lead, "President Mohamed Muizzu" only further down.
-        person = people.by_surname(found.name)
-        if person is None:
-            continue
-        if sentence.index not in person.sentences:
-            person.sentences = sorted([*person.sentences, sentence.index])
-        if _does_the_event(sentence, found, speech, event_sentences):
-            participant_hits.setdefault(id(person), event_sentences.index(sentence.index) * 1000 + found.start)
     for sentence, match in counterparts:
         # Once every mention is known: "his Japanese counterpart" may be named only further down the page.
         country = country_of(match["nation"])
