@@ -497,15 +497,11 @@ def _office_not_name(tokens: list[_Token], at: int) -> bool:
                                    or before.text[:1].isupper() and country_of(before.bare) is not None)
 
 
-@lru_cache(maxsize=65536)
-def _word_key(word: str) -> str:
-    return name_key(word).replace(" ", "-")
-
-
-def name_words(name: str) -> list[str]:
+@lru_cache(maxsize=65536)  # called for every person of the page at each mention
+def name_words(name: str) -> tuple[str, ...]:
     """A name's words, spelling unified and each hyphenated word kept whole: "Akufo-Addo" is one surname, so
     "President Akufo-Addo" is Nana Addo Dankwa Akufo-Addo and not a second person."""
-    return [key for key in map(_word_key, name.split()) if key]
+    return tuple(key for key in (name_key(word).replace(" ", "-") for word in name.split()) if key)
 
 
 def find_names(sentence: str) -> list[_Found]:
