@@ -115,3 +115,9 @@ def test_a_statement_made_alongside_someone_is_theirs_too():
     text = ("Lt. Gen. Shahid Chaudhry, Director General, said in a statement alongside Air Marshal Robert Ivanova, "
             "Deputy Chief of Air Staff, in Berlin on Saturday.")
     assert people(text)["Robert Ivanova"] is True
+
+
+def test_a_countrys_people_are_no_person():
+    text = ("Prime Minister Lawrence Wong met Prime Minister Anwar Ibrahim in Putrajaya to deliver benefits to "
+            "Singaporeans and Malaysians.")
+    assert people(text) == {"Lawrence Wong": True, "Anwar Ibrahim": True}

@@ -183,7 +183,8 @@ def _is_name_text(text: str) -> bool:
         return False  # "Lieutenant-General", "President-elect", "Vice-Admiral": a title written with a hyphen
     if lower in OFFICE_WORDS or lower.split("-")[0] in ("al", "el") and "-" not in lower:
         return lower.startswith(("al-", "el-"))
-    return country_of(bare) is None
+    # A country's people ("Malaysians", "Filipinos") are no one's name.
+    return country_of(bare) is None and not (bare.endswith("s") and country_of(bare[:-1]))
 
 
 def _is_head_word(word: str) -> bool:
