@@ -174,7 +174,8 @@ def people_beside(main: MainEvent, sentences: list[Sentence], persons: list[Pers
         if not 0 <= index < len(sentences) or index == at or is_side_event(sentences[index].text):
             continue
         beside = [p for p in persons if index in p.sentences and not p.is_participant and not is_speaker(p)
-                  and p.confidence > 0.5 and (p.role or p.title) and (visited is None or p.country == visited)]
+                  and p.confidence > 0.5 and (p.role or p.title) and (visited is None or p.country == visited
+                                                                      or p.country is None and heads_a_state(p.role))]
         if visited is not None:
             # A visit has one host: the official named first ("greeted by X ... to hold talks with Y later").
             beside = sorted(beside, key=lambda p: named_at(p, sentences[index].text))[:1]
@@ -188,6 +189,16 @@ def people_beside(main: MainEvent, sentences: list[Sentence], persons: list[Pers
     if visited is not None and sum(p.is_participant for p in persons) < 2:
         added += visit_counterpart(visited, persons)
     return added
+
+
+# Offices that head a state or its government: the host a national outlet names with no country ("President X").
+_HEAD_OF_STATE_WORDS = frozenset("president prime premier king queen emir amir sultan chancellor".split())
+
+
+def heads_a_state(role: str | None) -> bool:
+    """Whether an office heads a state or its government, not a deputy's or a former holder's."""
+    words = office_key(role)
+    return bool(words & _HEAD_OF_STATE_WORDS) and not words & {"vice", "deputy", "former"}
 
 
 # A pronoun standing for the one doing the event: "He met ...", "the start of his three-day visit".

@@ -32,6 +32,10 @@ RANKS = {
     "field marshal": "Field Marshal", "marshal": "Marshal", "sgt": "Sgt.", "sergeant": "Sgt.", "cmdr": "Cmdr.",
     "mr": "Mr.", "mrs": "Mrs.", "ms": "Ms.", "dr": "Dr.", "prof": "Prof.", "professor": "Prof.", "sir": "Sir", "dame": "Dame",
     "sheikh": "Sheikh", "shaikh": "Sheikh", "hon": "Hon.", "honourable": "Hon.", "honorable": "Hon.", "sen": "Sen.", "rep": "Rep.", "gov": "Gov.", "pope": "Pope",
+    # Honorifics of Southern Africa's, Malaysia's and Indonesia's press, written before the name.
+    "advocate": "Adv.", "adv": "Adv.", "datuk": "Datuk", "dato": "Dato'", "dato'": "Dato'", "datuk seri": "Datuk Seri",
+    "dato seri": "Dato' Seri", "dato' seri": "Dato' Seri", "tan sri": "Tan Sri", "tun": "Tun",
+    "pak": "Pak", "bapak": "Bapak",
 }
 _RANK_WORDS = frozenset(w for rank in RANKS for w in rank.split())
 
@@ -40,7 +44,7 @@ OFFICE_HEADS = frozenset(
     """president vice-president premier prime minister secretary secretary-general chancellor chairman chairwoman
     chairperson chair chief chiefs commander director director-general head spokesperson spokesman spokeswoman envoy ambassador
     representative adviser advisor governor mayor senator lawmaker leader deputy officer official emir king queen
-    prince princess ruler speaker attorney inspector commissioner coas cjcs dg ceo founder negotiator diplomat
+    prince princess ruler sultan speaker attorney inspector commissioner coas cjcs dg ceo founder negotiator diplomat
     counterpart minister-counsellor undersecretary under-secretary administrator fm pm eam nsa cjcsc
     mantri taoiseach tanaiste tánaiste councilor councillor counselor counsellor justice judge
     """.split()  # "Raksha Mantri": the Hindi "minister" of Indian releases; "Taoiseach": the Irish prime minister
@@ -179,7 +183,8 @@ def _is_name_text(text: str) -> bool:
         return False  # "Lieutenant-General", "President-elect", "Vice-Admiral": a title written with a hyphen
     if lower in OFFICE_WORDS or lower.split("-")[0] in ("al", "el") and "-" not in lower:
         return lower.startswith(("al-", "el-"))
-    return country_of(bare) is None
+    # A country's people ("Malaysians", "Filipinos") are no one's name.
+    return country_of(bare) is None and not (bare.endswith("s") and country_of(bare[:-1]))
 
 
 def _is_head_word(word: str) -> bool:
@@ -329,10 +334,12 @@ _SUFFIX = re.compile(r"(?:Jr|Sr)\.?|II|III|IV|VI|VII|VIII|IX|XI|XII|XIII|XIV|XV|
 
 
 def _particles_then_name(tokens: list[_Token], at: int) -> bool:
-    """Whether the particles starting at tokens[at] ("von der") lead on to a name word ("Leyen")."""
+    """Whether the particles starting at tokens[at] ("von der") lead on to a name word ("Leyen"); after a particle
+    a capitalised common word is a name too ("Haitham bin Tariq Al Said")."""
     while at < len(tokens) and tokens[at].lower in PARTICLES:
         at += 1
-    return at < len(tokens) and _is_name_word(tokens[at])
+    return at < len(tokens) and (_is_name_word(tokens[at]) or tokens[at].text.istitle() and tokens[at].text.isalpha()
+                                 and tokens[at].lower in STOP_CAPS)
 
 
 def _office_after_as(sentence: str, end: int) -> list[str] | None:
@@ -370,7 +377,7 @@ def _heads_an_office(words: list[str]) -> bool:
 def _appositive(sentence: str, end: int) -> list[str] | None:
     """The office explained after a name: ", Pakistan's special representative to Afghanistan,"."""
     # The full stop of "U.S." or "U.K." does not end it: ", chairman of the U.S. Joint Chiefs of Staff,".
-    match = re.match(r"\s*,\s*(?P<app>[^,;:“”\"]{3,120}?)\s*(?:,|;|(?<!\.[A-Z])\.(?:\s|$)|$|\s+and\s+[A-Z]|"
+    match = re.match(r"\s*,\s*(?P<app>[^,;:“”\"]{3,120}?)\s*(?:,|;|:|(?<!\.[A-Z])\.(?:\s|$)|$|\s+and\s+[A-Z]|"
                      r"\s+(?:said|told|held|met|received|hosted|called|spoke|visited|signed|during)\b|"
                      r"\s+(?:on\s+|last\s+|this\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)",
                      sentence[end:])
@@ -460,11 +467,11 @@ def _family_name_in_capitals(tokens: list[_Token], at: int) -> bool:
 
 
 def _short_word_name(tokens: list[_Token], at: int) -> bool:
-    """Whether a capitalised short word that is usually no name begins one right after an office ("President To
+    """Whether a capitalised short word that is usually no name begins one right after an office ("new leader To
     Lam"): a name word must follow, and the word must not be what the sentence goes on with ("President To ...")."""
     word = tokens[at].text
     return (0 < at and at + 1 < len(tokens) and len(word) <= 3 and word[:1].isupper() and word[1:].islower()
-            and tokens[at - 1].lower in OFFICE_HEADS and tokens[at - 1].text[:1].isupper()
+            and tokens[at - 1].lower in OFFICE_HEADS
             and _is_name_word(tokens[at + 1]) and not _is_name_word(tokens[at])
             and tokens[at].lower not in ("the", "a", "an", "and", "or", "but", "of") and not _is_place_name(tokens[at + 1].bare)
             and (at + 2 >= len(tokens) or not _is_name_word(tokens[at + 2])))
@@ -474,6 +481,28 @@ def _possessive_country(word: str) -> str | None:
     """The country of a possessive before a name: "Iran's", "Pakistan’s"."""
     match = re.fullmatch(r"(.+?)['’]s?", word)
     return country_of(match.group(1)) if match and match.group(1)[:1].isupper() else None
+
+
+# Words that are a given name or an office: "Amir Hatami" is a name, "Qatar's Amir Sheikh Tamim" an office.
+_OFFICE_OR_NAME = frozenset({"amir"})
+
+
+def _office_not_name(tokens: list[_Token], at: int) -> bool:
+    """Whether such a word is the office here: after "the" or a country, or before an honorific ("Amir Sheikh")."""
+    if tokens[at].lower not in _OFFICE_OR_NAME:
+        return False
+    if at + 1 < len(tokens) and tokens[at + 1].lower.rstrip(".") in RANKS:
+        return True
+    before = tokens[at - 1] if at > 0 else None
+    return before is not None and (before.lower == "the" or _possessive_country(before.text) is not None
+                                   or before.text[:1].isupper() and country_of(before.bare) is not None)
+
+
+@lru_cache(maxsize=65536)  # called for every person of the page at each mention
+def name_words(name: str) -> tuple[str, ...]:
+    """A name's words, spelling unified and each hyphenated word kept whole: "Akufo-Addo" is one surname, so
+    "President Akufo-Addo" is Nana Addo Dankwa Akufo-Addo and not a second person."""
+    return tuple(key for key in (name_key(word).replace(" ", "-") for word in name.split()) if key)
 
 
 def find_names(sentence: str) -> list[_Found]:
@@ -486,7 +515,7 @@ def find_names(sentence: str) -> list[_Found]:
         capitalised = tokens[index].text[:1].isupper()
         family_in_capitals = capitalised and _family_name_in_capitals(tokens, index)
         if not family_in_capitals and not _is_name_word(tokens[index]) \
-                and not (capitalised and _short_word_name(tokens, index)):
+                and not (capitalised and _short_word_name(tokens, index)) or _office_not_name(tokens, index):
             index += 1
             continue
         end = index + 1 if family_in_capitals or not _is_name_word(tokens[index]) else index
@@ -496,6 +525,8 @@ def find_names(sentence: str) -> list[_Found]:
                 end += 1
             elif token.lower in PARTICLES and end > index and _particles_then_name(tokens, end):
                 end += 1  # "von der Leyen", "bin Salman": particles inside a name
+            elif end > index and tokens[end - 1].lower in PARTICLES and token.text.istitle() and token.text.isalpha():
+                end += 1  # "Al Said": the word a particle leads to, even one that is also a common word
             elif end > index and token.lower in _MONTHS_IN_NAMES and token.text == token.bare \
                     and not re.match(r"\s*\d", sentence[token.end:]):
                 end += 1  # "Dong Jun", "Theresa May": a month's short name ends a name when no day follows
@@ -506,6 +537,8 @@ def find_names(sentence: str) -> list[_Found]:
                 break
         if end < len(tokens) and end > index and _SUFFIX.fullmatch(tokens[end].text):
             end += 1  # "Lloyd J. Austin III", "Gilberto Teodoro Jr."
+            if tokens[end - 1].text.isupper() and end < len(tokens) and _is_name_word(tokens[end]):
+                end += 1  # "Carl XVI Gustaf": a regnal number between a king's names
         run = tokens[index:end]
         first = index
         index = end
@@ -606,14 +639,14 @@ class _People:
         self.signed = signed or set()
 
     def by_surname(self, word: str) -> PersonMention | None:
-        """The one person a lone name stands for: their last name, or another of their names after the first
-        ("Sheinbaum" for Claudia Sheinbaum Pardo, "Wang" for Wang Yi)."""
-        key = name_key(word)
-        matches = [p for p in self.people if name_key(p.name).split()[-1:] == [key]]
-        if not matches:
-            matches = [p for p in self.people if key in name_key(p.name).split()[1:-1]
-                       or (len(p.name.split()) >= 2 and name_key(p.name).split()[0] == key
-                           and (_family_first(p) or _patronymic(p)))]
+        """The one person a lone name stands for: their last name, or another of their names ("Sheinbaum" for
+        Claudia Sheinbaum Pardo, "Wang" for Wang Yi, "Akufo-Addo" for Nana Addo Dankwa Akufo-Addo)."""
+        key = name_words(word)
+        matches = [p for p in self.people if name_words(p.name)[-1:] == key]
+        if not matches and len(key) == 1:
+            # A given name alone stands for the one person it begins ("Pak Prabowo", "Kamala"), as a family name
+            # written first does ("Wang") and a patronymic's given name ("Sheikh Mohamed").
+            matches = [p for p in self.people if key[0] in name_words(p.name)[:-1] and len(p.name.split()) >= 2]
         if len(matches) == 1 and not matches[0].short:
             matches[0].short = word
         return matches[0] if len(matches) == 1 else None
@@ -624,7 +657,7 @@ class _People:
         if person is None and known is not None:
             person = next((p for p in self.people if p.person_id == known.id), None)
         if person is None and found.surname_only and known is None \
-                and any(name_key(p.name).split()[-1:] == [name_key(found.name)] for p in self.people):
+                and any(name_words(p.name)[-1:] == name_words(found.name) for p in self.people):
             return None  # "Senator Wong" with two Wongs named: one of them, not a third person
         if person is None:
             # Someone new needs a sign of being a person: a rank or office, the registry, or (for a full name)
@@ -661,16 +694,15 @@ class _People:
         return person
 
     def by_full_name(self, name: str) -> PersonMention | None:
-        key = name_key(name)
+        key = name_words(name)
         for person in self.people:
-            words = name_key(person.name).split()
+            words = name_words(person.name)
             # "Joseph R. Biden" is "Joe Biden" (same surname, same initial); "Penny Wong" is not "Lawrence Wong".
-            if name_key(person.name) == key or (len(key.split()) >= 2 and key.split()[-1] == words[-1:][0]
-                                                and key[:1] == words[0][:1]
-                                                and set(key.split()) <= set(words) | set(key.split()[:1])):
+            if words == key or (len(key) >= 2 and words and key[-1] == words[-1] and key[0][:1] == words[0][:1]
+                                and set(key) <= set(words) | set(key[:1])):
                 return person
             # "Mr Li" in a summary above the story, then "Premier Li Qiang": the full name of the one named first.
-            if len(words) == 1 and len(key.split()) in (2, 3) and words[0] in (key.split()[0], key.split()[-1]):
+            if len(words) == 1 and 2 <= len(key) <= 4 and words[0] in (key[0], key[-1]):
                 return person
         return None
 
@@ -686,14 +718,17 @@ _EVENT_VERBS = (r"(?:met|meets|meet|spoke|speaks|talked|talks|held|holds|hosted|
 # A word before "reports" or "wrote" is a source telling of the event ("..., Azernews reports, citing ..."), not a side.
 _REPORTS_AFTER = re.compile(r"\s*(?:reports|reported|writes|wrote)\b")
 _ACTS_AFTER = re.compile(r"\s*(?:,[^,]{0,60},\s*)?(?:(?:on|late|early)\s+\w+\s+|\w+day\s+)?" + _EVENT_VERBS + r"\b")
-_ACTED_WITH = re.compile(_EVENT_VERBS + r"\b[^.;]{0,40}\b(?:with|to|and)\s+$|\b(?:call|conversation|talks|meeting)\s+"
-                         r"(?:with|between)\s+$|" + _EVENT_VERBS + r"\s+(?:with|to)\s+[^.;]{0,60}[–—,]\s+$")
+# A country's name may stand before the other side's name as their office would: "a call with Uzbekistan Shavkat M.".
+_ACTED_WITH = re.compile(_EVENT_VERBS + r"\b[^.;]{0,40}\b(?:with|to|and)\s+(?:[A-Z][a-z]+\s+)?$|\b(?:call|conversation|"
+                         r"talks|meeting)\s+(?:with|between)\s+(?:[A-Z][a-z]+\s+)?$|" + _EVENT_VERBS
+                         + r"\s+(?:with|to)\s+[^.;]{0,60}[–—,]\s+$")
 
 # A full name right after a verb whose object is a person ("Putin met Kassym-Jomart Tokayev"; "visited Arlington
 # Cemetery" and "signed Paris Agreement" name no one), or before "and" another name doing it ("Vladimir Putin and
 # Recep Tayyip Erdogan held talks"); a lone word so placed may be a company or a team, and a name before a plural
 # noun qualifies it ("Microsoft Azure engineers").
-_FULL_NAME_ACTS = re.compile(r"\b(?:met|meets|hosted|hosts|received|receives|welcomed|welcomes|phoned|telephoned)\s+$")
+_FULL_NAME_ACTS = re.compile(r"\b(?:met|meets|hosted|hosts|received|receives|welcomed|welcomes|phoned|telephoned|"
+                             r"congratulated|congratulates)\s+$")
 _BEFORE_A_PLURAL = re.compile(r"\s+(?!(?:as|has|was|is|discusses|this|us|his|its)\b)[a-z]+s\b")
 _FULL_NAME_WITH = re.compile(r"\s+and\s+(?:[A-Z][\w'’.-]*\s+){1,4}" + _EVENT_VERBS + r"\b")
 
@@ -738,18 +773,6 @@ def _is_speech(text: str, found: _Found) -> bool:
     return bool(_ATTRIBUTION_BEFORE.search(text[:found.start]) or _ATTRIBUTION_AFTER.search(text[found.end:]))
 
 
-def _patronymic(person: PersonMention) -> bool:
-    """Whether the name runs given name, then "bin"/"ibn" and the father's ("Mohamed bin Zayed"): such a person
-    is called by the first name ("Sheikh Mohamed")."""
-    return any(word.lower() in ("bin", "ibn", "bint") for word in person.name.split()[1:])
-
-
-def _family_first(person: PersonMention) -> bool:
-    """Whether the person's first name word may be a family name written first (Chinese, Korean, Vietnamese
-    names: "Wang Yi", "Yoon Suk Yeol"): short name words, and a later mention by the first word alone."""
-    words = person.name.split()
-    return len(words) in (2, 3) and all(len(part) <= 7 for w in words for part in w.split("-")) and not person.known
-
 # "held talks with his Japanese counterpart": the one official of that country the page names.
 _NATIONAL_COUNTERPART = re.compile(r"\b(?:his|her|their)\s+(?P<nation>[A-Z][a-z]+)\s+counterparts?\b(?!\s*,?\s+[A-Z])")
 # "The visit comes while X and Y are in Uzbekistan": a supporting sentence's contrast clause tells of others.
@@ -770,12 +793,52 @@ _ON_SOMEONES_BEHALF = re.compile(r"\b(?:at\s+the\s+invitation\s+of|on\s+behalf\s
                                  r"instructions?\s+of)\s+(?:[\w.'’-]+\s+){0,4}$", re.IGNORECASE)
 
 
+# "Stubb, accompanied by Mrs Innes-Stubb, paid a visit", "a delegation, including Foreign Minister Z": those who
+# come with a side are not a side; the span stops at a clause's verb.
+_COMPANION_BEFORE = re.compile(r"\b(?:accompanied\s+by|flanked\s+by|delegation\b[^.;:]{0,40}?\b(?:including|"
+                               r"comprising|included))\s+(?:(?!" + _EVENT_VERBS + r"\b|said\b|paid\b|arrived\b|travell?ed\b)"
+                               r"[\w.'’-]+\s+){0,10}$")
+
+
+# A transcript's speaker label at a sentence's start, in capitals: "VICE PRESIDENT HARRIS:", "CHRISTOPHER LUXON,
+# PRIME MINISTER OF NEW ZEALAND:"; what follows it opens with a capital.
+_SPEAKER_LABEL = re.compile(r"^[A-Z][A-Z.'’-]*(?:,?\s[A-Z][A-Z.'’-]*){0,11}:\s+(?=[A-Z“\"])")
+_LABEL_SMALL_WORDS = frozenset("of the and for to on".split())
+
+
+def _label_in_title_case(text: str) -> str:
+    """The sentence with its speaker label written as prose writes names and offices, so names are read in it
+    ("Vice President Harris:"); the sentence itself when it opens with none."""
+    label = _SPEAKER_LABEL.match(text)
+    if label is None or not re.search(r"[A-Z]{2}", label[0]):
+        return text
+    words = re.split(r"(\s+)", label[0])
+    titled = "".join(w.lower() if w.lower() in _LABEL_SMALL_WORDS else w.title() for w in words)
+    return titled + text[label.end():]
+
+
+def _does_the_event(sentence: Sentence, found: _Found, speech: bool, event_sentences: tuple[int, ...]) -> bool:
+    """Whether a name in one of the event's sentences is someone doing it: not speaking of it, not in a clause
+    about others, another time or a thing, not someone on whose behalf it was done or who came with a side."""
+    if sentence.index not in event_sentences or speech:
+        return False
+    before = sentence.text[:found.start]
+    contrast = sentence.index != event_sentences[0] and _CONTRAST_BEFORE.search(before)
+    return not contrast and not _ON_SOMEONES_BEHALF.search(before) and not _ANOTHER_TIME_BEFORE.search(before) \
+        and not _ABOUT_A_THING_BEFORE.search(before) and not _COMPANION_BEFORE.search(before)
+
+
 def find_people(sentences: list[Sentence], registry: PeopleRegistry | None = None,
                 event_sentences: tuple[int, ...] = ()) -> list[PersonMention]:
     """Every person the article names, merged across mentions; those named in `event_sentences` as doing the
     event (not as speaking about it) are marked participants."""
-    named = [(sentence, found, _is_speech(sentence.text, found)) for sentence in sentences
-             for found in find_names(sentence.text)]
+    labelled: set[int] = set()  # sentences opening with a transcript's speaker label
+    named: list[tuple[Sentence, _Found, bool]] = []
+    for sentence in sentences:
+        text = _label_in_title_case(sentence.text)
+        if text is not sentence.text:
+            labelled.add(sentence.index)
+        named.extend((sentence, found, _is_speech(text, found)) for found in find_names(text))
     signed = {name_key(found.name.split()[-1]) for _, found, speech in named
               if found.surname_only and (found.confidence > 0 or speech)}
     people = _People(registry, signed)
@@ -801,13 +864,12 @@ def find_people(sentences: list[Sentence], registry: PeopleRegistry | None = Non
             before.append(person)
             if speech:
                 person.spoke = True
-            contrast = sentence.index != event_sentences[0] and _CONTRAST_BEFORE.search(text[:found.start]) \
-                if event_sentences else None
-            if sentence.index in event_sentences and not speech and not contrast \
-                    and not _ON_SOMEONES_BEHALF.search(text[:found.start]) \
-                    and not _ANOTHER_TIME_BEFORE.search(text[:found.start]) \
-                    and not _ABOUT_A_THING_BEFORE.search(text[:found.start]):
+            if _does_the_event(sentence, found, speech, event_sentences):
                 participant_hits.setdefault(id(person), event_sentences.index(sentence.index) * 1000 + found.start)
+            elif sentence.index in labelled and found.end <= len(_SPEAKER_LABEL.match(text)[0]) and found.confidence:
+                # A transcript's speaker speaks at the happening it records: a side of it, after those the event's
+                # sentences name.
+                participant_hits.setdefault(id(person), 10**6 + sentence.index * 1000 + found.start)
         if sentence.index in event_sentences:
             counterparts.extend((sentence, match) for match in _NATIONAL_COUNTERPART.finditer(text))
     for sentence, match in counterparts:
@@ -826,7 +888,7 @@ def find_people(sentences: list[Sentence], registry: PeopleRegistry | None = Non
                 person.title = person.title or known.title
         if id(person) in participant_hits and not is_speaker(person):
             person.is_participant = True
-            first_event = next(i for i in event_sentences if i in person.sentences)
+            first_event = next((i for i in event_sentences if i in person.sentences), person.sentences[0])
             person.evidence = next(s.text for s in sentences if s.index == first_event)
     order = {id(p): participant_hits.get(id(p), 10**9) for p in people.people}
     return sorted(people.people, key=lambda p: (not p.is_participant, order[id(p)], p.first_index))
