@@ -111,6 +111,16 @@ def test_the_same_ministers_calls_of_one_week_stay_apart_under_this_rounds_rules
     assert [len(c.event.sources) for c in result.clusters] == [1] * 6
 
 
+def test_a_preview_dated_about_a_day_does_not_join_a_call_of_the_days_before():
+    """A preview of a meeting "this week" is dated about its page's day; a call of the same two ministers four days
+    earlier lies inside that slack, but it is not the same day: a call and a meeting stay apart."""
+    call = report("call.txt", ["cho", "iwaya"], "2025-07-24", kind="call", published="2025-07-24")
+    preview = report("preview.txt", ["cho", "iwaya"], None, kind="meeting", published="2025-07-28", needs=["date"])
+    preview.date = DateSpec(PartialDate.parse("2025-07-28"), PartialDate.parse("2025-07-28"), approximate=True)
+    assert compare_events(preview, call).outcome != SAME
+    assert [len(c.event.sources) for c in merge_same_event([call, preview]).clusters] == [1, 1]
+
+
 def test_a_call_and_a_meeting_a_day_apart_or_with_another_participant_are_possible_duplicates_not_merged():
     call = report("a.txt", ["austin", "bajwa"], "2021-08-09", kind="call", title="Austin calls Bajwa")
     next_day = report("b.txt", ["austin", "bajwa"], "2021-08-10", kind="meeting", title="Austin meets Bajwa")

@@ -426,7 +426,9 @@ def _copy_of_its_story(a: Event, b: Event, place: str, context: Context) -> bool
 
 
 def _on_one_day(a: Event, b: Event, dates: DateFit) -> bool:
-    return dates.outcome == "overlap" and a.date.precision == b.date.precision == DAY  # type: ignore[union-attr]
+    """Both reports state the very same day: an approximate day overlaps its neighbours by its slack, not its day."""
+    return dates.outcome == "overlap" and a.date.precision == b.date.precision == DAY \
+        and a.date.first_day() == b.date.first_day() and a.date.last_day() == b.date.last_day()  # type: ignore[union-attr]
 
 
 def _same_people_on_one_day(a: Event, b: Event, dates: DateFit, people: PeopleFit) -> bool:
