@@ -92,7 +92,7 @@ def choose_place(main: MainEvent, article: Article, kind: str, sentences: list[S
         return Field(best, best.confidence, best.sentence, best.reason, best.confidence < CONFIDENCE_THRESHOLD)
     if kind in PLACELESS_KINDS and kind != "appointment":
         return Field(None, 1.0, None, None, False)
-    beside = _place_beside(main, sentences, kind, prefer)
+    beside = _place_headline(article.title, kind, prefer) or _place_beside(main, sentences, kind, prefer)
     if beside is not None:
         return beside
     if article.dateline:
@@ -104,6 +104,20 @@ def choose_place(main: MainEvent, article: Article, kind: str, sentences: list[S
     if kind in PLACELESS_KINDS:
         return Field(None, 1.0, None, None, False)
     return Field(None, 0.0, None, "the article does not say where the event happened", True)
+
+
+def _place_headline(headline: str | None, kind: str, prefer: tuple[str, ...]) -> Field | None:
+    """A town the headline names, for an event whose own sentences name none ("Leaders meet in Vienna" over a lead
+    that says only "met on Friday"): headlines name the venue the lead takes as known. A person checks it."""
+    if not headline:
+        return None
+    towns = [p for p in find_places(headline, prefer) if (p.city or p.facility)
+             and not _aside_place(headline, p.start, kind, None)]
+    if not towns:
+        return None
+    town = towns[0]
+    return Field(town, min(town.confidence, 0.6), headline, f"{town.reason}, in the headline; the event's sentences "
+                 "name no place", True)
 
 
 def _place_beside(main: MainEvent, sentences: list[Sentence], kind: str, prefer: tuple[str, ...]) -> Field | None:

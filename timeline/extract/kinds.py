@@ -41,7 +41,9 @@ KIND_PATTERNS: list[tuple[str, re.Pattern[str], float]] = [
                            r"hosted|received|welcom(?:ed|es)\s+(?-i:(?:[A-Z][\w.'’-]*\s+|(?:of|the|president|prime|minister|leader|counterpart|his|her|their)\s+){1,8})(?:to|at)|called\s+on(?![^.;]{0,60}?\bto\s+(?!discuss|review|brief|exchange|pay|present)[a-z]+)|"
                            r"(?:during|at|in)\s+(?:a|the|their)\s+(?:[\w'’-]+\s+){0,2}meeting|summit\s+(?:meeting|talks)|"
                            r"(?:held|hold|holds)\s+(?:a|an|the|their)\s+(?:[\w'’-]+\s+){0,2}(?:retreat|meeting|"
-                           r"consultations?)|working\s+(?:lunch|dinner|breakfast))\b", re.IGNORECASE), 0.8),
+                           r"consultations?)|working\s+(?:lunch|dinner|breakfast)|"
+                           # Two leaders answer the press together only when they have met: the conference tells the meeting.
+                           r"joint\s+(?:press|news)\s+conference)\b", re.IGNORECASE), 0.8),
     # "spoke to his counterpart", "had a conversation with": a call, or a meeting told by its talk; weaker than
     # any cue that names the form, so "met X and spoke with reporters" stays a meeting.
     # U.S. wire style puts the day between verb and partner: "spoke Friday with", "spoke today with".
