@@ -65,9 +65,6 @@ _INTRODUCED = re.compile(
     r"(?P<what>city|town|village|port\s+city|port|resort|capital|district|province|region|border\s+town|"
     r"coastal\s+city|frontline\s+city|enclave)(?:\s+of|,)?\s+(?P<name>[A-Z][\w'’.-]*(?:\s+" + _LATER_WORD + r"){0,2})"
 )
-# "an attack on Odesa", "strikes against Kharkiv": the target of an attack is where it happened.
-_TARGET = re.compile(r"\b(?:attacks?|strikes?|assault|raids?|offensive|shelling|bombardment|bombing)\s+(?:on|against)\s+"
-                     r"(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})")
 _TRAVEL = re.compile(r"\b(?:travel+ed|flew|went|came|returned|headed|trip|journey|arrived|visit)(?:\s+(?:in|back|out))?"
                      r"(?:\s+from\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})?\s*$", re.IGNORECASE)
 # "welcomed the Polish prime minister to Nancy": a guest welcomed to a town is met there.
@@ -229,13 +226,6 @@ def _introduced_places(sentence: str, prefer: tuple[str, ...]) -> list[Place]:
             places.append(Place(_display(name, country), match.group(0), sentence, match.start("name"), name, country,
                                 None, 0.6, f"the article calls {name} a {match['what']}; it is not in the gazetteer, "
                                 f"so its country ({country}) is the one the article is about"))
-    for match in _TARGET.finditer(sentence):
-        found = _resolve_run(match["name"], prefer)
-        if found is not None and found[1] is not None:
-            _, city, city_code = found
-            country = gaz.country_name(city_code)
-            places.append(Place(_display(city.name, country), match.group(0), sentence, match.start("name"), city.name,
-                                country, None, 0.8, f"'{match.group(0)}': the target of the attack"))
     return places
 
 
