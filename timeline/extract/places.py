@@ -232,6 +232,7 @@ def _introduced_places(sentence: str, prefer: tuple[str, ...]) -> list[Place]:
 # Seats of government known by the building's name alone: "at the Pentagon" is in Arlington, Virginia.
 LANDMARKS = {
     "pentagon": ("The Pentagon", "Arlington", "US"), "white house": ("White House", "Washington", "US"),
+    "oval office": ("White House", "Washington", "US"),
     "kremlin": ("Kremlin", "Moscow", "RU"), "élysée palace": ("Élysée Palace", "Paris", "FR"),
     "elysee palace": ("Élysée Palace", "Paris", "FR"), "downing street": ("Downing Street", "London", "GB"),
     "nato headquarters": ("NATO Headquarters", "Brussels", "BE"), "great hall of the people": (
@@ -241,17 +242,21 @@ LANDMARKS = {
     "rashtrapati bhavan": ("Rashtrapati Bhavan", "New Delhi", "IN"), "hyderabad house": ("Hyderabad House",
                                                                                        "New Delhi", "IN"),
 }
-_LANDMARK = re.compile(r"\b(?:at|in|to|inside|outside|from)\s+(?:the\s+)?(?P<name>" +
-                       "|".join(re.escape(k) for k in sorted(LANDMARKS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
+_LANDMARK_NAMES = "|".join(re.escape(k) for k in sorted(LANDMARKS, key=len, reverse=True))
+# "at the Kremlin", or the building naming the happening held in it: "his White House meeting", "Kremlin talks".
+_LANDMARK = re.compile(r"\b(?:at|in|to|inside|outside|from)\s+(?:the\s+)?(?P<name>" + _LANDMARK_NAMES + r")\b|"
+                       r"\b(?P<held>" + _LANDMARK_NAMES + r")\s+(?:[\w-]+\s+)?(?:meeting|talks|summit|visit|"
+                       r"discussions?|dinner|lunch|ceremony|press\s+conference)\b", re.IGNORECASE)
 
 
 def _landmarks(sentence: str) -> list[Place]:
     gaz = gazetteer()
     found = []
     for match in _LANDMARK.finditer(sentence):
-        facility, city, code = LANDMARKS[match["name"].lower()]
+        name = "name" if match["name"] else "held"
+        facility, city, code = LANDMARKS[match[name].lower()]
         country = gaz.country_name(code)
-        found.append(Place(_display(facility, city, country), match.group(0), sentence, match.start("name"), city,
+        found.append(Place(_display(facility, city, country), match.group(0), sentence, match.start(name), city,
                            country, facility, 0.85, f"'{facility}' is in {city}"))
     return found
 
