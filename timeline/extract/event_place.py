@@ -12,9 +12,6 @@ from .places import Place, countries_in, find_places, gazetteer, place_from_date
 from .sentences import Sentence
 from .temporal import is_future_at
 
-_HERE = re.compile(r"\b(?:here|in\s+the\s+city)\b(?!\s+(?:is|are|was|were)\b)")
-
-
 # Where a clause about something else begins: "..., three weeks after his ...", "in response to the strike".
 _OTHER_CLAUSE = re.compile(r"\b(?:(?:days?|weeks?|months?|years?)\s+(?:after|before)|in\s+response\s+to|since|"
                            r"ahead\s+of|for\s+(?:the\s+)?(?:construction|building|development|expansion|upgrade|"
@@ -71,12 +68,6 @@ def choose_place(main: MainEvent, article: Article, kind: str, sentences: list[S
                               sentence.text, f"an election in {country}", False)
     best: Place | None = None
     for sentence in event_sentences(main):
-        if best is None and _HERE.search(sentence.text) and article.dateline:
-            # Wire copy says "here" for the dateline's city: "held talks with his counterpart here".
-            here = place_from_dateline(article.dateline, prefer)
-            if here is not None and not find_places(sentence.text, prefer):
-                return Field(Place(here.name, "here", sentence.text, 0, here.city, here.country), 0.8, sentence.text,
-                              f"'here' in a story filed from {article.dateline}", False)
         # "will meet Xi in San Francisco next week": where something is still to happen is not where it did;
         # where someone came from, was born or did something else ("who flew from Islamabad", "after his kiss at
         # the final in Sydney") is not either.
@@ -92,7 +83,7 @@ def choose_place(main: MainEvent, article: Article, kind: str, sentences: list[S
         return Field(best, best.confidence, best.sentence, best.reason, best.confidence < CONFIDENCE_THRESHOLD)
     if kind in PLACELESS_KINDS and kind != "appointment":
         return Field(None, 1.0, None, None, False)
-    beside = _place_beside(main, sentences, kind, prefer)
+    beside = _place_headline(article.title, kind, prefer) or _place_beside(main, sentences, kind, prefer)
     if beside is not None:
         return beside
     if article.dateline:
@@ -104,6 +95,20 @@ def choose_place(main: MainEvent, article: Article, kind: str, sentences: list[S
     if kind in PLACELESS_KINDS:
         return Field(None, 1.0, None, None, False)
     return Field(None, 0.0, None, "the article does not say where the event happened", True)
+
+
+def _place_headline(headline: str | None, kind: str, prefer: tuple[str, ...]) -> Field | None:
+    """A town the headline names, for an event whose own sentences name none ("Leaders meet in Vienna" over a lead
+    that says only "met on Friday"): headlines name the venue the lead takes as known. A person checks it."""
+    if not headline:
+        return None
+    towns = [p for p in find_places(headline, prefer) if (p.city or p.facility)
+             and not _aside_place(headline, p.start, kind, None)]
+    if not towns:
+        return None
+    town = towns[0]
+    return Field(town, min(town.confidence, 0.6), headline, f"{town.reason}, in the headline; the event's sentences "
+                 "name no place", True)
 
 
 def _place_beside(main: MainEvent, sentences: list[Sentence], kind: str, prefer: tuple[str, ...]) -> Field | None:

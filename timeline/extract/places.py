@@ -65,9 +65,6 @@ _INTRODUCED = re.compile(
     r"(?P<what>city|town|village|port\s+city|port|resort|capital|district|province|region|border\s+town|"
     r"coastal\s+city|frontline\s+city|enclave)(?:\s+of|,)?\s+(?P<name>[A-Z][\w'’.-]*(?:\s+" + _LATER_WORD + r"){0,2})"
 )
-# "an attack on Odesa", "strikes against Kharkiv": the target of an attack is where it happened.
-_TARGET = re.compile(r"\b(?:attacks?|strikes?|assault|raids?|offensive|shelling|bombardment|bombing)\s+(?:on|against)\s+"
-                     r"(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})")
 _TRAVEL = re.compile(r"\b(?:travel+ed|flew|went|came|returned|headed|trip|journey|arrived|visit)(?:\s+(?:in|back|out))?"
                      r"(?:\s+from\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})?\s*$", re.IGNORECASE)
 # "welcomed the Polish prime minister to Nancy": a guest welcomed to a town is met there.
@@ -229,19 +226,13 @@ def _introduced_places(sentence: str, prefer: tuple[str, ...]) -> list[Place]:
             places.append(Place(_display(name, country), match.group(0), sentence, match.start("name"), name, country,
                                 None, 0.6, f"the article calls {name} a {match['what']}; it is not in the gazetteer, "
                                 f"so its country ({country}) is the one the article is about"))
-    for match in _TARGET.finditer(sentence):
-        found = _resolve_run(match["name"], prefer)
-        if found is not None and found[1] is not None:
-            _, city, city_code = found
-            country = gaz.country_name(city_code)
-            places.append(Place(_display(city.name, country), match.group(0), sentence, match.start("name"), city.name,
-                                country, None, 0.8, f"'{match.group(0)}': the target of the attack"))
     return places
 
 
 # Seats of government known by the building's name alone: "at the Pentagon" is in Arlington, Virginia.
 LANDMARKS = {
     "pentagon": ("The Pentagon", "Arlington", "US"), "white house": ("White House", "Washington", "US"),
+    "oval office": ("White House", "Washington", "US"),
     "kremlin": ("Kremlin", "Moscow", "RU"), "élysée palace": ("Élysée Palace", "Paris", "FR"),
     "elysee palace": ("Élysée Palace", "Paris", "FR"), "downing street": ("Downing Street", "London", "GB"),
     "nato headquarters": ("NATO Headquarters", "Brussels", "BE"), "great hall of the people": (
@@ -251,17 +242,21 @@ LANDMARKS = {
     "rashtrapati bhavan": ("Rashtrapati Bhavan", "New Delhi", "IN"), "hyderabad house": ("Hyderabad House",
                                                                                        "New Delhi", "IN"),
 }
-_LANDMARK = re.compile(r"\b(?:at|in|to|inside|outside|from)\s+(?:the\s+)?(?P<name>" +
-                       "|".join(re.escape(k) for k in sorted(LANDMARKS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
+_LANDMARK_NAMES = "|".join(re.escape(k) for k in sorted(LANDMARKS, key=len, reverse=True))
+# "at the Kremlin", or the building naming the happening held in it: "his White House meeting", "Kremlin talks".
+_LANDMARK = re.compile(r"\b(?:at|in|to|inside|outside|from)\s+(?:the\s+)?(?P<name>" + _LANDMARK_NAMES + r")\b|"
+                       r"\b(?P<held>" + _LANDMARK_NAMES + r")\s+(?:[\w-]+\s+)?(?:meeting|talks|summit|visit|"
+                       r"discussions?|dinner|lunch|ceremony|press\s+conference)\b", re.IGNORECASE)
 
 
 def _landmarks(sentence: str) -> list[Place]:
     gaz = gazetteer()
     found = []
     for match in _LANDMARK.finditer(sentence):
-        facility, city, code = LANDMARKS[match["name"].lower()]
+        name = "name" if match["name"] else "held"
+        facility, city, code = LANDMARKS[match[name].lower()]
         country = gaz.country_name(code)
-        found.append(Place(_display(facility, city, country), match.group(0), sentence, match.start("name"), city,
+        found.append(Place(_display(facility, city, country), match.group(0), sentence, match.start(name), city,
                            country, facility, 0.85, f"'{facility}' is in {city}"))
     return found
 
