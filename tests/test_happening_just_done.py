@@ -41,3 +41,18 @@ def test_an_event_not_yet_done_is_not_the_page_s_day():
     date, flagged, _ = dated("President Ali Demir has yet to visit Lusaka, though President Omar Khan invited him "
                              "for a state visit.")
     assert date is None and flagged
+
+
+def test_a_page_without_a_date_takes_the_day_of_the_post_it_quotes_flagged():
+    """No date line at all, but the page quotes the host's post with its signature: the page was written on or just
+    after that day, so an arrival told as just done is that day, flagged."""
+    event = extract_article(parse_article_text(
+        "President Demir arrives in Lusaka\n\n"
+        "President Ali Demir has already arrived in Lusaka. He met with President Omar Khan at State House.\n\n"
+        "\"Welcome to Lusaka, my friend,\" Khan wrote.\n\n"
+        "Welcome to Lusaka, my friend Ali Demir. Our nations stand together.\n"
+        "— Omar Khan (@OmarKhanZM) March 4, 2025\n\n"
+        "The two presidents discussed trade and energy.\n", "a.txt", "text")).event
+    assert event is not None and event.date is not None
+    assert (event.date.iso(), "date" in event.review.needs) == ("2025-03-04", True)
+    assert "newest post the page quotes" in event.review.notes["date"]

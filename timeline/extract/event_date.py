@@ -260,11 +260,18 @@ _JUST_DONE_BEFORE = re.compile(r"\b(?:has|have)\s+(?:just\s+|now\s+|already\s+)?
                                r"signed|spoken|sent|led|given|taken)\s+(?:[\w'’-]+\s+){0,2})?$", re.IGNORECASE)
 
 
-def _date_of_a_happening_just_done(main: MainEvent, article: Article) -> Field | None:
+def _date_of_a_happening_just_done(main: MainEvent, article: Article,
+                                   posts: dict[int, PartialDate | None]) -> Field | None:
     """The page's own day, for a main event told in the present perfect ("Boko has arrived in Zambia") when no
     sentence of the page gives it a day: news told so is of the day it is written, or the day before, so a person
-    checks it."""
+    checks it. A page that prints no date of its own is written on or soon after the newest post it quotes, so
+    that post's day stands in for the page's."""
     published, sentence = article.published, main.main
+    day_of, check = "the page's own day", "the page's stamp and another report"
+    if published is None:
+        quoted = [d for d in posts.values() if d is not None and d.precision == DAY]
+        published = max(quoted, key=lambda d: d.first_day()) if quoted else None
+        day_of, check = "the day of the newest post the page quotes (it prints no date of its own)", "another report"
     if published is None or published.precision != DAY or sentence is None or main.kind is None:
         return None
     cue_at = sentence.text.find(main.kind.cue)
@@ -272,8 +279,8 @@ def _date_of_a_happening_just_done(main: MainEvent, article: Article) -> Field |
             or any(m.value is not None for m in find_temporal_mentions(sentence.text, published)):
         return None
     return Field(DateSpec(published), 0.5, sentence.text, f"the event is told as just done ('{main.kind.cue}' in "
-                 f"the present perfect) and no sentence gives its day, so it is the page's own day {published.iso()} "
-                 "or the day before; check it against the page's stamp and another report", True)
+                 f"the present perfect) and no sentence gives its day, so it is {day_of} {published.iso()} "
+                 f"or the day before; check it against {check}", True)
 
 
 def _date_of_a_happening_going_on(main: MainEvent, article: Article) -> Field | None:
@@ -453,7 +460,7 @@ def _date_from_sentences(main: MainEvent, article: Article,
     lead = _date_from_lead(main, article, sentences, seen)
     if lead is not None:
         return lead
-    just_done = _date_of_a_happening_just_done(main, article)
+    just_done = _date_of_a_happening_just_done(main, article, posts)
     if just_done is not None:
         return just_done, seen
     if article.published is not None:
