@@ -329,7 +329,6 @@ def is_prose(sentence: Sentence) -> bool:
 
 # Words too common to tie a sentence to its headline.
 _HEADLINE_KIND_MARGIN = 0.4
-_AHEAD_CONFIDENCE = 0.5  # below the review threshold: a happening still ahead may not take place as told
 _DISPUTED_CONFIDENCE = 0.6  # below the review threshold: the headline and the lead tell different kinds
 # Kinds that tell one happening in person from different sides: a headline's "visit" and a lead's "hosted" agree.
 _IN_PERSON = frozenset(("meeting", "visit", "talks", "summit"))
@@ -390,7 +389,6 @@ def find_main_event(sentences: list[Sentence], headline: str | None = None, lead
     headline_kind = classify_kind(headline) if headline else None
     best: tuple[float, Sentence, KindGuess] | None = None
     candidates: list[tuple[float, Sentence, KindGuess]] = []
-    ahead: tuple[Sentence, KindGuess] | None = None  # the first happening the lead tells as still to come
     for position, sentence in enumerate(lead):
         guess = classify_kind(sentence.text)
         if guess is None or _is_background(sentence.text, guess) \
@@ -400,7 +398,6 @@ def find_main_event(sentences: list[Sentence], headline: str | None = None, lead
             # "Biden will meet Xi next week, the White House said on Tuesday": what happened is the announcement.
             said = _ANNOUNCED.search(sentence.text)
             if said is None or is_future_at(sentence.text, said.end() - 1):
-                ahead = ahead or (sentence, guess)
                 continue
             guess = KindGuess("announcement", 0.7, said.group(0).strip(), sentence.text)
         score = guess.confidence - 0.12 * position + (0.15 if guess.kind in STRONG_KINDS else 0)
@@ -421,10 +418,6 @@ def find_main_event(sentences: list[Sentence], headline: str | None = None, lead
         same = [c for c in candidates if c[2].kind == headline_kind.kind and c[0] >= best[0] - _HEADLINE_KIND_MARGIN]
         if same:
             best = max(same, key=lambda c: c[0])
-    if best is None and ahead is not None and ahead[1].kind in STRONG_KINDS:
-        # A preview ("will pay a state visit on Monday") reports the happening it announces; a person checks it.
-        sentence, told = ahead
-        return MainEvent(sentence, [], KindGuess(told.kind, _AHEAD_CONFIDENCE, told.cue, sentence.text))
     if best is None:
         main = lead[0] if lead else None
         kind = KindGuess(headline_kind.kind, 0.45, headline_kind.cue, headline or "") if headline_kind else None
