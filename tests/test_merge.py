@@ -621,18 +621,6 @@ def test_a_page_whose_extraction_kept_nobody_joins_through_the_people_both_artic
                           alone).outcome != SAME
 
 
-def test_a_report_that_fits_two_events_joins_neither_however_much_better_one_place_fits():
-    """Meetings two days apart between the same generals, one placed in Helsinki and one unplaced: a report of the
-    day between, in Helsinki, fits both; the place is no proof of which, so it stays apart and names both."""
-    first = report("a.txt", ["milley", "gerasimov"], "2021-09-21", place="Helsinki, Finland")
-    second = report("b.txt", ["milley", "gerasimov"], "2021-09-23")
-    between = report("c.txt", ["milley", "gerasimov"], "2021-09-22", place="Helsinki, Finland")
-    assert compare_events(between, first).outcome == compare_events(between, second).outcome == SAME
-    result = merge_same_event([first, second, between])
-    assert [[s.article for s in c.event.sources] for c in result.clusters] == [["a.txt"], ["b.txt"], ["c.txt"]]
-    assert sorted(result.clusters[2].duplicates) == [0, 1]
-
-
 def test_a_venue_fits_its_city_and_talks_fit_a_meeting():
     venue = report("a.txt", ["milley", "gerasimov"], "2021-09-22", place="Presidential Palace, Helsinki, Finland")
     city = report("b.txt", ["milley", "gerasimov"], "2021-09-22", kind="talks", place="Helsinki")

@@ -74,9 +74,9 @@ MAYBE = "maybe"  # possible duplicate: a human decides
 DIFFERENT = "different"
 
 RECENT_MENTION_DAYS = 3  # a mention this close before publication may be the report's own event
-JOIN_SCORE = 3  # every join scores alike, so a report that fits two events joins neither (see merge.py)
+UNDATED_SCORE = 3  # the score of a join made without a date of its own: a weekday, a publication day, a place
 SAME_SENTENCE_SCORE = 20  # above any other verdict's score, so the +2 margin always picks that event
-COPY_SCORE = JOIN_SCORE + 3  # above the +2 margin over any other join, so a copy decides between them
+COPY_SCORE = 6  # two points above a weekday's or a publication day's join, so a copy decides between them
 
 
 
@@ -392,12 +392,14 @@ def compare_events(a: Event, b: Event, context: Context | None = None, *, review
         # Nearby towns may be one place reported two ways, or two stops of one trip: only the same
         # people on the same day make them one event; anything less is for an editor to decide.
         if _on_one_day(a, b, dates):
-            return Verdict(SAME, JOIN_SCORE, f"{said} on the same day; {match.reason}")
+            return Verdict(SAME, 3 + (1 if same_kind(kind_of(a), kind_of(b)) else 0), f"{said} on the same day; {match.reason}")
         return Verdict(MAYBE, reason=f"{said}, but {match.reason}")
     if dates.outcome in ("overlap", "close"):
         if dates.outcome == "close" and not kinds_agree(a, b) and not _many_same_people(people, a, b):
             return Verdict(MAYBE, reason=f"{said}, {dates.reason}, but the kinds ({kind_of(a)}, {kind_of(b)}) do not say "
                                          "it is one happening")
+        score = 3 + {SAME_PLACE: 2, WITHIN: 1}.get(place, 0) + (1 if same_kind(kind_of(a), kind_of(b)) else 0)
+        score -= 1 if dates.outcome == "close" else 0
         why = [said, _date_words(a, b, dates)]
         if same_kind(kind_of(a), kind_of(b)) and kind_of(a) != "other":
             why.append(f"both a {kind_of(a)}")
@@ -406,7 +408,7 @@ def compare_events(a: Event, b: Event, context: Context | None = None, *, review
         check = "" if kinds_compatible(kind_of(a), kind_of(b)) else \
             "; ".join(sorted(f"{first_article(e) or 'a report'} reads it as a {kind_of(e)}" for e in (a, b))) + \
             ": check the kind"
-        return Verdict(SAME, JOIN_SCORE, "; ".join(why), check=check)
+        return Verdict(SAME, score, "; ".join(why), check=check)
     if vague(a) != vague(b):
         return _compare_undated_with_dated(a, b, people, match.outcome)
     if people.single:
@@ -505,7 +507,7 @@ def _compare_undated_with_dated(a: Event, b: Event, people: PeopleFit, place: st
             else f"a {kind_of(undated)} and a {kind_of(dated)}")
     where = ("no place in either" if not undated.place and not dated.place else "a place in one report only"
              if place == UNKNOWN else "the same place")
-    return Verdict(SAME, JOIN_SCORE, f"{said}; {kind}; {where}; {when}",
+    return Verdict(SAME, UNDATED_SCORE, f"{said}; {kind}; {where}; {when}",
                    check=f"{first_article(undated) or 'a report'} gives no date of its own: joined on its "
                          f"participants, kind and {basis}")
 
@@ -520,7 +522,7 @@ def _compare_without_people(a: Event, b: Event, place: str) -> Verdict:
     if a.date is None or b.date is None or not same_kind(kind_of(a), kind_of(b)):
         return Verdict(DIFFERENT, reason="no participants and not enough else to compare")
     if a.date.precision == b.date.precision == DAY and place == SAME_PLACE and a.date.start == b.date.start:
-        return Verdict(SAME, JOIN_SCORE, f"same kind ({kind_of(a)}), same day {a.date.iso()}, same place ({b.place})")
+        return Verdict(SAME, 4, f"same kind ({kind_of(a)}), same day {a.date.iso()}, same place ({b.place})")
     if place != CONFLICT:
         return Verdict(MAYBE, reason=f"both a {kind_of(a)} around {a.date}")
     return Verdict(DIFFERENT, reason="different places")
