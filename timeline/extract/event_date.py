@@ -260,6 +260,19 @@ _JUST_DONE_BEFORE = re.compile(r"\b(?:has|have)\s+(?:just\s+|now\s+|already\s+)?
                                r"signed|spoken|sent|led|given|taken)\s+(?:[\w'’-]+\s+){0,2})?$", re.IGNORECASE)
 
 
+def _cue_told_undated(main: MainEvent, tense: re.Pattern[str], day: PartialDate) -> int | None:
+    """Where the main sentence's event word stands when the words before it match `tense` (the present perfect, the
+    present continuous), it is no plan, and the sentence names no day counted from `day` (a day-precise stamp)."""
+    sentence = main.main
+    if sentence is None or main.kind is None or day.precision != DAY:
+        return None
+    cue_at = sentence.text.find(main.kind.cue)
+    if cue_at < 0 or not tense.search(sentence.text[:cue_at]) or is_future_at(sentence.text, cue_at) \
+            or any(m.value is not None for m in find_temporal_mentions(sentence.text, day)):
+        return None
+    return cue_at
+
+
 def _date_of_a_happening_just_done(main: MainEvent, article: Article,
                                    posts: dict[int, PartialDate | None]) -> Field | None:
     """The page's own day, for a main event told in the present perfect ("Boko has arrived in Zambia") when no
@@ -272,11 +285,8 @@ def _date_of_a_happening_just_done(main: MainEvent, article: Article,
         quoted = [d for d in posts.values() if d is not None and d.precision == DAY]
         published = max(quoted, key=lambda d: d.first_day()) if quoted else None
         day_of, check = "the day of the newest post the page quotes (it prints no date of its own)", "another report"
-    if published is None or published.precision != DAY or sentence is None or main.kind is None:
-        return None
-    cue_at = sentence.text.find(main.kind.cue)
-    if cue_at < 0 or not _JUST_DONE_BEFORE.search(sentence.text[:cue_at]) or is_future_at(sentence.text, cue_at) \
-            or any(m.value is not None for m in find_temporal_mentions(sentence.text, published)):
+    if published is None or sentence is None or main.kind is None \
+            or _cue_told_undated(main, _JUST_DONE_BEFORE, published) is None:
         return None
     return Field(DateSpec(published), 0.5, sentence.text, f"the event is told as just done ('{main.kind.cue}' in "
                  f"the present perfect) and no sentence gives its day, so it is {day_of} {published.iso()} "
@@ -288,11 +298,8 @@ def _date_of_a_happening_going_on(main: MainEvent, article: Article) -> Field | 
     with no day of its own: a live report is written the day it happens. The stamp may be a later copy's, so a
     person checks it."""
     published, sentence = article.published, main.main
-    if published is None or published.precision != DAY or sentence is None or main.kind is None:
-        return None
-    cue_at = sentence.text.find(main.kind.cue)
-    if cue_at < 0 or not _GOING_ON_BEFORE.search(sentence.text[:cue_at]) or is_future_at(sentence.text, cue_at) \
-            or any(m.value is not None for m in find_temporal_mentions(sentence.text, published)):
+    cue_at = _cue_told_undated(main, _GOING_ON_BEFORE, published) if published is not None else None
+    if cue_at is None or sentence is None or main.kind is None or published is None:
         return None
     return Field(DateSpec(published), 0.6, sentence.text, f"the event is told as going on ('{sentence.text[:cue_at].split()[-1]} "
                  f"{main.kind.cue}'), so it is the page's own day {published.iso()}; check it against the page's "
