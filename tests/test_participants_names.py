@@ -121,3 +121,18 @@ def test_a_countrys_people_are_no_person():
     text = ("Prime Minister Lawrence Wong met Prime Minister Anwar Ibrahim in Putrajaya to deliver benefits to "
             "Singaporeans and Malaysians.")
     assert people(text) == {"Lawrence Wong": True, "Anwar Ibrahim": True}
+
+
+def test_a_region_of_the_world_is_no_person():
+    assert "Eastern Europe" not in people("President Ana Rivas met leaders from Central and Eastern Europe in Warsaw.")
+    assert "West Africa" not in people("President Ali Demir met the leaders of West Africa in Abuja on Tuesday.")
+
+
+def test_the_one_who_travelled_or_arrived_for_the_event_takes_part_without_a_title():
+    assert people("Ana Rivas has travelled to Warsaw to meet with the President of Poland.") == {"Ana Rivas": True}
+    assert people("Ana Rivas has arrived in Warsaw for talks with Piotr Nowak.") == {"Ana Rivas": True, "Piotr Nowak": True}
+
+
+def test_a_month_s_short_name_can_be_a_given_name():
+    assert people("Jan Lipa held talks with Piotr Nowak on Tuesday.") == {"Jan Lipa": True, "Piotr Nowak": True}
+    assert "Jan" not in " ".join(people("Piotr Nowak met Ana Rivas on Jan 5 in Warsaw."))

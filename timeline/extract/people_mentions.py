@@ -515,7 +515,8 @@ def find_names(sentence: str) -> list[_Found]:
         capitalised = tokens[index].text[:1].isupper()
         family_in_capitals = capitalised and _family_name_in_capitals(tokens, index)
         if not family_in_capitals and not _is_name_word(tokens[index]) \
-                and not (capitalised and _short_word_name(tokens, index)) or _office_not_name(tokens, index):
+                and not (capitalised and _short_word_name(tokens, index)) \
+                and not _month_starts_name(tokens, index) or _office_not_name(tokens, index):
             index += 1
             continue
         end = index + 1 if family_in_capitals or not _is_name_word(tokens[index]) else index
@@ -583,8 +584,8 @@ def find_names(sentence: str) -> list[_Found]:
                               or not possessive and end < len(tokens) and tokens[end].text[:1].isupper()
                               and tokens[end].lower in OFFICE_WORDS | ORGANISATION_WORDS):
             continue  # "Minister of Mines", "Council of Ministers", "Chief Executive Officer": an office's words
-        if len(run) > 1 and country_of(" ".join(t.bare for t in run)):
-            continue
+        if len(run) > 1 and (country_of(" ".join(t.bare for t in run)) or run[-1].lower in _REGION_WORDS):
+            continue  # "Saudi Arabia", "Eastern Europe", "Central Asia": a country's or a region's name, no one's
         if len(run) == 1 and first > 0 and tokens[first - 1].lower in ("in", "at", "near") \
                 and _is_place_name(run[0].bare):
             continue  # "received him in Rabat": a town where something happens is nobody's name
@@ -717,7 +718,9 @@ _EVENT_VERBS = (r"(?:met|meets|meet|spoke|speaks|talked|talks|held|holds|hosted|
                 r"phoned|telephoned|visited|visits|discussed|discusses|welcomed|welcomes|signed|signs|agreed|told)")
 # A word before "reports" or "wrote" is a source telling of the event ("..., Azernews reports, citing ..."), not a side.
 _REPORTS_AFTER = re.compile(r"\s*(?:reports|reported|writes|wrote)\b")
-_ACTS_AFTER = re.compile(r"\s*(?:,[^,]{0,60},\s*)?(?:(?:on|late|early)\s+\w+\s+|\w+day\s+)?" + _EVENT_VERBS + r"\b")
+# The doer of the event's verb, or of the journey to it ("X has arrived in Vilnius", "X travelled to Vilnius to meet").
+_ACTS_AFTER = re.compile(r"\s*(?:,[^,]{0,60},\s*)?(?:(?:on|late|early)\s+\w+\s+|\w+day\s+)?(?:(?:has|have|had)\s+"
+                         r"(?:already\s+|just\s+)?)?(?:" + _EVENT_VERBS + r"|arrived|travell?ed|flew|landed)\b")
 # A country's name may stand before the other side's name as their office would: "a call with Uzbekistan Shavkat M.".
 _ACTED_WITH = re.compile(_EVENT_VERBS + r"\b[^.;]{0,40}\b(?:with|to|and)\s+(?:[A-Z][a-z]+\s+)?$|\b(?:call|conversation|"
                          r"talks|meeting)\s+(?:with|between)\s+(?:[A-Z][a-z]+\s+)?$|" + _EVENT_VERBS
@@ -732,9 +735,20 @@ _FULL_NAME_ACTS = re.compile(r"\b(?:met|meets|hosted|hosts|received|receives|wel
 _BEFORE_A_PLURAL = re.compile(r"\s+(?!(?:as|has|was|is|discusses|this|us|his|its)\b)[a-z]+s\b")
 _FULL_NAME_WITH = re.compile(r"\s+and\s+(?:[A-Z][\w'’.-]*\s+){1,4}" + _EVENT_VERBS + r"\b")
 
+# The last word of a region of the world ("Eastern Europe", "West Africa", "the Indo-Pacific").
+_REGION_WORDS = frozenset("europe asia africa america americas pacific indo-pacific caribbean arctic oceania balkans "
+                          "baltics caucasus sahel maghreb levant".split())
 # Words of geography that end a place's name, never a person's: "Black Sea", "Persian Gulf".
 _PLACE_NAME_WORDS = frozenset("sea ocean gulf bay river lake mountains mountain island islands strait valley desert "
                               "peninsula coast canal border square street road avenue".split())
+
+
+def _month_starts_name(tokens: list[_Token], index: int) -> bool:
+    """A month's short name written as a given name, a name word after it ("Jan Lipavsky", "Mar Roxas"); "Jan 5"
+    and "Jan. 5" are dates."""
+    token = tokens[index]
+    return token.lower in _MONTHS_IN_NAMES and token.text == token.bare and token.text[:1].isupper() \
+        and index + 1 < len(tokens) and _is_name_word(tokens[index + 1])
 
 
 def _is_place_name(name: str) -> bool:
