@@ -14,7 +14,7 @@ from timeline.extract.metadata import (
     outlet_from_url,
     parse_byline,
 )
-from timeline.extract.noise import is_noise_line
+from timeline.extract.noise import clean_inline_markup, is_noise_line
 from timeline.extract.page_dates import date_from_url, parse_date_line
 from timeline.extract.reading import (
     ArticleError,
@@ -752,3 +752,10 @@ def test_a_caption_beside_the_story_stays_out_of_the_text() -> None:
     article = parse_article_text(f"Ministers open the new bridge\n\n{caption}\n\n{story}\n", "story.txt", "text")
     assert caption not in article.text
     assert "opened the Busia bridge" in article.text
+
+
+def test_a_copied_name_tooltip_reads_as_the_name_and_its_office():
+    text = "Ali Demir gave his greetings to Omar Khan Khan OmarPresident of Freedonia during the call."
+    assert clean_inline_markup(text) == ("Ali Demir gave his greetings to Omar Khan, President of Freedonia during "
+                                         "the call.")
+    assert clean_inline_markup("Khan Khan met Ali Demir.") == "Khan Khan met Ali Demir."

@@ -22,13 +22,18 @@ _TAG_REMNANT = re.compile(
 _BREAK_TAG = re.compile(r"<(?:br|/p|p|/div|div)\b[^<>]{0,300}/?>", re.IGNORECASE)
 _BOLD = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});")
+# A person's tooltip copied into the text: the name, then its two words reversed and run into the office
+# ("Shavkat Mirziyoyev Mirziyoyev ShavkatPresident of Uzbekistan").
+_NAME_TOOLTIP = re.compile(r"\b([A-Z][\w'’-]+)\s+([A-Z][\w'’-]+)\s+\2\s+\1(?=[A-Z])")
 
 
 def clean_inline_markup(text: str) -> str:
-    """Remove tag remnants (<u>, <b>, <i>...), Markdown bold markers and HTML entities from plain text."""
+    """Remove tag remnants (<u>, <b>, <i>...), Markdown bold markers, copied name tooltips and HTML entities from
+    plain text."""
     text = _BREAK_TAG.sub("\n", text)
     text = _TAG_REMNANT.sub("", text)
     text = _BOLD.sub(r"\2", text)
+    text = _NAME_TOOLTIP.sub(r"\1 \2, ", text)
     if _ENTITY.search(text):
         text = html.unescape(text).replace("\xa0", " ")
     return text
