@@ -136,3 +136,8 @@ def test_the_one_who_travelled_or_arrived_for_the_event_takes_part_without_a_tit
 def test_a_month_s_short_name_can_be_a_given_name():
     assert people("Jan Lipa held talks with Piotr Nowak on Tuesday.") == {"Jan Lipa": True, "Piotr Nowak": True}
     assert "Jan" not in " ".join(people("Piotr Nowak met Ana Rivas on Jan 5 in Warsaw."))
+
+
+def test_the_first_word_of_a_nation_s_name_is_no_person():
+    found = people("Foreign Minister Ali Demir spoke with South Korean Foreign Minister Cho Tae-yul on Wednesday.")
+    assert found == {"Ali Demir": True, "Cho Tae-yul": True}

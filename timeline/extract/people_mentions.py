@@ -550,6 +550,10 @@ def find_names(sentence: str) -> list[_Found]:
             run, first = run[1:], first + 1
             if not run:
                 continue
+        if end < len(tokens) and country_of(f"{run[-1].bare} {tokens[end].bare}"):
+            run = run[:-1]  # "with South Korean Foreign Minister X": the first word of a country's name is no name
+            if not run:
+                continue
         if len(run) > 1 and _PARTICIPLE.fullmatch(run[0].text) and re.search(r"(?:^|[,;:“\"(]\s*)$", sentence[:run[0].start]):
             run, first = run[1:], first + 1  # "Congratulating Lula on the summit, Xi said": a clause's verb, no name
         if len(run) > 2 and first > 0 and tokens[first - 1].lower in ("of", "in") and _is_place_name(run[0].bare):
