@@ -141,3 +141,15 @@ def test_a_month_s_short_name_can_be_a_given_name():
 def test_the_first_word_of_a_nation_s_name_is_no_person():
     found = people("Foreign Minister Ali Demir spoke with South Korean Foreign Minister Cho Tae-yul on Wednesday.")
     assert found == {"Ali Demir": True, "Cho Tae-yul": True}
+
+
+def test_an_office_the_page_gives_one_of_its_people_names_that_person_flagged():
+    event = extract_article(parse_article_text(
+        "Defence ministers to meet\n\nJune 21, 2022\n\n"
+        "Defence Minister Ravi Kumar will hold talks with Canadian Minister of National Defence Tom Baxter in Delhi on "
+        "Wednesday.\n\nThe Canadian Defence Minister arrived in India for a four-day visit on Monday.\n",
+        "a.txt", "text")).event
+    assert event is not None
+    assert "Tom Baxter" in [p.name for p in event.participants]
+    assert "participants" in event.review.needs
+    assert "only as 'Defence Minister'" in event.review.notes["participants"]

@@ -11,7 +11,7 @@ from ..partial_date import DateSpec
 from .article import Article
 from .event_fields import CONFIDENCE_THRESHOLD, Field, event_sentences
 from .kinds import MainEvent, is_prose, is_side_event
-from .offices import resolve_office
+from .offices import office_mentions, resolve_office, role_fits
 from .people_mentions import PersonMention, find_names, is_counterpart, is_speaker
 from .places import country_of, find_places, gazetteer, place_from_dateline
 from .sentences import Sentence
@@ -112,6 +112,25 @@ def office_holders(main: MainEvent, registry: PeopleRegistry | None, persons: li
                 first_index=sentence.index, sentences=[sentence.index], known=True,
                 note=f"{holder.person.name} resolved from the office '{holder.office}' through the people registry "
                      f"({holder.role.role}, {held}): check"))
+    return found
+
+
+def offices_named_on_page(main: MainEvent, persons: list[PersonMention]) -> list[PersonMention]:
+    """The page's own people whom the event's sentences name only by office ("The Australian Defence Minister
+    arrived in India") when exactly one person the page names elsewhere holds it ("Deputy Prime Minister and
+    Minister for Defence Richard Marles"): they take part, flagged."""
+    found: list[PersonMention] = []
+    for sentence in event_sentences(main):
+        for office, country, mods, head in office_mentions(sentence.text):
+            fits = [p for p in persons if not p.is_participant and p.role and (country is None or p.country == country)
+                    and any(role_fits(part, mods, head) for part in re.split(r",?\s+and\s+", p.role))]
+            if any(p.name.split()[-1] in sentence.text for p in fits):
+                continue  # the office is the title of someone the sentence names: the usual rules judge them
+            if len(fits) == 1 and fits[0] not in found:
+                holder = fits[0]
+                holder.is_participant = True
+                holder.note = f"named in the event's sentence only as '{office}', the office the page gives {holder.name}: check"
+                found.append(holder)
     return found
 
 

@@ -120,6 +120,19 @@ def office_mentions(sentence: str) -> list[tuple[str, str | None, set[str], str]
     return found
 
 
+def role_fits(role: str, mods: set[str], head: str) -> bool:
+    """Whether a role ("Minister for Defence") is the office an `office_mentions` entry names by its head word
+    and qualifiers ("the Australian Defence Minister"); a lesser post ("deputy") must be named to fit."""
+    words = _words(role)
+    heads = {_HEADS.get(w, w) for w in words}
+    if head not in heads or not mods <= words | heads:
+        return False
+    lesser = set(words & _LESSER_POSTS)
+    if "chief of staff" in role.lower():
+        lesser.add("staff")
+    return not lesser - mods
+
+
 def resolve_office(sentence: str, registry: PeopleRegistry | None, on: DateSpec | None) -> list[OfficeHolder]:
     """The registry's holders of the offices a sentence names without their holders' names: one per office,
     and only when exactly one person fits."""
@@ -130,14 +143,7 @@ def resolve_office(sentence: str, registry: PeopleRegistry | None, on: DateSpec 
         fits: dict[str, tuple[Person, Role]] = {}
         for person in registry:
             for role in person.roles:
-                words = _words(f"{role.role} {role.organisation or ''}")
-                heads = {_HEADS.get(w, w) for w in words}
-                if head not in heads or not mods <= words | heads:
-                    continue
-                lesser = set(words & _LESSER_POSTS)
-                if "chief of staff" in role.role.lower():
-                    lesser.add("staff")
-                if lesser - mods:
+                if not role_fits(f"{role.role} {role.organisation or ''}", mods, head):
                     continue
                 if country is not None and country not in (person.country, role.country):
                     continue

@@ -27,6 +27,7 @@ from .event_people import (
     in_order,
     last_named,
     office_holders,
+    offices_named_on_page,
     other_side_of_headline,
     participants_of,
     people_beside,
@@ -110,6 +111,7 @@ def extract_article(article: Article, people: PeopleRegistry | None = None,
         for person in persons:
             if person.is_participant and slot(person, main) == 2:
                 person.is_participant = False
+    named_here = offices_named_on_page(main, persons)
     resolved = office_holders(main, people, persons, date_field.value)  # type: ignore[arg-type]
     persons += resolved
     participants, participants_field = participants_of(persons, kind)
@@ -120,10 +122,11 @@ def extract_article(article: Article, people: PeopleRegistry | None = None,
         kind = "meeting"
         kind_field.value = reported_kind(kind, kinds)
         kind_field.note = f"{kind_field.note}; a summit of two leaders is their meeting"
-    if resolved or beside or other_side:
+    if resolved or named_here or beside or other_side:
         participants_field.needs_review = True
         named_apart = beside[:1] + ([other_side] if other_side else [])
-        notes = [*(p.note for p in resolved), *(f"{p.name}: {p.note}" for p in named_apart)]
+        notes = [*(p.note for p in resolved), *(f"{p.name}: {p.note}" for p in named_here),
+                 *(f"{p.name}: {p.note}" for p in named_apart)]
         participants_field.note = "; ".join(filter(None, [participants_field.note, *notes]))
     if kind in TWO_SIDED_KINDS and not participants:
         # A call or a meeting with no one taking part is more likely a misread word ("a label called 'X'") than
