@@ -56,3 +56,4 @@ def test_a_page_without_a_date_takes_the_day_of_the_post_it_quotes_flagged():
     assert event is not None and event.date is not None
     assert (event.date.iso(), "date" in event.review.needs) == ("2025-03-04", True)
     assert "newest post the page quotes" in event.review.notes["date"]
+

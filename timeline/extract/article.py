@@ -41,6 +41,7 @@ class Article:
     source_format: str = "text"  # "text", "markdown" or "html": how the file was read
     standfirst: str | None = None  # the summary under the headline ("deck"), kept out of `text`
     genre: str | None = None  # "opinion" for op-eds, columns and analyses, which argue rather than report
+    captions: tuple[str, ...] = ()  # photo captions taken out of `text`: a date in one may place a weekday
 
     def paragraphs(self) -> list[str]:
         return [p.strip() for p in self.text.split("\n\n") if p.strip()]

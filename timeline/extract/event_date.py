@@ -155,6 +155,26 @@ def _weekday_named(mention: TemporalMention) -> str:
     return next((word for word in mention.text.lower().split() if word in WEEKDAYS), "")
 
 
+def _weekday_placed_by_caption(weekday: TemporalMention, article: Article, before: int) -> Field | None:
+    """The day a weekday names on a page with no date of its own, when a photo caption (one taken out of the
+    story, or a line above paragraph `before`, where the weekday stands) gives one full date that falls on that
+    weekday ("... in Tallinn on June 22, 2023" above "met on Thursday"): the photo may be of another day, so a
+    person checks it."""
+    named = _weekday_named(weekday) if weekday.kind == WEEKDAY else ""
+    if not named:
+        return None
+    above = [*article.captions, *article.paragraphs()[:before]]
+    days = {m.value.iso(): (m, caption) for caption in above for m in find_temporal_mentions(caption, None)
+            if m.kind == EXPLICIT and m.value is not None and m.value.precision == DAY
+            and WEEKDAYS[m.value.first_day().weekday()] == named}
+    if len(days) != 1:
+        return None
+    [(mention, caption)] = days.values()
+    return Field(mention.value, 0.6, weekday.sentence, f"'{weekday.text}': the page prints no date of its own, and "
+                 f"a caption above the story gives {mention.value.iso()} ('{mention.text}'), a {named.capitalize()}; "
+                 "check that it is of the event", True, mention)
+
+
 def _date_beside_weekday(weekday: TemporalMention, candidates: list[TemporalMention], text: str) -> TemporalMention | None:
     """The day a weekday is written with ("on Wednesday, September 29"), which names the day outright."""
     if weekday.kind != WEEKDAY or not _weekday_named(weekday):
@@ -409,6 +429,9 @@ def _date_from_sentences(main: MainEvent, article: Article,
         aside = _clause_about_something_else(sentence.text, chosen, _NOUNS_OF_KIND.get(main.kind.kind if main.kind else ""))
         cue_at = sentence.text.find(main.kind.cue) if main.kind and sentence is main.main else -1
         reporting_day = cue_at > chosen.end and bool(_REPORTED_ON_DAY.match(sentence.text, chosen.end))
+        if chosen.value is None and article.published is None \
+                and (captioned := _weekday_placed_by_caption(chosen, article, sentence.paragraph)) is not None:
+            return captioned, seen
         if chosen.value is None:
             lead = _date_from_lead(main, article, sentences, seen, f"{chosen.reason}; ")
             return lead or (Field(None, 0.0, sentence.text, f"{chosen.reason}; check the date against other reports",

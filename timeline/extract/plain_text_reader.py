@@ -474,6 +474,7 @@ def _genre(found: Found, paragraphs: list[str]) -> str | None:
 def settle_metadata(article: Article, found: Found) -> None:
     """Choose outlet, author, URL and publication date from what the text stated, recording where."""
     article.genre = article.genre or _genre(found, article.paragraphs())
+    article.captions = article.captions or tuple(line.text for line in found.captions)
     evidence = article.metadata_evidence
     for key, value in found.evidence.items():
         evidence.setdefault(key, value)
