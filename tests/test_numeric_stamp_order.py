@@ -34,3 +34,12 @@ def test_a_stamp_whose_order_the_page_shows_leaves_the_weekday_alone():
                                            "Source: https://www.example.co.uk/world/ministers-meet\n")
     assert published == "2023-11-07" and date == "2023-11-06"
     assert not flagged, note
+
+
+def test_the_address_s_month_settles_a_numeric_date_line_that_reads_both_ways():
+    """"06.11.2023" on a page whose address says 2023/11: the 6th of November, the page's own word (the date line and
+    the address agree), so the weekday counted from it is not flagged for the order."""
+    date, published, _, note = dated(f"Ministers meet in Nairobi\n\n07.11.2023\n\n{LEAD}\n\n{MORE}\n\n"
+                                     "Source: https://www.example.org/news/2023/11/ministers-meet\n")
+    assert (published, date) == ("2023-11-07", "2023-11-06")
+    assert "domain" not in note, note

@@ -531,7 +531,8 @@ def settle_metadata(article: Article, found: Found) -> None:
             article.published, evidence["published"] = stated
             if found.date_above_masthead and stated[1] == found.date_line:
                 evidence["published_above_masthead"] = found.date_line
-            if stated[1] == found.ambiguous_date_line and found.day_first_on_page is None:
+            if stated[1] == found.ambiguous_date_line and found.day_first_on_page is None \
+                    and page_dates.day_first_convention(article.url) is not None:
                 # Only the outlet's country domain said which number is the day: a habit, not the page's word.
                 evidence["published_order"] = "the order of the outlet's country domain"
         elif found.ambiguous_date_line:
@@ -595,6 +596,11 @@ def _publication_date(article: Article, found: Found) -> tuple[PartialDate, str]
         if day_first is None:
             day_first = page_dates.day_first_convention(article.url)
         date = page_dates.parse_date_line(found.ambiguous_date_line, day_first) if day_first is not None else None
+        if date is None and from_url is not None:
+            # "06.09.2024" on a page whose address says 2024/09: the reading in the address's month is the day.
+            readings = {page_dates.parse_date_line(found.ambiguous_date_line, order) for order in (True, False)}
+            fitting = [d for d in readings if d is not None and from_url.contains(d)]
+            date = fitting[0] if len(fitting) == 1 else None
         if date is not None:
             return date, found.ambiguous_date_line
     if found.entry_date is not None:
