@@ -289,6 +289,10 @@ def test_an_undated_report_without_a_publication_day_joins_the_one_event_of_its_
     assert "it names a participant the other does not" in compare_events(stranger, first).reason
     fewer = report("f.txt", ["milley"], None, place="Helsinki")
     assert compare_events(fewer, first).outcome == DIFFERENT  # one person in common is not enough
+    # A visit there is not the meeting of another trip: on the place alone only the very same kind joins.
+    meeting = report("g.txt", ["milley", "gerasimov"], None, place="Helsinki")
+    visit = report("h.txt", ["milley", "gerasimov"], "2022-05-03", kind="visit", place="Helsinki, Finland")
+    assert compare_events(meeting, visit).outcome != SAME
 
 
 def test_two_undated_reports_of_the_same_people_kind_and_place_are_possible_duplicates_not_merged():
@@ -426,7 +430,7 @@ def test_a_city_and_its_seat_of_government_nearby_agree_like_one_place():
     "New Delhi", flagged; the same report beside two visits there joins neither."""
     visit = report("a.txt", ["dissanayake", "modi"], "2024-12-16", kind="visit", place="New Delhi, India",
                    published="2024-12-16")
-    undated = report("b.txt", ["dissanayake", "modi"], None, kind="meeting", place="Delhi")
+    undated = report("b.txt", ["dissanayake", "modi"], None, kind="visit", place="Delhi")
     verdict = compare_events(undated, visit)
     assert verdict.outcome == SAME and "b.txt gives no date of its own" in verdict.check
     [cluster] = merge_same_event([visit, undated]).clusters

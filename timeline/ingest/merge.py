@@ -217,7 +217,8 @@ def merge_same_event(reports: list[Event], existing: list[Event] | None = None, 
             if verdict.outcome != DIFFERENT:
                 verdicts.append((verdict, order))
         same = sorted((v for v in verdicts if v[0].outcome == SAME), key=lambda v: (-v[0].score, v[1]))
-        if len(same) == 1 or (len(same) > 1 and same[0][0].score >= same[1][0].score + 2):
+        rivalled = any(v.rival for v, _ in verdicts)  # it fits another event nearly as well: an editor decides
+        if not rivalled and (len(same) == 1 or (len(same) > 1 and same[0][0].score >= same[1][0].score + 2)):
             target = clusters[same[0][1]]
             merge_into(target, report, same[0][0])
             index.add(target.event, target.order, _index_names(target.event, context))  # its date or people may have become known

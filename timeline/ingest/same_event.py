@@ -86,7 +86,8 @@ class Verdict:
 
     `check` is set on a join made on the weakest evidence the rules allow: the editor is asked to confirm it.
     `offer` marks a possible duplicate to offer an editor as a source for their reviewed event. `date_doubt`
-    says why a report that stays apart may carry a wrong date (a repost's stamp weeks after the event).
+    says why a report that stays apart may carry a wrong date (a repost's stamp weeks after the event). `rival`
+    marks a possible duplicate that the report fits nearly as well as the event it would join: it joins neither.
     """
 
     outcome: str
@@ -95,6 +96,7 @@ class Verdict:
     check: str = ""
     offer: bool = False
     date_doubt: str = ""
+    rival: bool = False
 
 
 @dataclass(frozen=True)
@@ -496,6 +498,11 @@ def _compare_undated_with_dated(a: Event, b: Event, people: PeopleFit, place: st
     elif on_weekday:
         basis, when = "weekday", f"no publication day, but it says {WEEKDAYS[stated_weekday(undated) or 0].capitalize()}, " \
                                  f"which fits {dated.date.iso()}"  # type: ignore[union-attr]
+    elif place in (SAME_PLACE, WITHIN) and not same_kind(kind_of(a), kind_of(b)):
+        # The place alone dates nothing: the same people meet in the same capital again and again, so a visit
+        # there is not taken for a meeting held on another trip; it may be, so it keeps the report from any other.
+        return Verdict(MAYBE, reason=f"{said}, but the report gives no date, and a {kind_of(undated)} and a "
+                                     f"{kind_of(dated)} at the same place may be two trips", rival=True)
     elif place in (SAME_PLACE, WITHIN):
         basis, when = "place", "no publication day"
     else:
