@@ -55,3 +55,10 @@ def test_a_lead_naming_the_form_is_not_disputed_by_a_headline_told_by_the_talk()
     sentences = split_sentences("The president held a telephone conversation with the secretary of state on Monday night.")
     main = find_main_event(sentences, "President holds talks with the secretary of state")
     assert main.kind.kind == "call" and main.kind.confidence >= CONFIDENCE_THRESHOLD
+
+
+def test_leaving_for_a_visit_is_the_start_of_a_journey_not_a_withdrawal():
+    visit = classify_kind("President Ali Demir has left Harare this morning for a one-day official working visit to Malawi.")
+    assert visit is not None and visit.kind == "visit"
+    withdrawal = classify_kind("The last foreign troops left Kabul on Monday.")
+    assert withdrawal is not None and withdrawal.kind == "withdrawal"

@@ -153,3 +153,8 @@ def test_an_office_the_page_gives_one_of_its_people_names_that_person_flagged():
     assert "Tom Baxter" in [p.name for p in event.participants]
     assert "participants" in event.review.needs
     assert "only as 'Defence Minister'" in event.review.notes["participants"]
+
+
+def test_right_honourable_is_a_title_and_a_letter_alone_is_no_name():
+    found = people("Sharing the meeting on X, the embassy said President Ana Rivas met with Rt. Hon. Mr. Piotr Nowak.")
+    assert set(found) == {"Ana Rivas", "Piotr Nowak"}

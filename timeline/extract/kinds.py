@@ -85,7 +85,10 @@ KIND_PATTERNS: list[tuple[str, re.Pattern[str], float]] = [
                             r"hurricane|wildfires?|eruption|erupted|heavy\s+rains?|record\s+rains?)\b"
                             r"(?![\s-]+(?:victims|affectees|survivors|relief|aid|hit|affected|stricken|response|funds?|"
                             r"reconstruction|rehabilitation|recovery|insurance)\b)", re.IGNORECASE), 0.75),
-    ("withdrawal", re.compile(r"\b(?:withdrew|withdrawal\s+(?:of|from)|pulled\s+out|pull-?out|left\s+[A-Z]\w+)\b"), 0.65),
+    # "left Harare for a state visit to ..." is the start of a journey, not a withdrawal.
+    ("withdrawal", re.compile(r"\b(?:withdrew|withdrawal\s+(?:of|from)|pulled\s+out|pull-?out|left\s+[A-Z]\w+"
+                              r"(?![^.;]{0,40}\bfor\s+(?:a|an|the)\s+[^.;]{0,40}\b(?:visit|trip|tour|summit|talks|meeting)))\b"),
+     0.65),
     ("exercise", re.compile(r"\b(?:exercises?|drills?|manoeuvres|maneuvers|war\s+games)\b", re.IGNORECASE), 0.7),
     ("deployment", re.compile(r"\b(?:deployed|deployment\s+of|sent\s+troops)\b", re.IGNORECASE), 0.7),
     ("election", re.compile(r"\b(?:elected|election|re-elected|went\s+to\s+the\s+polls)\b", re.IGNORECASE), 0.7),

@@ -31,7 +31,8 @@ RANKS = {
     "rear admiral": "Rear Adm.", "air chief marshal": "Air Chief Marshal", "air marshal": "Air Marshal",
     "field marshal": "Field Marshal", "marshal": "Marshal", "sgt": "Sgt.", "sergeant": "Sgt.", "cmdr": "Cmdr.",
     "mr": "Mr.", "mrs": "Mrs.", "ms": "Ms.", "dr": "Dr.", "prof": "Prof.", "professor": "Prof.", "sir": "Sir", "dame": "Dame",
-    "sheikh": "Sheikh", "shaikh": "Sheikh", "hon": "Hon.", "honourable": "Hon.", "honorable": "Hon.", "sen": "Sen.", "rep": "Rep.", "gov": "Gov.", "pope": "Pope",
+    "sheikh": "Sheikh", "shaikh": "Sheikh", "hon": "Hon.", "honourable": "Hon.", "honorable": "Hon.",
+    "rt hon": "Rt. Hon.", "right honourable": "Rt. Hon.", "right honorable": "Rt. Hon.", "sen": "Sen.", "rep": "Rep.", "gov": "Gov.", "pope": "Pope",
     # Honorifics of Southern Africa's, Malaysia's and Indonesia's press, written before the name.
     "advocate": "Adv.", "adv": "Adv.", "datuk": "Datuk", "dato": "Dato'", "dato'": "Dato'", "datuk seri": "Datuk Seri",
     "dato seri": "Dato' Seri", "dato' seri": "Dato' Seri", "tan sri": "Tan Sri", "tun": "Tun",
@@ -588,6 +589,8 @@ def find_names(sentence: str) -> list[_Found]:
                               or not possessive and end < len(tokens) and tokens[end].text[:1].isupper()
                               and tokens[end].lower in OFFICE_WORDS | ORGANISATION_WORDS):
             continue  # "Minister of Mines", "Council of Ministers", "Chief Executive Officer": an office's words
+        if len(run) == 1 and len(run[0].bare) == 1:
+            continue  # "shared on X": a letter alone is no one's name
         if len(run) > 1 and (country_of(" ".join(t.bare for t in run)) or run[-1].lower in _REGION_WORDS):
             continue  # "Saudi Arabia", "Eastern Europe", "Central Asia": a country's or a region's name, no one's
         if len(run) == 1 and first > 0 and tokens[first - 1].lower in ("in", "at", "near") \
