@@ -20,14 +20,16 @@ so each rule below says what is tolerated and what never joins (docs/merging.md 
 - Copies. Copies of one story (`shared_text.py`) join without a date; dated copies weeks apart stay possible
   duplicates.
 - Weak evidence. Two undated reports (a year alone counts as undated) join only as copies of one story. Reports
-  without participants join only on the same kind, day and place. An undated report joins a dated
-  event only when every participant it names is the event's, the kind and the place agree, and it came out within a
-  week after the event, or both name the same place, or (with no publication day) the day of the year it names with no year is the event's, or
-  the weekday it names is the event's, for the very same kind with no place in either, in a report that names a
-  year or month near it. A report with nothing to date it never joins on its people, kind and topic: the same
-  people call about the same things again and again. Each such join is flagged for review. Undated
-  reports are placed last, so one that fits two events joins neither. A report with no date of its own never joins
-  an editor's event: it is offered to the editor instead, where it would have joined an open event.
+  without participants join only on the same kind, day and place. An undated report joins a dated event only
+  when every participant it names is the event's, the kind and the place agree, and it came out within a week
+  after the event, or both name the same place for the very same kind (a visit there and a meeting there may be
+  two trips: such a report joins no event), or (with no publication day) the day of the year it names with no
+  year is the event's, or the weekday it names is the event's, for the very same kind with no place in either,
+  in a report that names a year or month near it. A report with nothing to date it never joins on its people,
+  kind and topic: the same people call about the same things again and again. Each such join is flagged for
+  review. Undated reports are placed last, so one that fits two events joins neither. A report with no date of
+  its own never joins an editor's event: it is offered to the editor instead, where it would have joined an open
+  event.
 
 A wrong merge hides an event, while a missed one costs an editor a minute: anything short of these rules
 is written down as a possible duplicate for a human to decide.
