@@ -164,12 +164,12 @@ def _weekday_placed_by_caption(weekday: TemporalMention, article: Article, befor
     if not named:
         return None
     above = [*article.captions, *article.paragraphs()[:before]]
-    days = {m.value.iso(): (m, caption) for caption in above for m in find_temporal_mentions(caption, None)
+    days = {m.value.iso(): m for caption in above for m in find_temporal_mentions(caption, None)
             if m.kind == EXPLICIT and m.value is not None and m.value.precision == DAY
             and WEEKDAYS[m.value.first_day().weekday()] == named}
     if len(days) != 1:
         return None
-    [(mention, caption)] = days.values()
+    [mention] = days.values()
     return Field(mention.value, 0.6, weekday.sentence, f"'{weekday.text}': the page prints no date of its own, and "
                  f"a caption above the story gives {mention.value.iso()} ('{mention.text}'), a {named.capitalize()}; "
                  "check that it is of the event", True, mention)
@@ -305,8 +305,7 @@ def _date_of_a_happening_just_done(main: MainEvent, article: Article,
         quoted = [d for d in posts.values() if d is not None and d.precision == DAY]
         published = max(quoted, key=lambda d: d.first_day()) if quoted else None
         day_of, check = "the day of the newest post the page quotes (it prints no date of its own)", "another report"
-    if published is None or sentence is None or main.kind is None \
-            or _cue_told_undated(main, _JUST_DONE_BEFORE, published) is None:
+    if published is None or sentence is None or main.kind is None or _cue_told_undated(main, _JUST_DONE_BEFORE, published) is None:
         return None
     return Field(DateSpec(published), 0.5, sentence.text, f"the event is told as just done ('{main.kind.cue}' in "
                  f"the present perfect) and no sentence gives its day, so it is {day_of} {published.iso()} "
@@ -318,8 +317,10 @@ def _date_of_a_happening_going_on(main: MainEvent, article: Article) -> Field | 
     with no day of its own: a live report is written the day it happens. The stamp may be a later copy's, so a
     person checks it."""
     published, sentence = article.published, main.main
-    cue_at = _cue_told_undated(main, _GOING_ON_BEFORE, published) if published is not None else None
-    if cue_at is None or sentence is None or main.kind is None or published is None:
+    if published is None or sentence is None or main.kind is None:
+        return None
+    cue_at = _cue_told_undated(main, _GOING_ON_BEFORE, published)
+    if cue_at is None:
         return None
     return Field(DateSpec(published), 0.6, sentence.text, f"the event is told as going on ('{sentence.text[:cue_at].split()[-1]} "
                  f"{main.kind.cue}'), so it is the page's own day {published.iso()}; check it against the page's "

@@ -568,14 +568,13 @@ def _story_date_before_header(found: Found) -> tuple[PartialDate, str] | None:
     date line above the headline: a site prints the day the page is viewed up there, so the story's own date is its
     publication; the header line is then kept as a contrary stamp, which flags day words."""
     header = found.date
+    if header is None:
+        return None
     stated = [(date, text) for date, text in found.other_dates if not page_dates.is_update_line(text)]
     if found.dateline is not None and found.dateline.date is not None:
         stated.append((found.dateline.date, found.dateline.source))
-    for date, text in stated:
-        if header is not None and date.precision == DAY \
-                and (header.first_day() - date.first_day()).days > _SAME_PUBLICATION_DAYS:
-            return date, text
-    return None
+    return next(((date, text) for date, text in stated if date.precision == DAY
+                 and (header.first_day() - date.first_day()).days > _SAME_PUBLICATION_DAYS), None)
 
 
 def _publication_date(article: Article, found: Found) -> tuple[PartialDate, str] | None:
